@@ -1,0 +1,1 @@
+"""Files -> document model -> provisions -> RDF graph -> validated store. See ../DESIGN notes in README."""

@@ -1,0 +1,37 @@
+"""Configuration read from the environment, in one place."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_BASE_IRI = "https://w3id.org/unkg/id/"
+ONTOLOGY_NS = "https://w3id.org/unkg/ontology#"
+VOCAB_NS = "https://w3id.org/unkg/vocab/"
+
+
+def base_iri() -> str:
+    """Base of data IRIs; `UNKG_BASE_IRI` overrides it (it must end with '/')."""
+    base = os.environ.get("UNKG_BASE_IRI", DEFAULT_BASE_IRI)
+    return base if base.endswith("/") else base + "/"
+
+
+def default_store() -> str:
+    """`$UNKG_STORE`, else a per-user data folder."""
+    env = os.environ.get("UNKG_STORE")
+    if env:
+        return env
+    from platformdirs import user_data_dir
+
+    return str(Path(user_data_dir("unkg")) / "store")
+
+
+def corpus_dir() -> Path | None:
+    """The shared corpus of real UN documents, if present: `$UNKG_CORPUS`, else ../shared/corpus."""
+    env = os.environ.get("UNKG_CORPUS")
+    candidates = [Path(env)] if env else []
+    here = Path(__file__).resolve().parent.parent
+    candidates += [here.parent / "shared" / "corpus", Path.cwd().parent / "shared" / "corpus"]
+    for c in candidates:
+        if (c / "akn").is_dir():
+            return c
+    return None

@@ -1,0 +1,164 @@
+"""UN document symbols and the IRIs unkg builds from them. The one place that mints data IRIs.
+
+Examples (tested in tests/test_iris.py):
+    A/RES/78/216          -> https://w3id.org/unkg/id/A/RES/78/216          (the work)
+                             .../A/RES/78/216/en                              (English expression)
+                             .../A/RES/78/216/op/11, .../op/11/a, .../pp/3    (paragraphs: work level)
+    A/HRC/RES/54/1        -> .../A/HRC/RES/54/1
+    S/RES/2720 (2023)     -> .../S/RES/2720(2023)       (spaces dropped, as undocs.org writes it)
+    A/RES/75/101 A-B      -> .../A/RES/75/101A-B; part B's op 3 -> .../A/RES/75/101A-B/B/op/3
+
+Paragraphs, sub-paragraphs, provisions and mandates are language-neutral (work level): the English and
+French expressions describe the same `.../op/11`, each with language-tagged text. Evidence annotations
+point into one expression's text, so they live under the expression IRI.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .config import VOCAB_NS, base_iri
+
+BODIES = {
+    "A": "General Assembly",
+    "A/HRC": "Human Rights Council",
+    "S": "Security Council",
+    "E": "Economic and Social Council",
+}
+# ISO 639-1 codes for the AKN (ISO 639-2) codes the UN uses.
+LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "ara": "ar", "zho": "zh", "chi": "zh", "rus": "ru", "fre": "fr"}
+
+_RES = re.compile(
+    r"""^(?P<prefix>A/HRC|A|S|E)/(?P<type>RES|DEC|PRST)/
+        (?:(?P<session>\d{1,3})/(?P<number>\d{1,4})(?:\s*(?P<part>[A-Z](?:-[A-Z])?))?      # A/RES/78/216, 75/101 A-B
+          |(?P<year>\d{4})/(?P<pnum>\d{1,3})                                             # S/PRST/2023/1
+          |(?P<scnum>\d{1,4})\s*\((?P<scyear>\d{4})\)                                    # S/RES/2720 (2023)
+          |(?P<oldnum>\d{1,4})(?:\s*(?P<oldpart>[A-Z](?:-[A-Z])?))?\s*\((?P<roman>[IVXLC]+)\)  # A/RES/2200 A (XXI)
+        )$""",
+    re.X,
+)
+_DOC = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+)+$")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A UN document symbol in its printed form, e.g. 'A/RES/78/216' or 'S/RES/2720 (2023)'."""
+
+    text: str
+    prefix: str = ""
+    type: str = ""  # RES, DEC, PRST, or "" for other documents (reports, conference documents)
+    session: str | None = None
+    number: str | None = None
+    part: str | None = None
+    year: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "Symbol":
+        """Parse a full symbol; raises ValueError when `text` is not one."""
+        s = re.sub(r"\s+", " ", text.strip().rstrip("."))
+        m = _RES.match(s)
+        if m:
+            g = m.groupdict()
+            if g["session"]:
+                part = g["part"]
+                canon = f"{g['prefix']}/{g['type']}/{g['session']}/{g['number']}" + (f" {part}" if part else "")
+                return cls(canon, g["prefix"], g["type"], g["session"], g["number"], part)
+            if g["year"]:
+                return cls(f"{g['prefix']}/{g['type']}/{g['year']}/{g['pnum']}", g["prefix"], g["type"],
+                           number=g["pnum"], year=g["year"])
+            if g["scnum"]:
+                return cls(f"{g['prefix']}/{g['type']}/{g['scnum']} ({g['scyear']})", g["prefix"], g["type"],
+                           number=g["scnum"], year=g["scyear"])
+            part = g["oldpart"]
+            canon = f"{g['prefix']}/{g['type']}/{g['oldnum']}" + (f" {part}" if part else "") + f" ({g['roman']})"
+            return cls(canon, g["prefix"], g["type"], session=g["roman"], number=g["oldnum"], part=part)
+        if _DOC.match(s.replace(" ", "")) and "/" in s:
+            return cls(s)
+        raise ValueError(f"not a UN document symbol: {text!r}")
+
+    @property
+    def body(self) -> str | None:
+        """The adopting or issuing body, from the symbol's prefix."""
+        return BODIES.get(self.prefix)
+
+    @property
+    def is_resolution(self) -> bool:
+        return self.type == "RES"
+
+    @property
+    def path(self) -> str:
+        """The symbol as an IRI path: spaces dropped, as undocs.org writes it."""
+        return self.text.replace(" ", "")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _sym(symbol: "Symbol | str") -> Symbol:
+    return symbol if isinstance(symbol, Symbol) else Symbol.parse(symbol)
+
+
+def work(symbol: "Symbol | str") -> str:
+    return base_iri() + _sym(symbol).path
+
+
+def expression(symbol: "Symbol | str", language: str) -> str:
+    return f"{work(symbol)}/{language}"
+
+
+def paragraph(symbol: "Symbol | str", kind: str, number: "int | str", part: str | None = None) -> str:
+    """kind is 'operative' (printed number) or 'preambular' (1-based order within its part)."""
+    seg = {"operative": "op", "preambular": "pp"}[kind]
+    return f"{work(symbol)}{'/' + part if part else ''}/{seg}/{number}"
+
+
+def subparagraph(paragraph_iri: str, *numbers: str) -> str:
+    """`.../op/11` + ('a',) -> `.../op/11/a`; nested ('a', 'i') -> `.../op/11/a/i`."""
+    return "/".join([paragraph_iri, *(n.strip("()").lower() for n in numbers)])
+
+
+def provision(paragraph_iri: str, n: int) -> str:
+    """The n-th (1-based) provision of a paragraph."""
+    return f"{paragraph_iri}/prov/{n}"
+
+
+def mandate(provision_iri: str) -> str:
+    return f"{provision_iri}/mandate"
+
+
+def evidence(expression_iri: str, *key: object) -> str:
+    """A deterministic IRI for one Web Annotation: the same statement and span give the same IRI."""
+    digest = hashlib.sha1("\x1f".join(map(str, key)).encode()).hexdigest()[:16]
+    return f"{expression_iri}/evidence/{digest}"
+
+
+def ingest_activity(expression_iri: str, source_sha256: str) -> str:
+    """The PROV activity that made an expression's graph from one source file (no timestamp: re-ingest is idempotent)."""
+    return f"{expression_iri}/ingest/{source_sha256[:16]}"
+
+
+def undocs(symbol: "Symbol | str", language: str = "en") -> str:
+    return f"https://undocs.org/{language}/{_sym(symbol).path}"
+
+
+def sdg(code: str) -> str:
+    """SDG goal '16', target '16.10' or indicator '16.10.1' -> metadata.un.org IRI.
+
+    Indicators use the UN's C-codes: 16.10.1 -> C161001, 1.a.1 -> C010a01.
+    """
+    parts = code.strip().split(".")
+    if len(parts) == 3:
+        goal, target, ind = parts
+        return f"http://metadata.un.org/sdg/C{int(goal):02d}{target.zfill(2)}{int(ind):02d}"
+    return f"http://metadata.un.org/sdg/{code.strip()}"
+
+
+def vocab(scheme: str, local: str) -> str:
+    """A concept of one of unkg's SKOS vocabularies, e.g. vocab('actors', 'business-enterprises')."""
+    return f"{VOCAB_NS}{scheme}/{local}"
+
+
+def slug(label: str) -> str:
+    """A readable IRI local name from a label: 'Special Rapporteur on X' -> 'special-rapporteur-on-x'."""
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")

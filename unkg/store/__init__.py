@@ -1,0 +1,75 @@
+"""Access to the quad store: embedded pyoxigraph on disk, or any SPARQL 1.1 server.
+
+`open_store(location)` is the one entry point. A location is a folder (embedded) or an http(s) URL of a
+SPARQL endpoint (remote). Both kinds implement `Store` below; ingest writes through it and the webapp reads
+through it, so neither knows which kind it has.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Protocol
+
+import rdflib
+
+# Result formats for `Store.query_raw`, by short name -> media type.
+RESULT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+    "jsonld": "application/ld+json",
+}
+
+
+class Store(Protocol):
+    location: str
+
+    def replace_graphs(self, graphs: Iterable[tuple[str, rdflib.Graph]]) -> int:
+        """Replace each named graph (IRI, triples) atomically: all or nothing. Returns quads written."""
+
+    def drop_graph(self, graph_iri: str) -> None: ...
+
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs in the store."""
+
+    def graph(self, graph_iri: str) -> rdflib.Graph:
+        """One named graph's triples."""
+
+    def select(self, sparql: str, timeout: float | None = None) -> list[dict[str, rdflib.term.Node]]:
+        """Run a SELECT; rows map variable names to rdflib terms (unbound variables are absent)."""
+
+    def ask(self, sparql: str) -> bool: ...
+
+    def construct(self, sparql: str, timeout: float | None = None) -> rdflib.Graph:
+        """Run a CONSTRUCT or DESCRIBE."""
+
+    def query_raw(self, sparql: str, fmt: str, timeout: float | None = None) -> bytes:
+        """Run any query and serialise its results in `fmt` (a RESULT_FORMATS key); for /sparql and `unkg query`."""
+
+    def update(self, sparql: str) -> None:
+        """SPARQL 1.1 Update (the webapp refuses updates unless configured to allow them)."""
+
+    def dump(self, fmt: str) -> bytes:
+        """All quads as trig or nquads (or the union as turtle / jsonld)."""
+
+    def stats(self) -> dict[str, object]:
+        """Counts for `unkg stats`: quads, graphs, resolutions, paragraphs, provisions ..."""
+
+    def close(self) -> None: ...
+
+
+def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
+    """Open the store at `location` (default: config.default_store())."""
+    from ..config import default_store
+
+    location = location or default_store()
+    if location.startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        return RemoteStore(location)
+    from .embedded import EmbeddedStore
+
+    return EmbeddedStore(location, read_only=read_only)
