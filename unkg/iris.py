@@ -31,7 +31,7 @@ LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "ara": "ar", "zho": "zh", "c
 
 _RES = re.compile(
     r"""^(?P<prefix>A/HRC|A|S|E)/(?P<type>RES|DEC|PRST)/
-        (?:(?P<session>\d{1,3})/(?P<number>\d{1,4})(?:\s*(?P<part>[A-Z](?:-[A-Z])?))?      # A/RES/78/216, 75/101 A-B
+        (?:(?P<session>(?:ES-|S-)?\d{1,3})/(?P<number>\d{1,4})(?:\s*(?P<part>[A-Z](?:-[A-Z])?))?  # 78/216, 75/101 A-B, ES-11/1
           |(?P<year>\d{4})/(?P<pnum>\d{1,3})                                             # S/PRST/2023/1
           |(?P<scnum>\d{1,4})\s*\((?P<scyear>\d{4})\)                                    # S/RES/2720 (2023)
           |(?P<oldnum>\d{1,4})(?:\s*(?P<oldpart>[A-Z](?:-[A-Z])?))?\s*\((?P<roman>[IVXLC]+)\)  # A/RES/2200 A (XXI)
