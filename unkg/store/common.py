@@ -1,0 +1,80 @@
+"""Pieces both store kinds share: graph payloads as N-Triples, the SPARQL text of an atomic replace,
+and the counting queries behind `unkg stats`.
+
+A graph payload is either an rdflib Graph or its N-Triples text: the parallel ingest serialises graphs
+in worker processes, so the parent never rebuilds rdflib objects just to write them.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Union
+
+import rdflib
+
+from ..config import ONTOLOGY_NS
+
+GraphData = Union[rdflib.Graph, str]
+
+# What `unkg stats` counts, by class (in any named graph); the store's own totals come first.
+STAT_CLASSES = {
+    "resolutions": "Resolution",
+    "expressions": "ResolutionExpression",
+    "preambular_paragraphs": "PreambularParagraph",
+    "operative_paragraphs": "OperativeParagraph",
+    "subparagraphs": "SubParagraph",
+    "provisions": "Provision",
+    "mandates": "Mandate",
+}
+
+
+def ntriples(data: GraphData) -> str:
+    """The graph as N-Triples text (a string payload is assumed to be N-Triples already)."""
+    if isinstance(data, str):
+        return data
+    for _s, _p, o in data.triples((None, None, None)):
+        if isinstance(o, rdflib.BNode) or isinstance(_s, rdflib.BNode):
+            # Blank nodes cannot be replaced idempotently across stores; graph.py promises none.
+            raise ValueError("graphs written to the store must not contain blank nodes")
+    return data.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+def check_iri(iri: str) -> str:
+    """Refuse graph names that would break out of `<...>` in SPARQL text."""
+    if not iri or any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
+        raise ValueError(f"not an IRI usable as a graph name: {iri!r}")
+    return iri
+
+
+def replace_update(graphs: Iterable[tuple[str, GraphData]]) -> tuple[str, int]:
+    """One SPARQL Update request that drops and re-fills each named graph, and the number of quads in it.
+
+    A single request is a single transaction in Oxigraph (and one statement in Virtuoso), so a failure
+    leaves every graph as it was.
+    """
+    drops: list[str] = []
+    blocks: list[str] = []
+    quads = 0
+    for iri, data in graphs:
+        check_iri(iri)
+        text = ntriples(data)
+        quads += sum(1 for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+        drops.append(f"DROP SILENT GRAPH <{iri}>")
+        blocks.append(f"GRAPH <{iri}> {{\n{text}\n}}")
+    if not drops:
+        return "", 0
+    return ";\n".join(drops) + ";\nINSERT DATA {\n" + "\n".join(blocks) + "\n}", quads
+
+
+def stats_query() -> str:
+    """One SELECT that counts quads, graphs and each class of STAT_CLASSES across the named graphs."""
+    parts = [
+        "{ SELECT (COUNT(*) AS ?quads) WHERE { GRAPH ?g { ?s ?p ?o } } }",
+        "{ SELECT (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } } }",
+    ]
+    for var, cls in STAT_CLASSES.items():
+        parts.append(f"{{ SELECT (COUNT(DISTINCT ?x) AS ?{var}) WHERE {{ GRAPH ?g {{ ?x a <{ONTOLOGY_NS}{cls}> }} }} }}")
+    return "SELECT * WHERE {\n" + "\n".join(parts) + "\n}"
+
+
+def stats_from_row(row: dict[str, rdflib.term.Node]) -> dict[str, object]:
+    keys = ["quads", "graphs", *STAT_CLASSES]
+    return {k: int(row[k].toPython()) if k in row else 0 for k in keys}

@@ -1,0 +1,244 @@
+"""The embedded store: pyoxigraph (RocksDB) in a folder on disk.
+
+Queries see the union of all named graphs as their default graph, as Virtuoso and `oxigraph serve
+--union-default-graph` do, so the same SPARQL gives the same answers on every kind of store.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import pyoxigraph as ox
+import rdflib
+
+from ..errors import QueryError, StoreError
+from .common import GraphData, replace_update, stats_from_row, stats_query
+
+_RESULTS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+_RDF = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ttl": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_UNION_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def to_rdflib(term: Any) -> rdflib.term.Node:
+    """A pyoxigraph term as the rdflib term rdflib's own SPARQL engine would give (plain strings untyped)."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt in (_XSD_STRING, _RDF_LANGSTRING):
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(dt))
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    raise TypeError(f"unsupported RDF term in a result: {term!r}")
+
+
+class EmbeddedStore:
+    """A pyoxigraph store in the folder `location` (created on first write)."""
+
+    def __init__(self, location: str | Path, *, read_only: bool = False):
+        self.location = str(location)
+        self.read_only = read_only
+        path = Path(location)
+        try:
+            if read_only:
+                if not (path / "CURRENT").exists():
+                    raise StoreError(f"{path}: no store here (ingest something first)")
+                self._store = ox.Store.read_only(str(path))
+            else:
+                if path.exists() and not path.is_dir():
+                    raise StoreError(f"{path}: is a file, not a store folder")
+                self._store = ox.Store(str(path))
+        except OSError as e:
+            # RocksDB refuses a second writer with a LOCK error; say so plainly.
+            why = "it is open in another process (stop it or open read-only)" if "lock" in str(e).lower() else str(e)
+            raise StoreError(f"{path}: cannot open the store: {why}") from None
+
+    # -- writing -------------------------------------------------------------------------------------
+    def replace_graphs(self, graphs: Iterable[tuple[str, GraphData]]) -> int:
+        """Replace each named graph atomically (one SPARQL Update = one transaction). Returns quads written."""
+        self._writable()
+        text, quads = replace_update(graphs)
+        if not text:
+            return 0
+        try:
+            self._store.update(text)
+        except (SyntaxError, OSError, ValueError, RuntimeError) as e:
+            raise StoreError(f"{self.location}: could not write graphs: {e}") from None
+        return quads
+
+    def drop_graph(self, graph_iri: str) -> None:
+        self._writable()
+        node = ox.NamedNode(graph_iri)
+        if self._store.contains_named_graph(node):
+            self._store.remove_graph(node)
+
+    def update(self, sparql: str) -> None:
+        self._writable()
+        try:
+            self._store.update(sparql)
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL update: {_one_line(e)}") from None
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"{self.location}: update failed: {_one_line(e)}") from None
+
+    def optimize(self) -> None:
+        """Compact after a bulk load (optional; makes later queries a little faster)."""
+        if not self.read_only:
+            self._store.optimize()
+
+    # -- reading -------------------------------------------------------------------------------------
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph(self, graph_iri: str) -> rdflib.Graph:
+        g = rdflib.Graph(identifier=rdflib.URIRef(graph_iri))
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)):
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return g
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def select(self, sparql: str, timeout: float | None = None) -> list[dict[str, rdflib.term.Node]]:
+        def run() -> list[dict[str, rdflib.term.Node]]:
+            res = self._query(sparql)
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("expected a SELECT query")
+            names = [v.value for v in res.variables]
+            rows = []
+            for sol in res:
+                row = {}
+                for n in names:
+                    t = sol[n]
+                    if t is not None:
+                        row[n] = to_rdflib(t)
+                rows.append(row)
+            return rows
+
+        return _with_timeout(run, timeout)
+
+    def ask(self, sparql: str) -> bool:
+        res = self._query(sparql)
+        if not isinstance(res, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(res)
+
+    def construct(self, sparql: str, timeout: float | None = None) -> rdflib.Graph:
+        def run() -> rdflib.Graph:
+            res = self._query(sparql)
+            if not isinstance(res, ox.QueryTriples):
+                raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+            g = rdflib.Graph()
+            for t in res:
+                g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+            return g
+
+        return _with_timeout(run, timeout)
+
+    def query_raw(self, sparql: str, fmt: str, timeout: float | None = None) -> bytes:
+        def run() -> bytes:
+            res = self._query(sparql)
+            if isinstance(res, ox.QueryTriples):
+                if fmt not in _RDF:
+                    raise QueryError(f"a graph result cannot be written as {fmt}; use turtle, ntriples or jsonld")
+                return res.serialize(format=_RDF[fmt])
+            if fmt not in _RESULTS:
+                raise QueryError(f"a SELECT/ASK result cannot be written as {fmt}; use json, xml, csv or tsv")
+            return res.serialize(format=_RESULTS[fmt])
+
+        return _with_timeout(run, timeout)
+
+    def dump(self, fmt: str) -> bytes:
+        """trig / nquads (and jsonld) keep the named graphs; turtle / ntriples give their union."""
+        if fmt not in _RDF:
+            raise StoreError(f"unknown export format {fmt!r}")
+        f = _RDF[fmt]
+        if f.supports_datasets:
+            return self._store.dump(format=f)
+        return self._store.query(_UNION_CONSTRUCT).serialize(format=f)
+
+    def stats(self) -> dict[str, object]:
+        rows = self.select(stats_query())
+        out = stats_from_row(rows[0] if rows else {})
+        out["store"] = self.location
+        return out
+
+    def close(self) -> None:
+        # pyoxigraph closes RocksDB when the object is collected; flush so the files are complete now.
+        store = getattr(self, "_store", None)
+        if store is not None and not self.read_only:
+            try:
+                store.flush()
+            except OSError:
+                pass
+        self._store = None  # type: ignore[assignment]
+
+    def __enter__(self) -> "EmbeddedStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals -----------------------------------------------------------------------------------
+    def _query(self, sparql: str) -> Any:
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL query: {_one_line(e)}") from None
+        except OSError as e:
+            raise StoreError(f"{self.location}: query failed: {e}") from None
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only")
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split())
+
+
+def _with_timeout(fn: Callable[[], Any], timeout: float | None) -> Any:
+    """Run `fn` and give up waiting after `timeout` seconds with a QueryError.
+
+    pyoxigraph cannot cancel a running query, so on timeout the worker thread finishes in the background
+    (it releases the GIL while evaluating); the caller gets its clear error at once.
+    """
+    if not timeout:
+        return fn()
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # handed back to the caller below
+            box["error"] = e
+
+    t = threading.Thread(target=target, daemon=True, name="unkg-query")
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        raise QueryError(f"the query took longer than the limit of {timeout:g} s", status=503)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
