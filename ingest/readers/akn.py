@@ -1,0 +1,442 @@
+"""Akoma Ntoso for the United Nations (AKN4UN) XML -> Resolution.
+
+Reads every variant in the corpus: `<statement name="resolution">`, `<statement name="presidentialStatement">`
+and `<documentCollection>` (multi-part resolutions "A and B", numbering restarting per part). What the
+markup says is trusted first (`<num>`, the leading `<span class="italic">`, `<authorialNote>`); where older
+sessions flatten structure (sub-paragraphs as unnumbered `<paragraph>`s starting "(c) ...", continuation
+paragraphs, headings as paragraphs), small rules put the pieces back and anything unread becomes a warning.
+Annexes (`<attachments>`) are not part of the resolution's own paragraphs and are skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from unkg.errors import InputError
+from unkg.iris import LANGUAGES, Symbol
+
+from ..model import OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, Vote, assemble
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+A = "{%s}" % AKN
+
+# Elements after which a space separates text (block level); inline elements join without one.
+_BLOCK = {A + t for t in ("p", "td", "th", "tr", "item", "heading", "subheading", "num", "intro", "point",
+                          "content", "list", "blockList", "listIntroduction", "wrapUp", "alinea", "crossHeading",
+                          "eol", "br", "table", "container", "sublist", "paragraph")}
+_SKIP = {A + "authorialNote", A + "num", A + "meta"}
+_OPERATIVE_NUM = re.compile(r"^\W*(\d+(?:\.\d+)?)\s*[.\-‑–]?\W*$")
+_SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,4}|[ivxlc]+|\d{1,2}|[\u0600-\u06ff]{1,3})\s*\)\s*|^([a-z]{1,2})[.)]\s+")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_VOTES = {"inFavour": "in_favour", "against": "against", "abstaining": "abstaining"}
+_VOTE_CODE = {"inFavour": "Y", "against": "N", "abstaining": "A"}
+_METHOD = {"adoptedWithoutVote": "without a vote", "adoptedRecordedVote": "recorded vote"}
+
+
+def _ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _is_italic(el: etree._Element) -> bool:
+    return el.tag in (A + "i",) or (el.tag == A + "span" and "italic" in (el.get("class") or ""))
+
+
+class _Notes:
+    """Footnotes met while reading text: appended to the resolution, markers to the current paragraph."""
+
+    def __init__(self) -> None:
+        self.all: list[Footnote] = []
+        self.current: list[str] = []
+
+    def add(self, note: etree._Element) -> None:
+        marker = (note.get("marker") or str(len(self.all) + 1)).strip()
+        self.all.append(Footnote(marker, _ws(_text(note, None))))
+        self.current.append(marker)
+
+
+def _text(el: etree._Element, notes: _Notes | None) -> str:
+    """The element's text without footnotes (collected into `notes`) and numbers, blocks separated by spaces."""
+    out: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        if e.text:
+            out.append(e.text)
+        for c in e:
+            if not isinstance(c.tag, str):  # comment or processing instruction
+                pass
+            elif c.tag == A + "authorialNote":
+                if notes is not None:
+                    notes.add(c)
+            elif c.tag not in _SKIP:
+                walk(c)
+                if c.tag in _BLOCK:
+                    out.append(" ")
+            if c.tail:
+                out.append(c.tail)
+
+    walk(el)
+    return "".join(out)
+
+
+def _lead_italic(el: etree._Element | None) -> str:
+    """The leading italic phrase of the first text block under `el` (the operative verb or preambular opener)."""
+    if el is None:
+        return ""
+    p = el if el.tag == A + "p" else el.find(".//" + A + "p")
+    if p is None:
+        return ""
+    if (p.text or "").strip(" \t\n\r“\"«"):
+        return ""
+    parts: list[str] = []
+    for c in p:
+        if not isinstance(c.tag, str):
+            continue
+        if not _is_italic(c):
+            if c.tag == A + "authorialNote" and parts:
+                break
+            break
+        parts.append(_text(c, None))
+        if (c.tail or "").strip():
+            break
+        parts.append(c.tail or "")
+    return _ws("".join(parts)).rstrip(",;:")
+
+
+class _Reader:
+    def __init__(self, path: Path, root: etree._Element):
+        self.path = path
+        self.root = root
+        self.notes = _Notes()
+        self.warnings: list[str] = []
+
+    # -- header -------------------------------------------------------------------------------------
+    def first(self, xpath: str, el: etree._Element | None = None) -> etree._Element | None:
+        found = (self.root if el is None else el).xpath(xpath, namespaces={"a": AKN})
+        return found[0] if found else None
+
+    def value(self, xpath: str, el: etree._Element | None = None) -> str | None:
+        found = (self.root if el is None else el).xpath(xpath, namespaces={"a": AKN})
+        if not found:
+            return None
+        v = found[0]
+        v = v if isinstance(v, str) else _text(v, None)
+        return _ws(v) or None
+
+    def resolution(self, source: Source) -> Resolution:
+        doc = self.first("a:statement|a:documentCollection|a:doc|a:bill|a:act")
+        if doc is None or _local(doc) not in ("statement", "documentCollection"):
+            raise InputError(self.path, "XML without a resolution: no <statement> or <documentCollection> in <akomaNtoso>")
+        raw_symbol = self.value("(.//a:coverPage//a:docNumber[@refersTo='#symbol'])[1]", doc) or self.value(
+            "(.//a:docNumber[@refersTo='#symbol'])[1]", doc)
+        if not raw_symbol:
+            raise InputError(self.path, "no resolution symbol (<docNumber refersTo=\"#symbol\">) in the cover page")
+        try:
+            symbol = Symbol.parse(raw_symbol)
+        except ValueError:
+            raise InputError(self.path, f"the cover page symbol {raw_symbol!r} is not a UN document symbol") from None
+
+        body = symbol.body or self.value(".//a:coverPage//a:docAuthority[@refersTo='#issuingBody']", doc) or ""
+        lang3 = self.value(".//a:FRBRExpression/a:FRBRlanguage/@language", doc) or ""
+        language = LANGUAGES.get(lang3.lower(), lang3[:2].lower())
+        if not language:
+            self.warnings.append("no language (FRBRExpression/FRBRlanguage)")
+        date = self.value(".//a:FRBRWork/a:FRBRdate[@name='adoption']/@date", doc) or self.value(
+            ".//a:docDate[@refersTo='#adoptionDate']/@date", doc)
+        session = symbol.session or self.value(".//a:coverPage//a:session/@value", doc)
+        title = self.value("(a:preface//a:docTitle[@refersTo='#resolutionTitle'])[1]", doc) or self.value(
+            "(.//a:preface//a:docTitle)[1]", doc) or ""
+        res = Resolution(
+            symbol=symbol.text, body=body, session=session, date=date, language=language, title=title,
+            source=source,
+            agenda_item=self.value(".//a:coverPage//a:inline[@name='agenda item']/@title", doc),
+            issued=self.value(".//a:coverPage//a:docDate[@refersTo='#dateOfIssuance']/@date", doc),
+            meeting=self.value("(.//a:conclusions//a:location[@refersTo='#adoptionMeeting'])[1]", doc)
+            or self.value("(.//a:coverPage//a:inline[@name='adoptionMeeting'])[1]", doc),
+        )
+        self.proponent(doc, res)
+        self.workflow(doc, res)
+        seen: set[str] = set()
+        for href in doc.xpath(".//a:meta/a:classification/a:keyword/@href", namespaces={"a": AKN}):
+            if href not in seen:
+                seen.add(href)
+                res.keywords.append(href)
+
+        if _local(doc) == "documentCollection":
+            # AKN4UN puts <components> next to <documentCollection> (the standard puts it inside): accept both
+            components = self.root.xpath(".//a:components/a:component/*[a:mainBody or a:preamble]",
+                                         namespaces={"a": AKN})
+            if not components:
+                raise InputError(self.path, "a <documentCollection> without resolution components")
+            paragraphs: list[Paragraph] = []
+            for i, comp in enumerate(components):
+                part = self.value("a:preface//a:docNumber", comp) or chr(ord("A") + i)
+                part = part.strip(". ")
+                paragraphs += self.paragraphs(comp, part)
+        else:
+            paragraphs = self.paragraphs(doc, None)
+        if not paragraphs:
+            raise InputError(self.path, "no preambular or operative paragraphs in the resolution")
+        if not any(p.kind == OPERATIVE for p in paragraphs):
+            self.warnings.append("no operative paragraphs found")
+        res.text = assemble(paragraphs)
+        res.paragraphs = paragraphs
+        res.footnotes = self.notes.all
+        res.warnings = self.warnings
+        return res
+
+    def proponent(self, doc: etree._Element, res: Resolution) -> None:
+        prop = self.first(".//a:coverPage//a:docProponent", doc)
+        if prop is None:
+            return
+        ref = (prop.get("refersTo") or "").lstrip("#")
+        origin = self.value(".//a:inline[@name='originating document']", prop)
+        if ref and ref != "noMainCommittee":
+            res.committee = self.value(f".//a:references/a:TLCTerm[@eId='{ref}']/@showAs", doc)
+            if not res.committee:
+                m = re.search(r"report of the (.+?) \(", _ws(_text(prop, None)))
+                res.committee = m.group(1) if m else None
+            if origin:
+                res.report = origin.split(",")[0].strip()
+        elif origin:
+            res.draft = origin.split(",")[0].strip()
+
+    def workflow(self, doc: etree._Element, res: Resolution) -> None:
+        draft = self.value(".//a:meta/a:workflow/a:step[@outcome='draftResolution']/@as", doc)
+        if draft:
+            res.draft = draft
+        voting = self.first(".//a:meta/a:analysis//a:voting", doc)
+        if voting is None or not voting.get("outcome"):
+            return
+        outcome = voting.get("outcome") or ""
+        vote = Vote(method=_METHOD.get(outcome, _ws(outcome)))
+        for count in voting.xpath("a:count", namespaces={"a": AKN}):
+            kind = count.get("refersTo", "").lstrip("#")
+            if kind in _VOTES and (count.get("value") or "").isdigit():
+                setattr(vote, _VOTES[kind], int(count.get("value")))
+            for org in count.iter("{*}organization"):
+                name = _ws(_text(org, None))
+                if name and kind in _VOTE_CODE:
+                    vote.by_state[name] = _VOTE_CODE[kind]
+        res.vote = vote
+
+    # -- paragraphs ---------------------------------------------------------------------------------
+    def paragraphs(self, doc: etree._Element, part: str | None) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        preamble = doc.find(A + "preamble")
+        if preamble is not None:
+            for el in preamble:
+                if not isinstance(el.tag, str) or el.tag == A + "formula":
+                    continue
+                self.notes.current = []
+                text = _ws(_text(el, self.notes))
+                if not text:
+                    continue
+                out.append(Paragraph(PREAMBULAR, 0, None, _lead_italic(el), text, part=part,
+                                     footnotes=self.notes.current))
+        body = doc.find(A + "mainBody")
+        if body is None:
+            self.warnings.append(f"no <mainBody>{' in part ' + part if part else ''}")
+            return out
+        self.operative(body, part, out)
+        return out
+
+    def operative(self, body: etree._Element, part: str | None, out: list[Paragraph]) -> None:
+        current: Paragraph | None = None
+        for el in self.blocks(body):
+            num = el.find(A + "num")
+            num_text = _ws(_text(num, None) if num is not None else "")
+            if el.find(A + "subheading") is not None or el.find(A + "heading") is not None:
+                if el.find(A + "content") is None and el.find(A + "list") is None:
+                    continue  # a heading, numbered ("I.", "A.") or not
+            self.notes.current = []
+            if el.tag == A + "crossHeading":
+                text = _ws(_text(el, self.notes))
+                if text:
+                    out.append(Paragraph(PREAMBULAR, 0, None, _lead_italic(el), text, part=part,
+                                         footnotes=self.notes.current))
+                continue
+            if el.tag == A + "table":
+                if current is not None:
+                    _continue(current, _ws(_text(el, self.notes)))
+                    current.footnotes += self.notes.current
+                else:
+                    self.warnings.append("skipped a table before the first operative paragraph")
+                continue
+            m = _OPERATIVE_NUM.match(num_text) if num_text else None
+            if m:
+                current = self.numbered(el, m.group(1), part)
+                out.append(current)
+                continue
+            if num_text and _SUB_LABEL.match(num_text + " ") and current is not None:
+                # a sub-paragraph marked up as its own <paragraph><num>(b)</num>
+                self.attach_sub(current, num_text, _ws(_text(el, self.notes)))
+                continue
+            if num_text:
+                if el.find(A + "content") is None:
+                    continue  # numbered heading such as "IV."
+                self.warnings.append(f"paragraph numbered {num_text!r} read as unnumbered")
+            text = _ws(_text(el, self.notes))
+            if not text:
+                continue
+            sub = _SUB_LABEL.match(text)
+            if sub and current is not None:
+                self.attach_sub(current, sub.group(0), text[sub.end():])
+            elif current is not None and not _lead_italic(el.find(A + "content")) and not _looks_like_heading(text):
+                # unnumbered continuation of the paragraph before (text after a list, a quotation ...)
+                _continue(current, text)
+                current.footnotes += self.notes.current
+            elif _looks_like_heading(text) and not _lead_italic(el.find(A + "content")):
+                continue
+            else:
+                current = Paragraph(OPERATIVE, 0, None, _lead_italic(el), text, part=part,
+                                    footnotes=self.notes.current)
+                out.append(current)
+
+    def blocks(self, body: etree._Element):
+        """Paragraph-like elements of the main body in order, looking through sections, parts and containers."""
+        for el in body:
+            if not isinstance(el.tag, str):
+                continue
+            if el.tag in (A + "paragraph", A + "alinea", A + "p"):
+                yield el
+            elif el.tag == A + "crossHeading" and "preamble" in (el.get("refersTo") or ""):
+                yield el  # a preambular paragraph inside a section ("Having considered ...")
+            elif el.tag in (A + "subheading", A + "crossHeading", A + "heading", A + "num"):
+                continue
+            elif el.tag == A + "table":
+                yield el
+            elif el.tag in (A + "section", A + "part", A + "container", A + "chapter", A + "division",
+                            A + "hcontainer", A + "tblock"):
+                yield from self.blocks(el)
+            else:
+                self.warnings.append(f"skipped <{_local(el)}> in the main body")
+
+    def numbered(self, el: etree._Element, number: str, part: str | None) -> Paragraph:
+        lst = el.find(A + "list")
+        if lst is None:
+            content = el.find(A + "content")
+            src = content if content is not None else el
+            return Paragraph(OPERATIVE, 0, number, _lead_italic(src), _ws(_text(src, self.notes)), part=part,
+                             footnotes=self.notes.current)
+        intro = lst.find(A + "intro")
+        verb = _lead_italic(intro if intro is not None else lst)
+        text, subs = self.list_items(lst)
+        # anything after the list inside the same paragraph (alinea, stray points) continues the text
+        for extra in lst.itersiblings():
+            if extra.tag == A + "point":
+                s, t = self.point(extra)
+                subs.append(s)
+                text = f"{text} {t}"
+            elif isinstance(extra.tag, str):
+                more = _ws(_text(extra, self.notes))
+                text = f"{text} {more}" if more else text
+        return Paragraph(OPERATIVE, 0, number, verb, _ws(text), part=part, subparagraphs=subs,
+                         footnotes=self.notes.current)
+
+    def list_items(self, lst: etree._Element) -> tuple[str, list[SubParagraph]]:
+        """Text of a <list> (intro, points, nested sublists, wrap-up) and its sub-paragraph tree."""
+        chunks: list[str] = []
+        subs: list[SubParagraph] = []
+        for c in lst:
+            if not isinstance(c.tag, str):
+                continue
+            if c.tag == A + "point":
+                s, t = self.point(c)
+                subs.append(s)
+                chunks.append(t)
+            elif c.tag in (A + "sublist", A + "list", A + "blockList") and subs:
+                # a sublist after point (a) holds (a)'s own (i), (ii)
+                t, nested = self.list_items(c)
+                parent = subs[-1]
+                parent.subparagraphs += nested
+                parent.text = _ws(f"{parent.text} {t}")
+                chunks.append(t)
+            else:
+                chunks.append(_text(c, self.notes))
+        return _ws(" ".join(chunks)), subs
+
+    def point(self, pt: etree._Element) -> tuple[SubParagraph, str]:
+        num = _ws(_text(pt.find(A + "num"), None)) if pt.find(A + "num") is not None else ""
+        label = num.strip("().") or num
+        inner = pt.find(A + "list")
+        if inner is not None:
+            text, nested = self.list_items(inner)
+            rest = " ".join(_text(c, self.notes) for c in pt if isinstance(c.tag, str)
+                            and c.tag not in (A + "num", A + "list"))
+            text = _ws(f"{rest} {text}")
+        else:
+            nested = []
+            text = _ws(" ".join(_text(c, self.notes) for c in pt if isinstance(c.tag, str) and c.tag != A + "num"))
+        sub = SubParagraph(label, text, subparagraphs=nested)
+        return sub, _ws(f"{num} {text}") if num else text
+
+    def attach_sub(self, current: Paragraph, label: str, text: str) -> None:
+        """Add an unnumbered "(c) ..." paragraph to the operative paragraph before it, nesting (i) under (h)."""
+        label = _ws(label)
+        key = label.strip("(). ")
+        sub = SubParagraph(key, text)
+        subs = current.subparagraphs
+        parent = subs[-1] if subs else None
+        nested = (parent is not None and _ROMAN.match(key) and _ROMAN.match(parent.number) is None
+                  and not (len(key) == 1 and len(parent.number) == 1 and ord(key) == ord(parent.number) + 1))
+        if nested and parent is not None and (parent.subparagraphs or key == "i"):
+            parent.subparagraphs.append(sub)
+            _grow(current, parent, f"{label} {text}")
+        else:
+            subs.append(sub)
+            current.text = _ws(f"{current.text} {label} {text}")
+        current.footnotes += self.notes.current
+
+
+def _continue(current: Paragraph, extra: str) -> None:
+    """Append unnumbered continuation text to a paragraph and to its last (nested) sub-paragraph, which it follows."""
+    current.text = _ws(f"{current.text} {extra}")
+    subs = current.subparagraphs
+    while subs:
+        subs[-1].text = _ws(f"{subs[-1].text} {extra}")
+        subs = subs[-1].subparagraphs
+
+
+def _grow(current: Paragraph, parent: SubParagraph, extra: str) -> None:
+    """Append nested sub-paragraph text to its parent sub-paragraph and to the paragraph (the parent is last)."""
+    parent.text = _ws(f"{parent.text} {extra}")
+    current.text = _ws(f"{current.text} {extra}")
+
+
+def _looks_like_heading(text: str) -> bool:
+    """Section headings inside the main body: short, no closing punctuation ("Related fisheries instruments")."""
+    return len(text) < 160 and not re.search(r"[.;:,”\"’)\]]$", text)
+
+
+def read(path: Path) -> Resolution:
+    """Read one AKN4UN file; raise InputError when it is not a resolution."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read the file: {e.strerror or e}") from None
+    return read_bytes(data, path)
+
+
+def read_bytes(data: bytes, path: Path) -> Resolution:
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    try:
+        root = etree.fromstring(data, parser=_PARSER)
+    except etree.XMLSyntaxError as e:
+        raise InputError(path, f"not well-formed XML ({e.msg}, line {e.lineno})") from None
+    if root is None or _local(root) != "akomaNtoso":
+        raise InputError(path, f"XML without a resolution: root element <{_local(root) if root is not None else ''}>"
+                         ", expected <akomaNtoso>")
+    source = Source(str(path), hashlib.sha256(data).hexdigest(), "akn")
+    return _Reader(path, root).resolution(source)
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
