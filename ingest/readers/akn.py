@@ -89,7 +89,11 @@ def _lead_italic(el: etree._Element | None) -> str:
     """The leading italic phrase of the first text block under `el` (the operative verb or preambular opener)."""
     if el is None:
         return ""
-    p = el if el.tag == A + "p" else el.find(".//" + A + "p")
+    if el.tag in (A + "p", A + "crossHeading"):
+        p = el
+    else:  # the first text block that is not inside a footnote
+        p = next((x for x in el.iter(A + "p") if not any(a.tag == A + "authorialNote" for a in x.iterancestors())),
+                 None)
     if p is None:
         return ""
     if (p.text or "").strip(" \t\n\r“\"«"):
@@ -228,27 +232,54 @@ class _Reader:
 
     # -- paragraphs ---------------------------------------------------------------------------------
     def paragraphs(self, doc: etree._Element, part: str | None) -> list[Paragraph]:
+        """Preambular and operative paragraphs of one statement, in document order.
+
+        Some files split the statement into several <preamble>/<mainBody> pairs; a main body that holds no
+        numbered paragraph and is followed by another preamble is a markup slip and is read as preambular.
+        """
         out: list[Paragraph] = []
-        preamble = doc.find(A + "preamble")
-        if preamble is not None:
-            for el in preamble:
-                if not isinstance(el.tag, str) or el.tag == A + "formula":
-                    continue
-                self.notes.current = []
-                text = _ws(_text(el, self.notes))
-                if not text:
-                    continue
-                out.append(Paragraph(PREAMBULAR, 0, None, _lead_italic(el), text, part=part,
-                                     footnotes=self.notes.current))
-        body = doc.find(A + "mainBody")
-        if body is None:
+        sections = [c for c in doc if c.tag in (A + "preamble", A + "mainBody")]
+        if not any(c.tag == A + "mainBody" for c in sections):
             self.warnings.append(f"no <mainBody>{' in part ' + part if part else ''}")
-            return out
-        self.operative(body, part, out)
+        current: Paragraph | None = None
+        for i, sec in enumerate(sections):
+            if sec.tag == A + "preamble":
+                self.preamble(sec, part, out)
+            elif any(s.tag == A + "preamble" for s in sections[i + 1:]) and not any(
+                    _OPERATIVE_NUM.match(_ws(n.text or "")) for n in sec.iter(A + "num")):
+                self.warnings.append("a <mainBody> between two <preamble>s read as preambular paragraphs")
+                self.preamble(sec, part, out, list(self.blocks(sec)))
+            else:
+                current = self.operative(sec, part, out, current)
         return out
 
-    def operative(self, body: etree._Element, part: str | None, out: list[Paragraph]) -> None:
-        current: Paragraph | None = None
+    def preamble(self, sec: etree._Element, part: str | None, out: list[Paragraph],
+                 elements: list[etree._Element] | None = None) -> None:
+        for el in sec if elements is None else elements:
+            if not isinstance(el.tag, str) or el.tag == A + "formula":
+                continue
+            self.notes.current = []
+            prev = out[-1] if out and out[-1].kind == PREAMBULAR and out[-1].part == part else None
+            if el.tag == A + "blockList" and prev is not None:
+                # "(a) ..., (b) ..." items continuing the preambular paragraph before them
+                for item in el:
+                    if isinstance(item.tag, str) and item.tag != A + "listIntroduction":
+                        sub, t = self.point(item)
+                        prev.subparagraphs.append(sub)
+                        prev.text = _ws(f"{prev.text} {t}")
+                    elif isinstance(item.tag, str):
+                        prev.text = _ws(f"{prev.text} {_text(item, self.notes)}")
+                prev.footnotes += self.notes.current
+                continue
+            text = _ws(_text(el, self.notes))
+            if not text or _is_decoration(el, text):
+                continue
+            out.append(Paragraph(PREAMBULAR, 0, None, _lead_italic(el), text, part=part,
+                                 footnotes=self.notes.current))
+
+    def operative(self, body: etree._Element, part: str | None, out: list[Paragraph],
+                  current: Paragraph | None) -> Paragraph | None:
+        """Operative paragraphs of one main body; `current` is the open paragraph (continuations attach to it)."""
         for el in self.blocks(body):
             num = el.find(A + "num")
             num_text = _ws(_text(num, None) if num is not None else "")
@@ -298,6 +329,7 @@ class _Reader:
                 current = Paragraph(OPERATIVE, 0, None, _lead_italic(el), text, part=part,
                                     footnotes=self.notes.current)
                 out.append(current)
+        return current
 
     def blocks(self, body: etree._Element):
         """Paragraph-like elements of the main body in order, looking through sections, parts and containers."""
@@ -408,6 +440,15 @@ def _grow(current: Paragraph, parent: SubParagraph, extra: str) -> None:
     """Append nested sub-paragraph text to its parent sub-paragraph and to the paragraph (the parent is last)."""
     parent.text = _ws(f"{parent.text} {extra}")
     current.text = _ws(f"{current.text} {extra}")
+
+
+def _is_decoration(el: etree._Element, text: str) -> bool:
+    """A heading or separator among preambular paragraphs: all text bold ("Transport corridors"), or "* * *"."""
+    if not re.search(r"\w", text):
+        return True
+    bold = "".join("".join(s.itertext()) for s in el.iter(A + "span", A + "b") if "bold" in (s.get("class") or "")
+                   or s.tag == A + "b")
+    return _ws(bold) == text
 
 
 def _looks_like_heading(text: str) -> bool:

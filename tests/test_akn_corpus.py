@@ -1,0 +1,81 @@
+"""Acceptance: every AKN file of the corpus parses; where the markup numbers its operative paragraphs 1..n,
+the parsed numbers, verb phrases, preambular count and symbol equal what a few lines of XPath read from it."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from unkg.ingest.readers import akn, read
+
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+ENGLISH = ["akn/ga/75/en", "akn/ga/76/en", "akn/ga/77/en", "akn/ga/78/en", "akn/ga/79/en", "akn/hrc/*/en", "akn/sc/en"]
+
+
+def _files(corpus: Path, patterns: list[str]) -> list[Path]:
+    return sorted(f for p in patterns for d in corpus.glob(p) for f in d.glob("*.xml"))
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def markup_view(path: Path) -> dict | None:
+    """What the markup itself says, by XPath; None when its operative paragraphs are not numbered 1..n per part."""
+    root = etree.parse(str(path)).getroot()
+    symbol = _norm(root.xpath("string((//a:coverPage//a:docNumber[@refersTo='#symbol'])[1])", namespaces=NS))
+    numbers, verbs, preambular = [], [], 0
+    for st in root.xpath("//a:statement[not(ancestor::a:attachments)]", namespaces=NS):
+        # containers that are not bold headings, and "Having considered" cross-headings inside main-body sections
+        preambular += int(st.xpath("count(a:preamble/a:container[.//text()[normalize-space()]"
+                                   "[not(ancestor::a:span[@class='bold'])]])", namespaces=NS))
+        preambular += int(st.xpath("count(a:mainBody//a:crossHeading[contains(@refersTo, 'preamble')])",
+                                   namespaces=NS))
+        # a main body wedged between two preambles, without numbers, holds preambular paragraphs (markup slip)
+        wedged = "a:mainBody[following-sibling::a:preamble][not(.//a:num)]"
+        preambular += int(st.xpath(f"count({wedged}//a:paragraph)", namespaces=NS))
+        paras = st.xpath("a:mainBody//a:paragraph[a:num]", namespaces=NS)
+        nums = [_norm(p.xpath("string(a:num)", namespaces=NS)) for p in paras]
+        if not nums or nums != [f"{i}." for i in range(1, len(nums) + 1)]:
+            return None
+        numbers += [n.rstrip(".") for n in nums]
+        for p in paras:
+            first = p.xpath("(.//a:p)[1]", namespaces=NS)[0]
+            lead = first.xpath("node()[not(self::text()[normalize-space()=''])][1][self::a:span[@class='italic']]",
+                               namespaces=NS)
+            verbs.append(_norm(lead[0].xpath("string()")).rstrip(",;:") if lead else "")
+    return {"symbol": symbol, "numbers": numbers, "verbs": verbs, "preambular": preambular}
+
+
+def parsed_view(path: Path) -> dict:
+    res = read(path)
+    ops = [p for p in res.operative if p.number is not None]
+    return {"symbol": res.symbol.replace(" ", ""), "numbers": [p.number for p in ops],
+            "verbs": [p.verb_text for p in ops], "preambular": len(res.preambular)}
+
+
+def test_english_akn_matches_markup(corpus: Path) -> None:
+    files = _files(corpus, ENGLISH)
+    assert len(files) > 2000, f"expected the whole English AKN corpus, found {len(files)} files"
+    failures, checked = [], 0
+    for f in files:
+        try:
+            got = parsed_view(f)
+        except Exception as e:  # noqa: BLE001 - list every failure, not just the first
+            failures.append(f"{f.name}: {type(e).__name__}: {e}")
+            continue
+        want = markup_view(f)
+        if want is None:
+            continue
+        checked += 1
+        want["symbol"] = want["symbol"].replace(" ", "")
+        for key in ("symbol", "numbers", "preambular", "verbs"):
+            if got[key] != want[key]:
+                diff = got[key] if not isinstance(got[key], list) else [
+                    (i, a, b) for i, (a, b) in enumerate(zip(got[key], want[key])) if a != b][:3] or (
+                    len(got[key]), len(want[key]))
+                failures.append(f"{f.name}: {key} differs: {diff}")
+    assert checked > 0.8 * len(files), f"only {checked} of {len(files)} files number their paragraphs 1..n"
+    assert not failures, f"{len(failures)} of {len(files)} files differ:\n" + "\n".join(failures[:60])
