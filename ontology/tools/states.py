@@ -1,0 +1,177 @@
+"""Generate ontology/vocab/states.ttl: the 193 Member States of the United Nations (+ the two observer States).
+
+Sources:
+- which countries are Member States, their ISO 3166 alpha-2 / alpha-3 codes and a name pattern: the
+  country_converter package's table (`pip install country_converter`; its `UNmember` column);
+- the English names as the UN writes them: the UN's own metadata extracts (../shared/corpus/meta), whose
+  vote lists spell every Member State in capitals; each spelling found becomes a skos:altLabel, so that
+  `ingest.metadata.state_iri` can match them; the prefLabel is the latest GA spelling in title case;
+- Wikidata items: only the ones in WIKIDATA below, checked by hand; others get no link rather than a guess.
+
+Run from the repository root: `.venv/bin/python -m unkg.ontology.tools.states [--corpus DIR]`; commit the
+output. The generated file is data; the runtime never needs country_converter.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import RDF, SKOS, XSD
+
+from unkg.config import ONTOLOGY_NS, corpus_dir
+from unkg.iris import vocab
+
+UNKG = rdflib.Namespace(ONTOLOGY_NS)
+SCHEME = rdflib.URIRef(vocab("states", "").rstrip("/"))
+OUT = Path(__file__).resolve().parent.parent / "vocab" / "states.ttl"
+
+# Non-member observer States (General Assembly resolutions 67/19 and the Holy See's standing invitation).
+OBSERVERS = {"PSE": "State of Palestine", "VAT": "Holy See"}
+
+# UN names that title-casing the capitals of the metadata cannot give.
+PREFERRED = {
+    "GBR": "United Kingdom of Great Britain and Northern Ireland",
+    "USA": "United States of America",
+    "CIV": "Côte d'Ivoire",  # recent GA extracts drop the accent
+    "TUR": "Türkiye",  # the capital dotted I of TÜRKİYE does not lower-case cleanly
+}
+
+# Wikidata items for States, each one checked by hand; a State missing here simply has no exactMatch.
+WIKIDATA = {
+    "USA": "Q30", "GBR": "Q145", "FRA": "Q142", "CHN": "Q148", "RUS": "Q159", "DEU": "Q183", "JPN": "Q17",
+    "IND": "Q668", "BRA": "Q155", "CAN": "Q16", "AUS": "Q408", "ITA": "Q38", "ESP": "Q29", "MEX": "Q96",
+    "ARG": "Q414", "NOR": "Q20", "SWE": "Q34", "DNK": "Q35", "FIN": "Q33", "IRL": "Q27", "BEL": "Q31",
+    "NLD": "Q55", "CHE": "Q39", "AUT": "Q40", "POL": "Q36", "PRT": "Q45", "GRC": "Q41", "TUR": "Q43",
+    "EGY": "Q79", "ZAF": "Q258", "NGA": "Q1033", "IDN": "Q252", "PAK": "Q843", "IRN": "Q794", "ISR": "Q801",
+    "SAU": "Q851", "KOR": "Q884", "PRK": "Q423", "UKR": "Q212", "NZL": "Q664", "CHL": "Q298", "COL": "Q739",
+    "PER": "Q419",
+}
+
+_SMALL = {"of", "the", "and", "for"}
+
+
+def fold(name: str) -> str:
+    """Capitals without accents, apostrophes unified: the key metadata spellings are matched on."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    return " ".join(text.upper().split())
+
+
+def title(name: str) -> str:
+    """'BOLIVIA (PLURINATIONAL STATE OF)' -> 'Bolivia (Plurinational State of)'; "CÔTE D'IVOIRE" -> "Côte d'Ivoire"."""
+    words = []
+    for i, w in enumerate(name.lower().split()):
+        lead = "(" if w.startswith("(") else ""
+        core = w[len(lead):]
+        if i and core.rstrip(")") in _SMALL:
+            words.append(w)
+            continue
+        if core.startswith("d'"):
+            core = "d'" + core[2:3].upper() + core[3:]
+        else:
+            core = "-".join(part[:1].upper() + part[1:] for part in core.split("-"))
+        words.append(lead + core)
+    return " ".join(words)
+
+
+def member_table() -> list[dict[str, str]]:
+    import country_converter  # only the generator needs it
+
+    path = Path(country_converter.__file__).with_name("country_data.tsv")
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [r for r in rows if r["UNmember"].strip() or r["ISO3"] in OBSERVERS]
+
+
+def metadata_spellings(corpus: Path, rows: list[dict[str, str]]) -> tuple[dict[str, Counter], dict[str, str]]:
+    """ISO3 -> Counter of vote-list spellings; ISO3 -> the spelling in the latest GA session."""
+    from unkg.ingest.metadata import load_records
+
+    patterns = [(r["ISO3"], re.compile(r["regex"], re.I)) for r in rows]
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    latest: dict[str, tuple[str, str]] = {}
+    unmatched: Counter = Counter()
+    for path in sorted((corpus / "meta").glob("*/*.json")):
+        for rec in load_records(path):
+            for key in ("MS_in_favour", "MS_against", "MS_abstaining"):
+                for name in rec.get(key) or []:
+                    cands = {fold(name), fold(name).replace(" ", "")}
+                    hits = {iso for iso, rx in patterns for c in cands if rx.search(c)}
+                    if len(hits) != 1:
+                        unmatched[name.strip()] += 1
+                        continue
+                    iso = hits.pop()
+                    spellings[iso][name.strip()] += 1
+                    if path.parent.name == "ga" and (iso not in latest or path.stem >= latest[iso][0]):
+                        latest[iso] = (path.stem, name.strip())
+    # Misspellings no pattern knows ("TÜRKÝYE"): the one clearly closest known spelling, if any.
+    known = {fold(n).replace(" ", ""): iso for iso, c in spellings.items() for n in c}
+    for name, n in unmatched.items():
+        close = difflib.get_close_matches(fold(name).replace(" ", ""), list(known), n=1, cutoff=0.85)
+        if close:
+            spellings[known[close[0]]][name] += n
+    return spellings, {iso: name for iso, (_s, name) in latest.items()}
+
+
+def build(corpus: Path) -> rdflib.Graph:
+    rows = member_table()
+    spellings, latest = metadata_spellings(corpus, rows)
+    g = rdflib.Graph()
+    g.bind("skos", SKOS)
+    g.bind("unkg", UNKG)
+    g.bind("states", vocab("states", ""))
+    g.bind("wd", "http://www.wikidata.org/entity/")
+    g.add((SCHEME, RDF.type, SKOS.ConceptScheme))
+    g.add((SCHEME, SKOS.prefLabel, rdflib.Literal("States: Member States and observer States of the United Nations", lang="en")))
+    members = rdflib.URIRef(vocab("actors", "member-states"))
+    for r in sorted(rows, key=lambda r: r["ISO3"]):
+        iso3, iso2 = r["ISO3"], r["ISO2"]
+        c = rdflib.URIRef(vocab("states", iso3.lower()))
+        observer = iso3 in OBSERVERS
+        common = spellings[iso3].most_common(1)[0][0] if spellings[iso3] else None
+        pref = PREFERRED.get(iso3) or OBSERVERS.get(iso3) or title(latest.get(iso3) or common or r["name_short"])
+        for t in (SKOS.Concept, UNKG.State, UNKG.Actor):
+            g.add((c, RDF.type, t))
+        g.add((c, SKOS.inScheme, SCHEME))
+        g.add((c, SKOS.prefLabel, rdflib.Literal(pref, lang="en")))
+        alts = {s for s in spellings[iso3]} | {r["name_short"], r["name_official"]}
+        for alt in sorted(a for a in alts if a and a != pref):
+            g.add((c, SKOS.altLabel, rdflib.Literal(alt, lang="en")))
+        g.add((c, UNKG.iso3166Alpha2, rdflib.Literal(iso2)))
+        g.add((c, UNKG.iso3166Alpha3, rdflib.Literal(iso3)))
+        if observer:
+            g.add((c, SKOS.scopeNote, rdflib.Literal("Non-member observer State of the United Nations", lang="en")))
+        else:
+            g.add((c, SKOS.broader, members))
+            g.add((c, UNKG.unMemberSince, rdflib.Literal(r["UNmember"].strip(), datatype=XSD.gYear)))
+        if iso3 in WIKIDATA:
+            g.add((c, SKOS.exactMatch, rdflib.URIRef("http://www.wikidata.org/entity/" + WIKIDATA[iso3])))
+    return g
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=corpus_dir(), help="the shared corpus (for metadata spellings)")
+    ap.add_argument("-o", "--output", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    if args.corpus is None:
+        print("states: the corpus (../shared/corpus) is needed for the UN's spellings", file=sys.stderr)
+        return 2
+    g = build(args.corpus)
+    header = (f"# Generated by ontology/tools/states.py; do not edit by hand.\n"
+              f"# Member States and ISO codes: country_converter's table; spellings: the UN's metadata extracts.\n")
+    args.output.write_text(header + g.serialize(format="turtle"), encoding="utf-8")
+    n = len(set(g.subjects(RDF.type, UNKG.State)))
+    print(f"wrote {args.output} ({n} States, {len(g)} triples)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
