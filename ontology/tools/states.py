@@ -92,7 +92,7 @@ def member_table() -> list[dict[str, str]]:
 
 def metadata_spellings(corpus: Path, rows: list[dict[str, str]]) -> tuple[dict[str, Counter], dict[str, str]]:
     """ISO3 -> Counter of vote-list spellings; ISO3 -> the spelling in the latest GA session."""
-    from unkg.ingest.metadata import load_records
+    from unkg.ingest.metadata import _clean_names, load_records
 
     patterns = [(r["ISO3"], re.compile(r["regex"], re.I)) for r in rows]
     spellings: dict[str, Counter] = defaultdict(Counter)
@@ -101,7 +101,7 @@ def metadata_spellings(corpus: Path, rows: list[dict[str, str]]) -> tuple[dict[s
     for path in sorted((corpus / "meta").glob("*/*.json")):
         for rec in load_records(path):
             for key in ("MS_in_favour", "MS_against", "MS_abstaining"):
-                for name in rec.get(key) or []:
+                for name in _clean_names(rec.get(key) or []):
                     cands = {fold(name), fold(name).replace(" ", "")}
                     hits = {iso for iso, rx in patterns for c in cands if rx.search(c)}
                     if len(hits) != 1:
