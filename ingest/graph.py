@@ -1,0 +1,320 @@
+"""Document model -> RDF: one named graph per resolution expression.
+
+`build(res)` returns the expression IRI (the graph name) and the graph. Work-level resources (the
+resolution, its paragraphs, sub-paragraphs, provisions, mandates, footnotes, vote) carry language-tagged
+text, so the English and French graphs describe the same `.../op/11`; evidence annotations and the PROV
+activity live under the expression IRI. Deterministic: no timestamps, no blank nodes, so the same
+Resolution always gives the same triples.
+
+What goes in (terms: ontology/unkg.ttl):
+- work: unkg:Resolution + eli:LegalResource, dcterms:identifier (symbol), dcterms:title@lang, unkg:adoptedBy
+  (actor concept of the organ), unkg:adoptionDate, session, agenda item, committee, report, meeting, draft,
+  sponsors, unkg:vote, unkg:sdgGoal / dcterms:subject (keywords), rdfs:seeAlso undocs.org;
+- expression: unkg:ResolutionExpression + eli:LegalExpression, eli:realizes, dcterms:language,
+  prov:wasGeneratedBy the ingest activity;
+- paragraphs and sub-paragraphs: eli:is_part_of, eli:number, unkg:index, rdf:value@lang, unkg:verbText@lang,
+  unkg:opener, unkg:footnote, eli:cites, unkg:sdgTarget;
+- provisions and mandates: unkg:verb, strength, modality, addressee, concernsRight, beneficiary, hasMandate;
+- evidence: an oa:Annotation per paragraph (its span in the expression text, motivated by oa:identifying)
+  and per extracted link (motivated by oa:classifying, with unkg:evidenceFor / unkg:evidenceProperty naming
+  the statement, a TextPositionSelector and a TextQuoteSelector).
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import re
+from pathlib import PurePath
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from .. import __version__, iris
+from ..config import ONTOLOGY_NS
+from .model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, SubParagraph
+
+UNKG = Namespace(ONTOLOGY_NS)
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SDG_GOAL = re.compile(r"^http://metadata\.un\.org/sdg/\d{1,2}$")
+_VOTE_PROPS = {"Y": UNKG.votedInFavour, "N": UNKG.votedAgainst, "A": UNKG.abstained}
+
+
+def build(res: Resolution) -> tuple[str, Graph]:
+    """The named graph IRI (the expression) and the triples of one resolution expression."""
+    return _Builder(res).run()
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    """Bind the prefixes unkg graphs use (for readable Turtle/TriG)."""
+    for prefix, ns in (("unkg", UNKG), ("eli", ELI), ("oa", OA), ("dcterms", DCTERMS), ("prov", PROV),
+                       ("skos", SKOS)):
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+class _Builder:
+    def __init__(self, res: Resolution):
+        self.res = res
+        self.sym = iris.Symbol.parse(res.symbol)
+        self.lang = res.language
+        self.work = URIRef(iris.work(self.sym))
+        self.expr_iri = iris.expression(self.sym, res.language)
+        self.expr = URIRef(self.expr_iri)
+        self.g = bind_prefixes(Graph())
+
+    def add(self, s: URIRef, p: URIRef, o) -> None:
+        self.g.add((s, p, o))
+
+    def text(self, value: str) -> Literal:
+        return Literal(value, lang=self.lang)
+
+    def run(self) -> tuple[str, Graph]:
+        self.header()
+        self.provenance()
+        preambular_in_part: dict[str | None, int] = {}
+        for p in self.res.paragraphs:
+            if p.kind == OPERATIVE:
+                number = p.number or f"x{p.index}"  # unnumbered operative paragraph: the shapes report it
+                iri = URIRef(iris.paragraph(self.sym, "operative", number, p.part))
+            else:
+                preambular_in_part[p.part] = preambular_in_part.get(p.part, 0) + 1
+                iri = URIRef(iris.paragraph(self.sym, "preambular", preambular_in_part[p.part], p.part))
+            self.paragraph(p, iri)
+        return self.expr_iri, self.g
+
+    # -- header -----------------------------------------------------------------------------------------
+    def header(self) -> None:
+        r, w, e = self.res, self.work, self.expr
+        self.add(w, RDF.type, UNKG.Resolution)
+        self.add(w, RDF.type, ELI.LegalResource)
+        self.add(w, DCTERMS.identifier, Literal(self.sym.text))
+        if r.title:
+            self.add(w, DCTERMS.title, self.text(r.title))
+        body = r.body or self.sym.body
+        if body:
+            self.add(w, UNKG.adoptedBy, URIRef(iris.vocab("actors", iris.slug(body))))
+        if r.date and _ISO_DATE.match(r.date):
+            self.add(w, UNKG.adoptionDate, Literal(r.date, datatype=XSD.date))
+        for prop, value in ((UNKG.session, r.session), (UNKG.agendaItem, r.agenda_item),
+                            (UNKG.committee, r.committee), (UNKG.report, r.report),
+                            (UNKG.meeting, r.meeting), (UNKG.draft, r.draft)):
+            if value:
+                self.add(w, prop, Literal(str(value)))
+        for name in r.sponsors:
+            state = _state_iri(name)
+            self.add(w, *((UNKG.sponsor, URIRef(state)) if state else (UNKG.sponsorName, Literal(name))))
+        if r.vote:
+            self.vote()
+        for kw in r.keywords:
+            self.add(w, UNKG.sdgGoal if _SDG_GOAL.match(kw) else DCTERMS.subject, URIRef(kw))
+        self.add(w, RDFS.seeAlso, URIRef(iris.undocs(self.sym, self.lang)))
+        self.add(w, ELI.is_realized_by, e)
+
+        self.add(e, RDF.type, UNKG.ResolutionExpression)
+        self.add(e, RDF.type, ELI.LegalExpression)
+        self.add(e, ELI.realizes, w)
+        self.add(e, DCTERMS.language, Literal(self.lang, datatype=XSD.language))
+        if r.issued and _ISO_DATE.match(r.issued):
+            self.add(e, DCTERMS.issued, Literal(r.issued, datatype=XSD.date))
+        for fn in r.footnotes:
+            f = self.footnote_iri(fn.marker)
+            self.add(f, RDF.type, UNKG.Footnote)
+            self.add(f, UNKG.marker, Literal(fn.marker))
+            self.add(f, RDF.value, self.text(fn.text))
+
+    def footnote_iri(self, marker: str) -> URIRef:
+        # Footnotes are work level like paragraphs (markers are the same in every language version).
+        return URIRef(f"{self.work}/fn/{quote(marker, safe='')}")
+
+    def vote(self) -> None:
+        v = self.res.vote
+        node = URIRef(f"{self.work}/vote")
+        self.add(self.work, UNKG.vote, node)
+        self.add(node, RDF.type, UNKG.Vote)
+        if v.method:
+            self.add(node, UNKG.votingMethod, Literal(v.method))
+        for prop, n in ((UNKG.votesInFavour, v.in_favour), (UNKG.votesAgainst, v.against),
+                        (UNKG.abstentions, v.abstaining)):
+            if n is not None:
+                self.add(node, prop, Literal(int(n)))
+        for name, how in v.by_state.items():
+            state = _state_iri(name)
+            if state and how in _VOTE_PROPS:
+                self.add(node, _VOTE_PROPS[how], URIRef(state))
+
+    def provenance(self) -> None:
+        src = self.res.source
+        sha = src.sha256 if src and re.fullmatch(r"[0-9a-f]{64}", src.sha256 or "") else _sha256(self.res.text)
+        activity = URIRef(iris.ingest_activity(self.expr_iri, sha))
+        entity = URIRef("ni:///sha-256;" + base64.urlsafe_b64encode(bytes.fromhex(sha)).decode().rstrip("="))
+        self.add(self.expr, PROV.wasGeneratedBy, activity)
+        self.add(activity, RDF.type, PROV.Activity)
+        self.add(activity, PROV.used, entity)
+        self.add(activity, PROV.wasAssociatedWith, UNKG.software)
+        self.add(activity, UNKG.softwareVersion, Literal(__version__))
+        self.add(entity, RDF.type, PROV.Entity)
+        self.add(entity, UNKG.sha256, Literal(sha))
+        if src and src.format:
+            self.add(entity, DCTERMS["format"], Literal(src.format))
+        if src and src.path:
+            self.add(entity, RDFS.label, Literal(PurePath(src.path).name))
+
+    # -- paragraphs -------------------------------------------------------------------------------------
+    def paragraph(self, p: Paragraph, iri: URIRef) -> None:
+        cls = UNKG.OperativeParagraph if p.kind == OPERATIVE else UNKG.PreambularParagraph
+        self.add(iri, RDF.type, cls)
+        self.add(iri, ELI.is_part_of, self.work)
+        self.add(iri, UNKG["index"], Literal(p.index))
+        self.add(iri, RDF.value, self.text(p.text))
+        if p.number and p.kind == OPERATIVE:
+            self.add(iri, ELI.number, Literal(p.number))
+        if p.part:
+            self.add(iri, UNKG.part, Literal(p.part))
+        if p.verb_text:
+            self.add(iri, UNKG.verbText, self.text(p.verb_text))
+            if p.kind != OPERATIVE:
+                opener = _opener_iri(p.verb_text)
+                if opener:
+                    self.add(iri, UNKG.opener, URIRef(opener))
+        for marker in p.footnotes:
+            if any(f.marker == marker for f in self.res.footnotes):
+                self.add(iri, UNKG.footnote, self.footnote_iri(marker))
+        for code in p.sdg:
+            self.add(iri, UNKG.sdgTarget, URIRef(iris.sdg(code)))
+        if self.span_ok(p.start, p.end):
+            self.annotation(iri, p.start, p.end, anchor=True)
+        for i, s in enumerate(p.subparagraphs, 1):
+            self.subparagraph(s, iri, i)
+        for c in p.citations:
+            self.citation(c, iri)
+        for n, prov in enumerate(p.provisions, 1):
+            self.provision(prov, URIRef(iris.provision(str(iri), n)), iri)
+
+    def subparagraph(self, s: SubParagraph, parent: URIRef, position: int) -> None:
+        iri = URIRef(iris.subparagraph(str(parent), s.number))
+        self.add(iri, RDF.type, UNKG.SubParagraph)
+        self.add(iri, ELI.is_part_of, parent)
+        self.add(iri, ELI.number, Literal(s.number))
+        self.add(iri, UNKG["index"], Literal(position))
+        self.add(iri, RDF.value, self.text(s.text))
+        for i, child in enumerate(s.subparagraphs, 1):
+            self.subparagraph(child, iri, i)
+
+    def citation(self, c: Citation, paragraph: URIRef) -> None:
+        try:
+            cited = URIRef(iris.work(c.symbol))
+        except ValueError:  # extraction gave something that is not a symbol: no link rather than a bad IRI
+            return
+        self.add(paragraph, ELI.cites, cited)
+        if self.span_ok(c.start, c.end):
+            self.annotation(cited, c.start, c.end, about=paragraph, prop=ELI.cites)
+
+    def provision(self, pr: Provision, iri: URIRef, paragraph: URIRef) -> None:
+        self.add(iri, RDF.type, UNKG.Provision)
+        self.add(iri, UNKG.inParagraph, paragraph)
+        self.add(iri, UNKG.verb, URIRef(iris.vocab("verbs", pr.verb)))
+        self.add(iri, UNKG.verbText, self.text(pr.verb_text))
+        self.add(iri, UNKG.strength, Literal(int(pr.strength)))
+        if pr.modality:
+            self.add(iri, UNKG.modality, URIRef(iris.vocab("modalities", pr.modality)))
+        self.add(iri, RDF.value, self.text(pr.text))
+        for prop, concepts in ((UNKG.addressee, pr.addressees), (UNKG.concernsRight, pr.rights),
+                               (UNKG.beneficiary, pr.beneficiaries)):
+            for c in concepts:
+                self.mention(iri, prop, c)
+        m = pr.mandate
+        if m is not None:
+            node = URIRef(iris.mandate(str(iri)))
+            self.add(iri, UNKG.hasMandate, node)
+            self.add(node, RDF.type, UNKG.Mandate)
+            if m.actor is not None:
+                self.mention(node, UNKG.mandatedActor, m.actor)
+            if m.task:
+                self.add(node, UNKG.task, Literal(m.task))
+            if m.object_text:
+                self.add(node, UNKG.taskText, self.text(m.object_text))
+            for c in m.recipients:
+                self.mention(node, UNKG.recipient, c)
+            if m.due:
+                self.add(node, UNKG.due, self.text(m.due))
+            if m.due_session:
+                self.add(node, UNKG.dueSession, Literal(str(m.due_session)))
+            if m.frequency:
+                self.add(node, UNKG.frequency, Literal(m.frequency))
+
+    def mention(self, subject: URIRef, prop: URIRef, c: Concept) -> None:
+        """One extracted link (subject prop concept), with its evidence when the span is known."""
+        concept = URIRef(c.id)
+        self.add(subject, prop, concept)
+        if self.span_ok(c.start, c.end):
+            self.annotation(concept, c.start, c.end, about=subject, prop=prop)
+
+    # -- evidence ---------------------------------------------------------------------------------------
+    def span_ok(self, start: int, end: int) -> bool:
+        return 0 <= start < end <= len(self.res.text)
+
+    def annotation(self, body: URIRef, start: int, end: int, *, about: URIRef | None = None,
+                   prop: URIRef | None = None, anchor: bool = False) -> None:
+        a = URIRef(iris.evidence(self.expr_iri, about or "", prop or "", body, start, end))
+        target, position = URIRef(f"{a}#target"), URIRef(f"{a}#position")
+        self.add(a, RDF.type, OA.Annotation)
+        self.add(a, OA.motivatedBy, OA.identifying if anchor else OA.classifying)
+        self.add(a, OA.hasBody, body)
+        self.add(a, OA.hasTarget, target)
+        self.add(target, RDF.type, OA.SpecificResource)
+        self.add(target, OA.hasSource, self.expr)
+        self.add(target, OA.hasSelector, position)
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        if anchor:
+            return  # a paragraph's text is already its rdf:value: no quote needed
+        quote_sel = URIRef(f"{a}#quote")
+        self.add(target, OA.hasSelector, quote_sel)
+        self.add(quote_sel, RDF.type, OA.TextQuoteSelector)
+        self.add(quote_sel, OA.exact, Literal(self.res.text[start:end]))
+        self.add(a, UNKG.evidenceFor, about)
+        self.add(a, UNKG.evidenceProperty, prop)
+
+
+def _sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _state_iri(name: str) -> str | None:
+    try:
+        from .metadata import state_iri
+    except ImportError:  # the metadata module is optional for graph building
+        return None
+    return state_iri(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _openers() -> dict[str, str]:
+    """Lower-cased labels of preambular openers (any language) -> concept IRI, from the vocabularies."""
+    from ..ontology import vocab_graph
+
+    g = vocab_graph()
+    out: dict[str, str] = {}
+    for concept in g.subjects(RDF.type, UNKG.PreambularOpener):
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in g.objects(concept, prop):
+                out.setdefault(str(label).lower(), str(concept))
+    return out
+
+
+def _opener_iri(verb_text: str) -> str | None:
+    """The opener concept of 'Guided also' or 'Deeply concerned': the longest leading run of words with a label."""
+    words = verb_text.strip().rstrip(",").split()
+    table = _openers()
+    for n in range(len(words), 0, -1):
+        hit = table.get(" ".join(words[:n]).lower())
+        if hit:
+            return hit
+    return None
