@@ -18,6 +18,7 @@ from lxml import etree
 from unkg.errors import InputError
 from unkg.iris import LANGUAGES, Symbol
 
+from .stages import normalise_space
 from ..model import OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, Vote, assemble
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -37,7 +38,7 @@ _METHOD = {"adoptedWithoutVote": "without a vote", "adoptedRecordedVote": "recor
 
 
 def _ws(s: str) -> str:
-    return " ".join(s.split())
+    return normalise_space(s)
 
 
 def _local(el: etree._Element) -> str:

@@ -1,0 +1,242 @@
+"""Plain text / Markdown-ish resolutions -> Resolution; `parse_text` is the shared back end of the text-like
+readers (PDF, DOCX, HTML turn their input into the same text and call it).
+
+The text looks like `ingest/sample/A_RES_78_216.en.txt`: header lines (body, distribution, date, session,
+agenda item, "Resolution adopted by ... on ...", "[on the report of the Third Committee (...)]",
+"78/216. Title"), the formula "The General Assembly,", preambular paragraphs, operative paragraphs
+"12. *Urges* States ...", sub-paragraphs "(a) ...", footnote blocks "¹ Resolution 217 A (III).", page-break
+debris, and the closing "50th plenary meeting". Clean-up is done by the named stages in `stages.py`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from unkg.errors import InputError
+from unkg.iris import BODIES, Symbol
+
+from ..model import OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, assemble
+from . import stages
+
+# The enacting formula opens the resolution text and tells its language.
+_FORMULA = re.compile(
+    r"^(?:(?P<en>The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council))"
+    r"|(?P<fr>L[’']Assemblée générale|Le Conseil des droits de l[’']homme|Le Conseil de sécurité)"
+    r"|(?P<es>La Asamblea General|El Consejo de Derechos Humanos|El Consejo de Seguridad))\s*,?\s*$")
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m: i for i, m in enumerate(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(), 1)})
+_MONTHS.update({m: i for i, m in enumerate(
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), 1)})
+_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})")
+_NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.*)$")
+_SUB = re.compile(r"^\(([a-z]{1,3}|[ivxlc]{1,6})\)\s+(.*)$")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_TITLE = re.compile(r"^((?:ES-|S-)?\d{1,3}/\d{1,4})\s*\.\s*(.*)$")
+_SC_TITLE = re.compile(r"^Resolution (\d{1,4}) \((\d{4})\)\s*$")
+_ADOPTED = re.compile(r"^Resolution adopted by the (.+?) on (.+)$")
+_SC_ADOPTED = re.compile(r"^Adopted by the Security Council at its (\S+ meeting), on (.+)$")
+_PROPONENT = re.compile(r"^\[\s*(?:on the report of the (?P<committee>.+?)|without reference to a Main Committee)"
+                        r"\s*\((?P<doc>[^)]+)\)\s*\]$")
+_AGENDA = re.compile(r"^Agenda items?\s+(.+)$")
+_MEETING = re.compile(r"^\s*(\d+\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b(?=.{0,40}$)")
+# Preambular openers printed without italics: an optional adverb in -ly, a capitalised word (participle or
+# adjective) and an optional "also"/"further": "Gravely concerned", "Guided also", "Recalling".
+_OPENER = re.compile(
+    r"^((?:(?:Further|Also|Once again)\s+[a-z]+|(?:[A-Z][a-z]+ly\s+[a-z]+)|(?:Having\s+[a-z]+)|[A-Z][a-z\-]+)"
+    r"(?:\s+(?:also|further|again|once again|once more|moreover))?)(?=[\s,]|$)")
+_BODY_NAMES = {v: k for k, v in BODIES.items()}
+
+
+def read(path: Path) -> Resolution:
+    """Read a UTF-8 text or Markdown file; InputError when it is not text or not a resolution."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read the file: {e.strerror or e}") from None
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not UTF-8 text (byte {e.start})") from None
+    return parse_text(text, Source(str(path), hashlib.sha256(data).hexdigest(), "text"))
+
+
+def parse_text(text: str, source: Source) -> Resolution:
+    """Markdown-ish text of one resolution -> Resolution (offsets set); InputError naming `source.path`."""
+    blocks = stages.split_blocks(stages.normalise_newlines(text))
+    blocks, footnotes = stages.take_footnotes(blocks)
+    start = next((i for i, b in enumerate(blocks) if _FORMULA.match(stages.strip_emphasis(b))), None)
+    if start is None:
+        start = next((i for i, b in enumerate(blocks) if _TITLE.match(b) or _SC_TITLE.match(b)), None)
+        if start is None:
+            raise InputError(source.path, "not a resolution: no enacting formula (\"The General Assembly,\") "
+                                          "and no resolution number line (\"78/216. Title\")")
+        language, body_start = "en", start + 1
+    else:
+        m = _FORMULA.match(stages.strip_emphasis(blocks[start]))
+        language = next(k for k in ("en", "fr", "es") if m.group(k))
+        body_start = start + 1
+    res = _header(blocks[:start + 1] if body_start == start + 1 else blocks[:start], source, language)
+    res.footnotes = footnotes
+    paragraphs = _paragraphs(stages.join_broken_paragraphs(blocks[body_start:]), res)
+    if not paragraphs:
+        raise InputError(source.path, "not a resolution: no preambular or operative paragraphs after the header")
+    if not any(p.kind == OPERATIVE for p in paragraphs):
+        res.warnings.append("no operative paragraphs found")
+    res.text = assemble(paragraphs)
+    res.paragraphs = paragraphs
+    known = {f.marker for f in footnotes}
+    missing = sorted({m for p in paragraphs for m in p.footnotes} - known, key=lambda m: int(m) if m.isdigit() else 0)
+    if missing:
+        res.warnings.append(f"footnote markers without footnote text: {', '.join(missing)}")
+    return res
+
+
+def _iso_date(text: str) -> str | None:
+    m = _DATE.search(text)
+    if not m or m.group(2).lower() not in _MONTHS:
+        return None
+    return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+
+
+def _header(blocks: list[str], source: Source, language: str) -> Resolution:
+    symbol: Symbol | None = None
+    body = title = ""
+    number = session = date = issued = agenda = committee = report = draft = meeting = None
+    after_distr = False
+    for raw in blocks:
+        line = stages.normalise_space(stages.strip_emphasis(stages.strip_links(raw)))
+        if not line:
+            continue
+        try:
+            s = Symbol.parse(line)
+            if s.is_resolution and symbol is None:
+                symbol = s
+                continue
+        except ValueError:
+            pass
+        if line in _BODY_NAMES and not body:
+            body = line
+        elif line.startswith("Distr"):
+            after_distr = True
+            issued = _iso_date(line)  # "Distr.: General 22 December 2023" when on one block
+        elif after_distr and issued is None and _iso_date(line) and len(line) < 30:
+            issued = _iso_date(line)
+        elif m := _AGENDA.match(line):
+            agenda = m.group(1).strip()
+        elif m := _ADOPTED.match(line):
+            body = body or m.group(1)
+            date = _iso_date(m.group(2))
+        elif m := _SC_ADOPTED.match(line):
+            meeting, date = m.group(1), _iso_date(m.group(2))
+            body = body or "Security Council"
+        elif m := _PROPONENT.match(line):
+            doc = m.group("doc").split(",")[0].strip()
+            if m.group("committee"):
+                committee, report = m.group("committee"), doc
+            else:
+                draft = doc
+        elif m := _TITLE.match(line):
+            number, title = m.group(1), m.group(2).strip()
+        elif m := _SC_TITLE.match(line):
+            number = f"{m.group(1)} ({m.group(2)})"
+            body = body or "Security Council"
+        elif re.search(r"\bsession$", line, re.I):
+            session = line
+    if symbol is None and number:
+        prefix = _BODY_NAMES.get(body, "A")
+        try:
+            symbol = Symbol.parse(f"{prefix}/RES/{number}")
+        except ValueError:
+            symbol = None
+    if symbol is None:
+        raise InputError(source.path, "no resolution symbol: expected a line like \"A/RES/78/216\" or "
+                                      "\"78/216. Title\" before the resolution text")
+    res = Resolution(symbol=symbol.text, body=symbol.body or body, session=symbol.session, date=date,
+                     language=language, title=title, source=source, agenda_item=agenda, committee=committee,
+                     report=report, meeting=meeting, issued=issued, draft=draft)
+    if session and not symbol.session:
+        res.warnings.append(f"session line {session!r} not used: the symbol has no session")
+    if date is None:
+        res.warnings.append("no adoption date (\"Resolution adopted by ... on <date>\")")
+    return res
+
+
+def _clean(block: str) -> tuple[str, str, list[str]]:
+    """A body block -> (leading italic phrase, clean text, footnote markers)."""
+    text, markers = stages.take_markers(stages.strip_links(block))
+    verb, text = stages.leading_emphasis(text)
+    return verb.rstrip(",;:"), stages.normalise_space(stages.strip_emphasis(text)), markers
+
+
+def _paragraphs(blocks: list[str], res: Resolution) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    current: Paragraph | None = None
+    part: str | None = None
+    for block in blocks:
+        plain = stages.normalise_space(stages.strip_emphasis(block))
+        if m := _MEETING.match(plain):
+            res.meeting = res.meeting or m.group(1)
+            break  # the resolution ends here; an annex may follow
+        if re.match(r"^Annex(?:es)?\b", plain) and len(plain) < 40:
+            res.warnings.append("text after \"Annex\" not read (annexes are not paragraphs of the resolution)")
+            break
+        if re.fullmatch(r"(?:Resolution\s+)?[A-Z]", plain):
+            part, current = plain[-1], None  # "A" / "B": a multi-part resolution; numbering restarts
+            continue
+        if _FORMULA.match(plain):
+            continue  # a part's own formula
+        if m := _NUMBERED.match(block.strip()):
+            verb, text, markers = _clean(m.group(2))
+            current = Paragraph(OPERATIVE, 0, m.group(1), verb, text, part=part, footnotes=markers)
+            out.append(current)
+            continue
+        if (m := _SUB.match(block.strip())) and current is not None:
+            _, text, markers = _clean(m.group(2))
+            _attach_sub(current, m.group(1), text)
+            current.footnotes += markers
+            continue
+        verb, text, markers = _clean(block)
+        if not text:
+            continue
+        if current is not None and current.kind == OPERATIVE:
+            if len(text) < 100 and not stages.ends_paragraph(text):
+                continue  # a heading between operative paragraphs
+            current.text = stages.normalise_space(f"{current.text} {text}")
+            current.footnotes += markers
+            _extend_last(current.subparagraphs, text)
+            continue
+        if not verb:
+            m = _OPENER.match(text)
+            verb = m.group(1) if m else ""
+        current = Paragraph(PREAMBULAR, 0, None, verb, text, part=part, footnotes=markers)
+        out.append(current)
+    return out
+
+
+def _attach_sub(current: Paragraph, label: str, text: str) -> None:
+    """Add "(b) ..." to the paragraph before it; "(i)" after "(a)" nests under (a) (not after "(h)")."""
+    sub = SubParagraph(label, text)
+    subs = current.subparagraphs
+    parent = subs[-1] if subs else None
+    next_letter = parent is not None and len(label) == 1 and len(parent.number) == 1 and \
+        ord(label) == ord(parent.number) + 1
+    if parent is not None and _ROMAN.match(label) and not _ROMAN.match(parent.number) and not next_letter and (
+            parent.subparagraphs or label == "i"):
+        parent.subparagraphs.append(sub)
+        parent.text = f"{parent.text} ({label}) {text}"
+    else:
+        subs.append(sub)
+    current.text = stages.normalise_space(f"{current.text} ({label}) {text}")
+
+
+def _extend_last(subs: list[SubParagraph], text: str) -> None:
+    """Continuation text after sub-paragraphs belongs to the last one (and its last nested one) too."""
+    while subs:
+        subs[-1].text = stages.normalise_space(f"{subs[-1].text} {text}")
+        subs = subs[-1].subparagraphs
