@@ -30,10 +30,6 @@ def ntriples(data: GraphData) -> str:
     """The graph as N-Triples text (a string payload is assumed to be N-Triples already)."""
     if isinstance(data, str):
         return data
-    for _s, _p, o in data.triples((None, None, None)):
-        if isinstance(o, rdflib.BNode) or isinstance(_s, rdflib.BNode):
-            # Blank nodes cannot be replaced idempotently across stores; graph.py promises none.
-            raise ValueError("graphs written to the store must not contain blank nodes")
     return data.serialize(format="nt", encoding="utf-8").decode("utf-8")
 
 
@@ -64,14 +60,20 @@ def replace_update(graphs: Iterable[tuple[str, GraphData]]) -> tuple[str, int]:
     return ";\n".join(drops) + ";\nINSERT DATA {\n" + "\n".join(blocks) + "\n}", quads
 
 
-def stats_query() -> str:
-    """One SELECT that counts quads, graphs and each class of STAT_CLASSES across the named graphs."""
+def stats_query(graph_prefixes: list[str] | None = None) -> str:
+    """One SELECT that counts quads, graphs and each class of STAT_CLASSES across the named graphs.
+
+    `graph_prefixes` keeps to graphs whose IRI starts with one of them (a shared server's own graphs
+    are not unkg's)."""
+    flt = ""
+    if graph_prefixes:
+        flt = " FILTER(" + " || ".join(f'STRSTARTS(STR(?g), "{p}")' for p in graph_prefixes) + ")"
     parts = [
-        "{ SELECT (COUNT(*) AS ?quads) WHERE { GRAPH ?g { ?s ?p ?o } } }",
-        "{ SELECT (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } } }",
+        f"{{ SELECT (COUNT(*) AS ?quads) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}{flt} }} }}",
+        f"{{ SELECT (COUNT(DISTINCT ?g) AS ?graphs) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}{flt} }} }}",
     ]
     for var, cls in STAT_CLASSES.items():
-        parts.append(f"{{ SELECT (COUNT(DISTINCT ?x) AS ?{var}) WHERE {{ GRAPH ?g {{ ?x a <{ONTOLOGY_NS}{cls}> }} }} }}")
+        parts.append(f"{{ SELECT (COUNT(DISTINCT ?x) AS ?{var}) WHERE {{ GRAPH ?g {{ ?x a <{ONTOLOGY_NS}{cls}> }}{flt} }} }}")
     return "SELECT * WHERE {\n" + "\n".join(parts) + "\n}"
 
 

@@ -1,0 +1,309 @@
+"""read -> extract -> metadata -> graph -> validate -> store, for many files, serially or in a process pool.
+
+Each file is processed on its own (`process_file`): a file that cannot be read, or whose graph does not
+conform to the shapes, becomes one failure line naming the file and the problem, and never reaches the
+store. Workers return N-Triples text; the parent writes conforming graphs in batches, each batch one
+atomic replace, so re-ingesting a file replaces its named graph and leaves the same quads.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import rdflib
+
+from ..config import ONTOLOGY_NS, VOCAB_NS
+from ..errors import InputError, UnkgError, ValidationError
+from ..store import Store
+
+# File kinds the readers know, for expanding folders (files named explicitly are always tried).
+INGEST_SUFFIXES = {".xml", ".akn", ".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
+# Write to the store every this many graphs (or quads): big enough for bulk speed, small enough for memory.
+BATCH_GRAPHS = 100
+BATCH_QUADS = 400_000
+
+
+@dataclass
+class FileResult:
+    """What became of one input file."""
+
+    path: str
+    graph_iri: str | None = None
+    symbol: str | None = None
+    ntriples: str = ""
+    error: str | None = None  # the one-line message when the file failed
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    stored: int = 0  # graphs written
+    quads: int = 0  # quads written for those graphs
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
+    replaced_earlier: list[str] = field(default_factory=list)  # files whose graph a later file replaced
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def line(self) -> str:
+        rate = self.stored / self.seconds if self.seconds else 0.0
+        text = (f"ingested {self.stored} of {self.files} file(s): {self.quads} quads in {self.seconds:.1f} s "
+                f"({rate:.1f} resolutions/s)")
+        return text + (f"; {self.failed} failed" if self.failed else "")
+
+
+# -- finding files --------------------------------------------------------------------------------------
+def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand files, folders (recursively, known suffixes) and globs, in a stable order.
+
+    Returns (files, problems); a PATH that names nothing is a problem, not an exception, so the other
+    files are still ingested.
+    """
+    found: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            inside = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INGEST_SUFFIXES
+                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not inside:
+                problems.append((str(p), "folder holds no files to ingest (.xml, .txt, .md, .pdf, .docx, .html)"))
+            found += inside
+        elif p.is_file():
+            found.append(p)
+        elif glob.has_magic(str(raw)):
+            matched = sorted(Path(m) for m in glob.glob(str(raw), recursive=True) if Path(m).is_file())
+            if not matched:
+                problems.append((str(raw), "no file matches this pattern"))
+            found += matched
+        else:
+            problems.append((str(raw), "no such file or folder"))
+    seen: set[Path] = set()
+    unique = []
+    for f in found:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, problems
+
+
+# -- one file -------------------------------------------------------------------------------------------
+_META = None  # metadata index of this process (set by `_init_worker` or `ingest`)
+
+
+def _init_worker(meta_paths: list[str] | None) -> None:
+    global _META
+    if meta_paths:
+        from .metadata import load_index
+
+        _META = load_index(meta_paths)
+    else:
+        _META = None
+
+
+def build_graph(path: Path, meta: object | None = None) -> tuple[str, rdflib.Graph, list[str]]:
+    """Read, extract, add metadata, build and validate one file: (graph IRI, graph, warnings).
+
+    Raises InputError for a file that is not a readable resolution and ValidationError when the graph
+    does not conform (the store must never see it).
+    """
+    from .extract import extract
+    from .graph import build
+    from .readers import read
+    from .validate import validate
+
+    res = read(path)
+    res = extract(res) or res
+    if meta is not None:
+        from .metadata import apply
+
+        apply(res, meta)  # type: ignore[arg-type]
+    iri, graph = build(res)
+    report = validate(graph)
+    if not report.conforms:
+        raise ValidationError(str(path), report.summary, report.text)
+    return iri, graph, list(res.warnings)
+
+
+def process_file(path: str | Path) -> FileResult:
+    """Run one file through the pipeline; never raises: failures come back as `FileResult.error`."""
+    out = FileResult(str(path))
+    try:
+        iri, graph, warnings = build_graph(Path(path), _META)
+        out.graph_iri, out.warnings = iri, warnings
+        out.symbol = next((str(o) for o in graph.objects(rdflib.URIRef(iri), rdflib.URIRef(ONTOLOGY_NS + "symbol"))), None)
+        out.ntriples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    except ValidationError as e:
+        out.error = _one_line(str(e))  # "PATH: does not conform to the shapes: SUMMARY"
+    except InputError as e:
+        out.error = _one_line(str(e)) if str(path) in str(e) else f"{path}: {_one_line(e.problem)}"
+    except UnkgError as e:
+        out.error = f"{path}: {_one_line(str(e))}"
+    except MemoryError:
+        out.error = f"{path}: too large to process"
+    except Exception as e:  # a reader or extractor bug must not stop the other files or show a traceback
+        out.error = f"{path}: could not be processed ({type(e).__name__}: {_one_line(str(e))[:200]})"
+    return out
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+# -- reference graphs -----------------------------------------------------------------------------------
+def reference_graphs() -> list[tuple[str, rdflib.Graph]]:
+    """The ontology and the SKOS vocabularies as named graphs, so queries can follow labels and hierarchies.
+
+    ontology/unkg.ttl goes into <https://w3id.org/unkg/ontology>, ontology/vocab/NAME.ttl into
+    <https://w3id.org/unkg/vocab/NAME>. Files not yet written are simply absent.
+    """
+    out: list[tuple[str, rdflib.Graph]] = []
+    for package, name_of in (("unkg.ontology", _ontology_graph_name), ("unkg.ontology.vocab", _vocab_graph_name)):
+        try:
+            folder = files(package)
+        except ModuleNotFoundError:
+            continue
+        for item in sorted((f for f in folder.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name):
+            g = rdflib.Graph()
+            g.parse(data=item.read_text(encoding="utf-8"), format="turtle")
+            out.append((name_of(item.name[:-4]), g))
+    return out
+
+
+def _ontology_graph_name(stem: str) -> str:
+    base = ONTOLOGY_NS.rstrip("#/")
+    return base if stem == "unkg" else f"{base}/{stem}"
+
+
+def _vocab_graph_name(stem: str) -> str:
+    return VOCAB_NS + stem
+
+
+# -- many files -----------------------------------------------------------------------------------------
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    *,
+    meta: list[str] | str | None = None,
+    jobs: int = 1,
+    progress: bool | None = None,
+    on_failure: Callable[[str], None] | None = None,
+    with_reference: bool = True,
+) -> Summary:
+    """Ingest files, folders or globs into `store`; failures are collected (and passed to `on_failure`).
+
+    `jobs` > 1 parses, extracts, builds and validates in a pool of processes; the parent writes. The
+    quads are the same either way. `progress` None shows a bar only on a terminal.
+    """
+    started = time.perf_counter()
+    meta_paths = [meta] if isinstance(meta, str) else list(meta or [])
+    files_, problems = collect(paths)
+    summary = Summary(files=len(files_) + len(problems))
+    for path, problem in problems:
+        _fail(summary, path, f"{path}: {problem}", on_failure)
+    # The ontology and vocabularies go in with the first batch, so a run that stores nothing changes nothing.
+    reference = reference_graphs() if with_reference and files_ else []
+
+    batch: dict[str, FileResult] = {}
+    batch_quads = 0
+    by_graph: dict[str, str] = {}
+
+    def flush() -> None:
+        nonlocal batch_quads, reference
+        if batch:
+            extra = [(iri, g) for iri, g in reference]
+            written = store.replace_graphs([*extra, *((iri, r.ntriples) for iri, r in batch.items())])
+            summary.quads += written - sum(len(g) for _i, g in extra)  # count resolution quads only
+            reference = []
+            summary.stored += len(batch)
+            batch.clear()
+            batch_quads = 0
+
+    for result in _results(files_, meta_paths, jobs, progress):
+        if not result.ok:
+            _fail(summary, result.path, result.error or "", on_failure)
+            continue
+        iri = result.graph_iri or ""
+        if iri in by_graph:
+            # Two inputs for one expression (e.g. the XML and the PDF): the later one wins, as a re-ingest would.
+            summary.replaced_earlier.append(by_graph[iri])
+            if iri not in batch:
+                summary.stored -= 1
+        by_graph[iri] = result.path
+        if iri in batch:
+            batch_quads -= batch[iri].ntriples.count("\n")
+        batch[iri] = result
+        batch_quads += result.ntriples.count("\n")
+        if len(batch) >= BATCH_GRAPHS or batch_quads >= BATCH_QUADS:
+            flush()
+    flush()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _fail(summary: Summary, path: str, message: str, on_failure: Callable[[str], None] | None) -> None:
+    summary.failures.append((path, message))
+    if on_failure:
+        on_failure(message)
+
+
+def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: bool | None) -> Iterator[FileResult]:
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(files_), unit="file", file=sys.stderr, disable=(not sys.stderr.isatty()) if progress is None
+               else not progress, desc="ingest", leave=False)
+    try:
+        if jobs <= 1 or len(files_) <= 1:
+            _init_worker(meta_paths)
+            for f in files_:
+                yield process_file(f)
+                bar.update()
+            return
+        import multiprocessing as mp
+
+        # fork shares the loaded vocabularies and shapes with the workers; spawn elsewhere.
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(min(jobs, len(files_)), initializer=_init_worker, initargs=(meta_paths,),
+                      maxtasksperchild=500) as pool:
+            # imap keeps input order, so which of two files for one graph wins is the same as serially.
+            for r in pool.imap(process_file, [str(f) for f in files_], chunksize=4):
+                yield r
+                bar.update()
+    finally:
+        bar.close()
+
+
+# -- validating a store ---------------------------------------------------------------------------------
+def is_reference_graph(iri: str) -> bool:
+    """The ontology and vocabulary graphs the pipeline loads beside the resolutions."""
+    return iri.startswith(VOCAB_NS) or iri.startswith(ONTOLOGY_NS.rstrip("#/"))
+
+
+def validate_store(store: Store, *, progress: bool | None = None) -> tuple[int, list[tuple[str, str]]]:
+    """SHACL-validate every resolution graph in the store: (graphs checked, [(graph IRI, summary)])."""
+    from tqdm import tqdm
+
+    from .validate import validate
+
+    names = [g for g in store.graphs() if not is_reference_graph(g)]
+    failures: list[tuple[str, str]] = []
+    for iri in tqdm(names, unit="graph", file=sys.stderr, leave=False, desc="validate",
+                    disable=(not sys.stderr.isatty()) if progress is None else not progress):
+        report = validate(store.graph(iri))
+        if not report.conforms:
+            failures.append((iri, _one_line(report.summary)))
+    return len(names), failures

@@ -1,0 +1,334 @@
+"""The `unkg` command: thin wrappers over the library; user mistakes become one line on stderr.
+
+Exit codes: 0 success; 1 a file failed, the store does not conform, or a query is malformed;
+2 usage error or the store / shapes could not be loaded.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from .errors import StoreError, UnkgError
+
+EXIT_CODES = """exit codes:
+  0  success
+  1  a file failed to ingest, the store does not conform to the shapes, or a query failed
+  2  usage error, or the store or shapes could not be loaded
+  3  internal error (a bug: set UNKG_DEBUG=1 to see the traceback)
+errors are printed to stderr as one line naming the file (or store) and the problem."""
+
+STORE_HELP = ("a folder (embedded store) or an http(s):// SPARQL endpoint; default $UNKG_STORE, "
+              "else a per-user data folder")
+
+
+class UsageError(UnkgError):
+    exit_code = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit code 2 (never a traceback)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+# -- commands -------------------------------------------------------------------------------------------
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest.pipeline import ingest
+
+    if not args.paths:
+        print("unkg ingest: no PATH given; nothing ingested (give files, folders or globs)", file=sys.stderr)
+        return 0
+    if args.jobs < 1:
+        raise UsageError("unkg ingest: --jobs must be at least 1")
+    store = _open(args.store)
+    try:
+        summary = ingest(args.paths, store, meta=args.meta, jobs=args.jobs, progress=None if not args.quiet else False,
+                         on_failure=lambda line: print(line, file=sys.stderr))
+    finally:
+        store.close()
+    for path in summary.replaced_earlier:
+        print(f"{path}: replaced by a later file for the same resolution expression", file=sys.stderr)
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from .ingest.extract import extract
+    from .ingest.readers import read
+
+    res = read(Path(args.file))
+    res = extract(res) or res
+    if args.meta:
+        from .ingest.metadata import apply, load_index
+
+        apply(res, load_index(args.meta))
+    # The JSON document is the one output `parse` has (DESIGN.md); --json names it explicitly.
+    _write(json.dumps(res.to_json(), ensure_ascii=False, indent=2) + "\n")
+    for w in res.warnings:
+        print(f"{args.file}: warning: {w}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .ingest.pipeline import validate_store
+
+    store = _open(args.store, read_only=True)
+    try:
+        checked, failures = validate_store(store)
+    finally:
+        store.close()
+    for iri, summary in failures:
+        print(f"{iri}: does not conform to the shapes: {summary}", file=sys.stderr)
+    print(f"validated {checked} graph(s): {checked - len(failures)} conform, {len(failures)} do not", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    sparql = _query_text(args.sparql)
+    store = _open(args.store, read_only=True)
+    try:
+        if args.format in ("csv", "json", "tsv", "xml"):
+            kind = _query_kind(sparql)
+            fmt = args.format if kind != "graph" else {"json": "jsonld"}.get(args.format, "turtle")
+            _write_bytes(store.query_raw(sparql, fmt))
+        else:
+            _write(_table(store, sparql))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt = {"nq": "nquads", "ttl": "turtle", "trig": "trig", "jsonld": "jsonld", "nt": "ntriples"}[args.format]
+    store = _open(args.store, read_only=True)
+    try:
+        data = store.dump(fmt)
+    finally:
+        store.close()
+    if args.output and args.output != "-":
+        try:
+            Path(args.output).write_bytes(data)
+        except OSError as e:
+            raise UnkgError(f"{args.output}: cannot write: {e.strerror or e}") from None
+        print(f"wrote {len(data)} bytes to {args.output}", file=sys.stderr)
+    else:
+        _write_bytes(data)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .config import default_store
+    from .webapp import serve
+
+    location = args.store or default_store()
+    _open(location, read_only=True).close()  # fail here, in one line, if the store cannot be opened
+    print(f"serving {location} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    serve(location, args.host, args.port)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = _open(args.store, read_only=True)
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    if args.json:
+        _write(json.dumps(stats, indent=2) + "\n")
+    else:
+        width = max(len(k) for k in stats)
+        _write("".join(f"{k.replace('_', ' '):<{width}}  {v}\n" for k, v in stats.items()))
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from .ontology.docs import build
+
+    out = build(Path(args.output)) if args.output else build()
+    print(f"wrote ontology documentation to {out}", file=sys.stderr)
+    return 0
+
+
+# -- helpers --------------------------------------------------------------------------------------------
+def _open(location: str | None, read_only: bool = False) -> Any:
+    from .store import open_store
+
+    return open_store(location, read_only=read_only)
+
+
+def _query_text(arg: str) -> str:
+    """The query itself, `-` for stdin, or the path of a .rq / .sparql file."""
+    if arg == "-":
+        return sys.stdin.read()
+    p = Path(arg)
+    if p.suffix.lower() in (".rq", ".sparql") or (len(arg) < 512 and "\n" not in arg and p.is_file()):
+        try:
+            return p.read_text(encoding="utf-8")
+        except OSError as e:
+            raise UnkgError(f"{arg}: cannot read the query: {e.strerror or e}") from None
+    return arg
+
+
+def _query_kind(sparql: str) -> str:
+    import re
+
+    body = re.sub(r"#[^\n]*", "", sparql)
+    body = re.sub(r"(?is)^\s*((PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", body)
+    word = body.split(None, 1)[0].upper() if body.split() else ""
+    return {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(word, "select")
+
+
+def _table(store: Any, sparql: str) -> str:
+    """A plain aligned table for SELECT, 'true'/'false' for ASK, Turtle for CONSTRUCT/DESCRIBE."""
+    kind = _query_kind(sparql)
+    if kind == "ask":
+        return ("true" if store.ask(sparql) else "false") + "\n"
+    if kind == "graph":
+        return store.construct(sparql).serialize(format="turtle")
+    raw = store.query_raw(sparql, "json")
+    data = json.loads(raw)
+    names = data["head"].get("vars", [])
+    rows = [[_cell(b.get(n)) for n in names] for b in data["results"]["bindings"]]
+    if not names:
+        return ""
+    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    line = lambda cells: "  ".join(c[:60].ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _cell(b: dict[str, str] | None) -> str:
+    if not b:
+        return ""
+    v = " ".join(b.get("value", "").split())
+    if b.get("type") == "uri":
+        return f"<{v}>"
+    if b.get("type") == "bnode":
+        return f"_:{v}"
+    return v + (f"@{b['xml:lang']}" if "xml:lang" in b else "")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("unkg")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _write_bytes(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+# -- parser ---------------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="unkg", description="A knowledge graph of United Nations resolutions, mandates and obligations.",
+                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"unkg {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, fn: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_, epilog=EXIT_CODES,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+        sp.set_defaults(func=fn)
+        return sp
+
+    sp = command("ingest", cmd_ingest, "read, extract, validate and store resolutions (files, folders or globs)")
+    sp.add_argument("paths", nargs="*", metavar="PATH")
+    sp.add_argument("--store", help=STORE_HELP)
+    sp.add_argument("--meta", action="append", metavar="FILE",
+                    help="the UN's metadata extract (JSON file or folder of them); may be repeated")
+    sp.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    sp.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    sp = command("parse", cmd_parse, "print one file's document model as JSON (no store)")
+    sp.add_argument("file", metavar="FILE")
+    sp.add_argument("--json", action="store_true", help="JSON output (the default and only format)")
+    sp.add_argument("--meta", action="append", metavar="FILE", help="add the UN's metadata for this resolution")
+
+    sp = command("validate", cmd_validate, "check every resolution graph in the store against the SHACL shapes")
+    sp.add_argument("--store", help=STORE_HELP)
+
+    sp = command("query", cmd_query, "run a SPARQL 1.1 query (text, a .rq file, or - for stdin)")
+    sp.add_argument("sparql", metavar="SPARQL")
+    sp.add_argument("--store", help=STORE_HELP)
+    sp.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"], default="table")
+
+    sp = command("export", cmd_export, "write the whole store as RDF")
+    sp.add_argument("--store", help=STORE_HELP)
+    sp.add_argument("--format", choices=["trig", "nq", "ttl", "jsonld", "nt"], required=True)
+    sp.add_argument("-o", "--output", metavar="FILE", help="output file (default stdout)")
+
+    sp = command("serve", cmd_serve, "serve the web app and SPARQL endpoint (waitress)")
+    sp.add_argument("--store", help=STORE_HELP)
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8080)
+
+    sp = command("stats", cmd_stats, "count quads, graphs, resolutions, paragraphs and provisions")
+    sp.add_argument("--store", help=STORE_HELP)
+    sp.add_argument("--json", action="store_true", help="as JSON")
+
+    sp = command("docs", cmd_docs, "build the ontology documentation (HTML)")
+    sp.add_argument("-o", "--output", metavar="DIR", help="output folder")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `unkg` console script; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help(sys.stderr)
+            return 2
+        return args.func(args)
+    except StoreError as e:
+        _err(str(e))
+        return 2
+    except UnkgError as e:
+        _err(str(e))
+        return e.exit_code
+    except KeyboardInterrupt:
+        _err("unkg: interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader of stdout went away (`unkg export | head`): stop quietly, as Unix tools do.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        return 1
+    except ImportError as e:
+        _err(f"unkg: a part of unkg is missing: {e}")
+        return 2
+    except SystemExit as e:  # --help / --version
+        return int(e.code or 0) if isinstance(e.code, int) else 0
+    except Exception as e:  # a bug, not a user mistake: still one line unless asked for more
+        if os.environ.get("UNKG_DEBUG"):
+            raise
+        _err(f"unkg: internal error: {type(e).__name__}: {e} (set UNKG_DEBUG=1 for the traceback)")
+        return 3
+
+
+def _err(message: str) -> None:
+    print(" ".join(message.split()), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL) if hasattr(signal, "SIGPIPE") else None
+    sys.exit(main())
