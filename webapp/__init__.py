@@ -1,1 +1,109 @@
-"""(in progress)"""
+"""The unkg web app: a SPARQL endpoint, an explorer, and pages for actors, resolutions, rights and search.
+
+`create_app(config)` builds the Flask app over a store; `serve(store, host, port)` runs it on waitress.
+Config keys (all optional):
+    STORE           store location: a folder (embedded pyoxigraph) or an http(s) SPARQL endpoint
+    QUERY_TIMEOUT   seconds a /sparql query may run before it is stopped (default 30)
+    RESULT_LIMIT    most rows / triples a /sparql query may return (default 10000)
+    ALLOW_UPDATE    accept SPARQL Update and LOAD on /sparql (default False: read-only)
+    ALLOW_SERVICE   accept SERVICE (federated queries) (default False)
+    QUERY_WORKERS   worker processes for /sparql queries (default 2)
+    BASE_IRI        base of data IRIs served at their own path (default unkg.config.base_iri())
+    PAGE_LIMIT      most provisions listed on one actor page (default 5000)
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from flask import Flask
+
+from ..config import base_iri, default_store
+from ..store import Store, open_store
+from .workers import Job, QueryPool, execute
+
+DEFAULTS: dict[str, Any] = {
+    "STORE": None,
+    "QUERY_TIMEOUT": 30.0,
+    "RESULT_LIMIT": 10000,
+    "ALLOW_UPDATE": False,
+    "ALLOW_SERVICE": False,
+    "QUERY_WORKERS": 2,
+    "BASE_IRI": None,
+    "PAGE_LIMIT": 5000,
+}
+
+
+class AppState:
+    """What the views share: the store, the query runner and caches keyed by the store's state."""
+
+    def __init__(self, store: Store, config: dict[str, Any]):
+        self.store = store
+        self.config = config
+        self.generation = 0  # bumped by updates; caches compare it
+        self._lock = threading.Lock()
+        self.cache: dict[str, Any] = {}
+        # Updates need a writable store, and RocksDB allows no reader process beside a writer:
+        # with updates allowed, queries run in this process on a thread with the store's own deadline.
+        self.pool = None if config["ALLOW_UPDATE"] else QueryPool(store.location, config["QUERY_WORKERS"], config["QUERY_TIMEOUT"])
+
+    def run_query(self, job: Job) -> bytes:
+        if self.pool is not None:
+            return self.pool.run(job)
+        from ..store.embedded import _with_timeout  # the store's thread deadline (no process to kill)
+
+        return _with_timeout(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
+
+    def changed(self) -> None:
+        with self._lock:
+            self.generation += 1
+            self.cache.clear()
+
+    def cached(self, key: str, build: Any) -> Any:
+        """One value per key and store state, built once even when many requests ask at the same time."""
+        with self._lock:
+            entry = self.cache.get(key)
+            if entry is None:
+                entry = self.cache[key] = {"lock": threading.Lock(), "value": None, "done": False}
+        with entry["lock"]:
+            if not entry["done"]:
+                entry["value"] = build()
+                entry["done"] = True
+        return entry["value"]
+
+
+def create_app(config: dict[str, Any] | None = None, store: Store | None = None) -> Flask:
+    """The Flask app over the store named by config STORE (or an open `store`)."""
+    app = Flask(__name__)
+    cfg = {**DEFAULTS, **(config or {})}
+    cfg["STORE"] = cfg["STORE"] or (store.location if store is not None else default_store())
+    cfg["BASE_IRI"] = cfg["BASE_IRI"] or base_iri()
+    app.config.update(cfg)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    if store is None:
+        store = open_store(cfg["STORE"], read_only=not cfg["ALLOW_UPDATE"])
+    app.extensions["unkg"] = AppState(store, cfg)
+
+    from . import errors, explore, pages, resources, search, sparql
+
+    errors.register(app)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(explore.bp)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(resources.bp)
+    return app
+
+
+def serve(store: str | Store | None = None, host: str = "127.0.0.1", port: int = 8080, *,
+          threads: int = 16, config: dict[str, Any] | None = None) -> None:
+    """Run the app on waitress (a production WSGI server) until interrupted."""
+    from waitress import serve as waitress_serve
+
+    cfg = dict(config or {})
+    if isinstance(store, str) or store is None:
+        cfg.setdefault("STORE", store)
+        app = create_app(cfg)
+    else:
+        app = create_app(cfg, store=store)
+    waitress_serve(app, host=host, port=port, threads=threads, ident="unkg")

@@ -1,0 +1,283 @@
+"""The web app through Flask's test client, over an embedded store loaded with the hand-made TriG fixture
+(part of A/RES/78/216's graph, a test-only resolution holding markup, a slice of the vocabularies)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from unkg.store import open_store
+from unkg.webapp import create_app
+from unkg.webapp.querykind import classify
+from unkg.webapp.represent import MEDIA
+
+TRIG = Path(__file__).parent / "fixtures" / "webapp" / "a_res_78_216.trig"
+WORK = "https://w3id.org/unkg/id/A/RES/78/216"
+
+
+def load_fixture(folder: Path) -> str:
+    ds = rdflib.Dataset()
+    ds.parse(TRIG, format="trig")
+    store = open_store(str(folder))
+    store.replace_graphs([(str(g.identifier), g) for g in ds.graphs() if len(g)])
+    store.close()
+    return str(folder)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory):
+    location = load_fixture(tmp_path_factory.mktemp("webapp") / "store")
+    app = create_app({"STORE": location, "QUERY_TIMEOUT": 20, "RESULT_LIMIT": 50, "QUERY_WORKERS": 1})
+    yield app
+    state = app.extensions["unkg"]
+    if state.pool:
+        state.pool.close()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+# -- SPARQL request classification ------------------------------------------------------------------
+@pytest.mark.parametrize("text, form, update, service", [
+    ("SELECT * WHERE { ?s ?p ?o }", "SELECT", False, False),
+    ("PREFIX ex: <http://ex/> ASK { ex:a ?p ?o }", "ASK", False, False),
+    ("# DELETE in a comment\nCONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", False, False),
+    ('SELECT * WHERE { ?s ?p "INSERT DATA" }', "SELECT", False, False),
+    ("SELECT * WHERE { ?s <http://ex/delete> ?o }", "SELECT", False, False),
+    ("SELECT * WHERE { ?s ex:insert ?o . FILTER(?o < 3 && ?o > 1) }", "SELECT", False, False),
+    ("INSERT DATA { <http://a> <http://b> <http://c> }", None, True, False),
+    ("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }", None, True, False),
+    ("LOAD <http://example.org/data.ttl>", None, True, False),
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SELECT", False, True),
+    ("select * where { service silent <http://x/> { ?s ?p ?o } }", "SELECT", False, True),
+])
+def test_classify(text, form, update, service):
+    k = classify(text)
+    assert (k.form, k.is_update, k.uses_service) == (form, update, service)
+
+
+# -- the endpoint ---------------------------------------------------------------------------------
+Q_PARAS = "PREFIX eli: <http://data.europa.eu/eli/ontology#> SELECT ?p ?n WHERE { ?p eli:number ?n } ORDER BY ?p"
+
+
+def test_sparql_get_json(client):
+    r = client.get("/sparql", query_string={"query": Q_PARAS}, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and r.mimetype == "application/sparql-results+json"
+    numbers = sorted(b["n"]["value"] for b in r.get_json()["results"]["bindings"])
+    assert numbers == ["1", "11", "2", "28"]
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.parametrize("fmt, media", [("xml", "application/sparql-results+xml"), ("csv", "text/csv"),
+                                        ("tsv", "text/tab-separated-values"), ("json", "application/sparql-results+json")])
+def test_sparql_formats_by_param(client, fmt, media):
+    r = client.get("/sparql", query_string={"query": Q_PARAS, "format": fmt})
+    assert r.status_code == 200 and r.mimetype == media
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(r.get_data(as_text=True))))
+        assert rows[0] == ["p", "n"] and len(rows) == 5
+
+
+def test_sparql_post_form_and_direct(client):
+    r1 = client.post("/sparql", data={"query": Q_PARAS}, headers={"Accept": "text/csv"})
+    r2 = client.post("/sparql", data=Q_PARAS, content_type="application/sparql-query", headers={"Accept": "text/csv"})
+    assert r1.status_code == r2.status_code == 200 and r1.data == r2.data and r1.data.count(b"\n") == 5
+
+
+@pytest.mark.parametrize("accept, media, fmt", [("text/turtle", "text/turtle", "turtle"),
+                                                ("application/n-triples", "application/n-triples", "nt"),
+                                                ("application/ld+json", "application/ld+json", "json-ld")])
+def test_sparql_construct(client, accept, media, fmt):
+    q = f"CONSTRUCT {{ <{WORK}> ?p ?o }} WHERE {{ <{WORK}> ?p ?o }}"
+    r = client.get("/sparql", query_string={"query": q}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == media
+    g = rdflib.Graph().parse(data=r.get_data(as_text=True), format=fmt)
+    assert (rdflib.URIRef(WORK), rdflib.URIRef("http://purl.org/dc/terms/identifier"), rdflib.Literal("A/RES/78/216")) in g
+
+
+@pytest.mark.parametrize("data, status, words", [
+    ({"update": "INSERT DATA { <http://a> <http://b> <http://c> }"}, 403, "read-only"),
+    ({"update": "LOAD <http://example.org/x.ttl>"}, 403, "LOAD"),
+    ({"query": "INSERT DATA { <http://a> <http://b> <http://c> }"}, 400, "Update"),
+    ({"query": "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"}, 403, "SERVICE"),
+    ({"query": "SELECT * WHERE { ?s ?p "}, 400, "malformed"),
+    ({"query": "SELECT ?s WHERE { ?s ?p ?o }"}, 413, "limit of 50"),
+    ({"query": ""}, 400, "empty"),
+])
+def test_sparql_refusals(client, data, status, words):
+    r = client.post("/sparql", data=data)
+    body = r.get_json()
+    assert r.status_code == status, body
+    assert body["ok"] is False and body["status"] == status and words in body["error"]
+
+
+def test_sparql_update_body_refused(client):
+    r = client.post("/sparql", data="DELETE WHERE { ?s ?p ?o }", content_type="application/sparql-update")
+    assert r.status_code == 403
+    # and the data are still there
+    r = client.get("/sparql", query_string={"query": f"ASK {{ <{WORK}> ?p ?o }}", "format": "json"})
+    assert r.get_json()["boolean"] is True
+
+
+def test_sparql_unacceptable_format(client):
+    r = client.get("/sparql", query_string={"query": Q_PARAS, "format": "turtle"})
+    assert r.status_code == 406 and "turtle" in r.get_json()["error"]
+
+
+def test_sparql_cors_preflight(client):
+    r = client.options("/sparql", headers={"Origin": "http://x", "Access-Control-Request-Method": "POST"})
+    assert r.status_code in (200, 204) and r.headers["Access-Control-Allow-Origin"] == "*"
+
+
+# -- pages and their twins --------------------------------------------------------------------------
+def test_actors_list_counts_narrower(client):
+    rows = client.get("/actors.json").get_json()["rows"]
+    by = {r["label"]: r for r in rows}
+    # business enterprises: 78/216 op 28 (directly) and 78/999 op 1; transnational corporations sit below it
+    assert by["business enterprises"]["provisions"] == 2
+    assert by["non-State actors"]["with_narrower"] == 2 and by["non-State actors"]["provisions"] == 1
+    assert by["States"]["provisions"] == 3
+
+
+def test_actor_page_html_json_csv_agree(client):
+    html = client.get("/actors/business-enterprises", headers={"Accept": "text/html"})
+    js = client.get("/actors/business-enterprises.json").get_json()
+    csv_text = client.get("/actors/business-enterprises.csv").get_data(as_text=True)
+    assert html.status_code == 200 and 'rel="alternate"' in html.headers["Link"]
+    rows = js["rows"]
+    assert {(r["symbol"], r["paragraph"]) for r in rows} == {("A/RES/78/216", "28"), ("A/RES/78/999", "1")}
+    assert next(r for r in rows if r["paragraph"] == "28")["link"] == "/id/A/RES/78/216#op-28"
+    parsed = list(csv.DictReader(io.StringIO(csv_text)))
+    assert [(r["symbol"], r["paragraph"]) for r in parsed] == [(r["symbol"], r["paragraph"]) for r in rows]
+    assert "/id/A/RES/78/216#op-28" in html.get_data(as_text=True)
+
+
+def test_actor_facets_filter(client):
+    js = client.get("/actors/non-state-actors.json?symbol=x&year=2023&strength=4").get_json()
+    assert js["total"] == 2 and js["count"] == 2
+    js = client.get("/actors/business-enterprises.json", query_string={"beneficiary": "human rights defenders"}).get_json()
+    assert [r["symbol"] for r in js["rows"]] == ["A/RES/78/216"]
+    assert dict(js["facets"]["beneficiary"]["values"]) == {"human rights defenders": 1}
+
+
+def test_actor_accept_negotiation(client):
+    r = client.get("/actors/business-enterprises", headers={"Accept": "application/json"})
+    assert r.mimetype == "application/json" and r.get_json()["count"] == 2
+    assert client.get("/actors/no-such-actor").status_code == 404
+
+
+@pytest.mark.parametrize("accept, media", [("text/turtle", "text/turtle"), ("application/ld+json", "application/ld+json"),
+                                           ("text/html", "text/html")])
+def test_resolution_by_accept(client, accept, media):
+    r = client.get("/id/A/RES/78/216", headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == media
+    text = r.get_data(as_text=True)
+    if media == "text/html":
+        assert "A/RES/78/216" in text and 'id="op-28"' in text
+    else:
+        g = rdflib.Graph().parse(data=text, format="turtle" if media == "text/turtle" else "json-ld")
+        assert (rdflib.URIRef(WORK), rdflib.RDF.type, rdflib.URIRef("https://w3id.org/unkg/ontology#Resolution")) in g
+        assert len(g) > 100
+
+
+def test_resolution_suffixes(client):
+    assert client.get("/id/A/RES/78/216.ttl").mimetype == "text/turtle"
+    assert client.get("/id/A/RES/78/216.jsonld").mimetype == "application/ld+json"
+    js = client.get("/id/A/RES/78/216.json").get_json()
+    assert [p["number"] for p in js["paragraphs"] if p["kind"] == "operative"] == ["2", "11", "28"]
+
+
+def test_resolution_highlights_and_citations(client):
+    js = client.get("/id/A/RES/78/216.json").get_json()
+    op28 = next(p for p in js["paragraphs"] if p["anchor"] == "op-28")
+    marks = {(s["text"], s["kind"]) for s in op28["segments"] if s.get("kind")}
+    assert ("Urges", "verb") in marks and ("business enterprises", "actor") in marks
+    assert "".join(s["text"] for s in op28["segments"]) == op28["text"]
+    pp3 = next(p for p in js["paragraphs"] if p["anchor"] == "pp-3")
+    cites = {c["symbol"]: c["link"] for c in pp3["citations"]}
+    assert cites["A/RES/78/999"] == "/id/A/RES/78/999"  # in the store: linked here
+    assert cites["53/144" if "53/144" in cites else "A/RES/53/144"] is None  # not in the store: no local link
+    html = client.get("/id/A/RES/78/216", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'class="mark actor" href="/actors/business-enterprises"' in html
+
+
+def test_markup_in_text_is_escaped(client):
+    html = client.get("/id/A/RES/78/999", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "<b>bold</b>" not in html
+    page = client.get("/actors/business-enterprises", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+
+
+def test_paragraph_iri_points_to_anchor(client):
+    html = client.get("/id/A/RES/78/216/op/28", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "/id/A/RES/78/216#op-28" in html
+    g = rdflib.Graph().parse(data=client.get("/id/A/RES/78/216/op/28.ttl").get_data(as_text=True), format="turtle")
+    assert (rdflib.URIRef(WORK + "/op/28"), rdflib.URIRef("http://data.europa.eu/eli/ontology#number"), rdflib.Literal("28")) in g
+
+
+def test_unknown_iri_404_json(client):
+    r = client.get("/id/A/RES/1/1")
+    assert r.status_code == 404 and r.get_json() == {"ok": False, "status": 404, "error": r.get_json()["error"]}
+
+
+def test_search_ranks_the_paragraph(client):
+    q = "assume their responsibility to respect the human rights and fundamental freedoms of all persons"
+    js = client.get("/search.json", query_string={"q": q}).get_json()
+    assert js["rows"][0]["symbol"] == "A/RES/78/216" and js["rows"][0]["paragraph"] == "28"
+    assert js["rows"][0]["link"] == "/id/A/RES/78/216#op-28"
+    csv_rows = list(csv.DictReader(io.StringIO(client.get("/search.csv", query_string={"q": q}).get_data(as_text=True))))
+    assert [r["paragraph"] for r in csv_rows] == [r["paragraph"] for r in js["rows"]]
+    html = client.get("/search", query_string={"q": "<script>x</script>"}, headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<script>x</script>" not in html
+
+
+def test_rights_and_groups(client):
+    rights = client.get("/rights.json").get_json()["rows"]
+    assert {r["label"] for r in rights} >= {"freedom of expression"}
+    js = client.get("/rights/freedom-of-expression.json").get_json()
+    assert [(r["symbol"], r["paragraph"]) for r in js["rows"]] == [("A/RES/78/216", "11")]
+    g = client.get("/groups/human-rights-defenders.json").get_json()
+    assert {r["paragraph"] for r in g["rows"]} == {"2", "11", "28"}
+
+
+def test_resolutions_and_ontology(client):
+    rows = client.get("/resolutions.json").get_json()["rows"]
+    assert {r["symbol"] for r in rows} == {"A/RES/78/216", "A/RES/78/999"}
+    r = client.get("/ontology", headers={"Accept": "text/html"})
+    assert r.status_code == 200 and "Resolution" in r.get_data(as_text=True)
+    assert client.get("/ontology.ttl").mimetype == "text/turtle"
+
+
+def test_explorer_page(client):
+    r = client.get("/explore", headers={"Accept": "text/html"})
+    text = r.get_data(as_text=True)
+    assert r.status_code == 200 and 'id="explorer"' in text and "cdn" not in text.lower()
+    assert "https://" not in "".join(line for line in text.splitlines() if "<script src" in line or "<link" in line)
+    assert client.get("/").status_code == 200
+    prefixes = client.get("/explore/prefixes.json").get_json()
+    assert prefixes["unkg"] == "https://w3id.org/unkg/ontology#"
+    terms = client.get("/explore/terms.json?kind=property&q=https://w3id.org/unkg/ontology%23add").get_json()
+    assert terms == ["https://w3id.org/unkg/ontology#addressee"]
+
+
+def test_every_error_has_one_shape(client):
+    for url, kw in [("/nope", {}), ("/actors/none", {}), ("/sparql", {"query_string": {"query": "SELEC"}}),
+                    ("/actors/business-enterprises.xml", {}), ("/search.json", {"query_string": {"q": "x" * 6000}})]:
+        r = client.get(url, **kw)
+        body = r.get_json()
+        assert r.status_code >= 400 and set(body) == {"ok", "error", "status"} and body["status"] == r.status_code, url
+
+
+def test_html_pages_name_their_twins(client):
+    for url in ["/actors", "/actors/business-enterprises", "/id/A/RES/78/216", "/search?q=states", "/rights", "/resolutions"]:
+        r = client.get(url, headers={"Accept": "text/html"})
+        assert r.status_code == 200 and r.mimetype == "text/html", url
+        link = r.headers["Link"]
+        assert 'rel="alternate"' in link and any(MEDIA[f] in link for f in ("json", "ttl")), url

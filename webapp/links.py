@@ -1,0 +1,59 @@
+"""Where things live in the app: data IRIs -> local paths and paragraph anchors; terms -> plain values."""
+from __future__ import annotations
+
+from typing import Any
+
+import rdflib
+from flask import current_app
+
+from ..config import VOCAB_NS
+from .concepts import concept_path
+
+CONCEPT_PAGES = {"actors": "/actors/", "rights": "/rights/", "groups": "/groups/"}
+
+
+def base() -> str:
+    return current_app.config["BASE_IRI"]
+
+
+def local(iri: str) -> str | None:
+    """The app path that serves a data IRI (`.../id/A/RES/78/216` -> `/id/A/RES/78/216`), else None."""
+    b = base()
+    return "/id/" + iri[len(b):] if iri.startswith(b) else None
+
+
+def anchor(para: str, work: str) -> str:
+    """`.../op/11/a` under `.../A/RES/78/216` -> `op-11-a`: the id of the paragraph on the resolution page."""
+    return para[len(work) + 1:].replace("/", "-") if para.startswith(work + "/") else para.rsplit("/", 1)[-1]
+
+
+def paragraph_link(para: str, work: str) -> str:
+    return f"{local(work) or work}#{anchor(para, work)}"
+
+
+def concept_link(iri: str) -> str | None:
+    """Page of a vocabulary concept: actors, rights, groups by their own scheme; other schemes' concepts
+    (e.g. States) that are addressees show on the actor pages."""
+    if not iri.startswith(VOCAB_NS):
+        return None
+    scheme = iri[len(VOCAB_NS):].split("/", 1)[0]
+    page = CONCEPT_PAGES.get(scheme)
+    if page is None:
+        return None
+    return page + (concept_path(iri, scheme) or "")
+
+
+def actor_link(iri: str) -> str | None:
+    return "/actors/" + concept_path(iri, "actors") if iri.startswith(VOCAB_NS) else None
+
+
+def val(term: Any) -> Any:
+    """A result term as a plain JSON value (numbers as numbers, everything else as text)."""
+    if term is None:
+        return None
+    if isinstance(term, rdflib.Literal):
+        v = term.toPython()
+        if isinstance(v, bool) or isinstance(v, (int, float)):
+            return v
+        return str(term)
+    return str(term)

@@ -1,0 +1,274 @@
+"""Pages over the graph: obligations by actor, rights, affected groups, the list of resolutions, the ontology.
+
+Each view builds one dict and hands it to `represent.respond`, which shows it as HTML or gives it as
+JSON / CSV: the twins carry the same rows as the page.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from flask import Blueprint, Response, current_app, request
+
+from . import queries as Q
+from .concepts import Concepts, concept_iri, load
+from .errors import ApiError
+from .links import actor_link, concept_link, local, paragraph_link, val
+from .represent import respond, split_suffix
+
+bp = Blueprint("pages", __name__)
+
+ACTOR_COLUMNS = ["symbol", "paragraph", "date", "session", "body", "verb", "strength", "addressees", "rights",
+                 "beneficiaries", "text", "link", "provision"]
+FACETS = {"strength": "verb strength", "right": "right", "beneficiary": "beneficiary", "body": "adopting body",
+          "session": "session", "year": "year"}
+
+
+def state() -> Any:
+    return current_app.extensions["unkg"]
+
+
+def concepts() -> Concepts:
+    s = state()
+    return s.cached("concepts", lambda: load(s.store))
+
+
+def _addressee_pairs() -> dict[str, set[str]]:
+    s = state()
+
+    def build() -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for r in s.store.select(Q.ADDRESSEE_PAIRS, timeout=120):
+            out[str(r["actor"])].add(str(r["prov"]))
+        return dict(out)
+
+    return s.cached("addressee_pairs", build)
+
+
+@bp.route("/actors")
+@bp.route("/actors.<any(json,csv):fmt>")
+def actors(fmt: str | None = None) -> Response:
+    pairs = _addressee_pairs()
+    c = concepts()
+    rows = []
+    for actor in set(pairs) | {a for a in c.labels if a in c.narrower and any(n in pairs for n in c.below(a))}:
+        below = c.below(actor)
+        total = set().union(*(pairs.get(a, set()) for a in below))
+        if not total:
+            continue
+        rows.append({"actor": actor, "label": c.label(actor), "provisions": len(pairs.get(actor, ())),
+                     "with_narrower": len(total), "narrower": len(below) - 1, "link": actor_link(actor)})
+    rows.sort(key=lambda r: (-r["with_narrower"], r["label"].lower()))
+    data = {"title": "Obligations by actor", "rows": rows, "count": len(rows)}
+    return respond(data, "actors.html", base_path="/actors", suffix=fmt, offered=("html", "json", "csv"),
+                   csv_rows=(rows, ["label", "actor", "provisions", "with_narrower", "narrower", "link"]))
+
+
+def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
+    """One dict per provision from the query's rows (one per addressee x right x beneficiary)."""
+    by: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        prov = str(r["prov"])
+        d = by.get(prov)
+        if d is None:
+            work, para = str(r["work"]), str(r["para"])
+            date = val(r.get("date"))
+            d = by[prov] = {
+                "provision": prov, "symbol": val(r.get("symbol")) or work.rsplit("/id/", 1)[-1],
+                "paragraph": val(r.get("num")) or "", "index": val(r.get("pidx")), "date": date,
+                "year": str(date)[:4] if date else "", "session": val(r.get("session")) or "",
+                "body": c.label(str(r["body"])) if r.get("body") else "", "body_iri": val(r.get("body")),
+                "verb": val(r.get("verbText")) or (c.label(str(r["verb"])) if r.get("verb") else ""),
+                "strength": val(r.get("strength")), "text": val(r.get("text")) or "",
+                "link": paragraph_link(para, work), "work_link": local(work) or work,
+                "addressees": [], "rights": [], "beneficiaries": [],
+                "_a": {}, "_r": {}, "_b": {},
+            }
+        for key, var in (("_a", "actor"), ("_r", "right"), ("_b", "ben")):
+            if r.get(var) is not None:
+                iri = str(r[var])
+                d[key][iri] = c.label(iri)
+    out = []
+    for d in by.values():
+        d["addressees"] = sorted(d.pop("_a").values())
+        rights, bens = d.pop("_r"), d.pop("_b")
+        d["rights"], d["right_iris"] = sorted(rights.values()), sorted(rights)
+        d["beneficiaries"], d["beneficiary_iris"] = sorted(bens.values()), sorted(bens)
+        out.append(d)
+    out.sort(key=lambda d: (str(d["date"] or ""), d["symbol"], d["index"] or 0), reverse=True)
+    return out
+
+
+def _facet_value(row: dict[str, Any], facet: str) -> list[str]:
+    if facet == "strength":
+        return [str(row["strength"])] if row["strength"] is not None else []
+    if facet == "right":
+        return row["rights"]
+    if facet == "beneficiary":
+        return row["beneficiaries"]
+    return [str(row[facet])] if row.get(facet) else []
+
+
+@bp.route("/actors/<path:actor_id>")
+def actor(actor_id: str) -> Response:
+    actor_id, fmt = split_suffix(actor_id, ("json", "csv"))
+    c = concepts()
+    iri = concept_iri(actor_id, "actors")
+    below = c.below(iri)
+    pairs = _addressee_pairs()
+    if not any(a in pairs for a in below) and iri not in c.labels:
+        raise ApiError(f"no actor {actor_id!r}: see /actors for the actors in the graph", 404)
+    limit = current_app.config["PAGE_LIMIT"]
+    present = [a for a in below if a in pairs]
+    rows = _fold(state().store.select(Q.provisions_for(present, limit), timeout=120), c) if present else []
+    facets = {}
+    for f, name in FACETS.items():
+        counts = Counter(v for r in rows for v in _facet_value(r, f))
+        facets[f] = {"name": name, "values": sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
+    chosen = {f: request.args.get(f) for f in FACETS if request.args.get(f)}
+    shown = [r for r in rows if all(v in _facet_value(r, f) for f, v in chosen.items())]
+    base_path = f"/actors/{actor_id}"
+    data = {
+        "title": f"Provisions addressed to {c.label(iri)}", "actor": iri, "label": c.label(iri),
+        "narrower": [{"actor": a, "label": c.label(a), "link": actor_link(a)} for a in below[1:]],
+        "broader": [{"actor": b, "label": c.label(b), "link": actor_link(b)} for b in sorted(c.broader.get(iri, ()))],
+        "facets": facets, "filters": chosen, "count": len(shown), "total": len(rows),
+        "truncated": len(rows) >= limit, "rows": shown, "base_path": base_path,
+    }
+    return respond(data, "actor.html", base_path=base_path, suffix=fmt, offered=("html", "json", "csv"),
+                   csv_rows=(shown, ACTOR_COLUMNS))
+
+
+def _concept_list(scheme: str, prop: str, title: str, fmt: str | None) -> Response:
+    s = state()
+    counts = s.cached(f"counts:{prop}", lambda: {str(r["c"]): int(r["n"]) for r in s.store.select(Q.CONCEPT_COUNTS % prop, timeout=120)})
+    c = concepts()
+    rows = [{"concept": k, "label": c.label(k), "provisions": n, "link": concept_link(k)} for k, n in counts.items()]
+    rows.sort(key=lambda r: (-r["provisions"], r["label"].lower()))
+    data = {"title": title, "rows": rows, "count": len(rows), "scheme": scheme}
+    return respond(data, "concepts.html", base_path=f"/{scheme}", suffix=fmt, offered=("html", "json", "csv"),
+                   csv_rows=(rows, ["label", "concept", "provisions", "link"]))
+
+
+def _concept_page(scheme: str, prop: str, cid: str) -> Response:
+    cid, fmt = split_suffix(cid, ("json", "csv"))
+    c = concepts()
+    iri = concept_iri(cid, scheme)
+    limit = current_app.config["PAGE_LIMIT"]
+    found = state().store.select(Q.provisions_with(prop, iri, limit), timeout=120)
+    if not found and iri not in c.labels:
+        raise ApiError(f"no {scheme[:-1]} {cid!r}: see /{scheme}", 404)
+    rows = [{"symbol": val(r.get("symbol")) or "", "paragraph": val(r.get("num")) or "", "date": val(r.get("date")),
+             "verb": val(r.get("verbText")) or "", "strength": val(r.get("strength")), "text": val(r.get("text")) or "",
+             "link": paragraph_link(str(r["para"]), str(r["work"])), "provision": str(r["prov"])} for r in found]
+    data = {"title": c.label(iri), "concept": iri, "label": c.label(iri), "scheme": scheme, "rows": rows,
+            "count": len(rows), "truncated": len(rows) >= limit}
+    return respond(data, "concept.html", base_path=f"/{scheme}/{cid}", suffix=fmt, offered=("html", "json", "csv"),
+                   csv_rows=(rows, ["symbol", "paragraph", "date", "verb", "strength", "text", "link", "provision"]))
+
+
+@bp.route("/rights")
+@bp.route("/rights.<any(json,csv):fmt>")
+def rights(fmt: str | None = None) -> Response:
+    return _concept_list("rights", "unkg:concernsRight", "Rights", fmt)
+
+
+@bp.route("/rights/<path:cid>")
+def right(cid: str) -> Response:
+    return _concept_page("rights", "unkg:concernsRight", cid)
+
+
+@bp.route("/groups")
+@bp.route("/groups.<any(json,csv):fmt>")
+def groups(fmt: str | None = None) -> Response:
+    return _concept_list("groups", "unkg:beneficiary", "Affected groups", fmt)
+
+
+@bp.route("/groups/<path:cid>")
+def group(cid: str) -> Response:
+    return _concept_page("groups", "unkg:beneficiary", cid)
+
+
+@bp.route("/resolutions")
+@bp.route("/resolutions.<any(json,csv):fmt>")
+def resolutions(fmt: str | None = None) -> Response:
+    s = state()
+    c = concepts()
+    found = s.cached("resolutions", lambda: s.store.select(Q.RESOLUTIONS, timeout=120))
+    seen, rows = set(), []
+    for r in found:
+        w = str(r["work"])
+        if w in seen:
+            continue
+        seen.add(w)
+        rows.append({"symbol": val(r.get("symbol")) or w, "title": val(r.get("title")) or "", "date": val(r.get("date")),
+                     "body": c.label(str(r["body"])) if r.get("body") else "", "link": local(w) or w, "iri": w})
+    data = {"title": "Resolutions", "rows": rows, "count": len(rows)}
+    return respond(data, "resolutions.html", base_path="/resolutions", suffix=fmt, offered=("html", "json", "csv"),
+                   csv_rows=(rows, ["symbol", "title", "date", "body", "iri"]))
+
+
+_ONTOLOGY_DOCS: dict[str, Any] = {}
+
+
+def _ontology_ttl() -> str:
+    from importlib.resources import files
+
+    return (files("unkg.ontology") / "unkg.ttl").read_text(encoding="utf-8")
+
+
+def _pylode_html() -> str | None:
+    """The ontology documentation built by unkg.ontology.docs (pyLODE), once per process; None if unavailable."""
+    if "html" not in _ONTOLOGY_DOCS:
+        html = None
+        try:
+            import tempfile
+            from pathlib import Path
+
+            from unkg.ontology.docs import build  # type: ignore[import-not-found]
+
+            out = Path(tempfile.mkdtemp(prefix="unkg-ontology-docs-"))
+            result = build(out)
+            candidates = [Path(result)] if isinstance(result, (str, Path)) and str(result).endswith(".html") else []
+            candidates += sorted(out.rglob("index.html")) + sorted(out.rglob("*.html"))
+            html = next((p.read_text(encoding="utf-8") for p in candidates if p.is_file()), None)
+        except Exception:  # pyLODE missing or failing: the fallback page lists the terms
+            html = None
+        _ONTOLOGY_DOCS["html"] = html
+    return _ONTOLOGY_DOCS["html"]
+
+
+@bp.route("/ontology")
+@bp.route("/ontology.<any(json,ttl):fmt>")
+def ontology(fmt: str | None = None) -> Response:
+    import rdflib
+    from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+    from ..config import ONTOLOGY_NS
+
+    if fmt == "ttl":
+        resp = Response(_ontology_ttl(), mimetype="text/turtle")
+        resp.headers["Link"] = '</ontology>; rel="alternate"; type="text/html"'
+        return resp
+    if fmt is None and request.accept_mimetypes.best_match(["text/html", "text/turtle", "application/json"]) == "text/html":
+        html = _pylode_html()
+        if html:
+            resp = Response(html, mimetype="text/html")
+            resp.headers["Link"] = '</ontology.ttl>; rel="alternate"; type="text/turtle", </ontology.json>; rel="alternate"; type="application/json"'
+            return resp
+    g = rdflib.Graph()
+    g.parse(data=_ontology_ttl(), format="turtle")
+
+    def terms(*types: rdflib.URIRef) -> list[dict[str, str]]:
+        out = []
+        for t in types:
+            for s in g.subjects(RDF.type, t):
+                if isinstance(s, rdflib.URIRef) and str(s).startswith(ONTOLOGY_NS):
+                    out.append({"iri": str(s), "name": str(s)[len(ONTOLOGY_NS):],
+                                "label": str(g.value(s, RDFS.label) or ""),
+                                "definition": str(g.value(s, SKOS.definition) or g.value(s, RDFS.comment) or "")})
+        return sorted({d["iri"]: d for d in out}.values(), key=lambda d: d["name"].lower())
+
+    data = {"title": "The unkg ontology", "namespace": ONTOLOGY_NS, "classes": terms(OWL.Class),
+            "properties": terms(OWL.ObjectProperty, OWL.DatatypeProperty)}
+    return respond(data, "ontology.html", base_path="/ontology", suffix=fmt, offered=("html", "json"))

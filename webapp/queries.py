@@ -1,0 +1,173 @@
+"""The SPARQL behind the pages, in one place: the shape of ingest/graph.py's output is assumed only here.
+
+Graph shape read (ontology/unkg.ttl): a work (unkg:Resolution) with dcterms:identifier, eli:title,
+unkg:adoptedBy, unkg:adoptionDate, unkg:session, unkg:vote; paragraphs eli:is_part_of the work (sub-paragraphs
+eli:is_part_of their paragraph) with unkg:index, eli:number, unkg:verbText and rdf:value (language-tagged
+text); provisions unkg:inParagraph a paragraph with unkg:verb, unkg:strength, unkg:addressee,
+unkg:concernsRight, unkg:beneficiary; evidence as oa:Annotation with unkg:evidenceFor, oa:hasBody and a
+text quote selector (oa:exact) on its target.
+"""
+from __future__ import annotations
+
+import re
+
+from ..config import ONTOLOGY_NS
+
+PREFIXES = f"""PREFIX unkg: <{ONTOLOGY_NS}>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+"""
+_IRI_OK = re.compile(r'^[^<>"{}|^`\\\x00-\x20]+$')
+
+
+def iri(value: str) -> str:
+    """`<value>` for SPARQL text; refuses anything that could break out of the brackets."""
+    if not _IRI_OK.match(value):
+        raise ValueError(f"not an IRI: {value!r}")
+    return f"<{value}>"
+
+
+def values(var: str, iris: list[str]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(iri(i) for i in iris)} }}"
+
+
+ADDRESSEE_PAIRS = PREFIXES + """
+SELECT ?actor ?prov WHERE { GRAPH ?g { ?prov unkg:addressee ?actor } }
+"""
+
+
+def provisions_for(actors: list[str], limit: int) -> str:
+    """Every provision addressed to one of `actors`, with its paragraph, resolution and facets (one row per
+    combination of addressee / right / beneficiary: the caller folds them per provision)."""
+    return PREFIXES + f"""
+SELECT ?prov ?actor ?para ?work ?symbol ?date ?session ?body ?num ?pidx ?verb ?verbText ?strength ?text ?right ?ben WHERE {{
+  {{ SELECT DISTINCT ?prov WHERE {{ {values('a', actors)} GRAPH ?g0 {{ ?prov unkg:addressee ?a }} }} LIMIT {int(limit)} }}
+  GRAPH ?g {{
+    ?prov unkg:inParagraph ?para ; unkg:addressee ?actor .
+    OPTIONAL {{ ?prov unkg:verb ?verb }}
+    OPTIONAL {{ ?prov unkg:verbText ?verbText }}
+    OPTIONAL {{ ?prov unkg:strength ?strength }}
+    OPTIONAL {{ ?prov rdf:value ?text }}
+    OPTIONAL {{ ?prov unkg:concernsRight ?right }}
+    OPTIONAL {{ ?prov unkg:beneficiary ?ben }}
+    ?para eli:is_part_of* ?top . ?top eli:is_part_of ?work . ?work a unkg:Resolution .
+    OPTIONAL {{ ?top eli:number ?num }}
+    OPTIONAL {{ ?top unkg:index ?pidx }}
+    OPTIONAL {{ ?work dcterms:identifier ?symbol }}
+    OPTIONAL {{ ?work unkg:adoptionDate ?date }}
+    OPTIONAL {{ ?work unkg:session ?session }}
+    OPTIONAL {{ ?work unkg:adoptedBy ?body }}
+  }}
+}}"""
+
+
+def provisions_with(prop: str, concept: str, limit: int) -> str:
+    """Provisions that concern a right (prop unkg:concernsRight) or benefit a group (unkg:beneficiary)."""
+    return PREFIXES + f"""
+SELECT DISTINCT ?prov ?para ?work ?symbol ?date ?num ?verbText ?strength ?text WHERE {{
+  GRAPH ?g {{
+    ?prov {prop} {iri(concept)} ; unkg:inParagraph ?para .
+    OPTIONAL {{ ?prov unkg:verbText ?verbText }}
+    OPTIONAL {{ ?prov unkg:strength ?strength }}
+    OPTIONAL {{ ?prov rdf:value ?text }}
+    ?para eli:is_part_of* ?top . ?top eli:is_part_of ?work . ?work a unkg:Resolution .
+    OPTIONAL {{ ?top eli:number ?num }}
+    OPTIONAL {{ ?work dcterms:identifier ?symbol }}
+    OPTIONAL {{ ?work unkg:adoptionDate ?date }}
+  }}
+}} ORDER BY DESC(?date) ?symbol LIMIT {int(limit)}"""
+
+
+CONCEPT_COUNTS = PREFIXES + """
+SELECT ?c (COUNT(DISTINCT ?prov) AS ?n) WHERE { GRAPH ?g { ?prov %s ?c } } GROUP BY ?c
+"""
+
+
+def resolution_header(work: str) -> str:
+    return PREFIXES + f"""
+SELECT ?p ?o WHERE {{ GRAPH ?g {{ {iri(work)} ?p ?o }} }}"""
+
+
+def vote(vote_iri: str) -> str:
+    return PREFIXES + f"SELECT ?p ?o WHERE {{ GRAPH ?g {{ {iri(vote_iri)} ?p ?o }} }}"
+
+
+def paragraphs(work: str) -> str:
+    """Paragraphs (and sub-paragraphs, via ?parent) of a work with their text, in document order."""
+    return PREFIXES + f"""
+SELECT ?para ?parent ?kind ?num ?idx ?verbText ?text WHERE {{
+  GRAPH ?g {{
+    ?para eli:is_part_of ?parent . ?parent eli:is_part_of* {iri(work)} .
+    ?para a ?kind . FILTER (?kind IN (unkg:PreambularParagraph, unkg:OperativeParagraph, unkg:SubParagraph))
+    OPTIONAL {{ ?para eli:number ?num }}
+    OPTIONAL {{ ?para unkg:index ?idx }}
+    OPTIONAL {{ ?para unkg:verbText ?verbText }}
+    OPTIONAL {{ ?para rdf:value ?text FILTER (lang(?text) = "en" || lang(?text) = "") }}
+  }}
+}}"""
+
+
+def provisions_of(work: str) -> str:
+    return PREFIXES + f"""
+SELECT ?prov ?para ?verbText ?strength ?link ?target WHERE {{
+  GRAPH ?g {{
+    ?prov unkg:inParagraph ?para . ?para eli:is_part_of+ {iri(work)} .
+    OPTIONAL {{ ?prov unkg:verbText ?verbText }}
+    OPTIONAL {{ ?prov unkg:strength ?strength }}
+    OPTIONAL {{ ?prov ?link ?target FILTER (?link IN (unkg:addressee, unkg:concernsRight, unkg:beneficiary)) }}
+  }}
+}}"""
+
+
+def evidence_of(work: str) -> str:
+    """Quoted words of each annotation on the work's provisions and paragraphs: what to highlight."""
+    return PREFIXES + f"""
+SELECT ?subject ?prop ?body ?exact WHERE {{
+  GRAPH ?g {{
+    ?ann unkg:evidenceFor ?subject ; oa:hasBody ?body ; oa:hasTarget ?t .
+    OPTIONAL {{ ?ann unkg:evidenceProperty ?prop }}
+    ?t oa:hasSelector ?sel . ?sel oa:exact ?exact .
+    {{ ?subject unkg:inParagraph ?para . ?para eli:is_part_of+ {iri(work)} }} UNION {{ ?subject eli:is_part_of+ {iri(work)} }}
+  }}
+}}"""
+
+
+def citations_of(work: str) -> str:
+    return PREFIXES + f"""
+SELECT ?para ?cited ?citedSymbol ?known WHERE {{
+  GRAPH ?g {{ ?para eli:is_part_of+ {iri(work)} ; eli:cites ?cited }}
+  OPTIONAL {{ GRAPH ?g2 {{ ?cited dcterms:identifier ?citedSymbol }} }}
+  BIND (BOUND(?citedSymbol) AS ?known)
+}}"""
+
+
+def describe(resource: str) -> str:
+    return f"CONSTRUCT {{ {iri(resource)} ?p ?o . ?s ?q {iri(resource)} }} WHERE {{ GRAPH ?g {{ {{ {iri(resource)} ?p ?o }} UNION {{ ?s ?q {iri(resource)} }} }} }}"
+
+
+def expressions(work: str) -> str:
+    return PREFIXES + f"SELECT DISTINCT ?e WHERE {{ GRAPH ?e {{ {iri(work)} ?p ?o }} }}"
+
+
+RESOLUTIONS = PREFIXES + """
+SELECT ?work ?symbol ?title ?date ?body WHERE {
+  GRAPH ?g { ?work a unkg:Resolution . OPTIONAL { ?work dcterms:identifier ?symbol } OPTIONAL { ?work eli:title ?title }
+             OPTIONAL { ?work unkg:adoptionDate ?date } OPTIONAL { ?work unkg:adoptedBy ?body } }
+} ORDER BY DESC(?date) ?symbol"""
+
+SEARCH_PARAGRAPHS = PREFIXES + """
+SELECT ?para ?work ?symbol ?date ?num ?idx ?kind ?text WHERE {
+  GRAPH ?g {
+    ?para a ?kind ; rdf:value ?text ; eli:is_part_of ?work .
+    FILTER (?kind IN (unkg:PreambularParagraph, unkg:OperativeParagraph) && (lang(?text) = "en" || lang(?text) = ""))
+    ?work a unkg:Resolution .
+    OPTIONAL { ?work dcterms:identifier ?symbol }
+    OPTIONAL { ?work unkg:adoptionDate ?date }
+    OPTIONAL { ?para eli:number ?num }
+    OPTIONAL { ?para unkg:index ?idx }
+  }
+}"""

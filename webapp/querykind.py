@@ -1,0 +1,60 @@
+"""What kind of SPARQL request a text is, without running it: query form, update, SERVICE.
+
+The endpoint must refuse updates, LOAD and federated SERVICE calls before anything reaches the store, and a
+store cannot be asked "would this be an update?" without running it (an update run on a scratch store could
+still LOAD a URL). So this module strips what can hide keywords (comments, strings, IRIs) and reads the
+keywords that remain. A query that passes is still parsed by the store, which reports syntax errors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Order matters: long strings before short ones; an IRI never contains spaces, so `?a < ?b` is not one.
+_HIDERS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n]*",
+    re.S,
+)
+_WORD = re.compile(r"(?<![\w:?$])([A-Za-z]+)(?![\w:])")
+QUERY_FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
+UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+@dataclass(frozen=True)
+class Kind:
+    form: str | None  # SELECT | CONSTRUCT | DESCRIBE | ASK, or None for an update / unrecognised text
+    is_update: bool
+    uses_service: bool
+    uses_load: bool
+
+    @property
+    def is_graph(self) -> bool:
+        """CONSTRUCT and DESCRIBE give RDF graphs rather than result tables."""
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+
+def keywords(text: str) -> list[str]:
+    """The bare words of a SPARQL text in upper case, outside strings, IRIs and comments.
+
+    Prefixed names (`unkg:actor`, `rdf:type`) and variables are not words; `a` and `true` are.
+    """
+    return [w.upper() for w in _WORD.findall(_HIDERS.sub(" ", text))]
+
+
+def classify(text: str) -> Kind:
+    words = keywords(text)
+    form = None
+    update = False
+    for w in words:  # the first form keyword after the prologue (BASE / PREFIX) decides
+        if w in QUERY_FORMS:
+            form = w
+            break
+        if w in UPDATE_WORDS:
+            update = True
+            break
+    return Kind(form=form, is_update=update, uses_service="SERVICE" in words, uses_load="LOAD" in words)

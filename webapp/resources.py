@@ -1,0 +1,222 @@
+"""Data IRIs dereference at their own path: GET /id/A/RES/78/216 serves <BASE_IRI>A/RES/78/216.
+
+HTML for people (a resolution page: header, metadata, vote, full text with paragraph anchors, verbs, actors
+and rights highlighted from the evidence and linked, citations linked when the cited resolution is in the
+store), Turtle / JSON-LD / N-Triples for machines, by Accept or a suffix (.ttl, .jsonld, .nt, .json).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import rdflib
+from flask import Blueprint, Response, redirect
+
+from ..iris import undocs
+from . import queries as Q
+from .errors import ApiError
+from .links import anchor, base, concept_link, local, val
+from .pages import concepts, state
+from .represent import respond, split_suffix
+
+bp = Blueprint("resources", __name__)
+RDF_OFFER = ("html", "ttl", "jsonld", "nt", "json")
+UNKG = "https://w3id.org/unkg/ontology#"
+ELI = "http://data.europa.eu/eli/ontology#"
+DCT = "http://purl.org/dc/terms/"
+KIND_OF_LINK = {UNKG + "addressee": "actor", UNKG + "concernsRight": "right", UNKG + "beneficiary": "group"}
+HEADER_FIELDS = [  # (property, label) shown in the metadata table, in this order
+    (DCT + "identifier", "Symbol"), (UNKG + "adoptedBy", "Adopted by"), (UNKG + "adoptionDate", "Adopted on"),
+    (UNKG + "session", "Session"), (UNKG + "agendaItem", "Agenda item"), (UNKG + "committee", "Committee"),
+    (UNKG + "report", "Report"), (UNKG + "meeting", "Meeting"), (UNKG + "draft", "Draft"),
+]
+
+
+@bp.route("/resolutions/<path:rest>")
+def resolution_alias(rest: str) -> Response:
+    return redirect(f"/id/{rest}", code=301)
+
+
+@bp.route("/id/<path:rest>")
+def resource(rest: str) -> Response:
+    rest, fmt = split_suffix(rest, RDF_OFFER)
+    iri = base() + rest
+    store = state().store
+    header = store.select(Q.resolution_header(iri), timeout=60)
+    graph = lambda: _rdf(iri, header)  # noqa: E731 - built only for RDF answers
+    if not header and not store.select(Q.PREFIXES + f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p {Q.iri(iri)} }} }} LIMIT 1"):
+        raise ApiError(f"nothing is known about {iri}", 404)
+    types = {str(r["o"]) for r in header if str(r["p"]) == str(rdflib.RDF.type)}
+    if UNKG + "Resolution" in types:
+        data = _resolution(iri, header)
+        return respond(data, "resolution.html", base_path=f"/id/{rest}", suffix=fmt, offered=RDF_OFFER, graph=graph)
+    data = _generic(iri, header)
+    return respond(data, "resource.html", base_path=f"/id/{rest}", suffix=fmt, offered=RDF_OFFER, graph=graph)
+
+
+def _rdf(iri: str, header: list[dict[str, Any]]) -> rdflib.Graph:
+    """A work: every named graph (expression) that describes it; an expression: its graph; else a description."""
+    store = state().store
+    g = rdflib.Graph()
+    graphs = set(store.graphs())
+    names = [iri] if iri in graphs else [str(r["e"]) for r in store.select(Q.expressions(iri))] if header else []
+    if names and (iri in graphs or any(str(r["p"]) == str(rdflib.RDF.type) and str(r["o"]) == UNKG + "Resolution" for r in header)):
+        for n in names:
+            g += store.graph(n)
+    else:
+        g += store.construct(Q.describe(iri), timeout=60)
+    from .workers import _bind_prefixes
+
+    _bind_prefixes(g)
+    return g
+
+
+def _generic(iri: str, header: list[dict[str, Any]]) -> dict[str, Any]:
+    c = concepts()
+    props = []
+    for r in header:
+        o = r["o"]
+        props.append({"property": str(r["p"]), "value": str(o), "is_iri": isinstance(o, rdflib.URIRef),
+                      "label": c.labels.get(str(o)) if isinstance(o, rdflib.URIRef) else None,
+                      "link": (local(str(o)) or concept_link(str(o))) if isinstance(o, rdflib.URIRef) else None})
+    # paragraphs and provisions live under their work's path: point to the anchor on the resolution page
+    container = None
+    for marker in ("/op/", "/pp/", "/en", "/fr", "/es", "/vote"):
+        if marker in iri:
+            work = iri.split(marker, 1)[0]
+            container = {"iri": work, "link": f"{local(work)}#{anchor(iri.split('/prov/')[0], work)}" if "/op/" in iri or "/pp/" in iri else local(work)}
+            break
+    return {"title": iri.rsplit("/id/", 1)[-1], "iri": iri, "properties": props, "container": container}
+
+
+def _resolution(work: str, header: list[dict[str, Any]]) -> dict[str, Any]:
+    store = state().store
+    c = concepts()
+    fields: dict[str, list[Any]] = defaultdict(list)
+    for r in header:
+        fields[str(r["p"])].append(r["o"])
+    symbol = str(fields.get(DCT + "identifier", [work.rsplit("/id/", 1)[-1]])[0])
+    titles = [t for t in fields.get(ELI + "title", []) if getattr(t, "language", None) in (None, "en")]
+    meta = []
+    for prop, label in HEADER_FIELDS:
+        for v in fields.get(prop, []):
+            meta.append({"label": label, "value": c.label(str(v)) if isinstance(v, rdflib.URIRef) else str(v),
+                         "link": concept_link(str(v)) if isinstance(v, rdflib.URIRef) else None})
+    vote = None
+    for v in fields.get(UNKG + "vote", []):
+        vote = {k.rsplit("#", 1)[-1]: val(r["o"]) for r in store.select(Q.vote(str(v))) for k in [str(r["p"])]
+                if k.startswith(UNKG) and not isinstance(r["o"], rdflib.URIRef)}
+    paragraphs = _paragraphs(work)
+    return {
+        "title": symbol, "symbol": symbol, "iri": work, "heading": str(titles[0]) if titles else "",
+        "metadata": meta, "vote": vote, "undocs": undocs(symbol) if "/" in symbol else None,
+        "paragraphs": paragraphs, "count": len(paragraphs),
+    }
+
+
+def _paragraphs(work: str) -> list[dict[str, Any]]:
+    store = state().store
+    c = concepts()
+    rows = store.select(Q.paragraphs(work), timeout=60)
+    parent = {str(r["para"]): str(r["parent"]) for r in rows}
+
+    def top(p: str) -> str:
+        seen = 0
+        while parent.get(p, work) != work and seen < 10:
+            p, seen = parent[p], seen + 1
+        return p
+
+    tops: dict[str, dict[str, Any]] = {}
+    subs: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        p = str(r["para"])
+        if parent[p] != work:
+            subs[top(p)].append(anchor(p, work))
+            continue
+        kind = str(r["kind"]).rsplit("#", 1)[-1]
+        tops[p] = {"iri": p, "anchor": anchor(p, work), "kind": "operative" if kind.startswith("Operative") else "preambular",
+                   "number": val(r.get("num")), "index": val(r.get("idx")) or 0, "verb": val(r.get("verbText")) or "",
+                   "text": val(r.get("text")) or "", "marks": [], "citations": [], "provisions": []}
+    # highlights: verbs of provisions, and the quoted words of each piece of evidence
+    evidence_seen: set[tuple[str, str]] = set()
+    for r in store.select(Q.evidence_of(work), timeout=60):
+        subj = str(r["subject"])
+        para = top(subj.split("/prov/")[0]) if "/prov/" in subj else top(subj)
+        if para in tops:
+            body = str(r["body"])
+            kind = KIND_OF_LINK.get(str(r.get("prop", "")), _kind_of_concept(body))
+            tops[para]["marks"].append((str(r["exact"]), kind, concept_link(body), c.label(body)))
+            evidence_seen.add((subj, body))
+    provs: dict[str, dict[str, Any]] = {}
+    for r in store.select(Q.provisions_of(work), timeout=60):
+        prov, para = str(r["prov"]), top(str(r["para"]))
+        if para not in tops:
+            continue
+        d = provs.get(prov)
+        if d is None:
+            d = provs[prov] = {"iri": prov, "verb": val(r.get("verbText")) or "", "strength": val(r.get("strength")),
+                               "links": {}}
+            tops[para]["provisions"].append(d)
+            if d["verb"]:
+                tops[para]["marks"].append((d["verb"], "verb", None, f"strength {d['strength']}" if d["strength"] else "verb"))
+        if r.get("target") is not None:
+            t, kind = str(r["target"]), KIND_OF_LINK.get(str(r["link"]), "actor")
+            d["links"][t] = {"kind": kind, "label": c.label(t), "link": concept_link(t) if kind != "actor" else "/actors/" + t.rsplit("/vocab/", 1)[-1].removeprefix("actors/")}
+            if (prov, t) not in evidence_seen:  # no quoted words: highlight the concept's label where it occurs
+                tops[para]["marks"].append((c.label(t), kind, d["links"][t]["link"], c.label(t)))
+    for d in provs.values():
+        d["links"] = sorted(d["links"].values(), key=lambda x: (x["kind"], x["label"]))
+    for r in store.select(Q.citations_of(work), timeout=60):
+        para = top(str(r["para"]))
+        if para in tops:
+            cited = str(r["cited"])
+            known = bool(r.get("known") and r["known"].toPython())
+            sym = val(r.get("citedSymbol")) or cited.rsplit("/id/", 1)[-1]
+            entry = {"symbol": sym, "iri": cited, "link": local(cited) if known else None,
+                     "undocs": undocs(sym) if "/" in sym else None}
+            if entry not in tops[para]["citations"]:
+                tops[para]["citations"].append(entry)
+    out = sorted(tops.values(), key=lambda p: (p["index"], p["anchor"]))
+    for p in out:
+        p["segments"] = segments(p["text"], p.pop("marks"))
+        p["subanchors"] = sorted(set(subs.get(p["iri"], [])))
+    return out
+
+
+def _kind_of_concept(iri: str) -> str:
+    for scheme, kind in (("/actors/", "actor"), ("/rights/", "right"), ("/groups/", "group"), ("/verbs/", "verb")):
+        if scheme in iri:
+            return kind
+    return "actor"
+
+
+def segments(text: str, marks: list[tuple[str, str, str | None, str]]) -> list[dict[str, Any]]:
+    """Split `text` into plain and highlighted pieces; each mark's words are found in the text (longest
+    first, no overlaps). The template escapes every piece: markup in a resolution shows as text."""
+    found: list[tuple[int, int, str, str | None, str]] = []
+    lower = text.lower()
+    for words, kind, link, title in sorted(set(marks), key=lambda m: -len(m[0])):
+        if not words.strip():
+            continue
+        hay, needle = (text, words) if kind == "verb" else (lower, words.lower())
+        start = 0
+        while True:
+            at = hay.find(needle, start)
+            if at < 0:
+                break
+            end = at + len(needle)
+            if all(end <= s or at >= e for s, e, *_ in found):
+                found.append((at, end, kind, link, title))
+                if kind == "verb":
+                    break  # a verb phrase opens one provision: mark its first free occurrence only
+            start = end
+    found.sort()
+    out, pos = [], 0
+    for s, e, kind, link, title in found:
+        if s > pos:
+            out.append({"text": text[pos:s]})
+        out.append({"text": text[s:e], "kind": kind, "link": link, "title": title})
+        pos = e
+    if pos < len(text):
+        out.append({"text": text[pos:]})
+    return out
