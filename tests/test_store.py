@@ -1,0 +1,203 @@
+"""The embedded store (pyoxigraph on disk): atomic graph replace, queries, formats, errors."""
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+import rdflib
+from rdflib.namespace import RDF, XSD
+
+from unkg.errors import QueryError, StoreError
+from unkg.store import open_store
+from unkg.store.common import replace_update, stats_query
+from unkg.store.embedded import EmbeddedStore
+
+UNKG = rdflib.Namespace("https://w3id.org/unkg/ontology#")
+ID = "https://w3id.org/unkg/id/"
+G1 = ID + "A/RES/78/216/en"
+G2 = ID + "A/RES/78/217/en"
+
+
+def small_graph(symbol: str = "A/RES/78/216", n_ops: int = 3) -> rdflib.Graph:
+    g = rdflib.Graph()
+    work = rdflib.URIRef(ID + symbol)
+    g.add((work, RDF.type, UNKG.Resolution))
+    g.add((work, UNKG.symbol, rdflib.Literal(symbol)))
+    g.add((work, UNKG.title, rdflib.Literal('Human rights "defenders"\nin the digital age é', lang="en")))
+    g.add((work, UNKG.session, rdflib.Literal(78, datatype=XSD.integer)))
+    for i in range(1, n_ops + 1):
+        op = rdflib.URIRef(f"{ID}{symbol}/op/{i}")
+        g.add((op, RDF.type, UNKG.OperativeParagraph))
+        g.add((op, UNKG.partOf, work))
+    return g
+
+
+def quads(store) -> set[tuple[str, ...]]:
+    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {(str(r["g"]), r["s"].n3(), r["p"].n3(), r["o"].n3()) for r in rows}
+
+
+@pytest.fixture()
+def store(store_dir):
+    s = open_store(str(store_dir))
+    yield s
+    s.close()
+
+
+def test_replace_is_idempotent_and_replaces(store):
+    assert store.replace_graphs([(G1, small_graph())]) == 10
+    first = quads(store)
+    assert store.replace_graphs([(G1, small_graph())]) == 10
+    assert quads(store) == first  # re-ingest leaves the same quads
+    store.replace_graphs([(G1, small_graph(n_ops=1))])
+    assert len(quads(store)) == 6  # the old paragraphs are gone, not merged
+    assert store.graphs() == [G1]
+
+
+def test_ntriples_payload_equals_graph_payload(store):
+    nt = small_graph("A/RES/78/217").serialize(format="nt")
+    store.replace_graphs([(G1, small_graph()), (G2, nt)])
+    assert set(store.graph(G2)) == set(small_graph("A/RES/78/217"))
+    assert set(store.graph(G1)) == set(small_graph())
+
+
+def test_failed_replace_leaves_store_unchanged(store):
+    store.replace_graphs([(G1, small_graph())])
+    before = quads(store)
+    with pytest.raises(StoreError):
+        store.replace_graphs([(G1, small_graph(n_ops=1)), (G2, "<urn:a> <urn:b> this is not N-Triples .")])
+    assert quads(store) == before
+    with pytest.raises(ValueError):
+        store.replace_graphs([("urn:x> <urn:evil", small_graph())])
+    assert quads(store) == before
+
+
+def test_default_graph_is_the_union(store):
+    store.replace_graphs([(G1, small_graph()), (G2, small_graph("A/RES/78/217"))])
+    rows = store.select(f"SELECT (COUNT(?r) AS ?n) WHERE {{ ?r a <{UNKG}Resolution> }}")
+    assert rows[0]["n"].toPython() == 2
+    assert store.ask(f"ASK {{ <{ID}A/RES/78/217> a <{UNKG}Resolution> }}")
+
+
+def test_terms_come_back_as_rdflib_terms(store):
+    store.replace_graphs([(G1, small_graph())])
+    row = store.select(f"SELECT ?t ?s ?x WHERE {{ <{ID}A/RES/78/216> <{UNKG}title> ?t ; <{UNKG}session> ?s ; <{UNKG}symbol> ?x }}")[0]
+    assert row["t"] == rdflib.Literal('Human rights "defenders"\nin the digital age é', lang="en")
+    assert row["s"] == rdflib.Literal(78, datatype=XSD.integer)
+    assert row["x"] == rdflib.Literal("A/RES/78/216")  # plain string, as rdflib gives it
+
+
+def test_unbound_variables_are_absent(store):
+    store.replace_graphs([(G1, small_graph())])
+    rows = store.select("SELECT ?s ?nothing WHERE { ?s a ?c OPTIONAL { ?s <urn:none> ?nothing } } LIMIT 1")
+    assert rows and "s" in rows[0] and "nothing" not in rows[0]
+
+
+def test_query_raw_formats(store):
+    store.replace_graphs([(G1, small_graph())])
+    sel = f"SELECT ?s WHERE {{ ?s a <{UNKG}Resolution> }}"
+    data = json.loads(store.query_raw(sel, "json"))
+    assert data["results"]["bindings"][0]["s"]["value"] == ID + "A/RES/78/216"
+    assert store.query_raw(sel, "csv").decode().splitlines()[0] == "s"
+    assert b"<sparql" in store.query_raw(sel, "xml")
+    assert store.query_raw(sel, "tsv").decode().startswith("?s")
+    ttl = store.query_raw("CONSTRUCT WHERE { ?s a ?c }", "turtle")
+    assert len(rdflib.Graph().parse(data=ttl, format="turtle")) == 4
+    with pytest.raises(QueryError):
+        store.query_raw(sel, "turtle")
+    assert len(store.construct("CONSTRUCT WHERE { ?s a ?c }")) == 4
+
+
+def test_malformed_query_is_a_query_error(store):
+    with pytest.raises(QueryError, match="malformed"):
+        store.select("SELEC ?x")
+    with pytest.raises(QueryError):
+        store.update("INSERT GARBAGE")
+
+
+def test_dump_round_trips(store):
+    store.replace_graphs([(G1, small_graph()), (G2, small_graph("A/RES/78/217"))])
+    ds = rdflib.Dataset()
+    ds.parse(data=store.dump("trig"), format="trig")
+    assert {str(c.identifier) for c in ds.graphs() if len(c)} == {G1, G2}
+    assert len(rdflib.Graph().parse(data=store.dump("turtle"), format="turtle")) == 20
+    assert len(store.dump("nquads").decode().strip().splitlines()) == 20
+    assert json.loads(store.dump("jsonld"))
+
+
+def test_stats_counts_classes(store):
+    store.replace_graphs([(G1, small_graph()), (G2, small_graph("A/RES/78/217", n_ops=2))])
+    st = store.stats()
+    assert (st["quads"], st["graphs"], st["resolutions"], st["operative_paragraphs"]) == (18, 2, 2, 5)
+
+
+def test_stats_query_filters_graphs():
+    q = stats_query(["https://w3id.org/unkg/"])
+    assert q.count('STRSTARTS(STR(?g), "https://w3id.org/unkg/")') == 9
+
+
+def test_replace_update_counts_quads():
+    text, n = replace_update([(G1, small_graph())])
+    assert n == 10 and text.startswith(f"DROP SILENT GRAPH <{G1}>") and "INSERT DATA" in text
+    assert replace_update([]) == ("", 0)
+
+
+def test_drop_graph(store):
+    store.replace_graphs([(G1, small_graph()), (G2, small_graph("A/RES/78/217"))])
+    store.drop_graph(G1)
+    store.drop_graph(G1)  # dropping an absent graph is fine
+    assert store.graphs() == [G2]
+
+
+def test_read_only_store(store_dir):
+    with pytest.raises(StoreError, match="no store here"):
+        open_store(str(store_dir), read_only=True)
+    s = open_store(str(store_dir))
+    s.replace_graphs([(G1, small_graph())])
+    s.close()
+    ro = open_store(str(store_dir), read_only=True)
+    assert ro.graphs() == [G1]
+    with pytest.raises(StoreError, match="read-only"):
+        ro.replace_graphs([(G2, small_graph())])
+    ro.close()
+
+
+def test_second_writer_gets_a_clear_error(store, store_dir):
+    with pytest.raises(StoreError, match="another process"):
+        EmbeddedStore(store_dir)
+
+
+def test_a_file_is_not_a_store(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        open_store(str(f))
+
+
+def test_query_timeout_gives_a_clear_error(store):
+    g = rdflib.Graph()
+    for i in range(300):
+        g.add((rdflib.URIRef(f"urn:s{i}"), rdflib.URIRef("urn:p"), rdflib.Literal(i)))
+    store.replace_graphs([(G1, g)])
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z . ?d ?p ?w }"  # 300^4 rows
+    with pytest.raises(QueryError, match="longer than the limit") as e:
+        store.select(slow, timeout=0.2)
+    assert e.value.status == 503
+    assert store.select("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x }", timeout=5)[0]["n"].toPython() == 300
+
+
+def test_concurrent_readers(store):
+    store.replace_graphs([(G1, small_graph())])
+    results: list[int] = []
+
+    def read() -> None:
+        for _ in range(20):
+            results.append(len(store.select("SELECT * WHERE { ?s ?p ?o }")))
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [10] * 80
