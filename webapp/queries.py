@@ -1,11 +1,12 @@
 """The SPARQL behind the pages, in one place: the shape of ingest/graph.py's output is assumed only here.
 
-Graph shape read (ontology/unkg.ttl): a work (unkg:Resolution) with dcterms:identifier, eli:title,
+Graph shape read (ingest/graph.py, ontology/unkg.ttl): a work (unkg:Resolution) with dcterms:identifier, dcterms:title,
 unkg:adoptedBy, unkg:adoptionDate, unkg:session, unkg:vote; paragraphs eli:is_part_of the work (sub-paragraphs
 eli:is_part_of their paragraph) with unkg:index, eli:number, unkg:verbText and rdf:value (language-tagged
 text); provisions unkg:inParagraph a paragraph with unkg:verb, unkg:strength, unkg:addressee,
-unkg:concernsRight, unkg:beneficiary; evidence as oa:Annotation with unkg:evidenceFor, oa:hasBody and a
-text quote selector (oa:exact) on its target.
+unkg:concernsRight, unkg:beneficiary; evidence as oa:Annotation with unkg:evidenceFor, unkg:evidenceProperty,
+oa:hasBody and a target on the expression with a TextPositionSelector (oa:start/oa:end into the expression's
+text) and a TextQuoteSelector (oa:exact); each paragraph has an identifying annotation giving its own span.
 """
 from __future__ import annotations
 
@@ -123,15 +124,29 @@ SELECT ?prov ?para ?verbText ?strength ?link ?target WHERE {{
 }}"""
 
 
-def evidence_of(work: str) -> str:
-    """Quoted words of each annotation on the work's provisions and paragraphs: what to highlight."""
+def evidence_of(work: str, expression: str) -> str:
+    """Each annotation on the work's provisions, mandates and paragraphs in one expression: its statement
+    (subject, property, body), the quoted words and their offsets in the expression's text."""
     return PREFIXES + f"""
-SELECT ?subject ?prop ?body ?exact WHERE {{
+SELECT ?subject ?prop ?body ?exact ?start ?end WHERE {{
   GRAPH ?g {{
     ?ann unkg:evidenceFor ?subject ; oa:hasBody ?body ; oa:hasTarget ?t .
+    ?t oa:hasSource {iri(expression)} .
     OPTIONAL {{ ?ann unkg:evidenceProperty ?prop }}
-    ?t oa:hasSelector ?sel . ?sel oa:exact ?exact .
-    {{ ?subject unkg:inParagraph ?para . ?para eli:is_part_of+ {iri(work)} }} UNION {{ ?subject eli:is_part_of+ {iri(work)} }}
+    OPTIONAL {{ ?t oa:hasSelector ?q . ?q oa:exact ?exact }}
+    OPTIONAL {{ ?t oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }}
+  }}
+}}"""
+
+
+def paragraph_spans(work: str, expression: str) -> str:
+    """Where each paragraph starts in the expression's text (its identifying annotation)."""
+    return PREFIXES + f"""
+SELECT ?para ?start WHERE {{
+  GRAPH ?g {{
+    ?ann oa:motivatedBy oa:identifying ; oa:hasBody ?para ; oa:hasTarget ?t .
+    ?t oa:hasSource {iri(expression)} ; oa:hasSelector ?pos . ?pos oa:start ?start .
+    ?para eli:is_part_of {iri(work)} .
   }}
 }}"""
 
@@ -155,7 +170,7 @@ def expressions(work: str) -> str:
 
 RESOLUTIONS = PREFIXES + """
 SELECT ?work ?symbol ?title ?date ?body WHERE {
-  GRAPH ?g { ?work a unkg:Resolution . OPTIONAL { ?work dcterms:identifier ?symbol } OPTIONAL { ?work eli:title ?title }
+  GRAPH ?g { ?work a unkg:Resolution . OPTIONAL { ?work dcterms:identifier ?symbol } OPTIONAL { ?work dcterms:title ?title FILTER (lang(?title) = "en" || lang(?title) = "") }
              OPTIONAL { ?work unkg:adoptionDate ?date } OPTIONAL { ?work unkg:adoptedBy ?body } }
 } ORDER BY DESC(?date) ?symbol"""
 

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, redirect
 from ..iris import undocs
 from . import queries as Q
 from .errors import ApiError
-from .links import anchor, base, concept_link, local, val
+from .links import actor_link, anchor, base, concept_link, local, val
 from .pages import concepts, state
 from .represent import respond, split_suffix
 
@@ -96,7 +96,7 @@ def _resolution(work: str, header: list[dict[str, Any]]) -> dict[str, Any]:
     for r in header:
         fields[str(r["p"])].append(r["o"])
     symbol = str(fields.get(DCT + "identifier", [work.rsplit("/id/", 1)[-1]])[0])
-    titles = [t for t in fields.get(ELI + "title", []) if getattr(t, "language", None) in (None, "en")]
+    titles = [t for t in fields.get(DCT + "title", []) + fields.get(ELI + "title", []) if getattr(t, "language", None) in (None, "en")]
     meta = []
     for prop, label in HEADER_FIELDS:
         for v in fields.get(prop, []):
@@ -137,16 +137,31 @@ def _paragraphs(work: str) -> list[dict[str, Any]]:
         tops[p] = {"iri": p, "anchor": anchor(p, work), "kind": "operative" if kind.startswith("Operative") else "preambular",
                    "number": val(r.get("num")), "index": val(r.get("idx")) or 0, "verb": val(r.get("verbText")) or "",
                    "text": val(r.get("text")) or "", "marks": [], "citations": [], "provisions": []}
-    # highlights: verbs of provisions, and the quoted words of each piece of evidence
+    # highlights: verbs of provisions, and the words each piece of evidence points at (by offset when the
+    # paragraph's own span is known, else by its quoted words)
+    expression = work + "/en"
+    starts = {str(r["para"]): int(r["start"]) for r in store.select(Q.paragraph_spans(work, expression), timeout=60)}
     evidence_seen: set[tuple[str, str]] = set()
-    for r in store.select(Q.evidence_of(work), timeout=60):
+    for r in store.select(Q.evidence_of(work, expression), timeout=60):
         subj = str(r["subject"])
-        para = top(subj.split("/prov/")[0]) if "/prov/" in subj else top(subj)
-        if para in tops:
-            body = str(r["body"])
-            kind = KIND_OF_LINK.get(str(r.get("prop", "")), _kind_of_concept(body))
-            tops[para]["marks"].append((str(r["exact"]), kind, concept_link(body), c.label(body)))
-            evidence_seen.add((subj, body))
+        para = top(subj.split("/prov/")[0])
+        if para not in tops:
+            continue
+        body, prop = str(r["body"]), str(r.get("prop", ""))
+        if prop == ELI + "cites":
+            kind, link = "cite", local(body)
+        else:
+            kind = KIND_OF_LINK.get(prop, _kind_of_concept(body))
+            link = actor_link(body) if kind == "actor" else concept_link(body)
+        at = None
+        if r.get("start") is not None and para in starts:
+            s0, e0 = int(r["start"]) - starts[para], int(r["end"]) - starts[para]
+            text = tops[para]["text"]
+            if 0 <= s0 < e0 <= len(text) and (r.get("exact") is None or text[s0:e0] == str(r["exact"])):
+                at = (s0, e0)
+        words = str(r["exact"]) if r.get("exact") is not None else (tops[para]["text"][at[0]:at[1]] if at else "")
+        tops[para]["marks"].append((words, kind, link, c.label(body) if kind != "cite" else body.rsplit("/id/", 1)[-1], at))
+        evidence_seen.add((subj, body))
     provs: dict[str, dict[str, Any]] = {}
     for r in store.select(Q.provisions_of(work), timeout=60):
         prov, para = str(r["prov"]), top(str(r["para"]))
@@ -158,12 +173,12 @@ def _paragraphs(work: str) -> list[dict[str, Any]]:
                                "links": {}}
             tops[para]["provisions"].append(d)
             if d["verb"]:
-                tops[para]["marks"].append((d["verb"], "verb", None, f"strength {d['strength']}" if d["strength"] else "verb"))
+                tops[para]["marks"].append((d["verb"], "verb", None, f"strength {d['strength']}" if d["strength"] else "verb", None))
         if r.get("target") is not None:
             t, kind = str(r["target"]), KIND_OF_LINK.get(str(r["link"]), "actor")
-            d["links"][t] = {"kind": kind, "label": c.label(t), "link": concept_link(t) if kind != "actor" else "/actors/" + t.rsplit("/vocab/", 1)[-1].removeprefix("actors/")}
-            if (prov, t) not in evidence_seen:  # no quoted words: highlight the concept's label where it occurs
-                tops[para]["marks"].append((c.label(t), kind, d["links"][t]["link"], c.label(t)))
+            d["links"][t] = {"kind": kind, "label": c.label(t), "link": actor_link(t) if kind == "actor" else concept_link(t)}
+            if (prov, t) not in evidence_seen:  # no evidence: highlight the concept's label where it occurs
+                tops[para]["marks"].append((c.label(t), kind, d["links"][t]["link"], c.label(t), None))
     for d in provs.values():
         d["links"] = sorted(d["links"].values(), key=lambda x: (x["kind"], x["label"]))
     for r in store.select(Q.citations_of(work), timeout=60):
@@ -190,23 +205,32 @@ def _kind_of_concept(iri: str) -> str:
     return "actor"
 
 
-def segments(text: str, marks: list[tuple[str, str, str | None, str]]) -> list[dict[str, Any]]:
-    """Split `text` into plain and highlighted pieces; each mark's words are found in the text (longest
-    first, no overlaps). The template escapes every piece: markup in a resolution shows as text."""
+def segments(text: str, marks: list[tuple[str, str, str | None, str, tuple[int, int] | None]]) -> list[dict[str, Any]]:
+    """Split `text` into plain and highlighted pieces. Marks with offsets go where they point; the others
+    are found by their words (longest first); overlaps are dropped. The template escapes every piece, so
+    markup inside a resolution shows as text."""
     found: list[tuple[int, int, str, str | None, str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e, *_ in found)
+
+    unique = list(dict.fromkeys(marks))
+    for words, kind, link, title, at in unique:
+        if at is not None and free(*at):
+            found.append((at[0], at[1], kind, link, title))
     lower = text.lower()
-    for words, kind, link, title in sorted(set(marks), key=lambda m: -len(m[0])):
+    for words, kind, link, title, at in sorted((m for m in unique if m[4] is None), key=lambda m: -len(m[0])):
         if not words.strip():
             continue
         hay, needle = (text, words) if kind == "verb" else (lower, words.lower())
         start = 0
         while True:
-            at = hay.find(needle, start)
-            if at < 0:
+            at_ = hay.find(needle, start)
+            if at_ < 0:
                 break
-            end = at + len(needle)
-            if all(end <= s or at >= e for s, e, *_ in found):
-                found.append((at, end, kind, link, title))
+            end = at_ + len(needle)
+            if free(at_, end):
+                found.append((at_, end, kind, link, title))
                 if kind == "verb":
                     break  # a verb phrase opens one provision: mark its first free occurrence only
             start = end
