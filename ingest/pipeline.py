@@ -121,17 +121,20 @@ def build_graph(path: Path, meta: object | None = None) -> tuple[str, rdflib.Gra
     Raises InputError for a file that is not a readable resolution and ValidationError when the graph
     does not conform (the store must never see it).
     """
-    from .extract import extract
-    from .graph import build
+    # Each stage is imported when reached, so a file the reader rejects never depends on the later stages.
     from .readers import read
-    from .validate import validate
 
     res = read(path)
+    from .extract import extract
+
     res = extract(res) or res
     if meta is not None:
         from .metadata import apply
 
         apply(res, meta)  # type: ignore[arg-type]
+    from .graph import build
+    from .validate import validate
+
     iri, graph = build(res)
     report = validate(graph)
     if not report.conforms:

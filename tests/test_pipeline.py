@@ -1,0 +1,209 @@
+"""The ingest pipeline: failures per file, only conforming graphs stored, serial = parallel, idempotence.
+
+The first tests swap the reader/extract/graph/validate stages for a stand-in (`fake_build`), so they test
+the pipeline's own behaviour; the last ones run the real stages on the bundled sample and corpus files.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.namespace import RDF
+
+from unkg import iris
+from unkg.config import ONTOLOGY_NS, VOCAB_NS
+from unkg.errors import InputError, ValidationError
+from unkg.ingest import pipeline
+from unkg.store import open_store
+
+UNKG = rdflib.Namespace(ONTOLOGY_NS)
+
+
+def fake_build(path: Path, meta: object | None = None) -> tuple[str, rdflib.Graph, list[str]]:
+    """Stand-in for read -> extract -> graph -> validate (see tests/fixtures/pipeline/README.md)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split() if lines else []
+    if head[:1] == ["CRASH"]:
+        raise ZeroDivisionError("division by zero")
+    if head[:1] == ["INVALID"]:
+        raise ValidationError(str(path), "1 violation: OperativeParagraph needs a number")
+    if head[:1] != ["FAKE"]:
+        raise InputError(path, "not a resolution")
+    symbol = head[1]
+    g = rdflib.Graph()
+    work = rdflib.URIRef(iris.work(symbol))
+    g.add((work, RDF.type, UNKG.Resolution))
+    g.add((work, UNKG.symbol, rdflib.Literal(symbol)))
+    for line in lines[1:]:
+        op = rdflib.URIRef(iris.paragraph(symbol, "operative", line.split()[1]))
+        g.add((op, RDF.type, UNKG.OperativeParagraph))
+        g.add((op, UNKG.partOf, work))
+    return iris.expression(symbol, "en"), g, []
+
+
+@pytest.fixture()
+def fake(monkeypatch):
+    monkeypatch.setattr(pipeline, "build_graph", fake_build)
+
+
+@pytest.fixture()
+def folder(fixtures) -> Path:
+    return fixtures / "pipeline" / "folder"
+
+
+def resolution_quads(store) -> set[tuple[str, ...]]:
+    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {(str(r["g"]), r["s"].n3(), r["p"].n3(), r["o"].n3()) for r in rows
+            if not pipeline.is_reference_graph(str(r["g"]))}
+
+
+def all_quads(store) -> set[tuple[str, ...]]:
+    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {(str(r["g"]), r["s"].n3(), r["p"].n3(), r["o"].n3()) for r in rows
+            if not any(isinstance(r[k], rdflib.BNode) for k in "spo")}
+
+
+def test_collect_expands_folders_and_globs(folder):
+    files, problems = pipeline.collect([folder, str(folder / "*.txt"), folder / "missing.xml", str(folder / "*.none")])
+    names = [f.name for f in files]
+    assert names == ["bad.txt", "crash.txt", "good_1.txt", "invalid.txt", "good_2.txt"]  # deduplicated, no .csv
+    assert [p for p, _ in problems] == [str(folder / "missing.xml"), str(folder / "*.none")]
+    assert "no such file" in problems[0][1] and "no file matches" in problems[1][1]
+
+
+def test_good_files_stored_bad_ones_reported(fake, folder, store_dir):
+    store = open_store(str(store_dir))
+    lines: list[str] = []
+    s = pipeline.ingest([folder], store, on_failure=lines.append)
+    assert (s.files, s.stored, s.failed) == (5, 2, 3)
+    assert s.quads == 2 * 2 + 2 * 2 + 2  # two resolutions: 2 + 2x2 and 2 + 1x2 triples
+    by_file = {Path(p).name: m for p, m in s.failures}
+    assert by_file["bad.txt"] == f"{folder / 'bad.txt'}: not a resolution"
+    assert by_file["invalid.txt"].endswith("invalid.txt: does not conform to the shapes: 1 violation: "
+                                           "OperativeParagraph needs a number")
+    assert "ZeroDivisionError" in by_file["crash.txt"] and by_file["crash.txt"].startswith(str(folder / "crash.txt"))
+    assert all("\n" not in m for m in lines) and len(lines) == 3
+    graphs = [g for g in store.graphs() if not pipeline.is_reference_graph(g)]
+    assert graphs == [iris.expression("A/RES/1/1", "en"), iris.expression("A/RES/1/2", "en")]
+    assert "ingested 2 of 5 file(s)" in s.line() and "3 failed" in s.line()
+    store.close()
+
+
+def test_only_failures_leave_the_store_unchanged(fake, folder, store_dir):
+    store = open_store(str(store_dir))
+    pipeline.ingest([folder / "good_1.txt"], store)
+    before = all_quads(store)
+    s = pipeline.ingest([folder / "bad.txt", folder / "invalid.txt", folder / "crash.txt"], store)
+    assert (s.stored, s.failed) == (0, 3)
+    assert all_quads(store) == before
+    store.close()
+
+
+def test_nothing_stored_means_no_reference_graphs_either(fake, folder, store_dir):
+    store = open_store(str(store_dir))
+    pipeline.ingest([folder / "bad.txt"], store)
+    assert store.graphs() == []
+    store.close()
+
+
+def test_serial_parallel_and_twice_give_the_same_quads(fake, folder, tmp_path):
+    serial = open_store(str(tmp_path / "serial"))
+    parallel = open_store(str(tmp_path / "parallel"))
+    a = pipeline.ingest([folder], serial, jobs=1)
+    b = pipeline.ingest([folder], parallel, jobs=2)
+    assert (a.stored, a.quads, a.failures) == (b.stored, b.quads, b.failures)
+    assert all_quads(serial) == all_quads(parallel)
+    first = all_quads(serial)
+    pipeline.ingest([folder], serial, jobs=2)
+    assert all_quads(serial) == first
+    serial.close()
+    parallel.close()
+
+
+def test_later_file_for_the_same_graph_wins(fake, folder, fixtures, store_dir):
+    store = open_store(str(store_dir))
+    same = fixtures / "pipeline" / "same_graph.txt"
+    s = pipeline.ingest([folder / "good_1.txt", same], store)
+    assert s.stored == 1 and s.replaced_earlier == [str(folder / "good_1.txt")]
+    ops = store.select(f"SELECT ?op WHERE {{ ?op a <{UNKG}OperativeParagraph> }}")
+    assert len(ops) == 1  # the one paragraph of same_graph.txt, not a merge with good_1's two
+    store.close()
+
+
+def test_batches_are_written_as_they_fill(fake, folder, store_dir, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_GRAPHS", 1)
+    store = open_store(str(store_dir))
+    s = pipeline.ingest([folder], store, jobs=2)
+    assert s.stored == 2 and len(resolution_quads(store)) == s.quads
+    store.close()
+
+
+def test_reference_graphs_are_loaded(fake, folder, store_dir):
+    store = open_store(str(store_dir))
+    pipeline.ingest([folder / "good_1.txt"], store)
+    assert VOCAB_NS + "states" in store.graphs()
+    n = store.select(f"SELECT (COUNT(?s) AS ?n) WHERE {{ GRAPH <{VOCAB_NS}states> {{ ?s a <{ONTOLOGY_NS}State> }} }}")
+    assert n[0]["n"].toPython() >= 193
+    store.close()
+
+
+def test_validate_store_reports_nonconforming_graphs(fake, folder, store_dir, monkeypatch):
+    import sys
+    import types
+
+    store = open_store(str(store_dir))
+    pipeline.ingest([folder], store)
+
+    class Report:
+        def __init__(self, ok: bool):
+            self.conforms, self.summary, self.text = ok, "" if ok else "1 violation", ""
+
+    # A stand-in validator that rejects the graph with two paragraphs: checks wiring, not the shapes.
+    stand_in = types.ModuleType("unkg.ingest.validate")
+    stand_in.validate = lambda g: Report(len(g) < 6)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "unkg.ingest.validate", stand_in)
+    monkeypatch.setattr("unkg.ingest.validate", stand_in, raising=False)
+    checked, failures = pipeline.validate_store(store)
+    assert checked == 2 and failures == [(iris.expression("A/RES/1/1", "en"), "1 violation")]
+    store.close()
+
+
+# -- the real stages ------------------------------------------------------------------------------------
+def test_sample_text_ingests_and_conforms(sample_text, store_dir):
+    store = open_store(str(store_dir))
+    s = pipeline.ingest([sample_text], store)
+    assert s.failures == [] and s.stored == 1 and s.quads > 500
+    assert iris.expression("A/RES/78/216", "en") in store.graphs()
+    checked, failures = pipeline.validate_store(store)
+    assert checked == 1 and failures == []
+    store.close()
+
+
+@pytest.mark.corpus
+def test_corpus_files_serial_equals_parallel_and_twice(corpus, tmp_path):
+    files = sorted((corpus / "akn" / "ga" / "78" / "en").glob("*.xml"))[:6] + sorted((corpus / "akn" / "sc" / "en").glob("*.xml"))[:2]
+    serial = open_store(str(tmp_path / "serial"))
+    parallel = open_store(str(tmp_path / "parallel"))
+    a = pipeline.ingest(files, serial, jobs=1)
+    b = pipeline.ingest(files, parallel, jobs=2)
+    assert a.failures == [] and b.failures == [] and a.stored == len(files)
+    assert resolution_quads(serial) == resolution_quads(parallel)
+    first = resolution_quads(serial)
+    pipeline.ingest(files[:3], serial)
+    assert resolution_quads(serial) == first
+    serial.close()
+    parallel.close()
+
+
+@pytest.mark.corpus
+def test_metadata_reaches_the_graph(corpus, store_dir):
+    f = next((corpus / "akn" / "ga" / "78" / "en").glob("A_RES_78_220-*.xml"), None) or \
+        next(p for p in (corpus / "akn" / "ga" / "78" / "en").glob("*.xml"))
+    store = open_store(str(store_dir))
+    with_meta = pipeline.ingest([f], store, meta=[str(corpus / "meta" / "ga" / "78.json")])
+    assert with_meta.failures == []
+    n = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{VOCAB_NS}states>) "
+                     f"FILTER(STRSTARTS(STR(?o), '{VOCAB_NS}states/')) }}")
+    assert n[0]["n"].toPython() > 0  # the graph links Member States (sponsors or votes)
+    store.close()
