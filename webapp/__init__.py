@@ -10,6 +10,7 @@ Config keys (all optional):
     QUERY_WORKERS   worker processes for /sparql queries (default 2)
     BASE_IRI        base of data IRIs served at their own path (default unkg.config.base_iri())
     PAGE_LIMIT      most provisions listed on one actor page (default 5000)
+    EXAMPLE_QUERIES a folder of extra example queries (*.rq, first comment line = the question) for /explore
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "QUERY_WORKERS": 2,
     "BASE_IRI": None,
     "PAGE_LIMIT": 5000,
+    "EXAMPLE_QUERIES": None,
 }
 
 

@@ -3,6 +3,7 @@ else unkg's own small editor; example queries are the ontology's competency ques
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from importlib.resources import files
 from typing import Any
 
@@ -31,14 +32,17 @@ PREFIXES = {
 }
 
 
-def example_queries() -> list[dict[str, str]]:
-    """Each ontology/queries/*.rq as {name, question, query}; the question is its first comment line."""
+def example_queries(extra: str | None = None) -> list[dict[str, str]]:
+    """Each ontology/queries/*.rq (then each .rq in the folder `extra`, config EXAMPLE_QUERIES) as
+    {name, question, query}; the question is the file's first comment line."""
     out = []
     try:
         folder = files("unkg.ontology.queries")
         entries = sorted((e for e in folder.iterdir() if e.name.endswith(".rq")), key=lambda e: e.name)
     except (ModuleNotFoundError, FileNotFoundError):
         entries = []
+    if extra:
+        entries += sorted(Path(extra).glob("*.rq"))
     for e in entries:
         text = e.read_text(encoding="utf-8")
         first = next((ln for ln in text.splitlines() if ln.strip()), "")
@@ -57,7 +61,7 @@ def default_query() -> str:
 @bp.route("/")
 @bp.route("/explore")
 def explore() -> Any:
-    examples = example_queries()
+    examples = example_queries(current_app.config.get("EXAMPLE_QUERIES"))
     data = {
         "title": "Explore the graph with SPARQL",
         "endpoint": "/sparql",
@@ -76,7 +80,12 @@ def explore() -> Any:
 
 @bp.route("/explore/examples.json")
 def examples_json() -> Response:
-    return jsonify(example_queries())
+    return jsonify(example_queries(current_app.config.get("EXAMPLE_QUERIES")))
+
+
+@bp.route("/favicon.ico")
+def favicon() -> Response:
+    return Response(status=204)  # no icon; answering keeps browsers' consoles free of 404s
 
 
 @bp.route("/explore/prefixes.json")
