@@ -1,1 +1,244 @@
-"""(in progress)"""
+"""Extraction: language, not formats. `extract(res)` fills provisions, citations, SDGs and mandates in place.
+
+For every operative paragraph: provisions (clauses.py) with head verb, strength and modality from the verbs
+vocabulary; addressees (the actors asked to act: the phrase between the verb and its complement, "Decides"
+-> the adopting body), rights and beneficiaries (mentions.py); mandates (mandates.py). For every paragraph:
+citations in its text and its footnotes (citations.py) and SDG codes (sdg.py). Every extracted item carries the
+character span of the words it came from in `Resolution.text` (footnote citations: -1 and the footnote
+marker, since footnote texts are not part of `Resolution.text`). Vocabularies come from vocab.py only; the
+per-language grammar from grammar.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from unkg.config import VOCAB_NS
+from unkg.iris import slug
+
+from ..model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, assemble
+from .citations import find_citations
+from .clauses import Clause, ClauseSplitter
+from .grammar import grammar
+from .mandates import DECISION_MODALITIES, REQUEST_MODALITIES, build_mandate
+from .mentions import Mention, MentionFinder, ShortNames
+from .sdg import find_sdg
+from .tokens import Token, lows, phrase_trie, tokenize
+from .vocab import ACTOR, GROUP, RIGHT, ConceptInfo, Vocabulary, load
+
+__all__ = ["extract", "load"]
+
+# Modalities (concepts of ontology/vocab/modalities.ttl) whose provisions ask someone to act: the actors
+# between the verb and its complement are the addressees. Decisions and commitments bind the adopting body.
+ASKING = ("request", "demand", "exhortation", "encouragement", "recommendation")
+SELF_BINDING = ("decision", "commitment")
+STATES_NS = VOCAB_NS + "states/"
+
+
+@dataclass
+class _Context:
+    gram: dict[str, Any]
+    clauses: ClauseSplitter
+    mentions: MentionFinder
+    short: ShortNames
+    partners: Any
+    conditions: Any
+    fillers: set[str]
+    markers: set[str]
+    that: set[str]
+    non_inf: set[str]
+    definite: set[str]
+
+
+def _context(vocab: Vocabulary, language: str) -> _Context:
+    cache = vocab.__dict__.setdefault("_extract_ctx", {})
+    ctx = cache.get(language)
+    if ctx is None:
+        g = dict(grammar(language), lang=language)
+        ctx = cache[language] = _Context(
+            g, ClauseSplitter(vocab, language, g), MentionFinder(vocab, language, g), ShortNames(g),
+            phrase_trie(g["partner_phrases"]), phrase_trie(g["condition_phrases"]), {k for p in g["fillers"] for k in lows(p)},
+            {k for p in g["complement_markers"] for k in lows(p)}, {k for p in g["clause_that"] for k in lows(p)},
+            {k for p in g["non_infinitive_after_to"] for k in lows(p)}, {k for p in g["definite"] for k in lows(p)})
+    return ctx
+
+
+def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
+    """Fill provisions, citations and SDG codes of every paragraph of `res` (in place) and return it."""
+    v = vocab or load()
+    ctx = _context(v, res.language or "en")
+    if not res.text and res.paragraphs:
+        res.text = assemble(res.paragraphs)
+    text = res.text
+    body = v.body_actor(res.body) if res.body else None
+    notes = {f.marker: f.text for f in res.footnotes}
+
+    per: list[tuple[Paragraph, list[Token], list[Mention]]] = []
+    for p in res.paragraphs:
+        toks = tokenize(p.text, p.start)
+        per.append((p, toks, ctx.mentions.find(toks)))
+    heads = ctx.short.build([(toks, m) for _, toks, ms in per for m in ms])
+    per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
+
+    for p, toks, ments in per:
+        p.citations = _citations(p, res.body, notes, ctx.gram)
+        p.sdg = list(dict.fromkeys(code for code, _, _ in find_sdg(p.text, ctx.gram)))
+        p.provisions = _provisions(p, toks, ments, text, body, ctx, v, res) if p.kind == OPERATIVE else []
+    return res
+
+
+def _citations(p: Paragraph, body: str, notes: dict[str, str], gram: dict[str, Any]) -> list[Citation]:
+    out = [Citation(f.symbol, p.start + f.start, p.start + f.end, f.text) for f in find_citations(p.text, body, gram)]
+    for marker in p.footnotes:
+        note = notes.get(marker)
+        if note:
+            out += [Citation(f.symbol, -1, -1, f.text, marker) for f in find_citations(note, body, gram)]
+    return out
+
+
+def _concept(text: str, m: Mention) -> Concept:
+    return Concept(m.concept.id, m.concept.label, m.start, m.end, text[m.start:m.end])
+
+
+def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str, body: ConceptInfo | None,
+                ctx: _Context, v: Vocabulary, res: Resolution) -> list[Provision]:
+    if not toks:
+        return []
+    clauses = ctx.clauses.split(toks, p.end)
+    spans = []  # token ranges [lo, hi) of each clause
+    for k, c in enumerate(clauses):
+        hi = clauses[k + 1].i if k + 1 < len(clauses) else len(toks)
+        while hi > c.i and toks[hi - 1].start >= c.end:
+            hi -= 1
+        spans.append((c.i, hi))
+    complements = [_complement(toks, c.j, hi, ctx) for c, (_, hi) in zip(clauses, spans)]
+
+    out: list[Provision] = []
+    for k, (c, (lo, hi)) in enumerate(zip(clauses, spans)):
+        verb = c.verb
+        modality = (verb.modality or "") if verb else ""
+        verb_text = text[toks[c.i].start:toks[c.j - 1].end] if verb else p.verb_text
+        if verb is None:
+            res.warnings.append(f"paragraph {p.number or p.index}: verb phrase {p.verb_text!r} is not in the "
+                                f"verbs vocabulary")
+        inside = [m for m in ments if lo <= m.i and m.j <= hi]
+        addressees: list[Concept] = []
+        if modality in SELF_BINDING and body is not None:
+            addressees = [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text)]
+        elif modality in ASKING:
+            addressees = _addressees(toks, c.j, complements[k] or hi, inside, ctx, text)
+        else:
+            addressees = _embedded_request(p, toks, lo, hi, inside, ctx, text)
+        about = [m for m in inside if m.concept.kind in (RIGHT, GROUP)]
+        if modality in ASKING and complements[k] is None and k + 1 < len(clauses) and complements[k + 1]:
+            # "Calls upon States and encourages non-State actors to ...": the complement is shared
+            nlo, nhi = complements[k + 1], spans[k + 1][1]
+            about += [m for m in ments if nlo <= m.i and m.j <= nhi and m.concept.kind in (RIGHT, GROUP)]
+        rights = _dedupe([_concept(text, m) for m in about if m.concept.kind == RIGHT])
+        groups = _dedupe([_concept(text, m) for m in about if m.concept.kind == GROUP])
+        prov = Provision(
+            verb=verb.local if verb else slug(p.verb_text or toks[0].low) or "unknown",
+            verb_text=verb_text, strength=c.strength, modality=modality, text=text[c.start:c.end],
+            start=c.start, end=c.end, addressees=addressees, rights=rights, beneficiaries=groups)
+        if modality in REQUEST_MODALITIES or modality in DECISION_MODALITIES:
+            actor = addressees[0] if addressees else None
+            prov.mandate = build_mandate(prov.text, c.start, toks, c.j, hi, inside, actor,
+                                         modality in DECISION_MODALITIES, ctx.gram, lambda m: _concept(text, m))
+        out.append(prov)
+    return out
+
+
+def _complement(toks: list[Token], a: int, b: int, ctx: _Context) -> int | None:
+    """Token index of the complement marker after the addressee phrase ("to" + infinitive), if any."""
+    for m in range(a, b):
+        low = toks[m].low
+        if low in (";", ":"):
+            return m
+        if low in ctx.markers and m > a:
+            if low in ctx.that:
+                return m
+            nxt = toks[m + 1].low if m + 1 < len(toks) else ""
+            if nxt and nxt not in ctx.non_inf and nxt[:1].isalpha():
+                return m
+    return None
+
+
+def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _Context, text: str) -> list[Concept]:
+    """Actors named between the verb (ending at token a) and the complement (token b), partners excluded."""
+    if a < len(toks) and toks[a].low in ctx.that:
+        return _noun_phrase(toks, a + 1, inside, ctx, text)
+    excluded = set()
+    k = a
+    while k < b:
+        r = ctx.partners.longest(toks, k, b, attr="low")
+        if r:  # partners run to the complement: "in cooperation with X, Y and Z, to ..."
+            excluded.update(range(k, b))
+            break
+        r = ctx.conditions.longest(toks, k, b, attr="low")
+        if r:  # conditions run to the next comma: "as appropriate,"
+            e = r[0]
+            while e < b and toks[e].low != ",":
+                e += 1
+            excluded.update(range(k, e))
+            k = e
+        else:
+            k += 1
+    found = [m for m in inside if a <= m.i and m.j <= b and m.concept.kind == ACTOR and m.i not in excluded]
+    return _dedupe([_concept(text, m) for m in _drop_appositions(toks, found, ctx)])
+
+
+def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) -> list[Mention]:
+    """"Israel, the occupying Power, ...": a role set off by commas after a named State is not a second actor."""
+    out = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.concept.id.startswith(STATES_NS) and m.i >= 2
+                and toks[m.i - 1].low in ctx.definite and toks[m.i - 2].low == "," and m.i - 2 == prev.j
+                and m.j < len(toks) and toks[m.j].low == ","):
+            continue
+        out.append(m)
+    return out
+
+
+def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context, text: str) -> list[Concept]:
+    """Actors of the coordinated noun phrase starting at token a ("that Israel, the occupying Power, ...")."""
+    by_start = {m.i: m for m in ments if m.concept.kind == ACTOR}
+    out = []
+    k = a
+    while k < len(toks):
+        m = by_start.get(k)
+        if m:
+            out.append(_concept(text, m))
+            k = m.j
+        elif toks[k].low in ctx.fillers:
+            k += 1
+        else:
+            break
+    return _dedupe(out)
+
+
+def _embedded_request(p: Paragraph, toks: list[Token], lo: int, hi: int, inside: list[Mention], ctx: _Context,
+                      text: str) -> list[Concept]:
+    """Addressees of a request inside a declaratory provision ("reiterates its strong call upon States to")."""
+    import re
+
+    if lo >= hi:
+        return []
+    seg_start, seg_end = toks[lo].start, toks[hi - 1].end
+    m = re.search(ctx.gram["embedded_request"], text[seg_start:seg_end], re.I)
+    if not m:
+        return []
+    at = seg_start + m.end()
+    a = next((k for k in range(lo, hi) if toks[k].start >= at), hi)
+    b = _complement(toks, a, hi, ctx) or min(hi, a + 12)
+    return _addressees(toks, a, b, inside, ctx, text)
+
+
+def _dedupe(cs: list[Concept]) -> list[Concept]:
+    seen: set[str] = set()
+    out = []
+    for c in cs:
+        if c.id not in seen:
+            seen.add(c.id)
+            out.append(c)
+    return out

@@ -1,0 +1,266 @@
+"""Score provision extraction against the hand-annotated gold set (benchmarks/gold/*.yaml).
+
+    .venv/bin/python benchmarks/extraction.py [--corpus DIR] [--no-languages] [--limit N] [--verbose]
+
+Prints, on the gold set: verb accuracy (gold provisions whose aligned extracted provision has the gold head
+verb), provision precision/recall, addressee / rights / beneficiary precision, recall and F1 (micro, per
+aligned provision: a provision the extractor missed counts its gold concepts as misses, an extra provision
+counts its concepts as false alarms), mandate field accuracy; and, for GA session 78 (English, French and
+Spanish AKN files of the corpus), the share of English provisions whose addressee concepts the French
+(Spanish) provision at the same paragraph and position has exactly; and extraction time per resolution.
+
+Gold labels are resolved through the vocabularies' labels (gold annotations name concepts in English, see
+gold/GUIDELINES.md); labels the vocabularies lack are listed, since they can never be matched.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from unkg.config import VOCAB_NS, corpus_dir
+from unkg.ingest.extract import extract, load
+from unkg.ingest.extract.tokens import lows
+from unkg.ingest.extract.vocab import ACTOR, GROUP, RIGHT, VERB, Vocabulary
+from unkg.ingest.readers import read
+from unkg.iris import slug
+
+GOLD = Path(__file__).resolve().parent / "gold"
+KINDS = {"a": ("addressees", (ACTOR,)), "r": ("rights", (RIGHT,)), "b": ("beneficiaries", (GROUP,))}
+
+
+class Resolver:
+    """Gold labels -> concept IRIs (or 'missing:<label>' when no vocabulary label matches)."""
+
+    def __init__(self, v: Vocabulary):
+        self.v = v
+        self.verb_pref = {c.label.lower(): c.local for c in v.concepts.values() if c.kind == VERB}
+        self.missing: Counter = Counter()
+
+    def concept(self, label: str, kinds: tuple[str, ...]) -> str:
+        iri = self.v.resolve_label(label, kinds)
+        if iri is None:
+            self.missing[(kinds[0], label)] += 1
+            return f"missing:{label.lower()}"
+        return iri
+
+    def verb_ok(self, gold: dict, pred_local: str) -> bool:
+        """The predicted verb concept is the gold lemma's concept, a narrower one, or what the printed phrase names."""
+        want = self.verb_pref.get(gold["v"].lower(), slug(gold["v"]))
+        if pred_local == want:
+            return True
+        pred = f"{VOCAB_NS}verbs/{pred_local}"
+        if any(a.rsplit("/", 1)[-1] == want for a in self.v.ancestors(pred)):
+            return True
+        node = self.v.trie("verbs", "en").node(lows(gold.get("vt", "")))
+        vals = node.get("") if node else None
+        return bool(vals) and any(x.rsplit("/", 1)[-1] == pred_local for x in vals)
+
+
+def align(gold: list[dict], pred: list, ok) -> list[tuple[int | None, int | None]]:
+    """Order-preserving alignment of gold and predicted provisions maximising verb agreement (then pairs)."""
+    n, m = len(gold), len(pred)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            pair = score[i + 1][j + 1] + (1.0 if ok(gold[i], pred[j].verb) else 0.4)
+            score[i][j] = max(pair, score[i + 1][j], score[i][j + 1])
+    out, i, j = [], 0, 0
+    while i < n and j < m:
+        pair = score[i + 1][j + 1] + (1.0 if ok(gold[i], pred[j].verb) else 0.4)
+        if score[i][j] == pair:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif score[i][j] == score[i + 1][j]:
+            out.append((i, None))
+            i += 1
+        else:
+            out.append((None, j))
+            j += 1
+    out += [(k, None) for k in range(i, n)] + [(None, k) for k in range(j, m)]
+    return out
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_gold(corpus: Path, v: Vocabulary, verbose: bool) -> dict:
+    res_ = Resolver(v)
+    counts = {k: [0, 0, 0] for k in KINDS}  # tp, fp, fn
+    verbs_ok = n_gold = n_pred = matched = 0
+    mandate = Counter()
+    paragraphs = files = 0
+    times = []
+    errors: list[str] = []
+    for f in sorted(GOLD.glob("*.yaml")):
+        g = yaml.safe_load(f.read_text(encoding="utf-8"))
+        res = read(corpus / g["source"])
+        t = time.perf_counter()
+        extract(res, v)
+        times.append(time.perf_counter() - t)
+        files += 1
+        ops = {(p.part + "." if p.part else "") + (p.number or ""): p for p in res.operative}
+        for gp in g["paragraphs"]:
+            paragraphs += 1
+            par = ops.get(str(gp["n"]))
+            preds = par.provisions if par else []
+            golds = gp["p"]
+            n_gold += len(golds)
+            n_pred += len(preds)
+            for gi, pj in align(golds, preds, res_.verb_ok):
+                gd = golds[gi] if gi is not None else None
+                pr = preds[pj] if pj is not None else None
+                if gd is not None and pr is not None:
+                    matched += 1
+                    if res_.verb_ok(gd, pr.verb):
+                        verbs_ok += 1
+                    elif verbose:
+                        errors.append(f"{g['symbol']} op {gp['n']}: verb {gd['v']!r} vs {pr.verb!r}")
+                for key, (attr, kinds) in KINDS.items():
+                    want = {res_.concept(lab, kinds) for lab in (gd.get(key, []) if gd else [])}
+                    got = {c.id for c in getattr(pr, attr)} if pr else set()
+                    tp = len(want & got)
+                    counts[key][0] += tp
+                    counts[key][1] += len(got - want)
+                    counts[key][2] += len(want - got)
+                    if verbose and want != got:
+                        short = lambda s: sorted(x.rsplit("/", 1)[-1] for x in s)  # noqa: E731
+                        errors.append(f"{g['symbol']} op {gp['n']} {attr}: missed {short(want - got)} "
+                                      f"extra {short(got - want)}")
+                if gd and "m" in gd:
+                    gm = gd["m"]
+                    pm = pr.mandate if pr else None
+                    mandate["mandates"] += 1
+                    mandate["found"] += pm is not None
+                    if pm is not None:
+                        mandate["task"] += pm.task == gm.get("task")
+                        if "due_session" in gm:
+                            mandate["due_n"] += 1
+                            mandate["due"] += pm.due_session == gm["due_session"]
+                        if "frequency" in gm:
+                            mandate["freq_n"] += 1
+                            mandate["freq"] += pm.frequency == gm["frequency"]
+                        if "to" in gm:
+                            mandate["to_n"] += 1
+                            mandate["to"] += {c.id for c in pm.recipients} == \
+                                {res_.concept(x, (ACTOR,)) for x in gm["to"]}
+    return dict(files=files, paragraphs=paragraphs, n_gold=n_gold, n_pred=n_pred, matched=matched,
+                verbs_ok=verbs_ok, counts=counts, mandate=mandate, missing=res_.missing, times=times,
+                errors=errors)
+
+
+def agreement(corpus: Path, v: Vocabulary, limit: int | None) -> dict:
+    """en-fr and en-es agreement of addressee concepts, provision by provision, over GA 78."""
+    def by_symbol(lang: str) -> dict[str, Path]:
+        out = {}
+        for f in sorted((corpus / "akn/ga/78" / lang).glob("*.xml")):
+            stem = f.stem.rsplit("-", 1)[0] if "-" in f.stem else f.stem
+            out[stem] = f
+        return out
+
+    en = by_symbol("en")
+    result = {}
+    times = []
+    cache: dict[str, object] = {}
+
+    def load_res(path: Path):
+        if path not in cache:
+            r = read(path)
+            t = time.perf_counter()
+            extract(r, v)
+            times.append(time.perf_counter() - t)
+            cache[path] = r
+        return cache[path]
+
+    for lang in ("fr", "es"):
+        other = by_symbol(lang)
+        same = agree = with_addr = agree_addr = total = 0
+        count_same = 0
+        keys = [k for k in en if k in other][:limit]
+        for k in keys:
+            try:
+                a, b = load_res(en[k]), load_res(other[k])
+            except Exception as e:  # a file the readers cannot read is not this benchmark's business
+                print(f"  skipped {k}: {e}", file=sys.stderr)
+                continue
+            bop = {(p.part, p.number): p for p in b.operative}
+            for p in a.operative:
+                q = bop.get((p.part, p.number))
+                count_same += bool(q) and len(q.provisions) == len(p.provisions)
+                for i, pr in enumerate(p.provisions):
+                    total += 1
+                    qa = {c.id for c in q.provisions[i].addressees} if q and i < len(q.provisions) else None
+                    pa = {c.id for c in pr.addressees}
+                    ok = qa is not None and qa == pa
+                    agree += ok
+                    if pa:
+                        with_addr += 1
+                        agree_addr += ok
+        result[lang] = dict(resolutions=len(keys), provisions=total, agree=agree, with_addr=with_addr,
+                            agree_addr=agree_addr)
+    result["times"] = times
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument("--no-languages", action="store_true", help="skip the GA 78 en-fr/en-es agreement")
+    ap.add_argument("--limit", type=int, default=None, help="at most N GA 78 resolutions per language")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement with the gold set")
+    a = ap.parse_args(argv)
+    corpus = a.corpus or corpus_dir()
+    if corpus is None:
+        print("the corpus is absent: expected ../shared/corpus or $UNKG_CORPUS", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    v = load()
+    print(f"vocabularies loaded in {time.perf_counter() - t0:.2f} s ({len(v.concepts)} concepts)")
+    s = score_gold(corpus, v, a.verbose)
+    print(f"gold set: {s['files']} resolutions, {s['paragraphs']} operative paragraphs, "
+          f"{s['n_gold']} gold provisions, {s['n_pred']} extracted")
+    pp, pr_, pf = prf(s["matched"], s["n_pred"] - s["matched"], s["n_gold"] - s["matched"])
+    print(f"provisions        P {pp:.3f}  R {pr_:.3f}  F1 {pf:.3f}")
+    print(f"verb accuracy     {s['verbs_ok'] / s['n_gold']:.3f}  ({s['verbs_ok']}/{s['n_gold']} gold provisions)")
+    for key, (attr, _) in KINDS.items():
+        tp, fp, fn = s["counts"][key]
+        p, r, f = prf(tp, fp, fn)
+        print(f"{attr:<17} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    m = s["mandate"]
+    if m["mandates"]:
+        print(f"mandates          found {m['found']}/{m['mandates']}, task {m['task']}/{m['mandates']}, "
+              f"due session {m['due']}/{m['due_n']}, frequency {m['freq']}/{m['freq_n']}, "
+              f"recipients {m['to']}/{m['to_n']}")
+    if s["missing"]:
+        print("gold labels no vocabulary label matches (never matchable):")
+        for (kind, label), n in sorted(s["missing"].items()):
+            print(f"  {kind:<6} {label} ({n})")
+    if a.verbose:
+        print("\n".join(s["errors"]))
+    times = s["times"]
+    if not a.no_languages:
+        ag = agreement(corpus, v, a.limit)
+        for lang in ("fr", "es"):
+            r = ag[lang]
+            if r["provisions"]:
+                print(f"GA 78 en-{lang} addressee agreement: {r['agree'] / r['provisions']:.3f} of "
+                      f"{r['provisions']} provisions ({r['resolutions']} resolutions); "
+                      f"{r['agree_addr'] / max(1, r['with_addr']):.3f} of the {r['with_addr']} with addressees")
+        times = times + ag["times"]
+    if times:
+        times.sort()
+        print(f"extraction time per resolution: mean {1000 * sum(times) / len(times):.1f} ms, "
+              f"median {1000 * times[len(times) // 2]:.1f} ms, max {1000 * times[-1]:.1f} ms "
+              f"({len(times)} resolutions)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Split an operative paragraph into provisions: one per clause with its own operative verb.
+
+The first provision starts with the paragraph's leading verb phrase. A later one starts where an operative
+verb phrase of the vocabulary (optionally with modifiers: "also", "further", "strongly") follows a provision
+boundary of the grammar (",", ";", "and"; possibly with an adverbial: "and in this regard calls upon"), written
+in lower case; a gerund ("urging") opens a provision only after ", while" ("..., while also urging States
+to ..."). A provision runs to the boundary before the next one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .tokens import Token, Trie, lows, phrase_trie
+from .vocab import VERB, ConceptInfo, Vocabulary
+
+
+@dataclass
+class Clause:
+    verb: ConceptInfo | None
+    strength: int
+    i: int  # index of the first token of the verb phrase (modifiers included)
+    j: int  # index after the verb phrase
+    start: int  # character span of the provision
+    end: int
+    gerund: bool = False
+
+
+class ClauseSplitter:
+    """Per language: the verb and modifier tries plus the grammar's boundary words."""
+
+    def __init__(self, vocab: Vocabulary, language: str, gram: dict[str, Any]):
+        self.vocab = vocab
+        self.verbs = vocab.trie("verbs", language)
+        self.mods = vocab.trie("modifiers", language)
+        self.boundaries = set(gram["provision_boundaries"])
+        self.gerund_suffixes = tuple(gram.get("gerund_suffixes", ()))
+        self.intro = _reverse_trie(gram["gerund_intro"])
+        self.adverbials = _reverse_trie(gram["adverbials"])
+
+    def verb_at(self, toks: list[Token], i: int, hi: int) -> tuple[int, ConceptInfo, int, int] | None:
+        """A verb phrase at toks[i]: (end index, verb concept, strength delta of its modifiers, verb start).
+
+        Verb labels may carry their modifiers ("Strongly urges", "Further calls"), so the verb is tried at
+        toks[i] and after each leading modifier; the longest phrase wins ("Further" + "calls upon").
+        """
+        best = None
+        j = i
+        while j < hi:
+            m = self.verbs.longest(toks, j, hi, attr="low")
+            if m:
+                verb = next((self.vocab.concepts[v] for v in m[1] if self.vocab.concepts[v].kind == VERB), None)
+                if verb is not None and (best is None or m[0] > best[0]):
+                    best = (m[0], verb, j)
+            mm = self.mods.longest(toks, j, hi, attr="low")
+            if not mm:
+                break
+            j = mm[0]
+        if best is None:
+            return None
+        end, verb, vstart = best
+        while end < hi:  # postposed modifiers: "Decides also", "Demande également"
+            mm = self.mods.longest(toks, end, hi, attr="low")
+            if not mm:
+                break
+            end = mm[0]
+        delta = 0
+        k = i
+        while k < end:  # every modifier inside the printed phrase adds its strengthDelta
+            mm = self.mods.longest(toks, k, end, attr="low")
+            if mm:
+                delta += sum(self.vocab.concepts[v].delta for v in mm[1][:1])
+                k = mm[0]
+            else:
+                k += 1
+        return end, verb, delta, vstart
+
+    def split(self, toks: list[Token], text_end: int) -> list[Clause]:
+        """Clauses of one paragraph's tokens; the first always starts at token 0 (verb or not)."""
+        n = len(toks)
+        if not n:
+            return []
+        clauses: list[Clause] = []
+        head = self.verb_at(toks, 0, n)
+        if head:
+            clauses.append(Clause(head[1], _strength(head[1], head[2]), 0, head[0], toks[0].start, text_end))
+            i = head[0]
+        else:
+            clauses.append(Clause(None, 1, 0, 1, toks[0].start, text_end))
+            i = 1
+        while i < n:
+            t = toks[i]
+            if t.upper or not t.key[:1].isalpha():
+                i += 1
+                continue
+            found = self.verb_at(toks, i, n)
+            if not found:
+                i += 1
+                continue
+            end, verb, delta, vstart = found
+            gerund = bool(self.gerund_suffixes) and toks[vstart].low.endswith(self.gerund_suffixes)
+            b = self._boundary_before(toks, i, gerund)
+            if b is None:
+                i += 1
+                continue
+            prev = clauses[-1]
+            prev.end = _trim_end(toks, b, prev.start)
+            clauses.append(Clause(verb, _strength(verb, delta), i, end, toks[i].start, text_end, gerund))
+            i = end
+        return clauses
+
+    def _boundary_before(self, toks: list[Token], i: int, gerund: bool) -> int | None:
+        """Index of the first token of the boundary before toks[i], or None when there is none."""
+        k = i - 1
+        if k < 0:
+            return None
+        if gerund:
+            m = self.intro.longest(_Rev(toks, k), 0, k + 1, attr="low")
+            if not m:
+                return None
+            k -= m[0]
+            if k >= 0 and toks[k].low in self.boundaries:
+                return k
+            return None
+        k0 = k
+        if toks[k].low == ",":
+            k -= 1
+        m = self.adverbials.longest(_Rev(toks, k), 0, k + 1, attr="low") if k >= 0 else None
+        if m:
+            k -= m[0]
+            if k >= 0 and toks[k].low == "," and k - 1 >= 0 and toks[k - 1].low in self.boundaries:
+                k -= 1
+        else:
+            k = k0
+        if k >= 0 and toks[k].low in self.boundaries:
+            if toks[k].low not in (",", ";", ":") and k - 1 >= 0 and toks[k - 1].low == ",":
+                k -= 1  # ", and" : the comma belongs to the boundary
+            return k
+        return None
+
+
+class _Rev:
+    """toks[k], toks[k-1], ... as a sequence (for matching phrases backwards)."""
+
+    __slots__ = ("toks", "k")
+
+    def __init__(self, toks: list[Token], k: int):
+        self.toks, self.k = toks, k
+
+    def __getitem__(self, idx: int) -> Token:
+        return self.toks[self.k - idx]
+
+    def __len__(self) -> int:
+        return self.k + 1
+
+
+def _reverse_trie(phrases: list[str]) -> Trie:
+    t = Trie()
+    for p in phrases:
+        t.add(tuple(reversed(lows(p))), p)
+    return t
+
+
+def _strength(verb: ConceptInfo, delta: int) -> int:
+    return max(1, min(5, (verb.strength or 1) + delta))
+
+
+def _trim_end(toks: list[Token], b: int, floor: int) -> int:
+    """End offset of a provision that stops before boundary token toks[b] (no trailing comma or space)."""
+    k = b - 1
+    while k >= 0 and toks[k].low in (",", ";") and toks[k].start > floor:
+        k -= 1
+    return toks[k].end if k >= 0 else toks[b].start

@@ -1,0 +1,245 @@
+"""Language patterns for extraction, per language: function words and constructions, never vocabulary.
+
+Vocabularies (verbs, actors, rights, groups) live in ontology/vocab/*.ttl; what is here is the grammar that
+glues their mentions together: conjunctions that open a new provision, the marker of the complement after
+an addressee ("to" + infinitive, "à"/"de", "a"/"de"), partner phrases that are not addressees ("in
+consultation with"), words that may sit between coordinated mentions, citation and SDG phrasing, ordinal
+numbers of sessions, task and frequency words of mandates. Kept as plain data (one dict per language) so that
+a contributor adds a language by adding a dict. All strings are lower case and matched on word boundaries.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+EN: dict[str, Any] = {
+    # tokens that may precede a verb that opens a new provision ("..., and encourages", "; demands")
+    "provision_boundaries": [",", ";", "and", ":"],
+    # gerunds open a provision only after ", while" ("..., while also urging States to")
+    "gerund_intro": ["while"],
+    "gerund_suffixes": ["ing"],
+    # adverbials that may sit between the boundary and the verb ("and in this regard calls upon")
+    "adverbials": ["in this regard", "in that regard", "to this end", "to that end", "in this connection",
+                   "in that connection", "in this context", "in that context", "accordingly", "therefore",
+                   "consistent with action 16 of the 2010 action plan", "as well as", "with this in mind"],
+    # the complement after the addressee: "to" followed by anything but a determiner is an infinitive
+    "complement_markers": ["to", "that"],
+    "non_infinitive_after_to": ["the", "a", "an", "all", "its", "their", "his", "her", "this", "these", "that",
+                                "those", "any", "each", "every", "such", "other", "member", "states", "it",
+                                "them", "which", "whom", "our", "relevant", "international", "national",
+                                "regional", "un", "united", "human", "2030", "article", "paragraph"],
+    "clause_that": ["that"],
+    # phrases that introduce partners, not addressees ("in consultation with X, Y and Z"): they run to the
+    # complement; conditions ("as appropriate", "within their mandates") run to the next comma
+    "partner_phrases": ["in consultation with", "in cooperation with", "in close cooperation with",
+                        "in collaboration with", "in close collaboration with", "in coordination with",
+                        "in partnership with", "with the support of", "with the assistance of",
+                        "with the participation of", "on behalf of", "through"],
+    "condition_phrases": ["in accordance with", "consistent with", "in line with", "in conformity with",
+                          "within their mandates", "within their respective mandates", "within its mandate",
+                          "upon request", "upon their request", "as appropriate", "pending", "in compliance with",
+                          "based on", "where appropriate", "when appropriate", "where applicable"],
+    # words allowed between coordinated mentions in an addressee phrase
+    "fillers": ["the", "a", "an", "all", "and", "or", ",", "as", "well", "including", "in", "particular",
+                "especially", "notably", "inter", "alia", "other", "relevant", "concerned", "its", "their",
+                "all", "other", "such", "as", "also", "both", "each", "(", ")", "and/or", "namely"],
+    # an embedded request inside a declaratory provision ("reiterates its strong call upon States to")
+    "embedded_request": r"\b(?:its|their)\s+(?:\w+\s+){0,2}(?:calls?|appeals?|requests?|invitations?)\s+(?:upon|on|to)\b",
+    # heads that coordinated items share ("freedom of opinion, expression and association")
+    "coordination": [",", "and", "or", ", and", "as well as"],
+    "head_prepositions": ["of", "to"],
+    # definite article before a short mandate name ("the Special Rapporteur"), and the words that join a
+    # short name to the rest of a full one ("Special Rapporteur *on* ...")
+    "definite": ["the"],
+    "mandate_connectors": ["on", "of", "for"],
+    # citations
+    "resolution_words": ["resolution", "resolutions", "decision", "decisions"],
+    "decision_words": ["decision", "decisions"],
+    "own": ["its"],
+    "bodies": {
+        "general assembly": "A", "assembly": "A", "human rights council": "A/HRC",
+        "security council": "S", "economic and social council": "E", "commission on human rights": "E/CN.4",
+    },
+    "list_joiners": [",", "and", ", and", "as well as"],
+    "date_after_number": r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}",
+    "body_after_number": None,
+    # SDG phrasing
+    "sdg_target": r"\btargets?\s+",
+    "sdg_indicator": r"\bindicators?\s+",
+    "sdg_goal": r"\b(?:sustainable\s+development\s+)?goals?\s+",
+    # mandates
+    "session": r"\b(?:at|by|during|to)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)\s+(?:regular\s+)?session\b",
+    "tasks": {
+        "report": ["report", "reports", "reporting", "submit", "present"],
+        "study": ["study", "studies", "analysis", "survey"],
+        "meeting": ["convene", "meeting", "panel discussion", "panel", "workshop", "seminar", "dialogue",
+                    "consultation", "conference", "debate", "forum"],
+        "appointment": ["appoint", "designate", "nominate", "extend the mandate", "renew the mandate"],
+        "continue-consideration": ["continue its consideration", "continue consideration",
+                                   "remain seized", "include in the provisional agenda"],
+    },
+    "recipient_markers": ["to the", "to"],
+    "frequency": {
+        "annually": ["annually", "every year", "each year", "on an annual basis", "annual"],
+        "biennially": ["biennially", "every two years", "on a biennial basis", "biennial"],
+        "triennially": ["every three years", "triennially"],
+        "quadrennially": ["every four years", "quadrennially"],
+    },
+    "ordinal_units": {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                      "eighth": 8, "ninth": 9},
+    "ordinal_teens": {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                      "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19},
+    "ordinal_tens": {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+                     "seventieth": 70, "eightieth": 80, "ninetieth": 90},
+    "cardinal_tens": {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90},
+}
+
+FR: dict[str, Any] = {
+    "provision_boundaries": [",", ";", "et", ":"],
+    "gerund_intro": ["tout en", "en"],
+    "gerund_suffixes": ["ant"],
+    "adverbials": ["à cet égard", "à ce propos", "dans ce contexte", "à cette fin", "en outre", "par ailleurs",
+                   "dans ce cadre", "ainsi que"],
+    "complement_markers": ["à", "de", "d'", "d’", "que", "qu'", "qu’"],
+    "non_infinitive_after_to": ["la", "le", "les", "l'", "l’", "un", "une", "des", "du", "tous", "toutes",
+                                "leur", "leurs", "ses", "son", "sa", "ce", "cette", "ces", "tout", "toute",
+                                "l", "d", "nouveau", "nouvelle", "plus", "même"],
+    "clause_that": ["que", "qu'", "qu’"],
+    "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
+                        "en collaboration avec", "en étroite collaboration avec", "en coordination avec",
+                        "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
+                        "par l’intermédiaire"],
+    "condition_phrases": ["conformément", "dans le cadre de",
+                        "dans les limites de leur mandat", "dans les limites de leurs mandats",
+                        "dans la limite de leurs mandats", "dans le cadre de leurs mandats respectifs",
+                        "dans le cadre de leur mandat", "à leur demande", "selon qu'il conviendra",
+                        "selon qu’il conviendra", "le cas échéant", "en attendant", "compte tenu", "en fonction"],
+    "fillers": ["le", "la", "les", "l'", "l’", "l", "un", "une", "des", "tous", "toutes", "tout", "et", "ou",
+                ",", "ainsi", "que", "y", "compris", "en", "particulier", "notamment", "autres", "autre",
+                "concernés", "concernées", "intéressés", "intéressées", "compétents", "compétentes", "ses",
+                "leurs", "son", "sa", "leur", "aux", "au", "à", "de", "du", "d'", "d’", "d", "(", ")",
+                "pertinents", "pertinentes", "également", "aussi"],
+    "embedded_request": r"\b(?:son|leur|ses|leurs)\s+(?:\w+\s+){0,2}(?:appels?|demandes?|invitations?)\s+(?:aux?|à|en faveur)\b",
+    "coordination": [",", "et", "ou", ", et", "ainsi que"],
+    "head_prepositions": ["de", "d'", "d’", "à", "au"],
+    "definite": ["le", "la", "l'", "l’"],
+    "mandate_connectors": ["sur", "de", "du", "des", "pour", "chargé", "chargée", "contre"],
+    "resolution_words": ["résolution", "résolutions", "décision", "décisions"],
+    "decision_words": ["décision", "décisions"],
+    "own": ["sa", "ses"],
+    "bodies": {
+        "de l'assemblée générale": "A", "de l’assemblée générale": "A", "assemblée générale": "A",
+        "du conseil des droits de l'homme": "A/HRC", "du conseil des droits de l’homme": "A/HRC",
+        "conseil des droits de l'homme": "A/HRC", "conseil des droits de l’homme": "A/HRC",
+        "du conseil de sécurité": "S", "conseil de sécurité": "S",
+        "du conseil économique et social": "E", "conseil économique et social": "E",
+        "de la commission des droits de l'homme": "E/CN.4", "de la commission des droits de l’homme": "E/CN.4",
+    },
+    "list_joiners": [",", "et", ", et", "ainsi que"],
+    "date_after_number": r"\s+(?:du|en date du)\s+\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4}",
+    "body_after_number": True,
+    "sdg_target": r"\bcibles?\s+",
+    "sdg_indicator": r"\bindicateurs?\s+",
+    "sdg_goal": r"\b(?:objectifs?\s+de\s+développement\s+durable|objectifs?)\s+(?:n[o°º]\s*)?",
+    "session": r"\b(?:à|avant|lors de)\s+sa\s+([a-zéèê\- ]+?)\s+session\b",
+    "tasks": {
+        "report": ["rapport", "rapports", "rendre compte", "présenter", "soumettre"],
+        "study": ["étude", "études", "analyse"],
+        "meeting": ["convoquer", "réunion", "réunions", "table ronde", "débat", "atelier", "séminaire",
+                    "dialogue", "consultation", "conférence", "forum"],
+        "appointment": ["nommer", "désigner", "proroger le mandat", "renouveler le mandat"],
+        "continue-consideration": ["poursuivre l'examen", "poursuivre l’examen", "demeurer saisi",
+                                   "rester saisi", "inscrire à l'ordre du jour", "inscrire à l’ordre du jour"],
+    },
+    "recipient_markers": ["à", "au", "aux"],
+    "frequency": {
+        "annually": ["chaque année", "annuellement", "tous les ans", "annuel", "annuelle"],
+        "biennially": ["tous les deux ans", "biennal", "biennale"],
+        "triennially": ["tous les trois ans"],
+        "quadrennially": ["tous les quatre ans"],
+    },
+    "ordinal_units": {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
+                      "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9},
+    "ordinal_teens": {"dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14,
+                      "quinzième": 15, "seizième": 16, "dix-septième": 17, "dix-huitième": 18,
+                      "dix-neuvième": 19},
+    "ordinal_tens": {"vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50,
+                     "soixantième": 60, "soixante-dixième": 70, "quatre-vingtième": 80,
+                     "quatre-vingt-dixième": 90},
+    "cardinal_tens": {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+                      "quatre-vingt": 80},
+}
+
+ES: dict[str, Any] = {
+    "provision_boundaries": [",", ";", "y", "e", ":"],
+    "gerund_intro": ["al tiempo que", "mientras que", "y"],
+    "gerund_suffixes": ["ando", "iendo"],
+    "adverbials": ["a este respecto", "en este sentido", "en ese sentido", "a ese respecto", "con ese fin",
+                   "con este fin", "en este contexto", "además", "así como"],
+    "complement_markers": ["a", "de", "que"],
+    "non_infinitive_after_to": ["la", "el", "los", "las", "un", "una", "todos", "todas", "su", "sus", "este",
+                                "esta", "estos", "estas", "ese", "esa", "cada", "otros", "otras", "lo"],
+    "clause_that": ["que"],
+    "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
+                        "en colaboración con", "en estrecha colaboración con", "en coordinación con",
+                        "en asociación con", "con el apoyo de", "por conducto de"],
+    "condition_phrases": ["de conformidad con", "con arreglo a",
+                        "en el marco de sus mandatos", "en el marco de su mandato", "dentro de sus mandatos",
+                        "en el marco de sus respectivos mandatos", "cuando lo soliciten", "a solicitud",
+                        "según proceda", "cuando proceda", "hasta que", "en consonancia con"],
+    "fillers": ["el", "la", "los", "las", "lo", "un", "una", "todos", "todas", "y", "e", "o", "u", ",", "así",
+                "como", "incluidos", "incluidas", "incluido", "incluida", "en", "particular", "especial",
+                "especialmente", "otros", "otras", "otro", "otra", "pertinentes", "interesados", "interesadas",
+                "competentes", "sus", "su", "a", "al", "de", "del", "(", ")", "también", "entre", "ellos", "ellas"],
+    "embedded_request": r"\b(?:su|sus)\s+(?:\w+\s+){0,2}(?:llamamientos?|exhortaciones?|solicitudes?|peticiones?|invitaciones?)\s+(?:a|al)\b",
+    "coordination": [",", "y", "e", "o", "u", ", y", "así como"],
+    "head_prepositions": ["de", "a", "al", "del"],
+    "definite": ["el", "la"],
+    "mandate_connectors": ["sobre", "de", "del", "para", "encargado", "encargada", "contra"],
+    "resolution_words": ["resolución", "resoluciones", "decisión", "decisiones"],
+    "decision_words": ["decisión", "decisiones"],
+    "own": ["su", "sus"],
+    "bodies": {
+        "de la asamblea general": "A", "asamblea general": "A",
+        "del consejo de derechos humanos": "A/HRC", "consejo de derechos humanos": "A/HRC",
+        "del consejo de seguridad": "S", "consejo de seguridad": "S",
+        "del consejo económico y social": "E", "consejo económico y social": "E",
+        "de la comisión de derechos humanos": "E/CN.4",
+    },
+    "list_joiners": [",", "y", "e", ", y", "así como"],
+    "date_after_number": r"\s+,?\s*de\s+\d{1,2}\s+de\s+[a-z]+\s+de\s+\d{4}",
+    "body_after_number": True,
+    "sdg_target": r"\bmetas?\s+",
+    "sdg_indicator": r"\bindicadores?\s+",
+    "sdg_goal": r"\b(?:objetivos?\s+de\s+desarrollo\s+sostenible|objetivos?)\s+",
+    "session": r"\b(?:en|antes de|durante)\s+su\s+([a-záéíóú ]+?)\s+período\s+de\s+sesiones\b",
+    "tasks": {
+        "report": ["informe", "informes", "informar", "presentar", "presente", "presenten"],
+        "study": ["estudio", "estudios", "análisis"],
+        "meeting": ["convocar", "convoque", "reunión", "reuniones", "mesa redonda", "debate", "taller",
+                    "seminario", "diálogo", "consulta", "conferencia", "foro"],
+        "appointment": ["nombrar", "designar", "prorrogar el mandato", "renovar el mandato"],
+        "continue-consideration": ["seguir examinando", "continuar examinando", "seguir ocupándose",
+                                   "incluir en el programa provisional", "siga ocupándose"],
+    },
+    "recipient_markers": ["a", "al"],
+    "frequency": {
+        "annually": ["anualmente", "cada año", "todos los años", "anual"],
+        "biennially": ["cada dos años", "bienal"],
+        "triennially": ["cada tres años"],
+        "quadrennially": ["cada cuatro años"],
+    },
+    "ordinal_units": {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4,
+                      "quinto": 5, "sexto": 6, "séptimo": 7, "octavo": 8, "noveno": 9},
+    "ordinal_teens": {"décimo": 10, "undécimo": 11, "duodécimo": 12},
+    "ordinal_tens": {"vigésimo": 20, "trigésimo": 30, "cuadragésimo": 40, "quincuagésimo": 50,
+                     "sexagésimo": 60, "septuagésimo": 70, "octogésimo": 80, "nonagésimo": 90},
+    "cardinal_tens": {},
+}
+
+GRAMMARS: dict[str, dict[str, Any]] = {"en": EN, "fr": FR, "es": ES}
+
+
+def grammar(language: str) -> dict[str, Any]:
+    """The grammar of a language; English for languages without one (their verbs then rarely match)."""
+    return GRAMMARS.get(language, EN)

@@ -1,0 +1,193 @@
+"""Mentions of actors, rights, groups (and instruments, which only shield their names) in a token span.
+
+Longest match first over all mention vocabularies at once, so that "Special Rapporteur on the situation of
+human rights defenders" is one actor, not an actor plus a group. Coordinations that share a head are
+expanded with the grammar's head prepositions: after "freedom of opinion", the conjuncts ", expression",
+", peaceful assembly" and "and association" are tried as "freedom of expression" ...; after "the rights to
+life", "and to liberty and security of person" is tried as "right to liberty and security of person".
+Short references to a mandate ("the Special Rapporteur", "the Working Group", "the Commission") resolve to the
+full name the same resolution uses ("Special Rapporteur on ..."): see `ShortNames`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from .tokens import Token, Trie, keys, lows, phrase_trie
+from .vocab import ACTOR, ConceptInfo, Vocabulary
+
+
+@dataclass
+class Mention:
+    concept: ConceptInfo
+    i: int  # token span [i, j)
+    j: int
+    start: int  # character span
+    end: int
+
+
+class MentionFinder:
+    def __init__(self, vocab: Vocabulary, language: str, gram: dict[str, Any]):
+        self.vocab = vocab
+        self.trie = vocab.trie("mentions", language)
+        self.coord = phrase_trie(gram["coordination"])
+        self.coord_back = Trie()
+        for p in gram["coordination"]:
+            self.coord_back.add(tuple(reversed(lows(p))), p)
+        self.preps = {k for p in gram["head_prepositions"] for k in keys(p)}
+
+    def find(self, toks: list[Token], lo: int = 0, hi: int | None = None) -> list[Mention]:
+        hi = len(toks) if hi is None else hi
+        out: list[Mention] = []
+        i = lo
+        while i < hi:
+            m = self.trie.longest(toks, i, hi)
+            if not m:
+                i += 1
+                continue
+            j, vals = m
+            c = self.vocab.concepts[vals[0]]
+            self._expand_back(toks, i, j, c, lo, out)
+            out.append(Mention(c, i, j, toks[i].start, toks[j - 1].end))
+            i = self._expand(toks, i, j, c, hi, out)
+        out.sort(key=lambda m: m.i)
+        return out
+
+    def _expand_back(self, toks: list[Token], i: int, j: int, c: ConceptInfo, lo: int, out: list[Mention]) -> None:
+        """Conjuncts before a mention that share its last words: "international and regional organizations",
+        "intergovernmental and non-governmental organizations" -> "international organizations" ..."""
+        if j - i < 2:
+            return
+        tails = [tuple(t.key for t in toks[s:j]) for s in range(i + 1, j)]
+        k = i  # the conjuncts end before toks[k]
+        taken = out[-1].j if out else lo
+        while k - 2 >= max(lo, taken):
+            cm = self.coord_back.longest(_Back(toks, k - 1), 0, k - max(lo, taken), attr="low")
+            if not cm:
+                return
+            e = k - cm[0]  # conjunct words end before toks[e]
+            best = None
+            for n in (1, 2, 3):
+                s = e - n
+                if s < max(lo, taken) or not all(t.key[:1].isalnum() for t in toks[s:e]):
+                    break
+                for tail in tails:
+                    node = self.trie.node(tuple(t.key for t in toks[s:e]) + tail)
+                    vals = node.get(Trie._END) if node else None
+                    if vals and self.vocab.concepts[vals[0]].kind == c.kind:
+                        best = (s, self.vocab.concepts[vals[0]])
+                        break
+                if best:
+                    break
+            if best is None:
+                return
+            s, cc = best
+            out.append(Mention(cc, s, e, toks[s].start, toks[e - 1].end))
+            k = s
+
+    def _expand(self, toks: list[Token], i: int, j: int, c: ConceptInfo, hi: int, out: list[Mention]) -> int:
+        """Add the coordinated conjuncts that share the head of mention toks[i:j]; return where to go on."""
+        ks = [t.key for t in toks[i:j]]
+        heads = []
+        for p, k in enumerate(ks):
+            if k in self.preps and p > 0:
+                heads += [tuple(ks[:p + 1]), tuple(ks[:p])]
+        if not heads:
+            return j
+        nodes = [n for n in (self.trie.node(h) for h in heads) if n is not None]
+        while j < hi:
+            cm = self.coord.longest(toks, j, hi, attr="low")
+            if not cm:
+                break
+            k = cm[0]
+            while k < hi:  # ", and" = two coordination tokens
+                more = self.coord.longest(toks, k, hi, attr="low")
+                if not more:
+                    break
+                k = more[0]
+            best = None
+            for n in nodes:
+                r = self.trie.longest(toks, k, hi, start=n)
+                if r and (best is None or r[0] > best[0]):
+                    cc = self.vocab.concepts[r[1][0]]
+                    if cc.kind == c.kind:
+                        best = (r[0], cc)
+            if best is None:
+                break
+            out.append(Mention(best[1], k, best[0], toks[k].start, toks[best[0] - 1].end))
+            j = best[0]
+        return j
+
+
+class _Back:
+    """toks[k], toks[k-1], ... as a sequence."""
+
+    __slots__ = ("toks", "k")
+
+    def __init__(self, toks: list[Token], k: int):
+        self.toks, self.k = toks, k
+
+    def __getitem__(self, idx: int) -> Token:
+        return self.toks[self.k - idx]
+
+
+class ShortNames:
+    """Short references ("the Special Rapporteur") to the full mandate names used in the same resolution.
+
+    From every actor mention whose words contain a connector after the first word ("Special Rapporteur *on*
+    ...", "Committee *on* ...", "Office *of* ..."), the words before the connector form a short name. In the
+    resolution, "the" + short name (not followed by a connector) then means that actor; when several actors
+    share a short name, the one the resolution names most often wins.
+    """
+
+    def __init__(self, gram: dict[str, Any]):
+        self.connectors = {k for p in gram.get("mandate_connectors", ()) for k in lows(p)}
+        self.definite = {k for p in gram["definite"] for k in lows(p)}
+
+    def build(self, mentions: list[tuple[list[Token], Mention]]) -> Trie:
+        counts: dict[tuple[str, ...], Counter] = {}
+        for toks, m in mentions:
+            if m.concept.kind != ACTOR:
+                continue
+            for p in range(m.i + 1, m.j - 1):
+                if toks[p].low in self.connectors:
+                    head = tuple(t.key for t in toks[m.i:p])
+                    counts.setdefault(head, Counter())[m.concept.id] += 1
+                    break
+        t = Trie()
+        for head, c in counts.items():
+            t.add(head, c.most_common(1)[0][0])
+        return t
+
+    def apply(self, toks: list[Token], found: list[Mention], heads: Trie, vocab: Vocabulary) -> list[Mention]:
+        """Replace or add mentions of short names in one token list; `found` is sorted by position."""
+        if not heads.root:
+            return found
+        taken = {}
+        for m in found:
+            for p in range(m.i, m.j):
+                taken[p] = m
+        out = list(found)
+        for i in range(1, len(toks)):
+            if toks[i - 1].low not in self.definite:
+                continue
+            r = heads.longest(toks, i)
+            if not r:
+                continue
+            j, vals = r
+            if j < len(toks) and toks[j].low in self.connectors:
+                continue  # "the Special Rapporteur on X": a full name of its own
+            cur = taken.get(i)
+            if cur is not None and (cur.i != i or cur.j > j):
+                continue  # inside a longer mention
+            c = vocab.concepts.get(vals[0])
+            if c is None:
+                continue
+            new = Mention(c, i, j, toks[i].start, toks[j - 1].end)
+            if cur is not None:
+                out[out.index(cur)] = new
+            else:
+                out.append(new)
+        out.sort(key=lambda m: m.i)
+        return out

@@ -1,0 +1,105 @@
+"""Tokens with character offsets, and the normalised keys that vocabulary labels and texts are matched on.
+
+Keys are lower case, without accents, with typographic apostrophes and non-breaking hyphens unified, and with
+a plural "s" dropped from words longer than three letters, so that "States"/"State", "non‑State"/"non-State",
+"Etats"/"États" and "rights"/"right" meet. Labels and texts go through the same function.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2011": "-", "\u2010": "-", "\u00ad": "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    key: str  # normalised, for matching
+    low: str  # lower case as printed (apostrophes unified), for grammar words
+    start: int  # character offsets into the text that was tokenized (plus any base offset)
+    end: int
+    upper: bool  # first character is upper case
+
+
+@lru_cache(maxsize=65536)
+def key(word: str) -> str:
+    w = word.translate(_UNIFY).lower()
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w.isalpha():
+        w = w[:-1]
+    return w
+
+
+def tokenize(text: str, base: int = 0) -> list[Token]:
+    """Split `text` into word and punctuation tokens; offsets are `base` + position in `text`."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        out.append(Token(key(w), w.translate(_UNIFY).lower(), base + m.start(), base + m.end(), w[:1].isupper()))
+    return out
+
+
+def keys(phrase: str) -> tuple[str, ...]:
+    """The key sequence of a label or grammar phrase."""
+    return tuple(key(m.group()) for m in _TOKEN.finditer(phrase))
+
+
+def lows(phrase: str) -> tuple[str, ...]:
+    """The lower-case token sequence of a grammar phrase (no plural folding: grammar words are exact)."""
+    return tuple(m.group().translate(_UNIFY).lower() for m in _TOKEN.finditer(phrase))
+
+
+class Trie:
+    """Token-sequence trie: longest match of label key sequences at a token position."""
+
+    __slots__ = ("root",)
+    _END = ""  # child key for values: no token key is empty
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, seq: tuple[str, ...], value: object) -> None:
+        if not seq:
+            return
+        node = self.root
+        for k in seq:
+            node = node.setdefault(k, {})
+        vals = node.setdefault(self._END, [])
+        if value not in vals:
+            vals.append(value)
+
+    def node(self, seq: tuple[str, ...]) -> dict | None:
+        node = self.root
+        for k in seq:
+            node = node.get(k)
+            if node is None:
+                return None
+        return node
+
+    def longest(self, toks: list[Token], i: int, hi: int | None = None, start: dict | None = None,
+                attr: str = "key") -> tuple[int, list] | None:
+        """Longest match starting at toks[i] (from `start` node, default root): (end index, values) or None."""
+        hi = len(toks) if hi is None else hi
+        node = self.root if start is None else start
+        best = None
+        j = i
+        while j < hi:
+            node = node.get(getattr(toks[j], attr))
+            if node is None:
+                break
+            j += 1
+            if self._END in node:
+                best = (j, node[self._END])
+        return best
+
+
+def phrase_trie(phrases: list[str], exact: bool = True) -> Trie:
+    """A trie of grammar phrases (values: the phrase), matched on lower-case tokens when `exact`."""
+    t = Trie()
+    for p in phrases:
+        t.add(lows(p) if exact else keys(p), p)
+    return t
