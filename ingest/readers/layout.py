@@ -229,29 +229,54 @@ def _starts_with_marker(line: Line) -> bool:
 
 
 def blocks(lines: list[Line], body: float) -> list[Block]:
-    """Lines -> paragraphs: a new one starts at an indented first line or after extra vertical space.
-
-    The text's left margin is the most common x of body-size lines; a page break never starts a paragraph
-    by itself (the first line of a page continues the paragraph unless it is indented).
+    """Lines -> paragraphs: on a page a new one starts after extra vertical space (UN documents space their
+    paragraphs); across a page break, at an indented first line. Header fields that share spacing are split
+    by their wording and by bold/regular changes. Then nested lists are joined to the paragraph that
+    introduces them (see `join_nested`).
     """
-    margins: Counter[int] = Counter(round(ln.x0) for ln in lines if abs(ln.size - body) < 0.6)
-    left = margins.most_common(1)[0][0] if margins else 0
     out: list[Block] = []
     prev: Line | None = None
+    left = _left_margin(lines, body)
     for line in lines:
         new = prev is None
         if prev is not None:
-            indented = line.x0 > left + 0.8 * body
             if line.page != prev.page:
-                new = indented or _ends_block(prev)
+                new = line.x0 > left + 0.8 * body or _ends_block(prev)
             else:
                 gap = prev.y - line.y
-                new = indented or gap > 1.5 * max(line.size, prev.size) or _ends_block(prev) \
-                    or _style_changes(prev, line)
+                new = gap > 1.4 * max(line.size, prev.size) or _ends_block(prev) or _style_changes(prev, line)
         if new:
             out.append(Block())
         out[-1].lines.append(line)
         prev = line
+    return join_nested(out, left, body)
+
+
+def _left_margin(lines: list[Line], body: float) -> float:
+    """The text's left margin: the most common x of body-size lines."""
+    margins: Counter[int] = Counter(round(ln.x0) for ln in lines if abs(ln.size - body) < 0.6)
+    return margins.most_common(1)[0][0] if margins else 0.0
+
+
+_SUB_LABEL = re.compile(r"^\(?[a-z]{1,3}\)|^\([ivxlc]{1,6}\)")
+
+
+def join_nested(bs: list[Block], left: float, body: float) -> list[Block]:
+    """A list or quotation set deeper than the paragraphs' first-line indent, after a paragraph ending in
+    ':' (the provisional agenda of a congress, quoted guidelines), is part of that paragraph, as the AKN
+    markup has it. Sub-paragraphs "(a) ..." stay blocks of their own."""
+    out: list[Block] = []
+    nested_x: float | None = None
+    for b in bs:
+        x = b.lines[0].x0
+        deep = x > left + 3.5 * body and not _SUB_LABEL.match(b.text.lstrip("*"))
+        if out and deep and (out[-1].text.rstrip().rstrip("*").endswith(":")
+                             or (nested_x is not None and abs(x - nested_x) < 2)):
+            out[-1].lines += b.lines
+            nested_x = x
+            continue
+        nested_x = None
+        out.append(b)
     return out
 
 
@@ -286,7 +311,7 @@ def render(lines: list[Line]) -> str:
         if n:
             last = segs[-1][0] if segs else ""
             stripped = last.rstrip()
-            if stripped.endswith(("\u00ad", "\x02")):
+            if stripped.endswith("\u00ad"):
                 segs[-1] = (stripped[:-1], segs[-1][1])  # soft hyphen: the word was split
             elif re.search(r"[A-Za-z][-\u2010\u2011]$", stripped) and line.text[:1].isalpha():
                 segs[-1] = (stripped, segs[-1][1])  # "non-" + "State": keep the hyphen, no space
@@ -300,29 +325,33 @@ def render(lines: list[Line]) -> str:
             text = s.text.translate(_SUPERSCRIPTS) if s.sup else s.text
             segs.append((text, s.italic and not s.sup))
             prev = s
-    # merge runs; whitespace between two italic runs stays inside the run
+    return to_markdown(segs)
+
+
+def to_markdown(segs: list[tuple[str, bool]]) -> str:
+    """(text, italic) runs -> one line: italic runs as `*...*` with spaces and punctuation at their edges
+    kept outside ("11*. Underlines*" -> "11. *Underlines*"). Shared by the PDF, DOCX and HTML readers."""
     runs: list[list] = []
     for text, it in segs:
         if not text:
             continue
-        if text.isspace() and runs and runs[-1][1]:
-            runs[-1][0] += text
-            continue
-        if runs and runs[-1][1] == it:
+        if runs and (runs[-1][1] == it or (text.isspace() and runs[-1][1])):
             runs[-1][0] += text
         else:
             runs.append([text, it])
     out = ""
     for text, it in runs:
-        if it and text.strip():
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()):]
-            out += f"{lead}*{text.strip()}*{trail}"
+        m = _EDGES.match(text)
+        if it and m and m.group(2):
+            out += f"{m.group(1)}*{m.group(2)}*{m.group(3)}"
         else:
             out += text
     out = re.sub(r"[ \t\u00a0]+", " ", out).strip()
     out = re.sub(r"(?<=\S) ([⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=[\s,.;:)]|$)", r"\1", out)  # "Rights, ¹" -> "Rights,¹"
-    return out.replace("\u00ad", "").replace("\x02", "")
+    return out.replace("\u00ad", "")
+
+
+_EDGES = re.compile(r"^([\s.,;:]*)(.*?)([\s.,;:]*)$", re.S)
 
 
 # -- the whole document ----------------------------------------------------------------------------------

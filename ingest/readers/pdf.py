@@ -55,7 +55,9 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
             if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
                 continue
             n = raw.FPDFTextObj_GetText(obj, textpage.raw, ctypes.cast(buf, _U16), len(buf))
-            text = buf.raw[: max(0, n - 2)].decode("utf-16-le", "replace")
+            # PDFium reports a hyphen that ends a line as \x02; UN documents hyphenate only compounds, so it is
+            # a real hyphen ("capacity-|building")
+            text = buf.raw[: max(0, n - 2)].decode("utf-16-le", "replace").replace("\x02", "-")
             if not text:
                 continue
             font = raw.FPDFTextObj_GetFont(obj)
