@@ -21,7 +21,7 @@ from rdflib.namespace import RDF, SKOS
 from . import mine_phrases
 
 UNKG = Namespace("https://w3id.org/unkg/ontology#")
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2011": "-", "\u2010": "-", "\u00ad": ""})
 
 
 def norm(text: str) -> str:
