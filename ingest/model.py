@@ -97,7 +97,8 @@ class Paragraph:
     text: str  # the whole paragraph without its number, sub-paragraphs included, footnote markers removed
     start: int = -1
     end: int = -1
-    part: str | None = None  # "A", "B" in multi-part resolutions
+    part: str | None = None  # "A", "B" in multi-part resolutions; "I", "A/II" where sections restart numbering
+    ordinal: int = 0  # 1-based position among paragraphs of the same kind and part (set by assemble)
     subparagraphs: list[SubParagraph] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)  # markers of footnotes attached to this paragraph
     provisions: list[Provision] = field(default_factory=list)
@@ -159,13 +160,29 @@ def assemble(paragraphs: list[Paragraph], sep: str = "\n\n") -> str:
     """
     chunks: list[str] = []
     pos = 0
+    ordinals: dict[tuple[str, str | None], int] = {}
     for i, p in enumerate(paragraphs, 1):
         p.index = i
+        p.ordinal = ordinals[(p.kind, p.part)] = ordinals.get((p.kind, p.part), 0) + 1
         p.start, p.end = pos, pos + len(p.text)
+        _unique_numbers(p.subparagraphs)
         _place_subparagraphs(p.text, p.start, p.subparagraphs)
         chunks.append(p.text)
         pos = p.end + len(sep)
     return sep.join(chunks)
+
+
+def _unique_numbers(subs: list[SubParagraph]) -> None:
+    """Sub-paragraph numbers identify them (IRIs end in them): bullets ("•", "–") get their position, and a
+    label printed twice in one paragraph (a quoted list) gets its occurrence: "a", ..., "a-2"."""
+    seen: dict[str, int] = {}
+    for pos, s in enumerate(subs, 1):
+        if not any(ch.isalnum() for ch in s.number):
+            s.number = str(pos)
+        k = seen[s.number] = seen.get(s.number, 0) + 1
+        if k > 1:
+            s.number = f"{s.number}-{k}"
+        _unique_numbers(s.subparagraphs)
 
 
 def _place_subparagraphs(text: str, offset: int, subs: list[SubParagraph]) -> None:

@@ -120,6 +120,9 @@ class _Reader:
         self.root = root
         self.notes = _Notes()
         self.warnings: list[str] = []
+        self.section: str | None = None  # number of the main-body section being read ("I", "II")
+        self.section_of: dict[int, str | None] = {}  # id(operative paragraph) -> its section
+        self.sections_seen = 0
 
     # -- header -------------------------------------------------------------------------------------
     def first(self, xpath: str, el: etree._Element | None = None) -> etree._Element | None:
@@ -252,7 +255,31 @@ class _Reader:
                 self.preamble(sec, part, out, list(self.blocks(sec)))
             else:
                 current = self.operative(sec, part, out, current)
+        self.qualify_sections(out)
         return out
+
+    def qualify_sections(self, paragraphs: list[Paragraph]) -> None:
+        """Budget resolutions restart numbering in each section (I, II ...): then a paragraph's part names its
+        section too ("I", or "A/I" in part A), so that part + number identify each paragraph."""
+        numbers = [(p.part, p.number) for p in paragraphs if p.kind == OPERATIVE and p.number]
+        if len(numbers) == len(set(numbers)):
+            return
+        sectioned = [p for p in paragraphs if p.kind == OPERATIVE and self.section_of.get(id(p))]
+        keys = [(p.part, self.section_of[id(p)], p.number) for p in sectioned]
+        if sectioned and len(keys) == len(set(keys)):
+            for p in sectioned:
+                section = self.section_of[id(p)]
+                p.part = f"{p.part}/{section}" if p.part else section
+            return
+        # a number printed twice (a misprint, or a quoted paragraph): keep identifiers unique, say so
+        seen: dict[tuple[str | None, str], int] = {}
+        for p in paragraphs:
+            if p.kind == OPERATIVE and p.number:
+                k = seen[(p.part, p.number)] = seen.get((p.part, p.number), 0) + 1
+                if k > 1:
+                    self.warnings.append(f"operative paragraph number {p.number} printed again; read as "
+                                         f"{p.number}-{k}")
+                    p.number = f"{p.number}-{k}"
 
     def preamble(self, sec: etree._Element, part: str | None, out: list[Paragraph],
                  elements: list[etree._Element] | None = None) -> None:
@@ -284,9 +311,18 @@ class _Reader:
         for el in self.blocks(body):
             num = el.find(A + "num")
             num_text = _ws(_text(num, None) if num is not None else "")
-            if el.find(A + "subheading") is not None or el.find(A + "heading") is not None:
-                if el.find(A + "content") is None and el.find(A + "list") is None:
-                    continue  # a heading, numbered ("I.", "A.") or not
+            heading = el if el.tag in (A + "subheading", A + "heading") else None
+            if heading is None and el.find(A + "content") is None and el.find(A + "list") is None:
+                heading = el.find(A + "subheading") if el.find(A + "subheading") is not None else el.find(
+                    A + "heading")
+            if heading is not None:  # a heading, numbered ("I.", "A.") or not
+                label = num_text.strip(".") or _ws(_text(heading, None)).strip(".")
+                if re.match(r"annex\b", label, re.I):
+                    self.warnings.append(f"main body text after the heading {label[:40]!r} not read (an annex)")
+                    break
+                if re.fullmatch(r"[A-Z]{1,2}|[IVXL]{1,6}", label):
+                    self.section = label  # a flat section heading: numbering may restart after it
+                continue
             self.notes.current = []
             if el.tag == A + "crossHeading":
                 text = _ws(_text(el, self.notes))
@@ -304,6 +340,7 @@ class _Reader:
             m = _OPERATIVE_NUM.match(num_text) if num_text else None
             if m:
                 current = self.numbered(el, m.group(1), part)
+                self.section_of[id(current)] = self.section
                 out.append(current)
                 continue
             if num_text and _SUB_LABEL.match(num_text + " ") and current is not None:
@@ -341,13 +378,20 @@ class _Reader:
                 yield el
             elif el.tag == A + "crossHeading" and "preamble" in (el.get("refersTo") or ""):
                 yield el  # a preambular paragraph inside a section ("Having considered ...")
-            elif el.tag in (A + "subheading", A + "crossHeading", A + "heading", A + "num"):
+            elif el.tag in (A + "subheading", A + "heading"):
+                yield el  # headings may name a section ("II") or start an annex
+            elif el.tag in (A + "crossHeading", A + "num"):
                 continue
             elif el.tag == A + "table":
                 yield el
             elif el.tag in (A + "section", A + "part", A + "container", A + "chapter", A + "division",
                             A + "hcontainer", A + "tblock"):
+                outer = self.section
+                if el.tag != A + "container":
+                    self.sections_seen += 1
+                    self.section = _section_label(el) or str(self.sections_seen)
                 yield from self.blocks(el)
+                self.section = outer
             else:
                 self.warnings.append(f"skipped <{_local(el)}> in the main body")
 
@@ -441,6 +485,18 @@ def _grow(current: Paragraph, parent: SubParagraph, extra: str) -> None:
     """Append nested sub-paragraph text to its parent sub-paragraph and to the paragraph (the parent is last)."""
     parent.text = _ws(f"{parent.text} {extra}")
     current.text = _ws(f"{current.text} {extra}")
+
+
+def _section_label(el: etree._Element) -> str | None:
+    """A section's printed label: its <num> ("I"), or a short subheading that is only a label ("A")."""
+    for child in el:
+        if child.tag in (A + "num", A + "subheading", A + "heading"):
+            label = _ws(_text(child, None)).strip(".")
+            if label and (child.tag == A + "num" or re.fullmatch(r"[A-Z]{1,2}|[IVXL]{1,6}|\d{1,2}", label)):
+                return label
+        elif child.tag not in (A + "subheading", A + "heading", A + "num"):
+            break
+    return None
 
 
 def _is_decoration(el: etree._Element, text: str) -> bool:
