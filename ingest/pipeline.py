@@ -168,23 +168,48 @@ def _one_line(text: object) -> str:
 
 
 # -- reference graphs -----------------------------------------------------------------------------------
-def reference_graphs() -> list[tuple[str, rdflib.Graph]]:
-    """The ontology and the SKOS vocabularies as named graphs, so queries can follow labels and hierarchies.
+def reference_graphs() -> list[tuple[str, str]]:
+    """The ontology and the SKOS vocabularies as named graphs (IRI, N-Triples), so queries can follow labels
+    and hierarchies.
 
     ontology/unkg.ttl goes into <https://w3id.org/unkg/ontology>, ontology/vocab/NAME.ttl into
-    <https://w3id.org/unkg/vocab/NAME>. Files not yet written are simply absent.
+    <https://w3id.org/unkg/vocab/NAME>. Files not yet written are simply absent. Parsed with pyoxigraph
+    (rdflib's Turtle parser takes seconds for these files).
     """
-    out: list[tuple[str, rdflib.Graph]] = []
+    import pyoxigraph as ox
+
+    out: list[tuple[str, str]] = []
     for package, name_of in (("unkg.ontology", _ontology_graph_name), ("unkg.ontology.vocab", _vocab_graph_name)):
         try:
             folder = files(package)
         except ModuleNotFoundError:
             continue
         for item in sorted((f for f in folder.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name):
-            g = rdflib.Graph()
-            g.parse(data=item.read_text(encoding="utf-8"), format="turtle")
-            out.append((name_of(item.name[:-4]), g))
+            triples = ox.parse(item.read_bytes(), format=ox.RdfFormat.TURTLE)
+            nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+            out.append((name_of(item.name[:-4]), nt))
     return out
+
+
+def stale_reference_graphs(store: Store) -> list[tuple[str, str]]:
+    """The reference graphs whose content in the store differs from the package's files.
+
+    Rewriting unchanged vocabularies on every ingest would cost time and, in RocksDB, leave tombstones."""
+    stale = []
+    present = set(store.graphs())
+    for iri, nt in reference_graphs():
+        if iri in present and _same_lines(store.graph_ntriples(iri), nt):
+            continue
+        stale.append((iri, nt))
+    return stale
+
+
+def _same_lines(a: str, b: str) -> bool:
+    """Same N-Triples, blank node labels aside (they change with every parse); a server that writes
+    N-Triples differently just makes the graph look stale, which only costs a reload."""
+    la = [x for x in a.splitlines() if x.strip()]
+    lb = [x for x in b.splitlines() if x.strip()]
+    return len(la) == len(lb) and {x for x in la if "_:" not in x} == {x for x in lb if "_:" not in x}
 
 
 def _ontology_graph_name(stem: str) -> str:
@@ -219,7 +244,7 @@ def ingest(
     for path, problem in problems:
         _fail(summary, path, f"{path}: {problem}", on_failure)
     # The ontology and vocabularies go in with the first batch, so a run that stores nothing changes nothing.
-    reference = reference_graphs() if with_reference and files_ else []
+    reference = stale_reference_graphs(store) if with_reference and files_ else []
 
     batch: dict[str, FileResult] = {}
     batch_quads = 0
@@ -228,9 +253,9 @@ def ingest(
     def flush() -> None:
         nonlocal batch_quads, reference
         if batch:
-            extra = [(iri, g) for iri, g in reference]
+            extra = list(reference)
             written = store.replace_graphs([*extra, *((iri, r.ntriples) for iri, r in batch.items())])
-            summary.quads += written - sum(len(g) for _i, g in extra)  # count resolution quads only
+            summary.quads += written - sum(_count_lines(nt) for _i, nt in extra)  # count resolution quads only
             reference = []
             summary.stored += len(batch)
             batch.clear()
@@ -256,6 +281,10 @@ def ingest(
     flush()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _count_lines(nt: str) -> int:
+    return sum(1 for line in nt.splitlines() if line.strip())
 
 
 def _fail(summary: Summary, path: str, message: str, on_failure: Callable[[str], None] | None) -> None:

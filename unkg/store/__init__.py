@@ -27,8 +27,10 @@ RESULT_FORMATS = {
 class Store(Protocol):
     location: str
 
-    def replace_graphs(self, graphs: Iterable[tuple[str, rdflib.Graph]]) -> int:
-        """Replace each named graph (IRI, triples) atomically: all or nothing. Returns quads written."""
+    def replace_graphs(self, graphs: Iterable[tuple[str, "rdflib.Graph | str"]]) -> int:
+        """Replace each named graph (IRI, triples) atomically: all or nothing. Returns quads written.
+
+        A graph is an rdflib Graph or its N-Triples text (what the parallel ingest's workers send)."""
 
     def drop_graph(self, graph_iri: str) -> None: ...
 
@@ -37,6 +39,9 @@ class Store(Protocol):
 
     def graph(self, graph_iri: str) -> rdflib.Graph:
         """One named graph's triples."""
+
+    def graph_ntriples(self, graph_iri: str) -> str:
+        """One named graph as N-Triples text ("" when absent): cheaper than `graph` for large graphs."""
 
     def select(self, sparql: str, timeout: float | None = None) -> list[dict[str, rdflib.term.Node]]:
         """Run a SELECT; rows map variable names to rdflib terms (unbound variables are absent)."""

@@ -117,6 +117,9 @@ class EmbeddedStore:
             g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
         return g
 
+    def graph_ntriples(self, graph_iri: str) -> str:
+        return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri)).decode("utf-8")
+
     def __len__(self) -> int:
         return len(self._store)
 

@@ -213,6 +213,10 @@ class RemoteStore:
             g.parse(data=data.decode("utf-8"), format="nt")
         return g
 
+    def graph_ntriples(self, graph_iri: str) -> str:
+        data = self._get_graph(check_iri(graph_iri))
+        return data.decode("utf-8") if data else ""
+
     def select(self, sparql: str, timeout: float | None = None) -> list[dict[str, rdflib.term.Node]]:
         data = _json(self._query(sparql, RESULT_FORMATS["json"], timeout))
         if "results" not in data:
