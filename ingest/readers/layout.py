@@ -281,10 +281,11 @@ def join_nested(bs: list[Block], left: float, body: float) -> list[Block]:
 
 
 def _ends_block(line: Line) -> bool:
-    """Header fields that share spacing with what follows: '...session', 'Agenda item ...'."""
+    """Lines that end a block though the spacing says otherwise: header fields ('...session',
+    'Agenda item ...') and the 'Annex' heading above an annex's title."""
     t = line.text.strip()
     return bool(re.match(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+ (?:special |emergency special )?session$", t)
-                or re.match(r"^Agenda items? ", t))
+                or re.match(r"^Agenda items? ", t) or re.match(r"^Annex(?:es)?(?: [IVXL]+)?$", t))
 
 
 def _style_changes(a: Line, b: Line) -> bool:
@@ -357,6 +358,29 @@ _EDGES = re.compile(r"^([\s.,;:]*)(.*?)([\s.,;:]*)$", re.S)
 # -- the whole document ----------------------------------------------------------------------------------
 
 
+_FORMULA = re.compile(r"^\**The [A-Z][A-Za-z ]+?\**,\**$")
+
+
+def drop_headings(bs: list[Block]) -> list[Block]:
+    """Section headings in bold between the formula and the end ("I", "International Convention on ...",
+    "Calendar of conferences") are not paragraphs (the AKN markup keeps them out of the text too); part
+    letters of multi-part resolutions ("A", "B") and "Annex" stay, the text parser uses them."""
+    out: list[Block] = []
+    in_body = False
+    for b in bs:
+        text = b.text.strip()
+        if not in_body:
+            in_body = bool(_FORMULA.match(text))
+            out.append(b)
+            continue
+        spans = [s for ln in b.lines for s in ln.spans if s.text.strip() and not s.sup]
+        bold = bool(spans) and all(s.bold for s in spans)
+        if bold and not re.fullmatch(r"[A-Z]|Annex(?:es)?(?: [IVXL]+)?", text):
+            continue
+        out.append(b)
+    return out
+
+
 def to_text(pages: list[Page]) -> str:
     """The document's text: header fields and paragraphs as blank-line separated lines, footnotes last."""
     body = body_size(pages)
@@ -373,7 +397,7 @@ def to_text(pages: list[Page]) -> str:
             notes[-1] += foot[0]  # a footnote continued from the page before
             foot = foot[1:]
         notes += foot
-    out = [render(b.lines) for b in blocks(text_lines, body)]
+    out = [render(b.lines) for b in drop_headings(blocks(text_lines, body))]
     out = [t for t in out if t and t != "United Nations"]
     for note in notes:
         t = render(note)

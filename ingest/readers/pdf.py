@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -23,7 +24,8 @@ from ..model import Resolution, Source
 from .layout import Page, Span, to_text
 
 _U16 = ctypes.POINTER(ctypes.c_ushort)
-_ITALIC_FLAG = 1 << 6  # PDF font descriptor flag 7 (Italic)
+_ITALIC_FLAG = 1 << 6
+_LETTERS = re.compile(r"^(?:\S ){2,}\S? ?$")  # PDF font descriptor flag 7 (Italic)
 
 
 def pages(path: Path) -> list[Page]:
@@ -73,8 +75,13 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
             raw.FPDFTextObj_GetFontSize(obj, size)
             raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
             raw.FPDFPageObj_GetMatrix(obj, matrix)
+            scale = abs(matrix.d) if abs(matrix.d) > 1e-6 else 1.0
+            if size.value * scale < 3 and _LETTERS.match(text):
+                # text set in a ~1 pt font (a Word artefact) comes out with every glyph spaced: "I n v i t e s"
+                text = text[::2].rstrip() + (" " if text.endswith(" ") else "")
             # x0 from the origin (ink bounds start late for glyphs like '.'), x1 from the ink
-            spans.append(Span(text, min(matrix.e, left.value), right.value, matrix.f, size.value, italic, bold, fname))
+            spans.append(Span(text, min(matrix.e, left.value), right.value, matrix.f, size.value * scale, italic, bold,
+                              fname))
     finally:
         textpage.close()
         page.close()
