@@ -132,7 +132,8 @@ def build(corpus: Path) -> rdflib.Graph:
     g.add((SCHEME, SKOS.prefLabel, rdflib.Literal("States: Member States and observer States of the United Nations", lang="en")))
     members = rdflib.URIRef(vocab("actors", "member-states"))
     for r in sorted(rows, key=lambda r: r["ISO3"]):
-        iso3, iso2 = r["ISO3"], r["ISO2"]
+        # The table writes a few codes as patterns ("^GB$|^UK$"): the first code is the ISO one.
+        iso3, iso2 = re.findall(r"[A-Z]{3}", r["ISO3"])[0], re.findall(r"[A-Z]{2}", r["ISO2"])[0]
         c = rdflib.URIRef(vocab("states", iso3.lower()))
         observer = iso3 in OBSERVERS
         common = spellings[iso3].most_common(1)[0][0] if spellings[iso3] else None
