@@ -58,8 +58,8 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
         ctx = cache[language] = _Context(
             g, ClauseSplitter(vocab, language, g), MentionFinder(vocab, language, g), ShortNames(g),
             phrase_trie(g["partner_phrases"]), phrase_trie(g["condition_phrases"]), {k for p in g["fillers"] for k in lows(p)},
-            {k for p in g["complement_markers"] for k in lows(p)}, {k for p in g["clause_that"] for k in lows(p)},
-            {k for p in g["non_infinitive_after_to"] for k in lows(p)}, {k for p in g["definite"] for k in lows(p)})
+            {lows(p)[0] for p in g["complement_markers"]}, {lows(p)[0] for p in g["clause_that"]},
+            {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)})
     return ctx
 
 
@@ -157,7 +157,10 @@ def _complement(toks: list[Token], a: int, b: int, ctx: _Context) -> int | None:
         if low in ctx.markers and m > a:
             if low in ctx.that:
                 return m
-            nxt = toks[m + 1].low if m + 1 < len(toks) else ""
+            n = m + 1
+            if n < len(toks) and toks[n].low == "'":  # "d'appliquer"
+                n += 1
+            nxt = toks[n].low if n < len(toks) else ""
             if nxt and nxt not in ctx.non_inf and nxt[:1].isalpha():
                 return m
     return None
@@ -203,18 +206,19 @@ def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) ->
 def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context, text: str) -> list[Concept]:
     """Actors of the coordinated noun phrase starting at token a ("that Israel, the occupying Power, ...")."""
     by_start = {m.i: m for m in ments if m.concept.kind == ACTOR}
-    out = []
+    found = []
     k = a
     while k < len(toks):
         m = by_start.get(k)
         if m:
-            out.append(_concept(text, m))
+            found.append(m)
             k = m.j
         elif toks[k].low in ctx.fillers:
             k += 1
         else:
             break
-    return _dedupe(out)
+    kept = {id(m) for m in _drop_appositions(toks, found, ctx)}
+    return _dedupe([_concept(text, m) for m in found if id(m) in kept])
 
 
 def _embedded_request(p: Paragraph, toks: list[Token], lo: int, hi: int, inside: list[Mention], ctx: _Context,

@@ -56,6 +56,9 @@ def _reference_re(language: str, bodies: tuple[str, ...], words: tuple[str, ...]
 def find_citations(text: str, body: str, gram: dict[str, Any]) -> list[Found]:
     """All citations in `text` (a paragraph or a footnote) of a resolution adopted by `body`."""
     out: list[Found] = []
+    low = text.lower()
+    if "/" not in text and not any(w[:5] in low for w in gram["resolution_words"]):
+        return out  # no symbol and no "resolution"/"decision": most paragraphs
     for m in _SYMBOL.finditer(text):
         raw = m.group(0)
         if not any(c.isdigit() for c in raw) or raw.count("/") < 1:

@@ -90,7 +90,7 @@ class ClauseSplitter:
             i = 1
         while i < n:
             t = toks[i]
-            if t.upper or not t.key[:1].isalpha():
+            if t.upper or (t.low not in self.verbs.root and t.low not in self.mods.root):
                 i += 1
                 continue
             found = self.verb_at(toks, i, n)
@@ -122,6 +122,9 @@ class ClauseSplitter:
             if k >= 0 and toks[k].low in self.boundaries:
                 return k
             return None
+        m = self.intro.longest(_Rev(toks, k), 0, k + 1, attr="low")
+        if m and k - m[0] >= 0 and toks[k - m[0]].low in self.boundaries:
+            return k - m[0]  # "..., al tiempo que insta"
         k0 = k
         if toks[k].low == ",":
             k -= 1

@@ -14,7 +14,8 @@ from typing import Any
 EN: dict[str, Any] = {
     # tokens that may precede a verb that opens a new provision ("..., and encourages", "; demands")
     "provision_boundaries": [",", ";", "and", ":"],
-    # gerunds open a provision only after ", while" ("..., while also urging States to")
+    # gerunds open a provision only after ", while" ("..., while also urging States to"); in French and
+    # Spanish the same phrases may also introduce a finite verb ("al tiempo que insta a los Estados")
     "gerund_intro": ["while"],
     "gerund_suffixes": ["ing"],
     # adverbials that may sit between the boundary and the verb ("and in this regard calls upon")
@@ -106,6 +107,7 @@ FR: dict[str, Any] = {
                                 "l", "d", "nouveau", "nouvelle", "plus", "même"],
     "clause_that": ["que", "qu'", "qu’"],
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
+                        "en coopération notamment avec", "en collaboration notamment avec",
                         "en collaboration avec", "en étroite collaboration avec", "en coordination avec",
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire"],
@@ -172,7 +174,7 @@ FR: dict[str, Any] = {
 
 ES: dict[str, Any] = {
     "provision_boundaries": [",", ";", "y", "e", ":"],
-    "gerund_intro": ["al tiempo que", "mientras que", "y"],
+    "gerund_intro": ["al tiempo que", "a la vez que", "mientras que"],
     "gerund_suffixes": ["ando", "iendo"],
     "adverbials": ["a este respecto", "en este sentido", "en ese sentido", "a ese respecto", "con ese fin",
                    "con este fin", "en este contexto", "además", "así como"],
@@ -210,11 +212,12 @@ ES: dict[str, Any] = {
     "date_after_number": r"\s+,?\s*de\s+\d{1,2}\s+de\s+[a-z]+\s+de\s+\d{4}",
     "body_after_number": True,
     "sdg_target": r"\bmetas?\s+",
-    "sdg_indicator": r"\bindicadores?\s+",
+    "sdg_indicator": r"\bindicador(?:es)?\s+",
     "sdg_goal": r"\b(?:objetivos?\s+de\s+desarrollo\s+sostenible|objetivos?)\s+",
     "session": r"\b(?:en|antes de|durante)\s+su\s+([a-záéíóú ]+?)\s+período\s+de\s+sesiones\b",
     "tasks": {
-        "report": ["informe", "informes", "informar", "presentar", "presente", "presenten"],
+        "report": ["informe", "informes", "informar", "informando", "informe", "presentar", "presente",
+                   "presenten"],
         "study": ["estudio", "estudios", "análisis"],
         "meeting": ["convocar", "convoque", "reunión", "reuniones", "mesa redonda", "debate", "taller",
                     "seminario", "diálogo", "consulta", "conferencia", "foro"],

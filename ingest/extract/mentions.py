@@ -41,7 +41,11 @@ class MentionFinder:
         hi = len(toks) if hi is None else hi
         out: list[Mention] = []
         i = lo
+        root = self.trie.root
         while i < hi:
+            if toks[i].key not in root:
+                i += 1
+                continue
             m = self.trie.longest(toks, i, hi)
             if not m:
                 i += 1

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2011": "-", "\u2010": "-", "\u00ad": "-"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     key: str  # normalised, for matching
     low: str  # lower case as printed (apostrophes unified), for grammar words
     start: int  # character offsets into the text that was tokenized (plus any base offset)
@@ -37,10 +36,20 @@ def key(word: str) -> str:
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Split `text` into word and punctuation tokens; offsets are `base` + position in `text`."""
     out = []
-    for m in _TOKEN.finditer(text):
+    append = out.append
+    cache = _WORDS
+    new = tuple.__new__
+    for m in _TOKEN.finditer(text.translate(_UNIFY)):  # same length: offsets hold
         w = m.group()
-        out.append(Token(key(w), w.translate(_UNIFY).lower(), base + m.start(), base + m.end(), w[:1].isupper()))
+        info = cache.get(w)
+        if info is None:
+            info = cache[w] = (key(w), w.lower(), w[0].isupper())
+        s = base + m.start()
+        append(new(Token, (info[0], info[1], s, s + len(w), info[2])))
     return out
+
+
+_WORDS: dict[str, tuple[str, str, bool]] = {}  # word as printed -> (key, low, upper)
 
 
 def keys(phrase: str) -> tuple[str, ...]:
@@ -85,10 +94,11 @@ class Trie:
         """Longest match starting at toks[i] (from `start` node, default root): (end index, values) or None."""
         hi = len(toks) if hi is None else hi
         node = self.root if start is None else start
+        f = 0 if attr == "key" else 1
         best = None
         j = i
         while j < hi:
-            node = node.get(getattr(toks[j], attr))
+            node = node.get(toks[j][f])
             if node is None:
                 break
             j += 1
