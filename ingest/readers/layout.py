@@ -237,14 +237,22 @@ def blocks(lines: list[Line], body: float) -> list[Block]:
     out: list[Block] = []
     prev: Line | None = None
     left = _left_margin(lines, body)
+    right = _right_margin(lines, body)
     for line in lines:
         new = prev is None
         if prev is not None:
+            indented = line.x0 > left + 0.8 * body
             if line.page != prev.page:
-                new = line.x0 > left + 0.8 * body or _ends_block(prev)
+                new = indented or _ends_block(prev)
             else:
                 gap = prev.y - line.y
-                new = gap > 1.4 * max(line.size, prev.size) or _ends_block(prev) or _style_changes(prev, line)
+                # paragraphs squeezed to fit a page lose their spacing: an indented line that starts with a
+                # number, a label or an italic verb after a short line still starts a paragraph
+                # (a deeper line after a short one is the hanging indent of a list item, not a new paragraph)
+                starts = indented and (_STARTS.match(line.text.lstrip()) is not None or line.spans[0].italic
+                                       or (prev.x1 < right - 2 * body and line.x0 < left + 3.5 * body))
+                new = gap > 1.4 * max(line.size, prev.size) or starts or _ends_block(prev) \
+                    or _style_changes(prev, line)
         if new:
             out.append(Block())
         out[-1].lines.append(line)
@@ -258,6 +266,13 @@ def _left_margin(lines: list[Line], body: float) -> float:
     return margins.most_common(1)[0][0] if margins else 0.0
 
 
+def _right_margin(lines: list[Line], body: float) -> float:
+    """The text's right margin: the most common right end of body-size lines (justified text)."""
+    ends: Counter[int] = Counter(round(ln.x1) for ln in lines if abs(ln.size - body) < 0.6)
+    return ends.most_common(1)[0][0] if ends else 1e9
+
+
+_STARTS = re.compile(r"^(?:\d{1,3}\.\s|\([a-z]{1,3}\)\s|\([ivxlc]{1,6}\)\s)")
 _SUB_LABEL = re.compile(r"^\(?[a-z]{1,3}\)|^\([ivxlc]{1,6}\)")
 
 
