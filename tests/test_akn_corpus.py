@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from unkg.ingest.readers import akn, read
+from unkg.ingest.readers import read
+from test_akn_reader import check_offsets
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 ENGLISH = ["akn/ga/75/en", "akn/ga/76/en", "akn/ga/77/en", "akn/ga/78/en", "akn/ga/79/en", "akn/hrc/*/en", "akn/sc/en"]
@@ -51,6 +52,9 @@ def markup_view(path: Path) -> dict | None:
 
 def parsed_view(path: Path) -> dict:
     res = read(path)
+    check_offsets(res)
+    # a few files in the English folders are French, Spanish or Russian: the language comes from the XML
+    assert res.symbol and res.body and res.language in ("en", "fr", "es", "ru", "ar", "zh") and res.paragraphs
     ops = [p for p in res.operative if p.number is not None]
     return {"symbol": res.symbol.replace(" ", ""), "numbers": [p.number for p in ops],
             "verbs": [p.verb_text for p in ops], "preambular": len(res.preambular)}
@@ -79,3 +83,30 @@ def test_english_akn_matches_markup(corpus: Path) -> None:
                 failures.append(f"{f.name}: {key} differs: {diff}")
     assert checked > 0.8 * len(files), f"only {checked} of {len(files)} files number their paragraphs 1..n"
     assert not failures, f"{len(failures)} of {len(files)} files differ:\n" + "\n".join(failures[:60])
+
+
+def test_other_languages_parse(corpus: Path) -> None:
+    """Every French, Spanish, Arabic, Chinese and Russian file parses, with offsets, in its own language."""
+    files = sorted(f for f in (corpus / "akn").rglob("*.xml") if "/en/" not in f.as_posix())
+    assert len(files) > 1000, f"expected the other-language AKN files, found {len(files)}"
+    failures, languages = [], set()
+    for f in files:
+        try:
+            res = read(f)
+            check_offsets(res)
+            assert res.operative, "no operative paragraphs"
+            assert res.language in ("fr", "es", "ar", "zh", "ru"), f"language {res.language!r}"
+            languages.add(res.language)
+        except Exception as e:  # noqa: BLE001 - list every failure
+            failures.append(f"{f.relative_to(corpus)}: {type(e).__name__}: {e}")
+    assert not failures, f"{len(failures)} of {len(files)} files fail:\n" + "\n".join(failures[:40])
+    assert languages == {"fr", "es", "ar", "zh", "ru"}
+
+
+def test_multi_part_resolution(corpus: Path) -> None:
+    res = read(corpus / "akn/ga/75/en/75_101A-B_E.xml")
+    assert res.symbol == "A/RES/75/101 A-B"
+    parts = {p.part for p in res.paragraphs}
+    assert parts == {"A", "B"}
+    b_numbers = [p.number for p in res.operative if p.part == "B"]
+    assert b_numbers[:3] == ["1", "2", "3"]  # numbering restarts in part B

@@ -69,18 +69,16 @@ def _xml_root(head: bytes) -> str | None:
         head_rest = head[pos:].lstrip()
         skip = len(head) - pos - len(head_rest)
         pos += skip
-        if head_rest.startswith(b"<?"):
-            end = head.find(b"?>", pos)
-        elif head_rest.startswith(b"<!--"):
-            end = head.find(b"-->", pos)
-        elif head_rest.startswith(b"<!"):
-            end = head.find(b">", pos)
+        for opener, closer in ((b"<?", b"?>"), (b"<!--", b"-->"), (b"<!", b">")):
+            if head_rest.startswith(opener):
+                end = head.find(closer, pos + len(opener))
+                break
         else:
             m = _XML_ROOT.match(head_rest)
             return m.group(1).decode("ascii", "replace") if m else None
         if end < 0:
             return None
-        pos = end + 2
+        pos = end + len(closer)
 
 
 def read(path: "Path | str") -> Resolution:
@@ -105,5 +103,10 @@ def read(path: "Path | str") -> Resolution:
         from . import akn
 
         return akn.read_bytes(data, path)
-    module = importlib.import_module(f"{__name__}.{fmt}")
+    try:
+        module = importlib.import_module(f"{__name__}.{fmt}")
+    except ModuleNotFoundError as e:
+        if e.name == f"{__name__}.{fmt}":
+            raise InputError(path, f"{fmt.upper()} files cannot be read: this installation has no {fmt} reader") from None
+        raise
     return module.read(path)

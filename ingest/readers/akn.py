@@ -510,7 +510,7 @@ def _is_decoration(el: etree._Element, text: str) -> bool:
 
 def _looks_like_heading(text: str) -> bool:
     """Section headings inside the main body: short, no closing punctuation ("Related fisheries instruments")."""
-    return len(text) < 160 and not re.search(r"[.;:,”\"’)\]]$", text)
+    return len(text) < 160 and not re.search(r"[.;:,”\"'’)\]。；：，、）؛،]$", text)
 
 
 def read(path: Path) -> Resolution:

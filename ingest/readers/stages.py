@@ -86,7 +86,7 @@ def unbreak_lines(lines: list[str]) -> str:
         s = line.strip()
         if not s:
             continue
-        if out.endswith("-") and not out.endswith(" -") and s[:1].islower():
+        if re.search(r"\w-$", out):
             out += s
         else:
             out = f"{out} {s}" if out else s
