@@ -48,6 +48,7 @@ class _Context:
     that: set[str]
     non_inf: set[str]
     definite: set[str]
+    links: set[str]
 
 
 def _context(vocab: Vocabulary, language: str) -> _Context:
@@ -59,7 +60,8 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             g, ClauseSplitter(vocab, language, g), MentionFinder(vocab, language, g), ShortNames(g),
             phrase_trie(g["partner_phrases"]), phrase_trie(g["condition_phrases"]), {k for p in g["fillers"] for k in lows(p)},
             {lows(p)[0] for p in g["complement_markers"]}, {lows(p)[0] for p in g["clause_that"]},
-            {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)})
+            {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)},
+            {lows(p)[0] for p in g["addressee_links"]})
     return ctx
 
 
@@ -187,7 +189,27 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
         else:
             k += 1
     found = [m for m in inside if a <= m.i and m.j <= b and m.concept.kind == ACTOR and m.i not in excluded]
+    if found and not _leads_to(toks, a, found[0].i, excluded, ctx):
+        return []  # "urges the release of persons detained ... by States": no one is addressed
     return _dedupe([_concept(text, m) for m in _drop_appositions(toks, found, ctx)])
+
+
+def _leads_to(toks: list[Token], a: int, first: int, excluded: set[int], ctx: _Context) -> bool:
+    """The addressee phrase starts the complement: only fillers (or a short noun phrase + link word such as
+    "the attention of") stand between the verb (ending at token a) and the first actor (at token `first`)."""
+    words = 0
+    linked = False
+    for k in range(a, first):
+        low = toks[k].low
+        if k in excluded or low in ctx.fillers:
+            continue
+        if low in ctx.links and words and not linked:
+            linked = True
+            continue
+        if linked or words >= 3:
+            return False
+        words += 1  # "shipping industry stakeholders", "the attention of"
+    return True
 
 
 def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) -> list[Mention]:

@@ -29,6 +29,9 @@ EN: dict[str, Any] = {
                                 "them", "which", "whom", "our", "relevant", "international", "national",
                                 "regional", "un", "united", "human", "2030", "article", "paragraph"],
     "clause_that": ["that"],
+    # a short noun phrase may stand between the verb and its addressee: "the attention *of* Governments",
+    # "stronger collaboration *between* States"
+    "addressee_links": ["of", "between", "among"],
     # phrases that introduce partners, not addressees ("in consultation with X, Y and Z"): they run to the
     # complement; conditions ("as appropriate", "within their mandates") run to the next comma
     "partner_phrases": ["in consultation with", "in cooperation with", "in close cooperation with",
@@ -42,7 +45,8 @@ EN: dict[str, Any] = {
     # words allowed between coordinated mentions in an addressee phrase
     "fillers": ["the", "a", "an", "all", "and", "or", ",", "as", "well", "including", "in", "particular",
                 "especially", "notably", "inter", "alia", "other", "relevant", "concerned", "its", "their",
-                "all", "other", "such", "as", "also", "both", "each", "(", ")", "and/or", "namely"],
+                "all", "other", "such", "as", "also", "both", "each", "(", ")", "and/or", "namely", "to", "upon",
+                "on"],
     # an embedded request inside a declaratory provision ("reiterates its strong call upon States to")
     "embedded_request": r"\b(?:its|their)\s+(?:\w+\s+){0,2}(?:calls?|appeals?|requests?|invitations?)\s+(?:upon|on|to)\b",
     # heads that coordinated items share ("freedom of opinion, expression and association")
@@ -106,6 +110,7 @@ FR: dict[str, Any] = {
                                 "leur", "leurs", "ses", "son", "sa", "ce", "cette", "ces", "tout", "toute",
                                 "l", "d", "nouveau", "nouvelle", "plus", "même"],
     "clause_that": ["que", "qu'", "qu’"],
+    "addressee_links": ["de", "du", "des", "entre"],
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
                         "en coopération notamment avec", "en collaboration notamment avec",
                         "en collaboration avec", "en étroite collaboration avec", "en coordination avec",
@@ -182,6 +187,7 @@ ES: dict[str, Any] = {
     "non_infinitive_after_to": ["la", "el", "los", "las", "un", "una", "todos", "todas", "su", "sus", "este",
                                 "esta", "estos", "estas", "ese", "esa", "cada", "otros", "otras", "lo"],
     "clause_that": ["que"],
+    "addressee_links": ["de", "del", "entre"],
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de"],

@@ -47,8 +47,10 @@ class MentionFinder:
                 i += 1
                 continue
             m = self.trie.longest(toks, i, hi)
+            if m and m[0] < hi and toks[m[0]].low == "-" and m[0] + 1 < hi and toks[m[0]].start == toks[m[0] - 1].end:
+                m = None  # "sexual and reproductive health-care services": the word goes on
             if not m:
-                i += 1
+                i = self._partial(toks, i, hi, out)
                 continue
             j, vals = m
             c = self.vocab.concepts[vals[0]]
@@ -57,6 +59,28 @@ class MentionFinder:
             i = self._expand(toks, i, j, c, hi, out)
         out.sort(key=lambda m: m.i)
         return out
+
+    def _partial(self, toks: list[Token], i: int, hi: int, out: list[Mention]) -> int:
+        """No label at toks[i], but a label starts here and coordination follows: "the rights to freedom of
+        opinion, expression, peaceful assembly and association". The first conjunct is the one concept whose
+        label it begins (if only one), the others share its head ("freedom of"). Returns where to go on."""
+        node, j = self.trie.root, i
+        while j < hi and toks[j].key in node:
+            node = node[toks[j].key]
+            j += 1
+        if j - i < 3 or j >= hi or not self.coord.longest(toks, j, hi, attr="low"):
+            return i + 1
+        ks = [t.key for t in toks[i:j]]
+        if not any(k in self.preps for k in ks[1:-1]):
+            return i + 1
+        concepts = _under(node)
+        c = self.vocab.concepts[concepts[0]] if len(concepts) == 1 else None
+        kind = c.kind if c else self.vocab.concepts[concepts[0]].kind if concepts else None
+        if kind is None:
+            return i + 1
+        if c is not None:
+            out.append(Mention(c, i, j, toks[i].start, toks[j - 1].end))
+        return self._expand(toks, i, j, self.vocab.concepts[concepts[0]], hi, out)
 
     def _expand_back(self, toks: list[Token], i: int, j: int, c: ConceptInfo, lo: int, out: list[Mention]) -> None:
         """Conjuncts before a mention that share its last words: "international and regional organizations",
@@ -122,6 +146,20 @@ class MentionFinder:
             out.append(Mention(best[1], k, best[0], toks[k].start, toks[best[0] - 1].end))
             j = best[0]
         return j
+
+
+def _under(node: dict, limit: int = 3) -> list[str]:
+    """Concept IRIs of the labels below a trie node (at most `limit` distinct, enough to tell 'one')."""
+    found: list[str] = []
+    todo = [node]
+    while todo and len(found) < limit:
+        n = todo.pop()
+        for k, v in n.items():
+            if k == Trie._END:
+                found += [x for x in v if x not in found]
+            else:
+                todo.append(v)
+    return found
 
 
 class _Back:
