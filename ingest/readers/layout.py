@@ -243,7 +243,7 @@ def blocks(lines: list[Line], body: float) -> list[Block]:
         if prev is not None:
             indented = line.x0 > left + 0.8 * body
             if line.page != prev.page:
-                new = indented or _ends_block(prev)
+                new = indented or _ends_block(prev) or _style_changes(prev, line)
             else:
                 gap = prev.y - line.y
                 # paragraphs squeezed to fit a page lose their spacing: an indented line that starts with a
@@ -325,14 +325,16 @@ def render(lines: list[Line]) -> str:
     segs: list[tuple[str, bool]] = []  # (text, italic)
     for n, line in enumerate(lines):
         if n:
-            last = segs[-1][0] if segs else ""
-            stripped = last.rstrip()
-            if stripped.endswith("\u00ad"):
-                segs[-1] = (stripped[:-1], segs[-1][1])  # soft hyphen: the word was split
-            elif re.search(r"[A-Za-z][-\u2010\u2011]$", stripped) and line.text[:1].isalpha():
-                segs[-1] = (stripped, segs[-1][1])  # "non-" + "State": keep the hyphen, no space
-            else:
+            while segs and not segs[-1][0].strip():
+                segs.pop()  # trailing blanks of the line before
+            if segs:
+                segs[-1] = (segs[-1][0].rstrip(), segs[-1][1])
+            before = "".join(t for t, _ in segs[-2:])
+            if before.endswith("\u00ad"):
+                segs[-1] = (segs[-1][0][:-1], segs[-1][1])  # soft hyphen: the word was split
+            elif not (re.search(r"[A-Za-z][-\u2010\u2011]$", before) and line.text.lstrip()[:1].isalpha()):
                 segs.append((" ", segs[-1][1] if segs else False))
+            # else "non-" + "State": keep the hyphen, no space
         prev: Span | None = None
         for s in line.spans:
             if prev is not None and segs and not segs[-1][0][-1:].isspace() and not s.text[:1].isspace():
