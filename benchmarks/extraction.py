@@ -61,8 +61,9 @@ class Resolver:
         return bool(vals) and any(x.rsplit("/", 1)[-1] == pred_local for x in vals)
 
 
-def align(gold: list[dict], pred: list, ok) -> list[tuple[int | None, int | None]]:
-    """Order-preserving alignment of gold and predicted provisions maximising verb agreement (then pairs)."""
+def align(gold: list, pred: list, ok) -> list[tuple[int | None, int | None]]:
+    """Order-preserving alignment of two provision lists maximising verb agreement (then pairs);
+    `ok(gold_item, predicted_verb)` tells a verb match."""
     n, m = len(gold), len(pred)
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
@@ -83,6 +84,14 @@ def align(gold: list[dict], pred: list, ok) -> list[tuple[int | None, int | None
             j += 1
     out += [(k, None) for k in range(i, n)] + [(None, k) for k in range(j, m)]
     return out
+
+
+def _same_verb(v: Vocabulary, a: str, b: str) -> bool:
+    """Two verb concepts (local names) are the same or one is broader than the other."""
+    if a == b:
+        return True
+    ia, ib = f"{VOCAB_NS}verbs/{a}", f"{VOCAB_NS}verbs/{b}"
+    return ib in v.ancestors(ia) or ia in v.ancestors(ib)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -193,18 +202,23 @@ def agreement(corpus: Path, v: Vocabulary, limit: int | None) -> dict:
             bop = {(p.part, p.number): p for p in b.operative}
             for p in a.operative:
                 q = bop.get((p.part, p.number))
-                count_same += bool(q) and len(q.provisions) == len(p.provisions)
-                for i, pr in enumerate(p.provisions):
+                qprov = q.provisions if q else []
+                count_same += len(qprov) == len(p.provisions)
+                # provisions pair up in order, by verb concept where the two texts split clauses differently
+                pairs = align(p.provisions, qprov, lambda x, y: _same_verb(v, x.verb, y))
+                for i, j in pairs:
+                    if i is None:
+                        continue
+                    pr = p.provisions[i]
                     total += 1
-                    qa = {c.id for c in q.provisions[i].addressees} if q and i < len(q.provisions) else None
                     pa = {c.id for c in pr.addressees}
-                    ok = qa is not None and qa == pa
+                    ok = j is not None and {c.id for c in qprov[j].addressees} == pa
                     agree += ok
                     if pa:
                         with_addr += 1
                         agree_addr += ok
         result[lang] = dict(resolutions=len(keys), provisions=total, agree=agree, with_addr=with_addr,
-                            agree_addr=agree_addr)
+                            agree_addr=agree_addr, same_count=count_same)
     result["times"] = times
     return result
 

@@ -49,6 +49,7 @@ class _Context:
     non_inf: set[str]
     definite: set[str]
     links: set[str]
+    pronouns: set[str]
 
 
 def _context(vocab: Vocabulary, language: str) -> _Context:
@@ -61,7 +62,7 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             phrase_trie(g["partner_phrases"]), phrase_trie(g["condition_phrases"]), {k for p in g["fillers"] for k in lows(p)},
             {lows(p)[0] for p in g["complement_markers"]}, {lows(p)[0] for p in g["clause_that"]},
             {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)},
-            {lows(p)[0] for p in g["addressee_links"]})
+            {lows(p)[0] for p in g["addressee_links"]}, {lows(p)[0] for p in g["object_pronouns"]})
     return ctx
 
 
@@ -127,6 +128,8 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
         addressees: list[Concept] = []
         if modality in SELF_BINDING and body is not None:
             addressees = [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text)]
+        elif modality in ASKING and (c.pronoun or (c.j < hi and toks[c.j].low in ctx.pronouns)):
+            addressees = _antecedent(out, ments, lo, text)  # "and encourages them to", "et l'encourage à"
         elif modality in ASKING:
             addressees = _addressees(toks, c.j, complements[k] or hi, inside, ctx, text)
         else:
@@ -148,6 +151,15 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
                                          modality in DECISION_MODALITIES, ctx.gram, lambda m: _concept(text, m))
         out.append(prov)
     return out
+
+
+def _antecedent(done: list[Provision], ments: list[Mention], lo: int, text: str) -> list[Concept]:
+    """What a pronoun addressee stands for: the previous provision's addressees, else the last actor named
+    before it in the paragraph."""
+    if done and done[-1].addressees:
+        return list(done[-1].addressees)
+    before = [m for m in ments if m.j <= lo and m.concept.kind == ACTOR]
+    return [_concept(text, before[-1])] if before else []
 
 
 def _complement(toks: list[Token], a: int, b: int, ctx: _Context) -> int | None:

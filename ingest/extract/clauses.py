@@ -24,6 +24,7 @@ class Clause:
     start: int  # character span of the provision
     end: int
     gerund: bool = False
+    pronoun: bool = False  # a clitic pronoun before the verb stands for the addressee ("et l'encourage")
 
 
 class ClauseSplitter:
@@ -37,6 +38,7 @@ class ClauseSplitter:
         self.gerund_suffixes = tuple(gram.get("gerund_suffixes", ()))
         self.intro = _reverse_trie(gram["gerund_intro"])
         self.adverbials = _reverse_trie(gram["adverbials"])
+        self.clitics = _reverse_trie(gram.get("clitics", []))
 
     def verb_at(self, toks: list[Token], i: int, hi: int) -> tuple[int, ConceptInfo, int, int] | None:
         """A verb phrase at toks[i]: (end index, verb concept, strength delta of its modifiers, verb start).
@@ -100,12 +102,20 @@ class ClauseSplitter:
             end, verb, delta, vstart = found
             gerund = bool(self.gerund_suffixes) and toks[vstart].low.endswith(self.gerund_suffixes)
             b = self._boundary_before(toks, i, gerund)
+            pronoun = False
+            if b is None and i > 0:
+                cm = self.clitics.longest(_Rev(toks, i - 1), 0, i, attr="low")
+                if cm:
+                    b = self._boundary_before(toks, i - cm[0], False)
+                    pronoun = b is not None
             if b is None:
                 i += 1
                 continue
             prev = clauses[-1]
             prev.end = _trim_end(toks, b, prev.start)
-            clauses.append(Clause(verb, _strength(verb, delta), i, end, toks[i].start, text_end, gerund))
+            start = i - cm[0] if pronoun else i
+            clauses.append(Clause(verb, _strength(verb, delta), i, end, toks[start].start, text_end, gerund,
+                                  pronoun))
             i = end
         return clauses
 

@@ -32,6 +32,10 @@ EN: dict[str, Any] = {
     # a short noun phrase may stand between the verb and its addressee: "the attention *of* Governments",
     # "stronger collaboration *between* States"
     "addressee_links": ["of", "between", "among"],
+    # pronouns that stand for the addressee: after the verb ("encourages them to"), or, in French and
+    # Spanish, as clitics before it ("et l'encourage à", "y les exhorta a")
+    "object_pronouns": ["him", "her", "them", "it"],
+    "clitics": [],
     # phrases that introduce partners, not addressees ("in consultation with X, Y and Z"): they run to the
     # complement; conditions ("as appropriate", "within their mandates") run to the next comma
     "partner_phrases": ["in consultation with", "in cooperation with", "in close cooperation with",
@@ -111,6 +115,8 @@ FR: dict[str, Any] = {
                                 "l", "d", "nouveau", "nouvelle", "plus", "même"],
     "clause_that": ["que", "qu'", "qu’"],
     "addressee_links": ["de", "du", "des", "entre"],
+    "object_pronouns": [],
+    "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
                         "en coopération notamment avec", "en collaboration notamment avec",
                         "en collaboration avec", "en étroite collaboration avec", "en coordination avec",
@@ -188,6 +194,8 @@ ES: dict[str, Any] = {
                                 "esta", "estos", "estas", "ese", "esa", "cada", "otros", "otras", "lo"],
     "clause_that": ["que"],
     "addressee_links": ["de", "del", "entre"],
+    "object_pronouns": [],
+    "clitics": ["le", "la", "lo", "les", "los", "las"],
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de"],
