@@ -60,6 +60,8 @@ def parsed_view(path: Path) -> dict:
             "verbs": [p.verb_text for p in ops], "preambular": len(res.preambular)}
 
 
+@pytest.mark.slow
+@pytest.mark.corpus
 def test_english_akn_matches_markup(corpus: Path) -> None:
     files = _files(corpus, ENGLISH)
     assert len(files) > 2000, f"expected the whole English AKN corpus, found {len(files)} files"
@@ -85,6 +87,8 @@ def test_english_akn_matches_markup(corpus: Path) -> None:
     assert not failures, f"{len(failures)} of {len(files)} files differ:\n" + "\n".join(failures[:60])
 
 
+@pytest.mark.slow
+@pytest.mark.corpus
 def test_other_languages_parse(corpus: Path) -> None:
     """Every French, Spanish, Arabic, Chinese and Russian file parses, with offsets, in its own language."""
     files = sorted(f for f in (corpus / "akn").rglob("*.xml") if "/en/" not in f.as_posix())
@@ -103,6 +107,7 @@ def test_other_languages_parse(corpus: Path) -> None:
     assert languages == {"fr", "es", "ar", "zh", "ru"}
 
 
+@pytest.mark.corpus
 def test_multi_part_resolution(corpus: Path) -> None:
     res = read(corpus / "akn/ga/75/en/75_101A-B_E.xml")
     assert res.symbol == "A/RES/75/101 A-B"

@@ -21,7 +21,7 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _SUP_RUN = re.compile(f"[{SUPERSCRIPTS}]+|<sup>\\s*(\\d{{1,3}})\\s*</sup>|\\^(\\d{{1,3}})\\^")
 _FOOTNOTE_START = re.compile(f"^\\s*(?:([{SUPERSCRIPTS}]+)|<sup>\\s*(\\d{{1,3}})\\s*</sup>|\\^(\\d{{1,3}})\\^)\\s*(?=\\S)")
-_PARA_START = re.compile(r"^\s*(?:\d{1,3}\.\s|\((?:[a-z]{1,3}|[ivxlc]{1,6})\)\s)")
+_PARA_START = re.compile(r"^\s*(?:\d{1,3}\.\s|\((?:[a-z]{1,3}|[ivxlc]{1,6})\)(?:\s|[A-Z“\"'‘]))")
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _TERMINAL = re.compile(r"[.,;:!?”\"’)\]]\s*$")

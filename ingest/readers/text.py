@@ -32,7 +32,7 @@ _MONTHS.update({m: i for i, m in enumerate(
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), 1)})
 _DATE = re.compile(r"(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})")
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.*)$")
-_SUB = re.compile(r"^\(([a-z]{1,3}|[ivxlc]{1,6})\)\s+(.*)$")
+_SUB = re.compile(r"^\(([a-z]{1,3}|[ivxlc]{1,6})\)\s*(\S.*)$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _TITLE = re.compile(r"^((?:ES-|S-)?\d{1,3}/\d{1,4})\s*\.\s*(.*)$")
 _SC_TITLE = re.compile(r"^Resolution (\d{1,4}) \((\d{4})\)\s*$")
@@ -216,6 +216,15 @@ def _paragraphs(blocks: list[str], res: Resolution) -> list[Paragraph]:
             verb = m.group(1) if m else ""
         current = Paragraph(PREAMBULAR, 0, None, verb, text, part=part, footnotes=markers)
         out.append(current)
+    for prev, nxt in zip(out, out[1:]):
+        if prev.kind == PREAMBULAR and nxt.kind == OPERATIVE and nxt.number == "1" and prev.text.endswith(":") \
+                and not prev.subparagraphs:
+            prev.kind = OPERATIVE  # "Resolves that, for 2025:" introduces the numbered paragraphs
+    last = out[-1] if out else None
+    if last is not None and last.kind == PREAMBULAR and last.text.endswith(".") and not any(
+            p.kind == OPERATIVE and p.part == last.part for p in out):
+        # a resolution with one unnumbered operative paragraph: preambular paragraphs end with ",", it with "."
+        last.kind = OPERATIVE
     return out
 
 
