@@ -184,13 +184,14 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
     """Actors named between the verb (ending at token a) and the complement (token b), partners excluded."""
     if a < len(toks) and toks[a].low in ctx.that:
         return _noun_phrase(toks, a + 1, inside, ctx, text)
-    excluded = set()
+    excluded: set[int] = set()
+    for k in range(a, b):  # partners run to the complement: "in cooperation with X, Y and Z, to ..."
+        if ctx.partners.longest(toks, k, b, attr="low"):
+            excluded.update(range(k, b))
+            b = k
+            break
     k = a
     while k < b:
-        r = ctx.partners.longest(toks, k, b, attr="low")
-        if r:  # partners run to the complement: "in cooperation with X, Y and Z, to ..."
-            excluded.update(range(k, b))
-            break
         r = ctx.conditions.longest(toks, k, b, attr="low")
         if r:  # conditions run to the next comma: "as appropriate,"
             e = r[0]

@@ -47,7 +47,7 @@ def _reference_re(language: str, bodies: tuple[str, ...], words: tuple[str, ...]
     join = "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in sorted(joiners, key=len, reverse=True))
     item = rf"{_NUM}(?:{date})?"
     pat = (rf"(?:(?P<own>\b(?:{own_}))\s+|(?P<body>\b(?:{body}))\s+)?(?P<word>\b(?:{word}))\s+"
-           rf"(?P<list>{item}(?:\s*(?:{join})\s*{item})*)")
+           rf"(?:(?P<body3>{body})\s+)?(?P<list>{item}(?:\s*(?:{join})\s*{item})*)")
     if after:
         pat += rf"(?:\s+(?P<body2>(?:{body})))?"
     return re.compile(pat, re.I)
@@ -75,7 +75,7 @@ def find_citations(text: str, body: str, gram: dict[str, Any]) -> list[Found]:
     bodies = {k.lower(): v for k, v in gram["bodies"].items()}
     own_prefix = _OWN.get(body)
     for m in rx.finditer(text):
-        named = m.group("body") or (m.groupdict().get("body2"))
+        named = m.group("body") or m.group("body3") or m.groupdict().get("body2")
         prefix = bodies.get(" ".join(named.lower().replace("’", "'").split())) if named else None
         if prefix is None and named:
             prefix = bodies.get(" ".join(named.lower().split()))

@@ -36,6 +36,7 @@ class MentionFinder:
         for p in gram["coordination"]:
             self.coord_back.add(tuple(reversed(lows(p))), p)
         self.preps = {k for p in gram["head_prepositions"] for k in keys(p)}
+        self.connectors = self.preps | {k for p in gram.get("mandate_connectors", ()) for k in keys(p)}
 
     def find(self, toks: list[Token], lo: int = 0, hi: int | None = None) -> list[Mention]:
         hi = len(toks) if hi is None else hi
@@ -50,6 +51,8 @@ class MentionFinder:
             if m and m[0] < hi and toks[m[0]].low == "-" and m[0] + 1 < hi and toks[m[0]].start == toks[m[0] - 1].end:
                 m = None  # "sexual and reproductive health-care services": the word goes on
             if not m:
+                m = self._unique_prefix(toks, i, hi)
+            if not m:
                 i = self._partial(toks, i, hi, out)
                 continue
             j, vals = m
@@ -59,6 +62,20 @@ class MentionFinder:
             i = self._expand(toks, i, j, c, hi, out)
         out.sort(key=lambda m: m.i)
         return out
+
+    def _unique_prefix(self, toks: list[Token], i: int, hi: int) -> tuple[int, list[str]] | None:
+        """A long beginning of exactly one actor's name, when the text goes on differently ("Rapporteuse
+        spéciale sur la situation des défenseurs *et défenseuses* des droits humains")."""
+        node, j = self.trie.root, i
+        while j < hi and toks[j].key in node:
+            node = node[toks[j].key]
+            j += 1
+        if j - i < 6 or not any(toks[k].key in self.connectors for k in range(i + 1, j)):
+            return None
+        under = _under(node, 2)
+        if len(under) == 1 and self.vocab.concepts[under[0]].kind == ACTOR:
+            return j, under
+        return None
 
     def _partial(self, toks: list[Token], i: int, hi: int, out: list[Mention]) -> int:
         """No label at toks[i], but a label starts here and coordination follows: "the rights to freedom of
@@ -186,6 +203,8 @@ class ShortNames:
     def __init__(self, gram: dict[str, Any]):
         self.connectors = {k for p in gram.get("mandate_connectors", ()) for k in lows(p)}
         self.definite = {k for p in gram["definite"] for k in lows(p)}
+        # "la Rapporteuse spéciale de continuer": "de" here opens the complement, not the rest of a name
+        self.markers = {lows(p)[0] for p in gram["complement_markers"]}
 
     def build(self, mentions: list[tuple[list[Token], Mention]]) -> Trie:
         counts: dict[tuple[str, ...], Counter] = {}
@@ -218,7 +237,7 @@ class ShortNames:
             if not r:
                 continue
             j, vals = r
-            if j < len(toks) and toks[j].low in self.connectors:
+            if j < len(toks) and toks[j].low in self.connectors and toks[j].low not in self.markers:
                 continue  # "the Special Rapporteur on X": a full name of its own
             cur = taken.get(i)
             if cur is not None and (cur.i != i or cur.j > j):

@@ -4,7 +4,7 @@ Concepts are sorted by their unkg class (OperativeVerb, VerbModifier, Actor, Rig
 Instrument ...; the scheme IRI as a fallback). Labels (skos:prefLabel, altLabel, hiddenLabel) are indexed per
 language in a token trie; untagged labels count for every language. Operative verbs are matched on their
 altLabels only (the phrases as printed): prefLabels are lemmas ("support", "note") that also occur as plain
-words inside clauses. Instruments are indexed with the mentions so that the longest match keeps "International
+words inside clauses. (A capitalised prefLabel is a printed phrase and counts.) Instruments are indexed with the mentions so that the longest match keeps "International
 Covenant on Civil and Political Rights" from reading as the right "civil and political rights".
 """
 from __future__ import annotations
@@ -117,8 +117,8 @@ class Vocabulary:
             for label, lang, pref in labels:
                 if lang not in (language, ""):
                     continue
-                if c.kind == VERB and pref:
-                    continue  # lemmas; the printed phrases are the altLabels
+                if c.kind == VERB and pref and not label[:1].isupper():
+                    continue  # a lemma ("support", "décider"), not a phrase as printed ("Se félicite")
                 # verbs are matched as printed (lower case): plural folding would read "supports" as "support"
                 t.add(lows(label) if c.kind in (VERB, MODIFIER) else keys(label), iri)
         return t
