@@ -167,6 +167,7 @@ class _Builder:
     def paragraph(self, p: Paragraph, iri: URIRef) -> None:
         cls = UNKG.OperativeParagraph if p.kind == OPERATIVE else UNKG.PreambularParagraph
         self.add(iri, RDF.type, cls)
+        self.add(iri, RDF.type, ELI.LegalResourceSubdivision)  # ELI users need no inference; shapes use it too
         self.add(iri, ELI.is_part_of, self.work)
         self.add(iri, UNKG["index"], Literal(p.index))
         self.add(iri, RDF.value, self.text(p.text))
@@ -197,6 +198,7 @@ class _Builder:
     def subparagraph(self, s: SubParagraph, parent: URIRef, position: int) -> None:
         iri = URIRef(iris.subparagraph(str(parent), s.number))
         self.add(iri, RDF.type, UNKG.SubParagraph)
+        self.add(iri, RDF.type, ELI.LegalResourceSubdivision)
         self.add(iri, ELI.is_part_of, parent)
         self.add(iri, ELI.number, Literal(s.number))
         self.add(iri, UNKG["index"], Literal(position))
