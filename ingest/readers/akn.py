@@ -317,7 +317,7 @@ class _Reader:
                     A + "heading")
             if heading is not None:  # a heading, numbered ("I.", "A.") or not
                 label = num_text.strip(".") or _ws(_text(heading, None)).strip(".")
-                if re.match(r"annex\b", label, re.I):
+                if re.match(r"(?:\w+\s+){0,3}annex(?:es)?\b", label, re.I) and len(label) < 60:
                     self.warnings.append(f"main body text after the heading {label[:40]!r} not read (an annex)")
                     break
                 if re.fullmatch(r"[A-Z]{1,2}|[IVXL]{1,6}", label):
@@ -339,6 +339,12 @@ class _Reader:
                 continue
             m = _OPERATIVE_NUM.match(num_text) if num_text else None
             if m:
+                if m.group(1) == "1" and current is not None and current.number not in (None, "1") and \
+                        self.section_of.get(id(current)) == self.section and current.part == part:
+                    # numbering restarts with no new section: an annex or a list set in the main body
+                    self.warnings.append("main body text after paragraph "
+                                         f"{current.number} not read: numbering restarts at 1 (an annex?)")
+                    break
                 current = self.numbered(el, m.group(1), part)
                 self.section_of[id(current)] = self.section
                 out.append(current)
@@ -348,8 +354,12 @@ class _Reader:
                 self.attach_sub(current, num_text, _ws(_text(el, self.notes)))
                 continue
             if num_text:
+                label = num_text.strip(".")
+                if re.fullmatch(r"[A-Z]|[IVXL]{1,6}", label):
+                    self.section = label  # "A. Base/floor salary scale": a section heading, not a paragraph
+                    continue
                 if el.find(A + "content") is None:
-                    continue  # numbered heading such as "IV."
+                    continue  # other numbered headings
                 self.warnings.append(f"paragraph numbered {num_text!r} read as unnumbered")
             text = _ws(_text(el, self.notes))
             if not text:
@@ -386,12 +396,12 @@ class _Reader:
                 yield el
             elif el.tag in (A + "section", A + "part", A + "container", A + "chapter", A + "division",
                             A + "hcontainer", A + "tblock"):
-                outer = self.section
                 if el.tag != A + "container":
+                    # the label stays after the section closes: some files close a section after its
+                    # heading and preamble and put its paragraphs after it
                     self.sections_seen += 1
                     self.section = _section_label(el) or str(self.sections_seen)
                 yield from self.blocks(el)
-                self.section = outer
             else:
                 self.warnings.append(f"skipped <{_local(el)}> in the main body")
 
@@ -490,8 +500,10 @@ def _grow(current: Paragraph, parent: SubParagraph, extra: str) -> None:
 def _section_label(el: etree._Element) -> str | None:
     """A section's printed label: its <num> ("I"), or a short subheading that is only a label ("A")."""
     for child in el:
+        if child.tag == A + "p" and len(child) == 1 and child[0].tag == A + "num":
+            child = child[0]  # <p><num>I</num></p>
         if child.tag in (A + "num", A + "subheading", A + "heading"):
-            label = _ws(_text(child, None)).strip(".")
+            label = _ws(child.xpath("string()")).strip(".")
             if label and (child.tag == A + "num" or re.fullmatch(r"[A-Z]{1,2}|[IVXL]{1,6}|\d{1,2}", label)):
                 return label
         elif child.tag not in (A + "subheading", A + "heading", A + "num"):
