@@ -7,12 +7,13 @@ from importlib import resources
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from unkg.iris import slug
 from unkg.ontology.tools.coverage import Resolver, norm
 
 UNKG = Namespace("https://w3id.org/unkg/ontology#")
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 VOCAB = "https://w3id.org/unkg/vocab/"
 # file -> (scheme, the unkg classes its concepts may have)
 FILES = {
@@ -128,11 +129,11 @@ def test_verbs_have_modality_and_strength(graphs: dict[str, Graph]) -> None:
         mods = list(g.objects(v, UNKG.modality))
         assert len(mods) == 1 and (mods[0], RDF.type, UNKG.Modality) in g, f"{v}: modality {mods}"
         strength = g.value(v, UNKG.strength)
-        assert isinstance(strength, Literal) and strength.datatype == XSD.integer, f"{v}: strength {strength!r}"
+        assert isinstance(strength, Literal) and strength.datatype == XSD_INTEGER, f"{v}: strength {strength!r}"
         assert 1 <= strength.toPython() <= 5, f"{v}: strength {strength} outside 1-5"
     for m in _concepts(g, UNKG.VerbModifier):
         delta = g.value(m, UNKG.strengthDelta)
-        assert delta is None or delta.datatype == XSD.integer
+        assert delta is None or delta.datatype == XSD_INTEGER
 
 
 def test_verb_counts(graphs: dict[str, Graph]) -> None:
@@ -143,7 +144,8 @@ def test_verb_counts(graphs: dict[str, Graph]) -> None:
     assert len(heads) >= 40, f"{len(heads)} head verbs"
     assert len(phrases) >= 100, f"{len(phrases)} printed operative phrases"
     for lang in ("fr", "es"):
-        with_lang = {v for v in heads if any(lab.language == lang for lab in g.objects(v, SKOS.altLabel))}
+        with_lang = {v for v in heads
+                     if any(lab.language == lang for p in (SKOS.prefLabel, SKOS.altLabel) for lab in g.objects(v, p))}
         assert len(with_lang) / len(heads) >= 0.85, f"only {len(with_lang)} of {len(heads)} head verbs have @{lang} phrases"
     modalities = {g.value(v, UNKG.modality) for v in verbs}
     assert len(modalities) >= 11
@@ -165,3 +167,96 @@ def test_resolver_on_sample_phrases(graphs: dict[str, Graph]) -> None:
     assert local(es.resolve("Insta encarecidamente")) == "urge"
     assert local(es.resolve("Solicita además")) == "request"
     assert en.resolve("Abbreviations") is None
+
+
+def _count(g: Graph, cls: URIRef) -> int:
+    return len(_concepts(g, cls))
+
+
+def test_actor_counts(graphs: dict[str, Graph]) -> None:
+    g = graphs["actors.ttl"]
+    assert _count(g, UNKG.Actor) >= 60
+    special = URIRef(VOCAB + "actors/special-procedures")
+    mandates = set(g.subjects(SKOS.broader, special))
+    assert len(mandates) >= 15, f"{len(mandates)} named special procedure mandates"
+    un = URIRef(VOCAB + "actors/united-nations-system")
+    under_un = set(g.transitive_subjects(SKOS.broader, un)) - {un}
+    assert len(under_un) >= 40
+    for local in ("states", "all-states", "member-states", "states-parties", "governments", "business-enterprises",
+                  "transnational-corporations", "private-sector", "social-media-companies", "technology-companies",
+                  "civil-society", "national-human-rights-institutions", "regional-organizations",
+                  "international-organizations", "general-assembly", "human-rights-council", "security-council",
+                  "economic-and-social-council", "secretary-general",
+                  "office-of-the-united-nations-high-commissioner-for-human-rights", "treaty-bodies",
+                  "parties-to-armed-conflict", "media", "donors", "international-community"):
+        assert (URIRef(VOCAB + "actors/" + local), RDF.type, UNKG.Actor) in g, local
+    # the hierarchy the extraction relies on
+    broader = lambda a: {str(b).rsplit("/", 1)[1] for b in g.transitive_objects(URIRef(VOCAB + "actors/" + a), SKOS.broader)}  # noqa: E731
+    assert "states" in broader("all-states")
+    assert {"business-enterprises", "non-state-actors"} <= broader("social-media-companies")
+    assert "special-procedures" in broader("special-rapporteur-on-the-situation-of-human-rights-defenders")
+    assert "united-nations-system" in broader("office-of-the-united-nations-high-commissioner-for-human-rights")
+
+
+def test_every_actor_has_french_and_spanish_labels(graphs: dict[str, Graph]) -> None:
+    g = graphs["actors.ttl"]
+    for c in _concepts(g, UNKG.Actor):
+        langs = {lab.language for p in (SKOS.prefLabel, SKOS.altLabel) for lab in g.objects(c, p)}
+        assert {"en", "fr", "es"} <= langs, f"{c}: labels only in {sorted(langs)}"
+
+
+def test_rights_are_stated_in_articles(graphs: dict[str, Graph]) -> None:
+    g = graphs["rights.ttl"] + graphs["instruments.ttl"]
+    rights = _concepts(g, UNKG.Right)
+    assert len(rights) >= 40
+    instruments = set()
+    for r in rights:
+        articles = list(g.objects(r, UNKG.statedIn))
+        assert articles, f"{r} is stated in no article"
+        for a in articles:
+            assert (a, RDF.type, UNKG.InstrumentArticle) in g, f"{r}: {a} is not an article in instruments.ttl"
+            inst = g.value(a, DCTERMS.isPartOf)
+            assert (inst, RDF.type, UNKG.Instrument) in g
+            instruments.add(str(g.value(inst, SKOS.notation)))
+    assert {"UDHR", "ICCPR", "ICESCR", "CRC", "CEDAW", "CRPD"} <= instruments
+
+
+@pytest.mark.parametrize("right, articles", [
+    ("right-to-life", {"udhr-article-3", "iccpr-article-6", "crc-article-6"}),
+    ("freedom-of-opinion-and-expression", {"udhr-article-19", "iccpr-article-19"}),
+    ("freedom-of-peaceful-assembly", {"udhr-article-20", "iccpr-article-21"}),
+    ("freedom-of-association", {"iccpr-article-22"}),
+    ("right-to-privacy", {"udhr-article-12", "iccpr-article-17"}),
+    ("freedom-from-torture", {"udhr-article-5", "iccpr-article-7"}),
+    ("right-to-education", {"udhr-article-26", "icescr-article-13", "crc-article-28"}),
+    ("right-to-health", {"icescr-article-12", "crc-article-24", "crpd-article-25"}),
+    ("right-to-work", {"icescr-article-6"}),
+    ("right-of-peoples-to-self-determination", {"iccpr-article-1", "icescr-article-1"}),
+])
+def test_well_known_article_numbers(graphs: dict[str, Graph], right: str, articles: set[str]) -> None:
+    g = graphs["rights.ttl"]
+    stated = {str(a).rsplit("/", 1)[1] for a in g.objects(URIRef(VOCAB + "rights/" + right), UNKG.statedIn)}
+    assert articles <= stated, f"{right}: {sorted(stated)}"
+
+
+def test_articles_carry_their_number(graphs: dict[str, Graph]) -> None:
+    g = graphs["instruments.ttl"]
+    eli_number = URIRef("http://data.europa.eu/eli/ontology#number")
+    for a in _concepts(g, UNKG.InstrumentArticle):
+        number = g.value(a, eli_number)
+        assert number is not None and str(a).endswith("-" + str(number)), a
+
+
+def test_group_and_opener_counts(graphs: dict[str, Graph]) -> None:
+    assert _count(graphs["groups.ttl"], UNKG.AffectedGroup) >= 25
+    openers = graphs["openers.ttl"]
+    assert _count(openers, UNKG.PreambularOpener) >= 80
+    for lang in ("fr", "es"):
+        labelled = {c for c in _concepts(openers, UNKG.PreambularOpener)
+                    if any(lab.language == lang for p in (SKOS.prefLabel, SKOS.altLabel) for lab in openers.objects(c, p))}
+        assert len(labelled) >= 70, f"{len(labelled)} openers with @{lang} labels"
+
+
+def test_exact_matches_point_to_unbis_or_wikidata(all_vocab: Graph) -> None:
+    for _, _, target in all_vocab.triples((None, SKOS.exactMatch, None)):
+        assert str(target).startswith(("http://metadata.un.org/thesaurus/", "http://www.wikidata.org/entity/Q")), target
