@@ -108,4 +108,7 @@ def serve(store: str | Store | None = None, host: str = "127.0.0.1", port: int =
         app = create_app(cfg)
     else:
         app = create_app(cfg, store=store)
+    from .search import warm
+
+    warm(app)  # build the agreed-language index now, not on the first search
     waitress_serve(app, host=host, port=port, threads=threads, ident="unkg")

@@ -76,7 +76,8 @@ def concept_iri(path: str, scheme: str) -> str:
 
 
 def load(store: object) -> Concepts:
-    """Concepts from the packaged vocabularies, then from the store (labels in the store take precedence)."""
+    """Concepts from the store's SKOS triples (ingest stores the vocabularies as named graphs), completed
+    from the packaged ontology/vocab/*.ttl for any concept the store lacks."""
     c = Concepts()
     rows = store.select(  # type: ignore[attr-defined]
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
@@ -87,13 +88,23 @@ def load(store: object) -> Concepts:
             c.labels[str(r["c"])] = str(r["l"])
         if "b" in r:
             c.link(str(r["c"]), str(r["b"]))
-    try:
-        folder = files("unkg.ontology.vocab")
-        for entry in folder.iterdir():
-            if entry.name.endswith(".ttl"):
-                g = rdflib.Graph()
-                g.parse(data=entry.read_text(encoding="utf-8"), format="turtle")
-                c.add_graph(g)
-    except ModuleNotFoundError:
-        pass
+    _add_packaged(c)
     return c
+
+
+def _add_packaged(c: Concepts) -> None:
+    """Labels and hierarchy from the packaged vocabularies, parsed with pyoxigraph (fast) where the store has none."""
+    import pyoxigraph as ox
+
+    try:
+        entries = [e for e in files("unkg.ontology.vocab").iterdir() if e.name.endswith(".ttl")]
+    except ModuleNotFoundError:
+        return
+    pref, broader = str(SKOS.prefLabel), str(SKOS.broader)
+    for entry in entries:
+        for t in ox.parse(entry.read_bytes(), format=ox.RdfFormat.TURTLE):
+            p = t.predicate.value
+            if p == pref and isinstance(t.object, ox.Literal) and (t.object.language in (None, "en")):
+                c.labels.setdefault(t.subject.value, t.object.value)
+            elif p == broader and isinstance(t.object, ox.NamedNode) and t.object.value not in c.broader.get(t.subject.value, ()):
+                c.link(t.subject.value, t.object.value)

@@ -14,12 +14,13 @@ from . import queries as Q
 from .concepts import Concepts, concept_iri, load
 from .errors import ApiError
 from .links import actor_link, concept_link, local, paragraph_link, val
-from .represent import respond, split_suffix
+from .represent import choose, respond, split_suffix
 
 bp = Blueprint("pages", __name__)
 
 ACTOR_COLUMNS = ["symbol", "paragraph", "date", "session", "body", "verb", "strength", "addressees", "rights",
                  "beneficiaries", "text", "link", "provision"]
+HTML_PAGE = 100  # provisions per HTML page
 FACETS = {"strength": "verb strength", "right": "right", "beneficiary": "beneficiary", "body": "adopting body",
           "session": "session", "year": "year"}
 
@@ -128,15 +129,28 @@ def actor(actor_id: str) -> Response:
     chosen = {f: request.args.get(f) for f in FACETS if request.args.get(f)}
     shown = [r for r in rows if all(v in _facet_value(r, f) for f, v in chosen.items())]
     base_path = f"/actors/{actor_id}"
+    # HTML shows one page at a time (a broad actor has thousands of provisions); JSON and CSV give the
+    # same rows as the page when ?page= is given, else all of them.
+    per_page = HTML_PAGE
+    pages = max(1, -(-len(shown) // per_page))
+    try:
+        page = min(pages, max(1, int(request.args.get("page", 1))))
+    except ValueError:
+        raise ApiError("page must be a number", 400) from None
+    if fmt is None and choose(None, ("html", "json", "csv")) == "html" or "page" in request.args:
+        listed = shown[(page - 1) * per_page: page * per_page]
+    else:
+        listed = shown
     data = {
         "title": f"Provisions addressed to {c.label(iri)}", "actor": iri, "label": c.label(iri),
         "narrower": [{"actor": a, "label": c.label(a), "link": actor_link(a)} for a in below[1:]],
         "broader": [{"actor": b, "label": c.label(b), "link": actor_link(b)} for b in sorted(c.broader.get(iri, ()))],
         "facets": facets, "filters": chosen, "count": len(shown), "total": len(rows),
-        "truncated": len(rows) >= limit, "rows": shown, "base_path": base_path,
+        "truncated": len(rows) >= limit, "page": page, "pages": pages, "per_page": per_page,
+        "rows": listed, "base_path": base_path,
     }
     return respond(data, "actor.html", base_path=base_path, suffix=fmt, offered=("html", "json", "csv"),
-                   csv_rows=(shown, ACTOR_COLUMNS))
+                   csv_rows=(listed, ACTOR_COLUMNS))
 
 
 def _concept_list(scheme: str, prop: str, title: str, fmt: str | None) -> Response:

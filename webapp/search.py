@@ -7,10 +7,12 @@ ones, then re-ranks the best candidates by how much of the query's wording they 
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import threading
 import time
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -28,10 +30,14 @@ MAX_QUERY_CHARS = 5000
 COMMON = 0.25  # a term in more than this share of paragraphs adds little and costs much: skipped
 
 
+def words(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
 def terms(text: str) -> list[str]:
     """Unigrams and bigrams (joined by a space) of a text, lower-cased."""
-    words = _TOKEN.findall(text.lower())
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    w = words(text)
+    return w + [f"{a} {b}" for a, b in zip(w, w[1:])]
 
 
 @dataclass
@@ -47,46 +53,53 @@ class Doc:
 
 
 class Index:
+    """TF-IDF over word unigrams and bigrams; postings kept in compact arrays (ids, weights) per term."""
+
     def __init__(self, docs: list[Doc]):
         self.docs = docs
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         df: Counter[str] = Counter()
-        tfs = []
-        for d in docs:
-            tf = Counter(terms(d.text))
-            tfs.append(tf)
-            df.update(tf.keys())
+        for d in docs:  # first pass: document frequencies only (keeps memory low)
+            df.update(set(terms(d.text)))
         n = max(1, len(docs))
+        self.n = n
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self.max_df = max(50, int(COMMON * n))
         self.df = df
-        for i, tf in enumerate(tfs):
-            weights = {t: (1 + math.log(c)) * self.idf[t] for t, c in tf.items()}
-            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            for t, w in weights.items():
-                self.postings[t].append((i, w / norm))
+        ids: dict[str, array] = {}
+        weights: dict[str, array] = {}
+        for i, d in enumerate(docs):  # second pass: normalised weights per document
+            tf = Counter(terms(d.text))
+            w = {t: (1 + math.log(c)) * self.idf[t] for t, c in tf.items()}
+            norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+            for t, x in w.items():
+                if t not in ids:
+                    ids[t], weights[t] = array("I"), array("f")
+                ids[t].append(i)
+                weights[t].append(x / norm)
+        self.ids, self.weights = ids, weights
 
     def search(self, text: str, limit: int = 20) -> list[tuple[Doc, float]]:
         from rapidfuzz import fuzz
 
         qtf = Counter(terms(text))
-        if not qtf:
-            return []
         qw = {t: (1 + math.log(c)) * self.idf[t] for t, c in qtf.items() if t in self.idf}
+        if not qw:
+            return []
         qnorm = math.sqrt(sum(w * w for w in qw.values())) or 1.0
         scores: dict[int, float] = defaultdict(float)
-        rare = [t for t in qw if self.df[t] <= self.max_df] or list(qw)
+        rare = [t for t in qw if self.df[t] <= self.max_df] or sorted(qw, key=lambda t: self.df[t])[:3]
         for t in rare:
             w = qw[t] / qnorm
-            for i, dw in self.postings[t]:
+            for i, dw in zip(self.ids[t], self.weights[t]):
                 scores[i] += w * dw
-        best = sorted(scores.items(), key=lambda kv: -kv[1])[: max(limit * 5, 50)]
-        q = text.lower()
+        best = heapq.nlargest(max(limit * 4, 40), scores.items(), key=lambda kv: kv[1])
+        q = " ".join(words(text))
         ranked = []
         for i, s in best:
-            # share of the query's wording found in the paragraph, 0..1; blended with the TF-IDF cosine
-            overlap = fuzz.partial_ratio(q, self.docs[i].text.lower()) / 100 if len(q) < 400 else fuzz.token_set_ratio(q, self.docs[i].text.lower()) / 100
-            ranked.append((self.docs[i], 0.6 * s + 0.4 * overlap))
+            # how much of the query's wording the paragraph shares, 0..1, blended with the TF-IDF cosine
+            doc = " ".join(words(self.docs[i].text))
+            overlap = (fuzz.partial_ratio(q, doc) if len(q) < 300 else fuzz.token_set_ratio(q, doc)) / 100
+            ranked.append((self.docs[i], 0.5 * s + 0.5 * overlap))
         ranked.sort(key=lambda x: -x[1])
         return ranked[:limit]
 
