@@ -44,23 +44,36 @@ class _Styles:
         except Exception:  # a document without a styles part
             pass
 
-    def italic(self, style_id: str | None) -> bool | None:
+    def _chain(self, style_id: str | None):
         seen = set()
         while style_id and style_id in self.by_id and style_id not in seen:
             seen.add(style_id)
             st = self.by_id[style_id]
+            yield st
+            based = st.find(_w + "basedOn")
+            style_id = based.get(_w + "val") if based is not None else None
+
+    def italic(self, style_id: str | None) -> bool | None:
+        for st in self._chain(style_id):
             v = _on(st.find(f"{_w}rPr/{_w}i"))
             if v is not None:
                 return v
-            based = st.find(_w + "basedOn")
-            style_id = based.get(_w + "val") if based is not None else None
+        return None
+
+    def numpr(self, style_id: str | None) -> etree._Element | None:
+        """The numbering of a paragraph style ("List Number"), if it has one."""
+        for st in self._chain(style_id):
+            pr = st.find(f"{_w}pPr/{_w}numPr")
+            if pr is not None:
+                return pr
         return None
 
 
 class _Numbering:
     """Automatic paragraph numbers: numId/ilvl -> format and text ("%1.", "(%2)"), counters per list."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, styles: _Styles) -> None:
+        self.styles = styles
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[tuple[str, int], int] = {}
         try:
@@ -87,6 +100,9 @@ class _Numbering:
 
     def label(self, p: etree._Element) -> str:
         pr = p.find(f"{_w}pPr/{_w}numPr")
+        if pr is None:
+            pstyle = p.find(f"{_w}pPr/{_w}pStyle")
+            pr = self.styles.numpr(pstyle.get(_w + "val") if pstyle is not None else None)
         if pr is None:
             return ""
         num_el, lvl_el = pr.find(_w + "numId"), pr.find(_w + "ilvl")
@@ -230,7 +246,7 @@ def text_of(path: Path) -> str:
     """The document as the shared Markdown-ish text."""
     doc = _open(path)
     styles = _Styles(doc)
-    numbering = _Numbering(doc)
+    numbering = _Numbering(doc, styles)
     render = _Renderer(doc, styles)
     lines: list[str] = []
     if doc.sections:
