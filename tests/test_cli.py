@@ -1,0 +1,236 @@
+"""The `unkg` command, run as a real process: exit codes, one-line errors, no tracebacks, unchanged store."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from unkg import iris
+
+UNKG_SCRIPT = Path(sys.executable).with_name("unkg")
+COMMAND = [str(UNKG_SCRIPT)] if UNKG_SCRIPT.exists() else [sys.executable, "-m", "unkg.cli"]
+BAD_FILES = ["truncated.xml", "empty.xml", "random.bin", "fake.pdf", "no_resolution.xml"]
+
+
+def unkg(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 600,
+         command: list[str] | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("UNKG_DEBUG", None)
+    return subprocess.run([*(command or COMMAND), *args], capture_output=True, text=True, cwd=cwd, env=full_env,
+                          timeout=timeout)
+
+
+def no_traceback(p: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in p.stderr and "Traceback" not in p.stdout
+
+
+@pytest.fixture(scope="module")
+def bad_dir(tmp_path_factory, fixtures) -> Path:
+    d = tmp_path_factory.mktemp("bad")
+    for name in BAD_FILES:
+        if name == "random.bin":
+            (d / name).write_bytes(random.Random(7).randbytes(4096))
+        else:
+            shutil.copy(fixtures / "cli" / name, d / name)
+    return d
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory, sample_text) -> Path:
+    """A store holding the bundled sample (A/RES/78/216), ingested once through the command line."""
+    store = tmp_path_factory.mktemp("cli") / "store"
+    p = unkg("ingest", str(sample_text), "--store", str(store))
+    assert p.returncode == 0, p.stderr
+    return store
+
+
+def export(store: Path) -> list[str]:
+    p = unkg("export", "--store", str(store), "--format", "nq")
+    assert p.returncode == 0, p.stderr
+    return sorted(line for line in p.stdout.splitlines() if "_:" not in line)
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_one_line_exit_1_store_unchanged(name, bad_dir, sample_store):
+    before = export(sample_store)
+    path = bad_dir / name
+    p = unkg("ingest", str(path), "--store", str(sample_store))
+    no_traceback(p)
+    assert p.returncode == 1
+    lines = p.stderr.strip().splitlines()
+    errors = [line for line in lines if not line.startswith("ingested ")]
+    assert len(errors) == 1 and errors[0].startswith(f"{path}: "), lines
+    assert lines[-1].startswith("ingested 0 of 1 file(s)") and "1 failed" in lines[-1]
+    assert export(sample_store) == before
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_parse_bad_file(name, bad_dir):
+    p = unkg("parse", str(bad_dir / name), "--json")
+    no_traceback(p)
+    assert p.returncode == 1 and p.stdout == ""
+    assert p.stderr.count("\n") == 1 and p.stderr.startswith(str(bad_dir / name) + ": ")
+
+
+def test_folder_with_good_and_bad_files(bad_dir, sample_text, tmp_path):
+    folder = tmp_path / "mixed"
+    shutil.copytree(bad_dir, folder)
+    shutil.copy(sample_text, folder / "A_RES_78_216.en.txt")
+    store = tmp_path / "store"
+    p = unkg("ingest", str(folder), "--store", str(store), "--jobs", "2")
+    no_traceback(p)
+    assert p.returncode == 1
+    failed = [line for line in p.stderr.splitlines() if not line.startswith("ingested ")]
+    assert sorted(Path(line.split(": ", 1)[0]).name for line in failed) == sorted(
+        n for n in BAD_FILES if n != "random.bin")  # a .bin file in a folder is not a candidate
+    assert "ingested 1 of 5 file(s)" in p.stderr
+    q = unkg("query", "SELECT ?g WHERE { GRAPH ?g { ?s a <https://w3id.org/unkg/ontology#ResolutionExpression> } }",
+             "--store", str(store), "--format", "csv")
+    assert q.returncode == 0 and iris.expression("A/RES/78/216", "en") in q.stdout
+
+
+def test_ingest_twice_same_quads(sample_store, sample_text):
+    before = export(sample_store)
+    p = unkg("ingest", str(sample_text), "--store", str(sample_store), "-j", "2")
+    assert p.returncode == 0, p.stderr
+    assert export(sample_store) == before
+
+
+def test_ingest_without_path_says_so(tmp_path):
+    p = unkg("ingest", "--store", str(tmp_path / "s"))
+    assert p.returncode == 0 and "nothing ingested" in p.stderr
+    assert not (tmp_path / "s").exists()
+
+
+def test_missing_path_is_a_failure(tmp_path):
+    p = unkg("ingest", str(tmp_path / "nope.xml"), "--store", str(tmp_path / "s"))
+    no_traceback(p)
+    assert p.returncode == 1 and f"{tmp_path / 'nope.xml'}: no such file or folder" in p.stderr
+
+
+def test_parse_json_document(sample_text):
+    p = unkg("parse", str(sample_text), "--json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["symbol"] == "A/RES/78/216" and doc["language"] == "en" and doc["source"]["format"] == "text"
+    kinds = [x["kind"] for x in doc["paragraphs"]]
+    assert kinds.count("preambular") == 28 and kinds.count("operative") == 37
+    assert [x["index"] for x in doc["paragraphs"]] == list(range(1, 66))
+
+
+def test_query_formats(sample_store):
+    q = "SELECT ?s WHERE { ?s a <https://w3id.org/unkg/ontology#Resolution> }"
+    table = unkg("query", q, "--store", str(sample_store))
+    assert table.returncode == 0 and "<https://w3id.org/unkg/id/A/RES/78/216>" in table.stdout and "(1 row)" in table.stdout
+    as_json = json.loads(unkg("query", q, "--store", str(sample_store), "--format", "json").stdout)
+    assert as_json["results"]["bindings"][0]["s"]["value"] == iris.work("A/RES/78/216")
+    csv = unkg("query", q, "--store", str(sample_store), "--format", "csv").stdout.splitlines()
+    assert csv == ["s", iris.work("A/RES/78/216")]
+    ask = unkg("query", "ASK { ?s ?p ?o }", "--store", str(sample_store))
+    assert ask.stdout.strip() == "true"
+
+
+def test_query_from_file_and_stdin(sample_store, tmp_path):
+    rq = tmp_path / "count.rq"
+    rq.write_text("# how many operative paragraphs?\nSELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://w3id.org/unkg/ontology#OperativeParagraph> }")
+    p = unkg("query", str(rq), "--store", str(sample_store), "--format", "csv")
+    assert p.returncode == 0 and p.stdout.splitlines() == ["n", "37"]
+    p = subprocess.run([*COMMAND, "query", "-", "--store", str(sample_store), "--format", "csv"],
+                       input=rq.read_text(), capture_output=True, text=True)
+    assert p.stdout.splitlines() == ["n", "37"]
+
+
+def test_malformed_query_one_line(sample_store):
+    p = unkg("query", "SELEC ?x WHERE {", "--store", str(sample_store))
+    no_traceback(p)
+    assert p.returncode == 1 and p.stderr.count("\n") == 1 and "malformed SPARQL" in p.stderr
+
+
+def test_export_formats(sample_store, tmp_path):
+    import rdflib
+
+    for fmt, parse_as in [("trig", "trig"), ("nq", "nquads"), ("ttl", "turtle"), ("jsonld", "json-ld")]:
+        out = tmp_path / f"all.{fmt}"
+        p = unkg("export", "--store", str(sample_store), "--format", fmt, "-o", str(out))
+        assert p.returncode == 0, p.stderr
+        ds = rdflib.Dataset()
+        ds.parse(out, format=parse_as)
+        assert len(ds) > 1000 or sum(len(g) for g in ds.graphs()) > 1000
+
+
+def test_stats_and_validate(sample_store):
+    p = unkg("stats", "--store", str(sample_store), "--json")
+    stats = json.loads(p.stdout)
+    assert stats["resolutions"] == 1 and stats["operative_paragraphs"] == 37 and stats["preambular_paragraphs"] == 28
+    v = unkg("validate", "--store", str(sample_store))
+    assert v.returncode == 0 and "1 conform, 0 do not" in v.stderr
+
+
+def test_store_problems_exit_2(tmp_path):
+    missing = tmp_path / "none"
+    for args in (["stats"], ["query", "ASK {}"], ["validate"], ["export", "--format", "nq"]):
+        p = unkg(*args, "--store", str(missing))
+        no_traceback(p)
+        assert p.returncode == 2 and p.stderr.count("\n") == 1 and str(missing) in p.stderr
+    p = unkg("stats", "--store", "http://127.0.0.1:9/sparql")
+    no_traceback(p)
+    assert p.returncode == 2 and "cannot reach" in p.stderr
+
+
+def test_usage_errors_exit_2():
+    for args in (["frobnicate"], ["export"], ["ingest", "--jobs", "x"], []):
+        p = unkg(*args)
+        no_traceback(p)
+        assert p.returncode == 2
+
+
+def test_help_documents_commands_and_exit_codes():
+    p = unkg("--help")
+    assert p.returncode == 0
+    for cmd in ("ingest", "parse", "validate", "query", "export", "serve", "stats", "docs"):
+        assert f"    {cmd} " in p.stdout
+    assert "exit codes:" in p.stdout and "  2  usage error" in p.stdout
+    assert "exit codes:" in unkg("ingest", "--help").stdout
+
+
+def test_broken_pipe_is_quiet(sample_store):
+    p = subprocess.run(f"{' '.join(COMMAND)} export --store {sample_store} --format nq | head -1",
+                       shell=True, capture_output=True, text=True)
+    assert p.stdout.count("\n") == 1 and "Traceback" not in p.stderr and "Error" not in p.stderr
+
+
+@pytest.mark.slow
+def test_pip_install_into_fresh_venv(tmp_path, sample_text, fixtures):
+    """`pip install .` into a new virtual environment, then parse / ingest / validate from another folder."""
+    root = Path(__file__).resolve().parent.parent
+    wheels = tmp_path / "wheels"
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels),
+                            str(root)], capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr[-2000:]
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    pip = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", *map(str, wheels.glob("unkg-*.whl"))],
+                         capture_output=True, text=True, timeout=1500)
+    assert pip.returncode == 0, pip.stderr[-2000:]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    sample = elsewhere / "sample.txt"
+    shutil.copy(sample_text, sample)
+    cmd = [str(venv / "bin" / "unkg")]
+    env = {"UNKG_STORE": str(elsewhere / "store"), "PYTHONPATH": ""}
+    parsed = unkg("parse", "sample.txt", "--json", cwd=elsewhere, env=env, command=cmd)
+    assert parsed.returncode == 0, parsed.stderr
+    assert json.loads(parsed.stdout)["symbol"] == "A/RES/78/216"
+    ingested = unkg("ingest", "sample.txt", cwd=elsewhere, env=env, command=cmd)
+    assert ingested.returncode == 0, ingested.stderr
+    validated = unkg("validate", cwd=elsewhere, env=env, command=cmd)
+    assert validated.returncode == 0 and "1 conform" in validated.stderr, validated.stderr
+    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import unkg; print(unkg.__file__)"],
+                           capture_output=True, text=True, cwd=elsewhere)
+    assert str(venv) in where.stdout  # the installed copy, not the checkout
