@@ -123,6 +123,8 @@ class _Reader:
         self.section: str | None = None  # number of the main-body section being read ("I", "II")
         self.section_of: dict[int, str | None] = {}  # id(operative paragraph) -> its section
         self.sections_seen = 0
+        # presidential statements are unnumbered paragraphs, each its own (none continues another)
+        self.statement_paragraphs = root.find(A + "statement[@name='presidentialStatement']") is not None
 
     # -- header -------------------------------------------------------------------------------------
     def first(self, xpath: str, el: etree._Element | None = None) -> etree._Element | None:
@@ -255,7 +257,25 @@ class _Reader:
                 self.preamble(sec, part, out, list(self.blocks(sec)))
             else:
                 current = self.operative(sec, part, out, current)
+        out = self.merge_strays(out)
         self.qualify_sections(out)
+        return out
+
+    def merge_strays(self, paragraphs: list[Paragraph]) -> list[Paragraph]:
+        """An unnumbered paragraph between paragraphs n and n+1 ("Abbreviations: ..." under a table, a
+        paragraph whose number the markup lost) continues paragraph n: the printed numbering has no gap."""
+        out: list[Paragraph] = []
+        for i, p in enumerate(paragraphs):
+            prev = out[-1] if out else None
+            nxt = next((q for q in paragraphs[i + 1:] if q.kind == OPERATIVE), None)
+            if (p.kind == OPERATIVE and p.number is None and prev is not None and prev.kind == OPERATIVE
+                    and nxt is not None and prev.part == p.part == nxt.part and (prev.number or "").isdigit()
+                    and (nxt.number or "").isdigit() and int(nxt.number) == int(prev.number) + 1):
+                _continue(prev, p.text)
+                prev.footnotes += p.footnotes
+                self.warnings.append(f"unnumbered paragraph after paragraph {prev.number} read as its continuation")
+                continue
+            out.append(p)
         return out
 
     def qualify_sections(self, paragraphs: list[Paragraph]) -> None:
@@ -365,14 +385,15 @@ class _Reader:
             if not text:
                 continue
             sub = _SUB_LABEL.match(text)
+            lead = _lead_italic(el.find(A + "content"))
             if sub and current is not None:
                 self.attach_sub(current, sub.group(0), text[sub.end():])
-            elif current is not None and not _lead_italic(el.find(A + "content")) and not _looks_like_heading(text):
+            elif _looks_like_heading(text) and (not lead or lead == text):
+                continue  # a heading, plain or all italic ("Listing Criteria")
+            elif current is not None and not lead and not self.statement_paragraphs:
                 # unnumbered continuation of the paragraph before (text after a list, a quotation ...)
                 _continue(current, text)
                 current.footnotes += self.notes.current
-            elif _looks_like_heading(text) and not _lead_italic(el.find(A + "content")):
-                continue
             else:
                 current = Paragraph(OPERATIVE, 0, None, _lead_italic(el), text, part=part,
                                     footnotes=self.notes.current)
