@@ -123,3 +123,20 @@ def test_markup_shows_as_text_in_browser(base_url, browser):
     assert "<script>alert('xss')</script>" in browser.find_element(By.ID, "op-1").text
     assert browser.execute_script("return document.querySelectorAll('main script').length") == 0
     assert console_errors(browser) == []
+
+
+def test_fallback_editor_without_yasgui(base_url, browser, tmp_path, monkeypatch):
+    """Where YASGUI is not installed, unkg's own editor runs the query and shows the table."""
+    from selenium.webdriver.common.by import By
+
+    monkeypatch.setenv("UNKG_ASSETS", str(tmp_path))  # an empty asset folder: no YASGUI
+    browser.get(base_url + "/explore")
+    wait_for(browser, "#plain-query")
+    assert browser.execute_script("return typeof window.Yasgui") == "undefined"
+    next(b for b in browser.find_elements(By.CSS_SELECTOR, "button.example") if "most provisions" in b.text).click()
+    wait_for(browser, "#plain-results table tbody tr td")
+    assert "business-enterprises" in browser.find_element(By.ID, "plain-results").text
+    href = browser.find_element(By.ID, "plain-csv").get_attribute("href")
+    assert "/sparql?format=csv&query=" in href
+    browser.save_screenshot(str(ARTIFACTS / "explorer-fallback.png"))
+    assert console_errors(browser) == []

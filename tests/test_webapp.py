@@ -281,3 +281,21 @@ def test_html_pages_name_their_twins(client):
         assert r.status_code == 200 and r.mimetype == "text/html", url
         link = r.headers["Link"]
         assert 'rel="alternate"' in link and any(MEDIA[f] in link for f in ("json", "ttl")), url
+
+
+def test_updates_when_allowed(tmp_path):
+    location = load_fixture(tmp_path / "store")
+    app = create_app({"STORE": location, "ALLOW_UPDATE": True, "QUERY_TIMEOUT": 10})
+    c = app.test_client()
+    assert app.extensions["unkg"].pool is None  # a writer: queries run in this process
+    before = c.get("/actors.json").get_json()["rows"]
+    r = c.post("/sparql", data={"update": "INSERT DATA { GRAPH <urn:test> { <urn:p> <https://w3id.org/unkg/ontology#addressee> "
+                                           "<https://w3id.org/unkg/vocab/actors/states> } }"})
+    assert r.status_code == 204
+    after = c.get("/actors.json").get_json()["rows"]  # caches were dropped: the new provision counts
+    count = lambda rows: next(x["provisions"] for x in rows if x["label"] == "States")  # noqa: E731
+    assert count(after) == count(before) + 1
+    r = c.get("/sparql", query_string={"query": "ASK { <urn:p> ?p ?o }", "format": "json"})
+    assert r.get_json()["boolean"] is True
+    assert c.post("/sparql", data={"update": "SELECT * WHERE { ?s ?p ?o }"}).status_code == 400
+    app.extensions["unkg"].store.close()

@@ -21,7 +21,7 @@ from flask import Flask
 
 from ..config import base_iri, default_store
 from ..store import Store, open_store
-from .workers import Job, QueryPool, execute
+from .workers import Job, QueryPool, execute, run_with_deadline
 
 DEFAULTS: dict[str, Any] = {
     "STORE": None,
@@ -52,9 +52,7 @@ class AppState:
     def run_query(self, job: Job) -> bytes:
         if self.pool is not None:
             return self.pool.run(job)
-        from ..store.embedded import _with_timeout  # the store's thread deadline (no process to kill)
-
-        return _with_timeout(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
+        return run_with_deadline(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
 
     def changed(self) -> None:
         with self._lock:

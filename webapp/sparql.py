@@ -45,7 +45,7 @@ _EXTRA_ACCEPT = {  # media types some clients accept instead of the canonical on
 
 def _result_format(graph: bool) -> str:
     table = GRAPH_MEDIA if graph else TABLE_MEDIA
-    asked = request.args.get("format") or request.form.get("format") if request.method == "POST" else request.args.get("format")
+    asked = request.args.get("format") or (request.form.get("format") if request.method == "POST" else None)
     if asked:
         fmt = _FORMAT_ALIASES.get(asked.lower())
         if fmt is None or fmt not in table:

@@ -73,6 +73,28 @@ def execute(store: Any, job: Job) -> bytes:
     return body
 
 
+def run_with_deadline(fn: Any, timeout: float) -> Any:
+    """Run `fn` on a thread and stop waiting after `timeout` s with a clear error. Used only when updates
+    are allowed (no worker process may open the store beside the writer): the thread itself cannot be
+    stopped and finishes in the background, which is why read-only serving uses processes instead."""
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # handed back to the caller
+            box["error"] = e
+
+    t = threading.Thread(target=target, daemon=True, name="unkg-query")
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        raise QueryError(f"the query was stopped at the time limit of {timeout:g} s; narrow it or add LIMIT", 503)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 def _bind_prefixes(g: Any) -> None:
     from ..config import ONTOLOGY_NS, VOCAB_NS
 
