@@ -32,6 +32,7 @@ class MentionFinder:
         self.vocab = vocab
         self.trie = vocab.trie("mentions", language)
         self.coord = phrase_trie(gram["coordination"])
+        self.coord_keys = {k for p in gram["coordination"] for k in keys(p)}
         self.coord_back = Trie()
         for p in gram["coordination"]:
             self.coord_back.add(tuple(reversed(lows(p))), p)
@@ -91,7 +92,10 @@ class MentionFinder:
         if not any(k in self.preps for k in ks[1:-1]):
             return i + 1
         concepts = _under(node)
-        c = self.vocab.concepts[concepts[0]] if len(concepts) == 1 else None
+        # the first conjunct is the one concept whose label goes on with a coordination ("freedom of
+        # opinion *and expression*"), not any label it begins ("right of everyone *to the enjoyment* ...")
+        c = self.vocab.concepts[concepts[0]] if len(concepts) == 1 and _goes_on_coordinated(node, self.coord_keys) \
+            else None
         kind = c.kind if c else self.vocab.concepts[concepts[0]].kind if concepts else None
         if kind is None:
             return i + 1
@@ -138,6 +142,8 @@ class MentionFinder:
         for p, k in enumerate(ks):
             if k in self.preps and p > 0:
                 heads += [tuple(ks[:p + 1]), tuple(ks[:p])]
+        if len(ks) >= 2 and ks[-1].isalpha():
+            heads.append(tuple(ks[:-1]))  # "organisations internationales et régionales"
         if not heads:
             return j
         nodes = [n for n in (self.trie.node(h) for h in heads) if n is not None]
@@ -163,6 +169,10 @@ class MentionFinder:
             out.append(Mention(best[1], k, best[0], toks[k].start, toks[best[0] - 1].end))
             j = best[0]
         return j
+
+
+def _goes_on_coordinated(node: dict, coord: set[str]) -> bool:
+    return any(k in coord for k in node if k != Trie._END)
 
 
 def _under(node: dict, limit: int = 3) -> list[str]:
