@@ -172,6 +172,34 @@ def assemble(paragraphs: list[Paragraph], sep: str = "\n\n") -> str:
     return sep.join(chunks)
 
 
+def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None]) -> list[str]:
+    """Make part + number identify every operative paragraph (IRIs are built from them); returns warnings.
+
+    Budget resolutions restart numbering in each section (I, II ...): then a paragraph's part names its
+    section too ("I", or "A/I" in part A). `sections` maps id(paragraph) to the section it was printed in.
+    A number printed twice with no section to tell them apart (a misprint) becomes "4-2".
+    """
+    numbers = [(p.part, p.number) for p in paragraphs if p.kind == OPERATIVE and p.number]
+    if len(numbers) == len(set(numbers)):
+        return []
+    sectioned = [p for p in paragraphs if p.kind == OPERATIVE and sections.get(id(p))]
+    keys = [(p.part, sections[id(p)], p.number) for p in sectioned]
+    if sectioned and len(keys) == len(set(keys)):
+        for p in sectioned:
+            section = sections[id(p)]
+            p.part = f"{p.part}/{section}" if p.part else section
+        return []
+    warnings: list[str] = []
+    seen: dict[tuple[str | None, str], int] = {}
+    for p in paragraphs:
+        if p.kind == OPERATIVE and p.number:
+            k = seen[(p.part, p.number)] = seen.get((p.part, p.number), 0) + 1
+            if k > 1:
+                warnings.append(f"operative paragraph number {p.number} printed again; read as {p.number}-{k}")
+                p.number = f"{p.number}-{k}"
+    return warnings
+
+
 def _unique_numbers(subs: list[SubParagraph]) -> None:
     """Sub-paragraph numbers identify them (IRIs end in them): bullets ("•", "–") get their position, and a
     label printed twice in one paragraph (a quoted list) gets its occurrence: "a", ..., "a-2"."""

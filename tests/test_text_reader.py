@@ -80,3 +80,18 @@ def test_text_without_a_resolution_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         text.read(f)
     assert str(info.value).startswith(str(f)) and "symbol" in str(info.value)
+
+
+def test_parts_and_sections(fixtures: Path) -> None:
+    res = text.read(fixtures / "readers" / "parts_and_sections.en.txt")
+    assert res.symbol == "A/RES/86/50 A-B"  # "86/50." printed with parts A and B
+    assert [(p.part, p.kind, p.number, p.verb_text) for p in res.paragraphs] == [
+        ("A", "preambular", None, "Recalling"),
+        ("A", "operative", None, "Urges"),  # one unnumbered operative paragraph ends part A
+        ("B", "preambular", None, "Stressing"),
+        ("B/I", "operative", "1", "Decides"),  # numbering restarts per section: the section joins the part
+        ("B/I", "operative", "2", "Requests"),
+        ("B/II", "operative", "1", "Approves"),
+    ]
+    assert "title" not in res.text  # part and section titles are not paragraphs
+    check_offsets(res)

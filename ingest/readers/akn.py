@@ -19,7 +19,8 @@ from unkg.errors import InputError
 from unkg.iris import LANGUAGES, Symbol
 
 from .stages import normalise_space
-from ..model import OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, Vote, assemble
+from ..model import (OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, Vote, assemble,
+                     unique_numbers)
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = "{%s}" % AKN
@@ -279,27 +280,8 @@ class _Reader:
         return out
 
     def qualify_sections(self, paragraphs: list[Paragraph]) -> None:
-        """Budget resolutions restart numbering in each section (I, II ...): then a paragraph's part names its
-        section too ("I", or "A/I" in part A), so that part + number identify each paragraph."""
-        numbers = [(p.part, p.number) for p in paragraphs if p.kind == OPERATIVE and p.number]
-        if len(numbers) == len(set(numbers)):
-            return
-        sectioned = [p for p in paragraphs if p.kind == OPERATIVE and self.section_of.get(id(p))]
-        keys = [(p.part, self.section_of[id(p)], p.number) for p in sectioned]
-        if sectioned and len(keys) == len(set(keys)):
-            for p in sectioned:
-                section = self.section_of[id(p)]
-                p.part = f"{p.part}/{section}" if p.part else section
-            return
-        # a number printed twice (a misprint, or a quoted paragraph): keep identifiers unique, say so
-        seen: dict[tuple[str | None, str], int] = {}
-        for p in paragraphs:
-            if p.kind == OPERATIVE and p.number:
-                k = seen[(p.part, p.number)] = seen.get((p.part, p.number), 0) + 1
-                if k > 1:
-                    self.warnings.append(f"operative paragraph number {p.number} printed again; read as "
-                                         f"{p.number}-{k}")
-                    p.number = f"{p.number}-{k}"
+        sections = {id(p): self.section_of.get(id(p)) for p in paragraphs}
+        self.warnings += unique_numbers(paragraphs, sections)
 
     def preamble(self, sec: etree._Element, part: str | None, out: list[Paragraph],
                  elements: list[etree._Element] | None = None) -> None:

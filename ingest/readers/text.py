@@ -16,7 +16,8 @@ from pathlib import Path
 from unkg.errors import InputError
 from unkg.iris import BODIES, Symbol
 
-from ..model import OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, assemble
+from ..model import (OPERATIVE, PREAMBULAR, Paragraph, Resolution, Source, SubParagraph, assemble,
+                     unique_numbers)
 from . import stages
 
 # The enacting formula opens the resolution text and tells its language.
@@ -34,6 +35,7 @@ _DATE = re.compile(r"(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 _SUB = re.compile(r"^\(([a-z]{1,3}|[ivxlc]{1,6})\)\s*(\S.*)$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
+_LABEL = re.compile(r"(?:Resolution\s+)?([A-Z]|[IVXL]{1,6})\.?")
 _TITLE = re.compile(r"^((?:ES-|S-)?\d{1,3}/\d{1,4})\s*\.\s*(.*)$")
 _SC_TITLE = re.compile(r"^Resolution (\d{1,4}) \((\d{4})\)\s*$")
 _ADOPTED = re.compile(r"^Resolution adopted by the (.+?) on (.+)$")
@@ -83,9 +85,18 @@ def parse_text(text: str, source: Source) -> Resolution:
         body_start = start + 1
     res = _header(blocks[:start + 1] if body_start == start + 1 else blocks[:start], source, language)
     res.footnotes = footnotes
-    paragraphs = _paragraphs(stages.join_broken_paragraphs(blocks[body_start:]), res)
+    # a multi-part resolution prints part A's label between the title and the first formula
+    part = next((m.group(1) for b in blocks[max(0, start - 2):start]
+                 if (m := _LABEL.fullmatch(stages.normalise_space(stages.strip_emphasis(b))))), None)
+    paragraphs = _paragraphs(stages.join_broken_paragraphs(blocks[body_start:]), res, part)
     if not paragraphs:
         raise InputError(source.path, "not a resolution: no preambular or operative paragraphs after the header")
+    parts = sorted({p.part for p in paragraphs if p.part and len(p.part) == 1})
+    if len(parts) > 1 and " " not in res.symbol:
+        try:  # "78/80." with parts A and B is A/RES/78/80 A-B
+            res.symbol = Symbol.parse(f"{res.symbol} {parts[0]}-{parts[-1]}").text
+        except ValueError:
+            res.warnings.append(f"parts {', '.join(parts)} not reflected in the symbol")
     if not any(p.kind == OPERATIVE for p in paragraphs):
         res.warnings.append("no operative paragraphs found")
     res.text = assemble(paragraphs)
@@ -174,10 +185,12 @@ def _clean(block: str) -> tuple[str, str, list[str]]:
     return verb.rstrip(",;:"), stages.normalise_space(stages.strip_emphasis(text)), markers
 
 
-def _paragraphs(blocks: list[str], res: Resolution) -> list[Paragraph]:
+def _paragraphs(blocks: list[str], res: Resolution, part: str | None = None) -> list[Paragraph]:
     out: list[Paragraph] = []
     current: Paragraph | None = None
-    part: str | None = None
+    section: str | None = None
+    pending: str | None = None  # a label "B" / "II": a part if its own formula follows, else a section
+    sections: dict[int, str | None] = {}
     for block in blocks:
         plain = stages.normalise_space(stages.strip_emphasis(block))
         if m := _MEETING.match(plain):
@@ -186,14 +199,21 @@ def _paragraphs(blocks: list[str], res: Resolution) -> list[Paragraph]:
         if re.match(r"^Annex(?:es)?\b", plain) and len(plain) < 40:
             res.warnings.append("text after \"Annex\" not read (annexes are not paragraphs of the resolution)")
             break
-        if re.fullmatch(r"(?:Resolution\s+)?[A-Z]", plain):
-            part, current = plain[-1], None  # "A" / "B": a multi-part resolution; numbering restarts
+        if m := _LABEL.fullmatch(plain):
+            pending = m.group(1)
             continue
         if _FORMULA.match(plain):
-            continue  # a part's own formula
+            if pending:  # "B", its title, "The General Assembly,": the next part; numbering restarts
+                part, section, pending, current = pending, None, None, None
+            continue
+        if pending and len(plain) < 100 and not stages.ends_paragraph(plain):
+            continue  # the title under a part or section label
+        if pending:
+            section, pending = pending, None
         if m := _NUMBERED.match(block.strip()):
             verb, text, markers = _clean(m.group(2))
             current = Paragraph(OPERATIVE, 0, m.group(1), verb, text, part=part, footnotes=markers)
+            sections[id(current)] = section
             out.append(current)
             continue
         if (m := _SUB.match(block.strip())) and current is not None:
@@ -220,11 +240,14 @@ def _paragraphs(blocks: list[str], res: Resolution) -> list[Paragraph]:
         if prev.kind == PREAMBULAR and nxt.kind == OPERATIVE and nxt.number == "1" and prev.text.endswith(":") \
                 and not prev.subparagraphs:
             prev.kind = OPERATIVE  # "Resolves that, for 2025:" introduces the numbered paragraphs
-    last = out[-1] if out else None
-    if last is not None and last.kind == PREAMBULAR and last.text.endswith(".") and not any(
-            p.kind == OPERATIVE and p.part == last.part for p in out):
-        # a resolution with one unnumbered operative paragraph: preambular paragraphs end with ",", it with "."
-        last.kind = OPERATIVE
+    res.warnings += unique_numbers(out, sections)
+    for i, p in enumerate(out):
+        last_of_part = i + 1 == len(out) or out[i + 1].part != p.part
+        if last_of_part and p.kind == PREAMBULAR and p.text.endswith(".") and not any(
+                q.kind == OPERATIVE and q.part == p.part for q in out):
+            # a resolution (or part) with one unnumbered operative paragraph: preambular paragraphs end
+            # with ",", it with "."
+            p.kind = OPERATIVE
     return out
 
 
