@@ -13,6 +13,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -60,8 +61,11 @@ def addressee_zone(rest: str, lang: str) -> str:
     return rest[: m.start()] if m and m.start() < 250 else ""
 
 
+@cache
 def paragraphs(folder: Path, zone: str | None = None) -> dict[tuple[str, str], str]:
-    """(work, operative number) -> paragraph text (or, with zone=lang, its addressee zone) for each AKN file."""
+    """(work, operative number) -> paragraph text (or, with zone=lang, its addressee zone) for each AKN file.
+
+    Cached per folder: callers must not modify the result."""
     out: dict[tuple[str, str], str] = {}
     for f in sorted(folder.glob("*.xml")):
         root = mp._parse(f)
