@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
-from rdflib.namespace import XSD as _XSD
 
 from unkg import iris
 from unkg.ingest.graph import ELI, OA, UNKG, build
 from unkg.ingest.validate import validate
 
-XSD_DATE, XSD_DATETIME = _XSD.date, _XSD.dateTime
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
+XSD_DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -130,7 +130,7 @@ def test_provenance_without_timestamps(built):
     assert g.value(activity, PROV.wasAssociatedWith) == UNKG.software
     source = g.value(activity, PROV.used)
     assert g.value(source, UNKG.sha256) == Literal("ab" * 32)
-    assert not [o for o in g.objects() if isinstance(o, Literal) and o.datatype == XSD_DATETime]
+    assert not [o for o in g.objects() if isinstance(o, Literal) and o.datatype == XSD_DATETIME]
 
 
 def test_french_expression_shares_work_level_iris():
