@@ -26,7 +26,7 @@ FILES = {
     "groups.ttl": ("groups", {UNKG.AffectedGroup}),
 }
 # unkg: terms the vocabularies may use (declared by the ontology).
-ALLOWED_UNKG = {UNKG.strength, UNKG.modality, UNKG.strengthDelta, UNKG.statedIn, UNKG.iso3166Alpha3,
+ALLOWED_UNKG = {UNKG.strength, UNKG.modality, UNKG.strengthDelta, UNKG.statedIn, UNKG.articleOf, UNKG.iso3166Alpha3,
                 UNKG.iso3166Alpha2} | {c for _, cs in FILES.values() for c in cs}
 
 
@@ -216,7 +216,7 @@ def test_rights_are_stated_in_articles(graphs: dict[str, Graph]) -> None:
         for a in articles:
             assert (a, RDF.type, UNKG.InstrumentArticle) in g, f"{r}: {a} is not an article in instruments.ttl"
             inst = g.value(a, DCTERMS.isPartOf)
-            assert (inst, RDF.type, UNKG.Instrument) in g
+            assert (inst, RDF.type, UNKG.Instrument) in g and (a, UNKG.articleOf, inst) in g
             instruments.add(str(g.value(inst, SKOS.notation)))
     assert {"UDHR", "ICCPR", "ICESCR", "CRC", "CEDAW", "CRPD"} <= instruments
 
