@@ -41,43 +41,51 @@ def build_mandate(text: str, base: int, toks: list[Token], lo: int, hi: int, men
         due = m.group(0)
         n = ordinal(m.group(1), gram)
         due_session = str(n) if n else None
-    freq = None
-    low = text.lower()
-    best = None
-    for name, words in gram["frequency"].items():
-        for w in words:
-            f = re.search(rf"\b{re.escape(w)}\b", low)
-            if f and (best is None or f.start() < best):
-                best, freq = f.start(), name
+    rx, names = _frequency_re(tuple((k, tuple(v)) for k, v in gram["frequency"].items()))
+    f = rx.search(text.lower())
+    freq = names[f.group(0)] if f else None
     return Mandate(actor=actor, task=task, object_text=obj, recipients=recipients, due=due,
                    due_session=due_session, frequency=freq, start=base, end=base + len(text))
 
 
 def _task(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> tuple[str, int | None]:
     """The first task word's category and token index ("other", None when there is none)."""
-    best: tuple[int, str] | None = None
-    for name, phrases in _task_phrases(gram).items():
-        for ph in phrases:
+    by_first = _task_phrases(gram)
+    best: tuple[int, str, int] | None = None
+    for i in range(lo, hi):
+        for name, ph in by_first.get(toks[i].low, ()):
             n = len(ph)
-            for i in range(lo, hi - n + 1):
-                if toks[i].low == ph[0] and all(toks[i + k].low == ph[k] for k in range(1, n)):
-                    # decisions to keep an item or a mandate come first: they are the whole task
-                    rank = i if name not in ("continue-consideration", "appointment") else -1
-                    if best is None or rank < best[0]:
-                        best = (rank, name, i)  # type: ignore[assignment]
-                    break
+            if i + n <= hi and all(toks[i + k].low == ph[k] for k in range(1, n)):
+                # decisions to keep an item or a mandate come first: they are the whole task
+                rank = -1 if name in ("continue-consideration", "appointment") else i
+                if best is None or rank < best[0]:
+                    best = (rank, name, i)
+        if best is not None and best[0] == -1:
+            break
     if best is None:
         return "other", None
-    return best[1], best[2]  # type: ignore[misc]
+    return best[1], best[2]
 
 
 @lru_cache(maxsize=8)
-def _task_phrases_cached(items: tuple) -> dict[str, list[tuple[str, ...]]]:
-    return {name: [lows(p) for p in phrases] for name, phrases in items}
+def _task_phrases_cached(items: tuple) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for name, phrases in items:
+        for p in phrases:
+            ph = lows(p)
+            out.setdefault(ph[0], []).append((name, ph))
+    return out
 
 
-def _task_phrases(gram: dict[str, Any]) -> dict[str, list[tuple[str, ...]]]:
+def _task_phrases(gram: dict[str, Any]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     return _task_phrases_cached(tuple((k, tuple(v)) for k, v in gram["tasks"].items()))
+
+
+@lru_cache(maxsize=8)
+def _frequency_re(items: tuple) -> tuple[re.Pattern, dict[str, str]]:
+    names = {w: name for name, words in items for w in words}
+    alts = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b"), names
 
 
 def _object_text(text: str, at: int) -> str:

@@ -39,13 +39,16 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     append = out.append
     cache = _WORDS
     new = tuple.__new__
-    for m in _TOKEN.finditer(text.translate(_UNIFY)):  # same length: offsets hold
-        w = m.group()
+    t = text.translate(_UNIFY)  # same length: offsets hold
+    find = t.find
+    pos = 0
+    for w in _TOKEN.findall(t):
+        s = find(w, pos)
+        pos = s + len(w)
         info = cache.get(w)
         if info is None:
             info = cache[w] = (key(w), w.lower(), w[0].isupper())
-        s = base + m.start()
-        append(new(Token, (info[0], info[1], s, s + len(w), info[2])))
+        append(new(Token, (info[0], info[1], base + s, base + pos, info[2])))
     return out
 
 
