@@ -253,6 +253,9 @@ def blocks(lines: list[Line], body: float) -> list[Block]:
                                        or (prev.x1 < right - 2 * body and line.x0 < left + 3.5 * body))
                 new = gap > 1.4 * max(line.size, prev.size) or starts or _ends_block(prev) \
                     or _style_changes(prev, line)
+                if new and gap < 2 * line.size and _display(prev, body) and _display(line, body) \
+                        and abs(prev.size - line.size) < 0.1:
+                    new = False  # a title in display type set with extra leading ("...Cybercrime;" / "Strengthening ...")
         if new:
             out.append(Block())
         out[-1].lines.append(line)
@@ -301,6 +304,11 @@ def _ends_block(line: Line) -> bool:
     t = line.text.strip()
     return bool(re.match(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+ (?:special |emergency special )?session$", t)
                 or re.match(r"^Agenda items? ", t) or re.match(r"^Annex(?:es)?(?: [IVXL]+)?$", t))
+
+
+def _display(line: Line, body: float) -> bool:
+    """Bold type larger than the text: the title and "Resolution adopted by ..." lines of the masthead."""
+    return line.size > body + 1 and all(s.bold for s in line.spans if s.text.strip())
 
 
 def _style_changes(a: Line, b: Line) -> bool:

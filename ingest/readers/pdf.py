@@ -28,10 +28,10 @@ _ITALIC_FLAG = 1 << 6
 _LETTERS = re.compile(r"^(?:\S ){2,}\S? ?$")  # PDF font descriptor flag 7 (Italic)
 
 
-def pages(path: Path) -> list[Page]:
+def pages(path: Path, data: bytes | None = None) -> list[Page]:
     """Every page's text spans: text, position, size, italic and bold from the font name and flags."""
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(data if data is not None else str(path))
     except pdfium.PdfiumError as e:
         raise InputError(path, f"not a readable PDF ({e})") from None
     try:
@@ -88,9 +88,9 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
     return Page(index + 1, width, height, spans)
 
 
-def text_of(path: Path) -> str:
+def text_of(path: Path, data: bytes | None = None) -> str:
     """The PDF as the shared Markdown-ish text (what `read` hands to the text parser)."""
-    ps = pages(path)
+    ps = pages(path, data)
     # a scanned resolution may still carry a stamp or job number as text; a page of text has thousands
     if sum(len(s.text.strip()) for p in ps for s in p.spans) < 20 * max(1, len(ps)):
         raise InputError(path, f"the PDF ({len(ps)} pages) has no text layer (scanned?): run OCR on it first")
@@ -102,6 +102,9 @@ def read(path: Path) -> Resolution:
     from .text import parse_text
 
     path = Path(path)
-    text = text_of(path)
-    source = Source(str(path), hashlib.sha256(path.read_bytes()).hexdigest(), "pdf")
-    return parse_text(text, source)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read the file: {e.strerror or e}") from None
+    source = Source(str(path), hashlib.sha256(data).hexdigest(), "pdf")
+    return parse_text(text_of(path, data), source)
