@@ -30,8 +30,9 @@ _BLOCK = {A + t for t in ("p", "td", "th", "tr", "item", "heading", "subheading"
                           "content", "list", "blockList", "listIntroduction", "wrapUp", "alinea", "crossHeading",
                           "eol", "br", "table", "container", "sublist", "paragraph")}
 _SKIP = {A + "authorialNote", A + "num", A + "meta"}
-_OPERATIVE_NUM = re.compile(r"^\W*(\d+(?:\.\d+)?)\s*[.\-‑–]?\W*$")
-_SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,4}|[ivxlc]+|\d{1,2}|[\u0600-\u06ff]{1,3})\s*\)\s*|^([a-z]{1,2})[.)]\s+")
+_OPERATIVE_NUM = re.compile(r"^[\s\u200e\u200f]*(\d+(?:\.\d+)?)\s*[.\-‑–]?[\s\u200e\u200f]*$")
+_SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,4}|[ivxlc]+|\d{1,2}|[\u0600-\u06ff]{1,3})\s*\)\s*|^([a-z]{1,2})[.)]\s+"
+                        r"|^['’](\d{1,2})['‘]\s*")  # the last: Arabic files print (ii) as ’2‘
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _VOTES = {"inFavour": "in_favour", "against": "against", "abstaining": "abstaining"}
 _VOTE_CODE = {"inFavour": "Y", "against": "N", "abstaining": "A"}
@@ -468,15 +469,18 @@ class _Reader:
         return sub, _ws(f"{num} {text}") if num else text
 
     def attach_sub(self, current: Paragraph, label: str, text: str) -> None:
-        """Add an unnumbered "(c) ..." paragraph to the operative paragraph before it, nesting (i) under (h)."""
+        """Add an unnumbered "(c) ..." paragraph to the operative paragraph before it; "(i)" after "(a)"
+        nests under (a) (after "(h)" it is the next letter), as does "'2'" (how Arabic files print (ii))."""
         label = _ws(label)
-        key = label.strip("(). ")
+        key = label.strip("().'‘’ ")
         sub = SubParagraph(key, text)
         subs = current.subparagraphs
         parent = subs[-1] if subs else None
-        nested = (parent is not None and _ROMAN.match(key) and _ROMAN.match(parent.number) is None
-                  and not (len(key) == 1 and len(parent.number) == 1 and ord(key) == ord(parent.number) + 1))
-        if nested and parent is not None and (parent.subparagraphs or key == "i"):
+        quoted = label.startswith("'")
+        nested = parent is not None and (quoted or (
+            _ROMAN.match(key) and _ROMAN.match(parent.number) is None
+            and not (len(key) == 1 and len(parent.number) == 1 and ord(key) == ord(parent.number) + 1)))
+        if nested and parent is not None and (parent.subparagraphs or key in ("i", "1") or quoted):
             parent.subparagraphs.append(sub)
             _grow(current, parent, f"{label} {text}")
         else:
