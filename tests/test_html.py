@@ -144,3 +144,14 @@ def test_html_without_resolution(tmp_path: Path) -> None:
     with pytest.raises(InputError) as e:
         read(page)
     assert "menu.html" in str(e.value) and "not a resolution" in str(e.value)
+
+
+@pytest.mark.parametrize("head", [
+    b"<!DOCTYPE html><html><body>",
+    b'\xef\xbb\xbf<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">',
+    b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n'
+    b'<html xmlns="http://www.w3.org/1999/xhtml">',
+    b"<!-- saved from url=(0042)https://documents.un.org/ -->\n<HTML><HEAD>",
+], ids=["html5", "word-export", "xhtml", "saved-page"])
+def test_html_sniffed_from_content(head: bytes) -> None:
+    assert sniff(head + b"<p>The General Assembly,</p></body></html>") == "html"
