@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from unkg.ingest.model import OPERATIVE, PREAMBULAR, Resolution
+from unkg.ingest.model import OPERATIVE, Resolution
 
 DOC_SHARE = 0.98
 PARA_SHARE = 0.95

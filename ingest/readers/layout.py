@@ -7,7 +7,9 @@ named for what it does, turn them into text that `readers.text.parse_text` reads
     split_columns      a line with a wide gap (the page-1 masthead) -> separate chunks
     strip_furniture    running headers, page numbers, job numbers, barcodes, "Please recycle"
     split_footnotes    the area under the footnote rule (or in footnote type) -> footnotes, continued across pages
-    blocks             lines -> paragraphs by first-line indent and vertical space, across page breaks
+    blocks             lines -> paragraphs by vertical space and labelled indented lines, across page breaks
+    join_nested        a list set deeper than the paragraphs after "...:" -> part of that paragraph
+    drop_headings      bold section headings in the body (not paragraphs; the AKN markup omits them too)
     render             a paragraph's spans -> text: italic runs as `*...*`, footnote markers as superscripts,
                        line breaks and hyphenation undone
 
@@ -86,7 +88,6 @@ _FOOTER = re.compile(
     r"|\*\d{7}\*|Please recycle.*|\d{1,3})$"
 )
 _RULE = re.compile(r"^[_\u2014\u2013\-]{5,}$")  # the footnote separator ("__________")
-_SYMBOL = re.compile(r"\bA/RES/[\w\-/]+(?:\s*\([A-Z]+\))?")
 
 
 def body_size(pages: Iterable[Page]) -> float:
@@ -184,12 +185,6 @@ def is_furniture(line: Line, page: Page, body: float) -> bool:
 
 def strip_furniture(lines: list[Line], page: Page, body: float) -> list[Line]:
     return [ln for ln in lines if not is_furniture(ln, page, body)]
-
-
-@dataclass
-class Footnote:
-    marker: str
-    spans: list[Span]
 
 
 def split_footnotes(lines: list[Line], body: float) -> tuple[list[Line], list[list[Line]]]:
