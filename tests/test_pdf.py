@@ -190,3 +190,31 @@ def test_footer_and_running_header_are_furniture() -> None:
     assert layout.is_furniture(line("A/RES/78/216", 733, 8.5), page, body)
     assert not layout.is_furniture(line("the protection of human rights defenders,", 700), page, body)
     assert not layout.is_furniture(line("37. Decides to remain seized of the matter.", 60), page, body)
+
+
+def test_drawn_multi_part_resolution(tmp_path: Path) -> None:
+    """"A" and "B" with their bold titles: numbering restarts per part; the part titles are not paragraphs."""
+    d = Drawer()
+    d.new_page()
+    d.line([("A/RES/80/50 A-B", ROMAN)], 482, 734)
+    d.line([("General Assembly", BOLD)], 123, 705, 20)
+    d.line([("Resolution adopted by the General Assembly on 10 December 2025", BOLD)], 123, 600, 14)
+    d.line([("80/50. Questions relating to information", BOLD)], 72, 570, 12)
+    y = 540
+    for part, title, verbs in (("A", "Information in the service of humanity", ["Urges"]),
+                               ("B", "United Nations public information policies", ["Requests", "Decides"])):
+        d.line([(part, BOLD)], 300, y)
+        d.line([(title, BOLD)], 200, y - 18)
+        d.line([("The General Assembly", ITALIC), (",", ROMAN)], 147, y - 40)
+        d.line([("Recalling ", ITALIC), (f"its resolution 79/{len(verbs)},", ROMAN)], 147, y - 58)
+        y -= 76
+        for n, verb in enumerate(verbs, 1):
+            d.line([(f"{n}. ", ROMAN), (verb + " ", ITALIC), ("the Secretary-General to act;", ROMAN)], 147, y)
+            y -= 18
+        y -= 10
+    res = read(d.save(tmp_path / "parts.pdf"))
+    assert res.symbol == "A/RES/80/50 A-B"
+    assert [(p.part, p.kind, p.number, p.verb_text) for p in res.paragraphs] == [
+        ("A", "preambular", None, "Recalling"), ("A", "operative", "1", "Urges"),
+        ("B", "preambular", None, "Recalling"), ("B", "operative", "1", "Requests"),
+        ("B", "operative", "2", "Decides")]
