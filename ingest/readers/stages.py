@@ -200,7 +200,8 @@ def strip_emphasis(text: str) -> str:
 # and vocabulary matching ("non-State actors") must not depend on the hyphen a typesetter chose.
 TYPOGRAPHY = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u2018": "'",
                             "\u2019": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"', "\u201f": '"',
-                            "\u200b": None, "\u2060": None, "\ufeff": None})
+                            "\u200b": None, "\u200e": None, "\u200f": None, "\u2060": None,
+                            "\ufeff": None})
 
 
 def normalise_space(text: str) -> str:
