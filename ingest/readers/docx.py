@@ -24,6 +24,7 @@ _w = "{%s}" % W
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _OFF = {"0", "false", "off", "none"}
+_NOT_TEXT = {_w + "del", _w + "moveFrom", _w + "txbxContent"}
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -163,8 +164,8 @@ class _Renderer:
         para_italic = self.styles.italic(pstyle.get(_w + "val") if pstyle is not None else None) or False
         segs: list[tuple[str, bool]] = []
         for r in p.iter(_w + "r"):
-            if any(a.tag in (_w + "del", _w + "moveFrom") for a in r.iterancestors()):
-                continue  # deleted text of tracked changes
+            if any(a.tag in _NOT_TEXT for a in r.iterancestors()):
+                continue  # deleted text of tracked changes; text boxes (drawn twice, as choice and fallback)
             segs += self.run(r, para_italic)
         return _markdown(segs)
 
