@@ -76,6 +76,9 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     body = v.body_actor(res.body) if res.body else None
     notes = {f.marker: f.text for f in res.footnotes}
 
+    if not ctx.clauses.verbs.root and res.operative:
+        res.warnings.append(f"the vocabularies have no operative verbs in language {res.language!r}: provisions "
+                            f"are one per paragraph, without verb concepts or addressees")
     per: list[tuple[Paragraph, list[Token], list[Mention]]] = []
     for p in res.paragraphs:
         toks = tokenize(p.text, p.start)
@@ -120,9 +123,10 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
     for k, (c, (lo, hi)) in enumerate(zip(clauses, spans)):
         verb = c.verb
         modality = (verb.modality or "") if verb else ""
-        verb_text = text[toks[c.i].start:toks[c.j - 1].end] if verb else p.verb_text
-        if verb is None:
-            res.warnings.append(f"paragraph {p.number or p.index}: verb phrase {p.verb_text!r} is not in the "
+        verb_text = text[toks[c.i].start:toks[c.j - 1].end] if verb else \
+            (p.verb_text or text[toks[0].start:toks[0].end][:60])
+        if verb is None and ctx.clauses.verbs.root:  # (a language without verb labels is said once, in extract)
+            res.warnings.append(f"paragraph {p.number or p.index}: verb phrase {verb_text!r} is not in the "
                                 f"verbs vocabulary")
         inside = [m for m in ments if lo <= m.i and m.j <= hi]
         addressees: list[Concept] = []

@@ -34,6 +34,7 @@ class ClauseSplitter:
         self.vocab = vocab
         self.verbs = vocab.trie("verbs", language)
         self.mods = vocab.trie("modifiers", language)
+        self.openers = vocab.trie("openers", language)
         self.boundaries = set(gram["provision_boundaries"])
         self.gerund_suffixes = tuple(gram.get("gerund_suffixes", ()))
         self.intro = _reverse_trie(gram["gerund_intro"])
@@ -97,6 +98,8 @@ class ClauseSplitter:
                 continue
             found = self.verb_at(toks, i, n)
             if not found:
+                found = self._participle(toks, i, n)
+            if not found:
                 i += 1
                 continue
             end, verb, delta, vstart = found
@@ -118,6 +121,17 @@ class ClauseSplitter:
                                   pronoun))
             i = end
         return clauses
+
+    def _participle(self, toks: list[Token], i: int, hi: int) -> tuple[int, ConceptInfo, int, int] | None:
+        """A participle after a gerund intro ("tout en reconnaissant") that the verbs scheme lacks but the
+        preambular openers have: the verb is the one the opener's English participle names."""
+        if not (self.gerund_suffixes and toks[i].low.endswith(self.gerund_suffixes)):
+            return None
+        if i == 0 or not self.intro.longest(_Rev(toks, i - 1), 0, i, attr="low"):
+            return None
+        m = self.openers.longest(toks, i, hi, attr="low")
+        verb = self.vocab.opener_verb(m[1][0]) if m else None
+        return (m[0], verb, 0, i) if verb else None
 
     def _boundary_before(self, toks: list[Token], i: int, gerund: bool) -> int | None:
         """Index of the first token of the boundary before toks[i], or None when there is none."""

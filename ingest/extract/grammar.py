@@ -118,7 +118,7 @@ FR: dict[str, Any] = {
     "object_pronouns": [],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
-                        "en coopération notamment avec", "en collaboration notamment avec",
+                        "en coopération notamment avec", "en collaboration notamment avec", "en association avec",
                         "en collaboration avec", "en étroite collaboration avec", "en coordination avec",
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire"],

@@ -23,11 +23,12 @@ from unkg.iris import slug
 from .tokens import Trie, keys, lows
 
 UNKG = "https://w3id.org/unkg/ontology#"
-ACTOR, RIGHT, GROUP, INSTRUMENT, VERB, MODIFIER = "actor", "right", "group", "instrument", "verb", "modifier"
+ACTOR, RIGHT, GROUP, INSTRUMENT, VERB, MODIFIER, OPENER = (
+    "actor", "right", "group", "instrument", "verb", "modifier", "opener")
 _KIND_BY_CLASS = {
     "Actor": ACTOR, "MemberState": ACTOR, "State": ACTOR, "Country": ACTOR, "Right": RIGHT,
     "AffectedGroup": GROUP, "Instrument": INSTRUMENT, "InstrumentArticle": INSTRUMENT,
-    "OperativeVerb": VERB, "VerbModifier": MODIFIER,
+    "OperativeVerb": VERB, "VerbModifier": MODIFIER, "PreambularOpener": OPENER,
 }
 _KIND_BY_SCHEME = {"actors": ACTOR, "states": ACTOR, "rights": RIGHT, "groups": GROUP,
                    "instruments": INSTRUMENT}
@@ -108,7 +109,7 @@ class Vocabulary:
         return t
 
     def _build(self, what: str, language: str) -> Trie:
-        kinds = {"verbs": (VERB,), "modifiers": (MODIFIER,), "mentions": MENTION_KINDS}[what]
+        kinds = {"verbs": (VERB,), "modifiers": (MODIFIER,), "mentions": MENTION_KINDS, "openers": (OPENER,)}[what]
         t = Trie()
         for iri, labels in self._labels.items():
             c = self.concepts[iri]
@@ -120,8 +121,26 @@ class Vocabulary:
                 if c.kind == VERB and pref and not label[:1].isupper():
                     continue  # a lemma ("support", "décider"), not a phrase as printed ("Se félicite")
                 # verbs are matched as printed (lower case): plural folding would read "supports" as "support"
-                t.add(lows(label) if c.kind in (VERB, MODIFIER) else keys(label), iri)
+                t.add(lows(label) if c.kind in (VERB, MODIFIER, OPENER) else keys(label), iri)
         return t
+
+    def opener_verb(self, opener_iri: str) -> ConceptInfo | None:
+        """The operative verb whose English participle is the opener's English label ("Recognizing" ->
+        recognize): so that "tout en reconnaissant" (a French participle the verbs scheme lacks, the openers
+        scheme has) still names the verb."""
+        cache = self.__dict__.setdefault("_opener_verbs", {})
+        if opener_iri not in cache:
+            verbs = self.trie("verbs", "en")
+            found = None
+            for label, lang, _ in self._labels.get(opener_iri, ()):
+                if lang in ("en", ""):
+                    node = verbs.node(lows(label))
+                    vals = node.get(Trie._END) if node else None
+                    if vals:
+                        found = self.concepts[vals[0]]
+                        break
+            cache[opener_iri] = found
+        return cache[opener_iri]
 
     # -- lookups
     def get(self, iri: str) -> ConceptInfo | None:
