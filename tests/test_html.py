@@ -109,6 +109,7 @@ def test_html_from_sample(sample: Resolution, tmp_path: Path, ordered_lists: boo
     for g, w in zip(got.paragraphs, sample.paragraphs):
         _same(g, w)
     assert [f.text for f in got.footnotes] == [f.text for f in sample.footnotes]
+    assert [p.footnotes for p in got.paragraphs] == [p.footnotes for p in sample.paragraphs]
 
 
 @pytest.mark.corpus

@@ -18,6 +18,7 @@ from lxml import etree
 from unkg.errors import InputError
 
 from ..model import Resolution, Source
+from .layout import to_markdown
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _w = "{%s}" % W
@@ -167,7 +168,7 @@ class _Renderer:
             if any(a.tag in _NOT_TEXT for a in r.iterancestors()):
                 continue  # deleted text of tracked changes; text boxes (drawn twice, as choice and fallback)
             segs += self.run(r, para_italic)
-        return _markdown(segs)
+        return to_markdown(segs)
 
     def run(self, r: etree._Element, para_italic: bool) -> list[tuple[str, bool]]:
         rpr = r.find(_w + "rPr")
@@ -199,26 +200,6 @@ class _Renderer:
                 n = self.note_numbers.setdefault(fid, len(self.note_numbers) + 1)
                 out.append((str(n).translate(_SUP), False))
         return out
-
-
-def _markdown(segs: list[tuple[str, bool]]) -> str:
-    runs: list[list] = []
-    for text, it in segs:
-        if not text:
-            continue
-        if runs and (runs[-1][1] == it or (text.isspace() and runs[-1][1])):
-            runs[-1][0] += text
-        else:
-            runs.append([text, it])
-    out = ""
-    for text, it in runs:
-        if it and text.strip():
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()):]
-            out += f"{lead}*{text.strip()}*{trail}"
-        else:
-            out += text
-    return re.sub(r"[ \t\u00a0]+", " ", out).strip()
 
 
 def _blocks(container: etree._Element) -> list[etree._Element]:

@@ -18,6 +18,7 @@ from lxml import etree
 from unkg.errors import InputError
 
 from ..model import Resolution, Source
+from .layout import to_markdown
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "section", "article",
@@ -68,13 +69,13 @@ class _Walker:
         self.notes: list[str] = []
         self.segs: list[tuple[str, bool]] = []
 
-    def flush(self, prefix: str = "") -> None:
-        text = _markdown(self.segs)
+    def flush(self) -> None:
+        text = to_markdown(self.segs)
         self.segs = []
         if text:
             self.blocks.append(text)
 
-    def walk(self, el: etree._Element, italic: bool, target: list[str] | None = None) -> None:
+    def walk(self, el: etree._Element, italic: bool) -> None:
         if not isinstance(el.tag, str) or el.tag in _SKIP:
             return
         if _is_note_body(el):
@@ -139,26 +140,6 @@ def _list_label(li: etree._Element) -> str:
 
         return f"({_roman(n).lower()})"
     return f"{n}."
-
-
-def _markdown(segs: list[tuple[str, bool]]) -> str:
-    runs: list[list] = []
-    for text, it in segs:
-        if not text:
-            continue
-        if runs and (runs[-1][1] == it or (text.isspace() and runs[-1][1])):
-            runs[-1][0] += text
-        else:
-            runs.append([text, it])
-    out = ""
-    for text, it in runs:
-        if it and text.strip():
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()):]
-            out += f"{lead}*{text.strip()}*{trail}"
-        else:
-            out += text
-    return " ".join(out.split())
 
 
 def text_of(path: Path) -> str:

@@ -368,7 +368,8 @@ def to_markdown(segs: list[tuple[str, bool]]) -> str:
         else:
             out += text
     out = re.sub(r"[ \t\u00a0]+", " ", out).strip()
-    out = re.sub(r"(?<=\S) ([⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=[\s,.;:)]|$)", r"\1", out)  # "Rights, ¹" -> "Rights,¹"
+    # "Rights, ¹" -> "Rights,¹"; two markers stay apart ("¹ ²"), or they would read as one number
+    out = re.sub(r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹]) ([⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=[\s,.;:)]|$)", r"\1", out)
     return out.replace("\u00ad", "")
 
 
