@@ -56,6 +56,9 @@ EN: dict[str, Any] = {
     # heads that coordinated items share ("freedom of opinion, expression and association")
     "coordination": [",", "and", "or", ", and", "as well as"],
     "head_prepositions": ["of", "to"],
+    # words a name may carry inside without changing the concept: "the right to *the enjoyment of* just and
+    # favourable conditions of work" = "the right to just and favourable conditions of work"
+    "mention_skips": ["the enjoyment of", "the full enjoyment of", "the effective enjoyment of", "enjoy"],
     # definite article before a short mandate name ("the Special Rapporteur"), and the words that join a
     # short name to the rest of a full one ("Special Rapporteur *on* ...")
     "definite": ["the"],
@@ -135,6 +138,8 @@ FR: dict[str, Any] = {
     "embedded_request": r"\b(?:son|leur|ses|leurs)\s+(?:\w+\s+){0,2}(?:appels?|demandes?|invitations?)\s+(?:aux?|à|en faveur)\b",
     "coordination": [",", "et", "ou", ", et", "ainsi que"],
     "head_prepositions": ["de", "d'", "d’", "à", "au"],
+    "mention_skips": ["jouir de", "jouir d'", "jouir d’", "la jouissance de", "la jouissance du",
+                      "la pleine jouissance de"],
     "definite": ["le", "la", "l'", "l’"],
     "mandate_connectors": ["sur", "de", "du", "des", "pour", "chargé", "chargée", "contre"],
     "resolution_words": ["résolution", "résolutions", "décision", "décisions"],
@@ -210,6 +215,7 @@ ES: dict[str, Any] = {
     "embedded_request": r"\b(?:su|sus)\s+(?:\w+\s+){0,2}(?:llamamientos?|exhortaciones?|solicitudes?|peticiones?|invitaciones?)\s+(?:a|al)\b",
     "coordination": [",", "y", "e", "o", "u", ", y", "así como"],
     "head_prepositions": ["de", "a", "al", "del"],
+    "mention_skips": ["disfrutar de", "disfrutar del", "el disfrute de", "el disfrute del", "gozar de"],
     "definite": ["el", "la"],
     "mandate_connectors": ["sobre", "de", "del", "para", "encargado", "encargada", "contra"],
     "resolution_words": ["resolución", "resoluciones", "decisión", "decisiones"],

@@ -33,6 +33,7 @@ class MentionFinder:
         self.trie = vocab.trie("mentions", language)
         self.coord = phrase_trie(gram["coordination"])
         self.coord_keys = {k for p in gram["coordination"] for k in keys(p)}
+        self.skips = phrase_trie(gram.get("mention_skips", []))
         self.coord_back = Trie()
         for p in gram["coordination"]:
             self.coord_back.add(tuple(reversed(lows(p))), p)
@@ -48,7 +49,7 @@ class MentionFinder:
             if toks[i].key not in root:
                 i += 1
                 continue
-            m = self.trie.longest(toks, i, hi)
+            m = self._walk(toks, i, hi)
             if m and m[0] < hi and toks[m[0]].low == "-" and m[0] + 1 < hi and toks[m[0]].start == toks[m[0] - 1].end:
                 m = None  # "sexual and reproductive health-care services": the word goes on
             if not m:
@@ -63,6 +64,27 @@ class MentionFinder:
             i = self._expand(toks, i, j, c, hi, out)
         out.sort(key=lambda m: m.i)
         return out
+
+    def _walk(self, toks: list[Token], i: int, hi: int) -> tuple[int, list[str]] | None:
+        """Longest label match at toks[i], stepping over the grammar's skippable words where the label
+        goes on after them ("right to [the enjoyment of] just and favourable conditions of work")."""
+        end = Trie._END
+        best = None
+        stack = [(self.trie.root, i)]
+        while stack:
+            node, j = stack.pop()
+            if j > i and end in node and (best is None or j > best[0]):
+                best = (j, node[end])
+            if j >= hi:
+                continue
+            if j > i and toks[j].low in self.skips.root:
+                sk = self.skips.longest(toks, j, hi, attr="low")
+                if sk and sk[0] < hi and toks[sk[0]].key in node:
+                    stack.append((node[toks[sk[0]].key], sk[0] + 1))
+            nxt = node.get(toks[j].key)
+            if nxt is not None:
+                stack.append((nxt, j + 1))
+        return best
 
     def _unique_prefix(self, toks: list[Token], i: int, hi: int) -> tuple[int, list[str]] | None:
         """A long beginning of exactly one actor's name, when the text goes on differently ("Rapporteuse
