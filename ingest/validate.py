@@ -1,8 +1,11 @@
 """SHACL validation of one resolution graph with the shapes in shapes/*.ttl (pySHACL).
 
-`validate(graph) -> Report(conforms, summary, text)`. The shapes are parsed once per process and pySHACL's
-compiled view of them is reused across calls, so validating ~2,200 graphs pays the parsing cost once.
-No RDFS/OWL inference: the shapes target the types ingest/graph.py writes, which keeps validation fast.
+`validate(graph) -> Report(conforms, summary, text)`. Validation is on the hot path (about 2,200 English
+files in CI), so:
+- the shapes are parsed once per process and pySHACL's compiled view of them is reused across calls;
+- property shapes of targeted node shapes are lifted to targeted property shapes (`lift_property_shapes`);
+- SPARQL constraints are parsed once per process (`CachedQueryDataGraph`);
+- no RDFS/OWL inference: the shapes target the types ingest/graph.py writes.
 Warnings (e.g. a missing title) are reported in `text` but do not make a graph non-conforming.
 """
 from __future__ import annotations
@@ -35,11 +38,41 @@ def shapes_paths() -> list[Path]:
 
 @functools.lru_cache(maxsize=1)
 def shapes_graph() -> rdflib.Graph:
-    """All shapes, parsed once per process."""
+    """All shapes as written in shapes/*.ttl, parsed once per process."""
     g = rdflib.Graph()
     for path in shapes_paths():
         g.parse(path, format="turtle")
     return g
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def lift_property_shapes(shapes: rdflib.Graph) -> rdflib.Graph:
+    """The same constraints with each property shape of a targeted node shape given that node shape's targets.
+
+    Equivalent under SHACL (a node shape's sh:property shapes apply to exactly its focus nodes), and much faster
+    with pySHACL: it validates a nested property shape once per focus node, building its constraint objects
+    each time, but a targeted property shape once for all its focus nodes (about 3x faster on a resolution).
+    """
+    g = rdflib.Graph()
+    for t in shapes:
+        g.add(t)
+    for node_shape in set(g.subjects(rdflib.RDF.type, SH.NodeShape)):
+        targets = [(p, o) for p in _TARGETS for o in g.objects(node_shape, p)]
+        if not targets:
+            continue
+        for prop in list(g.objects(node_shape, SH.property)):
+            g.remove((node_shape, SH.property, prop))
+            g.add((prop, rdflib.RDF.type, SH.PropertyShape))
+            for p, o in targets:
+                g.add((prop, p, o))
+    return g
+
+
+@functools.lru_cache(maxsize=1)
+def _validation_shapes() -> rdflib.Graph:
+    return lift_property_shapes(shapes_graph())
 
 
 _lock = threading.Lock()
@@ -52,17 +85,43 @@ def _compiled_shapes():
 
     with _lock:
         if "sg" not in _compiled:
-            _compiled["sg"] = ShapesGraph(shapes_graph())
+            _compiled["sg"] = ShapesGraph(_validation_shapes())
         return _compiled["sg"]
+
+
+@functools.lru_cache(maxsize=64)
+def _prepared(query: str):
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(query)
+
+
+@functools.lru_cache(maxsize=1)
+def _data_graph_class():
+    from pyshacl.graph_abstraction import RdfLibDataGraph
+
+    class CachedQueryDataGraph(RdfLibDataGraph):
+        """pySHACL's view of an rdflib graph whose SPARQL constraints are parsed once per process instead of
+        once per call (parsing the numbering constraint costs more than running it)."""
+
+        def query(self, query_object, *args, **kwargs):
+            if isinstance(query_object, str):
+                query_object = _prepared(query_object)
+            return super().query(query_object, *args, **kwargs)
+
+    return CachedQueryDataGraph
+
+
+def _data_graph(graph: rdflib.Graph):
+    return _data_graph_class()(store=graph.store, impl=graph)
 
 
 def validate(graph: rdflib.Graph) -> Report:
     """Validate one resolution graph; never modifies it."""
     from pyshacl import Validator
-    from pyshacl.graph_abstraction import DataGraph
 
     options = {"inference": "none", "advanced": False, "allow_warnings": True, "inplace": True}
-    validator = Validator(DataGraph.from_rdflib(graph), shacl_graph=shapes_graph(), options=options)
+    validator = Validator(_data_graph(graph), shacl_graph=_validation_shapes(), options=options)
     validator.shacl_graph = _compiled_shapes()  # reuse the compiled shapes instead of re-reading them
     conforms, report_graph, text = validator.run()
     return _report(bool(conforms), report_graph, text)
