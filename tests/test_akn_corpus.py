@@ -94,6 +94,7 @@ def test_other_languages_parse(corpus: Path) -> None:
     files = sorted(f for f in (corpus / "akn").rglob("*.xml") if "/en/" not in f.as_posix())
     assert len(files) > 1000, f"expected the other-language AKN files, found {len(files)}"
     failures, languages = [], set()
+    with_verb: dict[str, list[int]] = {}
     for f in files:
         try:
             res = read(f)
@@ -101,10 +102,16 @@ def test_other_languages_parse(corpus: Path) -> None:
             assert res.operative, "no operative paragraphs"
             assert res.language in ("fr", "es", "ar", "zh", "ru"), f"language {res.language!r}"
             languages.add(res.language)
+            counts = with_verb.setdefault(res.language, [0, 0])
+            counts[0] += sum(1 for p in res.paragraphs if p.verb_text)
+            counts[1] += len(res.paragraphs)
         except Exception as e:  # noqa: BLE001 - list every failure
             failures.append(f"{f.relative_to(corpus)}: {type(e).__name__}: {e}")
     assert not failures, f"{len(failures)} of {len(files)} files fail:\n" + "\n".join(failures[:40])
     assert languages == {"fr", "es", "ar", "zh", "ru"}
+    # the verb or opener is read in every language (italic, or bold in Chinese)
+    low = {lang: f"{n}/{total}" for lang, (n, total) in with_verb.items() if n < 0.98 * total}
+    assert not low, f"paragraphs with a verb phrase, where under 98%: {low}"
 
 
 @pytest.mark.corpus

@@ -47,8 +47,9 @@ def _local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
-def _is_italic(el: etree._Element) -> bool:
-    return el.tag in (A + "i",) or (el.tag == A + "span" and "italic" in (el.get("class") or ""))
+def _is_emphasis(el: etree._Element, style: str) -> bool:
+    tag = {"italic": A + "i", "bold": A + "b"}.get(style)
+    return el.tag == tag or (el.tag == A + "span" and style in (el.get("class") or ""))
 
 
 class _Notes:
@@ -88,8 +89,10 @@ def _text(el: etree._Element, notes: _Notes | None) -> str:
     return "".join(out)
 
 
-def _lead_italic(el: etree._Element | None) -> str:
-    """The leading italic phrase of the first text block under `el` (the operative verb or preambular opener)."""
+def _lead_italic(el: etree._Element | None, style: str = "italic") -> str:
+    """The leading italic phrase of the first text block under `el` (the operative verb or preambular opener).
+
+    `style` is "bold" for Chinese, which sets these phrases in bold type rather than italics."""
     if el is None:
         return ""
     if el.tag in (A + "p", A + "crossHeading"):
@@ -105,9 +108,7 @@ def _lead_italic(el: etree._Element | None) -> str:
     for c in p:
         if not isinstance(c.tag, str):
             continue
-        if not _is_italic(c):
-            if c.tag == A + "authorialNote" and parts:
-                break
+        if not _is_emphasis(c, style):
             break
         parts.append(_text(c, None))
         if (c.tail or "").strip():
@@ -126,7 +127,11 @@ class _Reader:
         self.section_of: dict[int, str | None] = {}  # id(operative paragraph) -> its section
         self.sections_seen = 0
         # presidential statements are unnumbered paragraphs, each its own (none continues another)
+        self.emphasis = "italic"  # how the verb phrase is set: "bold" in Chinese
         self.statement_paragraphs = root.find(A + "statement[@name='presidentialStatement']") is not None
+
+    def lead(self, el: etree._Element | None) -> str:
+        return _lead_italic(el, self.emphasis)
 
     # -- header -------------------------------------------------------------------------------------
     def first(self, xpath: str, el: etree._Element | None = None) -> etree._Element | None:
@@ -157,6 +162,7 @@ class _Reader:
         body = symbol.body or self.value(".//a:coverPage//a:docAuthority[@refersTo='#issuingBody']", doc) or ""
         lang3 = self.value(".//a:FRBRExpression/a:FRBRlanguage/@language", doc) or ""
         language = LANGUAGES.get(lang3.lower(), lang3[:2].lower())
+        self.emphasis = "bold" if language == "zh" else "italic"
         if not language:
             self.warnings.append("no language (FRBRExpression/FRBRlanguage)")
         date = self.value(".//a:FRBRWork/a:FRBRdate[@name='adoption']/@date", doc) or self.value(
@@ -305,7 +311,7 @@ class _Reader:
             text = _ws(_text(el, self.notes))
             if not text or _is_decoration(el, text):
                 continue
-            out.append(Paragraph(PREAMBULAR, 0, None, _lead_italic(el), text, part=part,
+            out.append(Paragraph(PREAMBULAR, 0, None, self.lead(el), text, part=part,
                                  footnotes=self.notes.current))
 
     def operative(self, body: etree._Element, part: str | None, out: list[Paragraph],
@@ -330,7 +336,7 @@ class _Reader:
             if el.tag == A + "crossHeading":
                 text = _ws(_text(el, self.notes))
                 if text:
-                    out.append(Paragraph(PREAMBULAR, 0, None, _lead_italic(el), text, part=part,
+                    out.append(Paragraph(PREAMBULAR, 0, None, self.lead(el), text, part=part,
                                          footnotes=self.notes.current))
                 continue
             if el.tag == A + "table":
@@ -368,7 +374,7 @@ class _Reader:
             if not text:
                 continue
             sub = _SUB_LABEL.match(text)
-            lead = _lead_italic(el.find(A + "content"))
+            lead = self.lead(el.find(A + "content"))
             if sub and current is not None:
                 self.attach_sub(current, sub.group(0), text[sub.end():])
             elif _looks_like_heading(text) and (not lead or lead == text):
@@ -378,7 +384,7 @@ class _Reader:
                 _continue(current, text)
                 current.footnotes += self.notes.current
             else:
-                current = Paragraph(OPERATIVE, 0, None, _lead_italic(el), text, part=part,
+                current = Paragraph(OPERATIVE, 0, None, self.lead(el), text, part=part,
                                     footnotes=self.notes.current)
                 out.append(current)
         return current
@@ -414,10 +420,10 @@ class _Reader:
         if lst is None:
             content = el.find(A + "content")
             src = content if content is not None else el
-            return Paragraph(OPERATIVE, 0, number, _lead_italic(src), _ws(_text(src, self.notes)), part=part,
+            return Paragraph(OPERATIVE, 0, number, self.lead(src), _ws(_text(src, self.notes)), part=part,
                              footnotes=self.notes.current)
         intro = lst.find(A + "intro")
-        verb = _lead_italic(intro if intro is not None else lst)
+        verb = self.lead(intro if intro is not None else lst)
         text, subs = self.list_items(lst)
         # anything after the list inside the same paragraph (alinea, stray points) continues the text
         for extra in lst.itersiblings():
