@@ -299,3 +299,23 @@ def test_updates_when_allowed(tmp_path):
     assert r.get_json()["boolean"] is True
     assert c.post("/sparql", data={"update": "SELECT * WHERE { ?s ?p ?o }"}).status_code == 400
     app.extensions["unkg"].store.close()
+
+
+@pytest.mark.parametrize("use_numpy", [True, False])
+def test_search_index_with_and_without_numpy(monkeypatch, use_numpy):
+    from unkg.webapp import search
+
+    if not use_numpy:
+        monkeypatch.setattr(search, "np", None)
+    elif search.np is None:
+        pytest.skip("numpy is not installed")
+    texts = ["Urges States to protect human rights defenders online and offline",
+             "Encourages business enterprises to respect human rights",
+             "Decides to remain seized of the matter",
+             "Requests the Secretary-General to report on the implementation of the present resolution"]
+    docs = [search.Doc(f"urn:p{i}", "urn:w", "X/1", None, str(i), i, "OperativeParagraph", t) for i, t in enumerate(texts)]
+    idx = search.Index(docs)
+    top = idx.search("report on the implementation of the present resolution", 2)
+    assert top[0][0].number == "3" and top[0][1] > top[1][1]
+    assert idx.search("business enterprises respect", 1)[0][0].number == "1"
+    assert idx.search("zzz qqq", 3) == []

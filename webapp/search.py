@@ -1,9 +1,9 @@
 """Agreed-language search: a phrase or a pasted draft paragraph -> the closest paragraphs of all resolutions.
 
 The index is built once per store state from one SPARQL query (all English paragraph texts) and kept in
-memory: an inverted index of word unigrams and bigrams weighted by TF-IDF (bigrams reward the same wording,
-not just the same words). A request scores only the postings of its own terms, skipping the very common
-ones, then re-ranks the best candidates by how much of the query's wording they share (rapidfuzz).
+memory: an inverted index of words weighted by TF-IDF. A request scores only the postings of its own terms,
+skipping the very common ones, then re-ranks the best candidates by how much of the query's wording they
+share, in order (rapidfuzz), so that agreed language ranks above the same words scattered.
 """
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
+
+try:  # numpy makes scoring a vector operation; the index works without it, more slowly
+    import numpy as np
+except ImportError:  # pragma: no cover - numpy is present wherever pymupdf or pandas are
+    np = None  # type: ignore[assignment]
 
 from . import queries as Q
 from .errors import ApiError
@@ -34,12 +39,6 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def terms(text: str) -> list[str]:
-    """Unigrams and bigrams (joined by a space) of a text, lower-cased."""
-    w = words(text)
-    return w + [f"{a} {b}" for a, b in zip(w, w[1:])]
-
-
 @dataclass
 class Doc:
     para: str
@@ -53,52 +52,84 @@ class Doc:
 
 
 class Index:
-    """TF-IDF over word unigrams and bigrams; postings kept in compact arrays (ids, weights) per term."""
+    """TF-IDF over word unigrams in a compressed sparse layout: for each term, the ids of the paragraphs
+    holding it and their normalised weights, sorted by term (numpy when available, else Python arrays).
+    One pass of tokenising; scoring a query touches only its own terms' postings."""
 
     def __init__(self, docs: list[Doc]):
         self.docs = docs
-        df: Counter[str] = Counter()
-        for d in docs:  # first pass: document frequencies only (keeps memory low)
-            df.update(set(terms(d.text)))
-        n = max(1, len(docs))
-        self.n = n
-        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        vocab: dict[str, int] = {}
+        doc_of, term_of, tf_of = array("I"), array("I"), array("f")
+        for i, d in enumerate(docs):
+            counts = Counter(vocab.setdefault(w, len(vocab)) for w in words(d.text))
+            doc_of.extend([i] * len(counts))
+            term_of.extend(counts.keys())
+            tf_of.extend(counts.values())
+        self.vocab = vocab
+        self.n = n = max(1, len(docs))
         self.max_df = max(50, int(COMMON * n))
-        self.df = df
-        ids: dict[str, array] = {}
-        weights: dict[str, array] = {}
-        for i, d in enumerate(docs):  # second pass: normalised weights per document
-            tf = Counter(terms(d.text))
-            w = {t: (1 + math.log(c)) * self.idf[t] for t, c in tf.items()}
-            norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
-            for t, x in w.items():
-                if t not in ids:
-                    ids[t], weights[t] = array("I"), array("f")
-                ids[t].append(i)
-                weights[t].append(x / norm)
-        self.ids, self.weights = ids, weights
+        if np is not None:
+            self._build_np(doc_of, term_of, tf_of, n)
+        else:
+            self._build_py(doc_of, term_of, tf_of, n)
+
+    def _build_np(self, doc_of: array, term_of: array, tf_of: array, n: int) -> None:
+        docs = np.frombuffer(doc_of, dtype=np.uint32)
+        terms_ = np.frombuffer(term_of, dtype=np.uint32)
+        tf = np.frombuffer(tf_of, dtype=np.float32)
+        self.df = np.bincount(terms_, minlength=len(self.vocab))
+        self.idf = np.log1p(n / np.maximum(self.df, 1)).astype(np.float32)
+        w = (1 + np.log(tf)) * self.idf[terms_]
+        norms = np.sqrt(np.bincount(docs, weights=w * w, minlength=n)).astype(np.float32)
+        w = w / np.maximum(norms[docs], 1e-9)
+        order = np.argsort(terms_, kind="stable")
+        self.post_docs, self.post_w = docs[order].copy(), w[order].astype(np.float32)
+        self.indptr = np.concatenate([[0], np.cumsum(self.df)])
+
+    def _build_py(self, doc_of: array, term_of: array, tf_of: array, n: int) -> None:
+        df = Counter(term_of)
+        self.df = [df.get(t, 0) for t in range(len(self.vocab))]
+        self.idf = [math.log1p(n / max(c, 1)) for c in self.df]
+        weights = [(1 + math.log(f)) * self.idf[t] for t, f in zip(term_of, tf_of)]
+        norms = [0.0] * n
+        for d, x in zip(doc_of, weights):
+            norms[d] += x * x
+        self.postings: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        for d, t, x in zip(doc_of, term_of, weights):
+            self.postings[t].append((d, x / (math.sqrt(norms[d]) or 1.0)))
+
+    def candidates(self, text: str, k: int) -> list[tuple[int, float]]:
+        """The k paragraphs with the highest TF-IDF cosine to `text` (very common terms skipped)."""
+        q = Counter(self.vocab[w] for w in words(text) if w in self.vocab)
+        if not q:
+            return []
+        qw = {t: (1 + math.log(c)) * float(self.idf[t]) for t, c in q.items()}
+        qnorm = math.sqrt(sum(x * x for x in qw.values())) or 1.0
+        rare = [t for t in qw if self.df[t] <= self.max_df] or sorted(qw, key=lambda t: self.df[t])[:3]
+        if np is not None:
+            scores = np.zeros(self.n, dtype=np.float32)
+            for t in rare:
+                a, b = self.indptr[t], self.indptr[t + 1]
+                scores[self.post_docs[a:b]] += (qw[t] / qnorm) * self.post_w[a:b]
+            k = min(k, self.n)
+            top = np.argpartition(-scores, k - 1)[:k]
+            return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+        acc: dict[int, float] = defaultdict(float)
+        for t in rare:
+            for d, x in self.postings[t]:
+                acc[d] += (qw[t] / qnorm) * x
+        return heapq.nlargest(k, acc.items(), key=lambda kv: kv[1])
 
     def search(self, text: str, limit: int = 20) -> list[tuple[Doc, float]]:
         from rapidfuzz import fuzz
 
-        qtf = Counter(terms(text))
-        qw = {t: (1 + math.log(c)) * self.idf[t] for t, c in qtf.items() if t in self.idf}
-        if not qw:
-            return []
-        qnorm = math.sqrt(sum(w * w for w in qw.values())) or 1.0
-        scores: dict[int, float] = defaultdict(float)
-        rare = [t for t in qw if self.df[t] <= self.max_df] or sorted(qw, key=lambda t: self.df[t])[:3]
-        for t in rare:
-            w = qw[t] / qnorm
-            for i, dw in zip(self.ids[t], self.weights[t]):
-                scores[i] += w * dw
-        best = heapq.nlargest(max(limit * 4, 40), scores.items(), key=lambda kv: kv[1])
         q = " ".join(words(text))
         ranked = []
-        for i, s in best:
-            # how much of the query's wording the paragraph shares, 0..1, blended with the TF-IDF cosine
+        for i, s in self.candidates(text, max(limit * 3, 30)):
+            # how much of the query's wording the paragraph shares (0..1), blended with the TF-IDF cosine:
+            # the same words in the same order ("agreed language") rank above the same words scattered
             doc = " ".join(words(self.docs[i].text))
-            overlap = (fuzz.partial_ratio(q, doc) if len(q) < 300 else fuzz.token_set_ratio(q, doc)) / 100
+            overlap = (fuzz.partial_ratio(q, doc) if len(q) < 200 else fuzz.token_set_ratio(q, doc)) / 100
             ranked.append((self.docs[i], 0.5 * s + 0.5 * overlap))
         ranked.sort(key=lambda x: -x[1])
         return ranked[:limit]
