@@ -56,8 +56,8 @@ def compare(name: str, got: Resolution, want: Resolution) -> Comparison:
     ops_g = [(p.part, p.number) for p in got.operative]
     ops_w = [(p.part, p.number) for p in want.operative]
     if ops_g != ops_w:
-        c.problems.append(f"operative numbers {len(ops_g)} vs {len(ops_w)}: first difference at "
-                          f"{next((i for i, (a, b) in enumerate(zip(ops_g, ops_w)) if a != b), min(len(ops_g), len(ops_w)))}")
+        first = next((i for i, (a, b) in enumerate(zip(ops_g, ops_w)) if a != b), min(len(ops_g), len(ops_w)))
+        c.problems.append(f"operative numbers {len(ops_g)} vs {len(ops_w)}: first difference at {first}")
     if len(got.preambular) != len(want.preambular):
         c.problems.append(f"preambular count {len(got.preambular)} != {len(want.preambular)}")
     verbs_g = [_ws(p.verb_text) for p in got.paragraphs]

@@ -84,7 +84,8 @@ class Block:
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _FOOTER = re.compile(
     r"^(?:\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?"  # 2/9 23-26002
-    r"|\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*?\d{7}\*?)?(?:\s+\d{1,3}/\d{1,3})?"  # 23-26002 (E) 100124, 23-26002 3/9
+    # 23-26002 (E) 100124, 23-26002 3/9
+    r"|\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*?\d{7}\*?)?(?:\s+\d{1,3}/\d{1,3})?"
     r"|\*\d{7}\*|Please recycle.*|\d{1,3})$"
 )
 _RULE = re.compile(r"^[_\u2014\u2013\-]{5,}$")  # the footnote separator ("__________")
@@ -250,7 +251,7 @@ def blocks(lines: list[Line], body: float) -> list[Block]:
                     or _style_changes(prev, line)
                 if new and gap < 2 * line.size and _display(prev, body) and _display(line, body) \
                         and abs(prev.size - line.size) < 0.1:
-                    new = False  # a title in display type set with extra leading ("...Cybercrime;" / "Strengthening ...")
+                    new = False  # a display title set with extra leading ("...Cybercrime;" / "Strengthening ...")
         if new:
             out.append(Block())
         out[-1].lines.append(line)
