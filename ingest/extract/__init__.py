@@ -117,7 +117,8 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
         while hi > c.i and toks[hi - 1].start >= c.end:
             hi -= 1
         spans.append((c.i, hi))
-    complements = [_complement(toks, c.j, hi, ctx) for c, (_, hi) in zip(clauses, spans)]
+    covered = {k for m in ments for k in range(m.i, m.j)}  # "parties *to* armed conflict" is no complement
+    complements = [_complement(toks, c.j, hi, ctx, covered) for c, (_, hi) in zip(clauses, spans)]
 
     out: list[Provision] = []
     for k, (c, (lo, hi)) in enumerate(zip(clauses, spans)):
@@ -166,9 +167,11 @@ def _antecedent(done: list[Provision], ments: list[Mention], lo: int, text: str)
     return [_concept(text, before[-1])] if before else []
 
 
-def _complement(toks: list[Token], a: int, b: int, ctx: _Context) -> int | None:
+def _complement(toks: list[Token], a: int, b: int, ctx: _Context, covered: set[int] = frozenset()) -> int | None:
     """Token index of the complement marker after the addressee phrase ("to" + infinitive), if any."""
     for m in range(a, b):
+        if m in covered:
+            continue
         low = toks[m].low
         if low in (";", ":"):
             return m
@@ -273,7 +276,8 @@ def _embedded_request(p: Paragraph, toks: list[Token], lo: int, hi: int, inside:
         return []
     at = seg_start + m.end()
     a = next((k for k in range(lo, hi) if toks[k].start >= at), hi)
-    b = _complement(toks, a, hi, ctx) or min(hi, a + 12)
+    covered = {k for m in inside for k in range(m.i, m.j)}
+    b = _complement(toks, a, hi, ctx, covered) or min(hi, a + 12)
     return _addressees(toks, a, b, inside, ctx, text)
 
 
