@@ -2,7 +2,7 @@
 
 Reads every variant in the corpus: `<statement name="resolution">`, `<statement name="presidentialStatement">`
 and `<documentCollection>` (multi-part resolutions "A and B", numbering restarting per part). What the
-markup says is trusted first (`<num>`, the leading `<span class="italic">`, `<authorialNote>`); where older
+markup says is trusted first (`<num>`, the leading `<span class="italic">` (bold in Chinese), `<authorialNote>`); where older
 sessions flatten structure (sub-paragraphs as unnumbered `<paragraph>`s starting "(c) ...", continuation
 paragraphs, headings as paragraphs), small rules put the pieces back and anything unread becomes a warning.
 Annexes (`<attachments>`) are not part of the resolution's own paragraphs and are skipped.
@@ -118,6 +118,9 @@ def _lead_italic(el: etree._Element | None, style: str = "italic") -> str:
 
 
 class _Reader:
+    """One file's reading: header metadata, then paragraphs per statement, with the state that spans them
+    (footnotes met so far, warnings, the main-body section being read)."""
+
     def __init__(self, path: Path, root: etree._Element):
         self.path = path
         self.root = root
@@ -126,8 +129,8 @@ class _Reader:
         self.section: str | None = None  # number of the main-body section being read ("I", "II")
         self.section_of: dict[int, str | None] = {}  # id(operative paragraph) -> its section
         self.sections_seen = 0
-        # presidential statements are unnumbered paragraphs, each its own (none continues another)
         self.emphasis = "italic"  # how the verb phrase is set: "bold" in Chinese
+        # presidential statements are unnumbered paragraphs, each its own (none continues another)
         self.statement_paragraphs = root.find(A + "statement[@name='presidentialStatement']") is not None
 
     def lead(self, el: etree._Element | None) -> str:
@@ -252,6 +255,7 @@ class _Reader:
         numbered paragraph and is followed by another preamble is a markup slip and is read as preambular.
         """
         out: list[Paragraph] = []
+        self.section = None  # each part starts outside any section
         sections = [c for c in doc if c.tag in (A + "preamble", A + "mainBody")]
         if not any(c.tag == A + "mainBody" for c in sections):
             self.warnings.append(f"no <mainBody>{' in part ' + part if part else ''}")
@@ -275,10 +279,11 @@ class _Reader:
         out: list[Paragraph] = []
         for i, p in enumerate(paragraphs):
             prev = out[-1] if out else None
-            nxt = next((q for q in paragraphs[i + 1:] if q.kind == OPERATIVE), None)
-            if (p.kind == OPERATIVE and p.number is None and prev is not None and prev.kind == OPERATIVE
-                    and nxt is not None and prev.part == p.part == nxt.part and (prev.number or "").isdigit()
-                    and (nxt.number or "").isdigit() and int(nxt.number) == int(prev.number) + 1):
+            stray = (p.kind == OPERATIVE and p.number is None and prev is not None and prev.kind == OPERATIVE
+                     and (prev.number or "").isdigit())
+            nxt = next((q for q in paragraphs[i + 1:] if q.kind == OPERATIVE), None) if stray else None
+            if (stray and prev is not None and nxt is not None and prev.part == p.part == nxt.part
+                    and (nxt.number or "").isdigit() and int(nxt.number) == int(prev.number or 0) + 1):
                 _continue(prev, p.text)
                 prev.footnotes += p.footnotes
                 self.warnings.append(f"unnumbered paragraph after paragraph {prev.number} read as its continuation")
@@ -461,7 +466,7 @@ class _Reader:
 
     def point(self, pt: etree._Element) -> tuple[SubParagraph, str]:
         num = _ws(_text(pt.find(A + "num"), None)) if pt.find(A + "num") is not None else ""
-        label = num.strip("().") or num
+        label = num.strip("().'‘’ ") or num
         inner = pt.find(A + "list")
         if inner is not None:
             text, nested = self.list_items(inner)
