@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import re
 from pathlib import PurePath
 from urllib.parse import quote
@@ -32,6 +33,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .. import __version__, iris
 from ..config import ONTOLOGY_NS
+from ..errors import InputError
 from .model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, SubParagraph
 
 UNKG = Namespace(ONTOLOGY_NS)
@@ -59,7 +61,10 @@ def bind_prefixes(g: Graph) -> Graph:
 class _Builder:
     def __init__(self, res: Resolution):
         self.res = res
-        self.sym = iris.Symbol.parse(res.symbol)
+        try:
+            self.sym = iris.Symbol.parse(res.symbol)
+        except ValueError:
+            raise InputError(res.source.path if res.source else "?", f"not a UN document symbol: {res.symbol!r}") from None
         self.lang = res.language
         self.work = URIRef(iris.work(self.sym))
         self.expr_iri = iris.expression(self.sym, res.language)
@@ -284,8 +289,6 @@ class _Builder:
 
 
 def _sha256(text: str) -> str:
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -140,3 +140,12 @@ def test_french_expression_shares_work_level_iris():
     assert name.endswith("/A/RES/78/9999/fr")
     op1 = URIRef(iris.paragraph(small.SYMBOL, "operative", "1"))
     assert g.value(op1, RDF.value).language == "fr"
+
+
+def test_a_bad_symbol_is_a_user_error_naming_the_file():
+    from unkg.errors import InputError
+
+    res = small.resolution()
+    res.symbol = "not a symbol"
+    with pytest.raises(InputError, match="small.txt: not a UN document symbol"):
+        build(res)
