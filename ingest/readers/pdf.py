@@ -77,6 +77,8 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
             raw.FPDFTextObj_GetFontSize(obj, size)
             raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
             raw.FPDFPageObj_GetMatrix(obj, matrix)
+            if abs(matrix.b) > 0.1 or abs(matrix.c) > 0.1:
+                continue  # rotated text (margin notes, stamps): resolution text runs horizontally
             scale = abs(matrix.d) if abs(matrix.d) > 1e-6 else 1.0
             if size.value * scale < 3 and _LETTERS.match(text):
                 # text set in a ~1 pt font (a Word artefact) comes out with every glyph spaced: "I n v i t e s"
