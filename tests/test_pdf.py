@@ -218,3 +218,29 @@ def test_drawn_multi_part_resolution(tmp_path: Path) -> None:
         ("A", "preambular", None, "Recalling"), ("A", "operative", "1", "Urges"),
         ("B", "preambular", None, "Recalling"), ("B", "operative", "1", "Requests"),
         ("B", "operative", "2", "Decides")]
+
+
+def test_nested_list_after_colon_joins_its_paragraph() -> None:
+    """A provisional agenda set deeper than the paragraphs belongs to the paragraph that announces it; a
+    sub-paragraph "(a)" after a colon stays a block of its own."""
+    def line(text: str, x: float, y: float) -> layout.Line:
+        return layout.Line([Span(text, x, x + 5.5 * len(text), y, 10)], 1, y, 10)
+
+    lines = [line("11. Approves the following provisional agenda for the Fifteenth Congress, as", 147, 700),
+             line("finalized by the Commission on Crime Prevention and Criminal Justice at its thirty-", 123, 688),
+             line("second session:", 123, 676),
+             line("1. Opening of the Congress.", 171, 658),
+             line("2. Advancing innovative and evidence-based crime prevention", 171, 640),
+             line("strategies.", 195, 628),
+             line("12. Decides that the following issues shall be considered in workshops within the", 147, 610),
+             line("framework of the Fifteenth Congress:", 123, 598),
+             line("(a) Building resilient societies, with a focus on protecting women, children and", 147, 580),
+             line("youth;", 123, 568)]
+    bs = layout.blocks(lines, 10)
+    assert [layout.render(b.lines) for b in bs] == [
+        "11. Approves the following provisional agenda for the Fifteenth Congress, as finalized by the Commission "
+        "on Crime Prevention and Criminal Justice at its thirty-second session: 1. Opening of the Congress. "
+        "2. Advancing innovative and evidence-based crime prevention strategies.",
+        "12. Decides that the following issues shall be considered in workshops within the framework of the "
+        "Fifteenth Congress:",
+        "(a) Building resilient societies, with a focus on protecting women, children and youth;"]
