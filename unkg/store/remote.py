@@ -80,30 +80,86 @@ class RemoteStore:
 
     # -- HTTP --------------------------------------------------------------------------------------------
     def _build_opener(self) -> urllib.request.OpenerDirector:
-        handlers: list[Any] = []
-        if self.user:
-            pm = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            for url in {self.query_endpoint, self.update_endpoint, self.gsp_endpoint}:
-                pm.add_password(None, url, self.user, self.password or "")
-            handlers += [urllib.request.HTTPDigestAuthHandler(pm), urllib.request.HTTPBasicAuthHandler(pm)]
-        return urllib.request.build_opener(*handlers)
+        # Authentication for the Graph Store requests is done here (see `_authorize`), not by urllib's
+        # handlers: those resend a body after a 401, which Virtuoso answers by closing the connection.
+        self._challenges: dict[str, dict[str, str]] = {}  # endpoint -> parsed WWW-Authenticate
+        self._nonce_counts: dict[str, int] = {}
+        return urllib.request.build_opener()
+
+    def _challenge(self, url: str) -> dict[str, str] | None:
+        """The endpoint's authentication challenge, fetched once with a bodiless request."""
+        endpoint = url.split("?", 1)[0]
+        if endpoint not in self._challenges:
+            try:
+                urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=30).close()
+                self._challenges[endpoint] = {}
+            except urllib.error.HTTPError as e:
+                self._challenges[endpoint] = _parse_challenge(e.headers.get("WWW-Authenticate", ""))
+                e.close()
+            except OSError:
+                return None  # the real request will report it
+        return self._challenges[endpoint] or None
+
+    def _authorize(self, req: urllib.request.Request, challenge: dict[str, str]) -> None:
+        """Answer an HTTP Basic or Digest (RFC 7616, MD5, qop=auth) challenge on `req`."""
+        user, password = self.user or "", self.password or ""
+        if challenge.get("scheme") == "basic":
+            import base64
+
+            token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+            req.add_unredirected_header("Authorization", f"Basic {token}")
+            return
+        import hashlib
+        import secrets
+
+        def h(text: str) -> str:
+            return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+        parts = urllib.parse.urlsplit(req.full_url)
+        uri = parts.path + (f"?{parts.query}" if parts.query else "")
+        realm, nonce = challenge.get("realm", ""), challenge.get("nonce", "")
+        ha1, ha2 = h(f"{user}:{realm}:{password}"), h(f"{req.get_method()}:{uri}")
+        fields = [f'username="{user}"', f'realm="{realm}"', f'nonce="{nonce}"', f'uri="{uri}"']
+        if "auth" in [q.strip() for q in challenge.get("qop", "").split(",")]:
+            self._nonce_counts[nonce] = self._nonce_counts.get(nonce, 0) + 1
+            nc, cnonce = f"{self._nonce_counts[nonce]:08x}", secrets.token_hex(8)
+            fields += [f'response="{h(f"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")}"', "qop=auth", f"nc={nc}",
+                       f'cnonce="{cnonce}"']
+        else:
+            fields.append(f'response="{h(f"{ha1}:{nonce}:{ha2}")}"')
+        if challenge.get("opaque"):
+            fields.append(f'opaque="{challenge["opaque"]}"')
+        fields.append(f"algorithm={challenge.get('algorithm', 'MD5')}")
+        req.add_unredirected_header("Authorization", "Digest " + ", ".join(fields))
 
     def _http(self, method: str, url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
               timeout: float | None = None, ok_missing: bool = False) -> bytes | None:
-        req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-        try:
-            with self._opener.open(req, timeout=timeout or self.timeout) as resp:
-                return resp.read()
-        except urllib.error.HTTPError as e:
-            if ok_missing and e.code == 404:
-                return None
-            body = e.read()[:300].decode("utf-8", "replace")
-            raise StoreError(f"{self.location}: {method} {_path(url)} failed: HTTP {e.code} {' '.join(body.split())[:200]}") from None
-        except (socket.timeout, TimeoutError):
-            raise QueryError(f"{self.location}: no answer within {timeout or self.timeout:g} s", status=503) from None
-        except (urllib.error.URLError, ConnectionError, OSError) as e:
-            reason = getattr(e, "reason", e)
-            raise StoreError(f"{self.location}: cannot reach the SPARQL server: {reason}") from None
+        challenge = self._challenge(url) if self.user else None
+        for attempt in (0, 1):
+            req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+            if challenge:
+                self._authorize(req, challenge)
+            try:
+                with self._opener.open(req, timeout=timeout or self.timeout) as resp:
+                    return resp.read()
+            except urllib.error.HTTPError as e:
+                if ok_missing and e.code == 404:
+                    return None
+                fresh = _parse_challenge(e.headers.get("WWW-Authenticate", "")) if e.code == 401 else {}
+                if attempt == 0 and fresh and self.user:
+                    # a new or expired nonce: answer the fresh challenge once
+                    challenge = self._challenges[url.split("?", 1)[0]] = fresh
+                    e.close()
+                    continue
+                body = e.read()[:300].decode("utf-8", "replace")
+                what = "the server refused the credentials" if e.code in (401, 403) else " ".join(body.split())[:200]
+                raise StoreError(f"{self.location}: {method} {_path(url)} failed: HTTP {e.code} {what}") from None
+            except (socket.timeout, TimeoutError):
+                raise QueryError(f"{self.location}: no answer within {timeout or self.timeout:g} s", status=503) from None
+            except (urllib.error.URLError, ConnectionError, OSError) as e:
+                reason = getattr(e, "reason", e)
+                raise StoreError(f"{self.location}: cannot reach the SPARQL server: {reason}") from None
+        raise StoreError(f"{self.location}: {method} {_path(url)} failed: the server refused the credentials")
 
     def _wrapper(self, endpoint: str, timeout: float | None) -> Any:
         from SPARQLWrapper import BASIC, DIGEST, POST, URLENCODED, SPARQLWrapper
@@ -279,6 +335,17 @@ def _prefixes() -> list[str]:
 
 def _ours(iri: str) -> bool:
     return iri.startswith(tuple(_prefixes()))
+
+
+def _parse_challenge(header: str) -> dict[str, str]:
+    """'Digest realm="SPARQL", nonce="..", qop="auth"' -> {'scheme': 'digest', 'realm': 'SPARQL', ...}."""
+    scheme, _, rest = header.strip().partition(" ")
+    if not scheme:
+        return {}
+    out = {k.lower(): v for k, v in urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(rest))).items()} \
+        if rest else {}
+    out["scheme"] = scheme.lower()
+    return out
 
 
 def _first_line(e: object) -> str:
