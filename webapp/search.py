@@ -125,7 +125,8 @@ class Index:
 
         q = " ".join(words(text))
         ranked = []
-        for i, s in self.candidates(text, max(limit * 3, 30)):
+        # a short phrase shares its words with many paragraphs: look wider before re-ranking by wording
+        for i, s in self.candidates(text, max(limit * 3, 200 if len(q) < 200 else 60)):
             # how much of the query's wording the paragraph shares (0..1), blended with the TF-IDF cosine:
             # the same words in the same order ("agreed language") rank above the same words scattered
             doc = " ".join(words(self.docs[i].text))
