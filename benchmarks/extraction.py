@@ -166,13 +166,18 @@ def score_gold(corpus: Path, v: Vocabulary, verbose: bool) -> dict:
                 errors=errors)
 
 
-def agreement(corpus: Path, v: Vocabulary, limit: int | None) -> dict:
-    """en-fr and en-es agreement of addressee concepts, provision by provision, over GA 78."""
+def agreement(corpus: Path, v: Vocabulary, limit: int | None, folders: tuple[str, ...] = ("akn/ga/78",)) -> dict:
+    """en-fr and en-es agreement of addressee concepts, provision by provision, over the given folders."""
+    suffix = {"en": "E", "fr": "F", "es": "S"}
+
     def by_symbol(lang: str) -> dict[str, Path]:
         out = {}
-        for f in sorted((corpus / "akn/ga/78" / lang).glob("*.xml")):
-            stem = f.stem.rsplit("-", 1)[0] if "-" in f.stem else f.stem
-            out[stem] = f
+        for folder in folders:
+            for f in sorted((corpus / folder / lang).glob("*.xml")):
+                if "-" in f.stem:  # GA: A_RES_78_216-2326002E
+                    out[f.stem.rsplit("-", 1)[0]] = f
+                elif f.stem.endswith(suffix[lang]):  # HRC: A_HRC_RES_55_10E (some folders hold other languages)
+                    out[f.stem[:-1]] = f
         return out
 
     en = by_symbol("en")
@@ -229,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=None)
     ap.add_argument("--no-languages", action="store_true", help="skip the GA 78 en-fr/en-es agreement")
     ap.add_argument("--limit", type=int, default=None, help="at most N GA 78 resolutions per language")
+    ap.add_argument("--hrc", action="store_true", help="also the en-fr/en-es agreement over HRC 54-58")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement with the gold set")
     a = ap.parse_args(argv)
     corpus = a.corpus or corpus_dir()
@@ -269,6 +275,14 @@ def main(argv: list[str] | None = None) -> int:
                       f"{r['provisions']} provisions ({r['resolutions']} resolutions); "
                       f"{r['agree_addr'] / max(1, r['with_addr']):.3f} of the {r['with_addr']} with addressees")
         times = times + ag["times"]
+        if a.hrc:
+            hr = agreement(corpus, v, a.limit, tuple(f"akn/hrc/{n}" for n in range(54, 59)))
+            for lang in ("fr", "es"):
+                r = hr[lang]
+                if r["provisions"]:
+                    print(f"HRC 54-58 en-{lang} addressee agreement: {r['agree'] / r['provisions']:.3f} of "
+                          f"{r['provisions']} provisions ({r['resolutions']} resolutions); "
+                          f"{r['agree_addr'] / max(1, r['with_addr']):.3f} of the {r['with_addr']} with addressees")
     if times:
         times.sort()
         print(f"extraction CPU time per resolution: mean {1000 * sum(times) / len(times):.1f} ms, "

@@ -55,10 +55,11 @@ EN: dict[str, Any] = {
     "embedded_request": r"\b(?:its|their)\s+(?:\w+\s+){0,2}(?:calls?|appeals?|requests?|invitations?)\s+(?:upon|on|to)\b",
     # heads that coordinated items share ("freedom of opinion, expression and association")
     "coordination": [",", "and", "or", ", and", "as well as"],
-    "head_prepositions": ["of", "to"],
+    "head_prepositions": ["of", "to", "in"],
     # words a name may carry inside without changing the concept: "the right to *the enjoyment of* just and
     # favourable conditions of work" = "the right to just and favourable conditions of work"
-    "mention_skips": ["the enjoyment of", "the full enjoyment of", "the effective enjoyment of", "enjoy"],
+    "mention_skips": ["the enjoyment of", "the full enjoyment of", "the effective enjoyment of", "enjoy",
+                      "the conduct of"],
     # definite article before a short mandate name ("the Special Rapporteur"), and the words that join a
     # short name to the rest of a full one ("Special Rapporteur *on* ...")
     "definite": ["the"],
