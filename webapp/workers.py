@@ -123,7 +123,7 @@ def _recv(stream: Any) -> Any:
 
 
 def worker_main(location: str) -> None:
-    """Worker process (`python -m unkg.webapp.workers STORE`): open the store read-only and answer jobs
+    """Worker process (`python -m unkg.webapp.worker_process STORE`): open the store read-only and answer jobs
     read from stdin on stdout until stdin closes. Anything printed goes to stderr."""
     from ..store import open_store
 
@@ -155,7 +155,7 @@ class _Worker:
     """One worker process, started with the same Python as the server (not forked: the server has threads)."""
 
     def __init__(self, location: str):
-        self.proc = subprocess.Popen([sys.executable, "-m", "unkg.webapp.workers", location],
+        self.proc = subprocess.Popen([sys.executable, "-m", "unkg.webapp.worker_process", location],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
         self.ready = False
 
@@ -259,6 +259,3 @@ class QueryPool:
             if w is not None:
                 w.kill()
 
-
-if __name__ == "__main__":
-    worker_main(sys.argv[1])
