@@ -140,3 +140,21 @@ def test_fallback_editor_without_yasgui(base_url, browser, tmp_path, monkeypatch
     assert "/sparql?format=csv&query=" in href
     browser.save_screenshot(str(ARTIFACTS / "explorer-fallback.png"))
     assert console_errors(browser) == []
+
+
+def test_editor_completes_terms_from_the_store(base_url, browser, yasgui_assets):
+    """YASQE's property completion asks this server (not the public LOV service) for the store's terms."""
+    if not yasgui_assets:
+        pytest.skip("YASGUI is not installed: the fallback editor has no completion")
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + "/explore")
+    wait_for(browser, ".yasqe .CodeMirror")
+    browser.execute_script(
+        "const y = document.querySelector('.yasqe .CodeMirror').CodeMirror;"
+        "y.setValue('PREFIX unkg: <https://w3id.org/unkg/ontology#>\\nSELECT * WHERE { ?p unkg:addr');"
+        "y.focus(); y.setCursor(y.lineCount() - 1, 100); y.autocomplete();")
+    hint = wait_for(browser, ".CodeMirror-hints li", 15)
+    texts = [li.text for li in browser.find_elements(By.CSS_SELECTOR, ".CodeMirror-hints li")]
+    assert "unkg:addressee" in texts, texts
+    assert hint is not None and console_errors(browser) == []

@@ -319,3 +319,10 @@ def test_search_index_with_and_without_numpy(monkeypatch, use_numpy):
     assert top[0][0].number == "3" and top[0][1] > top[1][1]
     assert idx.search("business enterprises respect", 1)[0][0].number == "1"
     assert idx.search("zzz qqq", 3) == []
+
+
+def test_every_setting_is_documented():
+    import unkg.webapp as w
+
+    for key in w.DEFAULTS:
+        assert f"\n    {key} " in w.__doc__, f"config key {key} is not described in unkg.webapp's docstring"
