@@ -326,3 +326,9 @@ def test_every_setting_is_documented():
 
     for key in w.DEFAULTS:
         assert f"\n    {key} " in w.__doc__, f"config key {key} is not described in unkg.webapp's docstring"
+
+
+def test_bad_identifiers_are_user_errors(client):
+    for url in ["/id/A/RES/78/216%3Cscript%3E", '/actors/x"y', "/rights/a%20b", "/id/%7Bx%7D"]:
+        r = client.get(url)
+        assert r.status_code in (400, 404) and r.get_json()["ok"] is False, url

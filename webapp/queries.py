@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..config import ONTOLOGY_NS
+from ..errors import QueryError
 
 PREFIXES = f"""PREFIX unkg: <{ONTOLOGY_NS}>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -28,7 +29,7 @@ _IRI_OK = re.compile(r'^[^<>"{}|^`\\\x00-\x20]+$')
 def iri(value: str) -> str:
     """`<value>` for SPARQL text; refuses anything that could break out of the brackets."""
     if not _IRI_OK.match(value):
-        raise ValueError(f"not an IRI: {value!r}")
+        raise QueryError(f"not a usable identifier: {value!r}", 400)
     return f"<{value}>"
 
 

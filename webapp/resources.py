@@ -12,7 +12,7 @@ from typing import Any
 import rdflib
 from flask import Blueprint, Response, redirect
 
-from ..iris import undocs
+from .. import iris
 from . import queries as Q
 from .errors import ApiError
 from .links import actor_link, anchor, base, concept_link, local, val
@@ -109,7 +109,7 @@ def _resolution(work: str, header: list[dict[str, Any]]) -> dict[str, Any]:
     paragraphs = _paragraphs(work)
     return {
         "title": symbol, "symbol": symbol, "iri": work, "heading": str(titles[0]) if titles else "",
-        "metadata": meta, "vote": vote, "undocs": undocs(symbol) if "/" in symbol else None,
+        "metadata": meta, "vote": vote, "undocs": undocs(symbol),
         "paragraphs": paragraphs, "count": len(paragraphs),
     }
 
@@ -188,7 +188,7 @@ def _paragraphs(work: str) -> list[dict[str, Any]]:
             known = bool(r.get("known") and r["known"].toPython())
             sym = val(r.get("citedSymbol")) or cited.rsplit("/id/", 1)[-1]
             entry = {"symbol": sym, "iri": cited, "link": local(cited) if known else None,
-                     "undocs": undocs(sym) if "/" in sym else None}
+                     "undocs": undocs(sym)}
             if entry not in tops[para]["citations"]:
                 tops[para]["citations"].append(entry)
     out = sorted(tops.values(), key=lambda p: (p["index"], p["anchor"]))
@@ -196,6 +196,14 @@ def _paragraphs(work: str) -> list[dict[str, Any]]:
         p["segments"] = segments(p["text"], p.pop("marks"))
         p["subanchors"] = sorted(set(subs.get(p["iri"], [])))
     return out
+
+
+def undocs(symbol: str) -> str | None:
+    """The official document's address, when the symbol parses."""
+    try:
+        return iris.undocs(symbol)
+    except ValueError:
+        return None
 
 
 def _kind_of_concept(iri: str) -> str:
