@@ -33,6 +33,7 @@ _KIND_BY_CLASS = {
 _KIND_BY_SCHEME = {"actors": ACTOR, "states": ACTOR, "rights": RIGHT, "groups": GROUP,
                    "instruments": INSTRUMENT}
 MENTION_KINDS = (ACTOR, RIGHT, GROUP, INSTRUMENT)
+STATES = VOCAB_NS + "states/"
 
 
 @dataclass
@@ -115,8 +116,9 @@ class Vocabulary:
             c = self.concepts[iri]
             if c.kind not in kinds:
                 continue
+            proper = iri.startswith(STATES)  # names of States: "Myanmar", "Burundi" read alike in fr/es
             for label, lang, pref in labels:
-                if lang not in (language, ""):
+                if lang not in (language, "") and not proper:
                     continue
                 if c.kind == VERB and pref and not label[:1].isupper():
                     continue  # a lemma ("support", "décider"), not a phrase as printed ("Se félicite")
