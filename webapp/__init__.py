@@ -15,6 +15,7 @@ Config keys (all optional):
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Any
 
 from flask import Flask
@@ -53,6 +54,21 @@ class AppState:
         if self.pool is not None:
             return self.pool.run(job)
         return run_with_deadline(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
+
+    def recent(self, key: str, build: Any, size: int = 32) -> Any:
+        """Like `cached`, but keeps only the `size` most recently used keys (for per-actor rows)."""
+        with self._lock:
+            lru = self.cache.setdefault("_lru", OrderedDict())
+            if key in lru:
+                lru.move_to_end(key)
+                return lru[key]
+        value = build()  # built outside the lock: two requests may build the same key once each
+        with self._lock:
+            lru = self.cache.setdefault("_lru", OrderedDict())
+            lru[key] = value
+            while len(lru) > size:
+                lru.popitem(last=False)
+        return value
 
     def changed(self) -> None:
         with self._lock:

@@ -121,7 +121,9 @@ def actor(actor_id: str) -> Response:
         raise ApiError(f"no actor {actor_id!r}: see /actors for the actors in the graph", 404)
     limit = current_app.config["PAGE_LIMIT"]
     present = [a for a in below if a in pairs]
-    rows = _fold(state().store.select(Q.provisions_for(present, limit), timeout=120), c) if present else []
+    # the folded rows of an actor are kept for the 32 most recently asked actors: facets and pages of the
+    # same actor then cost no query (the store is read-only while served; an update drops the cache)
+    rows = state().recent(f"actor:{iri}", lambda: _fold(state().store.select(Q.provisions_for(present, limit), timeout=120), c)) if present else []
     facets = {}
     for f, name in FACETS.items():
         counts = Counter(v for r in rows for v in _facet_value(r, f))
