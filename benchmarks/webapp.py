@@ -181,7 +181,7 @@ def main() -> int:
     if be in pairs and be not in actors:
         actors.append(be)
     rng = random.Random(7)
-    texts = [str(r["text"]) for r in store.select(Q.SEARCH_PARAGRAPHS.replace("WHERE {", "WHERE {", 1) + " LIMIT 3000")]
+    texts = [str(r["text"]) for r in store.select(Q.SEARCH_PARAGRAPHS + " LIMIT 3000")]
     phrases = []
     for t in rng.sample(texts, min(200, len(texts))):
         words = t.split()
@@ -211,6 +211,12 @@ def main() -> int:
         print(f"warm-up: /actors {first_actors:.2f} s (status {status}); first search incl. index build {first_search:.2f} s (status {status2})")
 
         actor_paths = [f"/actors/{a[len(vocab) + len('actors/'):]}.json" for a in actors]
+        cold = []  # first request per actor, one at a time: the query, folding and JSON, nothing cached
+        for p in actor_paths:
+            status, took = get(port, p, box)
+            cold.append(took)
+            if status != 200:
+                print(f"cold {p}: status {status}")
         paths = [actor_paths[i % len(actor_paths)] for i in range(args.requests)]
         t0 = time.perf_counter()
         a_times, a_err = load(port, paths, args.clients)
@@ -238,8 +244,12 @@ def main() -> int:
           f"{len(a_times) / a_wall:6.1f} req/s  errors {len(a_err)}")
     print(f"search (JSON):      p50 {pct(s_times, 50) * 1000:7.1f} ms  p95 {pct(s_times, 95) * 1000:7.1f} ms  "
           f"{len(s_times) / s_wall:6.1f} req/s  errors {len(s_err)}")
-    print(f"actor query direct on the store (one at a time): p50 {statistics.median(direct) * 1000:7.1f} ms  "
+    print(f"actor page, first request per actor (one at a time, uncached): p50 {statistics.median(cold) * 1000:7.1f} ms  "
+          f"max {max(cold) * 1000:7.1f} ms")
+    print(f"same actor query direct on the store (one at a time):          p50 {statistics.median(direct) * 1000:7.1f} ms  "
           f"max {max(direct) * 1000:7.1f} ms")
+    sizes = [len(concepts.below(a)) for a in actors]
+    print(f"actors measured: {', '.join(a.rsplit('/', 1)[-1] for a in actors)} (narrower actors: {sum(sizes) - len(sizes)})")
     print(f"serving process memory: {main_mb:.0f} MiB (+ {workers_mb:.0f} MiB in SPARQL worker processes)")
     if a_err or s_err:
         print("errors:", json.dumps((a_err + s_err)[:5]))
