@@ -91,6 +91,8 @@ EN: dict[str, Any] = {
                                    "remain seized", "include in the provisional agenda"],
     },
     "recipient_markers": ["to the", "to"],
+    # an article before a task word makes it the object ("submit ... *a report* on ...")
+    "articles": ["a", "an", "the"],
     "frequency": {
         "annually": ["annually", "every year", "each year", "on an annual basis", "annual"],
         "biennially": ["biennially", "every two years", "on a biennial basis", "biennial"],
@@ -172,6 +174,7 @@ FR: dict[str, Any] = {
                                    "rester saisi", "inscrire à l'ordre du jour", "inscrire à l’ordre du jour"],
     },
     "recipient_markers": ["à", "au", "aux"],
+    "articles": ["un", "une", "le", "la", "les", "l", "des", "du"],
     "frequency": {
         "annually": ["chaque année", "annuellement", "tous les ans", "annuel", "annuelle"],
         "biennially": ["tous les deux ans", "biennal", "biennale"],
@@ -248,6 +251,7 @@ ES: dict[str, Any] = {
                                    "incluir en el programa provisional", "siga ocupándose"],
     },
     "recipient_markers": ["a", "al"],
+    "articles": ["un", "una", "el", "la", "los", "las", "del"],
     "frequency": {
         "annually": ["anualmente", "cada año", "todos los años", "anual"],
         "biennially": ["cada dos años", "bienal"],

@@ -33,7 +33,8 @@ def build_mandate(text: str, base: int, toks: list[Token], lo: int, hi: int, men
     obj = ""
     recipients: list[Concept] = []
     if at is not None:
-        obj = _object_text(text, toks[at].start - base)
+        noun = _object_noun(toks, lo, hi, at, task, gram)
+        obj = _object_text(text, toks[noun if noun is not None else at].start - base)
         recipients = _recipients(toks, at, hi, mentions, gram, concept)
     due = due_session = None
     m = re.search(gram["session"], text, re.I)
@@ -86,6 +87,25 @@ def _frequency_re(items: tuple) -> tuple[re.Pattern, dict[str, str]]:
     names = {w: name for name, words in items for w in words}
     alts = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
     return re.compile(rf"\b(?:{alts})\b"), names
+
+
+def _object_noun(toks: list[Token], lo: int, hi: int, at: int, task: str, gram: dict[str, Any]) -> int | None:
+    """Index of the article before a task word of `task` (at or after token `at`) used as a noun ("a
+    report", "a midterm progress report"), if any."""
+    arts = {lows(a)[0] for a in gram.get("articles", ())}
+    stops = {lows(m)[0] for m in gram["complement_markers"]} | {",", ";", ":"}
+    phrases = [lows(p) for p in gram["tasks"].get(task, ())]
+    for a in range(lo, hi):
+        if toks[a].low not in arts:
+            continue
+        for i in range(a + 1, min(hi, a + 6)):  # "a final report", "a high-level panel discussion"
+            for ph in phrases:
+                n = len(ph)
+                if i >= at and i + n <= hi and all(toks[i + k].low == ph[k] for k in range(n)):
+                    return a
+            if toks[i].low in stops:
+                break
+    return None
 
 
 def _object_text(text: str, at: int) -> str:
