@@ -113,3 +113,8 @@ def test_sections_that_restart_numbering_qualify_the_part(tmp_path: Path) -> Non
                  f"<mainBody>{body}</mainBody></statement></akomaNtoso>")
     res = akn.read(f)
     assert [(p.part, p.number) for p in res.operative] == [("I", "1"), ("I", "2"), ("II", "1"), ("II", "2")]
+
+
+def test_reading_is_deterministic(fixtures: Path) -> None:
+    f = fixtures / "readers" / "small_resolution.akn.xml"
+    assert akn.read(f).to_json() == akn.read(f).to_json()

@@ -204,7 +204,12 @@ TYPOGRAPHY = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212
                             "\ufeff": None})
 
 
+_TYPOGRAPHY_CHARS = re.compile("[" + "".join(map(chr, TYPOGRAPHY)) + "]")
+
+
 def normalise_space(text: str) -> str:
     """Reads text; writes it with every run of whitespace (non-breaking spaces included) as one space, trimmed,
     and hyphens and quotes in one spelling (see TYPOGRAPHY)."""
-    return " ".join(text.translate(TYPOGRAPHY).split())
+    if _TYPOGRAPHY_CHARS.search(text):  # str.translate with a table is slow; most texts need little of it
+        text = _TYPOGRAPHY_CHARS.sub(lambda m: TYPOGRAPHY.get(ord(m.group())) or "", text)
+    return " ".join(text.split())
