@@ -202,14 +202,14 @@ def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None])
 
 def _unique_numbers(subs: list[SubParagraph]) -> None:
     """Sub-paragraph numbers identify them (IRIs end in them): bullets ("•", "–") get their position, and a
-    label printed twice in one paragraph (a quoted list) gets its occurrence: "a", ..., "a-2"."""
+    label printed twice in one paragraph (a quoted list) gets its occurrence: "a", ..., "a2"."""
     seen: dict[str, int] = {}
     for pos, s in enumerate(subs, 1):
         if not any(ch.isalnum() for ch in s.number):
             s.number = str(pos)
         k = seen[s.number] = seen.get(s.number, 0) + 1
         if k > 1:
-            s.number = f"{s.number}-{k}"
+            s.number = f"{s.number}{k}"
         _unique_numbers(s.subparagraphs)
 
 
