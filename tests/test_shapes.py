@@ -172,3 +172,19 @@ def test_numbering_per_part():
     res.paragraphs[-1].number = "1"
     res.paragraphs[-1].provisions = []
     assert validate(build(res)[1]).conforms
+
+
+def test_only_a_lone_operative_paragraph_may_be_unnumbered():
+    res = small.resolution()
+    res.paragraphs = [p for p in res.paragraphs if p.number in (None, "3")]  # keep one operative paragraph
+    for p in res.paragraphs:
+        p.citations, p.footnotes = [], []
+    res.paragraphs[-1].number = None  # printed without a number, as lone operative paragraphs are
+    name, g = build(res)
+    assert (rdflib.URIRef(f"{W}/op/1"), rdflib.RDF.type, rdflib.URIRef("https://w3id.org/unkg/ontology#OperativeParagraph")) in g
+    assert validate(g).conforms, validate(g).summary
+    res = small.resolution()
+    res.paragraphs[2].number = None  # the first of three operative paragraphs lost its number
+    report = validate(build(res)[1])
+    assert not report.conforms
+    assert "has no printed number (eli:number), but only a lone operative paragraph may be unnumbered" in report.summary
