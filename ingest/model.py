@@ -175,24 +175,47 @@ def assemble(paragraphs: list[Paragraph], sep: str = "\n\n") -> str:
 def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None]) -> list[str]:
     """Make part + number identify every operative paragraph (IRIs are built from them); returns warnings.
 
-    Budget resolutions restart numbering in each section (I, II ...): then a paragraph's part names its
-    section too ("I", or "A/I" in part A). `sections` maps id(paragraph) to the section it was printed in.
-    A number printed twice with no section to tell them apart (a misprint) becomes "4-2".
+    Budget resolutions restart numbering in each section (I, II ...). Each run of numbering (it restarts at
+    "1") then gets its section's label in its part: "I", or "A/I" in part A; unnumbered paragraphs go with
+    the run they sit in (those just before a "1." with the run they introduce). `sections` maps id(paragraph) to the section label it was printed under; runs
+    without distinct labels are numbered "1", "2" ... A number printed twice inside one run (a misprint)
+    becomes "4-2".
     """
-    numbers = [(p.part, p.number) for p in paragraphs if p.kind == OPERATIVE and p.number]
+    ops = [p for p in paragraphs if p.kind == OPERATIVE]
+    numbers = [(p.part, p.number) for p in ops if p.number]
     if len(numbers) == len(set(numbers)):
         return []
-    sectioned = [p for p in paragraphs if p.kind == OPERATIVE and sections.get(id(p))]
-    keys = [(p.part, sections[id(p)], p.number) for p in sectioned]
-    if sectioned and len(keys) == len(set(keys)):
-        for p in sectioned:
-            section = sections[id(p)]
-            p.part = f"{p.part}/{section}" if p.part else section
-        return []
+    runs: list[list[Paragraph]] = []
+    for p in ops:
+        run = runs[-1] if runs else None
+        if run is None or run[0].part != p.part:
+            runs.append([p])
+        elif p.number == "1" and any(q.number for q in run):
+            # unnumbered paragraphs just before "1." ("Resolves that:") introduce the new run
+            k = len(run)
+            while k > 0 and run[k - 1].number is None:
+                k -= 1
+            runs.append(run[k:] + [p])
+            del run[k:]
+        else:
+            run.append(p)
+    by_part: dict[str | None, list[list[Paragraph]]] = {}
+    for run in runs:
+        by_part.setdefault(run[0].part, []).append(run)
+    for part, part_runs in by_part.items():
+        if len(part_runs) < 2:
+            continue
+        labels = [next((sections.get(id(p)) for p in run if p.number and sections.get(id(p))), None)
+                  for run in part_runs]
+        if None in labels or len(set(labels)) != len(labels):
+            labels = [str(i) for i in range(1, len(part_runs) + 1)]
+        for label, run in zip(labels, part_runs):
+            for p in run:
+                p.part = f"{part}/{label}" if part else label
     warnings: list[str] = []
     seen: dict[tuple[str | None, str], int] = {}
-    for p in paragraphs:
-        if p.kind == OPERATIVE and p.number:
+    for p in ops:
+        if p.number:
             k = seen[(p.part, p.number)] = seen.get((p.part, p.number), 0) + 1
             if k > 1:
                 warnings.append(f"operative paragraph number {p.number} printed again; read as {p.number}-{k}")
