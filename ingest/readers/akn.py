@@ -102,8 +102,9 @@ def _lead_italic(el: etree._Element | None, style: str = "italic") -> str:
                  None)
     if p is None:
         return ""
-    if (p.text or "").strip(" \t\n\r“\"«"):
-        return ""
+    before = (p.text or "").strip(" \t\n\r“\"«")
+    if before and not before.rstrip(".").isdigit():
+        return ""  # text before the first span (only a number the markup left in the text is allowed)
     parts: list[str] = []
     for c in p:
         if not isinstance(c.tag, str):
@@ -377,6 +378,15 @@ class _Reader:
                 self.warnings.append(f"paragraph numbered {num_text!r} read as unnumbered")
             text = _ws(_text(el, self.notes))
             if not text:
+                continue
+            lost = re.match(r"(\d{1,3})\.?\s+", text)
+            if lost and current is not None and (current.number or "").isdigit() and \
+                    int(lost.group(1)) == int(current.number or 0) + 1 and current.part == part:
+                # the markup left the number in the text ("5<tab>Encourages"): restore the numbered paragraph
+                current = Paragraph(OPERATIVE, 0, lost.group(1), self.lead(el.find(A + "content")),
+                                    text[lost.end():], part=part, footnotes=self.notes.current)
+                self.section_of[id(current)] = self.section
+                out.append(current)
                 continue
             sub = _SUB_LABEL.match(text)
             lead = self.lead(el.find(A + "content"))
