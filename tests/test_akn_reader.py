@@ -118,3 +118,32 @@ def test_sections_that_restart_numbering_qualify_the_part(tmp_path: Path) -> Non
 def test_reading_is_deterministic(fixtures: Path) -> None:
     f = fixtures / "readers" / "small_resolution.akn.xml"
     assert akn.read(f).to_json() == akn.read(f).to_json()
+
+
+def _statement(tmp_path: Path, body: str, name: str = "resolution", symbol: str = "A/RES/86/9") -> Path:
+    ns = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+    f = tmp_path / "made.xml"
+    f.write_text(f'<akomaNtoso xmlns="{ns}"><statement name="{name}"><coverPage><p>'
+                 f'<docNumber refersTo="#symbol">{symbol}</docNumber></p></coverPage>'
+                 f"<mainBody>{body}</mainBody></statement></akomaNtoso>")
+    return f
+
+
+def test_number_left_in_the_text_is_restored(tmp_path: Path) -> None:
+    body = ('<paragraph><num>1.</num><content><p><span class="italic">Notes</span> one;</p></content></paragraph>'
+            '<paragraph><content><p> 2\t<span class="italic">Encourages</span> two;</p></content></paragraph>'
+            '<paragraph><num>3.</num><content><p><span class="italic">Decides</span> three.</p></content></paragraph>')
+    res = akn.read(_statement(tmp_path, body))
+    assert [(p.number, p.verb_text, p.text) for p in res.operative] == [
+        ("1", "Notes", "Notes one;"), ("2", "Encourages", "Encourages two;"), ("3", "Decides", "Decides three.")]
+
+
+def test_presidential_statement_paragraphs_stay_apart(tmp_path: Path) -> None:
+    body = ("<paragraph><content><p>At its meeting, the President made the following statement:</p></content>"
+            "</paragraph><paragraph><content><p>“The Security Council condemns the attack.</p></content></paragraph>"
+            "<paragraph><content><p>“The Security Council calls for calm.”</p></content></paragraph>")
+    res = akn.read(_statement(tmp_path, body, "presidentialStatement", "S/PRST/2031/1"))
+    assert res.symbol == "S/PRST/2031/1" and res.body == "Security Council"
+    assert [p.text for p in res.operative] == ["At its meeting, the President made the following statement:",
+                                               '"The Security Council condemns the attack.',
+                                               '"The Security Council calls for calm."']
