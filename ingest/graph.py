@@ -81,14 +81,12 @@ class _Builder:
         self.header()
         self.provenance()
         preambular_in_part: dict[str | None, int] = {}
-        operative_in_part: dict[str | None, int] = {}
-        for p in self.res.operative:
-            operative_in_part[p.part] = operative_in_part.get(p.part, 0) + 1
+        lone = len(self.res.operative) == 1
         for p in self.res.paragraphs:
             if p.kind == OPERATIVE:
                 # A lone operative paragraph is printed without a number: it is .../op/1. Any other unnumbered
                 # one gets a placeholder IRI and the shapes report it.
-                number = p.number or ("1" if operative_in_part[p.part] == 1 else f"x{p.index}")
+                number = p.number or ("1" if lone else f"x{p.index}")
                 iri = URIRef(iris.paragraph(self.sym, "operative", number, p.part))
             else:
                 preambular_in_part[p.part] = preambular_in_part.get(p.part, 0) + 1
