@@ -10,6 +10,7 @@ per-language grammar from grammar.py.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from unkg.iris import slug
 
 from ..model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, assemble
 from .citations import find_citations
-from .clauses import Clause, ClauseSplitter
+from .clauses import ClauseSplitter
 from .grammar import grammar
 from .mandates import DECISION_MODALITIES, REQUEST_MODALITIES, build_mandate
 from .mentions import Mention, MentionFinder, ShortNames
@@ -266,8 +267,6 @@ def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context,
 def _embedded_request(p: Paragraph, toks: list[Token], lo: int, hi: int, inside: list[Mention], ctx: _Context,
                       text: str) -> list[Concept]:
     """Addressees of a request inside a declaratory provision ("reiterates its strong call upon States to")."""
-    import re
-
     if lo >= hi:
         return []
     seg_start, seg_end = toks[lo].start, toks[hi - 1].end

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .tokens import Token, Trie, lows, phrase_trie
+from .tokens import Token, Trie, lows
 from .vocab import VERB, ConceptInfo, Vocabulary
 
 
