@@ -81,12 +81,14 @@ class _Builder:
         self.header()
         self.provenance()
         preambular_in_part: dict[str | None, int] = {}
-        lone = len(self.res.operative) == 1
+        numbered = any(p.number for p in self.res.operative)
+        order = {id(p): k for k, p in enumerate(self.res.operative, 1)}
         for p in self.res.paragraphs:
             if p.kind == OPERATIVE:
-                # A lone operative paragraph is printed without a number: it is .../op/1. Any other unnumbered
-                # one gets a placeholder IRI and the shapes report it.
-                number = p.number or ("1" if lone else f"x{p.index}")
+                # Texts printed without paragraph numbers (a lone operative paragraph, presidential statements)
+                # use the order: .../op/1, /op/2 ... An unnumbered paragraph among numbered ones gets a
+                # placeholder IRI and the shapes report it.
+                number = p.number or (f"x{p.index}" if numbered else str(order[id(p)]))
                 iri = URIRef(iris.paragraph(self.sym, "operative", number, p.part))
             else:
                 preambular_in_part[p.part] = preambular_in_part.get(p.part, 0) + 1

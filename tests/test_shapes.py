@@ -174,7 +174,7 @@ def test_numbering_per_part():
     assert validate(build(res)[1]).conforms
 
 
-def test_only_a_lone_operative_paragraph_may_be_unnumbered():
+def test_paragraph_numbers_are_all_or_nothing():
     res = small.resolution()
     res.paragraphs = [p for p in res.paragraphs if p.number in (None, "3")]  # keep one operative paragraph
     for p in res.paragraphs:
@@ -187,4 +187,10 @@ def test_only_a_lone_operative_paragraph_may_be_unnumbered():
     res.paragraphs[2].number = None  # the first of three operative paragraphs lost its number
     report = validate(build(res)[1])
     assert not report.conforms
-    assert "has no printed number (eli:number), but only a lone operative paragraph may be unnumbered" in report.summary
+    assert "has no printed number (eli:number) although other operative paragraphs are numbered" in report.summary
+    res = small.resolution()
+    for p in res.operative:  # printed without numbers, like a presidential statement
+        p.number = None
+    name, g = build(res)
+    assert (rdflib.URIRef(f"{W}/op/3"), rdflib.RDF.type, rdflib.URIRef("https://w3id.org/unkg/ontology#OperativeParagraph")) in g
+    assert validate(g).conforms, validate(g).summary
