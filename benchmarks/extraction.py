@@ -101,7 +101,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_gold(corpus: Path, v: Vocabulary, verbose: bool) -> dict:
+def score_gold(corpus: Path, v: Vocabulary, verbose: bool, subset: str = "all") -> dict:
     res_ = Resolver(v)
     counts = {k: [0, 0, 0] for k in KINDS}  # tp, fp, fn
     verbs_ok = n_gold = n_pred = matched = 0
@@ -111,6 +111,8 @@ def score_gold(corpus: Path, v: Vocabulary, verbose: bool) -> dict:
     errors: list[str] = []
     for f in sorted(GOLD.glob("*.yaml")):
         g = yaml.safe_load(f.read_text(encoding="utf-8"))
+        if subset != "all" and bool(g.get("heldout")) != (subset == "heldout"):
+            continue
         res = read(corpus / g["source"])
         t = time.process_time()
         extract(res, v)
@@ -235,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-languages", action="store_true", help="skip the GA 78 en-fr/en-es agreement")
     ap.add_argument("--limit", type=int, default=None, help="at most N GA 78 resolutions per language")
     ap.add_argument("--hrc", action="store_true", help="also the en-fr/en-es agreement over HRC 54-58")
+    ap.add_argument("--subset", choices=("all", "heldout", "tuned"), default="all",
+                    help="gold files annotated after the vocabularies were tuned on the others (heldout), the others "
+                         "(tuned), or all")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement with the gold set")
     a = ap.parse_args(argv)
     corpus = a.corpus or corpus_dir()
@@ -244,8 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     v = load()
     print(f"vocabularies loaded in {time.perf_counter() - t0:.2f} s ({len(v.concepts)} concepts)")
-    s = score_gold(corpus, v, a.verbose)
-    print(f"gold set: {s['files']} resolutions, {s['paragraphs']} operative paragraphs, "
+    s = score_gold(corpus, v, a.verbose, a.subset)
+    print(f"gold set ({a.subset}): {s['files']} resolutions, {s['paragraphs']} operative paragraphs, "
           f"{s['n_gold']} gold provisions, {s['n_pred']} extracted")
     pp, pr_, pf = prf(s["matched"], s["n_pred"] - s["matched"], s["n_gold"] - s["matched"])
     print(f"provisions        P {pp:.3f}  R {pr_:.3f}  F1 {pf:.3f}")

@@ -1,0 +1,155 @@
+"""Ingest benchmark: the AKN corpus through the real pipeline (read, extract, graph, SHACL, store).
+
+Prints, for 1 and for 2 worker processes: files, graphs stored, failures, seconds, resolutions/s, quads,
+store size on disk and peak memory (the parent, which writes the store, and the largest worker).
+
+    python benchmarks/ingest.py [--set english|all] [--jobs 1,2] [--serial-sample 300] [--keep DIR]
+
+--set english: every English AKN file (akn/ga/*/en, akn/hrc/*/en, akn/sc/en: issue 3's acceptance);
+--set all: every AKN file in every language (issue 7: about 3,700). Each run starts from an empty store
+in its own process, so peak memory is that run's own. One job over thousands of files takes long:
+--serial-sample N runs the 1-job case on N files spread evenly over the set (0 = all of them) and says so.
+--keep DIR keeps the store of the last run (for benchmarks/queries.py and benchmarks/webapp.py).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus_files(corpus: Path, which: str) -> list[Path]:
+    patterns = (["akn/ga/*/en/*.xml", "akn/hrc/*/en/*.xml", "akn/sc/en/*.xml"] if which == "english"
+                else ["akn/**/*.xml"])
+    files: list[Path] = []
+    for pattern in patterns:
+        files += sorted(corpus.glob(pattern))
+    return sorted(set(files))
+
+
+def spread(files: list[Path], n: int) -> list[Path]:
+    """n files evenly spread over the list (every session and body represented)."""
+    if n <= 0 or n >= len(files):
+        return files
+    step = len(files) / n
+    return [files[int(i * step)] for i in range(n)]
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def one_run(list_file: Path, store: Path, jobs: int, meta: list[str]) -> dict:
+    """Run in a child process: ingest the listed files, return the numbers as JSON on stdout."""
+    from unkg.ingest.pipeline import ingest
+    from unkg.store import open_store
+
+    files = list_file.read_text().split("\n")
+    s = open_store(str(store))
+    started = time.perf_counter()
+    summary = ingest([f for f in files if f], s, jobs=jobs, meta=meta or None, progress=False)
+    seconds = time.perf_counter() - started
+    stats = s.stats()
+    size_before = folder_size(store)
+    s.optimize()  # compaction: the size a store settles to (RocksDB pre-allocates and keeps write-ahead logs)
+    s.close()
+    return {
+        "jobs": jobs, "files": summary.files, "stored": summary.stored, "failed": summary.failed,
+        "failures": summary.failures[:10], "seconds": seconds, "quads_written": summary.quads,
+        "store_quads": stats["quads"], "resolutions": stats["resolutions"],
+        "store_bytes_before_optimize": size_before, "store_bytes": folder_size(store),
+        # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN is the largest pool worker (all were joined)
+        "peak_parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def run(files: list[Path], jobs: int, store: Path, meta: list[str]) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write("\n".join(map(str, files)))
+        list_file = Path(f.name)
+    try:
+        cmd = [sys.executable, __file__, "--child", str(list_file), "--store-dir", str(store), "--jobs", str(jobs)]
+        for m in meta:
+            cmd += ["--meta", m]
+        p = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        if p.returncode != 0:
+            raise SystemExit(f"ingest run failed:\n{p.stderr[-3000:]}")
+        return json.loads(p.stdout.strip().splitlines()[-1])
+    finally:
+        list_file.unlink()
+
+
+def report(r: dict, label: str) -> None:
+    rate = r["stored"] / r["seconds"] if r["seconds"] else 0.0
+    print(f"  {label}: {r['files']} files, {r['stored']} stored, {r['failed']} failed in {r['seconds']:.1f} s "
+          f"= {rate:.2f} resolutions/s")
+    print(f"      quads: {r['quads_written']} written ({r['store_quads']} in the store with ontology and "
+          f"vocabularies); store size {r['store_bytes'] / 2**20:.1f} MiB (after optimize; "
+          f"{r['store_bytes_before_optimize'] / 2**20:.1f} MiB before); peak memory: parent "
+          f"{r['peak_parent_mib']:.0f} MiB, largest worker {r['peak_worker_mib']:.0f} MiB")
+    for path, message in r["failures"]:
+        print(f"      failed: {message[:200]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument("--set", choices=["english", "all"], default="english")
+    ap.add_argument("--jobs", default="1,2", help="comma-separated worker counts (default 1,2)")
+    ap.add_argument("--serial-sample", type=int, default=300, help="files for the 1-job run (0 = all)")
+    ap.add_argument("--limit", type=int, default=0, help="only N files (spread over the set) for every run")
+    ap.add_argument("--meta", action="append", default=[], help="metadata files or folders (--meta of unkg ingest)")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the last run's store in this folder")
+    # internal: one measured run in a fresh process
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--store-dir", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.child:
+        print(json.dumps(one_run(args.child, args.store_dir, int(args.jobs), args.meta)))
+        return 0
+
+    sys.path.insert(0, str(ROOT))
+    from unkg.config import corpus_dir
+
+    corpus = args.corpus or corpus_dir()
+    if corpus is None:
+        print("ingest benchmark: the corpus (../shared/corpus) is absent", file=sys.stderr)
+        return 2
+    files = spread(corpus_files(corpus, args.set), args.limit)
+    print(f"ingest benchmark: {len(files)} AKN files ({args.set}) from {corpus}; {os.cpu_count()} CPUs")
+    results = []
+    job_counts = [int(j) for j in args.jobs.split(",")]
+    for i, jobs in enumerate(job_counts):
+        subset = spread(files, args.serial_sample) if jobs == 1 else files
+        tmp = Path(tempfile.mkdtemp(prefix=f"unkg-bench-{jobs}j-"))
+        store = tmp / "store"
+        r = run(subset, jobs, store, args.meta)
+        label = f"{jobs} job{'s' if jobs > 1 else ''}" + (f" (sample of {len(subset)} of {len(files)})"
+                                                           if len(subset) < len(files) else "")
+        report(r, label)
+        results.append(r)
+        if args.keep and i == len(job_counts) - 1:
+            if args.keep.exists():
+                shutil.rmtree(args.keep)
+            shutil.copytree(store, args.keep)
+            print(f"  kept the store of this run in {args.keep}")
+        shutil.rmtree(tmp, ignore_errors=True)
+    rates = {r["jobs"]: r["stored"] / r["seconds"] for r in results if r["seconds"]}
+    if 1 in rates and 2 in rates:
+        print(f"  speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x")
+    return 1 if any(r["failed"] for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Competency questions: the embedded store (pyoxigraph) against rdflib's in-memory SPARQL on the same quads.
+
+For every query in ontology/queries/*.rq: median time on each engine, the ratio, and whether the answers
+are the same. Aggregate questions (GROUP BY / COUNT / SUM / AVG / MIN / MAX) must be at least 20x faster on
+the embedded store (issue 7); the script exits 1 when one is not, or when any answers differ.
+
+    python benchmarks/queries.py [--store DIR | --build N] [--graphs N] [--runs 3]
+
+The quads: --store DIR takes an existing store (e.g. from benchmarks/ingest.py --keep DIR); --build N
+ingests N English AKN files of the corpus into a temporary store. --graphs N copies N resolution graphs of
+that store (with the ontology and vocabulary graphs) into a fresh embedded store and into an rdflib
+Dataset, so both engines answer over exactly the same quads; rdflib needs minutes and gigabytes beyond a
+few hundred resolutions.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+AGGREGATE = re.compile(r"\b(GROUP\s+BY|COUNT\s*\(|SUM\s*\(|AVG\s*\(|MIN\s*\(|MAX\s*\(|GROUP_CONCAT\s*\()", re.I)
+
+
+def is_aggregate(sparql: str) -> bool:
+    body = "\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#"))
+    return bool(AGGREGATE.search(body))
+
+
+def normalise(rows: list[dict]) -> list[tuple]:
+    """Rows as sorted tuples of values: typed literals by value (stores keep integer subtypes differently,
+    decimals print differently), floats rounded."""
+    import rdflib
+
+    def val(t: object) -> object:
+        if isinstance(t, rdflib.Literal) and t.datatype is not None:
+            v = t.toPython()
+            if isinstance(v, float):
+                return round(v, 6)
+            if hasattr(v, "is_integer") and not isinstance(v, (int, bool)):  # Decimal
+                return round(float(v), 6)
+            return v if not isinstance(v, rdflib.Literal) else str(v)
+        return str(t) if not isinstance(t, rdflib.Literal) else (str(t), t.language)
+
+    return sorted(tuple(sorted((k, repr(val(v))) for k, v in r.items())) for r in rows)
+
+
+def timed(fn: Callable[[], object], runs: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), result
+
+
+def copy_sample(source, n: int, target_dir: Path):
+    """A fresh embedded store and an rdflib Dataset holding n resolution graphs + the reference graphs."""
+    import rdflib
+
+    from unkg.ingest.pipeline import is_reference_graph
+    from unkg.store import open_store
+
+    names = source.graphs()
+    resolutions = [g for g in names if not is_reference_graph(g)]
+    step = max(1, len(resolutions) // n) if n else 1
+    chosen = [g for g in names if is_reference_graph(g)] + resolutions[::step][: n or None]
+    target = open_store(str(target_dir))
+    ds = rdflib.Dataset(default_union=True)
+    payload = []
+    for g in chosen:
+        nt = source.graph_ntriples(g)
+        payload.append((g, nt))
+        ds.graph(rdflib.URIRef(g)).parse(data=nt, format="nt")
+    target.replace_graphs(payload)
+    return target, ds, len(chosen) - sum(1 for g in chosen if is_reference_graph(g))
+
+
+def build_store(n: int, folder: Path) -> Path:
+    from unkg.config import corpus_dir
+    from unkg.ingest.pipeline import ingest
+    from unkg.store import open_store
+
+    corpus = corpus_dir()
+    if corpus is None:
+        raise SystemExit("queries benchmark: --build needs the corpus (../shared/corpus)")
+    files = sorted(corpus.glob("akn/ga/*/en/*.xml")) + sorted(corpus.glob("akn/hrc/*/en/*.xml")) + sorted(corpus.glob("akn/sc/en/*.xml"))
+    step = max(1, len(files) // n)
+    s = open_store(str(folder))
+    summary = ingest(files[::step][:n], s, jobs=2, progress=False)
+    s.close()
+    print(f"  built a store from {summary.stored} resolutions ({summary.failed} failed) in {summary.seconds:.0f} s")
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--store", type=Path, default=None, help="an existing embedded store")
+    ap.add_argument("--build", type=int, default=200, help="without --store: ingest N English AKN files first")
+    ap.add_argument("--graphs", type=int, default=300, help="resolution graphs given to both engines (0 = all)")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per query and engine (median)")
+    ap.add_argument("--queries", type=Path, default=ROOT / "ontology" / "queries")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    from unkg.store import open_store
+
+    tmp = Path(tempfile.mkdtemp(prefix="unkg-bench-queries-"))
+    source_dir = args.store or build_store(args.build, tmp / "built")
+    source = open_store(str(source_dir), read_only=True)
+    t = time.perf_counter()
+    store, ds, n = copy_sample(source, args.graphs, tmp / "sample")
+    print(f"queries benchmark: {n} resolutions, {len(ds)} quads in both engines (loaded in {time.perf_counter() - t:.0f} s)")
+    queries = sorted(args.queries.glob("*.rq"))
+    if not queries:
+        print(f"  no competency questions in {args.queries}")
+        return 1
+    print(f"  {'question':<42} {'rows':>5} {'embedded':>10} {'rdflib':>10} {'ratio':>8}  same  aggregate")
+    failures = 0
+    ratios = []
+    for rq in queries:
+        text = rq.read_text(encoding="utf-8")
+        agg = is_aggregate(text)
+        store.select(text)  # warm caches on both sides alike
+        t_ox, ox_rows = timed(lambda: store.select(text), args.runs)
+        t_rdf, rdf_res = timed(lambda: list(ds.query(text)), max(1, args.runs if not agg else args.runs))
+        rdf_rows = [{str(k): v for k, v in r.asdict().items()} for r in rdf_res]
+        same = normalise(ox_rows) == normalise(rdf_rows)
+        ratio = t_rdf / t_ox if t_ox > 0 else float("inf")
+        ok = same and (ratio >= 20 or not agg)
+        failures += not ok
+        if agg:
+            ratios.append(ratio)
+        print(f"  {rq.stem:<42} {len(ox_rows):>5} {t_ox * 1000:>8.1f}ms {t_rdf * 1000:>8.0f}ms {ratio:>7.0f}x  "
+              f"{'yes' if same else 'NO ':<4}  {'yes' if agg else 'no'}{'' if ok else '   <- FAILS'}")
+    if ratios:
+        print(f"  aggregate questions: {len(ratios)}, slowest ratio {min(ratios):.0f}x, median {statistics.median(ratios):.0f}x "
+              f"(target >= 20x)")
+    store.close()
+    source.close()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
