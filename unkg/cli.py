@@ -150,7 +150,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_docs(args: argparse.Namespace) -> int:
     from .ontology.docs import build
 
-    out = build(Path(args.output)) if args.output else build()
+    out = build(Path(args.output))
     print(f"wrote ontology documentation to {out}", file=sys.stderr)
     return 0
 
@@ -283,7 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="as JSON")
 
     sp = command("docs", cmd_docs, "build the ontology documentation (HTML)")
-    sp.add_argument("-o", "--output", metavar="DIR", help="output folder")
+    sp.add_argument("-o", "--output", metavar="DIR", default="ontology-docs",
+                    help="output folder (default ./ontology-docs)")
     return p
 
 
