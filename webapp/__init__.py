@@ -9,7 +9,7 @@ Config keys (all optional):
     ALLOW_SERVICE   accept SERVICE (federated queries) (default False)
     QUERY_WORKERS   worker processes for /sparql queries (default 2)
     BASE_IRI        base of data IRIs served at their own path (default unkg.config.base_iri())
-    PAGE_LIMIT      most provisions listed on one actor page (default 5000)
+    PAGE_LIMIT      most provisions gathered for one actor page (default 50000)
     EXAMPLE_QUERIES a folder of extra example queries (*.rq, first comment line = the question) for /explore
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "ALLOW_SERVICE": False,
     "QUERY_WORKERS": 2,
     "BASE_IRI": None,
-    "PAGE_LIMIT": 5000,
+    "PAGE_LIMIT": 50000,
     "EXAMPLE_QUERIES": None,
 }
 

@@ -72,6 +72,8 @@ def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
         prov = str(r["prov"])
         d = by.get(prov)
         if d is None:
+            if "work" not in r:  # a link row of a provision beyond the limit
+                continue
             work, para = str(r["work"]), str(r["para"])
             date = val(r.get("date"))
             d = by[prov] = {
@@ -79,12 +81,14 @@ def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
                 "paragraph": val(r.get("num")) or "", "index": val(r.get("pidx")), "date": date,
                 "year": str(date)[:4] if date else "", "session": val(r.get("session")) or "",
                 "body": c.label(str(r["body"])) if r.get("body") else "", "body_iri": val(r.get("body")),
-                "verb": val(r.get("verbText")) or (c.label(str(r["verb"])) if r.get("verb") else ""),
+                "verb": val(r.get("verbText")) or "",
                 "strength": val(r.get("strength")), "text": val(r.get("text")) or "",
                 "link": paragraph_link(para, work), "work_link": local(work) or work,
                 "addressees": [], "rights": [], "beneficiaries": [],
                 "_a": {}, "_r": {}, "_b": {},
             }
+        if "work" in r:
+            continue  # main rows name the matching actor only; the link rows give every addressee
         for key, var in (("_a", "actor"), ("_r", "right"), ("_b", "ben")):
             if r.get(var) is not None:
                 iri = str(r[var])
@@ -123,7 +127,12 @@ def actor(actor_id: str) -> Response:
     present = [a for a in below if a in pairs]
     # the folded rows of an actor are kept for the 32 most recently asked actors: facets and pages of the
     # same actor then cost no query (the store is read-only while served; an update drops the cache)
-    rows = state().recent(f"actor:{iri}", lambda: _fold(state().store.select(Q.provisions_for(present, limit), timeout=120), c)) if present else []
+    def build() -> list[dict[str, Any]]:
+        store = state().store
+        main = store.select(Q.provisions_for(present, limit), timeout=120)
+        return _fold(main + store.select(Q.provision_links(present), timeout=120), c)
+
+    rows = state().recent(f"actor:{iri}", build) if present else []
     facets = {}
     for f, name in FACETS.items():
         counts = Counter(v for r in rows for v in _facet_value(r, f))

@@ -43,27 +43,33 @@ SELECT ?actor ?prov WHERE { GRAPH ?g { ?prov unkg:addressee ?actor } }
 
 
 def provisions_for(actors: list[str], limit: int) -> str:
-    """Every provision addressed to one of `actors`, with its paragraph, resolution and facets (one row per
-    combination of addressee / right / beneficiary: the caller folds them per provision)."""
+    """Every provision addressed to one of `actors`, with its paragraph and resolution: one row per
+    (provision, matching actor). Provisions hang on top-level paragraphs (ingest/graph.py)."""
     return PREFIXES + f"""
-SELECT ?prov ?actor ?para ?work ?symbol ?date ?session ?body ?num ?pidx ?verb ?verbText ?strength ?text ?right ?ben WHERE {{
-  {{ SELECT DISTINCT ?prov WHERE {{ {values('a', actors)} GRAPH ?g0 {{ ?prov unkg:addressee ?a }} }} LIMIT {int(limit)} }}
+SELECT ?prov ?actor ?para ?work ?symbol ?date ?session ?body ?num ?pidx ?verbText ?strength ?text WHERE {{
+  {values('actor', actors)}
   GRAPH ?g {{
-    ?prov unkg:inParagraph ?para ; unkg:addressee ?actor .
-    OPTIONAL {{ ?prov unkg:verb ?verb }}
+    ?prov unkg:addressee ?actor ; unkg:inParagraph ?para . ?para eli:is_part_of ?work .
     OPTIONAL {{ ?prov unkg:verbText ?verbText }}
     OPTIONAL {{ ?prov unkg:strength ?strength }}
     OPTIONAL {{ ?prov rdf:value ?text }}
-    OPTIONAL {{ ?prov unkg:concernsRight ?right }}
-    OPTIONAL {{ ?prov unkg:beneficiary ?ben }}
-    ?para eli:is_part_of* ?top . ?top eli:is_part_of ?work . ?work a unkg:Resolution .
-    OPTIONAL {{ ?top eli:number ?num }}
-    OPTIONAL {{ ?top unkg:index ?pidx }}
+    OPTIONAL {{ ?para eli:number ?num }}
+    OPTIONAL {{ ?para unkg:index ?pidx }}
     OPTIONAL {{ ?work dcterms:identifier ?symbol }}
     OPTIONAL {{ ?work unkg:adoptionDate ?date }}
     OPTIONAL {{ ?work unkg:session ?session }}
     OPTIONAL {{ ?work unkg:adoptedBy ?body }}
   }}
+}} LIMIT {int(limit)}"""
+
+
+def provision_links(actors: list[str]) -> str:
+    """For the same provisions: every addressee (?actor), right and beneficiary, one per row."""
+    return PREFIXES + f"""
+SELECT ?prov ?actor ?right ?ben WHERE {{
+  {values('a', actors)}
+  GRAPH ?g {{ ?prov unkg:addressee ?a .
+    {{ ?prov unkg:addressee ?actor }} UNION {{ ?prov unkg:concernsRight ?right }} UNION {{ ?prov unkg:beneficiary ?ben }} }}
 }}"""
 
 
