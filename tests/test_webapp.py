@@ -332,3 +332,17 @@ def test_bad_identifiers_are_user_errors(client):
     for url in ["/id/A/RES/78/216%3Cscript%3E", '/actors/x"y', "/rights/a%20b", "/id/%7Bx%7D"]:
         r = client.get(url)
         assert r.status_code in (400, 404) and r.get_json()["ok"] is False, url
+
+
+def test_actor_pages_page_alike_in_every_format(client, monkeypatch):
+    from unkg.webapp import pages
+
+    monkeypatch.setattr(pages, "HTML_PAGE", 1)
+    one = client.get("/actors/business-enterprises.json?page=2").get_json()
+    assert one["page"] == 2 and one["pages"] == 2 and len(one["rows"]) == 1
+    csv_rows = list(csv.DictReader(io.StringIO(client.get("/actors/business-enterprises.csv?page=2").get_data(as_text=True))))
+    assert [r["provision"] for r in csv_rows] == [r["provision"] for r in one["rows"]]
+    everything = client.get("/actors/business-enterprises.json?page=all").get_json()
+    assert len(everything["rows"]) == 2
+    html = client.get("/actors/business-enterprises?page=1", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "page 1 of 2" in html and 'rel="next"' in html

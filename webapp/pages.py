@@ -14,7 +14,7 @@ from . import queries as Q
 from .concepts import Concepts, concept_iri, load
 from .errors import ApiError
 from .links import actor_link, concept_link, local, paragraph_link, val
-from .represent import choose, respond, split_suffix
+from .represent import respond, split_suffix
 
 bp = Blueprint("pages", __name__)
 
@@ -140,18 +140,18 @@ def actor(actor_id: str) -> Response:
     chosen = {f: request.args.get(f) for f in FACETS if request.args.get(f)}
     shown = [r for r in rows if all(v in _facet_value(r, f) for f, v in chosen.items())]
     base_path = f"/actors/{actor_id}"
-    # HTML shows one page at a time (a broad actor has thousands of provisions); JSON and CSV give the
-    # same rows as the page when ?page= is given, else all of them.
+    # One page at a time in every format, so the HTML page and its JSON / CSV twins carry the same rows
+    # (a broad actor has thousands of provisions); ?page=all gives every row (a full export).
     per_page = HTML_PAGE
     pages = max(1, -(-len(shown) // per_page))
-    try:
-        page = min(pages, max(1, int(request.args.get("page", 1))))
-    except ValueError:
-        raise ApiError("page must be a number", 400) from None
-    if fmt is None and choose(None, ("html", "json", "csv")) == "html" or "page" in request.args:
-        listed = shown[(page - 1) * per_page: page * per_page]
+    if request.args.get("page") == "all":
+        page, listed = 0, shown
     else:
-        listed = shown
+        try:
+            page = min(pages, max(1, int(request.args.get("page", 1))))
+        except ValueError:
+            raise ApiError("page must be a number or 'all'", 400) from None
+        listed = shown[(page - 1) * per_page: page * per_page]
     data = {
         "title": f"Provisions addressed to {c.label(iri)}", "actor": iri, "label": c.label(iri),
         "narrower": [{"actor": a, "label": c.label(a), "link": actor_link(a)} for a in below[1:]],

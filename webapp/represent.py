@@ -85,7 +85,7 @@ def respond(
     if fmt == "html":
         resp = Response(render_template(template, **data), status=status, mimetype="text/html")
     elif fmt == "json":
-        resp = Response(json.dumps(data, ensure_ascii=False, default=str, indent=1), status=status, mimetype="application/json")
+        resp = Response(json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":")), status=status, mimetype="application/json")
     elif fmt == "csv":
         assert csv_rows is not None, "a view that offers CSV gives its rows"
         resp = Response(csv_text(*csv_rows), status=status, mimetype="text/csv")
