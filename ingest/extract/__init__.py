@@ -84,7 +84,7 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     for p in res.paragraphs:
         toks = tokenize(p.text, p.start)
         per.append((p, toks, ctx.mentions.find(toks)))
-    heads = ctx.short.build([(toks, m) for _, toks, ms in per for m in ms])
+    heads = ctx.short.build([(toks, m) for _, toks, ms in per for m in ms], v)
     per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
 
     for p, toks, ments in per:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .tokens import Token, Trie, keys, lows, phrase_trie
+from .tokens import Token, Trie, keys, lows, phrase_trie, tokenize
 from .vocab import ACTOR, ConceptInfo, Vocabulary
 
 
@@ -237,21 +237,64 @@ class ShortNames:
         self.definite = {k for p in gram["definite"] for k in lows(p)}
         # "la Rapporteuse spéciale de continuer": "de" here opens the complement, not the rest of a name
         self.markers = {lows(p)[0] for p in gram["complement_markers"]}
+        # words a full name carries that its short form drops ("Office of the [United Nations] High
+        # Commissioner for Refugees" -> "the Office of the High Commissioner")
+        self.optional = [keys(p) for p in gram.get("name_optional", ())]
+        self.language = gram.get("lang", "en")
 
-    def build(self, mentions: list[tuple[list[Token], Mention]]) -> Trie:
+    def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
         counts: dict[tuple[str, ...], Counter] = {}
         for toks, m in mentions:
             if m.concept.kind != ACTOR:
                 continue
-            for p in range(m.i + 1, m.j - 1):
-                if toks[p].low in self.connectors:
-                    head = tuple(t.key for t in toks[m.i:p])
-                    counts.setdefault(head, Counter())[m.concept.id] += 1
-                    break
+            heads = set(self._heads(toks, m.i, m.j))
+            if vocab is not None:  # "ACNUR" names UNHCR: its full labels give "el Alto Comisionado"
+                own = self._label_heads(vocab, m.concept.id)
+                if tuple(t.key for t in toks[m.i:m.j]) in own:
+                    continue  # a short form itself ("the High Commissioner") tells nothing of which one
+                heads.update(own)
+            for head in heads:
+                counts.setdefault(head, Counter())[m.concept.id] += 1
         t = Trie()
         for head, c in counts.items():
             t.add(head, c.most_common(1)[0][0])
         return t
+
+    def _heads(self, toks: list[Token], i: int, j: int) -> list[tuple[str, ...]]:
+        """Short names of the full name toks[i:j]: the words before its first connector ("Special
+        Rapporteur"), and before any connector without the optional words ("High Commissioner")."""
+        out = []
+        for p in range(i + 1, j - 1):
+            if toks[p].low in self.connectors:
+                head = tuple(t.key for t in toks[i:p])
+                if not out:
+                    out.append(head)
+                short = self._drop_optional(head)
+                if short is not None:
+                    out.append(short)
+        return out
+
+    def _label_heads(self, vocab: Vocabulary, iri: str) -> list[tuple[str, ...]]:
+        cache = vocab.__dict__.setdefault("_short_heads", {})
+        k = (iri, self.language)
+        if k not in cache:
+            heads: list[tuple[str, ...]] = []
+            for label, lang, _ in vocab._labels.get(iri, ()):
+                if lang == self.language:
+                    lt = tokenize(label)
+                    heads += self._heads(lt, 0, len(lt))
+            cache[k] = heads
+        return cache[k]
+
+    def _drop_optional(self, head: tuple[str, ...]) -> tuple[str, ...] | None:
+        """`head` without the first optional words it contains (None when it has none, or nothing is left)."""
+        for opt in self.optional:
+            n = len(opt)
+            for s in range(len(head) - n + 1):
+                if head[s:s + n] == opt:
+                    short = head[:s] + head[s + n:]
+                    return short if short else None
+        return None
 
     def apply(self, toks: list[Token], found: list[Mention], heads: Trie, vocab: Vocabulary) -> list[Mention]:
         """Replace or add mentions of short names in one token list; `found` is sorted by position."""

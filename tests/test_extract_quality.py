@@ -1,0 +1,87 @@
+"""Extraction with the project's vocabularies on hand-made paragraphs (no corpus): head verbs of findings and
+declarations, short names of the two High Commissioners, generic words that are no concept, French and
+Spanish constructions, coordinations that share a head. Each test states what a careful reader finds.
+"""
+from __future__ import annotations
+
+import pytest
+
+from unkg.ingest.extract import extract, load
+from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load()
+
+
+def make(texts: list[str], language: str = "en", body: str = "General Assembly") -> Resolution:
+    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
+    res = Resolution("A/RES/78/999", body, "78", None, language, "test", Source("x", "0" * 64, "text"),
+                     paragraphs=paras)
+    res.text = assemble(paras)
+    return res
+
+
+def labels(cs) -> list[str]:
+    return [c.label for c in cs]
+
+
+def local(cs) -> list[str]:
+    return [c.id.rsplit("/", 1)[-1] for c in cs]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Determines that the measures taken by the occupying Power are null and void;"),
+    ("es", "Determina que todas las medidas adoptadas son nulas y sin valor;"),
+    ("fr", "Constate une fois de plus que le maintien de l'occupation fait obstacle à la paix ;"),
+])
+def test_determines_is_a_finding_that_addresses_no_one(vocab, lang, text):
+    (p,) = extract(make([text], lang), vocab).operative[0].provisions
+    assert p.verb == "determine" and p.modality != "decision"
+    assert p.addressees == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Declares its firm opposition to acts of foreign military intervention;"),
+    ("fr", "Déclare qu'un système commercial multilatéral universel favorisera le développement rural ;"),
+])
+def test_declares_is_declaratory(vocab, lang, text):
+    (p,) = extract(make([text], lang), vocab).operative[0].provisions
+    assert p.verb == "declare" and p.modality != "decision"
+    assert p.addressees == []
+
+
+def test_decides_still_addresses_the_adopting_body(vocab):
+    (p,) = extract(make(["Decides to remain seized of the matter;"]), vocab).operative[0].provisions
+    assert local(p.addressees) == ["general-assembly"]
+
+
+REFUGEES = {
+    "en": ["Commends the work of the Office of the United Nations High Commissioner for Refugees;",
+           "Encourages States and the Office of the High Commissioner to address mental health;",
+           "Requests the High Commissioner to report to the General Assembly at its eightieth session;"],
+    "fr": ["Salue le travail du Haut-Commissariat des Nations Unies pour les réfugiés ;",
+           "Encourage les États et le Haut-Commissariat à s'occuper de la santé mentale ;",
+           "Prie le Haut-Commissaire de lui faire rapport à sa quatre-vingtième session ;"],
+    "es": ["Encomia la labor del ACNUR y del Alto Comisionado de las Naciones Unidas para los Refugiados;",
+           "Alienta a los Estados y a la Oficina del Alto Comisionado a que atiendan la salud mental;",
+           "Solicita al Alto Comisionado que la informe en su octogésimo período de sesiones;"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_high_commissioner_of_a_refugee_resolution_is_unhcr(vocab, lang):
+    res = extract(make(REFUGEES[lang], lang), vocab)
+    unhcr = "office-of-the-united-nations-high-commissioner-for-refugees"
+    assert local(res.operative[1].provisions[0].addressees) == ["states", unhcr]
+    assert local(res.operative[2].provisions[0].addressees) == [unhcr]
+
+
+def test_high_commissioner_of_a_human_rights_resolution_is_ohchr(vocab):
+    res = extract(make(["Welcomes the report of the United Nations High Commissioner for Human Rights;",
+                        "Requests the Office of the High Commissioner to assist States;",
+                        "Invites the High Commissioner to report to the Council;"]), vocab)
+    assert local(res.operative[1].provisions[0].addressees) == [
+        "office-of-the-united-nations-high-commissioner-for-human-rights"]
+    assert local(res.operative[2].provisions[0].addressees) == ["united-nations-high-commissioner-for-human-rights"]
