@@ -43,6 +43,9 @@ def markup_view(path: Path) -> dict | None:
             return None
         numbers += [n.rstrip(".") for n in nums]
         for p in paras:
+            if not _norm(p.xpath("string(a:content)", namespaces=NS)) and not p.xpath("a:list", namespaces=NS):
+                # "<num>1.</num>" with an empty <p>, the text in the unnumbered paragraph after it (a markup slip)
+                p = p.xpath("following-sibling::a:paragraph[1]", namespaces=NS)[0]
             first = p.xpath("(.//a:p)[1]", namespaces=NS)[0]
             lead = first.xpath("node()[not(self::text()[normalize-space()=''])][1][self::a:span[@class='italic']]",
                                namespaces=NS)

@@ -97,9 +97,10 @@ def _lead_italic(el: etree._Element | None, style: str = "italic") -> str:
         return ""
     if el.tag in (A + "p", A + "crossHeading"):
         p = el
-    else:  # the first text block that is not inside a footnote
-        p = next((x for x in el.iter(A + "p") if not any(a.tag == A + "authorialNote" for a in x.iterancestors())),
-                 None)
+    else:  # the first text block that is not inside a footnote (a list's introduction comes before its items)
+        p = next((x for x in el.iter(A + "p", A + "listIntroduction", A + "intro")
+                  if not (x.tag != A + "p" and x.find(A + "p") is not None)  # its <p> comes next
+                  and not any(a.tag == A + "authorialNote" for a in x.iterancestors())), None)
     if p is None:
         return ""
     before = (p.text or "").strip(" \t\n\r“\"«")
@@ -180,6 +181,7 @@ class _Reader:
             agenda_item=self.value(".//a:coverPage//a:inline[@name='agenda item']/@title", doc),
             issued=self.value(".//a:coverPage//a:docDate[@refersTo='#dateOfIssuance']/@date", doc),
             meeting=self.value("(.//a:conclusions//a:location[@refersTo='#adoptionMeeting'])[1]", doc)
+            or self.value("(.//a:conclusions//a:inline[@name='adoptionMeeting'])[1]", doc)
             or self.value("(.//a:coverPage//a:inline[@name='adoptionMeeting'])[1]", doc),
         )
         self.proponent(doc, res)
@@ -314,11 +316,38 @@ class _Reader:
                         prev.text = _ws(f"{prev.text} {_text(item, self.notes)}")
                 prev.footnotes += self.notes.current
                 continue
-            text = _ws(_text(el, self.notes))
+            subs: list[SubParagraph] = []
+            text = _ws(self.with_lists(el, subs))
             if not text or _is_decoration(el, text):
                 continue
-            out.append(Paragraph(PREAMBULAR, 0, None, self.lead(el), text, part=part,
+            out.append(Paragraph(PREAMBULAR, 0, None, self.lead(el), text, part=part, subparagraphs=subs,
                                  footnotes=self.notes.current))
+
+    def with_lists(self, el: etree._Element, subs: list[SubParagraph]) -> str:
+        """Text of a preambular block; a <blockList> inside it ("Reaffirming that ...: (a) ..., (b) ...") keeps
+        its printed labels in the text and its items as sub-paragraphs (appended to `subs`)."""
+        if el.find(".//" + A + "blockList") is None:
+            return _text(el, self.notes)
+        chunks: list[str] = [el.text or ""]
+        for c in el:
+            if not isinstance(c.tag, str):
+                pass
+            elif c.tag == A + "blockList":
+                for item in c:
+                    if isinstance(item.tag, str) and item.tag in (A + "item", A + "point"):
+                        sub, t = self.point(item)
+                        subs.append(sub)
+                        chunks.append(t)
+                    elif isinstance(item.tag, str):
+                        chunks.append(_text(item, self.notes))
+                    chunks.append(" ")
+            elif c.tag != A + "authorialNote":
+                chunks.append(self.with_lists(c, subs))
+            elif c.tag == A + "authorialNote":
+                self.notes.add(c)
+            chunks.append(" " if c.tag in _BLOCK or c.tag == A + "blockList" else "")
+            chunks.append(c.tail or "")
+        return "".join(chunks)
 
     def operative(self, body: etree._Element, part: str | None, out: list[Paragraph],
                   current: Paragraph | None) -> Paragraph | None:
@@ -378,6 +407,13 @@ class _Reader:
                 self.warnings.append(f"paragraph numbered {num_text!r} read as unnumbered")
             text = _ws(_text(el, self.notes))
             if not text:
+                continue
+            if current is not None and current.number and not current.text and not current.subparagraphs:
+                # "<num>5.</num>" with an empty <p>, its text in the next, unnumbered paragraph (French 78/240)
+                current.text, current.verb_text = text, self.lead(el)
+                current.footnotes += self.notes.current
+                self.warnings.append(f"paragraph {current.number}: text read from the unnumbered paragraph after "
+                                     "its empty numbered one")
                 continue
             lost = re.match(r"(\d{1,3})\.?\s+", text)
             if lost and current is not None and (current.number or "").isdigit() and \
@@ -463,6 +499,11 @@ class _Reader:
                 s, t = self.point(c)
                 subs.append(s)
                 chunks.append(t)
+            elif c.tag in (A + "sublist", A + "list", A + "blockList") and subs and _continues_letters(subs[-1], c):
+                # "(i)" after "(h)", "(ii)" after "(hh)" marked up as a sublist: the next letters, not numerals
+                t, more = self.list_items(c)
+                subs += more
+                chunks.append(t)
             elif c.tag in (A + "sublist", A + "list", A + "blockList") and subs:
                 # a sublist after point (a) holds (a)'s own (i), (ii)
                 t, nested = self.list_items(c)
@@ -523,6 +564,32 @@ def _grow(current: Paragraph, parent: SubParagraph, extra: str) -> None:
     """Append nested sub-paragraph text to its parent sub-paragraph and to the paragraph (the parent is last)."""
     parent.text = _ws(f"{parent.text} {extra}")
     current.text = _ws(f"{current.text} {extra}")
+
+
+def _next_letter(label: str) -> str | None:
+    """The label after a letter label in the printed sequence: "h" -> "i", "hh" -> "ii", "z" -> "aa"."""
+    if not re.fullmatch(r"([a-z])\1*", label):
+        return None
+    return "a" * (len(label) + 1) if label[0] == "z" else chr(ord(label[0]) + 1) * len(label)
+
+
+def _continues_letters(parent: SubParagraph, sublist: etree._Element) -> bool:
+    """True when a sublist after point `parent` holds the next letters of the same list rather than nested
+    roman numerals: its labels follow `parent` letter by letter and the point after it follows them too
+    ("(h)", sublist "(i)", "(j)"); a true nested list "(i)", "(ii)" after "(h)" breaks the letter sequence."""
+    labels = [_ws(_text(n, None)).strip("().'‘’ ") for n in sublist.xpath("a:point/a:num|a:item/a:num",
+                                                                              namespaces={"a": AKN})]
+    if not labels:
+        return False
+    prev = parent.number
+    for label in labels:
+        if label != _next_letter(prev):
+            return False
+        prev = label
+    after = next((x for x in sublist.itersiblings() if isinstance(x.tag, str)), None)
+    if after is None or after.tag != A + "point" or after.find(A + "num") is None:
+        return True
+    return _ws(_text(after.find(A + "num"), None)).strip("().'‘’ ") == _next_letter(prev)
 
 
 def _section_label(el: etree._Element) -> str | None:

@@ -134,7 +134,8 @@ def take_footnotes(blocks: list[str]) -> tuple[list[str], list[Footnote]]:
         fn = footnote_start(b)
         if fn:
             marker, text = fn
-            notes.append(Footnote(marker, strip_emphasis(strip_links(text))))
+            # the same spelling as paragraph text (and as AKN footnotes): straight quotes, plain hyphens
+            notes.append(Footnote(marker, normalise_space(strip_emphasis(strip_links(text)))))
         else:
             kept.append(b)
     return kept, notes

@@ -9,9 +9,13 @@ debris, and the closing "50th plenary meeting". Clean-up is done by the named st
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from importlib.resources import files
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from unkg.errors import InputError
 from unkg.iris import BODIES, Symbol
@@ -43,13 +47,68 @@ _SC_ADOPTED = re.compile(r"^Adopted by the Security Council at its (\S+ meeting)
 _PROPONENT = re.compile(r"^\[\s*(?:on the report of the (?P<committee>.+?)|without reference to a Main Committee)"
                         r"\s*\((?P<doc>[^)]+)\)\s*\]$")
 _AGENDA = re.compile(r"^Agenda items?\s+(.+)$")
-_MEETING = re.compile(r"^\s*(\d+\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b(?=.{0,40}$)")
+_MEETING = re.compile(r"^\s*(\d+\s*(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting)\b(?=.{0,40}$)")
+# "Special Political and Decolonization Committee (Fourth Committee)": the AKN names the committee without
+# its number in brackets; both readers give the name alone.
+_COMMITTEE_NUMBER = re.compile(r"\s*\((?:First|Second|Third|Fourth|Fifth|Sixth) Committee\)$")
 # Preambular openers printed without italics: an optional adverb in -ly, a capitalised word (participle or
 # adjective) and an optional "also"/"further": "Gravely concerned", "Guided also", "Recalling".
 _OPENER = re.compile(
     r"^((?:(?:Further|Also|Once again)\s+[a-z]+|(?:[A-Z][a-z]+ly\s+[a-z]+)|(?:Having\s+[a-z]+)|[A-Z][a-z\-]+)"
     r"(?:\s+(?:also|further|again|once again|once more|moreover))?)(?=[\s,]|$)")
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
 _BODY_NAMES = {v: k for k, v in BODIES.items()}
+
+
+def _labels(name: str, kind: str) -> tuple[str, ...]:
+    """SKOS pref and alt labels (all languages) of the concepts of type unkg:`kind` in vocab file `name`,
+    longest first."""
+    quads = list(ox.parse((files("unkg.ontology.vocab") / name).read_bytes(), format=ox.RdfFormat.TURTLE))
+    concepts = {q.subject for q in quads if q.predicate.value.endswith("#type")
+                and q.object.value == "https://w3id.org/unkg/ontology#" + kind}
+    labels = {q.object.value.strip() for q in quads if q.subject in concepts and isinstance(q.object, ox.Literal)
+              and q.predicate.value in (_SKOS + "prefLabel", _SKOS + "altLabel")}
+    return tuple(sorted((x for x in labels if x), key=len, reverse=True))
+
+
+# The vocabulary's labels include stock phrases ("Guided by the purposes and principles of the Charter ...",
+# "Taking note of", "Recalling its resolutions") of which only the first words are printed in italics. An
+# opener as printed holds no article or determiner and does not end with a preposition: labels that do are
+# not used here (measured on the English AKN italics: 97% right, against 83% from the word-shape guess).
+_NOT_IN_OPENER = {"the", "that", "all", "a", "an", "its", "le", "la", "les", "que", "des", "du", "los", "las", "el"}
+_NOT_LAST = {"of", "by", "to", "at", "about", "for", "in", "on", "upon", "with", "de", "par", "por", "à", "a", "en",
+             "sur", "con", "d'", "d’"}
+
+
+@functools.lru_cache(maxsize=1)
+def opener_labels() -> tuple[str, ...]:
+    """The preambular openers of ontology/vocab/openers.ttl (en/fr/es) in the form printed in italics, longest
+    first; read once."""
+    return tuple(x for x in _labels("openers.ttl", "PreambularOpener")
+                 if not set(x.lower().split()) & _NOT_IN_OPENER and x.split()[-1].lower() not in _NOT_LAST)
+
+
+@functools.lru_cache(maxsize=1)
+def modifier_labels() -> tuple[str, ...]:
+    """The verb modifiers of ontology/vocab/verbs.ttl ("also", "further", "également"), longest first."""
+    return _labels("verbs.ttl", "VerbModifier")
+
+
+def _starts_with(text: str, label: str) -> bool:
+    return text.startswith(label) and (len(text) == len(label) or not text[len(label)].isalnum())
+
+
+def guess_opener(text: str) -> str:
+    """The opener of a preambular paragraph printed without italics: the longest known opener at its start
+    ("Bearing in mind"), with a following "also"/"further"; else a guess from the words' shape."""
+    for label in opener_labels():
+        if _starts_with(text, label):
+            rest = text[len(label):]
+            gap = rest[:len(rest) - len(rest.lstrip())]
+            more = next((m for m in modifier_labels() if gap and _starts_with(rest[len(gap):], m)), "")
+            return label + (gap + more if more else "")
+    m = _OPENER.match(text)
+    return m.group(1) if m else ""
 
 
 def read(path: Path) -> Resolution:
@@ -149,7 +208,7 @@ def _header(blocks: list[str], source: Source, language: str) -> Resolution:
         elif m := _PROPONENT.match(line):
             doc = m.group("doc").split(",")[0].strip()
             if m.group("committee"):
-                committee, report = m.group("committee"), doc
+                committee, report = _COMMITTEE_NUMBER.sub("", m.group("committee")), doc
             else:
                 draft = doc
         elif m := _TITLE.match(line):
@@ -232,8 +291,7 @@ def _paragraphs(blocks: list[str], res: Resolution, part: str | None = None) -> 
             _extend_last(current.subparagraphs, text)
             continue
         if not verb:
-            m = _OPENER.match(text)
-            verb = m.group(1) if m else ""
+            verb = guess_opener(text)
         current = Paragraph(PREAMBULAR, 0, None, verb, text, part=part, footnotes=markers)
         out.append(current)
     for prev, nxt in zip(out, out[1:]):
