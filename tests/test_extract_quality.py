@@ -85,3 +85,34 @@ def test_high_commissioner_of_a_human_rights_resolution_is_ohchr(vocab):
     assert local(res.operative[1].provisions[0].addressees) == [
         "office-of-the-united-nations-high-commissioner-for-human-rights"]
     assert local(res.operative[2].provisions[0].addressees) == ["united-nations-high-commissioner-for-human-rights"]
+
+
+def test_civilian_as_an_adjective_is_no_group(vocab):
+    res = extract(make(["Calls upon all parties to protect civilians and civilian objects and to respect the "
+                        "civilian character of refugee camps;"]), vocab)
+    (p,) = res.operative[0].provisions
+    assert [c.text for c in p.beneficiaries if c.label == "civilians"] == ["civilians"]
+    fr = extract(make(["Demande aux États de préserver le caractère civil des camps ;"], "fr"), vocab)
+    assert "civilians" not in labels(fr.operative[0].provisions[0].beneficiaries)
+
+
+def test_gender_equality_and_accessibility_are_no_rights(vocab):
+    (p,) = extract(make(["Urges States to promote gender equality and accessibility of information;"]),
+                   vocab).operative[0].provisions
+    assert p.rights == []
+    (q,) = extract(make(["Urges States to respect the right to accessibility;"]), vocab).operative[0].provisions
+    assert labels(q.rights) == ["right to accessibility"]
+
+
+def test_coordination_sharing_a_head_on_the_right(vocab):
+    (p,) = extract(make(["Condemns attacks against human rights defenders, including women, environmental and "
+                         "Indigenous human rights defenders;"]), vocab).operative[0].provisions
+    got = labels(p.beneficiaries)
+    assert "women human rights defenders" in got and "Indigenous human rights defenders" in got
+    assert "women" not in got  # "women" here is a kind of defender, not the group women
+
+
+def test_a_group_before_a_list_stays_itself(vocab):
+    (p,) = extract(make(["Calls upon States to protect women and girls, persons with disabilities and older "
+                         "persons;"]), vocab).operative[0].provisions
+    assert labels(p.beneficiaries) == ["women", "girls", "persons with disabilities", "older persons"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .tokens import Token, Trie, keys, lows, phrase_trie, tokenize
-from .vocab import ACTOR, ConceptInfo, Vocabulary
+from .vocab import ACTOR, GROUP, ConceptInfo, Vocabulary
 
 
 @dataclass
@@ -39,6 +39,14 @@ class MentionFinder:
             self.coord_back.add(tuple(reversed(lows(p))), p)
         self.preps = {k for p in gram["head_prepositions"] for k in keys(p)}
         self.connectors = self.preps | {k for p in gram.get("mandate_connectors", ()) for k in keys(p)}
+        # one-word group labels match only as printed (no plural folding): "civilian objects", "caractère
+        # civil" are no mention of "civilians"/"civils"
+        self.exact: dict[str, set[str]] = {}
+        for iri, c in vocab.concepts.items():
+            if c.kind == GROUP:
+                for label, lang, _ in vocab._labels.get(iri, ()):
+                    if lang == language and len(lows(label)) == 1:
+                        self.exact.setdefault(iri, set()).add(lows(label)[0])
 
     def find(self, toks: list[Token], lo: int = 0, hi: int | None = None) -> list[Mention]:
         hi = len(toks) if hi is None else hi
@@ -59,6 +67,9 @@ class MentionFinder:
                 continue
             j, vals = m
             c = self.vocab.concepts[vals[0]]
+            if j == i + 1 and c.id in self.exact and toks[i].low not in self.exact[c.id]:
+                i += 1  # "civilian" is not "civilians"
+                continue
             self._expand_back(toks, i, j, c, lo, out)
             out.append(Mention(c, i, j, toks[i].start, toks[j - 1].end))
             i = self._expand(toks, i, j, c, hi, out)
@@ -132,16 +143,24 @@ class MentionFinder:
             return
         tails = [tuple(t.key for t in toks[s:j]) for s in range(i + 1, j)]
         k = i  # the conjuncts end before toks[k]
-        taken = out[-1].j if out else lo
-        while k - 2 >= max(lo, taken):
-            cm = self.coord_back.longest(_Back(toks, k - 1), 0, k - max(lo, taken), attr="low")
+        # once a conjunct that is no concept alone shares the name ("environmental"), a conjunct already read
+        # as a mention of its own may be one word of the shared name too: "including *women*, environmental
+        # and Indigenous human rights defenders" (women human rights defenders); not before ("women and
+        # girls, persons with disabilities": girls, not girls with disabilities)
+        floor = max(lo, out[-1].j if out else lo)
+        relaxed = lo
+        for m in out:
+            if m.j <= i and not (m.j - m.i == 1 and m.concept.kind == c.kind):
+                relaxed = max(relaxed, m.j)
+        while k - 2 >= floor:
+            cm = self.coord_back.longest(_Back(toks, k - 1), 0, k - floor, attr="low")
             if not cm:
                 return
             e = k - cm[0]  # conjunct words end before toks[e]
             best = None
             for n in (1, 2, 3):
                 s = e - n
-                if s < max(lo, taken) or not all(t.key[:1].isalnum() for t in toks[s:e]):
+                if s < floor or not all(t.key[:1].isalnum() for t in toks[s:e]):
                     break
                 for tail in tails:
                     node = self.trie.node(tuple(t.key for t in toks[s:e]) + tail)
@@ -154,8 +173,10 @@ class MentionFinder:
             if best is None:
                 return
             s, cc = best
+            out[:] = [m for m in out if not (s <= m.i and m.j <= e)]  # the word alone was no concept
             out.append(Mention(cc, s, e, toks[s].start, toks[e - 1].end))
             k = s
+            floor = min(floor, relaxed)
 
     def _expand(self, toks: list[Token], i: int, j: int, c: ConceptInfo, hi: int, out: list[Mention]) -> int:
         """Add the coordinated conjuncts that share the head of mention toks[i:j]; return where to go on."""
