@@ -116,3 +116,34 @@ def test_a_group_before_a_list_stays_itself(vocab):
     (p,) = extract(make(["Calls upon States to protect women and girls, persons with disabilities and older "
                          "persons;"]), vocab).operative[0].provisions
     assert labels(p.beneficiaries) == ["women", "girls", "persons with disabilities", "older persons"]
+
+
+@pytest.mark.parametrize("lang, text, who", [
+    ("fr", "Prie le Secrétaire général et son président d'engager les États Membres à observer la Trêve ;",
+     ["Secretary-General", "President of the General Assembly"]),
+    ("fr", "Invite à cet égard sa présidence et le Secrétaire général à tenir compte de la stabilité ;",
+     ["President of the General Assembly", "Secretary-General"]),
+    ("es", "Invita, a este respecto, a su Presidencia y al Secretario General a que tengan en cuenta la estabilidad;",
+     ["President of the General Assembly", "Secretary-General"]),
+    ("en", "Requests its President to convene a high-level meeting;", ["President of the General Assembly"]),
+])
+def test_own_president_is_the_president_of_the_adopting_body(vocab, lang, text, who):
+    (p,) = extract(make([text], lang), vocab).operative[0].provisions
+    assert labels(p.addressees) == who
+
+
+def test_own_president_of_the_council(vocab):
+    (p,) = extract(make(["Prie son président de nommer deux cofacilitateurs ;"], "fr", "Human Rights Council"),
+                   vocab).operative[0].provisions
+    assert local(p.addressees) == ["president-of-the-human-rights-council"]
+
+
+def test_french_participles_after_tout_en_open_provisions(vocab):
+    res = extract(make(["Prend note du rapport, tout en reconnaissant les efforts accomplis, tout en constatant "
+                        "avec préoccupation les retards, et en soulignant la nécessité d'agir ;"], "fr"), vocab)
+    got = [(p.verb, p.verb_text) for p in res.operative[0].provisions]
+    assert got == [("take-note", "Prend note"), ("recognize", "reconnaissant"), ("recognize", "constatant"),
+                   ("stress", "soulignant")]
+    # a participle without "en" is no provision: "les mesures concernant les femmes"
+    res = extract(make(["Prend note des mesures, notamment celles concernant les femmes ;"], "fr"), vocab)
+    assert len(res.operative[0].provisions) == 1

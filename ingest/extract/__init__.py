@@ -51,6 +51,7 @@ class _Context:
     definite: set[str]
     links: set[str]
     pronouns: set[str]
+    president: Any
 
 
 def _context(vocab: Vocabulary, language: str) -> _Context:
@@ -63,7 +64,8 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             phrase_trie(g["partner_phrases"]), phrase_trie(g["condition_phrases"]), {k for p in g["fillers"] for k in lows(p)},
             {lows(p)[0] for p in g["complement_markers"]}, {lows(p)[0] for p in g["clause_that"]},
             {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)},
-            {lows(p)[0] for p in g["addressee_links"]}, {lows(p)[0] for p in g["object_pronouns"]})
+            {lows(p)[0] for p in g["addressee_links"]}, {lows(p)[0] for p in g["object_pronouns"]},
+            phrase_trie(g.get("own_president", [])))
     return ctx
 
 
@@ -80,10 +82,14 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     if not ctx.clauses.verbs.root and res.operative:
         res.warnings.append(f"the vocabularies have no operative verbs in language {res.language!r}: provisions "
                             f"are one per paragraph, without verb concepts or addressees")
+    president = v.get(f"{VOCAB_NS}actors/president-of-the-{slug(res.body)}") if res.body else None
     per: list[tuple[Paragraph, list[Token], list[Mention]]] = []
     for p in res.paragraphs:
         toks = tokenize(p.text, p.start)
-        per.append((p, toks, ctx.mentions.find(toks)))
+        ments = ctx.mentions.find(toks)
+        if president is not None:
+            ments = _own_president(toks, ments, president, ctx)
+        per.append((p, toks, ments))
     heads = ctx.short.build([(toks, m) for _, toks, ms in per for m in ms], v)
     per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
 
@@ -92,6 +98,19 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
         p.sdg = list(dict.fromkeys(code for code, _, _ in find_sdg(p.text, ctx.gram)))
         p.provisions = _provisions(p, toks, ments, text, body, ctx, v, res) if p.kind == OPERATIVE else []
     return res
+
+
+def _own_president(toks: list[Token], ments: list[Mention], president: ConceptInfo, ctx: _Context) -> list[Mention]:
+    """"son président", "su Presidencia", "its President": the presiding officer of the adopting body."""
+    if not ctx.president.root:
+        return ments
+    added = []
+    for k, t in enumerate(toks):
+        if t.low in ctx.president.root:
+            r = ctx.president.longest(toks, k, attr="low")
+            if r and not any(m.i < r[0] and k < m.j for m in ments):
+                added.append(Mention(president, k, r[0], t.start, toks[r[0] - 1].end))
+    return sorted(ments + added, key=lambda m: m.i) if added else ments
 
 
 def _citations(p: Paragraph, body: str, notes: dict[str, str], gram: dict[str, Any]) -> list[Citation]:

@@ -93,8 +93,9 @@ class ClauseSplitter:
             i = 1
         while i < n:
             t = toks[i]
-            if t.upper or (t.low not in self.verbs.root and t.low not in self.mods.root):
-                i += 1
+            if t.upper or (t.low not in self.verbs.root and t.low not in self.mods.root
+                           and not (t.low in self.openers.root and t.low.endswith(self.gerund_suffixes or ("\0",)))):
+                i += 1  # (a participle the openers know may open a provision: "tout en reconnaissant")
                 continue
             found = self.verb_at(toks, i, n)
             if not found:
@@ -129,9 +130,23 @@ class ClauseSplitter:
             return None
         if i == 0 or not self.intro.longest(_Rev(toks, i - 1), 0, i, attr="low"):
             return None
-        m = self.openers.longest(toks, i, hi, attr="low")
-        verb = self.vocab.opener_verb(m[1][0]) if m else None
-        return (m[0], verb, 0, i) if verb else None
+        ends = []  # every opener label starting here, longest first
+        node, j = self.openers.root, i
+        while j < hi and toks[j].low in node:
+            node = node[toks[j].low]
+            j += 1
+            if Trie._END in node:
+                ends.append((j, node[Trie._END][0]))
+        ends.reverse()
+        for end, iri in ends:  # "constatant avec préoccupation" (express concern) before "constatant"
+            verb = self.vocab.opener_verb(iri)
+            if verb is not None:
+                return end, verb, 0, i
+        if ends:  # "soulignant la nécessité" (Stressing the need): the verb of "stressing"
+            verb = self.vocab.opener_verb(ends[-1][1], loose=True)
+            if verb is not None:
+                return i + 1, verb, 0, i
+        return None
 
     def _boundary_before(self, toks: list[Token], i: int, gerund: bool) -> int | None:
         """Index of the first token of the boundary before toks[i], or None when there is none."""

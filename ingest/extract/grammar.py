@@ -35,6 +35,8 @@ EN: dict[str, Any] = {
     # pronouns that stand for the addressee: after the verb ("encourages them to"), or, in French and
     # Spanish, as clitics before it ("et l'encourage à", "y les exhorta a")
     "object_pronouns": ["him", "her", "them", "it"],
+    # the adopting body's own presiding officer: "Requests its President to" (President of the General Assembly)
+    "own_president": ["its president"],
     "clitics": [],
     # phrases that introduce partners, not addressees ("in consultation with X, Y and Z"): they run to the
     # complement; conditions ("as appropriate", "within their mandates") run to the next comma
@@ -124,6 +126,7 @@ FR: dict[str, Any] = {
     "clause_that": ["que", "qu'", "qu’"],
     "addressee_links": ["de", "du", "des", "entre", "au sein"],
     "object_pronouns": [],
+    "own_president": ["son président", "sa présidente", "sa présidence"],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
                         "en coopération notamment avec", "en collaboration notamment avec", "en association avec",
@@ -208,6 +211,7 @@ ES: dict[str, Any] = {
     "clause_that": ["que"],
     "addressee_links": ["de", "del", "entre", "dentro"],
     "object_pronouns": [],
+    "own_president": ["su presidente", "su presidenta", "su presidencia"],
     "clitics": ["le", "la", "lo", "les", "los", "las"],
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",

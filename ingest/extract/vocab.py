@@ -126,23 +126,31 @@ class Vocabulary:
                 t.add(lows(label) if c.kind in (VERB, MODIFIER, OPENER) else keys(label), iri)
         return t
 
-    def opener_verb(self, opener_iri: str) -> ConceptInfo | None:
+    def opener_verb(self, opener_iri: str, loose: bool = False) -> ConceptInfo | None:
         """The operative verb whose English participle is the opener's English label ("Recognizing" ->
         recognize): so that "tout en reconnaissant" (a French participle the verbs scheme lacks, the openers
-        scheme has) still names the verb."""
+        scheme has) still names the verb. `loose`: else the verb that the label's longest beginning names
+        ("Stressing the need" -> stress)."""
         cache = self.__dict__.setdefault("_opener_verbs", {})
-        if opener_iri not in cache:
+        key = (opener_iri, loose)
+        if key not in cache:
             verbs = self.trie("verbs", "en")
             found = None
             for label, lang, _ in self._labels.get(opener_iri, ()):
                 if lang in ("en", ""):
-                    node = verbs.node(lows(label))
-                    vals = node.get(Trie._END) if node else None
-                    if vals:
-                        found = self.concepts[vals[0]]
+                    # the longest beginning of the participle phrase that names a verb: "Stressing the need"
+                    # -> "stressing" (stress), "Recognizing with concern" -> "recognizing"
+                    ws = lows(label)
+                    for n in range(len(ws), 0 if loose else len(ws) - 1, -1):
+                        node = verbs.node(ws[:n])
+                        vals = node.get(Trie._END) if node else None
+                        if vals:
+                            found = self.concepts[vals[0]]
+                            break
+                    if found is not None:
                         break
-            cache[opener_iri] = found
-        return cache[opener_iri]
+            cache[key] = found
+        return cache[key]
 
     # -- lookups
     def get(self, iri: str) -> ConceptInfo | None:
