@@ -147,3 +147,20 @@ def test_french_participles_after_tout_en_open_provisions(vocab):
     # a participle without "en" is no provision: "les mesures concernant les femmes"
     res = extract(make(["Prend note des mesures, notamment celles concernant les femmes ;"], "fr"), vocab)
     assert len(res.operative[0].provisions) == 1
+
+
+def test_french_noun_first_coordination(vocab):
+    (p,) = extract(make(["Invite les États Membres, les autres organisations internationales et régionales et les "
+                         "organisations internationales, régionales et sous-régionales à agir ;"], "fr"),
+                   vocab).operative[0].provisions
+    got = labels(p.addressees)
+    assert got[:3] == ["Member States", "international organizations", "regional organizations"]
+
+
+def test_french_role_apposition_without_article(vocab):
+    (p,) = extract(make(["Demande à Israël, Puissance occupante, de s'acquitter de ses obligations ;"], "fr"),
+                   vocab).operative[0].provisions
+    assert labels(p.addressees) == ["Israel"]
+    (q,) = extract(make(["Demande aux États Membres et aux parties à des conflits armés de garantir l'accès ;"],
+                        "fr"), vocab).operative[0].provisions
+    assert labels(q.addressees) == ["Member States", "parties to armed conflict"]

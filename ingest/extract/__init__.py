@@ -266,6 +266,10 @@ def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) ->
                 and toks[m.i - 1].low in ctx.definite and toks[m.i - 2].low == "," and m.i - 2 == prev.j
                 and m.j < len(toks) and toks[m.j].low == ","):
             continue
+        if (prev is not None and prev.concept.id.startswith(STATES_NS) and not m.concept.id.startswith(STATES_NS)
+                and m.i >= 1 and toks[m.i - 1].low == "," and m.i - 1 == prev.j and m.j < len(toks)
+                and toks[m.j].low == ","):
+            continue  # "Israël, Puissance occupante, de ...": a role without article
         out.append(m)
     return out
 

@@ -187,6 +187,8 @@ class MentionFinder:
                 heads += [tuple(ks[:p + 1]), tuple(ks[:p])]
         if len(ks) >= 2 and ks[-1].isalpha():
             heads.append(tuple(ks[:-1]))  # "organisations internationales et régionales"
+            # "[autres] organisations internationales et régionales": the noun without the words before it
+            heads += [tuple(ks[p:-1]) for p in range(1, len(ks) - 1)]
         if not heads:
             return j
         nodes = [n for n in (self.trie.node(h) for h in heads) if n is not None]
