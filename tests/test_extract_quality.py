@@ -164,3 +164,9 @@ def test_french_role_apposition_without_article(vocab):
     (q,) = extract(make(["Demande aux États Membres et aux parties à des conflits armés de garantir l'accès ;"],
                         "fr"), vocab).operative[0].provisions
     assert labels(q.addressees) == ["Member States", "parties to armed conflict"]
+
+
+def test_a_condition_inside_the_addressee_phrase_opens_no_complement(vocab):
+    (p,) = extract(make(["Encourage les organismes des Nations Unies, selon qu'il conviendra, et les autres acteurs "
+                         "concernés à continuer d'aider les pays ;"], "fr"), vocab).operative[0].provisions
+    assert labels(p.addressees) == ["United Nations system", "relevant stakeholders"]

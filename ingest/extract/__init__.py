@@ -189,10 +189,17 @@ def _antecedent(done: list[Provision], ments: list[Mention], lo: int, text: str)
 
 def _complement(toks: list[Token], a: int, b: int, ctx: _Context, covered: set[int] = frozenset()) -> int | None:
     """Token index of the complement marker after the addressee phrase ("to" + infinitive), if any."""
-    for m in range(a, b):
+    m = a - 1
+    while m + 1 < b:
+        m += 1
         if m in covered:
             continue
         low = toks[m].low
+        if low in ctx.conditions.root:  # "selon qu'il conviendra": its "qu'" opens no complement
+            r = ctx.conditions.longest(toks, m, b, attr="low")
+            if r:
+                m = r[0] - 1
+                continue
         if low in (";", ":"):
             return m
         if low in ctx.markers and m > a:
