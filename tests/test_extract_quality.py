@@ -170,3 +170,20 @@ def test_a_condition_inside_the_addressee_phrase_opens_no_complement(vocab):
     (p,) = extract(make(["Encourage les organismes des Nations Unies, selon qu'il conviendra, et les autres acteurs "
                          "concernés à continuer d'aider les pays ;"], "fr"), vocab).operative[0].provisions
     assert labels(p.addressees) == ["United Nations system", "relevant stakeholders"]
+
+
+def test_organizations_in_lower_case_are_not_the_organization(vocab):
+    (p,) = extract(make(["Invites those organizations and national committees to cooperate;"]),
+                   vocab).operative[0].provisions
+    assert p.addressees == []
+    (q,) = extract(make(["Requests the Organization to report;"]), vocab).operative[0].provisions
+    assert labels(q.addressees) == ["United Nations system"]
+
+
+def test_spanish_instancias_and_parties_concerned_are_stakeholders(vocab):
+    (p,) = extract(make(["Insta a los Estados Miembros y a otras instancias a que eliminen las brechas digitales;"],
+                        "es"), vocab).operative[0].provisions
+    assert labels(p.addressees) == ["Member States", "relevant stakeholders"]
+    (q,) = extract(make(["Calls upon all the parties concerned and the international community to exert efforts;"]),
+                   vocab).operative[0].provisions
+    assert labels(q.addressees) == ["relevant stakeholders", "international community"]

@@ -42,11 +42,19 @@ class MentionFinder:
         # one-word group labels match only as printed (no plural folding): "civilian objects", "caractère
         # civil" are no mention of "civilians"/"civils"
         self.exact: dict[str, set[str]] = {}
+        # one-word actor names written with a capital match only a capitalized word: "the Organization" is
+        # the United Nations, "tourism organizations" is not
+        capital, lower = set(), set()
         for iri, c in vocab.concepts.items():
-            if c.kind == GROUP:
-                for label, lang, _ in vocab._labels.get(iri, ()):
-                    if lang == language and len(lows(label)) == 1:
+            if c.kind not in (GROUP, ACTOR):
+                continue
+            for label, lang, _ in vocab._labels.get(iri, ()):
+                if lang in (language, "") and len(lows(label)) == 1:
+                    if c.kind == GROUP and lang == language:
                         self.exact.setdefault(iri, set()).add(lows(label)[0])
+                    elif c.kind == ACTOR:
+                        (capital if label[:1].isupper() else lower).add(keys(label)[0])
+        self.capital = capital - lower
 
     def find(self, toks: list[Token], lo: int = 0, hi: int | None = None) -> list[Mention]:
         hi = len(toks) if hi is None else hi
@@ -67,8 +75,9 @@ class MentionFinder:
                 continue
             j, vals = m
             c = self.vocab.concepts[vals[0]]
-            if j == i + 1 and c.id in self.exact and toks[i].low not in self.exact[c.id]:
-                i += 1  # "civilian" is not "civilians"
+            if j == i + 1 and ((c.id in self.exact and toks[i].low not in self.exact[c.id])
+                               or (not toks[i].upper and toks[i].key in self.capital)):
+                i += 1  # "civilian" is not "civilians"; "organizations" is not "the Organization"
                 continue
             self._expand_back(toks, i, j, c, lo, out)
             out.append(Mention(c, i, j, toks[i].start, toks[j - 1].end))
