@@ -187,3 +187,21 @@ def test_spanish_instancias_and_parties_concerned_are_stakeholders(vocab):
     (q,) = extract(make(["Calls upon all the parties concerned and the international community to exert efforts;"]),
                    vocab).operative[0].provisions
     assert labels(q.addressees) == ["relevant stakeholders", "international community"]
+
+
+@pytest.mark.parametrize("lang, text, who", [
+    ("en", "Encourages the Secretary-General, together with the United Nations security management system "
+           "organizations, to continue to improve coordination;", ["Secretary-General"]),
+    ("en", "Encourages Member States, supported by the United Nations, to develop national laws;", ["Member States"]),
+    ("es", "Alienta al Secretario General, junto con las organizaciones del sistema de las Naciones Unidas, a que "
+           "siga mejorando la coordinación;", ["Secretary-General"]),
+])
+def test_partners_are_not_addressees(vocab, lang, text, who):
+    (p,) = extract(make([text], lang), vocab).operative[0].provisions
+    assert labels(p.addressees) == who
+
+
+def test_french_commitments_bind_the_adopting_body(vocab):
+    for text in ("Réaffirme qu'elle s'engage à œuvrer sans relâche ;", "Exprime sa volonté de sensibiliser l'opinion ;"):
+        (p,) = extract(make([text], "fr"), vocab).operative[0].provisions
+        assert (p.verb, labels(p.addressees)) == ("commit", ["General Assembly"])
