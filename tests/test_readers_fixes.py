@@ -119,3 +119,38 @@ def test_corpus_french_78_240_paragraph_5(corpus: Path) -> None:
     assert [p.number for p in res.operative] == ["1", "2", "3", "4", "5"]
     assert all(p.text and p.verb_text for p in res.operative)
     assert res.operative[4].verb_text == "Décide"
+
+
+def _akn(tmp_path: Path, paragraphs: str) -> Path:
+    """A minimal GA resolution whose main body holds `paragraphs` (AKN <paragraph> elements)."""
+    f = tmp_path / "quoted.xml"
+    f.write_text(f"""<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">
+<meta><identification source="#x"><FRBRWork><FRBRdate date="2023-12-22" name="adoption"/></FRBRWork>
+<FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression></identification></meta>
+<coverPage><p><docNumber refersTo="#symbol">A/RES/78/9998</docNumber></p></coverPage>
+<preamble><container name="Recalling"><p><span class="italic">Recalling</span> its work,</p></container></preamble>
+<mainBody>{paragraphs}</mainBody></statement></akomaNtoso>""", encoding="utf-8")
+    return f
+
+
+def _para(num: str, verb: str, text: str) -> str:
+    return f'<paragraph><num>{num}</num><content><p><span class="italic">{verb}</span> {text}</p></content></paragraph>'
+
+
+def test_numbers_quoted_inside_a_paragraph_continue_it(tmp_path: Path) -> None:
+    # 78/248: "14. Decides to approve the following amendment ...: 4. In hearing ..." then "15."
+    body = (_para("1.", "Decides", "to approve the following amendment to the statute, new paragraph 4:")
+            + _para("4.", "In", "hearing an application, the Tribunal shall pass judgment;")
+            + _para("2.", "Invites", "the Sixth Committee to consider it;")
+            + _para("2.1", "The", "first point of the document adopted;"))  # 76/3: a document numbered 1.1 ...
+    res = read(_akn(tmp_path, body))
+    assert [p.number for p in res.operative] == ["1", "2"]
+    assert "4 In hearing an application" in res.operative[0].text
+    assert "2.1 The first point" in res.operative[1].text
+    assert any("quoted in paragraph 1" in w for w in res.warnings)
+
+
+def test_a_first_number_printed_as_letter_l_is_1(tmp_path: Path) -> None:
+    res = read(_akn(tmp_path, _para("l.", "Decides", "to designate a day;") + _para("2.", "Invites", "States;")))
+    assert [p.number for p in res.operative] == ["1", "2"] and [p.verb_text for p in res.operative] == [
+        "Decides", "Invites"]

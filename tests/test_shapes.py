@@ -119,7 +119,9 @@ def test_conforming_fixture_passes(conforming):
 
 
 def test_every_node_shape_has_a_violating_case():
-    declared = {str(s).split("#")[1] for s in shapes_graph().subjects(rdflib.RDF.type, SH.NodeShape)}
+    sg = shapes_graph()
+    declared = {str(s).split("#")[1] for s in sg.subjects(rdflib.RDF.type, SH.NodeShape)
+                if sg.value(s, SH.severity) in (None, SH.Violation)}  # warnings: see the numbering test below
     assert declared == {c[0] for c in CASES}
     assert len(declared) >= 8
 
@@ -174,7 +176,7 @@ def test_numbering_per_part():
     assert validate(build(res)[1]).conforms
 
 
-def test_paragraph_numbers_are_all_or_nothing():
+def test_an_unnumbered_paragraph_among_numbered_ones_is_a_warning():
     res = small.resolution()
     res.paragraphs = [p for p in res.paragraphs if p.number in (None, "3")]  # keep one operative paragraph
     for p in res.paragraphs:
@@ -184,10 +186,13 @@ def test_paragraph_numbers_are_all_or_nothing():
     assert (rdflib.URIRef(f"{W}/op/1"), rdflib.RDF.type, rdflib.URIRef("https://w3id.org/unkg/ontology#OperativeParagraph")) in g
     assert validate(g).conforms, validate(g).summary
     res = small.resolution()
-    res.paragraphs[2].number = None  # the first of three operative paragraphs lost its number
+    ops = res.operative  # "Resolves that:" printed unnumbered before paragraphs numbered 1..n
+    ops[0].number = None
+    for n, p in enumerate(ops[1:], 1):
+        p.number = str(n)
     report = validate(build(res)[1])
-    assert not report.conforms
-    assert "has no printed number (eli:number) although other operative paragraphs are numbered" in report.summary
+    assert report.conforms and report.warnings == 1, report.summary
+    assert "has no printed number (eli:number) although other operative paragraphs are numbered" in report.text
     res = small.resolution()
     for p in res.operative:  # printed without numbers, like a presidential statement
         p.number = None

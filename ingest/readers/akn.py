@@ -381,7 +381,17 @@ class _Reader:
                 else:
                     self.warnings.append("skipped a table before the first operative paragraph")
                 continue
+            if num_text.strip(". ") == "l" and current is None:
+                self.warnings.append("paragraph number printed 'l.' read as 1")
+                num_text = "1."
             m = _OPERATIVE_NUM.match(num_text) if num_text else None
+            if m and current is not None and current.part == part and _quoted_number(m.group(1), current):
+                quoted = self.numbered(el, m.group(1), part)
+                _continue(current, f"{m.group(1)} {quoted.text}")
+                current.footnotes += quoted.footnotes
+                self.warnings.append(f"paragraph numbered {m.group(1)!r} read as text quoted in paragraph "
+                                     f"{current.number}")
+                continue
             if m:
                 if m.group(1) == "1" and current is not None and current.number not in (None, "1") and \
                         self.section_of.get(id(current)) == self.section and current.part == part:
@@ -549,6 +559,18 @@ class _Reader:
             subs.append(sub)
             current.text = _ws(f"{current.text} {label} {text}")
         current.footnotes += self.notes.current
+
+
+def _quoted_number(number: str, current: Paragraph) -> bool:
+    """True for a numbered paragraph printed inside the operative paragraph before it: a dotted number
+    after a whole one (76/3 adopts a document numbered 1.1, 1.2 ...) or, after a paragraph that ends with
+    a colon, a number that does not continue the count (78/248: "14. Decides to approve the
+    following amendment ...: Article 9, new paragraph 4: 4. In hearing ...")."""
+    if not (current.number or "").isdigit():
+        return False
+    if "." in number:
+        return True
+    return current.text.rstrip().endswith(":") and number != "1" and int(number) != int(current.number) + 1
 
 
 def _continue(current: Paragraph, extra: str) -> None:
