@@ -151,7 +151,7 @@ def build(corpus: Path) -> rdflib.Graph:
             g.add((c, SKOS.scopeNote, rdflib.Literal("Non-member observer State of the United Nations", lang="en")))
         else:
             g.add((c, SKOS.broader, members))
-            g.add((c, UNKG.unMemberSince, rdflib.Literal(r["UNmember"].strip(), datatype=XSD.gYear)))
+            g.add((c, UNKG.unMemberSince, rdflib.Literal(r["UNmember"].strip(), datatype=XSD.integer)))
         if iso3 in WIKIDATA:
             g.add((c, SKOS.exactMatch, rdflib.URIRef("http://www.wikidata.org/entity/" + WIKIDATA[iso3])))
     return g
