@@ -107,6 +107,12 @@ def test_ingest_twice_same_quads(sample_store, sample_text):
     assert export(sample_store) == before
 
 
+def test_ingest_sample_gives_the_same_quads_as_its_file(sample_store, tmp_path):
+    p = unkg("ingest", "--sample", "--store", str(tmp_path / "s"), "-q")
+    assert p.returncode == 0, p.stderr
+    assert export(tmp_path / "s") == export(sample_store)
+
+
 def test_ingest_without_path_says_so(tmp_path):
     p = unkg("ingest", "--store", str(tmp_path / "s"))
     assert p.returncode == 0 and "nothing ingested" in p.stderr

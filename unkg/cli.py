@@ -41,6 +41,10 @@ class _Parser(argparse.ArgumentParser):
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest.pipeline import ingest
 
+    if args.sample:
+        from importlib.resources import files
+
+        args.paths = [*args.paths, str(files("unkg.ingest.sample") / "A_RES_78_216.en.txt")]
     if not args.paths:
         print("unkg ingest: no PATH given; nothing ingested (give files, folders or globs)", file=sys.stderr)
         return 0
@@ -254,6 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the UN's metadata extract (JSON file or folder of them); may be repeated")
     sp.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)")
     sp.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    sp.add_argument("--sample", action="store_true",
+                    help="also ingest the bundled sample, A/RES/78/216 (text converted from the official PDF)")
 
     sp = command("parse", cmd_parse, "print one file's document model as JSON (no store)")
     sp.add_argument("file", metavar="FILE")
