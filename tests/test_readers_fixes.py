@@ -154,3 +154,17 @@ def test_a_first_number_printed_as_letter_l_is_1(tmp_path: Path) -> None:
     res = read(_akn(tmp_path, _para("l.", "Decides", "to designate a day;") + _para("2.", "Invites", "States;")))
     assert [p.number for p in res.operative] == ["1", "2"] and [p.verb_text for p in res.operative] == [
         "Decides", "Invites"]
+
+
+def test_a_paragraph_nested_in_the_list_before_it_is_moved_out(tmp_path: Path) -> None:
+    # S/RES/2820 (2026) marks up "5. Decides ..." as a point under 4 (d) (iv), (d) being its own <paragraph>
+    body = (_para("1.", "Decides", "that the mission shall have the following mandate:")
+            + '<paragraph><num>(a)</num><list><intro><p>Protection of civilians:</p></intro>'
+              '<point><num>(i)</num><content><p>To protect civilians;</p></content></point>'
+              '<sublist><point><num>2.</num><content><p><span class="italic">Decides</span> to reduce the '
+              'force levels;</p></content></point></sublist></list></paragraph>'
+            + _para("3.", "Requests", "the Secretary-General to report;"))
+    res = read(_akn(tmp_path, body))
+    assert [(p.number, p.verb_text) for p in res.operative] == [("1", "Decides"), ("2", "Decides"), ("3", "Requests")]
+    assert "reduce the force levels" not in res.operative[0].text
+    assert res.operative[1].text.startswith("Decides to reduce")

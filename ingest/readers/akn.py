@@ -352,6 +352,7 @@ class _Reader:
     def operative(self, body: etree._Element, part: str | None, out: list[Paragraph],
                   current: Paragraph | None) -> Paragraph | None:
         """Operative paragraphs of one main body; `current` is the open paragraph (continuations attach to it)."""
+        self.warnings += _unnest_numbered_points(body)
         for el in self.blocks(body):
             num = el.find(A + "num")
             num_text = _ws(_text(num, None) if num is not None else "")
@@ -559,6 +560,31 @@ class _Reader:
             subs.append(sub)
             current.text = _ws(f"{current.text} {label} {text}")
         current.footnotes += self.notes.current
+
+
+def _unnest_numbered_points(body: etree._Element) -> list[str]:
+    """Move out an operative paragraph marked up as a point inside the list of the paragraph before it
+    (S/RES/2820 (2026) nests "5. Decides ..." under 4 (d) (iv), where (d) is its own <paragraph>): a point
+    numbered "n." after operative paragraph n-1 becomes the paragraph after the element holding it."""
+    def num_of(el: etree._Element) -> str:
+        n = el.find(A + "num")
+        return _ws(_text(n, None)) if n is not None else ""
+
+    moves: list[tuple[etree._Element, etree._Element]] = []
+    last = 0
+    for para in list(body.iter(A + "paragraph")):
+        own = _OPERATIVE_NUM.match(num_of(para))
+        if own and own.group(1).isdigit():
+            last = int(own.group(1))
+        for pt in para.iter(A + "point"):
+            if last and re.fullmatch(r"\d{1,3}\.", num_of(pt)) and int(num_of(pt)[:-1]) == last + 1:
+                moves.append((para, pt))
+                last += 1
+    for para, pt in reversed(moves):
+        pt.getparent().remove(pt)
+        pt.tag = A + "paragraph"
+        para.addnext(pt)
+    return [f"paragraph {num_of(pt)} was marked up inside the list of the one before it" for _, pt in moves]
 
 
 def _quoted_number(number: str, current: Paragraph) -> bool:
