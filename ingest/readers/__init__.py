@@ -22,6 +22,7 @@ from pathlib import Path
 from unkg.errors import InputError
 
 from ..model import Resolution
+from .source import load
 
 FORMATS = ("akn", "text", "pdf", "docx", "html")
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)[\s>/]")
@@ -84,12 +85,7 @@ def _xml_root(head: bytes) -> str | None:
 def read(path: "Path | str") -> Resolution:
     """Read any supported file into the document model; InputError (naming the file) for anything else."""
     path = Path(path)
-    if path.is_dir():
-        raise InputError(path, "is a folder, not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot read the file: {e.strerror or e}") from None
+    data = load(path)
     fmt = sniff(data)
     if fmt == "empty":
         raise InputError(path, "the file is empty")

@@ -9,7 +9,6 @@ Annexes (`<attachments>`) are not part of the resolution's own paragraphs and ar
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from lxml import etree
 from unkg.errors import InputError
 from unkg.iris import LANGUAGES, Symbol
 
+from .source import load, source_of
 from .stages import normalise_space
 from ..model import (OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, Vote, assemble,
                      unique_numbers)
@@ -671,10 +671,7 @@ def _looks_like_heading(text: str) -> bool:
 def read(path: Path) -> Resolution:
     """Read one AKN4UN file; raise InputError when it is not a resolution."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot read the file: {e.strerror or e}") from None
+    data = load(path)
     return read_bytes(data, path)
 
 
@@ -688,7 +685,7 @@ def read_bytes(data: bytes, path: Path) -> Resolution:
     if root is None or _local(root) != "akomaNtoso":
         raise InputError(path, f"XML without a resolution: root element <{_local(root) if root is not None else ''}>"
                          ", expected <akomaNtoso>")
-    source = Source(str(path), hashlib.sha256(data).hexdigest(), "akn")
+    source = source_of(path, data, "akn")
     return _Reader(path, root).resolution(source)
 
 

@@ -8,7 +8,6 @@ header (symbol, "Distr.: General") comes first. Then `readers.text.parse_text` r
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -16,8 +15,9 @@ from lxml import etree
 
 from unkg.errors import InputError
 
-from ..model import Resolution, Source
+from ..model import Resolution
 from .layout import to_markdown
+from .source import load, source_of
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _w = "{%s}" % W
@@ -278,5 +278,5 @@ def read(path: Path) -> Resolution:
     from .text import parse_text
 
     path = Path(path)
-    source = Source(str(path), hashlib.sha256(path.read_bytes()).hexdigest(), "docx")
+    source = source_of(path, load(path), "docx")
     return parse_text(text_of(path), source)

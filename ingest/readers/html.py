@@ -8,7 +8,6 @@ as a block; ordered lists get their printed numbers. Then `readers.text.parse_te
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -17,8 +16,9 @@ from lxml import etree
 
 from unkg.errors import InputError
 
-from ..model import Resolution, Source
+from ..model import Resolution
 from .layout import to_markdown
+from .source import load, source_of
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "section", "article",
@@ -163,5 +163,5 @@ def read(path: Path) -> Resolution:
     from .text import parse_text
 
     path = Path(path)
-    source = Source(str(path), hashlib.sha256(path.read_bytes()).hexdigest(), "html")
+    source = source_of(path, load(path), "html")
     return parse_text(text_of(path), source)

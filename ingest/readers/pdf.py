@@ -13,7 +13,6 @@ The spans go through the layout stages (layout.py) to the shared Markdown-ish te
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import re
 from pathlib import Path
 
@@ -22,8 +21,9 @@ import pypdfium2.raw as raw
 
 from unkg.errors import InputError
 
-from ..model import Resolution, Source
+from ..model import Resolution
 from .layout import Page, Span, to_text
+from .source import load, source_of
 
 _U16 = ctypes.POINTER(ctypes.c_ushort)
 _ITALIC_FLAG = 1 << 6
@@ -106,9 +106,6 @@ def read(path: Path) -> Resolution:
     from .text import parse_text
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot read the file: {e.strerror or e}") from None
-    source = Source(str(path), hashlib.sha256(data).hexdigest(), "pdf")
+    data = load(path)
+    source = source_of(path, data, "pdf")
     return parse_text(text_of(path, data), source)

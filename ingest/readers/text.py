@@ -10,7 +10,6 @@ debris, and the closing "50th plenary meeting". Clean-up is done by the named st
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -23,6 +22,7 @@ from unkg.iris import BODIES, Symbol
 from ..model import (OPERATIVE, PREAMBULAR, Paragraph, Resolution, Source, SubParagraph, assemble,
                      unique_numbers)
 from . import stages
+from .source import load, source_of
 
 # The enacting formula opens the resolution text and tells its language.
 _FORMULA = re.compile(
@@ -114,17 +114,14 @@ def guess_opener(text: str) -> str:
 def read(path: Path) -> Resolution:
     """Read a UTF-8 text or Markdown file; InputError when it is not text or not a resolution."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot read the file: {e.strerror or e}") from None
+    data = load(path)
     if not data.strip():
         raise InputError(path, "the file is empty")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(path, f"not UTF-8 text (byte {e.start})") from None
-    return parse_text(text, Source(str(path), hashlib.sha256(data).hexdigest(), "text"))
+    return parse_text(text, source_of(path, data, "text"))
 
 
 def parse_text(text: str, source: Source) -> Resolution:
