@@ -2,7 +2,6 @@
 the parsed numbers, verb phrases, preambular count and symbol equal what a few lines of XPath read from it."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

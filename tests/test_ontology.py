@@ -127,7 +127,6 @@ def test_vocab_literals_use_owl2_datatypes(vocab):
 
 
 def test_loads_with_owlready2(tmp_path, onto, vocab):
-    from owlready2 import World
 
     world, _ = _owlready_world(tmp_path, onto + vocab)
     assert world["https://w3id.org/unkg/ontology#Provision"] is not None

@@ -6,7 +6,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from lxml import etree
 from rdflib import Graph, Namespace
 from rdflib.namespace import RDF, SKOS
 
