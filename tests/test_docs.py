@@ -1,0 +1,39 @@
+"""The README documents what a user can type: every command and every option of the command line."""
+from __future__ import annotations
+
+import argparse
+import re
+
+from unkg.cli import build_parser
+
+from conftest import ROOT
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    usage = {m.group(1): m.group(0) for m in re.finditer(r"^unkg (\w+)\b.*$", readme, re.M)}
+    missing = []
+    for name, parser in _commands().items():
+        if name not in usage:
+            missing.append(f"unkg {name}")
+            continue
+        lines = "\n".join(line for line in readme.splitlines() if line.startswith(f"unkg {name}"))
+        for action in parser._actions:
+            longest = max(action.option_strings, key=len, default=None)
+            if longest and longest != "--help" and longest not in lines:
+                missing.append(f"unkg {name} {longest}")
+    assert missing == [], f"not documented in README.md: {missing}"
+
+
+def test_readme_gives_the_two_commands_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "unkg ingest --sample" in readme and "unkg serve" in readme
+    for step in ("pip install -q '.[test,docs]'", "python -m unkg.webapp.assets", "pytest -ra"):
+        assert step.replace(" -q", "") in readme and step in ci
