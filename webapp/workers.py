@@ -155,7 +155,7 @@ class _Worker:
     """One worker process, started with the same Python as the server (not forked: the server has threads)."""
 
     def __init__(self, location: str):
-        self.proc = subprocess.Popen([sys.executable, "-m", "unkg.webapp.worker_process", location],
+        self.proc = subprocess.Popen([sys.executable, "-P", "-m", "unkg.webapp.worker_process", location],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
         self.ready = False
 
