@@ -21,12 +21,10 @@ What goes in (terms: ontology/unkg.ttl):
 """
 from __future__ import annotations
 
-import base64
 import functools
 import hashlib
 import re
 from pathlib import PurePath
-from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -137,12 +135,11 @@ class _Builder:
             self.add(f, RDF.value, self.text(fn.text))
 
     def footnote_iri(self, marker: str) -> URIRef:
-        # Footnotes are work level like paragraphs (markers are the same in every language version).
-        return URIRef(f"{self.work}/fn/{quote(marker, safe='')}")
+        return URIRef(iris.footnote(self.sym, marker))
 
     def vote(self) -> None:
         v = self.res.vote
-        node = URIRef(f"{self.work}/vote")
+        node = URIRef(iris.vote(self.sym))
         self.add(self.work, UNKG.vote, node)
         self.add(node, RDF.type, UNKG.Vote)
         if v.method:
@@ -160,7 +157,7 @@ class _Builder:
         src = self.res.source
         sha = src.sha256 if src and re.fullmatch(r"[0-9a-f]{64}", src.sha256 or "") else _sha256(self.res.text)
         activity = URIRef(iris.ingest_activity(self.expr_iri, sha))
-        entity = URIRef("ni:///sha-256;" + base64.urlsafe_b64encode(bytes.fromhex(sha)).decode().rstrip("="))
+        entity = URIRef(iris.source_file(sha))
         self.add(self.expr, PROV.wasGeneratedBy, activity)
         self.add(activity, RDF.type, PROV.Activity)
         self.add(activity, PROV.used, entity)

@@ -53,6 +53,9 @@ def test_resolution_iris():
     assert iris.mandate(iris.provision(op11, 1)) == op11 + "/prov/1/mandate"
     assert iris.paragraph("A/RES/75/101 A-B", "operative", 3, part="B") == BASE + "A/RES/75/101A-B/B/op/3"
     assert iris.undocs("A/RES/78/216") == "https://undocs.org/en/A/RES/78/216"
+    assert iris.footnote("A/RES/78/216", "1") == BASE + "A/RES/78/216/fn/1"
+    assert iris.vote("A/RES/78/216") == BASE + "A/RES/78/216/vote"
+    assert iris.source_file("00" * 32) == "ni:///sha-256;" + "A" * 43
 
 
 def test_iris_are_deterministic_and_configurable(monkeypatch):

@@ -127,6 +127,25 @@ def mandate(provision_iri: str) -> str:
     return f"{provision_iri}/mandate"
 
 
+def footnote(symbol: "Symbol | str", marker: str) -> str:
+    """Footnotes are work level like paragraphs: markers are the same in every language version."""
+    from urllib.parse import quote
+
+    return f"{work(symbol)}/fn/{quote(marker, safe='')}"
+
+
+def vote(symbol: "Symbol | str") -> str:
+    """The recorded vote (or adoption without a vote) on a resolution."""
+    return f"{work(symbol)}/vote"
+
+
+def source_file(sha256_hex: str) -> str:
+    """A source file named by its content: an RFC 6920 `ni:` URI of its SHA-256 (the same bytes, the same IRI)."""
+    import base64
+
+    return "ni:///sha-256;" + base64.urlsafe_b64encode(bytes.fromhex(sha256_hex)).decode().rstrip("=")
+
+
 def evidence(expression_iri: str, *key: object) -> str:
     """A deterministic IRI for one Web Annotation: the same statement and span give the same IRI."""
     digest = hashlib.sha1("\x1f".join(map(str, key)).encode()).hexdigest()[:16]
