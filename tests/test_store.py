@@ -73,6 +73,13 @@ def test_failed_replace_leaves_store_unchanged(store):
     assert quads(store) == before
 
 
+def test_failed_write_of_new_graphs_writes_none(store):
+    # graphs not yet in the store take the N-Quads load path: one transaction too
+    with pytest.raises(StoreError):
+        store.replace_graphs([(G1, small_graph()), (G2, "<urn:a> <urn:b> this is not N-Triples .")])
+    assert quads(store) == set() and store.graphs() == []
+
+
 def test_default_graph_is_the_union(store):
     store.replace_graphs([(G1, small_graph()), (G2, small_graph("A/RES/78/217"))])
     rows = store.select(f"SELECT (COUNT(?r) AS ?n) WHERE {{ ?r a <{UNKG}Resolution> }}")

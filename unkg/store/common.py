@@ -60,6 +60,19 @@ def replace_update(graphs: Iterable[tuple[str, GraphData]]) -> tuple[str, int]:
     return ";\n".join(drops) + ";\nINSERT DATA {\n" + "\n".join(blocks) + "\n}", quads
 
 
+def nquads(graphs: list[tuple[str, str]]) -> tuple[str, int]:
+    """N-Triples payloads as one N-Quads document (each triple put into its graph) and its quad count."""
+    out: list[str] = []
+    for iri, text in graphs:
+        suffix = f" <{check_iri(iri)}> .\n"
+        for line in text.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                # an N-Triples statement ends with "."; one that does not is left for the parser to refuse
+                out.append((line[:-1].rstrip() if line.endswith(".") else line) + suffix)
+    return "".join(out), len(out)
+
+
 def stats_query(graph_prefixes: list[str] | None = None) -> str:
     """One SELECT that counts quads, graphs and each class of STAT_CLASSES across the named graphs.
 

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import rdflib
 
 from ..errors import QueryError, StoreError
-from .common import GraphData, replace_update, stats_from_row, stats_query
+from .common import GraphData, check_iri, nquads, ntriples, replace_update, stats_from_row, stats_query
 
 _RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -76,15 +76,25 @@ class EmbeddedStore:
 
     # -- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, graphs: Iterable[tuple[str, GraphData]]) -> int:
-        """Replace each named graph atomically (one SPARQL Update = one transaction). Returns quads written."""
+        """Replace the named graphs in one transaction: all or nothing. Returns quads written.
+
+        Graphs not yet in the store are written with one transactional N-Quads load, about three times
+        faster than the same quads as SPARQL INSERT DATA (which a bulk ingest of new files would pay for
+        every batch); a batch that replaces a graph drops and refills in one SPARQL Update.
+        """
         self._writable()
-        text, quads = replace_update(graphs)
-        if not text:
+        payload = [(check_iri(iri), ntriples(data)) for iri, data in graphs]
+        if not payload:
             return 0
         try:
-            self._store.update(text)
+            if any(self._store.contains_named_graph(ox.NamedNode(iri)) for iri, _ in payload):
+                text, quads = replace_update(payload)
+                self._store.update(text)
+            else:
+                data, quads = nquads(payload)
+                self._store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except (SyntaxError, OSError, ValueError, RuntimeError) as e:
-            raise StoreError(f"{self.location}: could not write graphs: {e}") from None
+            raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
         return quads
 
     def drop_graph(self, graph_iri: str) -> None:
