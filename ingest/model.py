@@ -182,9 +182,10 @@ def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None])
     becomes "4-2".
     """
     ops = [p for p in paragraphs if p.kind == OPERATIVE]
+    warnings = _misprinted_numbers([p for p in ops if p.number])
     numbers = [(p.part, p.number) for p in ops if p.number]
     if len(numbers) == len(set(numbers)):
-        return []
+        return warnings
     runs: list[list[Paragraph]] = []
     for p in ops:
         run = runs[-1] if runs else None
@@ -212,7 +213,6 @@ def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None])
         for label, run in zip(labels, part_runs):
             for p in run:
                 p.part = f"{part}/{label}" if part else label
-    warnings: list[str] = []
     seen: dict[tuple[str | None, str], int] = {}
     for p in ops:
         if p.number:
@@ -220,6 +220,19 @@ def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None])
             if k > 1:
                 warnings.append(f"operative paragraph number {p.number} printed again; read as {p.number}-{k}")
                 p.number = f"{p.number}-{k}"
+    return warnings
+
+
+def _misprinted_numbers(numbered: list[Paragraph]) -> list[str]:
+    """34, 34, 36: the second 34 is a misprint of 35 (Spanish 78/190). Read it so, with a warning, only when
+    both neighbours say so."""
+    warnings = []
+    for before, p, after in zip(numbered, numbered[1:], numbered[2:]):
+        if before.part == p.part == after.part and p.number == before.number and (p.number or "").isdigit() \
+                and after.number == str(int(p.number or 0) + 2):
+            p.number = str(int(p.number or 0) + 1)
+            warnings.append(f"operative paragraph number {before.number} printed twice; the second read as "
+                            f"{p.number} (the next is {after.number})")
     return warnings
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import rdflib
 
 from unkg.ingest.model import Source
 from unkg.ingest.readers import akn, read
@@ -168,3 +169,46 @@ def test_a_paragraph_nested_in_the_list_before_it_is_moved_out(tmp_path: Path) -
     assert [(p.number, p.verb_text) for p in res.operative] == [("1", "Decides"), ("2", "Decides"), ("3", "Requests")]
     assert "reduce the force levels" not in res.operative[0].text
     assert res.operative[1].text.startswith("Decides to reduce")
+
+
+def _unnumbered(verb: str, text: str, lead: str) -> str:
+    return f'<paragraph><content><p>{lead}<span class="italic">{verb}</span> {text}</p></content></paragraph>'
+
+
+def test_numbers_left_in_the_text_are_restored(tmp_path: Path) -> None:
+    # Spanish 78/76: the first paragraph's "1" sits in its text; French 78/173: "16," likewise
+    body = (_unnumbered("Encomia", "al Comité Especial;", "\t1\t") + _para("2.", "Reitera", "su exigencia;")
+            + _unnumbered("Invite", "les États Membres;", "\t3,\t") + _para("4.", "Decide", "seguir ocupándose;"))
+    res = read(_akn(tmp_path, body))
+    assert [(p.number, p.verb_text) for p in res.operative] == [
+        ("1", "Encomia"), ("2", "Reitera"), ("3", "Invite"), ("4", "Decide")]
+    assert res.operative[0].text.startswith("Encomia al Comité")
+
+
+def test_a_number_printed_twice_before_a_gap_is_the_missing_one(tmp_path: Path) -> None:
+    # Spanish 78/190 prints 34, 34, 36: the second 34 is 35
+    body = "".join(_para(n, "Decide", f"punto {n};") for n in ("1.", "2.", "2.", "4.", "5.", "5."))
+    res = read(_akn(tmp_path, body))
+    assert [p.number for p in res.operative] == ["1", "2", "3", "4", "5", "5-2"]
+    assert any("2 printed twice; the second read as 3" in w for w in res.warnings)
+
+
+@pytest.mark.parametrize("name,printed", [
+    ("ar", ["(أ)", "(ب)", "(ج)", "(د)", "(هـ)"]), ("zh", ["(一)", "(二)", "㈢", "(四)", "(五)"])])
+def test_subparagraph_iris_are_the_same_in_every_script(tmp_path: Path, name: str, printed: list[str]) -> None:
+    from unkg import iris
+    from unkg.ingest.graph import build
+    from unkg.ingest.validate import validate
+
+    points = "".join(f"<point><num>{n}</num><content><p>item {k};</p></content></point>" for k, n in enumerate(printed))
+    body = ('<paragraph><num>1.</num><list><intro><p><span class="italic">Decides</span> the following:</p></intro>'
+            f"{points}</list></paragraph>")
+    res = read(_akn(tmp_path, body))
+    assert [s.number for s in res.operative[0].subparagraphs] == [n.strip("()") for n in printed]
+    iri, g = build(res)
+    report = validate(g)
+    assert report.conforms, report.summary
+    expected = ["a", "b", "c", "d", "e"] if name == "ar" else ["i", "ii", "iii", "iv", "v"]
+    op1 = iris.paragraph(res.symbol, "operative", "1")
+    subs = {str(s) for s in g.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/unkg/ontology#SubParagraph"))}
+    assert subs == {f"{op1}/{k}" for k in expected}

@@ -66,13 +66,12 @@ CASES = [
     ("TextPositionSelectorShape", f"DELETE {{ ?sel oa:start ?s ; oa:end ?e }} INSERT {{ ?sel oa:start ?e ; oa:end ?s }} "
                                   f"WHERE {{ {STATES_EVIDENCE} }}",
      f"SELECT ?sel WHERE {{ {STATES_EVIDENCE} }}", "http://www.w3.org/ns/oa#start", "before its end"),
-    ("EvidenceStartShape", f'DELETE {{ ?sel oa:start ?s }} INSERT {{ ?sel oa:start "1"^^xsd:nonNegativeInteger }} '
-                           f"WHERE {{ {STATES_EVIDENCE} }}",
-     f"SELECT ?sel WHERE {{ {STATES_EVIDENCE} }}", None, "starts before the paragraph"),
-    ("EvidenceEndShape", f'DELETE {{ ?sel oa:end ?e }} INSERT {{ ?sel oa:end "100000"^^xsd:nonNegativeInteger }} '
-                         f"WHERE {{ {STATES_EVIDENCE} }}",
-     f"SELECT ?psel WHERE {{ ?an oa:hasBody <{OP1}> ; oa:hasTarget/oa:hasSelector ?psel }}", None,
-     "ends after the paragraph's end"),
+    ("EvidenceInParagraphShape", f'DELETE {{ ?sel oa:start ?s }} INSERT {{ ?sel oa:start "1"^^xsd:nonNegativeInteger }} '
+                                 f"WHERE {{ {STATES_EVIDENCE} }}", E, None, "lies outside the paragraph"),
+    ("EvidenceInParagraphShape", f'DELETE {{ ?sel oa:end ?e }} INSERT {{ ?sel oa:end "100000"^^xsd:nonNegativeInteger }} '
+                                 f"WHERE {{ {STATES_EVIDENCE} }}", E, None, "-100000 lies outside the paragraph"),
+    ("TextPositionSelectorShape", f'DELETE {{ ?sel oa:end ?e }} INSERT {{ ?sel oa:end "12" }} WHERE {{ {STATES_EVIDENCE} }}',
+     f"SELECT ?sel WHERE {{ {STATES_EVIDENCE} }}", "http://www.w3.org/ns/oa#end", "one end offset"),
     ("TextQuoteSelectorShape", 'DELETE { ?q oa:exact ?x } INSERT { ?q oa:exact "" } WHERE { ?q oa:exact ?x ; a oa:TextQuoteSelector . '
                                'FILTER (?x = "States") }',
      'SELECT ?q WHERE { ?q oa:exact "States" }', "http://www.w3.org/ns/oa#exact", "exact words quoted"),

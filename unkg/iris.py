@@ -114,8 +114,52 @@ def paragraph(symbol: "Symbol | str", kind: str, number: "int | str", part: str 
 
 
 def subparagraph(paragraph_iri: str, *numbers: str) -> str:
-    """`.../op/11` + ('a',) -> `.../op/11/a`; nested ('a', 'i') -> `.../op/11/a/i`."""
-    return "/".join([paragraph_iri, *(n.strip("()").lower() for n in numbers)])
+    """`.../op/11` + ('a',) -> `.../op/11/a`; nested ('a', 'i') -> `.../op/11/a/i`.
+
+    Sub-paragraph IRIs are work level like paragraph IRIs, so every language version names (a) alike: Arabic
+    letters, printed in abjad order, and the Chinese numerals Chinese versions print for (i), (ii) ... are
+    mapped to the Latin letter or Roman numeral in the same place (see `subparagraph_key`)."""
+    return "/".join([paragraph_iri, *(subparagraph_key(n) for n in numbers)])
+
+
+# The order in which UN Arabic texts letter sub-paragraphs: (أ) for (a), (ب) for (b) ... (ظ) and (غ) follow
+# (ض) for (z), as (aa) and (bb) follow (z) in English.
+_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+_LATIN = [*"abcdefghijklmnopqrstuvwxyz", "aa", "bb"]
+_ARABIC_LETTER = {a: latin for a, latin in zip(_ABJAD, _LATIN)}
+_CJK_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def subparagraph_key(number: str) -> str:
+    """The language-neutral IRI segment of a printed sub-paragraph number: '(a)' -> 'a', '(أ)' -> 'a',
+    '(هـ)' -> 'e', '(一)' or '㈠' -> 'i', '(十二)' -> 'xii'; anything else lower-cased without brackets."""
+    key = number.strip("()（） ").replace("\u0640", "").lower()  # U+0640: the tatweel of هـ
+    if key in _ARABIC_LETTER:
+        return _ARABIC_LETTER[key]
+    if len(key) == 1 and "\u3220" <= key <= "\u3229":  # ㈠ .. ㈩, parenthesised ideographs one to ten
+        return _roman(ord(key) - 0x3220 + 1)
+    if key and all(c in _CJK_DIGITS or c == "十" for c in key):
+        return _roman(_cjk_number(key))
+    return key
+
+
+def _cjk_number(text: str) -> int:
+    """一 .. 九十九 (十 = 10, 十二 = 12, 二十 = 20, 二十三 = 23)."""
+    if "十" not in text:
+        return _CJK_DIGITS.get(text, 0)
+    tens, _, units = text.partition("十")
+    return 10 * (_CJK_DIGITS.get(tens, 1) if tens else 1) + (_CJK_DIGITS.get(units, 0) if units else 0)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
 
 
 def provision(paragraph_iri: str, n: int) -> str:

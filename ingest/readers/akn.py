@@ -104,7 +104,7 @@ def _lead_italic(el: etree._Element | None, style: str = "italic") -> str:
     if p is None:
         return ""
     before = (p.text or "").strip(" \t\n\r“\"«")
-    if before and not before.rstrip(".").isdigit():
+    if before and not before.rstrip(".,").isdigit():
         return ""  # text before the first span (only a number the markup left in the text is allowed)
     parts: list[str] = []
     for c in p:
@@ -426,10 +426,12 @@ class _Reader:
                 self.warnings.append(f"paragraph {current.number}: text read from the unnumbered paragraph after "
                                      "its empty numbered one")
                 continue
-            lost = re.match(r"(\d{1,3})\.?\s+", text)
-            if lost and current is not None and (current.number or "").isdigit() and \
-                    int(lost.group(1)) == int(current.number or 0) + 1 and current.part == part:
-                # the markup left the number in the text ("5<tab>Encourages"): restore the numbered paragraph
+            lost = re.match(r"(\d{1,3})[.,]?\s+", text)
+            if lost and (current is not None and (current.number or "").isdigit() and current.part == part
+                         and int(lost.group(1)) == int(current.number or 0) + 1
+                         or current is None and lost.group(1) == "1" and self.lead(el.find(A + "content"))):
+                # the markup left the number in the text ("5<tab>Encourages", "16,<tab>Invite", the first
+                # paragraph's "1<tab>Encomia"): restore the numbered paragraph
                 current = Paragraph(OPERATIVE, 0, lost.group(1), self.lead(el.find(A + "content")),
                                     text[lost.end():], part=part, footnotes=self.notes.current)
                 self.section_of[id(current)] = self.section
