@@ -39,3 +39,22 @@ def test_corpus_extracts_with_sound_spans(corpus):
                     problems.append(f"{f.name}: citation span {c.symbol}")
     assert not problems, problems[:20]
     assert n_prov > 10000 and n_addr > n_prov / 4  # most operative paragraphs ask someone to act
+
+
+@pytest.mark.corpus
+def test_same_graph_whatever_the_hash_seed(corpus, tmp_path):
+    """75/189 paragraph 22 says "humanitarian personnel", a label of an actor and of a group: which concept it
+    is must not depend on the order of Python's hashed sets (PYTHONHASHSEED differs between processes)."""
+    import os
+    import subprocess
+    import sys
+
+    path = next(corpus.glob("akn/ga/75/en/75_189_E.xml"))
+    outputs = []
+    for seed in ("1", "2", "3"):
+        run = subprocess.run([sys.executable, "-m", "unkg.cli", "parse", str(path), "--json"], capture_output=True,
+                             text=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        outputs.append(run.stdout)
+    assert "humanitarian-personnel" in outputs[0]
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -60,7 +60,8 @@ class Vocabulary:
     # -- loading
     def _read(self, g: Graph) -> None:
         prop = lambda s, name: g.value(s, URIRef(UNKG + name))  # noqa: E731
-        for s in set(g.subjects(RDF.type, SKOS.Concept)):
+        # sorted: a label of two concepts (an actor and a group) must resolve alike in every run
+        for s in sorted(set(g.subjects(RDF.type, SKOS.Concept))):
             if not isinstance(s, URIRef):
                 continue
             iri = str(s)
