@@ -86,7 +86,7 @@ class _Builder:
                 # Texts printed without paragraph numbers (a lone operative paragraph, presidential statements)
                 # use the order: .../op/1, /op/2 ... An unnumbered paragraph among numbered ones gets a
                 # placeholder IRI and the shapes report it.
-                number = p.number or (f"x{p.index}" if numbered else str(order[id(p)]))
+                number = p.number or (iris.unnumbered_number(p.index) if numbered else str(order[id(p)]))
                 iri = URIRef(iris.paragraph(self.sym, "operative", number, p.part))
             else:
                 preambular_in_part[p.part] = preambular_in_part.get(p.part, 0) + 1
@@ -269,7 +269,7 @@ class _Builder:
     def annotation(self, body: URIRef, start: int, end: int, *, about: URIRef | None = None,
                    prop: URIRef | None = None, anchor: bool = False) -> None:
         a = URIRef(iris.evidence(self.expr_iri, about or "", prop or "", body, start, end))
-        target, position = URIRef(f"{a}#target"), URIRef(f"{a}#position")
+        target, position = URIRef(iris.evidence_part(a, "target")), URIRef(iris.evidence_part(a, "position"))
         self.add(a, RDF.type, OA.Annotation)
         self.add(a, OA.motivatedBy, OA.identifying if anchor else OA.classifying)
         self.add(a, OA.hasBody, body)
@@ -282,7 +282,7 @@ class _Builder:
         self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
         if anchor:
             return  # a paragraph's text is already its rdf:value: no quote needed
-        quote_sel = URIRef(f"{a}#quote")
+        quote_sel = URIRef(iris.evidence_part(a, "quote"))
         self.add(target, OA.hasSelector, quote_sel)
         self.add(quote_sel, RDF.type, OA.TextQuoteSelector)
         self.add(quote_sel, OA.exact, Literal(self.res.text[start:end]))

@@ -80,3 +80,18 @@ def test_slug():
         "special-rapporteur-on-the-situation-of-human-rights-defenders"
     assert iris.slug("Office of the United Nations High Commissioner for Human Rights (OHCHR)") == \
         "office-of-the-united-nations-high-commissioner-for-human-rights-ohchr"
+
+
+def test_evidence_parts_and_unnumbered_paragraphs():
+    a = iris.evidence(iris.expression("A/RES/78/216", "en"), "x", 1, 2)
+    assert [iris.evidence_part(a, p) for p in ("target", "position", "quote")] == [a + "#target", a + "#position", a + "#quote"]
+    with pytest.raises(ValueError):
+        iris.evidence_part(a, "body")
+    assert iris.paragraph("A/RES/78/216", "operative", iris.unnumbered_number(7)) == BASE + "A/RES/78/216/op/x7"
+
+
+def test_subparagraph_keys_in_every_script():
+    op = iris.paragraph("A/HRC/RES/56/7", "operative", 8)
+    assert iris.subparagraph(op, "(ل)", "(一)") == iris.subparagraph(op, "(l)", "(i)") == op + "/l/i"
+    assert [iris.subparagraph_key(n) for n in ("(هـ)", "ض", "غ", "㈣", "(十二)", "ii", "2")] == [
+        "e", "z", "bb", "iv", "xii", "ii", "2"]

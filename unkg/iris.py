@@ -196,6 +196,23 @@ def evidence(expression_iri: str, *key: object) -> str:
     return f"{expression_iri}/evidence/{digest}"
 
 
+# The parts of one annotation (its oa:SpecificResource and selectors) are fragments of its IRI.
+EVIDENCE_PARTS = ("target", "position", "quote")
+
+
+def evidence_part(annotation_iri: str, part: str) -> str:
+    """`.../evidence/abc#target`, `#position` (oa:TextPositionSelector) or `#quote` (oa:TextQuoteSelector)."""
+    if part not in EVIDENCE_PARTS:
+        raise ValueError(f"not a part of an annotation: {part!r}")
+    return f"{annotation_iri}#{part}"
+
+
+def unnumbered_number(index: int) -> str:
+    """The number segment of an operative paragraph printed without a number among numbered ones: its
+    position in document order, marked so that it never collides with a printed number (`.../op/x7`)."""
+    return f"x{index}"
+
+
 def ingest_activity(expression_iri: str, source_sha256: str) -> str:
     """The PROV activity that made an expression's graph from one source file (no timestamp: re-ingest is idempotent)."""
     return f"{expression_iri}/ingest/{source_sha256[:16]}"
