@@ -5,6 +5,7 @@ Queries see the union of all named graphs as their default graph, as Virtuoso an
 """
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -39,6 +40,14 @@ _UNION_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 def to_rdflib(term: Any) -> rdflib.term.Node:
     """A pyoxigraph term as the rdflib term rdflib's own SPARQL engine would give (plain strings untyped)."""
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal) and len(term.value) > 200:
+        return _convert(term)  # paragraph texts rarely repeat: not worth a cache slot
+    return _cached(term)
+
+
+def _convert(term: Any) -> rdflib.term.Node:
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.Literal):
@@ -48,9 +57,12 @@ def to_rdflib(term: Any) -> rdflib.term.Node:
         if dt in (_XSD_STRING, _RDF_LANGSTRING):
             return rdflib.Literal(term.value)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(dt))
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
     raise TypeError(f"unsupported RDF term in a result: {term!r}")
+
+
+# Result rows repeat their terms (symbols, concepts, counts), and building an rdflib Literal (which parses
+# its value) cost more than the query itself for a 1,000-row aggregate; rdflib terms are immutable.
+_cached = functools.lru_cache(maxsize=1 << 15)(_convert)
 
 
 class EmbeddedStore:
