@@ -95,3 +95,10 @@ def test_subparagraph_keys_in_every_script():
     assert iris.subparagraph(op, "(ل)", "(一)") == iris.subparagraph(op, "(l)", "(i)") == op + "/l/i"
     assert [iris.subparagraph_key(n) for n in ("(هـ)", "ض", "غ", "㈣", "(十二)", "ii", "2")] == [
         "e", "z", "bb", "iv", "xii", "ii", "2"]
+
+
+def test_letters_and_roman_numerals():
+    from unkg.numbering import letters, roman
+
+    assert [letters(n) for n in (1, 26, 27, 28)] == ["a", "z", "aa", "bb"]
+    assert [roman(n) for n in (1, 4, 9, 14, 40, 1990)] == ["i", "iv", "ix", "xiv", "xl", "mcmxc"]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .config import VOCAB_NS, base_iri
+from .numbering import letters, roman
 
 BODIES = {
     "A": "General Assembly",
@@ -125,11 +126,8 @@ def subparagraph(paragraph_iri: str, *numbers: str) -> str:
 # The order in which UN Arabic texts letter sub-paragraphs: (أ) for (a), (ب) for (b) ... (ظ) and (غ) follow
 # (ض) for (z), as (aa) and (bb) follow (z) in English.
 _ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
-_LATIN = [*"abcdefghijklmnopqrstuvwxyz", "aa", "bb"]
-_ARABIC_LETTER = {a: latin for a, latin in zip(_ABJAD, _LATIN)}
+_ARABIC_LETTER = {a: letters(k) for k, a in enumerate(_ABJAD, 1)}
 _CJK_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
 
 def subparagraph_key(number: str) -> str:
@@ -139,9 +137,9 @@ def subparagraph_key(number: str) -> str:
     if key in _ARABIC_LETTER:
         return _ARABIC_LETTER[key]
     if len(key) == 1 and "\u3220" <= key <= "\u3229":  # ㈠ .. ㈩, parenthesised ideographs one to ten
-        return _roman(ord(key) - 0x3220 + 1)
+        return roman(ord(key) - 0x3220 + 1)
     if key and all(c in _CJK_DIGITS or c == "十" for c in key):
-        return _roman(_cjk_number(key))
+        return roman(_cjk_number(key))
     return key
 
 
@@ -151,15 +149,6 @@ def _cjk_number(text: str) -> int:
         return _CJK_DIGITS.get(text, 0)
     tens, _, units = text.partition("十")
     return 10 * (_CJK_DIGITS.get(tens, 1) if tens else 1) + (_CJK_DIGITS.get(units, 0) if units else 0)
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
 
 
 def provision(paragraph_iri: str, n: int) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from unkg.errors import InputError
+from unkg.numbering import letters, roman
 
 from ..model import Resolution
 from .layout import to_markdown
@@ -127,29 +128,14 @@ class _Numbering:
 
 def _format(n: int, fmt: str) -> str:
     if fmt == "lowerLetter":
-        return _letters(n)
+        return letters(n)
     if fmt == "upperLetter":
-        return _letters(n).upper()
+        return letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return roman(n)
     if fmt == "upperRoman":
-        return _roman(n)
+        return roman(n).upper()
     return str(n)
-
-
-def _letters(n: int) -> str:
-    # Word repeats the letter past z: aa, bb ...
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for v, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out += s
-            n -= v
-    return out
 
 
 class _Renderer:
