@@ -426,19 +426,19 @@ class _Reader:
                 self.warnings.append(f"paragraph {current.number}: text read from the unnumbered paragraph after "
                                      "its empty numbered one")
                 continue
+            lead = self.lead(el.find(A + "content"))
             lost = re.match(r"(\d{1,3})[.,]?\s+", text)
             if lost and (current is not None and (current.number or "").isdigit() and current.part == part
                          and int(lost.group(1)) == int(current.number or 0) + 1
-                         or current is None and lost.group(1) == "1" and self.lead(el.find(A + "content"))):
+                         or current is None and lost.group(1) == "1" and lead):
                 # the markup left the number in the text ("5<tab>Encourages", "16,<tab>Invite", the first
                 # paragraph's "1<tab>Encomia"): restore the numbered paragraph
-                current = Paragraph(OPERATIVE, 0, lost.group(1), self.lead(el.find(A + "content")),
-                                    text[lost.end():], part=part, footnotes=self.notes.current)
+                current = Paragraph(OPERATIVE, 0, lost.group(1), lead, text[lost.end():], part=part,
+                                    footnotes=self.notes.current)
                 self.section_of[id(current)] = self.section
                 out.append(current)
                 continue
             sub = _SUB_LABEL.match(text)
-            lead = self.lead(el.find(A + "content"))
             if sub and current is not None:
                 self.attach_sub(current, sub.group(0), text[sub.end():])
             elif _looks_like_heading(text) and (not lead or lead == text):
