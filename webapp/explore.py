@@ -53,7 +53,7 @@ def example_queries(extra: str | None = None) -> list[dict[str, str]]:
 
 def default_query() -> str:
     head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p in ("unkg", "eli", "skos", "rdfs"))
-    return head + ("\nSELECT ?actor ?label (COUNT(?provision) AS ?provisions) WHERE {\n"
+    return head + ("\nSELECT ?actor ?label (COUNT(DISTINCT ?provision) AS ?provisions) WHERE {\n"
                    "  ?provision unkg:addressee ?actor .\n  ?actor skos:prefLabel ?label .\n"
                    "  FILTER (lang(?label) = \"en\")\n} GROUP BY ?actor ?label ORDER BY DESC(?provisions) LIMIT 20\n")
 
