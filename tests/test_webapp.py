@@ -345,3 +345,39 @@ def test_actor_pages_page_alike_in_every_format(client, monkeypatch):
     assert len(everything["rows"]) == 2
     html = client.get("/actors/business-enterprises?page=1", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "page 1 of 2" in html and 'rel="next"' in html
+
+
+def test_actor_page_words_each_provision_once_in_english_first(tmp_path):
+    """Every language version holds the provision; the page lists it once, worded in English where there is an
+    English version (here 78/216) and else in the language there is (78/999, given only in French)."""
+    ds = rdflib.Dataset()
+    ds.parse(TRIG, format="trig")
+    graphs = []
+    for g in ds.graphs():
+        if not len(g):
+            continue
+        name = str(g.identifier)
+        if name.endswith("/en"):
+            fr = rdflib.Graph()
+            for s, p, o in g:
+                if isinstance(o, rdflib.Literal) and o.language == "en":
+                    o = rdflib.Literal(f"[fr] {o}", lang="fr")
+                fr.add((s, p, o))
+            graphs.append((name[:-3] + "/fr", fr))
+            if "78/999" in name:
+                continue  # 78/999 only in French
+        graphs.append((name, g))
+    store = open_store(str(tmp_path / "store"))
+    store.replace_graphs(graphs)
+    store.close()
+    app = create_app({"STORE": str(tmp_path / "store"), "QUERY_WORKERS": 1})
+    try:
+        rows = app.test_client().get("/actors/business-enterprises.json").get_json()["rows"]
+    finally:
+        if app.extensions["unkg"].pool:
+            app.extensions["unkg"].pool.close()
+    by = {r["symbol"]: r for r in rows}
+    assert sorted(r["symbol"] for r in rows) == ["A/RES/78/216", "A/RES/78/999"]
+    en = by["A/RES/78/216"]
+    assert en["text"] and en["verb"] and not en["text"].startswith("[fr]") and not en["verb"].startswith("[fr]")
+    assert by["A/RES/78/999"]["text"].startswith("[fr] ") and by["A/RES/78/999"]["verb"].startswith("[fr] ")

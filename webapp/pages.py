@@ -81,8 +81,7 @@ def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
                 "paragraph": val(r.get("num")) or "", "index": val(r.get("pidx")), "date": date,
                 "year": str(date)[:4] if date else "", "session": val(r.get("session")) or "",
                 "body": c.label(str(r["body"])) if r.get("body") else "", "body_iri": val(r.get("body")),
-                "verb": val(r.get("verbText")) or "",
-                "strength": val(r.get("strength")), "text": val(r.get("text")) or "",
+                "strength": val(r.get("strength")),  # "verb" and "text": _add_wording, for rows shown
                 "link": paragraph_link(para, work), "work_link": local(work) or work,
                 "addressees": [], "rights": [], "beneficiaries": [],
                 "_a": {}, "_r": {}, "_b": {},
@@ -102,6 +101,23 @@ def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
         out.append(d)
     out.sort(key=lambda d: (str(d["date"] or ""), d["symbol"], d["index"] or 0), reverse=True)
     return out
+
+
+def _add_wording(rows: list[dict[str, Any]]) -> None:
+    """Fill in the text and printed verb of the rows about to be shown, in English where the resolution has an
+    English version, else in the first language by tag. The rows are the cached ones: each text is fetched once."""
+    todo = [r for r in rows if "text" not in r]
+    for start in range(0, len(todo), 500):
+        chunk = {r["provision"]: r for r in todo[start:start + 500]}
+        found: dict[str, tuple[str, Any]] = {}
+        for t in state().store.select(Q.provision_texts(list(chunk)), timeout=120):
+            prov, lang = str(t["prov"]), getattr(t["text"], "language", None) or ""
+            rank = "" if lang == "en" else (lang or "~")
+            if prov not in found or rank < found[prov][0]:
+                found[prov] = (rank, t)
+        for prov, r in chunk.items():
+            t = found.get(prov, ("", {}))[1]
+            r["text"], r["verb"] = val(t.get("text")) or "", val(t.get("verbText")) or ""
 
 
 def _facet_value(row: dict[str, Any], facet: str) -> list[str]:
@@ -152,6 +168,7 @@ def actor(actor_id: str) -> Response:
         except ValueError:
             raise ApiError("page must be a number or 'all'", 400) from None
         listed = shown[(page - 1) * per_page: page * per_page]
+    _add_wording(listed)
     data = {
         "title": f"Provisions addressed to {c.label(iri)}", "actor": iri, "label": c.label(iri),
         "narrower": [{"actor": a, "label": c.label(a), "link": actor_link(a)} for a in below[1:]],
