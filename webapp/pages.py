@@ -46,6 +46,18 @@ def _addressee_pairs() -> dict[str, set[str]]:
     return s.cached("addressee_pairs", build)
 
 
+def _addressees_of() -> dict[str, list[str]]:
+    """The same pairs the other way round: provision -> its addressees."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for actor, provs in _addressee_pairs().items():
+            for prov in provs:
+                out[prov].append(actor)
+        return dict(out)
+
+    return state().cached("addressees_of", build)
+
+
 @bp.route("/actors")
 @bp.route("/actors.<any(json,csv):fmt>")
 def actors(fmt: str | None = None) -> Response:
@@ -65,9 +77,23 @@ def actors(fmt: str | None = None) -> Response:
                    csv_rows=(rows, ["label", "actor", "provisions", "with_narrower", "narrower", "link"]))
 
 
+def _works() -> dict[str, dict[str, Any]]:
+    """Every resolution's symbol, title, date, session and body, newest first (its first language version's)."""
+    def build() -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for r in state().store.select(Q.RESOLUTIONS, timeout=120):
+            out.setdefault(str(r["work"]), r)
+        return out
+
+    return state().cached("works", build)
+
+
 def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
-    """One dict per provision from the query's rows (one per addressee x right x beneficiary)."""
+    """One dict per provision from the query's rows: the main rows (one per matching actor) first, then the
+    link rows (one per right or beneficiary)."""
     by: dict[str, dict[str, Any]] = {}
+    works = _works()
+    addressees = _addressees_of()
     for r in rows:
         prov = str(r["prov"])
         d = by.get(prov)
@@ -75,26 +101,26 @@ def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
             if "work" not in r:  # a link row of a provision beyond the limit
                 continue
             work, para = str(r["work"]), str(r["para"])
-            date = val(r.get("date"))
+            w = works.get(work, {})
+            date = val(w.get("date"))
             d = by[prov] = {
-                "provision": prov, "symbol": val(r.get("symbol")) or work.rsplit("/id/", 1)[-1],
+                "provision": prov, "symbol": val(w.get("symbol")) or work.rsplit("/id/", 1)[-1],
                 "paragraph": val(r.get("num")) or "", "index": val(r.get("pidx")), "date": date,
-                "year": str(date)[:4] if date else "", "session": val(r.get("session")) or "",
-                "body": c.label(str(r["body"])) if r.get("body") else "", "body_iri": val(r.get("body")),
+                "year": str(date)[:4] if date else "", "session": val(w.get("session")) or "",
+                "body": c.label(str(w["body"])) if w.get("body") else "", "body_iri": val(w.get("body")),
                 "strength": val(r.get("strength")),  # "verb" and "text": _add_wording, for rows shown
                 "link": paragraph_link(para, work), "work_link": local(work) or work,
-                "addressees": [], "rights": [], "beneficiaries": [],
-                "_a": {}, "_r": {}, "_b": {},
+                "addressees": sorted(c.label(a) for a in addressees.get(prov, ())),
+                "rights": [], "beneficiaries": [], "_r": {}, "_b": {},
             }
         if "work" in r:
-            continue  # main rows name the matching actor only; the link rows give every addressee
-        for key, var in (("_a", "actor"), ("_r", "right"), ("_b", "ben")):
+            continue
+        for key, var in (("_r", "right"), ("_b", "ben")):
             if r.get(var) is not None:
                 iri = str(r[var])
                 d[key][iri] = c.label(iri)
     out = []
     for d in by.values():
-        d["addressees"] = sorted(d.pop("_a").values())
         rights, bens = d.pop("_r"), d.pop("_b")
         d["rights"], d["right_iris"] = sorted(rights.values()), sorted(rights)
         d["beneficiaries"], d["beneficiary_iris"] = sorted(bens.values()), sorted(bens)
@@ -234,15 +260,9 @@ def group(cid: str) -> Response:
 @bp.route("/resolutions")
 @bp.route("/resolutions.<any(json,csv):fmt>")
 def resolutions(fmt: str | None = None) -> Response:
-    s = state()
     c = concepts()
-    found = s.cached("resolutions", lambda: s.store.select(Q.RESOLUTIONS, timeout=120))
-    seen, rows = set(), []
-    for r in found:
-        w = str(r["work"])
-        if w in seen:
-            continue
-        seen.add(w)
+    rows = []
+    for w, r in _works().items():
         rows.append({"symbol": val(r.get("symbol")) or w, "title": val(r.get("title")) or "", "date": val(r.get("date")),
                      "body": c.label(str(r["body"])) if r.get("body") else "", "link": local(w) or w, "iri": w})
     data = {"title": "Resolutions", "rows": rows, "count": len(rows)}
