@@ -170,6 +170,24 @@ def test_read_only_store(store_dir):
     ro.close()
 
 
+def test_read_only_view_picks_up_a_later_write(store_dir):
+    """A server holds the store open read-only while `unkg ingest` writes to it: refresh() reopens the view
+    when the writer has committed (RocksDB's manifest grew), and only then."""
+    with open_store(str(store_dir)) as w:
+        w.replace_graphs([(G1, small_graph())])
+    ro = open_store(str(store_dir), read_only=True)
+    assert ro.refresh(now=True) is False and ro.version == 0
+    with open_store(str(store_dir)) as w:  # a writer beside the reader, as `unkg ingest` beside `unkg serve`
+        w.replace_graphs([(G2, small_graph("A/RES/78/217"))])
+    assert ro.refresh() is False  # looked less than REFRESH_EVERY ago
+    assert ro.refresh(now=True) is True and ro.version == 1
+    assert ro.graphs() == [G1, G2]
+    assert {str(r["s"]) for r in ro.select("SELECT ?s WHERE { ?s a <https://w3id.org/unkg/ontology#Resolution> }")} == {
+        ID + "A/RES/78/216", ID + "A/RES/78/217"}
+    assert ro.refresh(now=True) is False and ro.version == 1
+    ro.close()
+
+
 def test_second_writer_gets_a_clear_error(store, store_dir):
     with pytest.raises(StoreError, match="another process"):
         EmbeddedStore(store_dir)

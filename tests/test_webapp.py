@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -381,3 +382,39 @@ def test_actor_page_words_each_provision_once_in_english_first(tmp_path):
     en = by["A/RES/78/216"]
     assert en["text"] and en["verb"] and not en["text"].startswith("[fr]") and not en["verb"].startswith("[fr]")
     assert by["A/RES/78/999"]["text"].startswith("[fr] ") and by["A/RES/78/999"]["verb"].startswith("[fr] ")
+
+
+def test_pages_pick_up_an_ingest_beside_the_server(tmp_path, monkeypatch):
+    """`unkg ingest` into the store a server is serving: the next requests answer with the new resolution
+    (the store reopens on the writer's commit and the page caches are dropped), without a restart."""
+    from unkg.store.embedded import EmbeddedStore
+
+    monkeypatch.setattr(EmbeddedStore, "REFRESH_EVERY", 0.0)
+    ds = rdflib.Dataset()
+    ds.parse(TRIG, format="trig")
+    graphs = [(str(g.identifier), g) for g in ds.graphs() if len(g)]
+    later = [(name, g) for name, g in graphs if "78/999" in name]
+    location = str(tmp_path / "store")
+    with open_store(location) as w:
+        w.replace_graphs([(name, g) for name, g in graphs if "78/999" not in name])
+    app = create_app({"STORE": location, "QUERY_WORKERS": 1})
+    try:
+        client = app.test_client()
+
+        def works_by_sparql() -> str:  # answered by a query worker process, which keeps its own view
+            js = client.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?w a <https://w3id.org/unkg/ontology#Resolution> }"},
+                            headers={"Accept": "application/sparql-results+json"}).get_json()
+            return js["results"]["bindings"][0]["n"]["value"]
+
+        assert [r["symbol"] for r in client.get("/resolutions.json").get_json()["rows"]] == ["A/RES/78/216"]
+        assert client.get("/actors/business-enterprises.json").get_json()["total"] == 1
+        assert works_by_sparql() == "1"
+        with open_store(location) as w:  # the writer, beside the serving app's read-only views
+            w.replace_graphs(later)
+        assert sorted(r["symbol"] for r in client.get("/resolutions.json").get_json()["rows"]) == ["A/RES/78/216", "A/RES/78/999"]
+        assert client.get("/actors/business-enterprises.json").get_json()["total"] == 2
+        time.sleep(EmbeddedStore.REFRESH_EVERY + 1.1)  # the worker process looks at most once a second (its own setting)
+        assert works_by_sparql() == "2"
+    finally:
+        if app.extensions["unkg"].pool:
+            app.extensions["unkg"].pool.close()

@@ -44,6 +44,7 @@ class AppState:
         self.store = store
         self.config = config
         self.generation = 0  # bumped by updates; caches compare it
+        self._store_version = store.version
         self._lock = threading.Lock()
         self.cache: dict[str, Any] = {}
         # Updates need a writable store, and RocksDB allows no reader process beside a writer:
@@ -69,6 +70,14 @@ class AppState:
             while len(lru) > size:
                 lru.popitem(last=False)
         return value
+
+    def pick_up_writes(self) -> None:
+        """Before each request: if the store reopened on what another process wrote (`unkg ingest` beside a
+        running server), every cached answer is out of date."""
+        self.store.refresh()
+        if self.store.version != self._store_version:
+            self._store_version = self.store.version
+            self.changed()
 
     def changed(self) -> None:
         with self._lock:
@@ -98,7 +107,8 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     if store is None:
         store = open_store(cfg["STORE"], read_only=not cfg["ALLOW_UPDATE"])
-    app.extensions["unkg"] = AppState(store, cfg)
+    app.extensions["unkg"] = state = AppState(store, cfg)
+    app.before_request(state.pick_up_writes)
 
     from . import errors, explore, pages, resources, search, sparql
 

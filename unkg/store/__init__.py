@@ -26,6 +26,7 @@ RESULT_FORMATS = {
 
 class Store(Protocol):
     location: str
+    version: int  # changes when `refresh` picked up another process's writes
 
     def replace_graphs(self, graphs: Iterable[tuple[str, "rdflib.Graph | str"]]) -> int:
         """Replace each named graph (IRI, triples) atomically: all or nothing. Returns quads written.
@@ -62,6 +63,9 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, object]:
         """Counts for `unkg stats`: quads, graphs, resolutions, paragraphs, provisions ..."""
+
+    def refresh(self, *, now: bool = False) -> bool:
+        """A store opened read-only: pick up what another process wrote since. True if anything changed."""
 
     def close(self) -> None: ...
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -66,16 +67,25 @@ _cached = functools.lru_cache(maxsize=1 << 15)(_convert)
 
 
 class EmbeddedStore:
-    """A pyoxigraph store in the folder `location` (created on first write)."""
+    """A pyoxigraph store in the folder `location` (created on first write).
+
+    Open read-only (as `unkg serve` and its query workers do), it sees the store as it was when opened; so
+    that a server picks up what `unkg ingest` writes meanwhile, `refresh()` reopens it when RocksDB's
+    manifest has changed on disk, which every committed write does (and nothing a reader does).
+    """
+
+    REFRESH_EVERY = 1.0  # seconds between looks at the manifest
 
     def __init__(self, location: str | Path, *, read_only: bool = False):
         self.location = str(location)
         self.read_only = read_only
+        self.version = 0  # counts the reopenings refresh() made
         path = Path(location)
         try:
             if read_only:
                 if not (path / "CURRENT").exists():
                     raise StoreError(f"{path}: no store here (ingest something first)")
+                self._on_disk, self._looked = self._manifest(), time.monotonic()
                 self._store = ox.Store.read_only(str(path))
             else:
                 if path.exists() and not path.is_dir():
@@ -140,6 +150,7 @@ class EmbeddedStore:
 
     # -- reading -------------------------------------------------------------------------------------
     def graphs(self) -> list[str]:
+        self.refresh()
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def graph(self, graph_iri: str) -> rdflib.Graph:
@@ -234,13 +245,42 @@ class EmbeddedStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def refresh(self, *, now: bool = False) -> bool:
+        """Read-only: reopen if another process has written to the store since (looked at no more often than
+        REFRESH_EVERY seconds, unless `now`). True when it reopened: what callers cached is out of date."""
+        if not self.read_only or (not now and time.monotonic() - self._looked < self.REFRESH_EVERY):
+            return False
+        self._looked = time.monotonic()
+        seen = self._manifest()
+        if seen == self._on_disk:
+            return False
+        try:
+            self._store = ox.Store.read_only(self.location)
+        except OSError:
+            return False  # caught mid-write: keep the open view, look again next time
+        self._on_disk = seen
+        self.version += 1
+        return True
+
     # -- internals -----------------------------------------------------------------------------------
+    def _manifest(self) -> tuple[str, int] | None:
+        """RocksDB's current manifest and its length: a bulk load, a flush or a compaction appends to it."""
+        try:
+            name = (Path(self.location) / "CURRENT").read_text(encoding="ascii").strip()
+            return name, (Path(self.location) / name).stat().st_size
+        except OSError:
+            return None
+
     def _query(self, sparql: str) -> Any:
+        self.refresh()
         try:
             return self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL query: {_one_line(e)}") from None
         except OSError as e:
+            # a writer's compaction may have removed files this older view still names: reopen, try once more
+            if self.refresh(now=True):
+                return self._query(sparql)
             raise StoreError(f"{self.location}: query failed: {e}") from None
 
     def _writable(self) -> None:

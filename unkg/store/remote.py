@@ -56,6 +56,8 @@ def _sibling(url: str, path: str) -> str:
 class RemoteStore:
     """A SPARQL 1.1 server as a unkg store."""
 
+    version = 0
+
     def __init__(self, location: str, *, update_endpoint: str | None = None, gsp_endpoint: str | None = None,
                  user: str | None = None, password: str | None = None, timeout: float = 300.0):
         query, url_user, url_password = _split_credentials(location)
@@ -318,6 +320,9 @@ class RemoteStore:
         out = stats_from_row(rows[0] if rows else {})
         out["store"] = self.location
         return out
+
+    def refresh(self, *, now: bool = False) -> bool:
+        return False  # a server's every answer is current
 
     def close(self) -> None:
         pass
