@@ -197,6 +197,19 @@ def test_result_formats(remote):
     assert sum(len(x) for x in ds.graphs()) == 10
 
 
+def test_comments_do_not_change_what_a_request_is(remote):
+    """Keywords in comments and strings are not the query's form: SPARQLWrapper alone read the second comment
+    line here as the update ADD ("address") and sent the query as an update."""
+    remote.replace_graphs([(G1, small_graph())])
+    commented = f"# Which resolutions\n# address States, or drop, load or insert anything?\nSELECT ?s WHERE {{ ?s a <{UNKG}Resolution> }}"
+    assert [str(r["s"]) for r in remote.select(commented)] == [iris.work("A/RES/78/216")]
+    with pytest.raises(QueryError, match="use update"):
+        remote.select(f"# SELECT in a comment\nINSERT DATA {{ <urn:a> <urn:b> <urn:c> }}")
+    remote.update(f"# select nothing, just add\nINSERT DATA {{ GRAPH <{G2}> {{ <urn:a> <urn:b> \"SELECT\" }} }}")
+    assert remote.ask('ASK { <urn:a> <urn:b> "SELECT" }')
+    remote.drop_graph(G2)
+
+
 def test_errors_are_one_line_unkg_errors(remote, server_url):
     with pytest.raises(QueryError):
         remote.select("SELEC ?x WHERE {")

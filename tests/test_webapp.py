@@ -12,7 +12,7 @@ import rdflib
 
 from unkg.store import open_store
 from unkg.webapp import create_app
-from unkg.webapp.querykind import classify
+from unkg.querykind import classify
 from unkg.webapp.represent import MEDIA
 
 TRIG = Path(__file__).parent / "fixtures" / "webapp" / "a_res_78_216.trig"

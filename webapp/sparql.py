@@ -10,7 +10,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 
 from ..errors import QueryError
 from .errors import ApiError
-from .querykind import classify
+from ..querykind import classify
 from .workers import Job
 
 bp = Blueprint("sparql", __name__)

@@ -30,6 +30,7 @@ import rdflib
 
 from ..config import ONTOLOGY_NS, VOCAB_NS, base_iri
 from ..errors import QueryError, StoreError
+from ..querykind import classify
 from . import RESULT_FORMATS
 from .common import GraphData, check_iri, ntriples, stats_from_row, stats_query
 
@@ -180,14 +181,18 @@ class RemoteStore:
         """One SPARQL 1.1 Protocol request through SPARQLWrapper; errors become one-line unkg errors."""
         from SPARQLWrapper import SPARQLExceptions as X
 
+        kind = classify(text)
+        if update and not kind.is_update:
+            raise QueryError("expected a SPARQL Update")
+        if not update and kind.is_update:
+            raise QueryError("updates are not queries: use update()")
         w = self._wrapper(self.update_endpoint if update else self.query_endpoint, timeout)
         with warnings.catch_warnings():  # SPARQLWrapper warns on queries it cannot classify; the server judges
             warnings.simplefilter("ignore")
             w.setQuery(text)
-        if update and not w.isSparqlUpdateRequest():
-            raise QueryError("expected a SPARQL Update")
-        if not update and w.isSparqlUpdateRequest():
-            raise QueryError("updates are not queries: use update()")
+        # SPARQLWrapper guesses the kind itself and misses comments after the first line ("# ...\n# address
+        # ...\nSELECT" reads as the update ADD), and the guess decides between query= and update=; use ours.
+        w.queryType = "INSERT" if update else (kind.form or "SELECT")
         if accept:
             w.addCustomHttpHeader("Accept", accept)
         try:
