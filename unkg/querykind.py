@@ -1,9 +1,10 @@
 """What kind of SPARQL request a text is, without running it: query form, update, SERVICE.
 
-The endpoint must refuse updates, LOAD and federated SERVICE calls before anything reaches the store, and a
-store cannot be asked "would this be an update?" without running it (an update run on a scratch store could
-still LOAD a URL). So this module strips what can hide keywords (comments, strings, IRIs) and reads the
-keywords that remain. A query that passes is still parsed by the store, which reports syntax errors.
+The endpoint must refuse updates, LOAD and federated SERVICE calls before anything reaches the store, and the
+remote store must send a query as `query=` and an update as `update=`; a store cannot be asked "would this be
+an update?" without running it (an update run on a scratch store could still LOAD a URL). So this module
+strips what can hide keywords (comments, strings, IRIs) and reads the keywords that remain. A query that
+passes is still parsed by the store, which reports syntax errors.
 """
 from __future__ import annotations
 
