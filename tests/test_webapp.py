@@ -348,9 +348,9 @@ def test_actor_pages_page_alike_in_every_format(client, monkeypatch):
     assert "page 1 of 2" in html and 'rel="next"' in html
 
 
-def test_actor_page_words_each_provision_once_in_english_first(tmp_path):
-    """Every language version holds the provision; the page lists it once, worded in English where there is an
-    English version (here 78/216) and else in the language there is (78/999, given only in French)."""
+@pytest.fixture()
+def two_languages(tmp_path):
+    """The fixture plus a French copy of each resolution's graph (wording "[fr] ..."); 78/999 only in French."""
     ds = rdflib.Dataset()
     ds.parse(TRIG, format="trig")
     graphs = []
@@ -366,22 +366,34 @@ def test_actor_page_words_each_provision_once_in_english_first(tmp_path):
                 fr.add((s, p, o))
             graphs.append((name[:-3] + "/fr", fr))
             if "78/999" in name:
-                continue  # 78/999 only in French
+                continue
         graphs.append((name, g))
-    store = open_store(str(tmp_path / "store"))
-    store.replace_graphs(graphs)
-    store.close()
+    with open_store(str(tmp_path / "store")) as store:
+        store.replace_graphs(graphs)
     app = create_app({"STORE": str(tmp_path / "store"), "QUERY_WORKERS": 1})
-    try:
-        rows = app.test_client().get("/actors/business-enterprises.json").get_json()["rows"]
-    finally:
-        if app.extensions["unkg"].pool:
-            app.extensions["unkg"].pool.close()
+    yield app.test_client()
+    if app.extensions["unkg"].pool:
+        app.extensions["unkg"].pool.close()
+
+
+def test_actor_page_words_each_provision_once_in_english_first(two_languages):
+    """Every language version holds the provision; the page lists it once, worded in English where there is an
+    English version (here 78/216) and else in the language there is (78/999, given only in French)."""
+    rows = two_languages.get("/actors/business-enterprises.json").get_json()["rows"]
     by = {r["symbol"]: r for r in rows}
     assert sorted(r["symbol"] for r in rows) == ["A/RES/78/216", "A/RES/78/999"]
     en = by["A/RES/78/216"]
     assert en["text"] and en["verb"] and not en["text"].startswith("[fr]") and not en["verb"].startswith("[fr]")
     assert by["A/RES/78/999"]["text"].startswith("[fr] ") and by["A/RES/78/999"]["verb"].startswith("[fr] ")
+
+
+def test_resolution_page_reads_one_language_version(two_languages):
+    """The page shows the English version's text, or the only version there is. Previously the rows of all
+    versions were mixed: over the six-language corpus store every paragraph came out without text, and a
+    resolution only in French showed none."""
+    for path, french in (("/id/A/RES/78/216", False), ("/id/A/RES/78/999", True)):
+        paras = two_languages.get(path, headers={"Accept": "application/json"}).get_json()["paragraphs"]
+        assert paras and all(p["text"] and p["text"].startswith("[fr] ") == french for p in paras), path
 
 
 def test_pages_pick_up_an_ingest_beside_the_server(tmp_path, monkeypatch):

@@ -106,7 +106,7 @@ def _resolution(work: str, header: list[dict[str, Any]]) -> dict[str, Any]:
     for v in fields.get(UNKG + "vote", []):
         vote = {k.rsplit("#", 1)[-1]: val(r["o"]) for r in store.select(Q.vote(str(v))) for k in [str(r["p"])]
                 if k.startswith(UNKG) and not isinstance(r["o"], rdflib.URIRef)}
-    paragraphs = _paragraphs(work)
+    paragraphs = _paragraphs(work, _expression(work))
     return {
         "title": symbol, "symbol": symbol, "iri": work, "heading": str(titles[0]) if titles else "",
         "metadata": meta, "vote": vote, "undocs": undocs(symbol),
@@ -114,10 +114,17 @@ def _resolution(work: str, header: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _paragraphs(work: str) -> list[dict[str, Any]]:
+def _expression(work: str) -> str:
+    """The language version the page shows: English where there is one, else the first by IRI."""
+    names = sorted(str(r["e"]) for r in state().store.select(Q.expressions(work)))
+    english = work + "/en"
+    return english if english in names or not names else names[0]
+
+
+def _paragraphs(work: str, expression: str) -> list[dict[str, Any]]:
     store = state().store
     c = concepts()
-    rows = store.select(Q.paragraphs(work), timeout=60)
+    rows = store.select(Q.paragraphs(work, expression), timeout=60)
     parent = {str(r["para"]): str(r["parent"]) for r in rows}
 
     def top(p: str) -> str:
@@ -139,7 +146,6 @@ def _paragraphs(work: str) -> list[dict[str, Any]]:
                    "text": val(r.get("text")) or "", "marks": [], "citations": [], "provisions": []}
     # highlights: verbs of provisions, and the words each piece of evidence points at (by offset when the
     # paragraph's own span is known, else by its quoted words)
-    expression = work + "/en"
     starts = {str(r["para"]): int(r["start"]) for r in store.select(Q.paragraph_spans(work, expression), timeout=60)}
     evidence_seen: set[tuple[str, str]] = set()
     for r in store.select(Q.evidence_of(work, expression), timeout=60):
@@ -163,7 +169,7 @@ def _paragraphs(work: str) -> list[dict[str, Any]]:
         tops[para]["marks"].append((words, kind, link, c.label(body) if kind != "cite" else body.rsplit("/id/", 1)[-1], at))
         evidence_seen.add((subj, body))
     provs: dict[str, dict[str, Any]] = {}
-    for r in store.select(Q.provisions_of(work), timeout=60):
+    for r in store.select(Q.provisions_of(work, expression), timeout=60):
         prov, para = str(r["prov"]), top(str(r["para"]))
         if para not in tops:
             continue
