@@ -387,6 +387,15 @@ def test_actor_page_words_each_provision_once_in_english_first(two_languages):
     assert by["A/RES/78/999"]["text"].startswith("[fr] ") and by["A/RES/78/999"]["verb"].startswith("[fr] ")
 
 
+def test_concept_pages_list_each_provision_once_in_english_first(two_languages):
+    rows = two_languages.get("/groups/human-rights-defenders.json").get_json()["rows"]
+    provisions = [r["provision"] for r in rows]
+    assert len(provisions) == len(set(provisions)) == 4  # 78/216 op 2, 11, 28 (two), once each, not once per version
+    assert all(r["text"] and not r["text"].startswith("[fr]") and r["symbol"] == "A/RES/78/216" for r in rows)
+    rights = two_languages.get("/rights/freedom-of-expression.json").get_json()["rows"]
+    assert [r["paragraph"] for r in rights] == ["11"] and rights[0]["verb"] == "Urges"
+
+
 def test_resolution_page_reads_one_language_version(two_languages):
     """The page shows the English version's text, or the only version there is. Previously the rows of all
     versions were mixed: over the six-language corpus store every paragraph came out without text, and a

@@ -226,9 +226,20 @@ def _concept_page(scheme: str, prop: str, cid: str) -> Response:
     found = state().store.select(Q.provisions_with(prop, iri, limit), timeout=120)
     if not found and iri not in c.labels:
         raise ApiError(f"no {scheme[:-1]} {cid!r}: see /{scheme}", 404)
-    rows = [{"symbol": val(r.get("symbol")) or "", "paragraph": val(r.get("num")) or "", "date": val(r.get("date")),
-             "verb": val(r.get("verbText")) or "", "strength": val(r.get("strength")), "text": val(r.get("text")) or "",
-             "link": paragraph_link(str(r["para"]), str(r["work"])), "provision": str(r["prov"])} for r in found]
+    works = _works()
+    rows, seen = [], set()
+    for r in found:
+        work, prov = str(r["work"]), str(r["prov"])
+        if prov in seen:  # language versions that print its number or read its strength differently
+            continue
+        seen.add(prov)
+        w = works.get(work, {})
+        rows.append({"symbol": val(w.get("symbol")) or work.rsplit("/id/", 1)[-1], "paragraph": val(r.get("num")) or "",
+                     "date": val(w.get("date")), "strength": val(r.get("strength")),
+                     "link": paragraph_link(str(r["para"]), work), "provision": prov})
+    rows.sort(key=lambda d: d["symbol"])
+    rows.sort(key=lambda d: str(d["date"] or ""), reverse=True)  # newest first, then by symbol
+    _add_wording(rows)
     data = {"title": c.label(iri), "concept": iri, "label": c.label(iri), "scheme": scheme, "rows": rows,
             "count": len(rows), "truncated": len(rows) >= limit}
     return respond(data, "concept.html", base_path=f"/{scheme}/{cid}", suffix=fmt, offered=("html", "json", "csv"),

@@ -82,20 +82,17 @@ SELECT ?prov ?right ?ben WHERE {{
 
 
 def provisions_with(prop: str, concept: str, limit: int) -> str:
-    """Provisions that concern a right (prop unkg:concernsRight) or benefit a group (unkg:beneficiary)."""
+    """Provisions that concern a right (prop unkg:concernsRight) or benefit a group (unkg:beneficiary): one
+    row each (DISTINCT folds the language versions); wording and resolution details as for actor pages.
+    Provisions hang on top-level paragraphs, as in `provisions_for`."""
     return PREFIXES + f"""
-SELECT DISTINCT ?prov ?para ?work ?symbol ?date ?num ?verbText ?strength ?text WHERE {{
+SELECT DISTINCT ?prov ?para ?work ?num ?strength WHERE {{
   GRAPH ?g {{
-    ?prov {prop} {iri(concept)} ; unkg:inParagraph ?para .
-    OPTIONAL {{ ?prov unkg:verbText ?verbText }}
+    ?prov {prop} {iri(concept)} ; unkg:inParagraph ?para . ?para eli:is_part_of ?work .
     OPTIONAL {{ ?prov unkg:strength ?strength }}
-    OPTIONAL {{ ?prov rdf:value ?text }}
-    ?para eli:is_part_of* ?top . ?top eli:is_part_of ?work . ?work a unkg:Resolution .
-    OPTIONAL {{ ?top eli:number ?num }}
-    OPTIONAL {{ ?work dcterms:identifier ?symbol }}
-    OPTIONAL {{ ?work unkg:adoptionDate ?date }}
+    OPTIONAL {{ ?para eli:number ?num }}
   }}
-}} ORDER BY DESC(?date) ?symbol LIMIT {int(limit)}"""
+}} LIMIT {int(limit)}"""
 
 
 CONCEPT_COUNTS = PREFIXES + """
