@@ -78,11 +78,14 @@ def actors(fmt: str | None = None) -> Response:
 
 
 def _works() -> dict[str, dict[str, Any]]:
-    """Every resolution's symbol, title, date, session and body, newest first (its first language version's)."""
+    """Every resolution's symbol, title, date, session and body, newest first. One row per language version
+    comes back, and only the English one has the (English) title: the rows of a work are merged."""
     def build() -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         for r in state().store.select(Q.RESOLUTIONS, timeout=120):
-            out.setdefault(str(r["work"]), r)
+            merged = out.setdefault(str(r["work"]), {})
+            for k, v in r.items():
+                merged.setdefault(k, v)
         return out
 
     return state().cached("works", build)
