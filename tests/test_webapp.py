@@ -402,8 +402,11 @@ def test_resolution_page_reads_one_language_version(two_languages):
     versions were mixed: over the six-language corpus store every paragraph came out without text, and a
     resolution only in Arabic showed none."""
     for path, arabic in (("/id/A/RES/78/216", False), ("/id/A/RES/78/999", True)):
-        paras = two_languages.get(path, headers={"Accept": "application/json"}).get_json()["paragraphs"]
+        page = two_languages.get(path, headers={"Accept": "application/json"}).get_json()
+        paras = page["paragraphs"]
         assert paras and all(p["text"] and p["text"].startswith("[ar] ") == arabic for p in paras), path
+        shown = [(m["label"], m["value"]) for m in page["metadata"]]
+        assert ("Symbol", path[4:]) in shown and len(shown) == len(set(shown)), shown  # once, not once per version
 
 
 def test_resolution_list_gives_the_english_title(two_languages):

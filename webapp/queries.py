@@ -101,8 +101,9 @@ SELECT ?c (COUNT(DISTINCT ?prov) AS ?n) WHERE { GRAPH ?g { ?prov %s ?c } } GROUP
 
 
 def resolution_header(work: str) -> str:
+    """What the graphs say about a resource, one row per graph (language version) that says it."""
     return PREFIXES + f"""
-SELECT ?p ?o WHERE {{ GRAPH ?g {{ {iri(work)} ?p ?o }} }}"""
+SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {iri(work)} ?p ?o }} }}"""
 
 
 def vote(vote_iri: str) -> str:

@@ -42,16 +42,29 @@ def resource(rest: str) -> Response:
     rest, fmt = split_suffix(rest, RDF_OFFER)
     iri = base() + rest
     store = state().store
-    header = store.select(Q.resolution_header(iri), timeout=60)
+    by_graph = store.select(Q.resolution_header(iri), timeout=60)
+    header = _once(by_graph)
     graph = lambda: _rdf(iri, header)  # noqa: E731 - built only for RDF answers
     if not header and not store.select(Q.PREFIXES + f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p {Q.iri(iri)} }} }} LIMIT 1"):
         raise ApiError(f"nothing is known about {iri}", 404)
     types = {str(r["o"]) for r in header if str(r["p"]) == str(rdflib.RDF.type)}
     if UNKG + "Resolution" in types:
-        data = _resolution(iri, header)
+        data = _resolution(iri, by_graph)
         return respond(data, "resolution.html", base_path=f"/id/{rest}", suffix=fmt, offered=RDF_OFFER, graph=graph)
     data = _generic(iri, header)
     return respond(data, "resource.html", base_path=f"/id/{rest}", suffix=fmt, offered=RDF_OFFER, graph=graph)
+
+
+def _once(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each (property, value) once, though every language version's graph states it."""
+    seen: set[tuple[str, Any]] = set()
+    out = []
+    for r in rows:
+        key = (str(r["p"]), r["o"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _rdf(iri: str, header: list[dict[str, Any]]) -> rdflib.Graph:
@@ -89,12 +102,18 @@ def _generic(iri: str, header: list[dict[str, Any]]) -> dict[str, Any]:
     return {"title": iri.rsplit("/id/", 1)[-1], "iri": iri, "properties": props, "container": container}
 
 
-def _resolution(work: str, header: list[dict[str, Any]]) -> dict[str, Any]:
+def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page of a work; `by_graph` has a row per language version's graph that states each value."""
     store = state().store
     c = concepts()
+    expression = _expression(work)
+    # a property the shown version states comes from it alone ("34th meeting", not also "34e séance")
+    stated = {str(r["p"]) for r in by_graph if str(r["g"]) == expression}
     fields: dict[str, list[Any]] = defaultdict(list)
-    for r in header:
-        fields[str(r["p"])].append(r["o"])
+    for r in by_graph:
+        prop = str(r["p"])
+        if (prop not in stated or str(r["g"]) == expression) and r["o"] not in fields[prop]:
+            fields[prop].append(r["o"])
     symbol = str(fields.get(DCT + "identifier", [work.rsplit("/id/", 1)[-1]])[0])
     titles = [t for t in fields.get(DCT + "title", []) + fields.get(ELI + "title", []) if getattr(t, "language", None) in (None, "en")]
     meta = []
@@ -106,7 +125,7 @@ def _resolution(work: str, header: list[dict[str, Any]]) -> dict[str, Any]:
     for v in fields.get(UNKG + "vote", []):
         vote = {k.rsplit("#", 1)[-1]: val(r["o"]) for r in store.select(Q.vote(str(v))) for k in [str(r["p"])]
                 if k.startswith(UNKG) and not isinstance(r["o"], rdflib.URIRef)}
-    paragraphs = _paragraphs(work, _expression(work))
+    paragraphs = _paragraphs(work, expression)
     return {
         "title": symbol, "symbol": symbol, "iri": work, "heading": str(titles[0]) if titles else "",
         "metadata": meta, "vote": vote, "undocs": undocs(symbol),
