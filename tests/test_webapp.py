@@ -448,3 +448,13 @@ def test_pages_pick_up_an_ingest_beside_the_server(tmp_path, monkeypatch):
     finally:
         if app.extensions["unkg"].pool:
             app.extensions["unkg"].pool.close()
+
+
+def test_warm_builds_the_shared_caches_before_the_first_visitor(app):
+    from unkg.webapp import warm
+
+    state = app.extensions["unkg"]
+    state.changed()  # start from nothing
+    warm(app).join(timeout=60)
+    built = {k for k, v in state.cache.items() if isinstance(v, dict) and v.get("done")}
+    assert {"concepts", "addressee_pairs", "addressees_of", "works", "search_index"} <= built

@@ -34,6 +34,13 @@ def concepts() -> Concepts:
     return s.cached("concepts", lambda: load(s.store))
 
 
+def warm() -> None:
+    """Build what the listings share (vocabularies, addressee pairs, resolutions) before the first visitor."""
+    concepts()
+    _addressees_of()
+    _works()
+
+
 def _addressee_pairs() -> dict[str, set[str]]:
     s = state()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import heapq
 import math
 import re
-import threading
 import time
 from array import array
 from collections import Counter, defaultdict
@@ -151,17 +150,6 @@ def build_index(store: Any) -> Index:
 def get_index() -> Index:
     state = current_app.extensions["unkg"]
     return state.cached("search_index", lambda: build_index(state.store))
-
-
-def warm(app: Any) -> threading.Thread:
-    """Build the index in the background (the first search would otherwise wait for it)."""
-    def run() -> None:
-        with app.app_context():
-            get_index()
-
-    t = threading.Thread(target=run, daemon=True, name="unkg-search-index")
-    t.start()
-    return t
 
 
 @bp.route("/search")
