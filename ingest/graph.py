@@ -196,14 +196,15 @@ class _Builder:
         if self.span_ok(p.start, p.end):
             self.annotation(iri, p.start, p.end, anchor=True)
         for i, s in enumerate(p.subparagraphs, 1):
-            self.subparagraph(s, iri, i)
+            self.subparagraph(s, iri, i, top=iri)
         for c in p.citations:
             self.citation(c, iri)
         for n, prov in enumerate(p.provisions, 1):
             self.provision(prov, URIRef(iris.provision(str(iri), n)), iri)
 
-    def subparagraph(self, s: SubParagraph, parent: URIRef, position: int) -> None:
-        iri = URIRef(iris.subparagraph(str(parent), s.number))
+    def subparagraph(self, s: SubParagraph, parent: URIRef, position: int, top: URIRef, path: tuple[str, ...] = ()) -> None:
+        path = (*path, s.number)  # printed numbers from the paragraph down: the IRI is minted from the whole path
+        iri = URIRef(iris.subparagraph(str(top), *path, language=self.lang))
         self.add(iri, RDF.type, UNKG.SubParagraph)
         self.add(iri, RDF.type, ELI.LegalResourceSubdivision)
         self.add(iri, ELI.is_part_of, parent)
@@ -211,7 +212,7 @@ class _Builder:
         self.add(iri, UNKG["index"], Literal(position))
         self.add(iri, RDF.value, self.text(s.text))
         for i, child in enumerate(s.subparagraphs, 1):
-            self.subparagraph(child, iri, i)
+            self.subparagraph(child, iri, i, top, path)
 
     def citation(self, c: Citation, paragraph: URIRef) -> None:
         try:

@@ -193,6 +193,25 @@ def test_a_number_printed_twice_before_a_gap_is_the_missing_one(tmp_path: Path) 
     assert any("2 printed twice; the second read as 3" in w for w in res.warnings)
 
 
+def test_arabic_digits_one_level_down_are_roman_numerals(tmp_path: Path) -> None:
+    """Arabic versions number (l)(i)-(iii) as (ل) 1, 2, 3 (HRC 56/7 op 8): the same IRIs as every other version."""
+    from unkg import iris
+    from unkg.ingest.graph import build
+
+    inner = "".join(f"<point><num>{n}</num><content><p>item {n};</p></content></point>" for n in ("1", "2", "3"))
+    body = ('<paragraph><num>1.</num><list><intro><p><span class="italic">Decides</span> the following:</p></intro>'
+            f'<point><num>(أ)</num><list><intro><p>first:</p></intro>{inner}</list></point></list></paragraph>')
+    res = read(_akn(tmp_path, body))
+    res.language = "ar"
+    g = build(res)[1]
+    op1 = iris.paragraph(res.symbol, "operative", "1")
+    subs = {str(s) for s in g.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/unkg/ontology#SubParagraph"))}
+    assert subs == {f"{op1}/a", f"{op1}/a/i", f"{op1}/a/ii", f"{op1}/a/iii"}
+    res.language = "en"  # elsewhere a printed digit stays a digit
+    assert {str(s) for s in build(res)[1].subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/unkg/ontology#SubParagraph"))} == {
+        f"{op1}/a", f"{op1}/a/1", f"{op1}/a/2", f"{op1}/a/3"}
+
+
 @pytest.mark.parametrize("name,printed", [
     ("ar", ["(أ)", "(ب)", "(ج)", "(د)", "(هـ)"]), ("zh", ["(一)", "(二)", "㈢", "(四)", "(五)"])])
 def test_subparagraph_iris_are_the_same_in_every_script(tmp_path: Path, name: str, printed: list[str]) -> None:

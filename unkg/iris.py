@@ -114,13 +114,17 @@ def paragraph(symbol: "Symbol | str", kind: str, number: "int | str", part: str 
     return f"{work(symbol)}{'/' + part if part else ''}/{seg}/{number}"
 
 
-def subparagraph(paragraph_iri: str, *numbers: str) -> str:
+def subparagraph(paragraph_iri: str, *numbers: str, language: str = "") -> str:
     """`.../op/11` + ('a',) -> `.../op/11/a`; nested ('a', 'i') -> `.../op/11/a/i`.
 
     Sub-paragraph IRIs are work level like paragraph IRIs, so every language version names (a) alike: Arabic
     letters, printed in abjad order, and the Chinese numerals Chinese versions print for (i), (ii) ... are
-    mapped to the Latin letter or Roman numeral in the same place (see `subparagraph_key`)."""
-    return "/".join([paragraph_iri, *(subparagraph_key(n) for n in numbers)])
+    mapped to the Latin letter or Roman numeral in the same place (see `subparagraph_key`); so are the
+    digits Arabic versions print one level down, where the others print (i), (ii)."""
+    keys = [subparagraph_key(n) for n in numbers]
+    if language == "ar":
+        keys = [roman(int(k)) if depth > 0 and k.isdigit() else k for depth, k in enumerate(keys)]
+    return "/".join([paragraph_iri, *keys])
 
 
 # The order in which UN Arabic texts letter sub-paragraphs: (أ) for (a), (ب) for (b) ... (ظ) and (غ) follow
