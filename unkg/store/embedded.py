@@ -5,7 +5,6 @@ Queries see the union of all named graphs as their default graph, as Virtuoso an
 """
 from __future__ import annotations
 
-import functools
 import threading
 import time
 from pathlib import Path
@@ -41,11 +40,17 @@ _UNION_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 def to_rdflib(term: Any) -> rdflib.term.Node:
     """A pyoxigraph term as the rdflib term rdflib's own SPARQL engine would give (plain strings untyped)."""
+    hit = _CACHE.get(term)
+    if hit is not None:
+        return hit
     if isinstance(term, ox.BlankNode):
         return rdflib.BNode(term.value)
-    if isinstance(term, ox.Literal) and len(term.value) > 200:
-        return _convert(term)  # paragraph texts rarely repeat: not worth a cache slot
-    return _cached(term)
+    node = _convert(term)
+    if not isinstance(term, ox.Literal) or len(term.value) <= 200:  # paragraph texts rarely repeat
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[term] = node
+    return node
 
 
 def _convert(term: Any) -> rdflib.term.Node:
@@ -62,8 +67,10 @@ def _convert(term: Any) -> rdflib.term.Node:
 
 
 # Result rows repeat their terms (symbols, concepts, counts), and building an rdflib Literal (which parses
-# its value) cost more than the query itself for a 1,000-row aggregate; rdflib terms are immutable.
-_cached = functools.lru_cache(maxsize=1 << 15)(_convert)
+# its value) cost more than the query itself for a 1,000-row aggregate; rdflib terms are immutable. A plain
+# dict, emptied when full: half the cost of functools.lru_cache per term, which counts in a 20 ms query.
+_CACHE: dict[Any, rdflib.term.Node] = {}
+_CACHE_SIZE = 1 << 15
 
 
 class EmbeddedStore:
@@ -171,15 +178,8 @@ class EmbeddedStore:
             if not isinstance(res, ox.QuerySolutions):
                 raise QueryError("expected a SELECT query")
             names = [v.value for v in res.variables]
-            rows = []
-            for sol in res:
-                row = {}
-                for n in names:
-                    t = sol[n]
-                    if t is not None:
-                        row[n] = to_rdflib(t)
-                rows.append(row)
-            return rows
+            # a solution iterates its values in the order of `names`: cheaper than looking each up by name
+            return [{n: to_rdflib(t) for n, t in zip(names, sol) if t is not None} for sol in res]
 
         return _with_timeout(run, timeout)
 
