@@ -8,7 +8,7 @@ in the summary too. Aggregate questions (GROUP BY / COUNT / SUM / AVG / MIN / MA
 the embedded store (issue 7); the script exits 1 when one is not, or when any answers differ.
 
 Each engine runs the question in the form it answers fastest. The shipped aggregates wrap each property in
-`{ SELECT DISTINCT * { ... } }` so that Oxigraph scans it once and hash-joins the blocks; rdflib joins sub-selects by
+`{ SELECT * { ... } }` so that Oxigraph scans it once and hash-joins the blocks; rdflib joins sub-selects by
 comparing every row with every row (cq06: over 12 minutes instead of 2 s), so it runs the same query with
 those blocks unwrapped into one basic graph pattern, its best form. The embedded store's time on that
 unwrapped form is printed too ("one pattern"), and so is pyoxigraph's with the same quads in memory.

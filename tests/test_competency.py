@@ -222,6 +222,10 @@ def _(rows):
     got = {(r["actorLabel"], r["modality"].rsplit("/", 1)[1]): int(r["provisions"]) for r in rows}
     assert got[("non-State actors", "encouragement")] == 2  # 78/216 op 19 and op 29
     assert got[("States", "exhortation")] == 4  # 78/216 op 4, 19, 30; 78/9999 op 1
+    # alphabetical regardless of case: "non-State actors" before "States", not after every capital
+    labels = [r.get("actorLabel", "") for r in rows]
+    assert labels == sorted(labels, key=str.upper)
+    assert labels.index("non-State actors") < labels.index("States")
 
 
 @check("cq17_un_bodies_addressed")
