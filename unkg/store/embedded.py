@@ -40,16 +40,15 @@ _UNION_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 def to_rdflib(term: Any) -> rdflib.term.Node:
     """A pyoxigraph term as the rdflib term rdflib's own SPARQL engine would give (plain strings untyped)."""
-    hit = _CACHE.get(term)
-    if hit is not None:
-        return hit
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    node = _convert(term)
-    if not isinstance(term, ox.Literal) or len(term.value) <= 200:  # paragraph texts rarely repeat
+    if isinstance(term, ox.Literal) and len(term.value) > 200:
+        return _convert(term)  # paragraph texts rarely repeat: not worth hashing for a cache slot
+    node = _CACHE.get(term)
+    if node is None:
+        if isinstance(term, ox.BlankNode):
+            return rdflib.BNode(term.value)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
-        _CACHE[term] = node
+        node = _CACHE[term] = _convert(term)
     return node
 
 
