@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import threading
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib.namespace import RDF, XSD
@@ -226,3 +227,127 @@ def test_concurrent_readers(store):
     for t in threads:
         t.join()
     assert results == [10] * 80
+
+
+# -- the default graph: the union of the named graphs, each triple once (store/mirror.py) ---------------------
+# Whatever writes the graphs: a first ingest (bulk load), a re-ingest (SPARQL Update), a drop, a user's update;
+# a failed write leaves it as it was. A store written before keeps Oxigraph's union of the named graphs.
+FR = ID + "A/RES/78/216/fr"
+
+
+def union_rows(store) -> list[tuple[str, ...]]:
+    """The default graph's triples, repeats kept: what a user's `?s ?p ?o` matches."""
+    rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    return sorted((r["s"].n3(), r["p"].n3(), r["o"].n3()) for r in rows)
+
+
+def named_triples(store) -> list[tuple[str, ...]]:
+    rows = store.select("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return sorted((r["s"].n3(), r["p"].n3(), r["o"].n3()) for r in rows)
+
+
+def assert_union_kept(store) -> None:
+    assert union_rows(store) == named_triples(store)
+
+
+def test_a_statement_two_language_versions_make_is_matched_once(store):
+    # the English and French graphs of 78/216 state the same 10 triples about the work
+    store.replace_graphs([(G1, small_graph()), (FR, small_graph())])
+    assert len(union_rows(store)) == 10 and union_rows(store) == named_triples(store)
+    n = store.select(f"SELECT (COUNT(?op) AS ?n) WHERE {{ ?op a <{UNKG}OperativeParagraph> }}")[0]["n"]
+    assert n.toPython() == 3  # Oxigraph's own union default graph counts 6
+    both = store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{ID}A/RES/78/216> a <{UNKG}Resolution> }} }}")
+    assert {str(r["g"]) for r in both} == {G1, FR}  # the versions are still there, each in its graph
+    assert len(store) == 20  # quads of the named graphs
+
+
+def test_reingest_and_drop_keep_what_another_graph_still_says(store):
+    store.replace_graphs([(G1, small_graph()), (FR, small_graph()), (G2, small_graph("A/RES/78/217"))])
+    store.replace_graphs([(G1, small_graph(n_ops=1))])  # op/2 and op/3 still in the French graph
+    assert_union_kept(store)
+    assert store.ask(f"ASK {{ <{ID}A/RES/78/216/op/3> ?p ?o }}")
+    store.drop_graph(FR)
+    assert_union_kept(store)
+    assert not store.ask(f"ASK {{ <{ID}A/RES/78/216/op/3> ?p ?o }}")
+    store.drop_graph(G2)
+    assert_union_kept(store)
+    assert not store.ask(f"ASK {{ <{ID}A/RES/78/217> ?p ?o }}")
+
+
+def test_failed_writes_leave_the_union_as_it_was(store):
+    store.replace_graphs([(G1, small_graph())])
+    before = union_rows(store)
+    bad = "<urn:a> <urn:b> this is not N-Triples ."
+    with pytest.raises(StoreError):  # new graphs: the bulk load path
+        store.replace_graphs([(G2, small_graph("A/RES/78/217")), (FR, bad)])
+    assert union_rows(store) == before
+    with pytest.raises(StoreError):  # a graph already there: the SPARQL Update path
+        store.replace_graphs([(G1, small_graph(n_ops=1)), (G2, bad)])
+    assert union_rows(store) == before
+
+
+def test_user_updates_keep_the_union(store):
+    store.replace_graphs([(G1, small_graph()), (FR, small_graph())])
+    store.update(f"PREFIX u: <{UNKG}> INSERT DATA {{ GRAPH <{G2}> {{ <urn:x> u:note 'added' }} }};")
+    assert store.ask(f"ASK {{ <urn:x> <{UNKG}note> 'added' }}")
+    store.update(f"DELETE WHERE {{ GRAPH <{G1}> {{ <{ID}A/RES/78/216/op/1> ?p ?o }} }}")
+    assert store.ask(f"ASK {{ <{ID}A/RES/78/216/op/1> ?p ?o }}")  # the French graph still says it
+    assert_union_kept(store)
+    # graphs a template names by variable cannot be known beforehand: the whole union is made again
+    store.update(f"DELETE {{ GRAPH ?g {{ ?op ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?op a <{UNKG}OperativeParagraph> ; ?p ?o }} }}")
+    assert not store.ask(f"ASK {{ ?op a <{UNKG}OperativeParagraph> }}")
+    assert_union_kept(store)
+    store.update(f"DROP GRAPH <{G2}>")
+    assert not store.ask("ASK { <urn:x> ?p ?o }")
+    assert_union_kept(store)
+
+
+@pytest.mark.parametrize("update, says", [
+    ("INSERT DATA { <urn:x> <urn:p> 1 }", "InsertData outside GRAPH"),
+    ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "a template outside GRAPH"),
+    (f"COPY <{G1}> TO DEFAULT", "COPY TO DEFAULT"),
+    ("CLEAR DEFAULT", "CLEAR"),
+])
+def test_an_update_of_the_default_graph_is_refused(store, update, says):
+    store.replace_graphs([(G1, small_graph())])
+    before = union_rows(store)
+    with pytest.raises(QueryError, match=f"writes the default graph \\({says}\\).*GRAPH <"):
+        store.update(update)
+    assert union_rows(store) == before
+
+
+def test_with_names_the_graph_a_template_writes(store):
+    store.replace_graphs([(G1, small_graph())])
+    store.update(f"WITH <{G1}> INSERT {{ ?r <urn:p> 1 }} WHERE {{ ?r a <{UNKG}Resolution> }}")
+    assert store.ask(f"ASK {{ GRAPH <{G1}> {{ ?r <urn:p> 1 }} }}") and store.ask("ASK { ?r <urn:p> 1 }")
+    assert_union_kept(store)
+
+
+def test_exports_give_each_graph_and_the_union_once(store):
+    store.replace_graphs([(G1, small_graph()), (FR, small_graph())])
+    lines = store.dump("nquads").decode().strip().splitlines()
+    assert len(lines) == 20 and all(f"<{G1}> ." in line or f"<{FR}> ." in line for line in lines)
+    assert len(rdflib.Graph().parse(data=store.dump("ntriples"), format="nt")) == 10
+    ds = rdflib.Dataset()
+    ds.parse(data=store.dump("trig"), format="trig")
+    assert {str(c.identifier) for c in ds.graphs() if len(c)} == {G1, FR}
+
+
+def test_a_store_written_before_reads_as_it_did(store_dir):
+    """Named graphs only, as unkg wrote stores before it kept the union: still read as Oxigraph's union
+    (a triple once per graph), and writes keep it so rather than leave a partial union behind."""
+    old = ox.Store(str(store_dir))
+    for g in (G1, FR):
+        old.load(small_graph().serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                 to_graph=ox.NamedNode(g))
+    old.flush()
+    del old
+    s = open_store(str(store_dir))
+    try:
+        assert len(union_rows(s)) == 20  # once per graph, as before
+        s.replace_graphs([(G2, small_graph("A/RES/78/217"))])
+        s.update(f"INSERT DATA {{ <urn:x> <urn:p> 1 . GRAPH <{G1}> {{ <urn:y> <urn:p> 2 }} }}")
+        assert s.ask("ASK { <urn:x> <urn:p> 1 }") and s.ask("ASK { <urn:y> <urn:p> 2 }")
+        assert len(s) == len(s._store)  # nothing but the default graph written directly, as before
+    finally:
+        s.close()

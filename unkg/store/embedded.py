@@ -1,7 +1,9 @@
 """The embedded store: pyoxigraph (RocksDB) in a folder on disk.
 
 Queries see the union of all named graphs as their default graph, as Virtuoso and `oxigraph serve
---union-default-graph` do, so the same SPARQL gives the same answers on every kind of store.
+--union-default-graph` do, so the same SPARQL gives the same answers on every kind of store; here each
+triple once, however many graphs hold it, because the store keeps that union itself (store/mirror.py says
+why). A store written before it did so has an empty default graph and is read as Oxigraph's union, as then.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pyoxigraph as ox
 import rdflib
 
 from ..errors import QueryError, StoreError
+from . import mirror
 from .common import GraphData, check_iri, nquads, ntriples, replace_update, stats_from_row, stats_query
 
 _RESULTS = {
@@ -36,6 +39,7 @@ _RDF = {
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _UNION_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_DEFAULT = ox.DefaultGraph()
 
 
 def to_rdflib(term: Any) -> rdflib.term.Node:
@@ -101,6 +105,7 @@ class EmbeddedStore:
             # RocksDB refuses a second writer with a LOCK error; say so plainly.
             why = "it is open in another process (stop it or open read-only)" if "lock" in str(e).lower() else str(e)
             raise StoreError(f"{path}: cannot open the store: {why}") from None
+        self._mirrored = self._keeps_union()
 
     # -- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, graphs: Iterable[tuple[str, GraphData]]) -> int:
@@ -116,19 +121,26 @@ class EmbeddedStore:
         payload = [(check_iri(iri), ntriples(data)) for iri, data in graphs]
         if not payload:
             return 0
+        iris = [iri for iri, _ in payload]
         try:
-            if any(self._store.contains_named_graph(ox.NamedNode(iri)) for iri, _ in payload):
+            if any(self._store.contains_named_graph(ox.NamedNode(iri)) for iri in iris):
                 text, quads = replace_update(payload)
+                if self._mirrored:
+                    text = f"{mirror.forget(iris)} ;\n{text} ;\n{mirror.insert_data(nt for _, nt in payload)}"
                 self._store.update(text)
                 return quads
             data, quads = nquads(payload)
+            if self._mirrored:  # N-Triples lines are N-Quads lines of the default graph
+                data += "\n".join(nt for _, nt in payload) + "\n"
         except (SyntaxError, OSError, ValueError, RuntimeError) as e:
             raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
         try:
             self._store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except BaseException as e:  # also Ctrl-C: never leave part of a batch behind
-            for iri, _ in payload:
+            for iri in iris:
                 self._store.remove_graph(ox.NamedNode(iri))
+            if self._mirrored:  # what the load put in the default graph and no other graph holds
+                self._store.update(mirror.DROP_ORPHANS)
             if isinstance(e, (SyntaxError, OSError, ValueError, RuntimeError)):
                 raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
             raise
@@ -136,12 +148,20 @@ class EmbeddedStore:
 
     def drop_graph(self, graph_iri: str) -> None:
         self._writable()
-        node = ox.NamedNode(graph_iri)
+        node = ox.NamedNode(check_iri(graph_iri))
         if self._store.contains_named_graph(node):
-            self._store.remove_graph(node)
+            if self._mirrored:
+                self._store.update(f"{mirror.forget([graph_iri])} ;\nDROP GRAPH <{graph_iri}>")
+            else:
+                self._store.remove_graph(node)
 
     def update(self, sparql: str) -> None:
+        """Run a SPARQL Update. On a store keeping the union, the update and the union's upkeep are one
+        request, one transaction: the named graphs it writes are forgotten from the default graph before and
+        copied back after; an update that writes the default graph itself is refused, since it is derived."""
         self._writable()
+        if self._mirrored:
+            sparql = self._with_upkeep(sparql)
         try:
             self._store.update(sparql)
         except SyntaxError as e:
@@ -169,7 +189,11 @@ class EmbeddedStore:
         return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri)).decode("utf-8")
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads in the named graphs (the default graph's copy of their union not counted)."""
+        if not self._mirrored:
+            return len(self._store)
+        (row,) = self._store.query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
+        return int(row[0].value)
 
     def select(self, sparql: str, timeout: float | None = None) -> list[dict[str, rdflib.term.Node]]:
         def run() -> list[dict[str, rdflib.term.Node]]:
@@ -219,7 +243,12 @@ class EmbeddedStore:
             raise StoreError(f"unknown export format {fmt!r}")
         f = _RDF[fmt]
         if f.supports_datasets:
-            return self._store.dump(format=f)
+            if not self._mirrored:
+                return self._store.dump(format=f)
+            named = (q for q in self._store.quads_for_pattern(None, None, None) if q.graph_name != _DEFAULT)
+            return ox.serialize(named, format=f)
+        if self._mirrored:
+            return self._store.dump(format=f, from_graph=_DEFAULT)
         return self._store.query(_UNION_CONSTRUCT).serialize(format=f)
 
     def stats(self) -> dict[str, object]:
@@ -258,6 +287,7 @@ class EmbeddedStore:
         except OSError:
             return False  # caught mid-write: keep the open view, look again next time
         self._on_disk = seen
+        self._mirrored = self._keeps_union()
         self.version += 1
         return True
 
@@ -270,10 +300,33 @@ class EmbeddedStore:
         except OSError:
             return None
 
+    def _keeps_union(self) -> bool:
+        """Whether the default graph holds the union (see store/mirror.py): it does in a store that had no
+        graphs when this code first wrote it; a store written before keeps an empty default graph."""
+        if next(iter(self._store.quads_for_pattern(None, None, None, _DEFAULT)), None) is not None:
+            return True
+        return next(iter(self._store.named_graphs()), None) is None
+
+    def _with_upkeep(self, sparql: str) -> str:
+        """The user's update followed, in the same request, by the default graph's upkeep (store/mirror.py)."""
+        scope = mirror.scope(sparql)
+        if scope is not None and scope.default:
+            raise QueryError(
+                f"this update writes the default graph ({scope.default}), which here is the union of the named "
+                "graphs, kept by the store: write into a named graph instead, GRAPH <...> { ... }")
+        if scope is not None and scope.graphs is not None:
+            if not scope.graphs:
+                return sparql
+            try:
+                return mirror.around(sparql, mirror.forget(scope.graphs), mirror.restore(scope.graphs))
+            except ValueError:  # a graph name SPARQL text cannot carry as it is
+                pass
+        return mirror.around(sparql, "", mirror.RESYNC)
+
     def _query(self, sparql: str) -> Any:
         self.refresh()
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True)
+            return self._store.query(sparql, use_default_graph_as_union=not self._mirrored)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL query: {_one_line(e)}") from None
         except OSError as e:
