@@ -302,3 +302,6 @@ def test_webapp_sparql_over_remote(remote, server_url, sample_text):
     r = client.get("/sparql", query_string={"query": q}, headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200, r.data[:300]
     assert [b["r"]["value"] for b in r.get_json()["results"]["bindings"]] == [iris.work("A/RES/78/216")]
+    # these servers give a statement once per graph holding it: the explorer says how to write for that
+    text = client.get("/explore", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "once per version on this server" in text and "COUNT(DISTINCT" in text

@@ -69,6 +69,7 @@ def explore() -> Any:
         "prefixes": PREFIXES,
         "initial_query": request.args.get("query") or (examples[0]["query"] if examples else default_query()),
         "yasgui": assets.installed(),
+        "union_once": current_app.extensions["unkg"].store.union_once,
     }
     if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json" or request.args.get("format") == "json":
         resp = jsonify({k: v for k, v in data.items() if k != "yasgui"})

@@ -27,6 +27,7 @@ RESULT_FORMATS = {
 class Store(Protocol):
     location: str
     version: int  # changes when `refresh` picked up another process's writes
+    union_once: bool  # the default graph gives a triple once, however many named graphs hold it
 
     def replace_graphs(self, graphs: Iterable[tuple[str, "rdflib.Graph | str"]]) -> int:
         """Replace each named graph (IRI, triples) atomically: all or nothing. Returns quads written.

@@ -107,6 +107,10 @@ class EmbeddedStore:
             raise StoreError(f"{path}: cannot open the store: {why}") from None
         self._mirrored = self._keeps_union()
 
+    @property
+    def union_once(self) -> bool:
+        return self._mirrored
+
     # -- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, graphs: Iterable[tuple[str, GraphData]]) -> int:
         """Replace the named graphs, all or nothing. Returns quads written.

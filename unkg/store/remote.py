@@ -58,6 +58,7 @@ class RemoteStore:
     """A SPARQL 1.1 server as a unkg store."""
 
     version = 0
+    union_once = False  # Oxigraph server and Virtuoso give a triple once per graph holding it
 
     def __init__(self, location: str, *, update_endpoint: str | None = None, gsp_endpoint: str | None = None,
                  user: str | None = None, password: str | None = None, timeout: float = 300.0):
