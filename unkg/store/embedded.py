@@ -82,6 +82,9 @@ class EmbeddedStore:
     Open read-only (as `unkg serve` and its query workers do), it sees the store as it was when opened; so
     that a server picks up what `unkg ingest` writes meanwhile, `refresh()` reopens it when RocksDB's
     manifest has changed on disk, which every committed write does (and nothing a reader does).
+
+    `union_once`: its default graph is the union of its named graphs, each triple once (store/mirror.py);
+    false for a store an earlier unkg wrote, which is read through Oxigraph's union, as it was then.
     """
 
     REFRESH_EVERY = 1.0  # seconds between looks at the manifest
@@ -105,11 +108,7 @@ class EmbeddedStore:
             # RocksDB refuses a second writer with a LOCK error; say so plainly.
             why = "it is open in another process (stop it or open read-only)" if "lock" in str(e).lower() else str(e)
             raise StoreError(f"{path}: cannot open the store: {why}") from None
-        self._mirrored = self._keeps_union()
-
-    @property
-    def union_once(self) -> bool:
-        return self._mirrored
+        self.union_once = self._keeps_union()
 
     # -- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, graphs: Iterable[tuple[str, GraphData]]) -> int:
@@ -129,12 +128,12 @@ class EmbeddedStore:
         try:
             if any(self._store.contains_named_graph(ox.NamedNode(iri)) for iri in iris):
                 text, quads = replace_update(payload)
-                if self._mirrored:
+                if self.union_once:
                     text = f"{mirror.forget(iris)} ;\n{text} ;\n{mirror.insert_data(nt for _, nt in payload)}"
                 self._store.update(text)
                 return quads
             data, quads = nquads(payload)
-            if self._mirrored:  # N-Triples lines are N-Quads lines of the default graph
+            if self.union_once:  # N-Triples lines are N-Quads lines of the default graph
                 data += "\n".join(nt for _, nt in payload) + "\n"
         except (SyntaxError, OSError, ValueError, RuntimeError) as e:
             raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
@@ -143,7 +142,7 @@ class EmbeddedStore:
         except BaseException as e:  # also Ctrl-C: never leave part of a batch behind
             for iri in iris:
                 self._store.remove_graph(ox.NamedNode(iri))
-            if self._mirrored:  # what the load put in the default graph and no other graph holds
+            if self.union_once:  # what the load put in the default graph and no other graph holds
                 self._store.update(mirror.DROP_ORPHANS)
             if isinstance(e, (SyntaxError, OSError, ValueError, RuntimeError)):
                 raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
@@ -154,7 +153,7 @@ class EmbeddedStore:
         self._writable()
         node = ox.NamedNode(check_iri(graph_iri))
         if self._store.contains_named_graph(node):
-            if self._mirrored:
+            if self.union_once:
                 self._store.update(f"{mirror.forget([graph_iri])} ;\nDROP GRAPH <{graph_iri}>")
             else:
                 self._store.remove_graph(node)
@@ -164,7 +163,7 @@ class EmbeddedStore:
         request, one transaction: the named graphs it writes are forgotten from the default graph before and
         copied back after; an update that writes the default graph itself is refused, since it is derived."""
         self._writable()
-        if self._mirrored:
+        if self.union_once:
             sparql = self._with_upkeep(sparql)
         try:
             self._store.update(sparql)
@@ -194,7 +193,7 @@ class EmbeddedStore:
 
     def __len__(self) -> int:
         """Quads in the named graphs (the default graph's copy of their union not counted)."""
-        if not self._mirrored:
+        if not self.union_once:
             return len(self._store)
         (row,) = self._store.query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
         return int(row[0].value)
@@ -247,11 +246,11 @@ class EmbeddedStore:
             raise StoreError(f"unknown export format {fmt!r}")
         f = _RDF[fmt]
         if f.supports_datasets:
-            if not self._mirrored:
+            if not self.union_once:
                 return self._store.dump(format=f)
             named = (q for q in self._store.quads_for_pattern(None, None, None) if q.graph_name != _DEFAULT)
             return ox.serialize(named, format=f)
-        if self._mirrored:
+        if self.union_once:
             return self._store.dump(format=f, from_graph=_DEFAULT)
         return self._store.query(_UNION_CONSTRUCT).serialize(format=f)
 
@@ -291,7 +290,7 @@ class EmbeddedStore:
         except OSError:
             return False  # caught mid-write: keep the open view, look again next time
         self._on_disk = seen
-        self._mirrored = self._keeps_union()
+        self.union_once = self._keeps_union()
         self.version += 1
         return True
 
@@ -330,7 +329,7 @@ class EmbeddedStore:
     def _query(self, sparql: str) -> Any:
         self.refresh()
         try:
-            return self._store.query(sparql, use_default_graph_as_union=not self._mirrored)
+            return self._store.query(sparql, use_default_graph_as_union=not self.union_once)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL query: {_one_line(e)}") from None
         except OSError as e:
