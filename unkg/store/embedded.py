@@ -129,7 +129,7 @@ class EmbeddedStore:
             if any(self._store.contains_named_graph(ox.NamedNode(iri)) for iri in iris):
                 text, quads = replace_update(payload)
                 if self.union_once:
-                    text = f"{mirror.forget(iris)} ;\n{text} ;\n{mirror.insert_data(nt for _, nt in payload)}"
+                    text = f"{mirror.forget(iris)} ;\n{text} ;\n{mirror.restore(iris)}"
                 self._store.update(text)
                 return quads
             data, quads = nquads(payload)

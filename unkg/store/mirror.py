@@ -50,11 +50,6 @@ def around(update: str, before: str, after: str) -> str:
     return f"{prologue}\n{before + ' ;' if before else ''}\n{body} ;\n{after}"
 
 
-def insert_data(ntriples_texts: Iterable[str]) -> str:
-    """N-Triples payloads as an INSERT DATA into the default graph."""
-    return "INSERT DATA {\n" + "\n".join(ntriples_texts) + "\n}"
-
-
 # The default graph's triples that no named graph holds any more (after a failed bulk load).
 DROP_ORPHANS = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"
 
