@@ -248,7 +248,8 @@ class EmbeddedStore:
         if f.supports_datasets:
             if not self.union_once:
                 return self._store.dump(format=f)
-            named = (q for q in self._store.quads_for_pattern(None, None, None) if q.graph_name != _DEFAULT)
+            # graph by graph: the default graph's copy of their union is never read
+            named = (q for g in self._store.named_graphs() for q in self._store.quads_for_pattern(None, None, None, g))
             return ox.serialize(named, format=f)
         if self.union_once:
             return self._store.dump(format=f, from_graph=_DEFAULT)
