@@ -59,14 +59,12 @@ def one_run(list_file: Path, store: Path, jobs: int, meta: list[str]) -> dict:
     summary = ingest([f for f in files if f], s, jobs=jobs, meta=meta or None, progress=False)
     seconds = time.perf_counter() - started
     stats = s.stats()
-    size_before = folder_size(store)
-    s.optimize()  # compaction: the size a store settles to (RocksDB pre-allocates and keeps write-ahead logs)
     s.close()
     return {
         "jobs": jobs, "files": summary.files, "stored": summary.stored, "failed": summary.failed,
         "failures": summary.failures[:10], "seconds": seconds, "quads_written": summary.quads,
         "store_quads": stats["quads"], "resolutions": stats["resolutions"],
-        "store_bytes_before_optimize": size_before, "store_bytes": folder_size(store),
+        "compact_seconds": summary.compact_seconds, "store_bytes": folder_size(store),
         # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN is the largest pool worker (all were joined)
         "peak_parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "peak_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -91,11 +89,13 @@ def run(files: list[Path], jobs: int, store: Path, meta: list[str]) -> dict:
 
 def report(r: dict, label: str) -> None:
     rate = r["stored"] / r["seconds"] if r["seconds"] else 0.0
+    compacted = ("not compacted" if r["compact_seconds"] is None
+                 else f"compacted by the ingest in {r['compact_seconds']:.1f} s (included above)")
     print(f"  {label}: {r['files']} files, {r['stored']} stored, {r['failed']} failed in {r['seconds']:.1f} s "
           f"= {rate:.2f} resolutions/s")
     print(f"      quads: {r['quads_written']} written ({r['store_quads']} in the store with ontology and "
-          f"vocabularies); store size {r['store_bytes'] / 2**20:.1f} MiB (after optimize; "
-          f"{r['store_bytes_before_optimize'] / 2**20:.1f} MiB before); peak memory: parent "
+          f"vocabularies); store size {r['store_bytes'] / 2**20:.1f} MiB; "
+          f"{compacted}; peak memory: parent "
           f"{r['peak_parent_mib']:.0f} MiB, largest worker {r['peak_worker_mib']:.0f} MiB")
     for path, message in r["failures"]:
         print(f"      failed: {message[:200]}")

@@ -50,7 +50,8 @@ class Summary:
     files: int = 0
     stored: int = 0  # graphs written
     quads: int = 0  # quads written for those graphs
-    seconds: float = 0.0
+    seconds: float = 0.0  # compaction included
+    compact_seconds: float | None = None  # None: the store was not compacted
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
     replaced_earlier: list[str] = field(default_factory=list)  # files whose graph a later file replaced
 
@@ -62,6 +63,8 @@ class Summary:
         rate = self.stored / self.seconds if self.seconds else 0.0
         text = (f"ingested {self.stored} of {self.files} file(s): {self.quads} quads in {self.seconds:.1f} s "
                 f"({rate:.1f} resolutions/s)")
+        if self.compact_seconds is not None:
+            text += f", the store compacted in {self.compact_seconds:.1f} s"
         return text + (f"; {self.failed} failed" if self.failed else "")
 
 
@@ -245,6 +248,7 @@ def ingest(
         _fail(summary, path, f"{path}: {problem}", on_failure)
     # The ontology and vocabularies go in with the first batch, so a run that stores nothing changes nothing.
     reference = stale_reference_graphs(store) if with_reference and files_ else []
+    graphs_before = len(store.graphs()) if files_ else 0
 
     batch: dict[str, FileResult] = {}
     batch_quads = 0
@@ -279,6 +283,14 @@ def ingest(
         if len(batch) >= BATCH_GRAPHS or batch_quads >= BATCH_QUADS:
             flush()
     flush()
+    if summary.stored and summary.stored >= graphs_before:
+        # A load at least the size of the store: merge its files (Store.optimize says why). Smaller loads
+        # leave it to RocksDB, since compacting rewrites the whole store.
+        if progress or (progress is None and sys.stderr.isatty()):
+            print(f"compacting the store after {summary.stored} graphs ...", file=sys.stderr, flush=True)
+        t = time.perf_counter()
+        store.optimize()
+        summary.compact_seconds = time.perf_counter() - t
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -90,6 +90,21 @@ def test_good_files_stored_bad_ones_reported(fake, folder, store_dir):
     store.close()
 
 
+def test_a_load_as_large_as_the_store_compacts_it(fake, folder, store_dir):
+    """Bulk-loaded batches stay separate files until compacted, and each is one more seek per lookup; but
+    compacting rewrites the whole store, so only a load at least the size of what was there pays for it."""
+    store = open_store(str(store_dir))
+    calls: list[int] = []
+    real = store.optimize
+    store.optimize = lambda: (calls.append(len(store.graphs())), real())[1]
+    first = pipeline.ingest([folder / "good_1.txt"], store)  # an empty store: the load is all of it
+    assert calls and first.compact_seconds is not None and "compacted" in first.line()
+    again = pipeline.ingest([folder / "sub" / "good_2.txt"], store)  # 1 graph into a store of reference graphs + 1
+    assert len(calls) == 1 and again.compact_seconds is None and "compacted" not in again.line()
+    assert again.stored == 1
+    store.close()
+
+
 def test_only_failures_leave_the_store_unchanged(fake, folder, store_dir):
     store = open_store(str(store_dir))
     pipeline.ingest([folder / "good_1.txt"], store)

@@ -68,6 +68,9 @@ class Store(Protocol):
     def refresh(self, *, now: bool = False) -> bool:
         """A store opened read-only: pick up what another process wrote since. True if anything changed."""
 
+    def optimize(self) -> None:
+        """Compact the storage after a large load (the ingest decides when); a no-op where there is nothing to do."""
+
     def close(self) -> None: ...
 
 

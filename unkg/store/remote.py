@@ -330,6 +330,9 @@ class RemoteStore:
     def refresh(self, *, now: bool = False) -> bool:
         return False  # a server's every answer is current
 
+    def optimize(self) -> None:
+        pass  # the server manages its own storage
+
     def close(self) -> None:
         pass
 
