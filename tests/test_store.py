@@ -274,6 +274,45 @@ def test_reingest_and_drop_keep_what_another_graph_still_says(store):
     assert not store.ask(f"ASK {{ <{ID}A/RES/78/217> ?p ?o }}")
 
 
+def test_a_rewrite_writes_only_what_changed(store):
+    store.replace_graphs([(G1, small_graph()), (FR, small_graph())])
+    assert store._rewrite([(G1, small_graph().serialize(format="nt"))]) == ("", 10)  # unchanged: nothing to write
+    text, n = store._rewrite([(G1, small_graph(n_ops=2).serialize(format="nt"))])
+    assert n == 8 and "op/3>" in text and "op/1>" not in text and "INSERT" not in text
+    store.replace_graphs([(G1, small_graph(n_ops=2))])
+    assert set(store.graph(G1)) == set(small_graph(n_ops=2))
+    assert store.ask(f"ASK {{ <{ID}A/RES/78/216/op/3> ?p ?o }}")  # the French graph still says it
+    assert_union_kept(store)
+
+
+def test_a_rewrite_keeps_the_union_when_a_statement_moves_between_graphs(store):
+    moving = (rdflib.URIRef(ID + "A/RES/78/216"), UNKG.note, rdflib.Literal("moves"))
+    g1, g2 = small_graph(), small_graph("A/RES/78/217")
+    g1.add(moving)
+    store.replace_graphs([(G1, g1), (G2, g2)])
+    g1.remove(moving)
+    g2.add(moving)
+    store.replace_graphs([(G1, g1), (G2, g2)])  # one batch: removed from one graph, added to the other
+    assert store.ask(f"ASK {{ <{ID}A/RES/78/216> <{UNKG}note> 'moves' }}")
+    assert set(store.graph(G2)) == set(g2) and set(store.graph(G1)) == set(g1)
+    assert_union_kept(store)
+
+
+def test_a_rewrite_of_the_same_triple_printed_otherwise_keeps_it(store):
+    store.replace_graphs([(G1, '<urn:a> <urn:b> "tab\there" .\n<urn:a> <urn:c> "x" .')])
+    store.replace_graphs([(G1, '<urn:a> <urn:b> "tab\\u0009here" .\n<urn:a> <urn:c> "y" .')])
+    assert {(str(p), str(o)) for _s, p, o in store.graph(G1)} == {("urn:b", "tab\there"), ("urn:c", "y")}
+    assert_union_kept(store)
+
+
+def test_a_graph_with_blank_nodes_is_rewritten_whole(store):
+    store.replace_graphs([(G1, "<urn:a> <urn:b> _:x .\n_:x <urn:c> 'one' .".replace("'", '"'))])
+    store.replace_graphs([(G1, "<urn:a> <urn:b> _:y .\n_:y <urn:c> 'two' .".replace("'", '"'))])
+    rows = store.select("SELECT ?v WHERE { GRAPH ?g { <urn:a> <urn:b> ?n . ?n <urn:c> ?v } }")
+    assert [str(r["v"]) for r in rows] == ["two"] and len(store) == 2
+    assert_union_kept(store)
+
+
 def test_failed_writes_leave_the_union_as_it_was(store):
     store.replace_graphs([(G1, small_graph())])
     before = union_rows(store)
