@@ -7,9 +7,10 @@ every quad twice. Here a graph's stored N-Triples are compared with the new ones
 unchanged graph costs a read, and a changed one a write of the lines that differ, all in one SPARQL Update
 (one transaction), so a failure still leaves every graph as it was.
 
-Lines are compared as text. A triple the store prints differently from the new text (a literal Oxigraph
-normalised) is deleted and inserted again, which is harmless. Blank nodes cannot be matched by their
-labels, so a graph holding any is replaced whole.
+Lines are compared as text, so the new text is first printed as the store prints it back (the embedded
+store's `_as_stored`: Oxigraph keeps literals by value); a triple still printed two ways would only be
+deleted and inserted again. Blank nodes cannot be matched by their labels, so a graph holding any is
+replaced whole.
 """
 from __future__ import annotations
 
