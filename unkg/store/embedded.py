@@ -115,10 +115,10 @@ class EmbeddedStore:
         """Replace the named graphs, all or nothing. Returns quads written.
 
         A batch that rewrites graphs already in the store writes only what changed (store/delta.py), in one
-        SPARQL Update (one transaction). A batch of new graphs, what a first ingest writes, is bulk-loaded: RocksDB files
-        written directly, about four times faster and with a seventh of the memory of a transactional load
-        (benchmarks/ingest.py); bulk loading is not transactional, so a failed one removes those graphs again,
-        which leaves the store as it was since none of them was there before.
+        SPARQL Update (one transaction). A batch of new graphs, what a first ingest writes, is bulk-loaded:
+        RocksDB files written directly, about four times faster and with a seventh of the memory of a
+        transactional load (benchmarks/ingest.py); bulk loading is not transactional, so a failed one removes
+        those graphs again, which leaves the store as it was since none of them was there before.
         """
         self._writable()
         payload = [(check_iri(iri), ntriples(data)) for iri, data in graphs]
