@@ -226,6 +226,9 @@ def _(rows):
     labels = [r.get("actorLabel", "") for r in rows]
     assert labels == sorted(labels, key=str.upper)
     assert labels.index("non-State actors") < labels.index("States")
+    # each actor's most frequent modality first
+    counts = [(r.get("actorLabel", "").upper(), -int(r["provisions"])) for r in rows]
+    assert counts == sorted(counts)
 
 
 @check("cq17_un_bodies_addressed")
