@@ -333,6 +333,42 @@ def test_failed_writes_leave_the_union_as_it_was(store):
     assert union_rows(store) == before
 
 
+class _LoadsThenFails:
+    """The pyoxigraph store, except that a bulk load writes its data and then fails, as an interrupted or
+    out-of-space load can: the case where the failed load's leftovers must be removed."""
+
+    def __init__(self, real: ox.Store) -> None:
+        self._real = real
+
+    def __getattr__(self, name: str):
+        return getattr(self._real, name)
+
+    def bulk_load(self, *args, **kwargs) -> None:
+        self._real.bulk_load(*args, **kwargs)
+        raise OSError("No space left on device")
+
+
+STRAY = ox.Quad(ox.NamedNode("urn:stray"), ox.NamedNode("urn:p"), ox.Literal("no graph holds me"), ox.DefaultGraph())
+
+
+def test_a_load_that_fails_after_writing_removes_only_what_it_wrote(store):
+    store.replace_graphs([(G1, small_graph())])
+    before_quads, before_union = quads(store), union_rows(store)
+    # A default-graph triple no named graph holds: a sweep of the whole default graph would remove it too,
+    # the cleanup of what the batch wrote leaves it.
+    store._store.add(STRAY)
+    store._store = _LoadsThenFails(store._store)
+    offsets = f'<{ID}A/RES/78/217/op/1> <{UNKG}offset> "7"^^<{XSD.nonNegativeInteger}> .'
+    with pytest.raises(StoreError, match="No space left"):
+        store.replace_graphs([(G2, small_graph("A/RES/78/217").serialize(format="nt") + offsets), (FR, small_graph())])
+    assert quads(store) == before_quads and store.graphs() == [G1]
+    assert union_rows(store) == sorted(before_union + [("<urn:stray>", "<urn:p>", '"no graph holds me"')])
+    # a batch with blank nodes: the load gave them new labels, so the default graph is swept whole
+    with pytest.raises(StoreError):
+        store.replace_graphs([(G2, '<urn:a> <urn:b> _:x .')])
+    assert union_rows(store) == before_union
+
+
 def test_user_updates_keep_the_union(store):
     store.replace_graphs([(G1, small_graph()), (FR, small_graph())])
     store.update(f"PREFIX u: <{UNKG}> INSERT DATA {{ GRAPH <{G2}> {{ <urn:x> u:note 'added' }} }};")

@@ -14,6 +14,7 @@ replaced whole.
 """
 from __future__ import annotations
 
+from . import mirror
 from .common import check_iri
 
 
@@ -40,9 +41,7 @@ def update(changes: list[tuple[str, set[str], set[str]]], union_once: bool) -> s
     if removed:
         ops.append("DELETE DATA {\n" + "\n".join(_block(g, r) for g, r in removed) + "\n}")
         if union_once:
-            rows = "\n".join(f"({' '.join(_terms(s))})" for _, r in removed for s in r)
-            ops.append("DELETE { ?s ?p ?o } WHERE {\n  VALUES (?s ?p ?o) {\n" + rows + "\n  }\n"
-                       "  FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } }\n}")
+            ops.append(mirror.forget_triples(s for _, r in removed for s in r))
     if added:
         default = "\n".join(s for _, a in added for s in a) + "\n" if union_once else ""
         ops.append("INSERT DATA {\n" + default + "\n".join(_block(g, a) for g, a in added) + "\n}")
@@ -52,9 +51,3 @@ def update(changes: list[tuple[str, set[str], set[str]]], union_once: bool) -> s
 def _block(graph: str, statements: set[str]) -> str:
     return f"GRAPH <{graph}> {{\n" + "\n".join(statements) + "\n}"
 
-
-def _terms(statement: str) -> tuple[str, str, str]:
-    """Subject, predicate and object of an N-Triples statement: the first two hold no spaces (IRIs or blank
-    nodes), the object is the rest without the final " ."."""
-    s, p, o = statement.rstrip(".").rstrip().split(None, 2)
-    return s, p, o

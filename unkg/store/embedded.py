@@ -142,11 +142,27 @@ class EmbeddedStore:
             for iri in iris:
                 self._store.remove_graph(ox.NamedNode(iri))
             if self.union_once:  # what the load put in the default graph and no other graph holds
-                self._store.update(mirror.DROP_ORPHANS)
+                self._drop_orphans(payload)
             if isinstance(e, (SyntaxError, OSError, ValueError, RuntimeError)):
                 raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
             raise
         return quads
+
+    def _drop_orphans(self, payload: list[tuple[str, str]]) -> None:
+        """After a failed bulk load, remove from the default graph what it wrote there and no named graph
+        holds. Only the batch's triples are looked at, those that parse (the others cannot have been
+        loaded); blank nodes were given new labels by the load, so a batch holding any sweeps the default
+        graph whole."""
+        statements: set[str] = set()
+        for _, nt in payload:
+            statements |= delta.lines(nt)
+        if delta.has_blank_nodes(statements):
+            self._store.update(mirror.DROP_ORPHANS)
+            return
+        if not _parses("\n".join(statements)):  # the load failed on a bad line: keep the ones that parse
+            statements = {s for s in statements if _parses(s)}
+        if statements:
+            self._store.update(mirror.forget_triples(statements))
 
     def _rewrite(self, payload: list[tuple[str, str]]) -> tuple[str, int]:
         """The SPARQL Update turning each graph's stored triples into the new ones, and the quads they make:
@@ -375,6 +391,15 @@ def _as_stored(nt: str) -> str:
     memory = ox.Store()
     memory.load(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT)
     return memory.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT).decode("utf-8")
+
+
+def _parses(nt: str) -> bool:
+    try:
+        for _ in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):  # parses lazily
+            pass
+        return True
+    except SyntaxError:
+        return False
 
 
 def _one_line(e: BaseException) -> str:
