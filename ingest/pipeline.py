@@ -20,7 +20,7 @@ import rdflib
 
 from ..config import ONTOLOGY_NS, VOCAB_NS
 from ..errors import InputError, UnkgError, ValidationError
-from ..store import Store
+from ..store import Store, delta
 
 # File kinds the readers know, for expanding folders (files named explicitly are always tried).
 INGEST_SUFFIXES = {".xml", ".akn", ".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
@@ -210,8 +210,7 @@ def stale_reference_graphs(store: Store) -> list[tuple[str, str]]:
 def _same_lines(a: str, b: str) -> bool:
     """Same N-Triples, blank node labels aside (they change with every parse); a server that writes
     N-Triples differently just makes the graph look stale, which only costs a reload."""
-    la = [x for x in a.splitlines() if x.strip()]
-    lb = [x for x in b.splitlines() if x.strip()]
+    la, lb = delta.lines(a), delta.lines(b)
     return len(la) == len(lb) and {x for x in la if "_:" not in x} == {x for x in lb if "_:" not in x}
 
 
