@@ -205,3 +205,14 @@ def test_french_commitments_bind_the_adopting_body(vocab):
     for text in ("Réaffirme qu'elle s'engage à œuvrer sans relâche ;", "Exprime sa volonté de sensibiliser l'opinion ;"):
         (p,) = extract(make([text], "fr"), vocab).operative[0].provisions
         assert (p.verb, labels(p.addressees)) == ("commit", ["General Assembly"])
+
+
+@pytest.mark.parametrize("lang, text, states", [
+    ("en", "Calls upon the Government of Haiti to protect journalists;", ["hti"]),
+    ("en", "Urges the Government of the Democratic People's Republic of Korea to respect human rights;", ["prk"]),
+    ("en", "Calls upon the Government of the Sudan and the Government of South Sudan to cooperate;", ["sdn", "ssd"]),
+])
+def test_the_government_of_a_named_state_is_that_state(vocab, lang, text, states):
+    # the article before the State's name ("of the Sudan", "de la République") changes nothing
+    (p,) = extract(make([text], lang), vocab).operative[0].provisions
+    assert local(p.addressees) == states

@@ -261,12 +261,12 @@ def _leads_to(toks: list[Token], a: int, first: int, excluded: set[int], ctx: _C
 
 def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) -> list[Mention]:
     """"Israel, the occupying Power, ...": a role set off by commas after a named State is not a second actor;
-    "the Government of Haiti" is Haiti."""
+    "the Government of Haiti" (or "of the Sudan") is Haiti."""
     out = []
     for k, m in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else None
-        if (nxt is not None and nxt.concept.id.startswith(STATES_NS) and nxt.i == m.j + 1
-                and toks[m.j].low in ctx.links):
+        if (nxt is not None and nxt.concept.id.startswith(STATES_NS) and toks[m.j].low in ctx.links
+                and (nxt.i == m.j + 1 or (nxt.i == m.j + 2 and toks[m.j + 1].low in ctx.definite))):
             continue
         prev = out[-1] if out else None
         if (prev is not None and prev.concept.id.startswith(STATES_NS) and m.i >= 2
