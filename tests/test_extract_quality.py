@@ -211,8 +211,26 @@ def test_french_commitments_bind_the_adopting_body(vocab):
     ("en", "Calls upon the Government of Haiti to protect journalists;", ["hti"]),
     ("en", "Urges the Government of the Democratic People's Republic of Korea to respect human rights;", ["prk"]),
     ("en", "Calls upon the Government of the Sudan and the Government of South Sudan to cooperate;", ["sdn", "ssd"]),
+    ("fr", "Demande au Gouvernement de la République arabe syrienne de coopérer avec la commission ;", ["syr"]),
+    ("es", "Exhorta al Gobierno de la República Árabe Siria a que coopere con la comisión;", ["syr"]),
 ])
 def test_the_government_of_a_named_state_is_that_state(vocab, lang, text, states):
     # the article before the State's name ("of the Sudan", "de la République") changes nothing
+    (p,) = extract(make([text], lang), vocab).operative[0].provisions
+    assert local(p.addressees) == states
+
+
+@pytest.mark.parametrize("lang, text, states", [
+    ("fr", "Demande instamment à la République islamique d’Iran de coopérer pleinement ;", ["irn"]),
+    ("fr", "Engage les États-Unis d’Amérique et la Fédération de Russie à poursuivre leurs négociations ;", ["usa", "rus"]),
+    ("fr", "Prie le Gouvernement du Soudan du Sud de protéger les civils ;", ["ssd"]),
+    ("es", "Exhorta al Estado Plurinacional de Bolivia y a la República Bolivariana de Venezuela a que cooperen;",
+     ["bol", "ven"]),
+    ("es", "Insta a la República Popular Democrática de Corea a que respete los derechos humanos;", ["prk"]),
+    # "de" before a name opens no complement ("de" + infinitive would)
+    ("es", "Exhorta al Gobierno de Sudán del Sur a que proteja a los civiles;", ["ssd"]),
+])
+def test_french_and_spanish_names_of_states(vocab, lang, text, states):
+    # the UN's own French and Spanish names, as running text writes them (ontology/tools/state_names.tsv)
     (p,) = extract(make([text], lang), vocab).operative[0].provisions
     assert local(p.addressees) == states

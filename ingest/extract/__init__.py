@@ -209,6 +209,8 @@ def _complement(toks: list[Token], a: int, b: int, ctx: _Context, covered: set[i
             if n < len(toks) and toks[n].low == "'":  # "d'appliquer"
                 n += 1
             nxt = toks[n].low if n < len(toks) else ""
+            if n in covered and toks[n].upper:
+                continue  # a name, not an infinitive: "al Gobierno *de* Sudán del Sur a que ..."
             if nxt and nxt not in ctx.non_inf and nxt[:1].isalpha():
                 return m
     return None

@@ -117,9 +117,11 @@ class Vocabulary:
             c = self.concepts[iri]
             if c.kind not in kinds:
                 continue
-            proper = iri.startswith(STATES)  # names of States: "Myanmar", "Burundi" read alike in fr/es
+            # Names of States: the English ones also serve French and Spanish text, where many read alike
+            # ("Myanmar", "Burundi"); the French and Spanish ones only their own language.
+            proper = iri.startswith(STATES)
             for label, lang, pref in labels:
-                if lang not in (language, "") and not proper:
+                if lang not in (language, "") and not (proper and lang == "en"):
                     continue
                 if c.kind == VERB and pref and not label[:1].isupper():
                     continue  # a lemma ("support", "décider"), not a phrase as printed ("Se félicite")
