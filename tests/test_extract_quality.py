@@ -234,3 +234,16 @@ def test_french_and_spanish_names_of_states(vocab, lang, text, states):
     # the UN's own French and Spanish names, as running text writes them (ontology/tools/state_names.tsv)
     (p,) = extract(make([text], lang), vocab).operative[0].provisions
     assert local(p.addressees) == states
+
+
+@pytest.mark.parametrize("lang, text, states", [
+    ("en", "Urges the Malian authorities to hold elections;", ["mli"]),
+    ("en", "Calls upon the South Sudanese authorities and the Sudanese authorities to cooperate;", ["ssd", "sdn"]),
+    ("fr", "Demande au Gouvernement sud-soudanais de protéger les civils ;", ["ssd"]),
+    ("fr", "Exhorte les autorités bélarussiennes à libérer les personnes détenues ;", ["blr"]),
+    ("es", "Insta a las autoridades rusas a que pongan en libertad a los detenidos;", ["rus"]),
+])
+def test_a_government_named_by_its_adjective_is_the_state(vocab, lang, text, states):
+    # "the Malian authorities" is Mali, as "the Government of Mali" is (ontology/tools/state_adjectives.tsv)
+    (p,) = extract(make([text], lang), vocab).operative[0].provisions
+    assert local(p.addressees) == states
