@@ -95,7 +95,7 @@ def test_no_label_is_shared_within_a_scheme(graphs: dict[str, Graph], name: str)
     g = graphs[name]
     owners: dict[tuple, set] = defaultdict(set)
     for c in _concepts(g):
-        for p in (SKOS.prefLabel, SKOS.altLabel):
+        for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
             for lab in g.objects(c, p):
                 owners[(lab.language, norm(str(lab)))].add(c)
     shared = {k: sorted(v) for k, v in owners.items() if len(v) > 1}
