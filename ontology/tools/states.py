@@ -137,7 +137,7 @@ def metadata_spellings(corpus: Path, rows: list[dict[str, str]]) -> tuple[dict[s
 def government_phrases(path: Path = ADJECTIVES) -> dict[str, dict[str, list[str]]]:
     """{iso3: {language: ["Malian authorities", ...]}} from the table of adjectives."""
     out: dict[str, dict[str, list[str]]] = {}
-    for iso3, cells in other_names(path).items():
+    for iso3, cells in read_table(path).items():
         for lang, forms in cells.items():
             phrases = out.setdefault(iso3, {}).setdefault(lang, [])
             for form in forms:
@@ -147,9 +147,9 @@ def government_phrases(path: Path = ADJECTIVES) -> dict[str, dict[str, list[str]
     return out
 
 
-def other_names(path: Path = NAMES) -> dict[str, dict[str, list[str]]]:
-    """{iso3: {language: [list name, running-text forms ...]}} from a hand-written table (cells hold
-    alternatives separated by "|")."""
+def read_table(path: Path) -> dict[str, dict[str, list[str]]]:
+    """{ISO3: {language: [forms]}} from one of the hand-written tables (a cell holds alternatives separated by
+    "|"; for names, the list name first, then the running-text forms)."""
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     header = lines[0].split("\t")
     out: dict[str, dict[str, list[str]]] = {}
@@ -163,7 +163,7 @@ def other_names(path: Path = NAMES) -> dict[str, dict[str, list[str]]]:
 
 def build(corpus: Path) -> rdflib.Graph:
     rows = member_table()
-    names = other_names()
+    names = read_table(NAMES)
     governments = government_phrases()
     spellings, latest = metadata_spellings(corpus, rows)
     g = rdflib.Graph()
