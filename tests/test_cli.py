@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -245,3 +246,17 @@ def test_pip_install_into_fresh_venv(tmp_path, sample_text, fixtures):
     where = subprocess.run([str(venv / "bin" / "python"), "-c", "import unkg; print(unkg.__file__)"],
                            capture_output=True, text=True, cwd=elsewhere)
     assert str(venv) in where.stdout  # the installed copy, not the checkout
+
+
+def test_the_main_job_on_a_fresh_home(tmp_path):
+    # README's first command, `unkg ingest --sample` without --store, on a machine where the per-user data
+    # folder (~/.local/share) does not exist yet: the store's parent folders are made, not an error
+    env = {k: v for k, v in os.environ.items() if k not in ("UNKG_STORE", "XDG_DATA_HOME", "UNKG_DEBUG")}
+    env["HOME"] = str(tmp_path / "home")
+    p = subprocess.run([*COMMAND, "ingest", "--sample", "-q"], capture_output=True, text=True, env=env, timeout=600)
+    no_traceback(p)
+    assert p.returncode == 0, p.stderr
+    assert (tmp_path / "home" / ".local" / "share" / "unkg" / "store" / "CURRENT").exists()
+    p = subprocess.run([*COMMAND, "stats"], capture_output=True, text=True, env=env, timeout=600)
+    assert p.returncode == 0, p.stderr
+    assert re.search(r"^resolutions\s+1$", p.stdout, re.M), p.stdout

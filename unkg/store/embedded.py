@@ -103,6 +103,7 @@ class EmbeddedStore:
             else:
                 if path.exists() and not path.is_dir():
                     raise StoreError(f"{path}: is a file, not a store folder")
+                path.mkdir(parents=True, exist_ok=True)  # RocksDB makes the last folder only (~/.local/share/...)
                 self._store = ox.Store(str(path))
         except OSError as e:
             # RocksDB refuses a second writer with a LOCK error; say so plainly.
