@@ -53,12 +53,12 @@ def around(update: str, before: str, after: str) -> str:
 def forget_triples(statements: Iterable[str]) -> str:
     """Remove these triples (N-Triples statements without blank nodes) from the default graph where no named
     graph holds them any more: after they were deleted from their graphs, or a failed load left them."""
-    rows = "\n".join(f"({' '.join(terms(s))})" for s in statements)
+    rows = "\n".join(f"({' '.join(_terms(s))})" for s in statements)
     return ("DELETE { ?s ?p ?o } WHERE {\n  VALUES (?s ?p ?o) {\n" + rows + "\n  }\n"
             "  FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } }\n}")
 
 
-def terms(statement: str) -> tuple[str, str, str]:
+def _terms(statement: str) -> tuple[str, str, str]:
     """Subject, predicate and object of an N-Triples statement: the first two hold no spaces (IRIs or blank
     nodes), the object is the rest without the final " ."."""
     s, p, o = statement.rstrip(".").rstrip().split(None, 2)
