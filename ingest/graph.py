@@ -29,10 +29,10 @@ from pathlib import PurePath
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from .. import __version__, iris
-from ..config import ONTOLOGY_NS
-from ..errors import InputError
-from .model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, SubParagraph
+from unkg import __version__, iris
+from unkg.config import ONTOLOGY_NS
+from unkg.errors import InputError
+from unkg.ingest.model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, SubParagraph
 
 UNKG = Namespace(ONTOLOGY_NS)
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
@@ -297,7 +297,7 @@ def _sha256(text: str) -> str:
 
 def _state_iri(name: str) -> str | None:
     try:
-        from .metadata import state_iri
+        from unkg.ingest.metadata import state_iri
     except ImportError:  # the metadata module is optional for graph building
         return None
     return state_iri(name)
@@ -306,7 +306,7 @@ def _state_iri(name: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _openers() -> dict[str, str]:
     """Lower-cased labels of preambular openers (any language) -> concept IRI, from the vocabularies."""
-    from ..ontology import vocab_graph
+    from unkg.ontology import vocab_graph
 
     g = vocab_graph()
     out: dict[str, str] = {}

@@ -16,9 +16,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import InputError
-from ..iris import Symbol, sdg
-from .model import Resolution, Vote
+from unkg.errors import InputError
+from unkg.iris import Symbol, sdg
+from unkg.ingest.model import Resolution, Vote
 
 MetadataIndex = dict[str, dict[str, Any]]  # canonical symbol -> record
 
@@ -235,7 +235,7 @@ def _state_labels() -> tuple[dict[str, str], list[str]]:
     import rdflib
     from rdflib.namespace import RDF, SKOS
 
-    from ..config import ONTOLOGY_NS
+    from unkg.config import ONTOLOGY_NS
 
     g = rdflib.Graph()
     try:

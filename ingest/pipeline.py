@@ -18,9 +18,9 @@ from typing import Callable, Iterable, Iterator
 
 import rdflib
 
-from ..config import ONTOLOGY_NS, VOCAB_NS
-from ..errors import InputError, UnkgError, ValidationError
-from ..store import Store, delta
+from unkg.config import ONTOLOGY_NS, VOCAB_NS
+from unkg.errors import InputError, UnkgError, ValidationError
+from unkg.store import Store, delta
 
 # File kinds the readers know, for expanding folders (files named explicitly are always tried).
 INGEST_SUFFIXES = {".xml", ".akn", ".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
@@ -111,7 +111,7 @@ _META = None  # metadata index of this process (set by `_init_worker` or `ingest
 def _init_worker(meta_paths: list[str] | None) -> None:
     global _META
     if meta_paths:
-        from .metadata import load_index
+        from unkg.ingest.metadata import load_index
 
         _META = load_index(meta_paths)
     else:
@@ -125,18 +125,18 @@ def build_graph(path: Path, meta: object | None = None) -> tuple[str, rdflib.Gra
     does not conform (the store must never see it).
     """
     # Each stage is imported when reached, so a file the reader rejects never depends on the later stages.
-    from .readers import read
+    from unkg.ingest.readers import read
 
     res = read(path)
-    from .extract import extract
+    from unkg.ingest.extract import extract
 
     res = extract(res) or res
     if meta is not None:
-        from .metadata import apply
+        from unkg.ingest.metadata import apply
 
         apply(res, meta)  # type: ignore[arg-type]
-    from .graph import build
-    from .validate import validate
+    from unkg.ingest.graph import build
+    from unkg.ingest.validate import validate
 
     iri, graph = build(res)
     report = validate(graph)
@@ -340,7 +340,7 @@ def validate_store(store: Store, *, progress: bool | None = None) -> tuple[int, 
     """SHACL-validate every resolution graph in the store: (graphs checked, [(graph IRI, summary)])."""
     from tqdm import tqdm
 
-    from .validate import validate
+    from unkg.ingest.validate import validate
 
     names = [g for g in store.graphs() if not is_reference_graph(g)]
     failures: list[tuple[str, str]] = []

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import rdflib
 
-from ..errors import UnkgError
-from . import ontology_graph, vocab_paths
+from unkg.errors import UnkgError
+from unkg.ontology import ontology_graph, vocab_paths
 
 
 def _import_pylode():

@@ -217,37 +217,6 @@ def test_broken_pipe_is_quiet(sample_store):
     assert p.stdout.count("\n") == 1 and "Traceback" not in p.stderr and "Error" not in p.stderr
 
 
-@pytest.mark.slow
-def test_pip_install_into_fresh_venv(tmp_path, sample_text, fixtures):
-    """`pip install .` into a new virtual environment, then parse / ingest / validate from another folder."""
-    root = Path(__file__).resolve().parent.parent
-    wheels = tmp_path / "wheels"
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels),
-                            str(root)], capture_output=True, text=True, timeout=600)
-    assert build.returncode == 0, build.stderr[-2000:]
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
-    pip = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", *map(str, wheels.glob("unkg-*.whl"))],
-                         capture_output=True, text=True, timeout=1500)
-    assert pip.returncode == 0, pip.stderr[-2000:]
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    sample = elsewhere / "sample.txt"
-    shutil.copy(sample_text, sample)
-    cmd = [str(venv / "bin" / "unkg")]
-    env = {"UNKG_STORE": str(elsewhere / "store"), "PYTHONPATH": ""}
-    parsed = unkg("parse", "sample.txt", "--json", cwd=elsewhere, env=env, command=cmd)
-    assert parsed.returncode == 0, parsed.stderr
-    assert json.loads(parsed.stdout)["symbol"] == "A/RES/78/216"
-    ingested = unkg("ingest", "sample.txt", cwd=elsewhere, env=env, command=cmd)
-    assert ingested.returncode == 0, ingested.stderr
-    validated = unkg("validate", cwd=elsewhere, env=env, command=cmd)
-    assert validated.returncode == 0 and "1 conform" in validated.stderr, validated.stderr
-    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import unkg; print(unkg.__file__)"],
-                           capture_output=True, text=True, cwd=elsewhere)
-    assert str(venv) in where.stdout  # the installed copy, not the checkout
-
-
 def test_the_main_job_on_a_fresh_home(tmp_path):
     # README's first command, `unkg ingest --sample` without --store, on a machine where the per-user data
     # folder (~/.local/share) does not exist yet: the store's parent folders are made, not an error

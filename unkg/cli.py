@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .errors import StoreError, UnkgError
+from unkg.errors import StoreError, UnkgError
 
 EXIT_CODES = """exit codes:
   0  success
@@ -39,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
 
 # -- commands -------------------------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest.pipeline import ingest
+    from unkg.ingest.pipeline import ingest
 
     if args.sample:
         from importlib.resources import files
@@ -63,13 +63,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from .ingest.extract import extract
-    from .ingest.readers import read
+    from unkg.ingest.extract import extract
+    from unkg.ingest.readers import read
 
     res = read(Path(args.file))
     res = extract(res) or res
     if args.meta:
-        from .ingest.metadata import apply, load_index
+        from unkg.ingest.metadata import apply, load_index
 
         apply(res, load_index(args.meta))
     # The JSON document is the one output `parse` has (DESIGN.md); --json names it explicitly.
@@ -80,7 +80,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .ingest.pipeline import validate_store
+    from unkg.ingest.pipeline import validate_store
 
     store = _open(args.store, read_only=True)
     try:
@@ -127,8 +127,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .config import default_store
-    from .webapp import serve
+    from unkg.config import default_store
+    from unkg.webapp import serve
 
     location = args.store or default_store()
     _open(location, read_only=True).close()  # fail here, in one line, if the store cannot be opened
@@ -152,7 +152,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from .ontology.docs import build
+    from unkg.ontology.docs import build
 
     out = build(Path(args.output))
     print(f"wrote ontology documentation to {out}", file=sys.stderr)
@@ -161,7 +161,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 # -- helpers --------------------------------------------------------------------------------------------
 def _open(location: str | None, read_only: bool = False) -> Any:
-    from .store import open_store
+    from unkg.store import open_store
 
     return open_store(location, read_only=read_only)
 

@@ -18,8 +18,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .config import VOCAB_NS, base_iri
-from .numbering import letters, roman
+from unkg.config import VOCAB_NS, base_iri
+from unkg.numbering import letters, roman
 
 BODIES = {
     "A": "General Assembly",

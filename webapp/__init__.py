@@ -20,9 +20,9 @@ from typing import Any
 
 from flask import Flask
 
-from ..config import base_iri, default_store
-from ..store import Store, open_store
-from .workers import Job, QueryPool, execute, run_with_deadline
+from unkg.config import base_iri, default_store
+from unkg.store import Store, open_store
+from unkg.webapp.workers import Job, QueryPool, execute, run_with_deadline
 
 DEFAULTS: dict[str, Any] = {
     "STORE": None,
@@ -110,7 +110,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.extensions["unkg"] = state = AppState(store, cfg)
     app.before_request(state.pick_up_writes)
 
-    from . import errors, explore, pages, resources, search, sparql
+    from unkg.webapp import errors, explore, pages, resources, search, sparql
 
     errors.register(app)
     app.register_blueprint(sparql.bp)
@@ -140,7 +140,7 @@ def warm(app: Flask) -> threading.Thread:
     """Build the pages' shared caches and the agreed-language index in the background, so that the first
     visitors do not wait for them (six-language corpus store: about 2 s and 15 s); a request that needs one
     meanwhile waits for the same build."""
-    from . import pages, search
+    from unkg.webapp import pages, search
 
     def run() -> None:
         with app.app_context():

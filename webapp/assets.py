@@ -1,7 +1,7 @@
 """The explorer's third-party editor (YASGUI), installed from the npm registry into a cache, never into git.
 
 The project ships only code it wrote. YASGUI (MIT, by Triply; the maintained fork @zazuko/yasgui) is
-fetched by `python -P -m unkg.webapp.assets` (or `unkg.webapp.assets.install()`) with the ordinary npm
+fetched by `python -m unkg.webapp.assets` (or `unkg.webapp.assets.install()`) with the ordinary npm
 client, and only its two built files are kept: yasgui.min.js and yasgui.min.css. The app then serves them
 itself, so the explorer works offline. Without them the explorer falls back to unkg's own small editor.
 
@@ -17,7 +17,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from ..errors import UnkgError
+from unkg.errors import UnkgError
 
 PACKAGE = "@zazuko/yasgui"
 VERSION = "4.6.2"

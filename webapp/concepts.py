@@ -13,7 +13,7 @@ from importlib.resources import files
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
-from ..config import ONTOLOGY_NS, VOCAB_NS
+from unkg.config import ONTOLOGY_NS, VOCAB_NS
 
 UNKG = rdflib.Namespace(ONTOLOGY_NS)
 

@@ -7,7 +7,7 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from ..errors import QueryError, StoreError, UnkgError
+from unkg.errors import QueryError, StoreError, UnkgError
 
 log = logging.getLogger(__name__)
 

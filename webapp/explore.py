@@ -9,8 +9,8 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_from_directory
 
-from ..config import ONTOLOGY_NS, VOCAB_NS
-from . import assets
+from unkg.config import ONTOLOGY_NS, VOCAB_NS
+from unkg.webapp import assets
 
 bp = Blueprint("explore", __name__)
 

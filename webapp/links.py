@@ -6,8 +6,8 @@ from typing import Any
 import rdflib
 from flask import current_app
 
-from ..config import VOCAB_NS
-from .concepts import concept_path
+from unkg.config import VOCAB_NS
+from unkg.webapp.concepts import concept_path
 
 CONCEPT_PAGES = {"actors": "/actors/", "rights": "/rights/", "groups": "/groups/"}
 

@@ -10,11 +10,11 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from . import queries as Q
-from .concepts import Concepts, concept_iri, load
-from .errors import ApiError
-from .links import actor_link, concept_link, local, paragraph_link, val
-from .represent import respond, split_suffix
+from unkg.webapp import queries as Q
+from unkg.webapp.concepts import Concepts, concept_iri, load
+from unkg.webapp.errors import ApiError
+from unkg.webapp.links import actor_link, concept_link, local, paragraph_link, val
+from unkg.webapp.represent import respond, split_suffix
 
 bp = Blueprint("pages", __name__)
 
@@ -327,7 +327,7 @@ def ontology(fmt: str | None = None) -> Response:
     import rdflib
     from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-    from ..config import ONTOLOGY_NS
+    from unkg.config import ONTOLOGY_NS
 
     if fmt == "ttl":
         resp = Response(_ontology_ttl(), mimetype="text/turtle")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..config import ONTOLOGY_NS
-from ..errors import QueryError
+from unkg.config import ONTOLOGY_NS
+from unkg.errors import QueryError
 
 PREFIXES = f"""PREFIX unkg: <{ONTOLOGY_NS}>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from flask import Response, render_template, request
 
-from .errors import ApiError
+from unkg.webapp.errors import ApiError
 
 MEDIA = {
     "html": "text/html",

@@ -12,12 +12,12 @@ from typing import Any
 import rdflib
 from flask import Blueprint, Response, redirect
 
-from .. import iris
-from . import queries as Q
-from .errors import ApiError
-from .links import actor_link, anchor, base, concept_link, local, val
-from .pages import concepts, state
-from .represent import respond, split_suffix
+from unkg import iris
+from unkg.webapp import queries as Q
+from unkg.webapp.errors import ApiError
+from unkg.webapp.links import actor_link, anchor, base, concept_link, local, val
+from unkg.webapp.pages import concepts, state
+from unkg.webapp.represent import respond, split_suffix
 
 bp = Blueprint("resources", __name__)
 RDF_OFFER = ("html", "ttl", "jsonld", "nt", "json")
@@ -78,7 +78,7 @@ def _rdf(iri: str, header: list[dict[str, Any]]) -> rdflib.Graph:
             g += store.graph(n)
     else:
         g += store.construct(Q.describe(iri), timeout=60)
-    from .workers import _bind_prefixes
+    from unkg.webapp.workers import _bind_prefixes
 
     _bind_prefixes(g)
     return g

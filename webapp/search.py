@@ -23,10 +23,10 @@ try:  # numpy makes scoring a vector operation; the index works without it, more
 except ImportError:  # pragma: no cover - numpy is present wherever pymupdf or pandas are
     np = None  # type: ignore[assignment]
 
-from . import queries as Q
-from .errors import ApiError
-from .links import paragraph_link, val
-from .represent import respond
+from unkg.webapp import queries as Q
+from unkg.webapp.errors import ApiError
+from unkg.webapp.links import paragraph_link, val
+from unkg.webapp.represent import respond
 
 bp = Blueprint("search", __name__)
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
-from ..errors import QueryError
-from .errors import ApiError
-from ..querykind import classify
-from .workers import Job
+from unkg.errors import QueryError
+from unkg.webapp.errors import ApiError
+from unkg.querykind import classify
+from unkg.webapp.workers import Job
 
 bp = Blueprint("sparql", __name__)
 

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import QueryError, UnkgError
+from unkg.errors import QueryError, UnkgError
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def run_with_deadline(fn: Any, timeout: float) -> Any:
 
 
 def _bind_prefixes(g: Any) -> None:
-    from ..config import ONTOLOGY_NS, VOCAB_NS
+    from unkg.config import ONTOLOGY_NS, VOCAB_NS
 
     g.bind("unkg", ONTOLOGY_NS)
     g.bind("eli", "http://data.europa.eu/eli/ontology#")
@@ -125,7 +125,7 @@ def _recv(stream: Any) -> Any:
 def worker_main(location: str) -> None:
     """Worker process (`python -m unkg.webapp.worker_process STORE`): open the store read-only and answer jobs
     read from stdin on stdout until stdin closes. Anything printed goes to stderr."""
-    from ..store import open_store
+    from unkg.store import open_store
 
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints must not corrupt the result stream

@@ -17,15 +17,15 @@ from typing import Any
 from unkg.config import VOCAB_NS
 from unkg.iris import slug
 
-from ..model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, assemble
-from .citations import find_citations
-from .clauses import ClauseSplitter
-from .grammar import grammar
-from .mandates import DECISION_MODALITIES, REQUEST_MODALITIES, build_mandate
-from .mentions import Mention, MentionFinder, ShortNames
-from .sdg import find_sdg
-from .tokens import Token, lows, phrase_trie, tokenize
-from .vocab import ACTOR, GROUP, RIGHT, ConceptInfo, Vocabulary, load
+from unkg.ingest.model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, assemble
+from unkg.ingest.extract.citations import find_citations
+from unkg.ingest.extract.clauses import ClauseSplitter
+from unkg.ingest.extract.grammar import grammar
+from unkg.ingest.extract.mandates import DECISION_MODALITIES, REQUEST_MODALITIES, build_mandate
+from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames
+from unkg.ingest.extract.sdg import find_sdg
+from unkg.ingest.extract.tokens import Token, lows, phrase_trie, tokenize
+from unkg.ingest.extract.vocab import ACTOR, GROUP, RIGHT, ConceptInfo, Vocabulary, load
 
 __all__ = ["extract", "load"]
 

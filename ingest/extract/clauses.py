@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .tokens import Token, Trie, lows
-from .vocab import VERB, ConceptInfo, Vocabulary
+from unkg.ingest.extract.tokens import Token, Trie, lows
+from unkg.ingest.extract.vocab import VERB, ConceptInfo, Vocabulary
 
 
 @dataclass

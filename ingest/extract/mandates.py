@@ -14,8 +14,8 @@ from typing import Any, Callable
 
 from unkg.ingest.model import Concept, Mandate
 
-from .mentions import Mention
-from .tokens import Token, lows
+from unkg.ingest.extract.mentions import Mention
+from unkg.ingest.extract.tokens import Token, lows
 
 REQUEST_MODALITIES = ("request",)
 DECISION_MODALITIES = ("decision",)

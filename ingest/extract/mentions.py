@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .tokens import Token, Trie, keys, lows, phrase_trie, tokenize
-from .vocab import ACTOR, GROUP, ConceptInfo, Vocabulary
+from unkg.ingest.extract.tokens import Token, Trie, keys, lows, phrase_trie, tokenize
+from unkg.ingest.extract.vocab import ACTOR, GROUP, ConceptInfo, Vocabulary
 
 
 @dataclass

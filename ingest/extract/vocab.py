@@ -20,7 +20,7 @@ from rdflib import RDF, SKOS, Graph, URIRef
 from unkg.config import VOCAB_NS
 from unkg.iris import slug
 
-from .tokens import Trie, keys, lows
+from unkg.ingest.extract.tokens import Trie, keys, lows
 
 UNKG = "https://w3id.org/unkg/ontology#"
 ACTOR, RIGHT, GROUP, INSTRUMENT, VERB, MODIFIER, OPENER = (

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from unkg.errors import InputError
 
-from ..model import Resolution
-from .source import load
+from unkg.ingest.model import Resolution
+from unkg.ingest.readers.source import load
 
 FORMATS = ("akn", "text", "pdf", "docx", "html")
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)[\s>/]")
@@ -96,7 +96,7 @@ def read(path: "Path | str") -> Resolution:
         raise InputError(path, f"XML without a resolution: root element <{_xml_root(data[:4096].lstrip())}>, "
                                "expected <akomaNtoso>")
     if fmt == "akn":
-        from . import akn
+        from unkg.ingest.readers import akn
 
         return akn.read_bytes(data, path)
     try:

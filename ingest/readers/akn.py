@@ -17,10 +17,10 @@ from lxml import etree
 from unkg.errors import InputError
 from unkg.iris import LANGUAGES, Symbol
 
-from .source import load, source_of
-from .stages import normalise_space
-from ..model import (OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, Vote, assemble,
-                     unique_numbers)
+from unkg.ingest.readers.source import load, source_of
+from unkg.ingest.readers.stages import normalise_space
+from unkg.ingest.model import (OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, Vote,
+                               assemble, unique_numbers)
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = "{%s}" % AKN

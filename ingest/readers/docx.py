@@ -16,9 +16,9 @@ from lxml import etree
 from unkg.errors import InputError
 from unkg.numbering import letters, roman
 
-from ..model import Resolution
-from .layout import to_markdown
-from .source import load, source_of
+from unkg.ingest.model import Resolution
+from unkg.ingest.readers.layout import to_markdown
+from unkg.ingest.readers.source import load, source_of
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _w = "{%s}" % W
@@ -261,7 +261,7 @@ def _footnotes(doc, render: _Renderer) -> list[str]:
 
 def read(path: Path) -> Resolution:
     """Read a resolution saved as Word (.docx) into the document model."""
-    from .text import parse_text
+    from unkg.ingest.readers.text import parse_text
 
     path = Path(path)
     source = source_of(path, load(path), "docx")

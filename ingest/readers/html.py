@@ -16,9 +16,9 @@ from lxml import etree
 
 from unkg.errors import InputError
 
-from ..model import Resolution
-from .layout import to_markdown
-from .source import load, source_of
+from unkg.ingest.model import Resolution
+from unkg.ingest.readers.layout import to_markdown
+from unkg.ingest.readers.source import load, source_of
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "section", "article",
@@ -136,7 +136,7 @@ def _list_label(li: etree._Element) -> str:
     if kind == "a":
         return f"({chr(ord('a') + n - 1)})"
     if kind == "i":
-        from .docx import _roman
+        from unkg.ingest.readers.docx import _roman
 
         return f"({_roman(n).lower()})"
     return f"{n}."
@@ -160,7 +160,7 @@ def text_of(path: Path) -> str:
 
 def read(path: Path) -> Resolution:
     """Read a resolution saved as HTML into the document model."""
-    from .text import parse_text
+    from unkg.ingest.readers.text import parse_text
 
     path = Path(path)
     source = source_of(path, load(path), "html")

@@ -21,9 +21,9 @@ import pypdfium2.raw as raw
 
 from unkg.errors import InputError
 
-from ..model import Resolution
-from .layout import Page, Span, to_text
-from .source import load, source_of
+from unkg.ingest.model import Resolution
+from unkg.ingest.readers.layout import Page, Span, to_text
+from unkg.ingest.readers.source import load, source_of
 
 _U16 = ctypes.POINTER(ctypes.c_ushort)
 _ITALIC_FLAG = 1 << 6
@@ -103,7 +103,7 @@ def text_of(path: Path, data: bytes | None = None) -> str:
 
 def read(path: Path) -> Resolution:
     """Read an official UN resolution PDF into the document model."""
-    from .text import parse_text
+    from unkg.ingest.readers.text import parse_text
 
     path = Path(path)
     data = load(path)

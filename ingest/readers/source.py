@@ -6,7 +6,7 @@ from pathlib import Path
 
 from unkg.errors import InputError
 
-from ..model import Source
+from unkg.ingest.model import Source
 
 
 def load(path: Path) -> bytes:

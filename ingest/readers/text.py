@@ -19,10 +19,10 @@ import pyoxigraph as ox
 from unkg.errors import InputError
 from unkg.iris import BODIES, Symbol
 
-from ..model import (OPERATIVE, PREAMBULAR, Paragraph, Resolution, Source, SubParagraph, assemble,
-                     unique_numbers)
-from . import stages
-from .source import load, source_of
+from unkg.ingest.model import (OPERATIVE, PREAMBULAR, Paragraph, Resolution, Source, SubParagraph, assemble,
+                               unique_numbers)
+from unkg.ingest.readers import stages
+from unkg.ingest.readers.source import load, source_of
 
 # The enacting formula opens the resolution text and tells its language.
 _FORMULA = re.compile(

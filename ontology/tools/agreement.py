@@ -19,8 +19,8 @@ from pathlib import Path
 from lxml import etree
 from rdflib import Graph, URIRef
 
-from . import mine_phrases as mp
-from .coverage import UNKG, labels, load, norm
+from unkg.ontology.tools import mine_phrases as mp
+from unkg.ontology.tools.coverage import UNKG, labels, load, norm
 
 
 FILE_OF = {"Actor": "actors.ttl", "Right": "rights.ttl", "AffectedGroup": "groups.ttl"}

@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from . import mine_phrases
+from unkg.ontology.tools import mine_phrases
 
 UNKG = Namespace("https://w3id.org/unkg/ontology#")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2011": "-", "\u2010": "-", "\u00ad": ""})

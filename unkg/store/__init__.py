@@ -76,13 +76,13 @@ class Store(Protocol):
 
 def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
     """Open the store at `location` (default: config.default_store())."""
-    from ..config import default_store
+    from unkg.config import default_store
 
     location = location or default_store()
     if location.startswith(("http://", "https://")):
-        from .remote import RemoteStore
+        from unkg.store.remote import RemoteStore
 
         return RemoteStore(location)
-    from .embedded import EmbeddedStore
+    from unkg.store.embedded import EmbeddedStore
 
     return EmbeddedStore(location, read_only=read_only)

@@ -10,7 +10,7 @@ from typing import Iterable, Union
 
 import rdflib
 
-from ..config import ONTOLOGY_NS
+from unkg.config import ONTOLOGY_NS
 
 GraphData = Union[rdflib.Graph, str]
 

@@ -14,8 +14,8 @@ replaced whole.
 """
 from __future__ import annotations
 
-from . import mirror
-from .common import check_iri
+from unkg.store import mirror
+from unkg.store.common import check_iri
 
 
 def lines(nt: str) -> set[str]:

@@ -15,9 +15,9 @@ from typing import Any, Callable, Iterable
 import pyoxigraph as ox
 import rdflib
 
-from ..errors import QueryError, StoreError
-from . import delta, mirror
-from .common import GraphData, check_iri, nquads, ntriples, replace_update, stats_from_row, stats_query
+from unkg.errors import QueryError, StoreError
+from unkg.store import delta, mirror
+from unkg.store.common import GraphData, check_iri, nquads, ntriples, replace_update, stats_from_row, stats_query
 
 _RESULTS = {
     "json": ox.QueryResultsFormat.JSON,

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .common import check_iri
+from unkg.store.common import check_iri
 
 
 def forget(iris: Iterable[str]) -> str:

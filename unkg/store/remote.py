@@ -28,11 +28,11 @@ from typing import Any, Iterable
 
 import rdflib
 
-from ..config import ONTOLOGY_NS, VOCAB_NS, base_iri
-from ..errors import QueryError, StoreError
-from ..querykind import classify
-from . import RESULT_FORMATS
-from .common import GraphData, check_iri, ntriples, stats_from_row, stats_query
+from unkg.config import ONTOLOGY_NS, VOCAB_NS, base_iri
+from unkg.errors import QueryError, StoreError
+from unkg.querykind import classify
+from unkg.store import RESULT_FORMATS
+from unkg.store.common import GraphData, check_iri, ntriples, stats_from_row, stats_query
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
