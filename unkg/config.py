@@ -35,3 +35,15 @@ def corpus_dir() -> Path | None:
         if (c / "akn").is_dir():
             return c
     return None
+
+# The dataset as a whole (VoID / DCAT): served at /dataset and /.well-known/void.
+DATASET_IRI = "https://w3id.org/unkg/dataset"
+# What unkg makes (the graphs: extractions, links, evidence) is under CC BY 4.0, like its vocabularies; the
+# texts of the resolutions are the United Nations' and stay under the UN's terms of use.
+DATA_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+UN_TERMS = "https://www.un.org/en/about-us/terms-of-use"
+
+
+def dump_url() -> str | None:
+    """Where the dumps that `unkg export --dump DIR` writes are published (`$UNKG_DUMP_URL`), if anywhere."""
+    return os.environ.get("UNKG_DUMP_URL") or None

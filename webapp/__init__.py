@@ -110,7 +110,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.extensions["unkg"] = state = AppState(store, cfg)
     app.before_request(state.pick_up_writes)
 
-    from unkg.webapp import errors, explore, pages, resources, search, sparql
+    from unkg.webapp import errors, explore, pages, resources, search, service, sparql
 
     errors.register(app)
     app.register_blueprint(sparql.bp)
@@ -118,6 +118,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(pages.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(resources.bp)
+    app.register_blueprint(service.bp)
     return app
 
 

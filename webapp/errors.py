@@ -28,7 +28,7 @@ def wants_html() -> bool:
     """A browser navigating (Accept prefers text/html) gets an HTML error page; everything else JSON."""
     best = request.accept_mimetypes.best_match(["application/json", "text/html"], default="application/json")
     path = request.path
-    return best == "text/html" and not path.startswith("/sparql") and not path.endswith((".json", ".csv", ".ttl", ".jsonld", ".nt"))
+    return best == "text/html" and not path.startswith("/sparql") and not path.endswith((".json", ".csv", ".ttl", ".jsonld", ".nt", ".rdf"))
 
 
 def error_response(message: str, status: int) -> Response:

@@ -21,8 +21,21 @@ MEDIA = {
     "ttl": "text/turtle",
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
+    "rdf": "application/rdf+xml",
 }
-RDF_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
+RDF_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "rdf": "xml"}
+RDF_OFFER = ("ttl", "jsonld", "nt", "rdf")  # every RDF answer is offered in all four
+
+
+def serialize(graph: Any, fmt: str) -> bytes:
+    """An rdflib Graph as the RDF format `fmt` (a RDF_FORMATS key). RDF/XML is written by Oxigraph, which
+    can write any predicate; rdflib refuses one whose IRI does not split into a namespace and a name."""
+    if fmt == "rdf":
+        import pyoxigraph as ox
+
+        nt = graph.serialize(format="nt", encoding="utf-8")
+        return ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.RDF_XML)
+    return graph.serialize(format=RDF_FORMATS[fmt], encoding="utf-8")
 
 
 def split_suffix(name: str, offered: Iterable[str]) -> tuple[str, str | None]:
@@ -91,8 +104,7 @@ def respond(
         resp = Response(csv_text(*csv_rows), status=status, mimetype="text/csv")
     else:
         assert graph is not None, "a view that offers RDF gives its graph"
-        body = graph().serialize(format=RDF_FORMATS[fmt], encoding="utf-8")
-        resp = Response(body, status=status, mimetype=MEDIA[fmt])
+        resp = Response(serialize(graph(), fmt), status=status, mimetype=MEDIA[fmt])
     resp.headers["Link"] = link_header(base_path, offered, fmt)
     resp.headers["Vary"] = "Accept"
     resp.headers["Access-Control-Allow-Origin"] = "*"

@@ -1,16 +1,23 @@
 """/sparql: the SPARQL 1.1 Protocol over the store, read-only unless configured otherwise.
 
-GET ?query=, POST form (query= / update=), POST direct (application/sparql-query, application/sparql-update).
-Results by Accept or `format=`; CORS for browsers. Refusals (update, LOAD, SERVICE, dataset parameters,
-oversized or slow queries) are 4xx/503 JSON errors with a message a person can act on.
+GET ?query=, POST form (query= / update=), POST direct (application/sparql-query, application/sparql-update,
+in UTF-8). default-graph-uri and named-graph-uri (each any number of times) name the query's dataset among the
+store's graphs, replacing its FROM / FROM NAMED; relative IRIs resolve against the base of the data IRIs.
+Results by Accept or `format=`; CONSTRUCT / DESCRIBE also as RDF/XML; CORS for browsers. Without a query,
+GET answers the SPARQL Service Description (webapp/service.py). Refusals (update, LOAD, SERVICE, two
+queries, another charset, oversized or slow queries) are 4xx/503 JSON errors with a message a person can act on.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, redirect, request, url_for
+from dataclasses import dataclass, field
+
+from flask import Blueprint, Response, current_app, request
 
 from unkg.errors import QueryError
 from unkg.webapp.errors import ApiError
 from unkg.querykind import classify
+from unkg.store import Dataset
+from unkg.webapp.service import service_description
 from unkg.webapp.workers import Job
 
 bp = Blueprint("sparql", __name__)
@@ -69,37 +76,88 @@ def _result_format(graph: bool) -> str:
     return dict(offers)[best]
 
 
-def _read_request() -> tuple[str | None, str | None]:
-    """(query, update) texts from any of the protocol's three ways of sending them."""
+@dataclass
+class Operation:
+    """What one protocol request asks: a query or an update, and the dataset it names (if any)."""
+
+    query: str | None
+    update: str | None
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    using: bool = False  # using-graph-uri / using-named-graph-uri (an update's dataset)
+
+
+def _one(values: list[str], name: str) -> str | None:
+    if len(values) > 1:
+        raise ApiError(f"{len(values)} {name}= parameters: send one {name} per request", 400)
+    return values[0] if values else None
+
+
+def _charset_ok() -> None:
+    """The protocol carries query and update text in UTF-8; any other charset is refused in so many words
+    (decoding UTF-16 as UTF-8 would give a parse error that points nowhere near the problem)."""
+    charset = (request.mimetype_params.get("charset") or "utf-8").strip().lower()
+    if charset.replace("-", "").replace("_", "") not in ("utf8", "usascii", "ascii"):
+        raise ApiError(f"unsupported charset {request.mimetype_params.get('charset')!r}: the SPARQL protocol "
+                       "sends queries and updates in UTF-8 (charset=UTF-8)", 415)
+
+
+def _read_request() -> Operation:
+    """The operation, from any of the protocol's three ways of sending it (GET; POST form; POST direct).
+    Dataset parameters come from the query string, and from a form body too."""
+    args = request.args
     if request.method in ("GET", "HEAD"):
-        return request.args.get("query"), request.args.get("update")
-    ctype = (request.mimetype or "").lower()
-    if ctype == "application/sparql-query":
-        return request.get_data(as_text=True), None
-    if ctype == "application/sparql-update":
-        return None, request.get_data(as_text=True)
-    if ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        return request.form.get("query"), request.form.get("update")
-    raise ApiError(
-        f"unsupported request content type {ctype or '(none)'!r}: send a form (query= or update=), "
-        "application/sparql-query or application/sparql-update", 415)
+        if "update" in args:
+            raise ApiError("an update cannot be sent with GET: POST it as update= or application/sparql-update", 400)
+        op = Operation(_one(args.getlist("query"), "query"), None)
+        form = None
+    else:
+        ctype = (request.mimetype or "").lower()
+        form = None
+        if ctype == "application/sparql-query":
+            _charset_ok()
+            op = Operation(_utf8(request.get_data()), None)
+        elif ctype == "application/sparql-update":
+            _charset_ok()
+            op = Operation(None, _utf8(request.get_data()))
+        elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            form = request.form
+            op = Operation(_one(form.getlist("query"), "query"), _one(form.getlist("update"), "update"))
+        else:
+            raise ApiError(
+                f"unsupported request content type {ctype or '(none)'!r}: send a form (query= or update=), "
+                "application/sparql-query or application/sparql-update", 415)
+    for source in (args, form):
+        if source is None:
+            continue
+        op.default_graphs += source.getlist("default-graph-uri")
+        op.named_graphs += source.getlist("named-graph-uri")
+        op.using = op.using or "using-graph-uri" in source or "using-named-graph-uri" in source
+    if op.query is not None and op.update is not None:
+        raise ApiError("both query= and update= given: send one operation per request", 400)
+    return op
+
+
+def _utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError("the request body is not UTF-8, which the SPARQL protocol requires", 415) from None
 
 
 @bp.route("/sparql", methods=["GET", "POST", "HEAD"])
 def endpoint() -> Response:
-    query, update = _read_request()
+    op = _read_request()
     state = current_app.extensions["unkg"]
     cfg = current_app.config
-    for p in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
-        if p in request.args or (request.method == "POST" and p in request.form):
-            raise ApiError(f"the {p} parameter is not supported here: the default graph is the union of all "
-                           "named graphs; use GRAPH or FROM in the query", 400)
-    if query is None and update is None:
-        if request.accept_mimetypes.best == "text/html":
-            return redirect(url_for("explore.explore"))
-        raise ApiError("no query: send query= (GET or POST form) or a POST body of type application/sparql-query", 400)
-    if update is not None:
-        return _update(update)
+    query = op.query
+    if query is None and op.update is None:
+        return service_description()
+    if op.update is not None:
+        return _update(op)
+    if op.using:
+        raise ApiError("using-graph-uri and using-named-graph-uri name an update's dataset; for a query, "
+                       "use default-graph-uri and named-graph-uri", 400)
     if not query.strip():
         raise ApiError("the query is empty", 400)
     kind = classify(query)
@@ -111,7 +169,8 @@ def endpoint() -> Response:
     if kind.form is None:
         raise ApiError("malformed SPARQL query: no SELECT, CONSTRUCT, DESCRIBE or ASK found", 400)
     fmt = _result_format(kind.is_graph)
-    body = state.run_query(Job(query, fmt, kind.is_graph, cfg["RESULT_LIMIT"]))
+    dataset = Dataset(op.default_graphs, op.named_graphs) if op.default_graphs or op.named_graphs else None
+    body = state.run_query(Job(query, fmt, kind.is_graph, cfg["RESULT_LIMIT"], dataset, cfg["BASE_IRI"]))
     media = (GRAPH_MEDIA if kind.is_graph else TABLE_MEDIA)[fmt]
     resp = Response(body, mimetype=media)
     if media.startswith("text/") or media.endswith("json"):
@@ -120,8 +179,9 @@ def endpoint() -> Response:
     return resp
 
 
-def _update(text: str) -> Response:
+def _update(op: Operation) -> Response:
     cfg = current_app.config
+    text = op.update or ""
     if not cfg["ALLOW_UPDATE"]:
         what = "LOAD" if classify(text).uses_load else "SPARQL Update"
         raise ApiError(f"{what} is disabled: this endpoint is read-only", 403)
@@ -130,6 +190,9 @@ def _update(text: str) -> Response:
         raise ApiError("SERVICE (federated query) is disabled on this endpoint", 403)
     if not kind.is_update:
         raise QueryError("not a SPARQL Update: send queries as query=", 400)
+    if op.default_graphs or op.named_graphs or op.using:
+        raise ApiError("dataset parameters with an update are not supported here: name the graphs in the "
+                       "update (WITH, USING, GRAPH)", 400)
     state = current_app.extensions["unkg"]
     state.store.update(text)
     state.changed()

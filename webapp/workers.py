@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unkg.errors import QueryError, UnkgError
+from unkg.store import Dataset
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +33,11 @@ log = logging.getLogger(__name__)
 @dataclass
 class Job:
     sparql: str
-    fmt: str  # a RESULT_FORMATS key: json xml csv tsv (tables) or turtle ntriples jsonld (graphs)
+    fmt: str  # json xml csv tsv (tables) or turtle ntriples jsonld xml (graphs)
     graph: bool  # CONSTRUCT / DESCRIBE
     cap: int  # most rows (or triples) allowed
+    dataset: Dataset | None = None  # the request's default-graph-uri / named-graph-uri, if any
+    base: str | None = None  # resolves relative IRIs in the query
 
 
 def count_rows(body: bytes, fmt: str) -> int:
@@ -56,17 +59,21 @@ def execute(store: Any, job: Job) -> bytes:
     if job.graph:
         import rdflib
 
-        nt = store.query_raw(job.sparql, "ntriples")
+        nt = store.query_raw(job.sparql, "ntriples", dataset=job.dataset, base=job.base)
         n = sum(1 for line in nt.splitlines() if line.strip())
         if n > job.cap:
             raise QueryError(f"the query gives {n} triples, more than the limit of {job.cap}; narrow it or add LIMIT", 413)
         if job.fmt == "ntriples":
             return nt
+        if job.fmt == "xml":  # Oxigraph writes any predicate as RDF/XML; rdflib fails on some (no QName)
+            import pyoxigraph as ox
+
+            return ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.RDF_XML)
         g = rdflib.Graph()
         g.parse(data=nt.decode("utf-8"), format="nt")
         _bind_prefixes(g)
         return g.serialize(format={"turtle": "turtle", "jsonld": "json-ld"}[job.fmt], encoding="utf-8")
-    body = store.query_raw(job.sparql, job.fmt)
+    body = store.query_raw(job.sparql, job.fmt, dataset=job.dataset, base=job.base)
     n = count_rows(body, job.fmt)
     if n > job.cap:
         raise QueryError(f"the query gives {n} rows, more than the limit of {job.cap}; narrow it or add LIMIT", 413)

@@ -6,6 +6,8 @@ through it, so neither knows which kind it has.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Iterable, Protocol
 
 import rdflib
@@ -22,6 +24,16 @@ RESULT_FORMATS = {
     "trig": "application/trig",
     "jsonld": "application/ld+json",
 }
+
+
+@dataclass
+class Dataset:
+    """An RDF dataset named by a request (the SPARQL protocol's default-graph-uri / named-graph-uri): the
+    default graph is the merge of `default_graphs`, and GRAPH sees `named_graphs` only. Either list may be
+    empty (an empty default graph; no named graphs). It replaces the query's FROM / FROM NAMED."""
+
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
 
 
 class Store(Protocol):
@@ -53,8 +65,10 @@ class Store(Protocol):
     def construct(self, sparql: str, timeout: float | None = None) -> rdflib.Graph:
         """Run a CONSTRUCT or DESCRIBE."""
 
-    def query_raw(self, sparql: str, fmt: str, timeout: float | None = None) -> bytes:
-        """Run any query and serialise its results in `fmt` (a RESULT_FORMATS key); for /sparql and `unkg query`."""
+    def query_raw(self, sparql: str, fmt: str, timeout: float | None = None, *, dataset: Dataset | None = None,
+                  base: str | None = None) -> bytes:
+        """Run any query and serialise its results in `fmt` (a RESULT_FORMATS key); for /sparql and `unkg query`.
+        `dataset` replaces the store's default dataset; `base` resolves relative IRIs the query has no BASE for."""
 
     def update(self, sparql: str) -> None:
         """SPARQL 1.1 Update (the webapp refuses updates unless configured to allow them)."""
@@ -67,6 +81,9 @@ class Store(Protocol):
 
     def refresh(self, *, now: bool = False) -> bool:
         """A store opened read-only: pick up what another process wrote since. True if anything changed."""
+
+    def modified(self) -> "datetime | None":
+        """When the store was last written, if it can tell (the dataset description's last update)."""
 
     def optimize(self) -> None:
         """Compact the storage after a large load (the ingest decides when); a no-op where there is nothing to do."""

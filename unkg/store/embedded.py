@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -16,7 +17,7 @@ import pyoxigraph as ox
 import rdflib
 
 from unkg.errors import QueryError, StoreError
-from unkg.store import delta, mirror
+from unkg.store import Dataset, delta, mirror
 from unkg.store.common import GraphData, check_iri, nquads, ntriples, replace_update, stats_from_row, stats_query
 
 _RESULTS = {
@@ -211,6 +212,14 @@ class EmbeddedStore:
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self.location}: update failed: {_one_line(e)}") from None
 
+    def modified(self) -> datetime | None:
+        """The time of the last committed write: every write appends to RocksDB's manifest, reading never does."""
+        try:
+            name = (Path(self.location) / "CURRENT").read_text(encoding="ascii").strip()
+            return datetime.fromtimestamp((Path(self.location) / name).stat().st_mtime, tz=timezone.utc)
+        except OSError:
+            return None
+
     def optimize(self) -> None:
         """Compact RocksDB. A bulk load writes its batches as overlapping files, and until they are merged every
         lookup seeks in each of them: one per provision in a selective question (cq04 on 300 resolutions
@@ -269,9 +278,10 @@ class EmbeddedStore:
 
         return _with_timeout(run, timeout)
 
-    def query_raw(self, sparql: str, fmt: str, timeout: float | None = None) -> bytes:
+    def query_raw(self, sparql: str, fmt: str, timeout: float | None = None, *, dataset: Dataset | None = None,
+                  base: str | None = None) -> bytes:
         def run() -> bytes:
-            res = self._query(sparql)
+            res = self._query(sparql, dataset, base)
             if isinstance(res, ox.QueryTriples):
                 if fmt not in _RDF:
                     raise QueryError(f"a graph result cannot be written as {fmt}; use turtle, ntriples or jsonld")
@@ -369,16 +379,23 @@ class EmbeddedStore:
                 pass
         return mirror.around(sparql, "", mirror.RESYNC)
 
-    def _query(self, sparql: str) -> Any:
+    def _query(self, sparql: str, dataset: Dataset | None = None, base: str | None = None) -> Any:
         self.refresh()
+        options: dict[str, Any] = {"use_default_graph_as_union": not self.union_once}
+        if dataset is not None:
+            try:
+                options = {"default_graph": [ox.NamedNode(g) for g in dataset.default_graphs],
+                           "named_graphs": [ox.NamedNode(g) for g in dataset.named_graphs]}
+            except ValueError as e:
+                raise QueryError(f"not an IRI in default-graph-uri or named-graph-uri: {_one_line(e)}") from None
         try:
-            return self._store.query(sparql, use_default_graph_as_union=not self.union_once)
+            return self._store.query(sparql, base_iri=base, **options)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL query: {_one_line(e)}") from None
         except OSError as e:
             # a writer's compaction may have removed files this older view still names: reopen, try once more
             if self.refresh(now=True):
-                return self._query(sparql)
+                return self._query(sparql, dataset, base)
             raise StoreError(f"{self.location}: query failed: {e}") from None
 
     def _writable(self) -> None:

@@ -31,7 +31,7 @@ import rdflib
 from unkg.config import ONTOLOGY_NS, VOCAB_NS, base_iri
 from unkg.errors import QueryError, StoreError
 from unkg.querykind import classify
-from unkg.store import RESULT_FORMATS
+from unkg.store import RESULT_FORMATS, Dataset
 from unkg.store.common import GraphData, check_iri, ntriples, stats_from_row, stats_query
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -178,7 +178,8 @@ class RemoteStore:
             w.setCredentials(self.user, self.password or "")
         return w
 
-    def _sparql(self, text: str, accept: str | None, timeout: float | None, update: bool = False) -> bytes:
+    def _sparql(self, text: str, accept: str | None, timeout: float | None, update: bool = False,
+                dataset: Dataset | None = None) -> bytes:
         """One SPARQL 1.1 Protocol request through SPARQLWrapper; errors become one-line unkg errors."""
         from SPARQLWrapper import SPARQLExceptions as X
 
@@ -196,6 +197,10 @@ class RemoteStore:
         w.queryType = "INSERT" if update else (kind.form or "SELECT")
         if accept:
             w.addCustomHttpHeader("Accept", accept)
+        for g in dataset.default_graphs if dataset else ():
+            w.addDefaultGraph(g)
+        for g in dataset.named_graphs if dataset else ():
+            w.addNamedGraph(g)
         try:
             return w.query().response.read()
         except X.QueryBadFormed as e:
@@ -299,10 +304,13 @@ class RemoteStore:
         g.parse(data=data.decode("utf-8"), format="turtle")
         return g
 
-    def query_raw(self, sparql: str, fmt: str, timeout: float | None = None) -> bytes:
+    def query_raw(self, sparql: str, fmt: str, timeout: float | None = None, *, dataset: Dataset | None = None,
+                  base: str | None = None) -> bytes:
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"unknown result format {fmt!r}")
-        return self._query(sparql, RESULT_FORMATS[fmt], timeout)
+        if base:  # on the query's first line, so that the server's line numbers in errors stay right
+            sparql = f"BASE <{check_iri(base)}> {sparql}"
+        return self._sparql(sparql, RESULT_FORMATS[fmt], timeout, dataset=dataset)
 
     def dump(self, fmt: str) -> bytes:
         """trig / nquads (and jsonld) keep unkg's named graphs; turtle / ntriples give their union."""
@@ -329,6 +337,9 @@ class RemoteStore:
 
     def refresh(self, *, now: bool = False) -> bool:
         return False  # a server's every answer is current
+
+    def modified(self) -> None:
+        return None  # SPARQL servers do not say
 
     def optimize(self) -> None:
         pass  # the server manages its own storage
