@@ -48,6 +48,26 @@ def build(res: Resolution) -> tuple[str, Graph]:
     return _Builder(res).run()
 
 
+def paragraph_iris(res: Resolution, sym: "iris.Symbol | None" = None) -> list[tuple[Paragraph, str]]:
+    """Each paragraph of `res` with its work-level IRI, in document order (lineage names the same IRIs)."""
+    sym = sym or iris.Symbol.parse(res.symbol)
+    out: list[tuple[Paragraph, str]] = []
+    preambular_in_part: dict[str | None, int] = {}
+    numbered = any(p.number for p in res.operative)
+    order = {id(p): k for k, p in enumerate(res.operative, 1)}
+    for p in res.paragraphs:
+        if p.kind == OPERATIVE:
+            # Texts printed without paragraph numbers (a lone operative paragraph, presidential statements)
+            # use the order: .../op/1, /op/2 ... An unnumbered paragraph among numbered ones gets a
+            # placeholder IRI and the shapes report it.
+            number = p.number or (iris.unnumbered_number(p.index) if numbered else str(order[id(p)]))
+            out.append((p, iris.paragraph(sym, "operative", number, p.part)))
+        else:
+            preambular_in_part[p.part] = preambular_in_part.get(p.part, 0) + 1
+            out.append((p, iris.paragraph(sym, "preambular", preambular_in_part[p.part], p.part)))
+    return out
+
+
 def bind_prefixes(g: Graph) -> Graph:
     """Bind the prefixes unkg graphs use (for readable Turtle/TriG)."""
     for prefix, ns in (("unkg", UNKG), ("eli", ELI), ("oa", OA), ("dcterms", DCTERMS), ("prov", PROV),
@@ -78,20 +98,8 @@ class _Builder:
     def run(self) -> tuple[str, Graph]:
         self.header()
         self.provenance()
-        preambular_in_part: dict[str | None, int] = {}
-        numbered = any(p.number for p in self.res.operative)
-        order = {id(p): k for k, p in enumerate(self.res.operative, 1)}
-        for p in self.res.paragraphs:
-            if p.kind == OPERATIVE:
-                # Texts printed without paragraph numbers (a lone operative paragraph, presidential statements)
-                # use the order: .../op/1, /op/2 ... An unnumbered paragraph among numbered ones gets a
-                # placeholder IRI and the shapes report it.
-                number = p.number or (iris.unnumbered_number(p.index) if numbered else str(order[id(p)]))
-                iri = URIRef(iris.paragraph(self.sym, "operative", number, p.part))
-            else:
-                preambular_in_part[p.part] = preambular_in_part.get(p.part, 0) + 1
-                iri = URIRef(iris.paragraph(self.sym, "preambular", preambular_in_part[p.part], p.part))
-            self.paragraph(p, iri)
+        for p, iri in paragraph_iris(self.res, self.sym):
+            self.paragraph(p, URIRef(iri))
         return self.expr_iri, self.g
 
     # -- header -----------------------------------------------------------------------------------------

@@ -119,8 +119,10 @@ def test_conforming_fixture_passes(conforming):
 
 def test_every_node_shape_has_a_violating_case():
     sg = shapes_graph()
+    lineage = rdflib.Graph().parse(Path(__file__).parents[1] / "shapes" / "lineage.ttl")
     declared = {str(s).split("#")[1] for s in sg.subjects(rdflib.RDF.type, SH.NodeShape)
-                if sg.value(s, SH.severity) in (None, SH.Violation)}  # warnings: see the numbering test below
+                if sg.value(s, SH.severity) in (None, SH.Violation)  # warnings: see the numbering test below
+                and (s, rdflib.RDF.type, SH.NodeShape) not in lineage}  # tests/test_lineage_graph.py
     assert declared == {c[0] for c in CASES}
     assert len(declared) >= 8
 

@@ -151,6 +151,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .lineage.diff import document, redline
+    from .lineage.sources import resolution
+
+    old = resolution(args.old, args.store)
+    new = resolution(args.new, args.store)
+    doc = document(old, new)
+    if args.json:
+        _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write(redline(doc, color=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+    return 0
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from unkg.ontology.docs import build
 
@@ -287,6 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp = command("stats", cmd_stats, "count quads, graphs, resolutions, paragraphs and provisions")
     sp.add_argument("--store", help=STORE_HELP)
     sp.add_argument("--json", action="store_true", help="as JSON")
+
+    sp = command("diff", cmd_diff, "what changed from one resolution to another: a redline, or JSON")
+    sp.add_argument("old", metavar="OLD", help="a file in any format unkg reads, or a symbol in the store")
+    sp.add_argument("new", metavar="NEW", help="a file in any format unkg reads, or a symbol in the store")
+    sp.add_argument("--store", help=STORE_HELP + " (only read for symbols)")
+    sp.add_argument("--json", action="store_true", help="the diff document as JSON")
 
     sp = command("docs", cmd_docs, "build the ontology documentation (HTML)")
     sp.add_argument("-o", "--output", metavar="DIR", default="ontology-docs",
