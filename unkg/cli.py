@@ -152,8 +152,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .lineage.diff import document, redline
-    from .lineage.sources import resolution
+    from unkg.lineage.diff import document, redline
+    from unkg.lineage.sources import resolution
 
     old = resolution(args.old, args.store)
     new = resolution(args.new, args.store)
