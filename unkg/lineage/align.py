@@ -73,28 +73,27 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _encode(paragraphs: Sequence[Paragraph], table: dict[str, str]) -> list[str]:
-    """Each paragraph as a string with one character per word, so that character Indel is word Indel."""
+def _encode(texts: Sequence[list[str]], table: dict[str, str]) -> list[str]:
+    """Each text (as its words) as a string with one character per word, so that character Indel is word Indel."""
     out = []
-    for p in paragraphs:
-        out.append("".join(table.setdefault(w, chr(0x100 + len(table))) for w in words(p.text)))
+    for ws in texts:
+        chars = []
+        for w in ws:
+            c = table.get(w)
+            if c is None:
+                c = table[w] = chr(0x100 + len(table))
+            chars.append(c)
+        out.append("".join(chars))
     return out
 
 
 def similarity(a: str, b: str) -> float:
     """Word-level similarity of two texts, 0..1."""
-    table: dict[str, str] = {}
-    x, y = _encode([_P(a)], table)[0], _encode([_P(b)], table)[0]
+    x, y = _encode([words(a), words(b)], {})
     return Indel.normalized_similarity(x, y)
 
 
-class _P:  # a bare text where a Paragraph is expected
-    def __init__(self, text: str):
-        self.text = text
-
-
-def _trigrams(text: str) -> set[tuple[str, ...]]:
-    w = words(text)
+def _trigrams(w: list[str]) -> set[tuple[str, ...]]:
     return {tuple(w[i:i + 3]) for i in range(max(0, len(w) - 2))}
 
 
@@ -108,7 +107,8 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], with_changes: bool
     paragraphs after the carried-over paragraph that preceded them."""
     old, new = list(old), list(new)
     table: dict[str, str] = {}
-    enc_old, enc_new = _encode(old, table), _encode(new, table)
+    w_old, w_new = [words(p.text) for p in old], [words(p.text) for p in new]
+    enc_old, enc_new = _encode(w_old, table), _encode(w_new, table)
     norm_old = [normalise(p.text) for p in old]
     norm_new = [normalise(p.text) for p in new]
     pairs: dict[int, tuple[int, float, str]] = {}  # new position -> (old position, similarity, method)
@@ -133,27 +133,27 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], with_changes: bool
             pairs[j] = (i, 1.0 if exact else min(0.999, s + (KIND_PENALTY if new[j].kind != old[i].kind else 0)),
                         "exact" if exact else "similar")
             used_old.add(i)
-    _fill_gaps(old, new, enc_old, enc_new, pairs)
+    _fill_gaps(old, new, w_old, w_new, enc_old, enc_new, pairs)
     in_order = _longest_chain(sorted((j, i) for j, (i, _, _) in pairs.items()))
 
-    tri_old = [_trigrams(p.text) for p in old]
-    tri_new = [_trigrams(p.text) for p in new]
+    tri_old = [_trigrams(w) for w in w_old]
+    tri_new = [_trigrams(w) for w in w_new]
     primary_new = {i: j for j, (i, _, _) in pairs.items()}
     primary_old = {j: i for j, (i, _, _) in pairs.items()}
     extra: list[tuple[int, int, str]] = []  # (new pos, old pos, method) for splits and merges
+    # one old paragraph became two: the new half holds the part its other half did not keep
+    rest = [tri_old[i] - tri_new[primary_new[i]] if i in primary_new else tri_old[i] for i in range(len(old))]
     for j in range(len(new)):
-        if j in pairs or len(words(new[j].text)) < MIN_SPLIT_WORDS:
+        if j in pairs or len(w_new[j]) < MIN_SPLIT_WORDS:
             continue
-        # one old paragraph became two: this one holds the part its other half did not keep
-        rest = [tri_old[i] - tri_new[primary_new[i]] if i in primary_new else tri_old[i] for i in range(len(old))]
         best = max(range(len(old)), key=lambda i: _containment(tri_new[j], rest[i]), default=None)
         if best is not None and _containment(tri_new[j], rest[best]) >= MIN_CONTAINMENT:
             extra.append((j, best, "split" if best in primary_new else "contained"))
     taken_old = set(primary_new) | {i for _, i, _ in extra}
+    rest = [tri_new[j] - tri_old[primary_old[j]] if j in primary_old else tri_new[j] for j in range(len(new))]
     for i in range(len(old)):
-        if i in taken_old or len(words(old[i].text)) < MIN_SPLIT_WORDS:
+        if i in taken_old or len(w_old[i]) < MIN_SPLIT_WORDS:
             continue
-        rest = [tri_new[j] - tri_old[primary_old[j]] if j in primary_old else tri_new[j] for j in range(len(new))]
         best = max(range(len(new)), key=lambda j: _containment(tri_old[i], rest[j]), default=None)
         if best is not None and _containment(tri_old[i], rest[best]) >= MIN_CONTAINMENT:
             extra.append((best, i, "merge"))
@@ -198,8 +198,8 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph], with_changes: bool
     return result
 
 
-def _fill_gaps(old: list[Paragraph], new: list[Paragraph], enc_old: list[str], enc_new: list[str],
-               pairs: dict[int, tuple[int, float, str]]) -> None:
+def _fill_gaps(old: list[Paragraph], new: list[Paragraph], w_old: list[list[str]], w_new: list[list[str]],
+               enc_old: list[str], enc_new: list[str], pairs: dict[int, tuple[int, float, str]]) -> None:
     """Pair left-over paragraphs of the same kind that sit between the same two paragraphs kept in place."""
     chain = sorted(_longest_chain(sorted((j, i) for j, (i, _, _) in pairs.items())))
     bounds = [(-1, -1)] + chain + [(len(new), len(old))]
@@ -211,12 +211,12 @@ def _fill_gaps(old: list[Paragraph], new: list[Paragraph], enc_old: list[str], e
             continue
         candidates = []
         for j in free_new:
-            opening = words(new[j].text)[:SAME_OPENING_WORDS]
+            opening = w_new[j][:SAME_OPENING_WORDS]
             for i in free_old:
                 if new[j].kind != old[i].kind:
                     continue
                 s = Indel.normalized_similarity(enc_new[j], enc_old[i])
-                same_opening = len(opening) == SAME_OPENING_WORDS and words(old[i].text)[:SAME_OPENING_WORDS] == opening
+                same_opening = len(opening) == SAME_OPENING_WORDS and w_old[i][:SAME_OPENING_WORDS] == opening
                 if s >= GAP_SIMILARITY or same_opening:
                     candidates.append((s + (1 if same_opening else 0), j, i, s))
         for _, j, i, s in sorted(candidates, reverse=True):
