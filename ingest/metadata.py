@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -140,10 +141,13 @@ def apply(res: Resolution, index: MetadataIndex) -> bool:
     if agenda and not res.agenda_item:
         res.agenda_item = re.sub(r"^agenda items?\s+", "", agenda, flags=re.I) or None
     res.meeting = res.meeting or _text(rec.get("adoption_meeting"))
+    sponsors = read_sponsors(list(rec.get("sponsors") or []) + list(rec.get("additional_sponsors") or []))
     if not res.sponsors:
-        res.sponsors = [s for s in _clean_names(list(rec.get("sponsors") or []) + list(rec.get("additional_sponsors") or []))
-                        if state_iri(s)]
+        res.sponsors = sponsors.states
     res.vote = vote_from(rec) or res.vote
+    unresolved = sponsors.unresolved + (res.vote.unresolved if res.vote else [])
+    for name in unresolved:
+        res.warnings.append(f"metadata of {rec['symbol']}: {name!r} names no known State")
     for goal in rec.get("SDGs") or []:
         iri = sdg(str(goal).strip())
         if str(goal).strip().isdigit() and iri not in res.keywords:
@@ -157,9 +161,13 @@ def vote_from(rec: dict[str, Any]) -> Vote | None:
     kind = (_text(rec.get("voting_type")) or "").strip()
     low = f"{how} {kind}".lower()
     by_state: dict[str, str] = {}
+    unresolved: list[str] = []
     for key, code in _VOTE_LISTS.items():
         for name in _clean_names(rec.get(key) or []):
-            by_state[name] = code
+            for state in _state_names(name) or []:
+                by_state[state] = code
+            if not _state_names(name):
+                unresolved.append(name)
     counts = [_int(rec.get(k)) for k in ("MS_in_favour_count", "MS_against_count", "MS_abstaining_count")]
     if "without" in low and "vote" in low:
         return Vote("without a vote")
@@ -178,33 +186,153 @@ def vote_from(rec: dict[str, Any]) -> Vote | None:
         counts = [int(x) for x in m.groups()]
     if not any(counts) and by_state:
         counts = [sum(1 for v in by_state.values() if v == c) for c in "YNA"]
-    return Vote(method, *(counts if any(c is not None for c in counts) else [None, None, None]), by_state=by_state)
+    vote = Vote(method, *(counts if any(c is not None for c in counts) else [None, None, None]), by_state=by_state)
+    vote.unresolved = unresolved
+    return vote
+
+
+# -- sponsors -------------------------------------------------------------------------------------------
+# Entries of the sponsor lists that name no State but who submitted the draft, or notes caught in the list
+# ("SUBMITTED BY THE CHAIR ...", "INTRODUCED IN THE COMMITTEE BY ...", "ANNEX: ...").
+_NOT_A_STATE = re.compile(
+    r"\b(SUBMITTED|INTRODUCED|ON THE BASIS|REPORT OF|SECRETARY-GENERAL|BUREAU|CONSULTATIONS|AMENDMENT|ANNEX|"
+    r"COMMITTEE|PRESIDENT|CHAIR|RAPPORTEUR)\b", re.I)
+# What follows a State acting for others: "UGANDA (ON BEHALF OF THE ... GROUP OF 77 AND CHINA)",
+# "GUINEA, ON BEHALF OF ...", "EGYPT (IN ITS CAPACITY AS CHAIR OF ...)".
+_ON_BEHALF = re.compile(r"\s*(?:\((?:ON|OF|IN ITS)\b[^)]*\)?|,\s*(?:ON|IN ITS) BEHALF\b.*$|,\s*ON BEHALF\b.*$)", re.I)
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\.\s)\s*")
+_TRAILING_NOTE = re.compile(r"\.\s*SUBSEQUENTLY$", re.I)
+
+
+@dataclass
+class Sponsors:
+    states: list[str] = field(default_factory=list)  # names as printed (one per State, first spelling kept)
+    others: list[str] = field(default_factory=list)  # submitters and notes that name no State
+    unresolved: list[str] = field(default_factory=list)  # neither: reported by the ingest
+
+
+def read_sponsors(names: Iterable[str]) -> Sponsors:
+    """Sort a metadata sponsor list into States, other submitters, and names that resolve to nothing."""
+    out = Sponsors()
+    seen: set[str] = set()
+    for name in _clean_names(names):
+        states = _state_names(name)
+        if states is None:
+            (out.others if _NOT_A_STATE.search(name) else out.unresolved).append(name)
+            continue
+        for state in states:
+            iri = state_iri(state)
+            if iri not in seen:
+                seen.add(iri)
+                out.states.append(state)
+    return out
+
+
+def _state_names(name: str) -> list[str] | None:
+    """The State names one list entry holds: itself; the State before "(on behalf of ...)"; several States
+    run together ("CHILE,DOMINICAN REPUBLIC", "UNITED STATES AND VIET NAM", "ANGOLA BAHAMAS"); the piece of
+    one long name that a list split in two ("NORTHERN IRELAND"). None when the entry is not made of State
+    names only."""
+    if state_iri(name):
+        return [name]
+    core = _TRAILING_NOTE.sub("", _ON_BEHALF.sub(" ", name)).strip(" ,.;")
+    core = re.sub(r"(?<=[A-Z]{3})AND\s", " AND ", core)  # "UNITED KINGDOMAND URUGUAY"
+    if not core:
+        return None
+    out: list[str] = []
+    for part in (p for p in _ITEM_SEPARATOR.split(core) if p):
+        found = _one_item(part)
+        if found is None:
+            return None
+        out += found
+    return out
+
+
+def _one_item(part: str) -> list[str] | None:
+    if state_iri(part):
+        return [part]
+    for m in re.finditer(r"\s+AND\s+", part, flags=re.I):  # "TRINIDAD AND TOBAGO AND URUGUAY"
+        head, rest = part[:m.start()], part[m.end():]
+        tail = _one_item(rest) if state_iri(head) else None
+        if tail:
+            return [head, *tail]
+    words = _split_words(part.split())
+    if words:
+        return words
+    fragment = _fragment_of(part)
+    return [fragment] if fragment else None
+
+
+def _fragment_of(part: str) -> str | None:
+    """The one State whose name starts or ends with this long piece ("LAO PEOPLE'S DEMOCRATIC"), as its
+    prefLabel-resolving key; None when several or none do."""
+    k = _key(_THE.sub("", part))
+    if len(k) < 12:
+        return None
+    labels, keys = _state_labels()
+    hits = {labels[c] for c in keys if c != k and (c.startswith(k) or c.endswith(k))}
+    if len(hits) != 1:
+        return None
+    iri = hits.pop()
+    return next(c for c in keys if labels[c] == iri)
+
+
+def _split_words(words: list[str]) -> list[str] | None:
+    """Words that are two or more State names in a row ("ANGOLA BAHAMAS"), each matched exactly."""
+    if len(words) < 2:
+        return None
+    labels, _keys = _state_labels()
+    best: dict[int, list[str]] = {0: []}
+    for end in range(1, len(words) + 1):
+        for start in range(end):
+            if start in best and _key(" ".join(words[start:end])) in labels:
+                best[end] = best[start] + [" ".join(words[start:end])]
+                break
+    found = best.get(len(words))
+    return found if found and len(found) > 1 else None
 
 
 def _clean_names(names: Iterable[str]) -> list[str]:
-    """Member State names from a metadata list: trimmed, and names split over two entries ("CÔTE." +
-    "D'IVOIRE") joined again."""
+    """Member State names from a metadata list: trimmed, and names split over two entries joined again:
+    neighbours ("CÔTE." + "D'IVOIRE", "LAO PEOPLE'S DEMOCRATIC" + "REPUBLIC"), or fragments the list's
+    sorting parted ("SOLOMON" ... "ISLANDS")."""
+    items = [" ".join(str(raw).split()).strip(" ,;") for raw in names]
+    items = [i for i in items if i]
     out: list[str] = []
-    pending = ""
-    for raw in names:
-        name = " ".join(str(raw).split()).strip(" ,;")
-        if not name:
-            continue
-        if pending:
-            joined = f"{pending.rstrip('.')} {name}"
-            if state_iri(joined):
+    i = 0
+    while i < len(items):
+        name = items[i]
+        if not state_iri(name) and i + 1 < len(items):
+            joined = f"{name.rstrip('.')} {items[i + 1]}"
+            if state_iri(joined) and not state_iri(items[i + 1]):
                 out.append(joined)
-                pending = ""
+                i += 2
                 continue
-            out.append(pending)
-            pending = ""
-        if not state_iri(name) and name.endswith("."):
-            pending = name
-            continue
         out.append(name)
-    if pending:
-        out.append(pending)
+        i += 1
+    loose = [k for k, n in enumerate(out) if not state_iri(n) and not _NOT_A_STATE.search(n)]
+    for a in loose:
+        for b in loose:
+            if a != b and out[a] and out[b] and state_iri(f"{out[a]} {out[b]}"):
+                out[a], out[b] = f"{out[a]} {out[b]}", ""
+    out = [n for n in out if n]
+    for k, name in enumerate(out):
+        if not state_iri(name) and not _NOT_A_STATE.search(name) and 0 < k < len(out) - 1:
+            out[k] = _between(name, out[k - 1], out[k + 1]) or name
     return out
+
+
+def _between(fragment: str, before: str, after: str) -> str | None:
+    """A mangled entry of an alphabetical list ("THE OF KOREA" between "POLAND" and "SAN MARINO"): the one
+    State whose name ends with its last words and sorts between its neighbours, when there is exactly one."""
+    words = _THE.sub("", fragment).split()
+    tail = _key(" ".join(words[-2:]))
+    lo, hi = _key(before), _key(after)
+    if len(tail) < 6 or not (state_iri(before) and state_iri(after)) or not lo < hi:
+        return None
+    labels, keys = _state_labels()
+    hits = {c for c in keys if c.endswith(tail) and lo < c < hi}
+    return hits.pop() if len({labels[c] for c in hits}) == 1 else None
 
 
 def _text(v: Any) -> str | None:
@@ -247,8 +375,12 @@ def _state_labels() -> tuple[dict[str, str], list[str]]:
     for s in g.subjects(RDF.type, state):
         for p in (SKOS.prefLabel, SKOS.altLabel):
             for label in g.objects(s, p):
-                labels.setdefault(_key(str(label)), str(s))
+                labels.setdefault(_key(_THE.sub("", str(label))), str(s))
     return labels, sorted(labels)
+
+
+# "THE GAMBIA", "BAHAMAS (THE)", "THE UNITED KINGDOM": the article is no part of the name.
+_THE = re.compile(r"^\s*THE\s+|\s*\(THE\)\s*$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -259,7 +391,7 @@ def state_iri(name: str) -> str | None:
     ("NAMBIA", "LICHTENSTEIN") when a single State is clearly nearest.
     """
     labels, keys = _state_labels()
-    k = _key(name)
+    k = _key(_THE.sub("", name))
     if not k:
         return None
     if k in labels:

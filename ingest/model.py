@@ -114,6 +114,7 @@ class Vote:
     abstaining: int | None = None
     # Member State name -> "Y" | "N" | "A" (from the metadata)
     by_state: dict[str, str] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)  # names in the vote lists that name no known State
 
 
 @dataclass

@@ -29,6 +29,9 @@ BATCH_GRAPHS = 100
 BATCH_QUADS = 400_000
 
 
+UNRESOLVED_PREFIX = "metadata of "  # the warning ingest.metadata.apply gives for a name that is no State
+
+
 @dataclass
 class FileResult:
     """What became of one input file."""
@@ -54,6 +57,8 @@ class Summary:
     compact_seconds: float | None = None  # None: the store was not compacted
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
     replaced_earlier: list[str] = field(default_factory=list)  # files whose graph a later file replaced
+    # names in the metadata's sponsor and vote lists that resolve to no State (once each, whatever the language)
+    unresolved_names: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -268,6 +273,9 @@ def ingest(
         if not result.ok:
             _fail(summary, result.path, result.error or "", on_failure)
             continue
+        for w in result.warnings:
+            if w.startswith(UNRESOLVED_PREFIX) and w not in summary.unresolved_names:
+                summary.unresolved_names.append(w)
         iri = result.graph_iri or ""
         if iri in by_graph:
             # Two inputs for one expression (e.g. the XML and the PDF): the later one wins, as a re-ingest would.

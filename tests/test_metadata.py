@@ -142,8 +142,12 @@ def test_states_vocabulary_is_complete(states):
         assert (s, SKOS.inScheme, rdflib.URIRef(iris.vocab("states", "").rstrip("/"))) in states
         labels = [l for l in states.objects(s, SKOS.prefLabel) if l.language == "en"]
         assert len(labels) == 1
-    wd = [o for o in states.objects(None, SKOS.exactMatch)]
-    assert wd and all(str(o).startswith("http://www.wikidata.org/entity/Q") for o in wd)
+    for s in all_states:
+        links = sorted(str(o) for o in states.objects(s, SKOS.exactMatch))
+        assert len(links) == 2, (s, links)
+        assert links[0].startswith("http://data.un.org/kos/geo/") and links[1].startswith("http://www.wikidata.org/entity/Q")
+    assert len({str(o) for o in states.objects(None, SKOS.exactMatch)}) == 2 * 195
+    assert (rdflib.URIRef(iris.vocab("states", "afg")), SKOS.exactMatch, rdflib.URIRef("http://data.un.org/kos/geo/4")) in states
     assert (rdflib.URIRef(iris.vocab("states", "fra")), SKOS.exactMatch,
             rdflib.URIRef("http://www.wikidata.org/entity/Q142")) in states
 

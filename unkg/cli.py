@@ -58,6 +58,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         store.close()
     for path in summary.replaced_earlier:
         print(f"{path}: replaced by a later file for the same resolution expression", file=sys.stderr)
+    for warning in summary.unresolved_names:
+        print(f"warning: {warning}", file=sys.stderr)
     print(summary.line(), file=sys.stderr)
     return 1 if summary.failed else 0
 

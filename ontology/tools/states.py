@@ -11,7 +11,12 @@ Sources:
 - how resolutions name a State's government by an adjective ("the Malian authorities", "le Gouvernement
   sud-soudanais"): state_adjectives.tsv, written by hand from the corpus, made into skos:hiddenLabels (text
   extraction finds them; they are no names to show);
-- Wikidata items: only the ones in WIKIDATA below, checked by hand; others get no link rather than a guess.
+- UN M49 codes: the same table's UNcode column, linked as the UN Statistics Division publishes them
+  (`http://data.un.org/kos/geo/{code}`, the geography of its SDG linked data, UNStats/LOD4Stats);
+- Wikidata items: state_wikidata.tsv beside this file, checked against a public table (see its header);
+- former names the metadata still prints ("THE FORMER YUGOSLAV REPUBLIC OF MACEDONIA"): FORMER_NAMES below;
+- groups of States (EU, African Group, G77) as skos:Collections: state_groups.tsv beside this file, with
+  each group's source.
 
 Run from the repository root: `.venv/bin/python -m unkg.ontology.tools.states [--corpus DIR]`; commit the
 output. The generated file is data; the runtime never needs country_converter.
@@ -28,7 +33,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from unkg.config import ONTOLOGY_NS, corpus_dir
 from unkg.iris import vocab
@@ -57,15 +62,17 @@ PREFERRED = {
     "TUR": "Türkiye",  # the capital dotted I of TÜRKİYE does not lower-case cleanly
 }
 
-# Wikidata items for States, each one checked by hand; a State missing here simply has no exactMatch.
-WIKIDATA = {
-    "USA": "Q30", "GBR": "Q145", "FRA": "Q142", "CHN": "Q148", "RUS": "Q159", "DEU": "Q183", "JPN": "Q17",
-    "IND": "Q668", "BRA": "Q155", "CAN": "Q16", "AUS": "Q408", "ITA": "Q38", "ESP": "Q29", "MEX": "Q96",
-    "ARG": "Q414", "NOR": "Q20", "SWE": "Q34", "DNK": "Q35", "FIN": "Q33", "IRL": "Q27", "BEL": "Q31",
-    "NLD": "Q55", "CHE": "Q39", "AUT": "Q40", "POL": "Q36", "PRT": "Q45", "GRC": "Q41", "TUR": "Q43",
-    "EGY": "Q79", "ZAF": "Q258", "NGA": "Q1033", "IDN": "Q252", "PAK": "Q843", "IRN": "Q794", "ISR": "Q801",
-    "SAU": "Q851", "KOR": "Q884", "PRK": "Q423", "UKR": "Q212", "NZL": "Q664", "CHL": "Q298", "COL": "Q739",
-    "PER": "Q419",
+WIKIDATA_TABLE = Path(__file__).resolve().parent / "state_wikidata.tsv"
+GROUPS_TABLE = Path(__file__).resolve().parent / "state_groups.tsv"
+M49 = "http://data.un.org/kos/geo/{}"
+
+# Names a State bore within the corpus's years that the metadata may still print (UN terminology bulletins).
+FORMER_NAMES = {
+    "MKD": ["The former Yugoslav Republic of Macedonia"],
+    "SWZ": ["Swaziland"],
+    "TUR": ["Turkey"],
+    "CZE": ["Czech Republic"],
+    "CPV": ["Cape Verde"],
 }
 
 _SMALL = {"of", "the", "and", "for"}
@@ -161,8 +168,30 @@ def read_table(path: Path) -> dict[str, dict[str, list[str]]]:
     return out
 
 
+def wikidata_items(path: Path = WIKIDATA_TABLE) -> dict[str, str]:
+    """{ISO3: Wikidata Q-id} from state_wikidata.tsv."""
+    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return {iso3.strip().upper(): q.strip() for iso3, q in rows[1:]}
+
+
+def state_groups(rows: list[dict[str, str]], path: Path = GROUPS_TABLE) -> list[tuple[str, str, str, list[str]]]:
+    """(slug, name, source, member ISO3 codes) of each group in state_groups.tsv; the "derived" ones from the
+    country table (EU27 column; African Member States)."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    derived = {
+        "eu": [r["ISO3"] for r in rows if r["EU27"].strip() == "EU27"],
+        "african-group": [r["ISO3"] for r in rows if r["continent"] == "Africa" and r["UNmember"].strip()],
+    }
+    out = []
+    for ln in lines[1:]:
+        slug, name, source, members = ln.split("\t")
+        out.append((slug, name, source, derived[slug] if members.strip() == "derived" else members.split()))
+    return out
+
+
 def build(corpus: Path) -> rdflib.Graph:
     rows = member_table()
+    wikidata = wikidata_items()
     names = read_table(NAMES)
     governments = government_phrases()
     spellings, latest = metadata_spellings(corpus, rows)
@@ -185,7 +214,7 @@ def build(corpus: Path) -> rdflib.Graph:
             g.add((c, RDF.type, t))
         g.add((c, SKOS.inScheme, SCHEME))
         g.add((c, SKOS.prefLabel, rdflib.Literal(pref, lang="en")))
-        alts = {s for s in spellings[iso3]} | {r["name_short"], r["name_official"]}
+        alts = {s for s in spellings[iso3]} | {r["name_short"], r["name_official"], *FORMER_NAMES.get(iso3, [])}
         for alt in sorted(a for a in alts if a and a != pref):
             g.add((c, SKOS.altLabel, rdflib.Literal(alt, lang="en")))
         for lang, forms in names.get(iso3, {}).items():
@@ -202,8 +231,19 @@ def build(corpus: Path) -> rdflib.Graph:
         else:
             g.add((c, SKOS.broader, members))
             g.add((c, UNKG.unMemberSince, rdflib.Literal(r["UNmember"].strip(), datatype=XSD.integer)))
-        if iso3 in WIKIDATA:
-            g.add((c, SKOS.exactMatch, rdflib.URIRef("http://www.wikidata.org/entity/" + WIKIDATA[iso3])))
+        g.add((c, SKOS.exactMatch, rdflib.URIRef(M49.format(int(r["UNcode"])))))
+        if iso3 in wikidata:
+            g.add((c, SKOS.exactMatch, rdflib.URIRef("http://www.wikidata.org/entity/" + wikidata[iso3])))
+    known = {re.findall(r"[A-Z]{3}", r["ISO3"])[0] for r in rows}
+    for slug, name, source, members in state_groups(rows):
+        group = rdflib.URIRef(vocab("state-groups", slug))
+        g.add((group, RDF.type, SKOS.Collection))
+        g.add((group, SKOS.prefLabel, rdflib.Literal(name, lang="en")))
+        g.add((group, DCTERMS.source, rdflib.Literal(source)))
+        for iso3 in members:
+            if iso3 not in known:
+                raise SystemExit(f"{GROUPS_TABLE}: {slug} lists {iso3}, which is no State of the table")
+            g.add((group, SKOS.member, rdflib.URIRef(vocab("states", iso3.lower()))))
     return g
 
 
@@ -219,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     header = (f"# Generated by ontology/tools/states.py; do not edit by hand.\n"
               f"# Member States and ISO codes: country_converter's table; spellings: the UN's metadata extracts;\n"
               f"# French and Spanish names: ontology/tools/state_names.tsv; governments named by adjectives:\n"
-              f"# ontology/tools/state_adjectives.tsv.\n")
+              f"# ontology/tools/state_adjectives.tsv; M49 codes: country_converter; Wikidata items:\n"
+              f"# ontology/tools/state_wikidata.tsv; groups of States: ontology/tools/state_groups.tsv.\n")
     args.output.write_text(header + g.serialize(format="turtle"), encoding="utf-8")
     n = len(set(g.subjects(RDF.type, UNKG.State)))
     print(f"wrote {args.output} ({n} States, {len(g)} triples)", file=sys.stderr)
