@@ -198,7 +198,7 @@ def agreement(corpus: Path, v: Vocabulary, limit: int | None, folders: tuple[str
 
     for lang in ("fr", "es"):
         other = by_symbol(lang)
-        same = agree = with_addr = agree_addr = total = 0
+        agree = with_addr = agree_addr = total = 0
         count_same = 0
         keys = [k for k in en if k in other][:limit]
         for k in keys:

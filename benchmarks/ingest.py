@@ -97,7 +97,7 @@ def report(r: dict, label: str) -> None:
           f"vocabularies); store size {r['store_bytes'] / 2**20:.1f} MiB; "
           f"{compacted}; peak memory: parent "
           f"{r['peak_parent_mib']:.0f} MiB, largest worker {r['peak_worker_mib']:.0f} MiB")
-    for path, message in r["failures"]:
+    for _path, message in r["failures"]:
         print(f"      failed: {message[:200]}")
 
 

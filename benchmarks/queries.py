@@ -228,10 +228,10 @@ def main(argv: list[str] | None = None) -> int:
         plain = one_pattern(text)
         agg = is_aggregate(text)
         store.select(text)  # warm caches on both sides alike
-        t_ox, med_ox, ox_rows = timed(lambda: store.select(text), args.runs)
-        t_plain = timed(lambda: store.select(plain), args.runs)[0] if plain != text else None
+        t_ox, med_ox, ox_rows = timed(lambda text=text: store.select(text), args.runs)
+        t_plain = timed(lambda plain=plain: store.select(plain), args.runs)[0] if plain != text else None
         memory_rows(memory, text)
-        t_mem = timed(lambda: memory_rows(memory, text), args.runs)[0]
+        t_mem = timed(lambda text=text: memory_rows(memory, text), args.runs)[0]
         t_rdf, med_rdf, rdf_rows = rdflib_rows(ds, plain, args.runs, args.rdflib_limit)
         timed_out = rdf_rows is None  # rdflib gave no answer in time: the ratio is a lower bound
         same = not timed_out and normalise(ox_rows) == normalise(rdf_rows)

@@ -32,7 +32,9 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from unkg import __version__, iris
 from unkg.config import ONTOLOGY_NS
 from unkg.errors import InputError
+from unkg.ingest.metadata import state_iri
 from unkg.ingest.model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, SubParagraph
+from unkg.ontology import vocab_graph
 
 UNKG = Namespace(ONTOLOGY_NS)
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
@@ -121,7 +123,7 @@ class _Builder:
             if value:
                 self.add(w, prop, Literal(str(value)))
         for name in r.sponsors:
-            state = _state_iri(name)
+            state = state_iri(name)
             self.add(w, *((UNKG.sponsor, URIRef(state)) if state else (UNKG.sponsorName, Literal(name))))
         if r.vote:
             self.vote()
@@ -157,7 +159,7 @@ class _Builder:
             if n is not None:
                 self.add(node, prop, Literal(int(n)))
         for name, how in v.by_state.items():
-            state = _state_iri(name)
+            state = state_iri(name)
             if state and how in _VOTE_PROPS:
                 self.add(node, _VOTE_PROPS[how], URIRef(state))
 
@@ -303,19 +305,9 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _state_iri(name: str) -> str | None:
-    try:
-        from unkg.ingest.metadata import state_iri
-    except ImportError:  # the metadata module is optional for graph building
-        return None
-    return state_iri(name)
-
-
 @functools.lru_cache(maxsize=1)
 def _openers() -> dict[str, str]:
     """Lower-cased labels of preambular openers (any language) -> concept IRI, from the vocabularies."""
-    from unkg.ontology import vocab_graph
-
     g = vocab_graph()
     out: dict[str, str] = {}
     for concept in g.subjects(RDF.type, UNKG.PreambularOpener):

@@ -17,9 +17,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Iterable
 
+import rdflib
+from rdflib.namespace import RDF, SKOS
+
+from unkg.config import ONTOLOGY_NS
 from unkg.errors import InputError
-from unkg.iris import Symbol, sdg
 from unkg.ingest.model import Resolution, Vote
+from unkg.iris import Symbol, sdg
 
 MetadataIndex = dict[str, dict[str, Any]]  # canonical symbol -> record
 
@@ -163,7 +167,7 @@ def vote_from(rec: dict[str, Any]) -> Vote | None:
     by_state: dict[str, str] = {}
     unresolved: list[str] = []
     for key, code in _VOTE_LISTS.items():
-        for name in _clean_names(rec.get(key) or []):
+        for name in clean_names(rec.get(key) or []):
             for state in _state_names(name) or []:
                 by_state[state] = code
             if not _state_names(name):
@@ -215,7 +219,7 @@ def read_sponsors(names: Iterable[str]) -> Sponsors:
     """Sort a metadata sponsor list into States, other submitters, and names that resolve to nothing."""
     out = Sponsors()
     seen: set[str] = set()
-    for name in _clean_names(names):
+    for name in clean_names(names):
         states = _state_names(name)
         if states is None:
             (out.others if _NOT_A_STATE.search(name) else out.unresolved).append(name)
@@ -292,7 +296,7 @@ def _split_words(words: list[str]) -> list[str] | None:
     return found if found and len(found) > 1 else None
 
 
-def _clean_names(names: Iterable[str]) -> list[str]:
+def clean_names(names: Iterable[str]) -> list[str]:
     """Member State names from a metadata list: trimmed, and names split over two entries joined again:
     neighbours ("CÔTE." + "D'IVOIRE", "LAO PEOPLE'S DEMOCRATIC" + "REPUBLIC"), or fragments the list's
     sorting parted ("SOLOMON" ... "ISLANDS")."""
@@ -360,11 +364,6 @@ def _key(name: str) -> str:
 @lru_cache(maxsize=1)
 def _state_labels() -> tuple[dict[str, str], list[str]]:
     """Label key -> State IRI, from ontology/vocab/states.ttl (prefLabel, altLabels, ISO codes)."""
-    import rdflib
-    from rdflib.namespace import RDF, SKOS
-
-    from unkg.config import ONTOLOGY_NS
-
     g = rdflib.Graph()
     try:
         g.parse(data=(files("unkg.ontology.vocab") / "states.ttl").read_text(encoding="utf-8"), format="turtle")

@@ -211,7 +211,7 @@ def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None])
                   for run in part_runs]
         if None in labels or len(set(labels)) != len(labels):
             labels = [str(i) for i in range(1, len(part_runs) + 1)]
-        for label, run in zip(labels, part_runs):
+        for label, run in zip(labels, part_runs, strict=True):
             for p in run:
                 p.part = f"{part}/{label}" if part else label
     seen: dict[tuple[str | None, str], int] = {}
@@ -228,7 +228,7 @@ def _misprinted_numbers(numbered: list[Paragraph]) -> list[str]:
     """34, 34, 36: the second 34 is a misprint of 35 (Spanish 78/190). Read it so, with a warning, only when
     both neighbours say so."""
     warnings = []
-    for before, p, after in zip(numbered, numbered[1:], numbered[2:]):
+    for before, p, after in zip(numbered, numbered[1:], numbered[2:], strict=False):
         if before.part == p.part == after.part and p.number == before.number and (p.number or "").isdigit() \
                 and after.number == str(int(p.number or 0) + 2):
             p.number = str(int(p.number or 0) + 1)

@@ -8,6 +8,7 @@ atomic replace, so re-ingesting a file replaces its named graph and leaves the s
 from __future__ import annotations
 
 import glob
+import multiprocessing as mp
 import os
 import sys
 import time
@@ -16,7 +17,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import pyoxigraph as ox
 import rdflib
+from tqdm import tqdm
 
 from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.errors import InputError, UnkgError, ValidationError
@@ -116,6 +119,7 @@ _META = None  # metadata index of this process (set by `_init_worker` or `ingest
 def _init_worker(meta_paths: list[str] | None) -> None:
     global _META
     if meta_paths:
+        # here: a worker process (--jobs) imports this module before it needs the pipeline's parts
         from unkg.ingest.metadata import load_index
 
         _META = load_index(meta_paths)
@@ -133,15 +137,15 @@ def build_graph(path: Path, meta: object | None = None) -> tuple[str, rdflib.Gra
     from unkg.ingest.readers import read
 
     res = read(path)
-    from unkg.ingest.extract import extract
+    from unkg.ingest.extract import extract  # a stage, imported when reached (above)
 
     res = extract(res) or res
     if meta is not None:
-        from unkg.ingest.metadata import apply
+        from unkg.ingest.metadata import apply  # a stage, imported when reached (above)
 
         apply(res, meta)  # type: ignore[arg-type]
-    from unkg.ingest.graph import build
-    from unkg.ingest.validate import validate
+    from unkg.ingest.graph import build  # a stage, imported when reached (above)
+    from unkg.ingest.validate import validate  # a stage, imported when reached (above)
 
     iri, graph = build(res)
     report = validate(graph)
@@ -184,14 +188,9 @@ def reference_graphs() -> list[tuple[str, str]]:
     <https://w3id.org/unkg/vocab/NAME>. Files not yet written are simply absent. Parsed with pyoxigraph
     (rdflib's Turtle parser takes seconds for these files).
     """
-    import pyoxigraph as ox
-
     out: list[tuple[str, str]] = []
     for package, name_of in (("unkg.ontology", _ontology_graph_name), ("unkg.ontology.vocab", _vocab_graph_name)):
-        try:
-            folder = files(package)
-        except ModuleNotFoundError:
-            continue
+        folder = files(package)
         for item in sorted((f for f in folder.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name):
             triples = ox.parse(item.read_bytes(), format=ox.RdfFormat.TURTLE)
             nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
@@ -313,8 +312,6 @@ def _fail(summary: Summary, path: str, message: str, on_failure: Callable[[str],
 
 
 def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: bool | None) -> Iterator[FileResult]:
-    from tqdm import tqdm
-
     bar = tqdm(total=len(files_), unit="file", file=sys.stderr, disable=(not sys.stderr.isatty()) if progress is None
                else not progress, desc="ingest", leave=False)
     try:
@@ -324,7 +321,6 @@ def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: boo
                 yield process_file(f)
                 bar.update()
             return
-        import multiprocessing as mp
 
         # fork shares the loaded vocabularies and shapes with the workers; spawn elsewhere.
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
@@ -346,8 +342,7 @@ def is_reference_graph(iri: str) -> bool:
 
 def validate_store(store: Store, *, progress: bool | None = None) -> tuple[int, list[tuple[str, str]]]:
     """SHACL-validate every resolution graph in the store: (graphs checked, [(graph IRI, summary)])."""
-    from tqdm import tqdm
-
+    # here: pySHACL loads only when a graph is validated
     from unkg.ingest.validate import validate
 
     names = [g for g in store.graphs() if not is_reference_graph(g)]

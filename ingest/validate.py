@@ -83,6 +83,7 @@ _compiled: dict[str, object] = {}
 
 def _compiled_shapes():
     """pySHACL's ShapesGraph over our shapes, built once and reused (it caches the parsed shapes)."""
+    # here: pySHACL takes a second to load, and the shapes' paths are wanted without it
     from pyshacl.shapes_graph import ShapesGraph
 
     with _lock:
@@ -93,6 +94,7 @@ def _compiled_shapes():
 
 @functools.lru_cache(maxsize=64)
 def _prepared(query: str):
+    # here: building rdflib's SPARQL grammar takes a while; only validation needs it
     from rdflib.plugins.sparql import prepareQuery
 
     return prepareQuery(query)
@@ -100,6 +102,7 @@ def _prepared(query: str):
 
 @functools.lru_cache(maxsize=1)
 def _data_graph_class():
+    # here: pySHACL takes a second to load, and the shapes' paths are wanted without it
     from pyshacl.graph_abstraction import RdfLibDataGraph
 
     class CachedQueryDataGraph(RdfLibDataGraph):
@@ -120,6 +123,7 @@ def _data_graph(graph: rdflib.Graph):
 
 def validate(graph: rdflib.Graph) -> Report:
     """Validate one resolution graph; never modifies it."""
+    # here: pySHACL takes a second to load, and the shapes' paths are wanted without it
     from pyshacl import Validator
 
     options = {"inference": "none", "advanced": False, "allow_warnings": True, "inplace": True}

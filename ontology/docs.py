@@ -10,6 +10,7 @@ import html
 import importlib.metadata
 import sys
 import types
+import warnings
 from pathlib import Path
 
 import rdflib
@@ -31,8 +32,11 @@ def _import_pylode():
             stub = types.ModuleType("pylode.version")
             stub.__version__ = importlib.metadata.version("pylode")
             sys.modules["pylode.version"] = stub
-        except ImportError as e:
-            raise UnkgError(f"cannot build the documentation: pyLODE is not installed ({e})") from None
+        except ModuleNotFoundError as e:
+            if e.name != "pylode":  # pyLODE itself is broken: a fault to see, not a missing extra
+                raise
+            raise UnkgError("cannot build the documentation: pyLODE is not installed (pip install 'unkg[docs]')") from None
+    # pyLODE is optional (the docs extra): imported only when documentation is built
     import pylode
 
     return pylode
@@ -53,7 +57,13 @@ def _self_contained(path: Path) -> rdflib.Graph:
 def build(out_dir: str | Path) -> Path:
     """Write the HTML documentation into out_dir; returns out_dir/index.html."""
     pylode = _import_pylode()
-    out = Path(out_dir)
+    with warnings.catch_warnings():
+        # pyLODE leaves the files it reads and writes to the garbage collector; nothing of ours to close
+        warnings.simplefilter("ignore", ResourceWarning)
+        return _build(pylode, Path(out_dir))
+
+
+def _build(pylode, out: Path) -> Path:
     (out / "vocab").mkdir(parents=True, exist_ok=True)
     index = out / "index.html"
     pylode.OntPub(ontology=ontology_graph()).make_html(destination=index)

@@ -9,11 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from test_webapp import load_fixture
 from waitress.server import create_server
 
 from unkg.webapp import assets, create_app
-
-from test_webapp import load_fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 import re
 
-from unkg.cli import build_parser
-
 from conftest import ROOT
+
+from unkg.cli import build_parser
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:
@@ -35,7 +35,7 @@ def test_readme_gives_the_two_commands_ci_runs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "unkg ingest --sample" in readme and "unkg serve" in readme
-    for step in ("pip install -q '.[test,docs]'", "python -m unkg.webapp.assets", "pytest -ra"):
+    for step in ("pip install -q '.[test,docs]'", "python -m unkg.webapp.assets", "ruff check .", "pytest -ra"):
         assert step.replace(" -q", "") in readme and step in ci
     # the checkout imports like an install (tests/test_layout.py): no `python -P` to step around it
     assert "python -P" not in readme and "python -P" not in ci

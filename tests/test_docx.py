@@ -166,7 +166,7 @@ def assert_same_paragraphs(got: Resolution, want: Resolution) -> None:
     assert got.symbol == want.symbol
     assert got.date == want.date
     assert [(p.kind, p.number) for p in got.paragraphs] == [(p.kind, p.number) for p in want.paragraphs]
-    for g, w in zip(got.paragraphs, want.paragraphs):
+    for g, w in zip(got.paragraphs, want.paragraphs, strict=True):
         assert g.verb_text == w.verb_text, (w.number, g.verb_text, w.verb_text)
         assert " ".join(g.text.split()) == " ".join(w.text.split()), (w.kind, w.number)
         assert [(s.number, s.text) for s in g.subparagraphs] == [(s.number, s.text) for s in w.subparagraphs]

@@ -90,6 +90,27 @@ def test_one_import_style():
     assert not offenders, offenders
 
 
+def test_imports_at_the_top_unless_a_comment_says_why():
+    """An import inside a function is a choice (load time, an optional library, an import cycle): a comment on
+    its line or just above its block of imports says which."""
+    unexplained = []
+    for folder in PACKAGE_DIRS.values():
+        for path in (ROOT / folder).rglob("*.py"):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for func in ast.walk(ast.parse("\n".join(lines))):
+                if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    continue
+                for node in ast.walk(func):
+                    if not isinstance(node, (ast.Import, ast.ImportFrom)) or "#" in lines[node.lineno - 1]:
+                        continue
+                    above = node.lineno - 2
+                    while above >= 0 and lines[above].strip().startswith(("import ", "from ")):
+                        above -= 1
+                    if above < 0 or not lines[above].strip().startswith("#"):
+                        unexplained.append(f"{path.relative_to(ROOT)}:{node.lineno}: {lines[node.lineno - 1].strip()}")
+    assert not unexplained, unexplained
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """A fresh virtual environment with the wheel built from this checkout (not editable)."""

@@ -56,7 +56,7 @@ def test_first_of_a_series_has_no_predecessor():
 
 
 CASES = [
-    ("SeriesShape", f"DELETE WHERE {{ ?s prov:hadMember ?w }}", "prov:hadMember", "at least one member"),
+    ("SeriesShape", "DELETE WHERE { ?s prov:hadMember ?w }", "prov:hadMember", "at least one member"),
     ("SeriesLinkShape", f"DELETE WHERE {{ <{LINK}> prov:entity ?p }}", "prov:entity", "exactly one predecessor"),
     ("SeriesLinkShape", f'DELETE {{ <{LINK}> unkg:linkScore ?s }} INSERT {{ <{LINK}> unkg:linkScore 1.5 }} '
                         f'WHERE {{ <{LINK}> unkg:linkScore ?s }}', "linkScore", "from 0 to 1"),

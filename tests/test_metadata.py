@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SKOS
 from unkg import iris
 from unkg.config import ONTOLOGY_NS
 from unkg.errors import InputError
-from unkg.ingest.metadata import _clean_names, apply, load_index, load_records, lookup, state_iri, vote_from
+from unkg.ingest.metadata import apply, clean_names, load_index, load_records, lookup, state_iri, vote_from
 from unkg.ingest.model import Resolution, Source
 
 UNKG = rdflib.Namespace(ONTOLOGY_NS)
@@ -125,8 +125,8 @@ def test_state_iri_refuses_non_states(name):
 
 
 def test_clean_names_joins_split_entries():
-    assert _clean_names(["CÔTE.", "D'IVOIRE", " CHINA ", ""]) == ["CÔTE D'IVOIRE", "CHINA"]
-    assert _clean_names(["UNKNOWN.", "CHINA"]) == ["UNKNOWN.", "CHINA"]
+    assert clean_names(["CÔTE.", "D'IVOIRE", " CHINA ", ""]) == ["CÔTE D'IVOIRE", "CHINA"]
+    assert clean_names(["UNKNOWN.", "CHINA"]) == ["UNKNOWN.", "CHINA"]
 
 
 def test_states_vocabulary_is_complete(states):
@@ -159,7 +159,7 @@ def test_every_corpus_metadata_file_loads_and_every_voter_is_a_state(corpus):
     unknown = set()
     for rec in index.values():
         for key in ("MS_in_favour", "MS_against", "MS_abstaining"):
-            unknown |= {n for n in _clean_names(rec.get(key) or []) if not state_iri(n)}
+            unknown |= {n for n in clean_names(rec.get(key) or []) if not state_iri(n)}
     assert unknown == set()
     ga = [r for r in index.values() if r["symbol"].startswith("A/RES/")]
     recorded = [vote_from(r) for r in ga if "recorded" in str(r.get("adoption_type", "")).lower()]

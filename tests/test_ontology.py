@@ -82,7 +82,7 @@ def test_core_classes_are_aligned(onto):
 
 def _used_terms(g: rdflib.Graph) -> set[URIRef]:
     used = set()
-    for s, p, o in g:
+    for _s, p, o in g:
         used.add(p)
         if p == RDF.type:
             used.add(o)

@@ -56,14 +56,14 @@ def compare(name: str, got: Resolution, want: Resolution) -> Comparison:
     ops_g = [(p.part, p.number) for p in got.operative]
     ops_w = [(p.part, p.number) for p in want.operative]
     if ops_g != ops_w:
-        first = next((i for i, (a, b) in enumerate(zip(ops_g, ops_w)) if a != b), min(len(ops_g), len(ops_w)))
+        first = next((i for i, (a, b) in enumerate(zip(ops_g, ops_w, strict=False)) if a != b), min(len(ops_g), len(ops_w)))
         c.problems.append(f"operative numbers {len(ops_g)} vs {len(ops_w)}: first difference at {first}")
     if len(got.preambular) != len(want.preambular):
         c.problems.append(f"preambular count {len(got.preambular)} != {len(want.preambular)}")
     verbs_g = [_ws(p.verb_text) for p in got.paragraphs]
     verbs_w = [_ws(p.verb_text) for p in want.paragraphs]
     if verbs_g != verbs_w:
-        diff = [(a, b) for a, b in zip(verbs_g, verbs_w) if a != b][:3]
+        diff = [(a, b) for a, b in zip(verbs_g, verbs_w, strict=False) if a != b][:3]
         c.problems.append(f"verb phrases differ: {diff or (len(verbs_g), len(verbs_w))}")
     order_g: dict = {}
     order_w: dict = {}

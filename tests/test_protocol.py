@@ -22,10 +22,9 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from test_webapp import WORK, load_fixture
 
 from unkg.store import open_store
-
-from test_webapp import WORK, load_fixture
 
 pytestmark = pytest.mark.server
 

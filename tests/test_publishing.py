@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 import rdflib
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
+from test_webapp import WORK, load_fixture
 
 from unkg.config import DATA_LICENSE, DATASET_IRI, UN_TERMS
 from unkg.webapp import create_app
-
-from test_webapp import WORK, load_fixture
 
 PARSERS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
            "application/rdf+xml": "xml"}

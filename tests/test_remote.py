@@ -204,7 +204,7 @@ def test_comments_do_not_change_what_a_request_is(remote):
     commented = f"# Which resolutions\n# address States, or drop, load or insert anything?\nSELECT ?s WHERE {{ ?s a <{UNKG}Resolution> }}"
     assert [str(r["s"]) for r in remote.select(commented)] == [iris.work("A/RES/78/216")]
     with pytest.raises(QueryError, match="use update"):
-        remote.select(f"# SELECT in a comment\nINSERT DATA {{ <urn:a> <urn:b> <urn:c> }}")
+        remote.select("# SELECT in a comment\nINSERT DATA { <urn:a> <urn:b> <urn:c> }")
     remote.update(f"# select nothing, just add\nINSERT DATA {{ GRAPH <{G2}> {{ <urn:a> <urn:b> \"SELECT\" }} }}")
     assert remote.ask('ASK { <urn:a> <urn:b> "SELECT" }')
     remote.drop_graph(G2)

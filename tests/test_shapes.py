@@ -52,7 +52,7 @@ CASES = [
      f"{W}/vote", "https://w3id.org/unkg/ontology#votesAgainst", "0 or more"),
     ("ProvisionShape", f"INSERT DATA {{ <{OP1}/prov/1> unkg:verb <https://w3id.org/unkg/vocab/verbs/urge> }}",
      f"{OP1}/prov/1", "https://w3id.org/unkg/ontology#verb", "exactly one operative verb"),
-    ("MandateShape", f'DELETE {{ ?m unkg:task "report" }} INSERT {{ ?m unkg:task "lunch" }} WHERE {{ ?m unkg:task "report" }}',
+    ("MandateShape", 'DELETE { ?m unkg:task "report" } INSERT { ?m unkg:task "lunch" } WHERE { ?m unkg:task "report" }',
      f"{OP2}/prov/1/mandate", "https://w3id.org/unkg/ontology#task", "one of report"),
     ("AnnotationShape", f"DELETE {{ ?a oa:motivatedBy ?m }} INSERT {{ ?a oa:motivatedBy oa:tagging }} "
                         f"WHERE {{ ?a oa:hasBody <{PP1}> ; oa:motivatedBy ?m }}",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_akn_reader import check_offsets
 
 from unkg.errors import InputError
 from unkg.ingest.model import Source
 from unkg.ingest.readers import akn, text
-from test_akn_reader import check_offsets
 
 
 def _norm(s: str) -> str:
@@ -57,7 +57,7 @@ def test_sample_and_its_akn_give_the_same_document(corpus: Path, sample_text: Pa
     assert (len(t.preambular), len(t.operative)) == (len(a.preambular), len(a.operative)) == (28, 37)
     assert [(p.number, p.verb_text) for p in t.operative] == [(p.number, p.verb_text) for p in a.operative]
     assert [p.verb_text for p in t.preambular] == [p.verb_text for p in a.preambular]
-    diffs = [p.index for p, q in zip(t.paragraphs, a.paragraphs) if _norm(p.text) != _norm(q.text)]
+    diffs = [p.index for p, q in zip(t.paragraphs, a.paragraphs, strict=True) if _norm(p.text) != _norm(q.text)]
     assert diffs == [], f"paragraph texts differ at {diffs}"
     assert [p.footnotes for p in t.paragraphs] == [p.footnotes for p in a.paragraphs]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import rdflib
 
+from unkg.querykind import classify
 from unkg.store import open_store
 from unkg.webapp import create_app
-from unkg.querykind import classify
 from unkg.webapp.represent import MEDIA
 
 TRIG = Path(__file__).parent / "fixtures" / "webapp" / "a_res_78_216.trig"
@@ -303,14 +303,9 @@ def test_updates_when_allowed(tmp_path):
     app.extensions["unkg"].store.close()
 
 
-@pytest.mark.parametrize("use_numpy", [True, False])
-def test_search_index_with_and_without_numpy(monkeypatch, use_numpy):
+def test_search_index():
     from unkg.webapp import search
 
-    if not use_numpy:
-        monkeypatch.setattr(search, "np", None)
-    elif search.np is None:
-        pytest.skip("numpy is not installed")
     texts = ["Urges States to protect human rights defenders online and offline",
              "Encourages business enterprises to respect human rights",
              "Decides to remain seized of the matter",

@@ -13,11 +13,10 @@ import pytest
 import rdflib
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+from test_webapp import WORK, load_fixture
 from waitress.server import create_server
 
 from unkg.webapp import create_app
-
-from test_webapp import WORK, load_fixture
 
 pytestmark = pytest.mark.server
 Q = "PREFIX eli: <http://data.europa.eu/eli/ontology#> SELECT ?p ?n WHERE { ?p eli:number ?n } ORDER BY ?n"

@@ -8,12 +8,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from unkg import __version__
+from unkg.config import default_store
 from unkg.errors import StoreError, UnkgError
+from unkg.store import open_store
 
 EXIT_CODES = """exit codes:
   0  success
@@ -39,11 +44,10 @@ class _Parser(argparse.ArgumentParser):
 
 # -- commands -------------------------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace) -> int:
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.ingest.pipeline import ingest
 
     if args.sample:
-        from importlib.resources import files
-
         args.paths = [*args.paths, str(files("unkg.ingest.sample") / "A_RES_78_216.en.txt")]
     if not args.paths:
         print("unkg ingest: no PATH given; nothing ingested (give files, folders or globs)", file=sys.stderr)
@@ -65,12 +69,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.ingest.extract import extract
     from unkg.ingest.readers import read
 
     res = read(Path(args.file))
     res = extract(res) or res
     if args.meta:
+        # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
         from unkg.ingest.metadata import apply, load_index
 
         apply(res, load_index(args.meta))
@@ -82,6 +88,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.ingest.pipeline import validate_store
 
     store = _open(args.store, read_only=True)
@@ -129,7 +136,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from unkg.config import default_store
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.webapp import serve
 
     location = args.store or default_store()
@@ -154,6 +161,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.lineage.diff import document, redline
     from unkg.lineage.sources import resolution
 
@@ -168,6 +176,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.ontology.docs import build
 
     out = build(Path(args.output))
@@ -177,8 +186,6 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 # -- helpers --------------------------------------------------------------------------------------------
 def _open(location: str | None, read_only: bool = False) -> Any:
-    from unkg.store import open_store
-
     return open_store(location, read_only=read_only)
 
 
@@ -196,8 +203,6 @@ def _query_text(arg: str) -> str:
 
 
 def _query_kind(sparql: str) -> str:
-    import re
-
     body = re.sub(r"#[^\n]*", "", sparql)
     body = re.sub(r"(?is)^\s*((PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", body)
     word = body.split(None, 1)[0].upper() if body.split() else ""
@@ -218,7 +223,7 @@ def _table(store: Any, sparql: str) -> str:
     if not names:
         return ""
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
-    line = lambda cells: "  ".join(c[:60].ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    line = lambda cells: "  ".join(c[:60].ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
@@ -235,15 +240,6 @@ def _cell(b: dict[str, str] | None) -> str:
     return v + (f"@{b['xml:lang']}" if "xml:lang" in b else "")
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("unkg")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _write(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -258,7 +254,7 @@ def _write_bytes(data: bytes) -> None:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="unkg", description="A knowledge graph of United Nations resolutions, mandates and obligations.",
                 epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--version", action="version", version=f"unkg {_version()}")
+    p.add_argument("--version", action="version", version=f"unkg {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, fn: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
@@ -342,9 +338,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return 1
-    except ImportError as e:
-        _err(f"unkg: a part of unkg is missing: {e}")
-        return 2
     except SystemExit as e:  # --help / --version
         return int(e.code or 0) if isinstance(e.code, int) else 0
     except Exception as e:  # a bug, not a user mistake: still one line unless asked for more

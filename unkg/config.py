@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 DEFAULT_BASE_IRI = "https://w3id.org/unkg/id/"
 ONTOLOGY_NS = "https://w3id.org/unkg/ontology#"
 VOCAB_NS = "https://w3id.org/unkg/vocab/"
@@ -20,7 +22,6 @@ def default_store() -> str:
     env = os.environ.get("UNKG_STORE")
     if env:
         return env
-    from platformdirs import user_data_dir
 
     return str(Path(user_data_dir("unkg")) / "store")
 

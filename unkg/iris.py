@@ -14,9 +14,11 @@ point into one expression's text, so they live under the expression IRI.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from unkg.config import VOCAB_NS, base_iri
 from unkg.numbering import letters, roman
@@ -166,8 +168,6 @@ def mandate(provision_iri: str) -> str:
 
 def footnote(symbol: "Symbol | str", marker: str) -> str:
     """Footnotes are work level like paragraphs: markers are the same in every language version."""
-    from urllib.parse import quote
-
     return f"{work(symbol)}/fn/{quote(marker, safe='')}"
 
 
@@ -178,8 +178,6 @@ def vote(symbol: "Symbol | str") -> str:
 
 def source_file(sha256_hex: str) -> str:
     """A source file named by its content: an RFC 6920 `ni:` URI of its SHA-256 (the same bytes, the same IRI)."""
-    import base64
-
     return "ni:///sha-256;" + base64.urlsafe_b64encode(bytes.fromhex(sha256_hex)).decode().rstrip("=")
 
 

@@ -19,6 +19,7 @@ from collections import OrderedDict
 from typing import Any
 
 from flask import Flask
+from waitress import serve as waitress_serve
 
 from unkg.config import base_iri, default_store
 from unkg.store import Store, open_store
@@ -110,6 +111,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.extensions["unkg"] = state = AppState(store, cfg)
     app.before_request(state.pick_up_writes)
 
+    # here: the views import this package (create_app's state), so it must be initialised first
     from unkg.webapp import errors, explore, pages, resources, search, service, sparql
 
     errors.register(app)
@@ -125,8 +127,6 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
 def serve(store: str | Store | None = None, host: str = "127.0.0.1", port: int = 8080, *,
           threads: int = 16, config: dict[str, Any] | None = None) -> None:
     """Run the app on waitress (a production WSGI server) until interrupted."""
-    from waitress import serve as waitress_serve
-
     cfg = dict(config or {})
     if isinstance(store, str) or store is None:
         cfg.setdefault("STORE", store)
@@ -141,6 +141,7 @@ def warm(app: Flask) -> threading.Thread:
     """Build the pages' shared caches and the agreed-language index in the background, so that the first
     visitors do not wait for them (six-language corpus store: about 2 s and 15 s); a request that needs one
     meanwhile waits for the same build."""
+    # here: the views import this package (create_app's state), so it must be initialised first
     from unkg.webapp import pages, search
 
     def run() -> None:

@@ -17,6 +17,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from platformdirs import user_cache_dir
+
 from unkg.errors import UnkgError
 
 PACKAGE = "@zazuko/yasgui"
@@ -27,8 +29,6 @@ FILES = ("yasgui.min.js", "yasgui.min.css")
 def asset_dir() -> Path:
     root = os.environ.get("UNKG_ASSETS")
     if not root:
-        from platformdirs import user_cache_dir
-
         root = str(Path(user_cache_dir("unkg")) / "assets")
     return Path(root) / f"yasgui-{VERSION}"
 

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib.resources import files
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
@@ -94,12 +95,7 @@ def load(store: object) -> Concepts:
 
 def _add_packaged(c: Concepts) -> None:
     """Labels and hierarchy from the packaged vocabularies, parsed with pyoxigraph (fast) where the store has none."""
-    import pyoxigraph as ox
-
-    try:
-        entries = [e for e in files("unkg.ontology.vocab").iterdir() if e.name.endswith(".ttl")]
-    except ModuleNotFoundError:
-        return
+    entries = [e for e in files("unkg.ontology.vocab").iterdir() if e.name.endswith(".ttl")]
     pref, broader = str(SKOS.prefLabel), str(SKOS.broader)
     for entry in entries:
         for t in ox.parse(entry.read_bytes(), format=ox.RdfFormat.TURTLE):

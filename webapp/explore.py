@@ -3,8 +3,8 @@ else unkg's own small editor; example queries are the ontology's competency ques
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_from_directory

@@ -5,11 +5,17 @@ JSON / CSV: the twins carry the same rows as the page.
 """
 from __future__ import annotations
 
+import tempfile
 from collections import Counter, defaultdict
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
+import rdflib
 from flask import Blueprint, Response, current_app, request
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from unkg.config import ONTOLOGY_NS
 from unkg.webapp import queries as Q
 from unkg.webapp.concepts import Concepts, concept_iri, load
 from unkg.webapp.errors import ApiError
@@ -295,8 +301,6 @@ _ONTOLOGY_DOCS: dict[str, Any] = {}
 
 
 def _ontology_ttl() -> str:
-    from importlib.resources import files
-
     return (files("unkg.ontology") / "unkg.ttl").read_text(encoding="utf-8")
 
 
@@ -305,9 +309,6 @@ def _pylode_html() -> str | None:
     if "html" not in _ONTOLOGY_DOCS:
         html = None
         try:
-            import tempfile
-            from pathlib import Path
-
             from unkg.ontology.docs import build  # type: ignore[import-not-found]
 
             out = Path(tempfile.mkdtemp(prefix="unkg-ontology-docs-"))
@@ -324,11 +325,6 @@ def _pylode_html() -> str | None:
 @bp.route("/ontology")
 @bp.route("/ontology.<any(json,ttl):fmt>")
 def ontology(fmt: str | None = None) -> Response:
-    import rdflib
-    from rdflib.namespace import OWL, RDF, RDFS, SKOS
-
-    from unkg.config import ONTOLOGY_NS
-
     if fmt == "ttl":
         resp = Response(_ontology_ttl(), mimetype="text/turtle")
         resp.headers["Link"] = '</ontology>; rel="alternate"; type="text/html"'

@@ -10,6 +10,7 @@ import io
 import json
 from typing import Any, Callable, Iterable, Sequence
 
+import pyoxigraph as ox
 from flask import Response, render_template, request
 
 from unkg.webapp.errors import ApiError
@@ -31,8 +32,6 @@ def serialize(graph: Any, fmt: str) -> bytes:
     """An rdflib Graph as the RDF format `fmt` (a RDF_FORMATS key). RDF/XML is written by Oxigraph, which
     can write any predicate; rdflib refuses one whose IRI does not split into a namespace and a name."""
     if fmt == "rdf":
-        import pyoxigraph as ox
-
         nt = graph.serialize(format="nt", encoding="utf-8")
         return ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.RDF_XML)
     return graph.serialize(format=RDF_FORMATS[fmt], encoding="utf-8")

@@ -18,6 +18,7 @@ from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, anchor, base, concept_link, local, val
 from unkg.webapp.pages import concepts, state
 from unkg.webapp.represent import respond, split_suffix
+from unkg.webapp.workers import bind_prefixes
 
 bp = Blueprint("resources", __name__)
 RDF_OFFER = ("html", "ttl", "jsonld", "nt", "json")
@@ -78,9 +79,8 @@ def _rdf(iri: str, header: list[dict[str, Any]]) -> rdflib.Graph:
             g += store.graph(n)
     else:
         g += store.construct(Q.describe(iri), timeout=60)
-    from unkg.webapp.workers import _bind_prefixes
 
-    _bind_prefixes(g)
+    bind_prefixes(g)
     return g
 
 
@@ -141,9 +141,9 @@ def _expression(work: str) -> str:
 
 
 def _paragraphs(work: str, expression: str) -> list[dict[str, Any]]:
-    store = state().store
-    c = concepts()
-    rows = store.select(Q.paragraphs(work, expression), timeout=60)
+    """The resolution's top-level paragraphs in order, each with its text cut into highlighted segments, its
+    provisions, citations and the anchors of its sub-paragraphs."""
+    rows = state().store.select(Q.paragraphs(work, expression), timeout=60)
     parent = {str(r["para"]): str(r["parent"]) for r in rows}
 
     def top(p: str) -> str:
@@ -163,8 +163,20 @@ def _paragraphs(work: str, expression: str) -> list[dict[str, Any]]:
         tops[p] = {"iri": p, "anchor": anchor(p, work), "kind": "operative" if kind.startswith("Operative") else "preambular",
                    "number": val(r.get("num")), "index": val(r.get("idx")) or 0, "verb": val(r.get("verbText")) or "",
                    "text": val(r.get("text")) or "", "marks": [], "citations": [], "provisions": []}
-    # highlights: verbs of provisions, and the words each piece of evidence points at (by offset when the
-    # paragraph's own span is known, else by its quoted words)
+    evidence_seen = _add_evidence(work, expression, tops, top)
+    _add_provisions(work, expression, tops, top, evidence_seen)
+    _add_citations(work, tops, top)
+    out = sorted(tops.values(), key=lambda p: (p["index"], p["anchor"]))
+    for p in out:
+        p["segments"] = segments(p["text"], p.pop("marks"))
+        p["subanchors"] = sorted(set(subs.get(p["iri"], [])))
+    return out
+
+
+def _add_evidence(work: str, expression: str, tops: dict[str, dict[str, Any]], top) -> set[tuple[str, str]]:
+    """Marks the words each piece of evidence points at (by offset when the paragraph's own span is known, else
+    by its quoted words); returns the (provision, concept) pairs that had evidence."""
+    store, c = state().store, concepts()
     starts = {str(r["para"]): int(r["start"]) for r in store.select(Q.paragraph_spans(work, expression), timeout=60)}
     evidence_seen: set[tuple[str, str]] = set()
     for r in store.select(Q.evidence_of(work, expression), timeout=60):
@@ -187,8 +199,16 @@ def _paragraphs(work: str, expression: str) -> list[dict[str, Any]]:
         words = str(r["exact"]) if r.get("exact") is not None else (tops[para]["text"][at[0]:at[1]] if at else "")
         tops[para]["marks"].append((words, kind, link, c.label(body) if kind != "cite" else body.rsplit("/id/", 1)[-1], at))
         evidence_seen.add((subj, body))
+    return evidence_seen
+
+
+def _add_provisions(work: str, expression: str, tops: dict[str, dict[str, Any]], top,
+                    evidence_seen: set[tuple[str, str]]) -> None:
+    """Each paragraph's provisions with their linked concepts; marks each provision's verb, and a concept's
+    label where the concept has no evidence of its own."""
+    c = concepts()
     provs: dict[str, dict[str, Any]] = {}
-    for r in store.select(Q.provisions_of(work, expression), timeout=60):
+    for r in state().store.select(Q.provisions_of(work, expression), timeout=60):
         prov, para = str(r["prov"]), top(str(r["para"]))
         if para not in tops:
             continue
@@ -206,7 +226,11 @@ def _paragraphs(work: str, expression: str) -> list[dict[str, Any]]:
                 tops[para]["marks"].append((c.label(t), kind, d["links"][t]["link"], c.label(t), None))
     for d in provs.values():
         d["links"] = sorted(d["links"].values(), key=lambda x: (x["kind"], x["label"]))
-    for r in store.select(Q.citations_of(work), timeout=60):
+
+
+def _add_citations(work: str, tops: dict[str, dict[str, Any]], top) -> None:
+    """Each paragraph's cited resolutions, linked here when the store holds them, and to undocs.org."""
+    for r in state().store.select(Q.citations_of(work), timeout=60):
         para = top(str(r["para"]))
         if para in tops:
             cited = str(r["cited"])
@@ -216,11 +240,6 @@ def _paragraphs(work: str, expression: str) -> list[dict[str, Any]]:
                      "undocs": undocs(sym)}
             if entry not in tops[para]["citations"]:
                 tops[para]["citations"].append(entry)
-    out = sorted(tops.values(), key=lambda p: (p["index"], p["anchor"]))
-    for p in out:
-        p["segments"] = segments(p["text"], p.pop("marks"))
-        p["subanchors"] = sorted(set(subs.get(p["iri"], [])))
-    return out
 
 
 def undocs(symbol: str) -> str | None:
@@ -248,11 +267,11 @@ def segments(text: str, marks: list[tuple[str, str, str | None, str, tuple[int, 
         return all(b <= s or a >= e for s, e, *_ in found)
 
     unique = list(dict.fromkeys(marks))
-    for words, kind, link, title, at in unique:
+    for _words, kind, link, title, at in unique:
         if at is not None and free(*at):
             found.append((at[0], at[1], kind, link, title))
     lower = text.lower()
-    for words, kind, link, title, at in sorted((m for m in unique if m[4] is None), key=lambda m: -len(m[0])):
+    for words, kind, link, title, _at in sorted((m for m in unique if m[4] is None), key=lambda m: -len(m[0])):
         if not words.strip():
             continue
         hay, needle = (text, words) if kind == "verb" else (lower, words.lower())

@@ -7,21 +7,17 @@ share, in order (rapidfuzz), so that agreed language ranks above the same words 
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import time
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from flask import Blueprint, Response, current_app, request
-
-try:  # numpy makes scoring a vector operation; the index works without it, more slowly
-    import numpy as np
-except ImportError:  # pragma: no cover - numpy is present wherever pymupdf or pandas are
-    np = None  # type: ignore[assignment]
+from rapidfuzz import fuzz
 
 from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
@@ -52,7 +48,7 @@ class Doc:
 
 class Index:
     """TF-IDF over word unigrams in a compressed sparse layout: for each term, the ids of the paragraphs
-    holding it and their normalised weights, sorted by term (numpy when available, else Python arrays).
+    holding it and their normalised weights, sorted by term (numpy arrays).
     One pass of tokenising; scoring a query touches only its own terms' postings."""
 
     def __init__(self, docs: list[Doc]):
@@ -67,12 +63,9 @@ class Index:
         self.vocab = vocab
         self.n = n = max(1, len(docs))
         self.max_df = max(50, int(COMMON * n))
-        if np is not None:
-            self._build_np(doc_of, term_of, tf_of, n)
-        else:
-            self._build_py(doc_of, term_of, tf_of, n)
+        self._build(doc_of, term_of, tf_of, n)
 
-    def _build_np(self, doc_of: array, term_of: array, tf_of: array, n: int) -> None:
+    def _build(self, doc_of: array, term_of: array, tf_of: array, n: int) -> None:
         docs = np.frombuffer(doc_of, dtype=np.uint32)
         terms_ = np.frombuffer(term_of, dtype=np.uint32)
         tf = np.frombuffer(tf_of, dtype=np.float32)
@@ -85,18 +78,6 @@ class Index:
         self.post_docs, self.post_w = docs[order].copy(), w[order].astype(np.float32)
         self.indptr = np.concatenate([[0], np.cumsum(self.df)])
 
-    def _build_py(self, doc_of: array, term_of: array, tf_of: array, n: int) -> None:
-        df = Counter(term_of)
-        self.df = [df.get(t, 0) for t in range(len(self.vocab))]
-        self.idf = [math.log1p(n / max(c, 1)) for c in self.df]
-        weights = [(1 + math.log(f)) * self.idf[t] for t, f in zip(term_of, tf_of)]
-        norms = [0.0] * n
-        for d, x in zip(doc_of, weights):
-            norms[d] += x * x
-        self.postings: dict[int, list[tuple[int, float]]] = defaultdict(list)
-        for d, t, x in zip(doc_of, term_of, weights):
-            self.postings[t].append((d, x / (math.sqrt(norms[d]) or 1.0)))
-
     def candidates(self, text: str, k: int) -> list[tuple[int, float]]:
         """The k paragraphs with the highest TF-IDF cosine to `text` (very common terms skipped)."""
         q = Counter(self.vocab[w] for w in words(text) if w in self.vocab)
@@ -105,23 +86,15 @@ class Index:
         qw = {t: (1 + math.log(c)) * float(self.idf[t]) for t, c in q.items()}
         qnorm = math.sqrt(sum(x * x for x in qw.values())) or 1.0
         rare = [t for t in qw if self.df[t] <= self.max_df] or sorted(qw, key=lambda t: self.df[t])[:3]
-        if np is not None:
-            scores = np.zeros(self.n, dtype=np.float32)
-            for t in rare:
-                a, b = self.indptr[t], self.indptr[t + 1]
-                scores[self.post_docs[a:b]] += (qw[t] / qnorm) * self.post_w[a:b]
-            k = min(k, self.n)
-            top = np.argpartition(-scores, k - 1)[:k]
-            return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
-        acc: dict[int, float] = defaultdict(float)
+        scores = np.zeros(self.n, dtype=np.float32)
         for t in rare:
-            for d, x in self.postings[t]:
-                acc[d] += (qw[t] / qnorm) * x
-        return heapq.nlargest(k, acc.items(), key=lambda kv: kv[1])
+            a, b = self.indptr[t], self.indptr[t + 1]
+            scores[self.post_docs[a:b]] += (qw[t] / qnorm) * self.post_w[a:b]
+        k = min(k, self.n)
+        top = np.argpartition(-scores, k - 1)[:k]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
     def search(self, text: str, limit: int = 20) -> list[tuple[Doc, float]]:
-        from rapidfuzz import fuzz
-
         q = " ".join(words(text))
         ranked = []
         # a short phrase shares its words with many paragraphs: look wider before re-ranking by wording

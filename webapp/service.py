@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, VOID
 from unkg.config import DATASET_IRI, dump_url
 from unkg.describe import dataset_graph
 from unkg.webapp.errors import ApiError
+from unkg.webapp.pages import concepts
 from unkg.webapp.represent import MEDIA, RDF_OFFER, serialize
 
 bp = Blueprint("service", __name__)
@@ -93,8 +94,6 @@ def description_graph(endpoint: str) -> rdflib.Graph:
 
 def _dataset() -> rdflib.Graph:
     state = current_app.extensions["unkg"]
-    from unkg.webapp.pages import concepts
-
     endpoint = request.host_url + "sparql"
     labels = concepts().labels
     return state.cached(f"void:{endpoint}", lambda: dataset_graph(state.store, endpoint=endpoint, dump=dump_url(), labels=labels))

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from flask import Blueprint, Response, current_app, request
 
 from unkg.errors import QueryError
-from unkg.webapp.errors import ApiError
 from unkg.querykind import classify
 from unkg.store import Dataset
+from unkg.webapp.errors import ApiError
 from unkg.webapp.service import service_description
 from unkg.webapp.workers import Job
 

@@ -24,8 +24,12 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import pyoxigraph as ox
+import rdflib
+
+from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.errors import QueryError, UnkgError
-from unkg.store import Dataset
+from unkg.store import Dataset, open_store
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +61,6 @@ def count_rows(body: bytes, fmt: str) -> int:
 def execute(store: Any, job: Job) -> bytes:
     """Run one job on a store and enforce the cap; raises QueryError with a clear message."""
     if job.graph:
-        import rdflib
-
         nt = store.query_raw(job.sparql, "ntriples", dataset=job.dataset, base=job.base)
         n = sum(1 for line in nt.splitlines() if line.strip())
         if n > job.cap:
@@ -66,12 +68,11 @@ def execute(store: Any, job: Job) -> bytes:
         if job.fmt == "ntriples":
             return nt
         if job.fmt == "xml":  # Oxigraph writes any predicate as RDF/XML; rdflib fails on some (no QName)
-            import pyoxigraph as ox
 
             return ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.RDF_XML)
         g = rdflib.Graph()
         g.parse(data=nt.decode("utf-8"), format="nt")
-        _bind_prefixes(g)
+        bind_prefixes(g)
         return g.serialize(format={"turtle": "turtle", "jsonld": "json-ld"}[job.fmt], encoding="utf-8")
     body = store.query_raw(job.sparql, job.fmt, dataset=job.dataset, base=job.base)
     n = count_rows(body, job.fmt)
@@ -102,9 +103,7 @@ def run_with_deadline(fn: Any, timeout: float) -> Any:
     return box["value"]
 
 
-def _bind_prefixes(g: Any) -> None:
-    from unkg.config import ONTOLOGY_NS, VOCAB_NS
-
+def bind_prefixes(g: Any) -> None:
     g.bind("unkg", ONTOLOGY_NS)
     g.bind("eli", "http://data.europa.eu/eli/ontology#")
     g.bind("skos", "http://www.w3.org/2004/02/skos/core#")
@@ -132,8 +131,6 @@ def _recv(stream: Any) -> Any:
 def worker_main(location: str) -> None:
     """Worker process (`python -m unkg.webapp.worker_process STORE`): open the store read-only and answer jobs
     read from stdin on stdout until stdin closes. Anything printed goes to stderr."""
-    from unkg.store import open_store
-
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints must not corrupt the result stream
     inp = sys.stdin.buffer

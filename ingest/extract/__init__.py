@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from unkg.config import VOCAB_NS
-from unkg.iris import slug
-
-from unkg.ingest.model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, assemble
 from unkg.ingest.extract.citations import find_citations
 from unkg.ingest.extract.clauses import ClauseSplitter
 from unkg.ingest.extract.grammar import grammar
@@ -26,6 +23,8 @@ from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames
 from unkg.ingest.extract.sdg import find_sdg
 from unkg.ingest.extract.tokens import Token, lows, phrase_trie, tokenize
 from unkg.ingest.extract.vocab import ACTOR, GROUP, RIGHT, ConceptInfo, Vocabulary, load
+from unkg.ingest.model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, assemble
+from unkg.iris import slug
 
 __all__ = ["extract", "load"]
 
@@ -138,10 +137,10 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
             hi -= 1
         spans.append((c.i, hi))
     covered = {k for m in ments for k in range(m.i, m.j)}  # "parties *to* armed conflict" is no complement
-    complements = [_complement(toks, c.j, hi, ctx, covered) for c, (_, hi) in zip(clauses, spans)]
+    complements = [_complement(toks, c.j, hi, ctx, covered) for c, (_, hi) in zip(clauses, spans, strict=True)]
 
     out: list[Provision] = []
-    for k, (c, (lo, hi)) in enumerate(zip(clauses, spans)):
+    for k, (c, (lo, hi)) in enumerate(zip(clauses, spans, strict=True)):
         verb = c.verb
         modality = (verb.modality or "") if verb else ""
         verb_text = text[toks[c.i].start:toks[c.j - 1].end] if verb else \

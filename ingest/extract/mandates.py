@@ -12,10 +12,9 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from unkg.ingest.model import Concept, Mandate
-
 from unkg.ingest.extract.mentions import Mention
 from unkg.ingest.extract.tokens import Token, lows
+from unkg.ingest.model import Concept, Mandate
 
 REQUEST_MODALITIES = ("request",)
 DECISION_MODALITIES = ("decision",)

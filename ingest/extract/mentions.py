@@ -48,7 +48,7 @@ class MentionFinder:
         for iri, c in vocab.concepts.items():
             if c.kind not in (GROUP, ACTOR):
                 continue
-            for label, lang, _ in vocab._labels.get(iri, ()):
+            for label, lang, _ in vocab.labels_of(iri):
                 if lang in (language, "") and len(lows(label)) == 1:
                     if c.kind == GROUP and lang == language:
                         self.exact.setdefault(iri, set()).add(lows(label)[0])
@@ -311,7 +311,7 @@ class ShortNames:
         k = (iri, self.language)
         if k not in cache:
             heads: list[tuple[str, ...]] = []
-            for label, lang, _ in vocab._labels.get(iri, ()):
+            for label, lang, _ in vocab.labels_of(iri):
                 if lang == self.language:
                     lt = tokenize(label)
                     heads += self._heads(lt, 0, len(lt))

@@ -18,9 +18,8 @@ from typing import Iterable
 from rdflib import RDF, SKOS, Graph, URIRef
 
 from unkg.config import VOCAB_NS
-from unkg.iris import slug
-
 from unkg.ingest.extract.tokens import Trie, keys, lows
+from unkg.iris import slug
 
 UNKG = "https://w3id.org/unkg/ontology#"
 ACTOR, RIGHT, GROUP, INSTRUMENT, VERB, MODIFIER, OPENER = (
@@ -109,6 +108,10 @@ class Vocabulary:
         if t is None:
             t = self._tries[k] = self._build(what, language)
         return t
+
+    def labels_of(self, iri: str) -> list[tuple[str, str, bool]]:
+        """The concept's labels as (label, language, is it the prefLabel); none for an unknown IRI."""
+        return self._labels.get(iri, [])
 
     def _build(self, what: str, language: str) -> Trie:
         kinds = {"verbs": (VERB,), "modifiers": (MODIFIER,), "mentions": MENTION_KINDS, "openers": (OPENER,)}[what]

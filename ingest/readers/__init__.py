@@ -20,7 +20,6 @@ import zipfile
 from pathlib import Path
 
 from unkg.errors import InputError
-
 from unkg.ingest.model import Resolution
 from unkg.ingest.readers.source import load
 
@@ -96,13 +95,10 @@ def read(path: "Path | str") -> Resolution:
         raise InputError(path, f"XML without a resolution: root element <{_xml_root(data[:4096].lstrip())}>, "
                                "expected <akomaNtoso>")
     if fmt == "akn":
+        # here, as the other readers below: each reader loads only for its format
         from unkg.ingest.readers import akn
 
         return akn.read_bytes(data, path)
-    try:
-        module = importlib.import_module(f"{__name__}.{fmt}")
-    except ModuleNotFoundError as e:
-        if e.name == f"{__name__}.{fmt}":
-            raise InputError(path, f"{fmt.upper()} files cannot be read: this installation has no {fmt} reader") from None
-        raise
+    # imported when needed: each reader brings its own library (pypdfium2, python-docx, lxml.html)
+    module = importlib.import_module(f"{__name__}.{fmt}")
     return module.read(path)

@@ -15,12 +15,21 @@ from pathlib import Path
 from lxml import etree
 
 from unkg.errors import InputError
-from unkg.iris import LANGUAGES, Symbol
-
+from unkg.ingest.model import (
+    OPERATIVE,
+    PREAMBULAR,
+    Footnote,
+    Paragraph,
+    Resolution,
+    Source,
+    SubParagraph,
+    Vote,
+    assemble,
+    unique_numbers,
+)
 from unkg.ingest.readers.source import load, source_of
 from unkg.ingest.readers.stages import normalise_space
-from unkg.ingest.model import (OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution, Source, SubParagraph, Vote,
-                               assemble, unique_numbers)
+from unkg.iris import LANGUAGES, Symbol
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = "{%s}" % AKN
@@ -349,7 +358,7 @@ class _Reader:
             chunks.append(c.tail or "")
         return "".join(chunks)
 
-    def operative(self, body: etree._Element, part: str | None, out: list[Paragraph],
+    def operative(self, body: etree._Element, part: str | None, out: list[Paragraph],  # noqa: C901 (issue 17)
                   current: Paragraph | None) -> Paragraph | None:
         """Operative paragraphs of one main body; `current` is the open paragraph (continuations attach to it)."""
         self.warnings += _unnest_numbered_points(body)

@@ -14,11 +14,11 @@ from pathlib import Path
 from lxml import etree
 
 from unkg.errors import InputError
-from unkg.numbering import letters, roman
-
 from unkg.ingest.model import Resolution
 from unkg.ingest.readers.layout import to_markdown
 from unkg.ingest.readers.source import load, source_of
+from unkg.ingest.readers.text import parse_text
+from unkg.numbering import letters, roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _w = "{%s}" % W
@@ -199,6 +199,7 @@ def _blocks(container: etree._Element) -> list[etree._Element]:
 
 
 def _open(path: Path):
+    # here: python-docx loads only when a Word file is read
     import docx as python_docx
 
     try:
@@ -261,8 +262,6 @@ def _footnotes(doc, render: _Renderer) -> list[str]:
 
 def read(path: Path) -> Resolution:
     """Read a resolution saved as Word (.docx) into the document model."""
-    from unkg.ingest.readers.text import parse_text
-
     path = Path(path)
     source = source_of(path, load(path), "docx")
     return parse_text(text_of(path), source)

@@ -15,10 +15,11 @@ import lxml.html
 from lxml import etree
 
 from unkg.errors import InputError
-
 from unkg.ingest.model import Resolution
 from unkg.ingest.readers.layout import to_markdown
 from unkg.ingest.readers.source import load, source_of
+from unkg.ingest.readers.text import parse_text
+from unkg.numbering import roman
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "section", "article",
@@ -136,9 +137,7 @@ def _list_label(li: etree._Element) -> str:
     if kind == "a":
         return f"({chr(ord('a') + n - 1)})"
     if kind == "i":
-        from unkg.ingest.readers.docx import _roman
-
-        return f"({_roman(n).lower()})"
+        return f"({roman(n)})"
     return f"{n}."
 
 
@@ -160,8 +159,6 @@ def text_of(path: Path) -> str:
 
 def read(path: Path) -> Resolution:
     """Read a resolution saved as HTML into the document model."""
-    from unkg.ingest.readers.text import parse_text
-
     path = Path(path)
     source = source_of(path, load(path), "html")
     return parse_text(text_of(path), source)

@@ -20,10 +20,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from unkg.errors import InputError
-
 from unkg.ingest.model import Resolution
 from unkg.ingest.readers.layout import Page, Span, to_text
 from unkg.ingest.readers.source import load, source_of
+from unkg.ingest.readers.text import parse_text
 
 _U16 = ctypes.POINTER(ctypes.c_ushort)
 _ITALIC_FLAG = 1 << 6
@@ -103,8 +103,6 @@ def text_of(path: Path, data: bytes | None = None) -> str:
 
 def read(path: Path) -> Resolution:
     """Read an official UN resolution PDF into the document model."""
-    from unkg.ingest.readers.text import parse_text
-
     path = Path(path)
     data = load(path)
     source = source_of(path, data, "pdf")

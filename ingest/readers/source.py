@@ -5,7 +5,6 @@ import hashlib
 from pathlib import Path
 
 from unkg.errors import InputError
-
 from unkg.ingest.model import Source
 
 

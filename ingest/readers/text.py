@@ -10,6 +10,7 @@ debris, and the closing "50th plenary meeting". Clean-up is done by the named st
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -17,12 +18,19 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from unkg.errors import InputError
-from unkg.iris import BODIES, Symbol
-
-from unkg.ingest.model import (OPERATIVE, PREAMBULAR, Paragraph, Resolution, Source, SubParagraph, assemble,
-                               unique_numbers)
+from unkg.ingest.model import (
+    OPERATIVE,
+    PREAMBULAR,
+    Paragraph,
+    Resolution,
+    Source,
+    SubParagraph,
+    assemble,
+    unique_numbers,
+)
 from unkg.ingest.readers import stages
 from unkg.ingest.readers.source import load, source_of
+from unkg.iris import BODIES, Symbol
 
 # The enacting formula opens the resolution text and tells its language.
 _FORMULA = re.compile(
@@ -171,7 +179,7 @@ def _iso_date(text: str) -> str | None:
     return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
 
 
-def _header(blocks: list[str], source: Source, language: str) -> Resolution:
+def _header(blocks: list[str], source: Source, language: str) -> Resolution:  # noqa: C901 (issue 17)
     symbol: Symbol | None = None
     body = title = ""
     number = session = date = issued = agenda = committee = report = draft = meeting = None
@@ -241,7 +249,7 @@ def _clean(block: str) -> tuple[str, str, list[str]]:
     return verb.rstrip(",;:"), stages.normalise_space(stages.strip_emphasis(text)), markers
 
 
-def _paragraphs(blocks: list[str], res: Resolution, part: str | None = None) -> list[Paragraph]:
+def _paragraphs(blocks: list[str], res: Resolution, part: str | None = None) -> list[Paragraph]:  # noqa: C901 (issue 17)
     out: list[Paragraph] = []
     current: Paragraph | None = None
     section: str | None = None
@@ -291,7 +299,7 @@ def _paragraphs(blocks: list[str], res: Resolution, part: str | None = None) -> 
             verb = guess_opener(text)
         current = Paragraph(PREAMBULAR, 0, None, verb, text, part=part, footnotes=markers)
         out.append(current)
-    for prev, nxt in zip(out, out[1:]):
+    for prev, nxt in itertools.pairwise(out):
         if prev.kind == PREAMBULAR and nxt.kind == OPERATIVE and nxt.number == "1" and prev.text.endswith(":") \
                 and not prev.subparagraphs:
             prev.kind = OPERATIVE  # "Resolves that, for 2025:" introduces the numbered paragraphs

@@ -22,7 +22,6 @@ from rdflib import Graph, URIRef
 from unkg.ontology.tools import mine_phrases as mp
 from unkg.ontology.tools.coverage import UNKG, labels, load, norm
 
-
 FILE_OF = {"Actor": "actors.ttl", "Right": "rights.ttl", "AffectedGroup": "groups.ttl"}
 
 
@@ -68,7 +67,7 @@ def paragraphs(folder: Path, zone: str | None = None) -> dict[tuple[str, str], s
     Cached per folder: callers must not modify the result."""
     out: dict[tuple[str, str], str] = {}
     for f in sorted(folder.glob("*.xml")):
-        root = mp._parse(f)
+        root = mp.parse_file(f)
         if root is None or (work := _work(root)) is None:
             continue
         for body in root.iter(f"{mp.AKN}mainBody"):
@@ -77,7 +76,7 @@ def paragraphs(folder: Path, zone: str | None = None) -> dict[tuple[str, str], s
                 if num is None or para.getparent().tag == f"{mp.AKN}paragraph":
                     continue
                 if zone:
-                    first = mp._first_p(para)
+                    first = mp.first_p(para)
                     hit = mp.leading_italic(first) if first is not None else None
                     text = addressee_zone(hit[1], zone) if hit else ""
                 else:

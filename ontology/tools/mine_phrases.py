@@ -29,7 +29,7 @@ def clean(text: str) -> str:
     return text.strip(" ,;:.").strip()
 
 
-def _first_p(el: etree._Element) -> etree._Element | None:
+def first_p(el: etree._Element) -> etree._Element | None:
     for p in el.iter(f"{AKN}p"):
         return p
     return None
@@ -60,7 +60,7 @@ def leading_italic(p: etree._Element) -> tuple[str, str] | None:
     return None
 
 
-def _parse(path: Path) -> etree._Element | None:
+def parse_file(path: Path) -> etree._Element | None:
     try:
         return etree.parse(str(path)).getroot()
     except etree.XMLSyntaxError:
@@ -73,7 +73,7 @@ def operative(root: etree._Element) -> Iterator[tuple[str, str]]:
         for para in body.iter(f"{AKN}paragraph"):
             if para.getparent() is not None and para.getparent().tag == f"{AKN}paragraph":
                 continue  # sub-paragraph
-            p = _first_p(para)
+            p = first_p(para)
             if p is None:
                 continue
             hit = leading_italic(p)
@@ -87,7 +87,7 @@ def operative_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
         for para in body.iter(f"{AKN}paragraph"):
             if para.getparent() is not None and para.getparent().tag == f"{AKN}paragraph":
                 continue
-            p = _first_p(para)
+            p = first_p(para)
             if p is not None:
                 yield p
 
@@ -118,7 +118,7 @@ def files(folders: list[Path]) -> Iterator[Path]:
 def count(kind: str, folders: list[Path], words: int = 4) -> Counter:
     c: Counter = Counter()
     for f in files(folders):
-        root = _parse(f)
+        root = parse_file(f)
         if root is None:
             continue
         if kind == "op":
@@ -126,7 +126,7 @@ def count(kind: str, folders: list[Path], words: int = 4) -> Counter:
         elif kind == "pre":
             c.update(phrase for phrase, _ in preambular(root))
         elif kind == "after":
-            for phrase, rest in operative(root):
+            for _phrase, rest in operative(root):
                 c[" ".join(re.split(r"\s+", rest)[:words])] += 1
         elif kind == "unbis":
             c.update(f"{label}\t{href}" for label, href in unbis(root))

@@ -101,7 +101,7 @@ def _containment(part: set, whole: set) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def align(old: Sequence[Paragraph], new: Sequence[Paragraph], with_changes: bool = True) -> list[Alignment]:
+def align(old: Sequence[Paragraph], new: Sequence[Paragraph], with_changes: bool = True) -> list[Alignment]:  # noqa: C901
     """Every paragraph of `new` once (unchanged / revised / moved / new, or revised as part of a split or
     merge) and every paragraph of `old` not carried over as `dropped`, in the order of `new` with dropped
     paragraphs after the carried-over paragraph that preceded them."""
@@ -204,7 +204,7 @@ def _fill_gaps(old: list[Paragraph], new: list[Paragraph], w_old: list[list[str]
     chain = sorted(_longest_chain(sorted((j, i) for j, (i, _, _) in pairs.items())))
     bounds = [(-1, -1)] + chain + [(len(new), len(old))]
     matched_old = {i for i, _, _ in pairs.values()}
-    for (j0, i0), (j1, i1) in zip(bounds, bounds[1:]):
+    for (j0, i0), (j1, i1) in zip(bounds, bounds[1:], strict=False):
         free_new = [j for j in range(j0 + 1, j1) if j not in pairs]
         free_old = [i for i in range(i0 + 1, i1) if i not in matched_old]
         if not free_new or not free_old:

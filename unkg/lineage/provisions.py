@@ -80,7 +80,7 @@ def compare(old: Provision | None, new: Provision | None, from_number: str | Non
 
 def _pair(old: list[Provision], new: list[Provision]) -> list[tuple[Provision | None, Provision | None]]:
     if len(old) == len(new):
-        return list(zip(old, new))
+        return list(zip(old, new, strict=True))
     scored = sorted(((similarity(o.text, n.text), i, j) for i, o in enumerate(old) for j, n in enumerate(new)),
                     reverse=True)
     used_o: set[int] = set()

@@ -4,28 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from unkg import iris
 from unkg.errors import InputError, UnkgError
 from unkg.ingest.model import Resolution
+from unkg.lineage.stored import load
+from unkg.store import open_store
 
 
 def resolution(arg: str, store_location: str | None) -> Resolution:
     """A file path if one exists there, else a UN symbol looked up in the store."""
     path = Path(arg)
     if path.exists():
+        # here: a resolution from the store needs neither a reader nor the vocabularies of extraction
         from unkg.ingest.extract import extract
         from unkg.ingest.readers import read
 
         res = read(path)
         return extract(res) or res
-    from unkg import iris
-
     try:
         iris.Symbol.parse(arg)
     except ValueError:
         raise InputError(arg, "no such file, and not a UN document symbol") from None
-    from unkg.lineage.stored import load
-    from unkg.store import open_store
-
     store = open_store(store_location, read_only=True)
     try:
         res = load(store, arg)

@@ -12,6 +12,8 @@ from typing import Iterable, Protocol
 
 import rdflib
 
+from unkg.config import default_store
+
 # Result formats for `Store.query_raw`, by short name -> media type.
 RESULT_FORMATS = {
     "json": "application/sparql-results+json",
@@ -93,13 +95,13 @@ class Store(Protocol):
 
 def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
     """Open the store at `location` (default: config.default_store())."""
-    from unkg.config import default_store
-
     location = location or default_store()
     if location.startswith(("http://", "https://")):
+        # here: a store loads only its own backend (SPARQLWrapper or pyoxigraph), and both import this module
         from unkg.store.remote import RemoteStore
 
         return RemoteStore(location)
+    # here: a store loads only its own backend (SPARQLWrapper or pyoxigraph), and both import this module
     from unkg.store.embedded import EmbeddedStore
 
     return EmbeddedStore(location, read_only=read_only)

@@ -256,7 +256,7 @@ class EmbeddedStore:
                 raise QueryError("expected a SELECT query")
             names = [v.value for v in res.variables]
             # a solution iterates its values in the order of `names`: cheaper than looking each up by name
-            return [{n: to_rdflib(t) for n, t in zip(names, sol) if t is not None} for sol in res]
+            return [{n: to_rdflib(t) for n, t in zip(names, sol, strict=True) if t is not None} for sol in res]
 
         return _with_timeout(run, timeout)
 

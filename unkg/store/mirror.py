@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from rdflib.term import URIRef
+
 from unkg.store.common import check_iri
 
 
@@ -86,58 +88,86 @@ class Scope:
 def scope(update: str) -> Scope | None:
     """The graphs `update` writes, read from rdflib's parse of it; None if rdflib cannot parse it (the store
     then gives its own syntax error, or, for syntax rdflib lacks, the default graph is made whole again)."""
+    # here, not at the top: building rdflib's SPARQL grammar takes a while, and only updates need it
     from rdflib.plugins.sparql.algebra import translateUpdate
     from rdflib.plugins.sparql.parser import parseUpdate
-    from rdflib.term import URIRef
 
     try:
         ops = translateUpdate(parseUpdate(update)).algebra
     except Exception:  # pyparsing's and rdflib's errors have no common base; Oxigraph reports syntax
         return None
-    graphs: set[str] = set()
-    known = True
-    default: str | None = None
-
-    def target(g: object, what: str) -> None:
-        nonlocal known, default
-        if isinstance(g, URIRef):
-            graphs.add(str(g))
-        elif g == "DEFAULT":
-            default = default or what
-        else:  # a variable, NAMED or ALL
-            known = False
-
+    targets = _Targets()
     for op in ops:
-        name = op.name
-        field = functools.partial(dict.get, op)  # CompValue.get returns the key's own name when it is absent
-        if name in ("InsertData", "DeleteData", "DeleteWhere"):
-            if field("triples"):
-                default = default or f"{name} outside GRAPH"
-            for g in field("quads") or {}:
-                target(g, name)
-        elif name == "Modify":
-            for clause in (field("insert"), field("delete")):
-                if clause is None:
-                    continue
-                if dict.get(clause, "triples"):
-                    if field("withClause") is not None:
-                        target(field("withClause"), "WITH")
-                    else:
-                        default = default or "a template outside GRAPH"
-                for g in dict.get(clause, "quads") or {}:
-                    target(g, "GRAPH")
-        elif name == "Load":
-            if field("graphiri") is None:
-                default = default or "LOAD without INTO GRAPH"
-            else:
-                target(field("graphiri"), "LOAD")
-        elif name in ("Clear", "Drop", "Create"):
-            target(field("graphiri"), name.upper())
-        elif name in ("Add", "Move", "Copy"):
-            source, dest = field("graph")
-            target(dest, f"{name.upper()} TO DEFAULT")
-            if name == "Move":
-                target(source, "MOVE DEFAULT")
+        read = _READERS.get(op.name)
+        if read is None:
+            targets.known = False
         else:
-            known = False
-    return Scope(default, frozenset(graphs) if known else None)
+            read(targets, op.name, functools.partial(dict.get, op))  # CompValue.get returns a missing key's name
+    return Scope(targets.default, frozenset(targets.graphs) if targets.known else None)
+
+
+class _Targets:
+    """What the operations of one update write, gathered operation by operation."""
+
+    def __init__(self) -> None:
+        self.graphs: set[str] = set()
+        self.known = True
+        self.default: str | None = None
+
+    def graph(self, g: object, what: str) -> None:
+        if isinstance(g, URIRef):
+            self.graphs.add(str(g))
+        elif g == "DEFAULT":
+            self.writes_default(what)
+        else:  # a variable, NAMED or ALL
+            self.known = False
+
+    def writes_default(self, what: str) -> None:
+        self.default = self.default or what
+
+
+def _data(t: _Targets, name: str, field) -> None:
+    """INSERT DATA, DELETE DATA, DELETE WHERE: triples outside GRAPH write the default graph."""
+    if field("triples"):
+        t.writes_default(f"{name} outside GRAPH")
+    for g in field("quads") or {}:
+        t.graph(g, name)
+
+
+def _modify(t: _Targets, name: str, field) -> None:
+    """DELETE/INSERT ... WHERE: a template outside GRAPH writes WITH's graph, else the default graph."""
+    for clause in (field("insert"), field("delete")):
+        if clause is None:
+            continue
+        if dict.get(clause, "triples"):
+            if field("withClause") is not None:
+                t.graph(field("withClause"), "WITH")
+            else:
+                t.writes_default("a template outside GRAPH")
+        for g in dict.get(clause, "quads") or {}:
+            t.graph(g, "GRAPH")
+
+
+def _load(t: _Targets, name: str, field) -> None:
+    if field("graphiri") is None:
+        t.writes_default("LOAD without INTO GRAPH")
+    else:
+        t.graph(field("graphiri"), "LOAD")
+
+
+def _graph_management(t: _Targets, name: str, field) -> None:
+    """CLEAR, DROP, CREATE write the graph they name."""
+    t.graph(field("graphiri"), name.upper())
+
+
+def _transfer(t: _Targets, name: str, field) -> None:
+    """ADD, MOVE, COPY write their destination; MOVE also empties its source."""
+    source, dest = field("graph")
+    t.graph(dest, f"{name.upper()} TO DEFAULT")
+    if name == "Move":
+        t.graph(source, "MOVE DEFAULT")
+
+
+_READERS = {"InsertData": _data, "DeleteData": _data, "DeleteWhere": _data, "Modify": _modify, "Load": _load,
+            "Clear": _graph_management, "Drop": _graph_management, "Create": _graph_management,
+            "Add": _transfer, "Move": _transfer, "Copy": _transfer}

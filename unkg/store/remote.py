@@ -17,8 +17,11 @@ default graph (Virtuoso does; start Oxigraph with `--union-default-graph`).
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
+import secrets
 import socket
 import urllib.error
 import urllib.parse
@@ -108,13 +111,9 @@ class RemoteStore:
         """Answer an HTTP Basic or Digest (RFC 7616, MD5, qop=auth) challenge on `req`."""
         user, password = self.user or "", self.password or ""
         if challenge.get("scheme") == "basic":
-            import base64
-
             token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
             req.add_unredirected_header("Authorization", f"Basic {token}")
             return
-        import hashlib
-        import secrets
 
         def h(text: str) -> str:
             return hashlib.md5(text.encode("utf-8")).hexdigest()
@@ -166,6 +165,7 @@ class RemoteStore:
         raise StoreError(f"{self.location}: {method} {_path(url)} failed: the server refused the credentials")
 
     def _wrapper(self, endpoint: str, timeout: float | None) -> Any:
+        # here: SPARQLWrapper is loaded by the first request, not by opening the store
         from SPARQLWrapper import BASIC, DIGEST, POST, URLENCODED, SPARQLWrapper
 
         w = SPARQLWrapper(self.query_endpoint, updateEndpoint=self.update_endpoint)
@@ -181,6 +181,7 @@ class RemoteStore:
     def _sparql(self, text: str, accept: str | None, timeout: float | None, update: bool = False,
                 dataset: Dataset | None = None) -> bytes:
         """One SPARQL 1.1 Protocol request through SPARQLWrapper; errors become one-line unkg errors."""
+        # here: SPARQLWrapper is loaded by the first request, not by opening the store
         from SPARQLWrapper import SPARQLExceptions as X
 
         kind = classify(text)
