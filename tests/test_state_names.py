@@ -13,7 +13,7 @@ import rdflib
 from rdflib.namespace import SKOS
 
 from unkg import iris
-from unkg.ingest.metadata import _clean_names, apply, load_records, read_sponsors, state_iri, vote_from
+from unkg.ingest.metadata import apply, clean_names, load_records, read_sponsors, state_iri, vote_from
 from unkg.ingest.model import Resolution, Source
 
 
@@ -56,7 +56,7 @@ def test_split_and_mangled_entries_are_joined():
     assert iso(read_sponsors(["SOLOMON", "HUNGARY", "ISLANDS"]).states) == ["slb", "hun"]
     assert iso(read_sponsors(["UNITED KINGDOM", "INDIA", "NORTHERN IRELAND"]).states) == ["gbr", "ind"]
     assert iso(read_sponsors(["POLAND", "THE OF KOREA", "SAN MARINO"]).states) == ["pol", "kor", "smr"]
-    assert _clean_names(["CÔTE.", "D'IVOIRE"]) == ["CÔTE D'IVOIRE"]
+    assert clean_names(["CÔTE.", "D'IVOIRE"]) == ["CÔTE D'IVOIRE"]
 
 
 def test_unresolved_names_are_reported_not_dropped():
