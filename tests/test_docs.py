@@ -39,3 +39,21 @@ def test_readme_gives_the_two_commands_ci_runs() -> None:
         assert step.replace(" -q", "") in readme and step in ci
     # the checkout imports like an install (tests/test_layout.py): no `python -P` to step around it
     assert "python -P" not in readme and "python -P" not in ci
+
+
+def test_every_environment_variable_is_read_in_config_and_documented() -> None:
+    """unkg/config.py reads every `UNKG_*` variable; README.md names each one the code or the benchmarks use."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    used: set[str] = set()
+    read_elsewhere = []
+    for folder in ("unkg", "ingest", "ontology", "shapes", "webapp", "benchmarks"):
+        for path in (ROOT / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            used |= set(re.findall(r"\bUNKG_[A-Z_]+[A-Z]\b", text))
+            if path != ROOT / "unkg" / "config.py" and folder != "benchmarks" and re.search(
+                    r"(environ(\.get)?[\[(]|getenv\()\s*[\"']UNKG_", text):
+                read_elsewhere.append(str(path.relative_to(ROOT)))
+    assert {"UNKG_STORE", "UNKG_BASE_IRI", "UNKG_DEBUG"} <= used  # the scan sees the code
+    assert not read_elsewhere, f"read UNKG_* through unkg.config instead: {read_elsewhere}"
+    missing = sorted(v for v in used if v not in readme)
+    assert not missing, f"UNKG_* variables missing from README.md: {missing}"

@@ -102,3 +102,68 @@ def test_letters_and_roman_numerals():
 
     assert [letters(n) for n in (1, 26, 27, 28)] == ["a", "z", "aa", "bb"]
     assert [roman(n) for n in (1, 4, 9, 14, 40, 1990)] == ["i", "iv", "ix", "xiv", "xl", "mcmxc"]
+
+
+# -- reading IRIs back: every IRI the module mints parses to its work and place ----------------------------
+OP11 = BASE + "A/RES/78/216/op/11"
+
+
+@pytest.mark.parametrize(
+    "iri, kind, work, language, paragraph, subparagraph",
+    [
+        (BASE + "A/RES/78/216", "work", BASE + "A/RES/78/216", None, None, None),
+        (BASE + "A/RES/78/216/en", "expression", BASE + "A/RES/78/216", "en", None, None),
+        (BASE + "A/RES/78/216/ar", "expression", BASE + "A/RES/78/216", "ar", None, None),
+        (BASE + "A/RES/78/216/zh", "expression", BASE + "A/RES/78/216", "zh", None, None),
+        (OP11, "paragraph", BASE + "A/RES/78/216", None, OP11, None),
+        (BASE + "A/RES/78/216/pp/3", "paragraph", BASE + "A/RES/78/216", None, BASE + "A/RES/78/216/pp/3", None),
+        (OP11 + "/a", "subparagraph", BASE + "A/RES/78/216", None, OP11, OP11 + "/a"),
+        (OP11 + "/a/ii", "subparagraph", BASE + "A/RES/78/216", None, OP11, OP11 + "/a/ii"),
+        (OP11 + "/prov/2", "provision", BASE + "A/RES/78/216", None, OP11, None),
+        (OP11 + "/a/prov/1", "provision", BASE + "A/RES/78/216", None, OP11, OP11 + "/a"),
+        (OP11 + "/prov/1/mandate", "mandate", BASE + "A/RES/78/216", None, OP11, None),
+        (BASE + "A/RES/78/216/fn/1", "footnote", BASE + "A/RES/78/216", None, None, None),
+        (BASE + "A/RES/78/216/vote", "vote", BASE + "A/RES/78/216", None, None, None),
+        (BASE + "A/RES/78/216/fr/evidence/0123abcd", "evidence", BASE + "A/RES/78/216", "fr", None, None),
+        (BASE + "A/RES/78/216/en/ingest/0123abcd", "ingest", BASE + "A/RES/78/216", "en", None, None),
+        (BASE + "A/HRC/RES/54/1/op/3", "paragraph", BASE + "A/HRC/RES/54/1", None, BASE + "A/HRC/RES/54/1/op/3", None),
+        (BASE + "S/RES/2720(2023)/op/1", "paragraph", BASE + "S/RES/2720(2023)", None, BASE + "S/RES/2720(2023)/op/1", None),
+        (BASE + "A/RES/75/101A-B/B/op/3", "paragraph", BASE + "A/RES/75/101A-B", None, BASE + "A/RES/75/101A-B/B/op/3", None),
+        (BASE + "A/RES/2200A(XXI)", "work", BASE + "A/RES/2200A(XXI)", None, None, None),
+        (BASE + "A/RES/ES-11/1/es", "expression", BASE + "A/RES/ES-11/1", "es", None, None),
+        (BASE + "A/78/481/Add.2", "work", BASE + "A/78/481/Add.2", None, None, None),
+    ],
+)
+def test_parse(iri, kind, work, language, paragraph, subparagraph):
+    p = iris.parse(iri)
+    assert (p.kind, p.work, p.language, p.paragraph, p.subparagraph) == (kind, work, language, paragraph, subparagraph)
+    assert p.path == work[len(BASE):]
+
+
+@pytest.mark.parametrize("iri", [
+    "https://example.org/other/A/RES/78/216",  # outside the base
+    BASE + "hello",  # no symbol
+    BASE + "A/RES/78/216/op",  # a paragraph without its number
+    BASE + "A/RES/78/216/en/extra",  # nothing of that shape under an expression
+    BASE + "A/RES/78/216/op/11/prov/x",  # a provision counts from 1
+])
+def test_parse_refuses(iri):
+    assert iris.parse(iri) is None
+
+
+def test_parse_reads_what_the_builders_mint():
+    symbol = "A/RES/75/101 A-B"
+    para = iris.paragraph(symbol, "operative", 3, part="B")
+    for iri, kind in ((iris.work(symbol), "work"), (iris.expression(symbol, "ru"), "expression"), (para, "paragraph"),
+                      (iris.subparagraph(para, "(b)"), "subparagraph"), (iris.provision(para, 1), "provision"),
+                      (iris.mandate(iris.provision(para, 1)), "mandate"), (iris.footnote(symbol, "2"), "footnote"),
+                      (iris.vote(symbol), "vote"), (iris.evidence(iris.expression(symbol, "en"), "x", 1), "evidence")):
+        p = iris.parse(iri)
+        assert (p.kind, p.work) == (kind, iris.work(symbol)), iri
+
+
+def test_parse_under_another_base():
+    other = "http://localhost:8080/id/"
+    p = iris.parse(other + "A/RES/78/216/es", base=other)
+    assert (p.kind, p.work, p.language, p.container) == ("expression", other + "A/RES/78/216", "es", other + "A/RES/78/216")
+    assert iris.parse(BASE + "A/RES/78/216", base=other) is None

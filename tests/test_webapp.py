@@ -455,3 +455,12 @@ def test_warm_builds_the_shared_caches_before_the_first_visitor(app):
     warm(app).join(timeout=60)
     built = {k for k, v in state.cache.items() if isinstance(v, dict) and v.get("done")}
     assert {"concepts", "addressee_pairs", "addressees_of", "works", "search_index"} <= built
+
+
+def test_what_lies_under_a_work_links_back_to_it(client):
+    """An expression, a provision: each page names its work, read with unkg.iris.parse (any language, any base
+    IRI: tests/test_iris.py), and a provision points to its paragraph's anchor."""
+    for path, link in (("/id/A/RES/78/216/en", "/id/A/RES/78/216"),
+                       ("/id/A/RES/78/216/op/28/prov/1", "/id/A/RES/78/216#op-28")):
+        page = client.get(path, headers={"Accept": "application/json"}).get_json()
+        assert page.get("container") == {"iri": WORK, "link": link}, (path, page)

@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from unkg import __version__
+from unkg import __version__, config
 from unkg.config import default_store
 from unkg.errors import StoreError, UnkgError
 from unkg.store import open_store
@@ -341,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:  # --help / --version
         return int(e.code or 0) if isinstance(e.code, int) else 0
     except Exception as e:  # a bug, not a user mistake: still one line unless asked for more
-        if os.environ.get("UNKG_DEBUG"):
+        if config.debug():
             raise
         _err(f"unkg: internal error: {type(e).__name__}: {e} (set UNKG_DEBUG=1 for the traceback)")
         return 3

@@ -1,10 +1,11 @@
-"""Configuration read from the environment, in one place."""
+"""Configuration read from the environment, in one place: every `UNKG_*` variable is read here (and listed in
+README.md; tests/test_docs.py checks both)."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 DEFAULT_BASE_IRI = "https://w3id.org/unkg/id/"
 ONTOLOGY_NS = "https://w3id.org/unkg/ontology#"
@@ -22,7 +23,6 @@ def default_store() -> str:
     env = os.environ.get("UNKG_STORE")
     if env:
         return env
-
     return str(Path(user_data_dir("unkg")) / "store")
 
 
@@ -48,3 +48,33 @@ UN_TERMS = "https://www.un.org/en/about-us/terms-of-use"
 def dump_url() -> str | None:
     """Where the dumps that `unkg export --dump DIR` writes are published (`$UNKG_DUMP_URL`), if anywhere."""
     return os.environ.get("UNKG_DUMP_URL") or None
+
+
+def debug() -> bool:
+    """`UNKG_DEBUG` set (to anything but empty): the command line shows the traceback of an internal error."""
+    return bool(os.environ.get("UNKG_DEBUG"))
+
+
+def assets_root() -> Path:
+    """Where the explorer's third-party editor is installed: `$UNKG_ASSETS`, else the per-user cache folder."""
+    return Path(os.environ.get("UNKG_ASSETS") or Path(user_cache_dir("unkg")) / "assets")
+
+
+def store_credentials() -> tuple[str | None, str | None]:
+    """User and password for a remote store when its URL carries none: `UNKG_STORE_USER`, `UNKG_STORE_PASSWORD`."""
+    return os.environ.get("UNKG_STORE_USER"), os.environ.get("UNKG_STORE_PASSWORD")
+
+
+def store_auth() -> str:
+    """How a remote store is logged into: `UNKG_STORE_AUTH=basic`, else HTTP Digest (Virtuoso's)."""
+    return "basic" if os.environ.get("UNKG_STORE_AUTH", "").lower() == "basic" else "digest"
+
+
+def update_endpoint() -> str | None:
+    """A remote store's SPARQL Update endpoint, when it is not where unkg derives it: `UNKG_UPDATE_ENDPOINT`."""
+    return os.environ.get("UNKG_UPDATE_ENDPOINT") or None
+
+
+def gsp_endpoint() -> str | None:
+    """A remote store's Graph Store Protocol endpoint, when it is not where unkg derives it: `UNKG_GSP_ENDPOINT`."""
+    return os.environ.get("UNKG_GSP_ENDPOINT") or None

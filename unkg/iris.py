@@ -233,3 +233,89 @@ def vocab(scheme: str, local: str) -> str:
 def slug(label: str) -> str:
     """A readable IRI local name from a label: 'Special Rapporteur on X' -> 'special-rapporteur-on-x'."""
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+# -- reading data IRIs back -------------------------------------------------------------------------------
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+_UNDER_WORK = ("op", "pp", "fn", "vote", "prov", "evidence", "ingest", "mandate")
+
+
+@dataclass(frozen=True)
+class DataIri:
+    """What a data IRI names, read back by `parse`: its work, and its place under the work."""
+
+    iri: str
+    work: str  # the work's IRI
+    path: str  # the work's symbol as an IRI path: 'A/RES/78/216', 'S/RES/2720(2023)'
+    kind: str  # work, expression, paragraph, subparagraph, provision, mandate, footnote, vote, evidence, ingest
+    language: str | None = None  # an expression's language, or that of the expression an annotation is in
+    paragraph: str | None = None  # the top-level paragraph it is or lies in
+    subparagraph: str | None = None  # the deepest sub-paragraph it is or lies in
+
+    @property
+    def container(self) -> str | None:
+        """What a page shows it in: its (sub-)paragraph, else its work; None for a work itself."""
+        if self.kind == "work":
+            return None
+        return self.subparagraph or self.paragraph or self.work
+
+
+def parse(iri: str, base: str | None = None) -> DataIri | None:
+    """Read a data IRI this module mints back into its parts; None for one outside `base` (default: the
+    configured base IRI) or of a shape this module does not mint.
+
+    A symbol's path holds slashes itself, so the work is the leading run of segments that reads as a
+    resolution's symbol (A/HRC/RES/54/1, A/RES/75/101A-B) and leaves a tail this module mints; failing that,
+    the longest run that reads as another document's symbol (A/78/481/Add.2)."""
+    base = base or base_iri()
+    if not iri.startswith(base):
+        return None
+    segments = iri[len(base):].split("/")
+    resolution_reads: list[DataIri | None] = []
+    other_reads: list[DataIri | None] = []
+    for end in range(len(segments), 0, -1):
+        path = "/".join(segments[:end])
+        try:
+            symbol = Symbol.parse(path)
+        except ValueError:
+            continue
+        if symbol.path == path:
+            read = _read_tail(iri, base + path, path, segments[end:])
+            (resolution_reads if symbol.type else other_reads).append(read)
+    # a resolution's symbol decides, even when its tail is not one this module mints
+    reads = resolution_reads or other_reads
+    return next((r for r in reads if r is not None), None)
+
+
+def _read_tail(iri: str, work: str, path: str, tail: list[str]) -> DataIri | None:
+    """The part of a data IRI after its work's path; None when this module mints no such tail."""
+    if not tail:
+        return DataIri(iri, work, path, "work")
+    head = tail[0]
+    if tail == ["vote"]:
+        return DataIri(iri, work, path, "vote")
+    if head == "fn" and len(tail) == 2 and tail[1]:
+        return DataIri(iri, work, path, "footnote")
+    if _LANGUAGE.match(head) and head not in _UNDER_WORK:
+        if len(tail) == 1:
+            return DataIri(iri, work, path, "expression", language=head)
+        if len(tail) == 3 and tail[1] in ("evidence", "ingest") and tail[2]:
+            return DataIri(iri, work, path, tail[1], language=head)
+        return None
+    # [part segments] op|pp N [sub-paragraph keys] [prov K [mandate]]
+    at = next((k for k, s in enumerate(tail) if s in ("op", "pp")), None)
+    if at is None or at + 1 >= len(tail) or not tail[at + 1] or any(s in _UNDER_WORK for s in tail[:at]):
+        return None
+    paragraph = "/".join([work, *tail[: at + 2]])
+    rest = tail[at + 2:]
+    cut = rest.index("prov") if "prov" in rest else len(rest)
+    subs, after = rest[:cut], rest[cut:]
+    if any(not s or s in _UNDER_WORK for s in subs):
+        return None
+    sub = "/".join([paragraph, *subs]) if subs else None
+    if not after:
+        return DataIri(iri, work, path, "subparagraph" if subs else "paragraph", paragraph=paragraph, subparagraph=sub)
+    if len(after) >= 2 and after[1].isdigit() and after[2:] in ([], ["mandate"]):
+        kind = "mandate" if after[2:] else "provision"
+        return DataIri(iri, work, path, kind, paragraph=paragraph, subparagraph=sub)
+    return None

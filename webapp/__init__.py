@@ -15,7 +15,6 @@ Config keys (all optional):
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from typing import Any
 
 from flask import Flask
@@ -23,7 +22,8 @@ from waitress import serve as waitress_serve
 
 from unkg.config import base_iri, default_store
 from unkg.store import Store, open_store
-from unkg.webapp.workers import Job, QueryPool, execute, run_with_deadline
+from unkg.webapp import errors, explore, pages, resources, search, service, sparql
+from unkg.webapp.state import AppState
 
 DEFAULTS: dict[str, Any] = {
     "STORE": None,
@@ -38,66 +38,6 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class AppState:
-    """What the views share: the store, the query runner and caches keyed by the store's state."""
-
-    def __init__(self, store: Store, config: dict[str, Any]):
-        self.store = store
-        self.config = config
-        self.generation = 0  # bumped by updates; caches compare it
-        self._store_version = store.version
-        self._lock = threading.Lock()
-        self.cache: dict[str, Any] = {}
-        # Updates need a writable store, and RocksDB allows no reader process beside a writer:
-        # with updates allowed, queries run in this process on a thread with the store's own deadline.
-        self.pool = None if config["ALLOW_UPDATE"] else QueryPool(store.location, config["QUERY_WORKERS"], config["QUERY_TIMEOUT"])
-
-    def run_query(self, job: Job) -> bytes:
-        if self.pool is not None:
-            return self.pool.run(job)
-        return run_with_deadline(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
-
-    def recent(self, key: str, build: Any, size: int = 32) -> Any:
-        """Like `cached`, but keeps only the `size` most recently used keys (for per-actor rows)."""
-        with self._lock:
-            lru = self.cache.setdefault("_lru", OrderedDict())
-            if key in lru:
-                lru.move_to_end(key)
-                return lru[key]
-        value = build()  # built outside the lock: two requests may build the same key once each
-        with self._lock:
-            lru = self.cache.setdefault("_lru", OrderedDict())
-            lru[key] = value
-            while len(lru) > size:
-                lru.popitem(last=False)
-        return value
-
-    def pick_up_writes(self) -> None:
-        """Before each request: if the store reopened on what another process wrote (`unkg ingest` beside a
-        running server), every cached answer is out of date."""
-        self.store.refresh()
-        if self.store.version != self._store_version:
-            self._store_version = self.store.version
-            self.changed()
-
-    def changed(self) -> None:
-        with self._lock:
-            self.generation += 1
-            self.cache.clear()
-
-    def cached(self, key: str, build: Any) -> Any:
-        """One value per key and store state, built once even when many requests ask at the same time."""
-        with self._lock:
-            entry = self.cache.get(key)
-            if entry is None:
-                entry = self.cache[key] = {"lock": threading.Lock(), "value": None, "done": False}
-        with entry["lock"]:
-            if not entry["done"]:
-                entry["value"] = build()
-                entry["done"] = True
-        return entry["value"]
-
-
 def create_app(config: dict[str, Any] | None = None, store: Store | None = None) -> Flask:
     """The Flask app over the store named by config STORE (or an open `store`)."""
     app = Flask(__name__)
@@ -110,9 +50,6 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
         store = open_store(cfg["STORE"], read_only=not cfg["ALLOW_UPDATE"])
     app.extensions["unkg"] = state = AppState(store, cfg)
     app.before_request(state.pick_up_writes)
-
-    # here: the views import this package (create_app's state), so it must be initialised first
-    from unkg.webapp import errors, explore, pages, resources, search, service, sparql
 
     errors.register(app)
     app.register_blueprint(sparql.bp)
@@ -141,9 +78,6 @@ def warm(app: Flask) -> threading.Thread:
     """Build the pages' shared caches and the agreed-language index in the background, so that the first
     visitors do not wait for them (six-language corpus store: about 2 s and 15 s); a request that needs one
     meanwhile waits for the same build."""
-    # here: the views import this package (create_app's state), so it must be initialised first
-    from unkg.webapp import pages, search
-
     def run() -> None:
         with app.app_context():
             pages.warm()

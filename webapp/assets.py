@@ -9,7 +9,6 @@ Where: `$UNKG_ASSETS` if set, else the per-user cache folder (platformdirs), und
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -17,8 +16,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
+from unkg.config import assets_root
 from unkg.errors import UnkgError
 
 PACKAGE = "@zazuko/yasgui"
@@ -27,10 +25,7 @@ FILES = ("yasgui.min.js", "yasgui.min.css")
 
 
 def asset_dir() -> Path:
-    root = os.environ.get("UNKG_ASSETS")
-    if not root:
-        root = str(Path(user_cache_dir("unkg")) / "assets")
-    return Path(root) / f"yasgui-{VERSION}"
+    return assets_root() / f"yasgui-{VERSION}"
 
 
 def installed() -> bool:

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 
 from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.webapp import assets
+from unkg.webapp.state import state as app_state
 
 bp = Blueprint("explore", __name__)
 
@@ -69,7 +70,7 @@ def explore() -> Any:
         "prefixes": PREFIXES,
         "initial_query": request.args.get("query") or (examples[0]["query"] if examples else default_query()),
         "yasgui": assets.installed(),
-        "union_once": current_app.extensions["unkg"].store.union_once,
+        "union_once": app_state().store.union_once,
     }
     if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json" or request.args.get("format") == "json":
         resp = jsonify({k: v for k, v in data.items() if k != "yasgui"})
@@ -100,7 +101,7 @@ def terms_json() -> Response:
     """Classes or properties used in the store whose IRI starts with `q`: the editor's completion source."""
     kind = request.args.get("kind", "property")
     q = request.args.get("q", "")
-    state = current_app.extensions["unkg"]
+    state = app_state()
 
     def build() -> dict[str, list[str]]:
         props = state.store.select("SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=30)

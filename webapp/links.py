@@ -6,6 +6,7 @@ from typing import Any
 import rdflib
 from flask import current_app
 
+from unkg import iris
 from unkg.config import VOCAB_NS
 from unkg.webapp.concepts import concept_path
 
@@ -20,6 +21,18 @@ def local(iri: str) -> str | None:
     """The app path that serves a data IRI (`.../id/A/RES/78/216` -> `/id/A/RES/78/216`), else None."""
     b = base()
     return "/id/" + iri[len(b):] if iri.startswith(b) else None
+
+
+def symbol_path(iri: str) -> str:
+    """The symbol path of the work a data IRI belongs to (`.../id/A/RES/78/216/op/3` -> `A/RES/78/216`), read by
+    `unkg.iris.parse` under the app's base IRI; an IRI it cannot read is shown as it is."""
+    parsed = iris.parse(iri, base())
+    return parsed.path if parsed else iri
+
+
+def under_base(iri: str) -> str:
+    """A data IRI without the app's base (`A/RES/78/216/op/3`): a short title; other IRIs as they are."""
+    return iri[len(base()):] if iri.startswith(base()) else iri
 
 
 def anchor(para: str, work: str) -> str:

@@ -17,10 +17,11 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from unkg.config import ONTOLOGY_NS
 from unkg.webapp import queries as Q
-from unkg.webapp.concepts import Concepts, concept_iri, load
+from unkg.webapp.concepts import Concepts, concept_iri
 from unkg.webapp.errors import ApiError
-from unkg.webapp.links import actor_link, concept_link, local, paragraph_link, val
+from unkg.webapp.links import actor_link, concept_link, local, paragraph_link, symbol_path, val
 from unkg.webapp.represent import respond, split_suffix
+from unkg.webapp.state import concepts, state
 
 bp = Blueprint("pages", __name__)
 
@@ -29,15 +30,6 @@ ACTOR_COLUMNS = ["symbol", "paragraph", "date", "session", "body", "verb", "stre
 HTML_PAGE = 100  # provisions per HTML page
 FACETS = {"strength": "verb strength", "right": "right", "beneficiary": "beneficiary", "body": "adopting body",
           "session": "session", "year": "year"}
-
-
-def state() -> Any:
-    return current_app.extensions["unkg"]
-
-
-def concepts() -> Concepts:
-    s = state()
-    return s.cached("concepts", lambda: load(s.store))
 
 
 def warm() -> None:
@@ -120,7 +112,7 @@ def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
             w = works.get(work, {})
             date = val(w.get("date"))
             d = by[prov] = {
-                "provision": prov, "symbol": val(w.get("symbol")) or work.rsplit("/id/", 1)[-1],
+                "provision": prov, "symbol": val(w.get("symbol")) or symbol_path(work),
                 "paragraph": val(r.get("num")) or "", "index": val(r.get("pidx")), "date": date,
                 "year": str(date)[:4] if date else "", "session": val(w.get("session")) or "",
                 "body": c.label(str(w["body"])) if w.get("body") else "", "body_iri": val(w.get("body")),
@@ -250,7 +242,7 @@ def _concept_page(scheme: str, prop: str, cid: str) -> Response:
             continue
         seen.add(prov)
         w = works.get(work, {})
-        rows.append({"symbol": val(w.get("symbol")) or work.rsplit("/id/", 1)[-1], "paragraph": val(r.get("num")) or "",
+        rows.append({"symbol": val(w.get("symbol")) or symbol_path(work), "paragraph": val(r.get("num")) or "",
                      "date": val(w.get("date")), "strength": val(r.get("strength")),
                      "link": paragraph_link(str(r["para"]), work), "provision": prov})
     rows.sort(key=lambda d: d["symbol"])

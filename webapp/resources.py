@@ -15,9 +15,9 @@ from flask import Blueprint, Response, redirect
 from unkg import iris
 from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
-from unkg.webapp.links import actor_link, anchor, base, concept_link, local, val
-from unkg.webapp.pages import concepts, state
+from unkg.webapp.links import actor_link, anchor, base, concept_link, local, symbol_path, under_base, val
 from unkg.webapp.represent import respond, split_suffix
+from unkg.webapp.state import concepts, state
 from unkg.webapp.workers import bind_prefixes
 
 bp = Blueprint("resources", __name__)
@@ -92,14 +92,15 @@ def _generic(iri: str, header: list[dict[str, Any]]) -> dict[str, Any]:
         props.append({"property": str(r["p"]), "value": str(o), "is_iri": isinstance(o, rdflib.URIRef),
                       "label": c.labels.get(str(o)) if isinstance(o, rdflib.URIRef) else None,
                       "link": (local(str(o)) or concept_link(str(o))) if isinstance(o, rdflib.URIRef) else None})
-    # paragraphs and provisions live under their work's path: point to the anchor on the resolution page
+    # what lives under a work (an expression in any language, a paragraph, a provision, the vote) links back to
+    # it; paragraphs and what they hold to their anchor on the resolution page
     container = None
-    for marker in ("/op/", "/pp/", "/en", "/fr", "/es", "/vote"):
-        if marker in iri:
-            work = iri.split(marker, 1)[0]
-            container = {"iri": work, "link": f"{local(work)}#{anchor(iri.split('/prov/')[0], work)}" if "/op/" in iri or "/pp/" in iri else local(work)}
-            break
-    return {"title": iri.rsplit("/id/", 1)[-1], "iri": iri, "properties": props, "container": container}
+    parsed = iris.parse(iri, base())
+    if parsed is not None and parsed.kind != "work":
+        where = parsed.subparagraph or parsed.paragraph
+        link = f"{local(parsed.work)}#{anchor(where, parsed.work)}" if where else local(parsed.work)
+        container = {"iri": parsed.work, "link": link}
+    return {"title": under_base(iri), "iri": iri, "properties": props, "container": container}
 
 
 def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
@@ -114,7 +115,7 @@ def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
         prop = str(r["p"])
         if (prop not in stated or str(r["g"]) == expression) and r["o"] not in fields[prop]:
             fields[prop].append(r["o"])
-    symbol = str(fields.get(DCT + "identifier", [work.rsplit("/id/", 1)[-1]])[0])
+    symbol = str(fields.get(DCT + "identifier", [symbol_path(work)])[0])
     titles = [t for t in fields.get(DCT + "title", []) + fields.get(ELI + "title", []) if getattr(t, "language", None) in (None, "en")]
     meta = []
     for prop, label in HEADER_FIELDS:
@@ -136,8 +137,8 @@ def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
 def _expression(work: str) -> str:
     """The language version the page shows: English where there is one, else the first by IRI."""
     names = sorted(str(r["e"]) for r in state().store.select(Q.expressions(work)))
-    english = work + "/en"
-    return english if english in names or not names else names[0]
+    english = [n for n in names if (p := iris.parse(n, base())) is not None and p.language == "en"]
+    return english[0] if english else (names[0] if names else work)
 
 
 def _paragraphs(work: str, expression: str) -> list[dict[str, Any]]:
@@ -181,7 +182,8 @@ def _add_evidence(work: str, expression: str, tops: dict[str, dict[str, Any]], t
     evidence_seen: set[tuple[str, str]] = set()
     for r in store.select(Q.evidence_of(work, expression), timeout=60):
         subj = str(r["subject"])
-        para = top(subj.split("/prov/")[0])
+        parsed = iris.parse(subj, base())
+        para = top(parsed.subparagraph or parsed.paragraph or subj) if parsed else subj
         if para not in tops:
             continue
         body, prop = str(r["body"]), str(r.get("prop", ""))
@@ -197,7 +199,7 @@ def _add_evidence(work: str, expression: str, tops: dict[str, dict[str, Any]], t
             if 0 <= s0 < e0 <= len(text) and (r.get("exact") is None or text[s0:e0] == str(r["exact"])):
                 at = (s0, e0)
         words = str(r["exact"]) if r.get("exact") is not None else (tops[para]["text"][at[0]:at[1]] if at else "")
-        tops[para]["marks"].append((words, kind, link, c.label(body) if kind != "cite" else body.rsplit("/id/", 1)[-1], at))
+        tops[para]["marks"].append((words, kind, link, c.label(body) if kind != "cite" else symbol_path(body), at))
         evidence_seen.add((subj, body))
     return evidence_seen
 
@@ -235,7 +237,7 @@ def _add_citations(work: str, tops: dict[str, dict[str, Any]], top) -> None:
         if para in tops:
             cited = str(r["cited"])
             known = bool(r.get("known") and r["known"].toPython())
-            sym = val(r.get("citedSymbol")) or cited.rsplit("/id/", 1)[-1]
+            sym = val(r.get("citedSymbol")) or symbol_path(cited)
             entry = {"symbol": sym, "iri": cited, "link": local(cited) if known else None,
                      "undocs": undocs(sym)}
             if entry not in tops[para]["citations"]:

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 from rapidfuzz import fuzz
 
 from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import paragraph_link, val
 from unkg.webapp.represent import respond
+from unkg.webapp.state import state as app_state
 
 bp = Blueprint("search", __name__)
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
@@ -121,7 +122,7 @@ def build_index(store: Any) -> Index:
 
 
 def get_index() -> Index:
-    state = current_app.extensions["unkg"]
+    state = app_state()
     return state.cached("search_index", lambda: build_index(state.store))
 
 

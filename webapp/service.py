@@ -14,8 +14,9 @@ from rdflib.namespace import RDF, VOID
 from unkg.config import DATASET_IRI, dump_url
 from unkg.describe import dataset_graph
 from unkg.webapp.errors import ApiError
-from unkg.webapp.pages import concepts
 from unkg.webapp.represent import MEDIA, RDF_OFFER, serialize
+from unkg.webapp.state import concepts
+from unkg.webapp.state import state as app_state
 
 bp = Blueprint("service", __name__)
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -59,7 +60,7 @@ def service_description() -> Response:
 
 def description_graph(endpoint: str) -> rdflib.Graph:
     cfg = current_app.config
-    state = current_app.extensions["unkg"]
+    state = app_state()
     g = rdflib.Graph()
     g.bind("sd", SD)
     g.bind("formats", FORMATS)
@@ -93,7 +94,7 @@ def description_graph(endpoint: str) -> rdflib.Graph:
 
 
 def _dataset() -> rdflib.Graph:
-    state = current_app.extensions["unkg"]
+    state = app_state()
     endpoint = request.host_url + "sparql"
     labels = concepts().labels
     return state.cached(f"void:{endpoint}", lambda: dataset_graph(state.store, endpoint=endpoint, dump=dump_url(), labels=labels))

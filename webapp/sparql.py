@@ -18,6 +18,7 @@ from unkg.querykind import classify
 from unkg.store import Dataset
 from unkg.webapp.errors import ApiError
 from unkg.webapp.service import service_description
+from unkg.webapp.state import state as app_state
 from unkg.webapp.workers import Job
 
 bp = Blueprint("sparql", __name__)
@@ -148,7 +149,7 @@ def _utf8(data: bytes) -> str:
 @bp.route("/sparql", methods=["GET", "POST", "HEAD"])
 def endpoint() -> Response:
     op = _read_request()
-    state = current_app.extensions["unkg"]
+    state = app_state()
     cfg = current_app.config
     query = op.query
     if query is None and op.update is None:
@@ -193,7 +194,7 @@ def _update(op: Operation) -> Response:
     if op.default_graphs or op.named_graphs or op.using:
         raise ApiError("dataset parameters with an update are not supported here: name the graphs in the "
                        "update (WITH, USING, GRAPH)", 400)
-    state = current_app.extensions["unkg"]
+    state = app_state()
     state.store.update(text)
     state.changed()
     return Response(status=204)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
 import socket
 import urllib.error
@@ -31,6 +30,7 @@ from typing import Any, Iterable
 
 import rdflib
 
+from unkg import config
 from unkg.config import ONTOLOGY_NS, VOCAB_NS, base_iri
 from unkg.errors import QueryError, StoreError
 from unkg.querykind import classify
@@ -68,9 +68,10 @@ class RemoteStore:
         query, url_user, url_password = _split_credentials(location)
         self.location = query  # never echo a password in messages
         self.query_endpoint = query
-        self.user = user or url_user or os.environ.get("UNKG_STORE_USER")
+        env_user, env_password = config.store_credentials()
+        self.user = user or url_user or env_user
         self.password = password if password is not None else (url_password if url_password is not None
-                                                               else os.environ.get("UNKG_STORE_PASSWORD"))
+                                                               else env_password)
         path = urllib.parse.urlsplit(query).path.rstrip("/")
         if path.endswith("/query"):  # Oxigraph's layout
             upd, gsp = _sibling(query, "update"), _sibling(query, "store")
@@ -80,8 +81,8 @@ class RemoteStore:
             upd, gsp = query, query + "-graph-crud"
         else:
             upd, gsp = query, query
-        self.update_endpoint = update_endpoint or os.environ.get("UNKG_UPDATE_ENDPOINT") or upd
-        self.gsp_endpoint = gsp_endpoint or os.environ.get("UNKG_GSP_ENDPOINT") or gsp
+        self.update_endpoint = update_endpoint or config.update_endpoint() or upd
+        self.gsp_endpoint = gsp_endpoint or config.gsp_endpoint() or gsp
         self.timeout = timeout
         self._opener = self._build_opener()
 
@@ -174,7 +175,7 @@ class RemoteStore:
         w.setOnlyConneg(True)  # no format=xml parameters: the Accept header alone chooses (Virtuoso obeys both)
         w.setTimeout(int(max(1, round(timeout or self.timeout))))
         if self.user:
-            w.setHTTPAuth(BASIC if os.environ.get("UNKG_STORE_AUTH", "").lower() == "basic" else DIGEST)
+            w.setHTTPAuth(BASIC if config.store_auth() == "basic" else DIGEST)
             w.setCredentials(self.user, self.password or "")
         return w
 

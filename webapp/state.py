@@ -1,0 +1,84 @@
+"""What the web app's views share, in one module they all import: the store, the settings and the caches
+(`AppState`, made once by `create_app`), and the vocabularies' labels and hierarchy built from the store."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from flask import current_app
+
+from unkg.store import Store
+from unkg.webapp.concepts import Concepts, load
+from unkg.webapp.workers import Job, QueryPool, execute, run_with_deadline
+
+
+class AppState:
+    """What the views share: the store, the query runner and caches keyed by the store's state."""
+
+    def __init__(self, store: Store, config: dict[str, Any]):
+        self.store = store
+        self.config = config
+        self.generation = 0  # bumped by updates; caches compare it
+        self._store_version = store.version
+        self._lock = threading.Lock()
+        self.cache: dict[str, Any] = {}
+        # Updates need a writable store, and RocksDB allows no reader process beside a writer:
+        # with updates allowed, queries run in this process on a thread with the store's own deadline.
+        self.pool = None if config["ALLOW_UPDATE"] else QueryPool(store.location, config["QUERY_WORKERS"], config["QUERY_TIMEOUT"])
+
+    def run_query(self, job: Job) -> bytes:
+        if self.pool is not None:
+            return self.pool.run(job)
+        return run_with_deadline(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
+
+    def recent(self, key: str, build: Any, size: int = 32) -> Any:
+        """Like `cached`, but keeps only the `size` most recently used keys (for per-actor rows)."""
+        with self._lock:
+            lru = self.cache.setdefault("_lru", OrderedDict())
+            if key in lru:
+                lru.move_to_end(key)
+                return lru[key]
+        value = build()  # built outside the lock: two requests may build the same key once each
+        with self._lock:
+            lru = self.cache.setdefault("_lru", OrderedDict())
+            lru[key] = value
+            while len(lru) > size:
+                lru.popitem(last=False)
+        return value
+
+    def pick_up_writes(self) -> None:
+        """Before each request: if the store reopened on what another process wrote (`unkg ingest` beside a
+        running server), every cached answer is out of date."""
+        self.store.refresh()
+        if self.store.version != self._store_version:
+            self._store_version = self.store.version
+            self.changed()
+
+    def changed(self) -> None:
+        with self._lock:
+            self.generation += 1
+            self.cache.clear()
+
+    def cached(self, key: str, build: Any) -> Any:
+        """One value per key and store state, built once even when many requests ask at the same time."""
+        with self._lock:
+            entry = self.cache.get(key)
+            if entry is None:
+                entry = self.cache[key] = {"lock": threading.Lock(), "value": None, "done": False}
+        with entry["lock"]:
+            if not entry["done"]:
+                entry["value"] = build()
+                entry["done"] = True
+        return entry["value"]
+
+
+def state() -> AppState:
+    """The app's shared state (inside a request or an app context)."""
+    return current_app.extensions["unkg"]
+
+
+def concepts() -> Concepts:
+    """Labels and hierarchy of the vocabularies, built once per store state."""
+    s = state()
+    return s.cached("concepts", lambda: load(s.store))
