@@ -1,1 +1,1 @@
-"""Files -> document model -> provisions -> RDF graph -> validated store. See ../DESIGN notes in README."""
+"""Files -> document model -> provisions -> RDF graph -> validated store (docs/architecture.md)."""

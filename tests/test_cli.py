@@ -229,3 +229,14 @@ def test_the_main_job_on_a_fresh_home(tmp_path):
     p = subprocess.run([*COMMAND, "stats"], capture_output=True, text=True, env=env, timeout=600)
     assert p.returncode == 0, p.stderr
     assert re.search(r"^resolutions\s+1$", p.stdout, re.M), p.stdout
+
+
+def test_the_readme_example_answers_as_printed(sample_store, tmp_path):
+    """README's one question, run on the sample, gives exactly the answer README prints."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    query = re.search(r"```sparql\n(.*?)```", readme, re.S).group(1)
+    answer = re.search(r"`unkg query question\.rq` answers:\n\n```text\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "question.rq").write_text(query, encoding="utf-8")
+    p = unkg("query", "question.rq", "--store", str(sample_store), cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == answer

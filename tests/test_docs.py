@@ -57,3 +57,8 @@ def test_every_environment_variable_is_read_in_config_and_documented() -> None:
     assert not read_elsewhere, f"read UNKG_* through unkg.config instead: {read_elsewhere}"
     missing = sorted(v for v in used if v not in readme)
     assert not missing, f"UNKG_* variables missing from README.md: {missing}"
+
+
+def test_readme_is_short() -> None:
+    """README.md is what a newcomer reads in two minutes; detail goes to docs/."""
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) < 120

@@ -76,8 +76,8 @@ def serve(store: str | Store | None = None, host: str = "127.0.0.1", port: int =
 
 def warm(app: Flask) -> threading.Thread:
     """Build the pages' shared caches and the agreed-language index in the background, so that the first
-    visitors do not wait for them (six-language corpus store: about 2 s and 15 s); a request that needs one
-    meanwhile waits for the same build."""
+    visitors do not wait for them (on a large store they take seconds); a request that needs one meanwhile
+    waits for the same build."""
     def run() -> None:
         with app.app_context():
             pages.warm()

@@ -48,7 +48,7 @@ def provisions_for(actors: list[str], limit: int) -> str:
     on top-level paragraphs (ingest/graph.py).
     No wording: a broad actor has tens of thousands of provisions and a page shows a hundred, so their
     texts come from `provision_texts` for the rows shown; and nothing about the resolution but its IRI, which
-    the page looks up in the cached list of resolutions (four lookups per row fewer: States 1.25 -> 0.8 s)."""
+    the page looks up in the cached list of resolutions (four lookups per row fewer)."""
     return PREFIXES + f"""
 SELECT DISTINCT ?prov ?actor ?para ?work ?num ?pidx ?strength WHERE {{
   {values('actor', actors)}
@@ -63,8 +63,8 @@ SELECT DISTINCT ?prov ?actor ?para ?work ?num ?pidx ?strength WHERE {{
 
 def provision_texts(provisions: list[str]) -> str:
     """The wording and printed verb of these provisions, in each language version that has them.
-    VALUES sits inside the GRAPH block so that Oxigraph looks each provision up (1-2 ms for 100); outside
-    it, the OPTIONAL was evaluated over every provision of the store first (35 ms, and more per language)."""
+    VALUES sits inside the GRAPH block so that Oxigraph looks each provision up; outside it, Oxigraph
+    evaluates the OPTIONAL over every provision of the store first, which grows with each language."""
     return PREFIXES + f"""
 SELECT ?prov ?text ?verbText WHERE {{
   GRAPH ?g {{ {values('prov', provisions)} ?prov rdf:value ?text OPTIONAL {{ ?prov unkg:verbText ?verbText }} }}
@@ -112,8 +112,7 @@ def vote(vote_iri: str) -> str:
 
 # The resolution page reads one language version: its graph (named by the expression's IRI) holds the whole
 # work as that version states it, and matching inside it keeps Oxigraph within that graph's few thousand
-# quads; with GRAPH ?g it started from every annotation or paragraph of the store (78/216 on the
-# six-language corpus store: 10 s, now well under one).
+# quads; with GRAPH ?g it would start from every annotation or paragraph of the store.
 
 
 def paragraphs(work: str, expression: str) -> str:

@@ -1,11 +1,9 @@
 """PDF -> Resolution, with pypdfium2 (PDFium; Apache-2.0/BSD).
 
-Why PDFium (measured by benchmarks/pdf.py on the 145 corpus PDFs, every library's spans through the same
-layout stages and text parser, CPU time): pypdfium2 extracts 123 pages/s, and 143/145 resolutions match
-their AKN twin's structure (99.99% of paragraphs similar); PyMuPDF 164 pages/s, 142/145, 99.99%, under
-the AGPL; pdfplumber/pdfminer.six 4.7 pages/s (20 files). PyMuPDF's 1.3x speed is not worth its licence.
-We read text *objects* (a run in one font) rather than characters: one C call per run, not several per
-character (per-character extraction measured 28 pages/s).
+Why PDFium (benchmarks/pdf.py compares the libraries on the corpus PDFs; numbers in docs/benchmarks.md):
+it matches the AKN twins' structure as well as PyMuPDF, at nearly its speed, without the AGPL; pdfplumber
+is far slower. We read text *objects* (a run in one font) rather than characters: one C call per run, not
+several per character, which is several times faster.
 
 The spans go through the layout stages (layout.py) to the shared Markdown-ish text, then to
 `readers.text.parse_text`, like every text-like format.

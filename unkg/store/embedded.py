@@ -72,7 +72,7 @@ def _convert(term: Any) -> rdflib.term.Node:
 
 # Result rows repeat their terms (symbols, concepts, counts), and building an rdflib Literal (which parses
 # its value) cost more than the query itself for a 1,000-row aggregate; rdflib terms are immutable. A plain
-# dict, emptied when full: half the cost of functools.lru_cache per term, which counts in a 20 ms query.
+# dict, emptied when full: cheaper per term than functools.lru_cache, which matters for fast aggregates.
 _CACHE: dict[Any, rdflib.term.Node] = {}
 _CACHE_SIZE = 1 << 15
 
@@ -222,9 +222,9 @@ class EmbeddedStore:
 
     def optimize(self) -> None:
         """Compact RocksDB. A bulk load writes its batches as overlapping files, and until they are merged every
-        lookup seeks in each of them: one per provision in a selective question (cq04 on 300 resolutions
-        15 ms before, 10.6 ms after; scans barely change). Rewrites the whole store, so the ingest calls it
-        only after a load at least as large as what the store held (benchmarks/ingest.py times it)."""
+        lookup seeks in each of them: one per provision in a selective question (scans barely change; the
+        measurements are in docs/benchmarks.md). Rewrites the whole store, so the ingest calls it only after a
+        load at least as large as what the store held (benchmarks/ingest.py times it)."""
         if not self.read_only:
             self._store.optimize()
 

@@ -67,8 +67,8 @@ def _terms(statement: str) -> tuple[str, str, str]:
     return s, p, o
 
 
-# The default graph's triples that no named graph holds: the whole default graph read (54 s on the 6.1M
-# quads of the corpus), so only where the triples to look at are not known.
+# The default graph's triples that no named graph holds. It reads the whole default graph, which takes long
+# on a large store, so it runs only where the triples to look at are not known.
 DROP_ORPHANS = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"
 
 # After an update whose written graphs cannot be read off it (GRAPH ?g in a template, DROP ALL ...): make
