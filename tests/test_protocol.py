@@ -68,6 +68,8 @@ def stop_server(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(5)
+    if proc.stderr is not None:
+        proc.stderr.close()
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +101,8 @@ def send(base: str, method: str, params: list[list[str]] | None = None, content_
         with urllib.request.urlopen(req, timeout=60) as r:
             return r.status, r.headers.get_content_type(), r.read()
     except urllib.error.HTTPError as e:
-        return e.code, e.headers.get_content_type(), e.read()
+        with e:
+            return e.code, e.headers.get_content_type(), e.read()
 
 
 def boolean_of(media: str, body: bytes) -> bool:

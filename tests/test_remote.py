@@ -27,7 +27,8 @@ from unkg.ingest import pipeline
 from unkg.store import open_store
 from unkg.store.remote import RemoteStore
 
-pytestmark = pytest.mark.server
+# SPARQLWrapper keeps the HTTP error responses it turns into exceptions open until they are collected
+pytestmark = [pytest.mark.server, pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")]
 
 UNKG = rdflib.Namespace("https://w3id.org/unkg/ontology#")
 G1 = iris.expression("A/RES/78/216", "en")
@@ -292,11 +293,12 @@ def test_command_line_with_store_url(remote, server_url, sample_text, tmp_path):
     assert "validated 1 graph(s)" in v.stderr and "Traceback" not in v.stderr
 
 
-def test_webapp_sparql_over_remote(remote, server_url, sample_text):
+def test_webapp_sparql_over_remote(remote, server_url, sample_text, request):
     from unkg.webapp import create_app
 
     pipeline.ingest([sample_text], remote)
     app = create_app({"STORE": server_url, "QUERY_WORKERS": 1})
+    request.addfinalizer(app.extensions["unkg"].pool.close)
     client = app.test_client()
     q = f"SELECT ?r WHERE {{ ?r a <{UNKG}Resolution> }}"
     r = client.get("/sparql", query_string={"query": q}, headers={"Accept": "application/sparql-results+json"})

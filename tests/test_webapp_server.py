@@ -18,7 +18,8 @@ from waitress.server import create_server
 
 from unkg.webapp import create_app
 
-pytestmark = pytest.mark.server
+# SPARQLWrapper keeps the HTTP error responses it turns into exceptions open until they are collected
+pytestmark = [pytest.mark.server, pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")]
 Q = "PREFIX eli: <http://data.europa.eu/eli/ontology#> SELECT ?p ?n WHERE { ?p eli:number ?n } ORDER BY ?n"
 # Four-way cross product of every triple: far too slow to finish within a one-second limit.
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -73,7 +74,8 @@ def _post(url: str, data: dict[str, str]) -> tuple[int, dict]:
         with urllib.request.urlopen(urllib.request.Request(url, data=body), timeout=30) as r:
             return r.status, json.loads(r.read() or b"{}")
     except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read())
+        with e:
+            return e.code, json.loads(e.read())
 
 
 @pytest.mark.parametrize("data, status, words", [
