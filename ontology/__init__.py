@@ -33,7 +33,9 @@ def vocab_paths() -> list[Path]:
 
 
 def query_paths() -> list[Path]:
-    return sorted(_dir("unkg.ontology.queries").glob("*.rq"))
+    # Not files("unkg.ontology.queries"): importing that sub-package would bind its name on this module over
+    # the function queries() below, and a second call of unkg.ontology.queries() would fail.
+    return sorted((_dir("unkg.ontology") / "queries").glob("*.rq"))
 
 
 @functools.lru_cache(maxsize=1)

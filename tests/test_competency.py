@@ -256,6 +256,22 @@ def _(rows):
     assert got[SMALL + "/en"]["format"] == "text"
 
 
+@check("cq20_voting_agreement")
+def _(rows):
+    # one recorded vote in the fixture: France yes, Brazil no (tests/test_states_competency.py asks of more)
+    assert [(r["votes"], r["agreeing"], float(r["agreement"]), float(r["lijphart"])) for r in rows] == [("1", "0", 0.0, 0.0)]
+
+
+@check("cq21_no_votes_on_business")
+def _(rows):
+    assert [(r["stateLabel"], r["symbol"]) for r in rows] == [("Brazil", "A/RES/78/9999")]
+
+
+@check("cq22_co_sponsors")
+def _(rows):
+    assert rows == []  # Colombia sponsors nothing in the fixture (tests/test_states_competency.py: with sponsors)
+
+
 def test_every_question_has_a_check():
     assert set(CHECKS) == set(QUERIES)
 

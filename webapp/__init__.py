@@ -22,7 +22,7 @@ from waitress import serve as waitress_serve
 
 from unkg.config import base_iri, default_store
 from unkg.store import Store, open_store
-from unkg.webapp import errors, explore, pages, resources, search, service, sparql
+from unkg.webapp import errors, explore, pages, resources, search, service, sparql, states
 from unkg.webapp.state import AppState
 
 DEFAULTS: dict[str, Any] = {
@@ -56,6 +56,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(explore.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(states.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(service.bp)
     return app
@@ -81,6 +82,7 @@ def warm(app: Flask) -> threading.Thread:
     def run() -> None:
         with app.app_context():
             pages.warm()
+            states.warm()
             search.get_index()
 
     t = threading.Thread(target=run, daemon=True, name="unkg-warm")

@@ -203,8 +203,11 @@ def actor(actor_id: str) -> Response:
             raise ApiError("page must be a number or 'all'", 400) from None
         listed = shown[(page - 1) * per_page: page * per_page]
     _add_wording(listed)
+    from unkg.webapp.states import state_of_actor
+
     data = {
         "title": f"Provisions addressed to {c.label(iri)}", "actor": iri, "label": c.label(iri),
+        "state_page": state_of_actor(iri),
         "narrower": [{"actor": a, "label": c.label(a), "link": actor_link(a)} for a in below[1:]],
         "broader": [{"actor": b, "label": c.label(b), "link": actor_link(b)} for b in sorted(c.broader.get(iri, ()))],
         "facets": facets, "filters": chosen, "count": len(shown), "total": len(rows),

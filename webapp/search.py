@@ -148,7 +148,11 @@ def search(fmt: str | None = None) -> Response:
                          "kind": "operative" if d.kind.startswith("Operative") else "preambular", "date": d.date,
                          "score": round(score, 4), "text": d.text, "link": paragraph_link(d.para, d.work), "iri": d.para})
         took = time.perf_counter() - t0
+    from unkg.webapp.states import state_for_query
+
+    named = state_for_query(q) if len(q) < 80 else None
     data = {"title": "Agreed language", "q": q, "rows": rows, "count": len(rows), "seconds": round(took, 4),
-            "paragraphs_indexed": size}
+            "paragraphs_indexed": size,
+            "state": {"id": named["id"], "name": named["name"], "link": named["link"]} if named else None}
     return respond(data, "search.html", base_path="/search", suffix=fmt, offered=("html", "json", "csv"),
                    csv_rows=(rows, ["symbol", "paragraph", "kind", "date", "score", "text", "link"]))

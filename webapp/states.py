@@ -1,0 +1,438 @@
+"""Member States: what each was asked by name, how it voted, with whom it voted and sponsored.
+
+Routes (DESIGN.md): `/states` (a list with search, `?q=`), `/states/<iso3>` with its JSON and CSV twins
+(`/states/col.json`, `/states/col.csv`: the votes), and `/states/<iso3>/alignment.json?with=<iso3>&body=GA`
+(`from` / `to`: years) giving the agreement indices of two States (webapp/votes.py says how they count).
+
+What the pages read: the States and their groups from the packaged ontology/vocab/states.ttl (every State
+has a page, addressed or not); recorded votes (unkg:votedInFavour / votedAgainst / abstained on a
+resolution's unkg:vote) and sponsors (unkg:sponsor) from the store, once per store state; provisions
+addressed to the State from the pages' cached addressee pairs. Resolutions "about" a State are those whose
+English title names it (country-situation resolutions, Security Council regimes), the longest name winning
+("Republic of Korea" inside "Democratic People's Republic of Korea" is no match). Series are grouped by
+title here (the same title over the years), since the store has no series of resolutions yet.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from flask import Blueprint, Response, current_app, request
+
+from unkg.config import ONTOLOGY_NS
+from unkg.webapp import pages
+from unkg.webapp import queries as Q
+from unkg.webapp.errors import ApiError
+from unkg.webapp.links import local, val
+from unkg.webapp.represent import respond, split_suffix
+from unkg.webapp.votes import WORDS, RecordedVote, VoteMatrix
+
+bp = Blueprint("states", __name__)
+
+BODIES = ("GA", "HRC", "SC")
+VOTE_COLUMNS = ["resolution", "date", "body", "vote", "title", "link"]
+SHOWN_PROVISIONS = 100  # addressed provisions with their wording on the HTML page (all are in the JSON)
+GROUP_SLUGS = ("eu", "african-group", "g77")
+
+VOTES = Q.PREFIXES + """
+SELECT DISTINCT ?work ?state ?how WHERE { GRAPH ?g {
+  ?work unkg:vote ?v .
+  { ?v unkg:votedInFavour ?state BIND ("Y" AS ?how) } UNION { ?v unkg:votedAgainst ?state BIND ("N" AS ?how) }
+  UNION { ?v unkg:abstained ?state BIND ("A" AS ?how) }
+} }"""
+
+SPONSORS = Q.PREFIXES + "SELECT DISTINCT ?work ?state WHERE { GRAPH ?g { ?work unkg:sponsor ?state } }"
+
+
+def _provisions_of_works(works: list[str]) -> str:
+    return Q.PREFIXES + f"""
+SELECT DISTINCT ?work ?prov ?strength ?task ?entity WHERE {{
+  {Q.values('work', works)}
+  GRAPH ?g {{
+    ?para eli:is_part_of ?work . ?prov unkg:inParagraph ?para .
+    OPTIONAL {{ ?prov unkg:strength ?strength }}
+    OPTIONAL {{ ?prov unkg:hasMandate ?m . OPTIONAL {{ ?m unkg:task ?task }} OPTIONAL {{ ?m unkg:mandatedActor ?entity }} }}
+  }}
+}}"""
+
+
+# -- the States (packaged vocabulary) -----------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def directory() -> dict[str, Any]:
+    """{"states": {iri: {...}}, "by_iso3": {"col": iri}, "groups": {slug: {...}}} from states.ttl."""
+    import rdflib
+    from rdflib.namespace import DCTERMS, RDF, SKOS
+
+    g = rdflib.Graph()
+    g.parse(data=(files("unkg.ontology.vocab") / "states.ttl").read_text(encoding="utf-8"), format="turtle")
+    unkg = rdflib.Namespace(ONTOLOGY_NS)
+    states: dict[str, dict[str, Any]] = {}
+    for s in g.subjects(RDF.type, unkg.State):
+        iso3 = str(g.value(s, unkg.iso3166Alpha3))
+        name = next((str(l) for l in g.objects(s, SKOS.prefLabel) if l.language == "en"), iso3)
+        names = {name} | {str(l) for l in g.objects(s, SKOS.altLabel) if l.language == "en" and not str(l).isupper()}
+        links = sorted(str(o) for o in g.objects(s, SKOS.exactMatch))
+        states[str(s)] = {
+            "id": str(s), "iso3": iso3, "name": name, "names": sorted(names),
+            "member": (s, SKOS.broader, None) in g, "link": f"/states/{iso3.lower()}",
+            "m49": next((l for l in links if "/kos/geo/" in l), None),
+            "wikidata": next((l for l in links if "wikidata" in l), None),
+        }
+    groups = {}
+    for grp in g.subjects(RDF.type, SKOS.Collection):
+        slug = str(grp).rsplit("/", 1)[1]
+        groups[slug] = {"id": str(grp), "slug": slug, "name": str(g.value(grp, SKOS.prefLabel)),
+                        "source": str(g.value(grp, DCTERMS.source) or ""),
+                        "members": sorted(str(m) for m in g.objects(grp, SKOS.member))}
+    for slug, grp in groups.items():
+        for m in grp["members"]:
+            states[m].setdefault("groups", []).append(slug)
+    return {"states": states, "by_iso3": {d["iso3"].lower(): iri for iri, d in states.items()}, "groups": groups}
+
+
+def _title_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regular expression over every State name (longest first) and name -> State IRI."""
+    names: dict[str, str] = {}
+    for iri, d in directory()["states"].items():
+        for n in d["names"]:
+            if len(n) > 3:
+                names.setdefault(n.lower(), iri)
+    alternatives = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in alternatives) + r")\b", re.I), names
+
+
+def body_of(symbol: str) -> str:
+    return "HRC" if symbol.startswith("A/HRC/") else "GA" if symbol.startswith("A/") else "SC" if symbol.startswith("S/") else ""
+
+
+def series_key(title: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", title.lower())).strip()
+
+
+# -- what the store says, once per store state ----------------------------------------------------------------
+def _state() -> Any:
+    return current_app.extensions["unkg"]
+
+
+def works() -> dict[str, dict[str, Any]]:
+    return pages._works()
+
+
+def matrix() -> VoteMatrix:
+    def build() -> VoteMatrix:
+        rows = [(str(r["work"]), str(r["state"]), str(r["how"])) for r in _state().store.select(VOTES, timeout=120)]
+        recorded: dict[str, RecordedVote] = {}
+        all_works = works()
+        for work in {w for w, _s, _h in rows}:
+            w = all_works.get(work, {})
+            symbol = val(w.get("symbol")) or work.rsplit("/id/", 1)[-1]
+            recorded[work] = RecordedVote(work, symbol, str(val(w.get("date")) or ""), body_of(symbol),
+                                          val(w.get("title")) or "", str(val(w.get("session")) or ""))
+        return VoteMatrix.build(rows, recorded)
+
+    return _state().cached("states:votes", build)
+
+
+def sponsors() -> dict[str, list[str]]:
+    """work -> its sponsoring States."""
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for r in _state().store.select(SPONSORS, timeout=120):
+            out[str(r["work"])].append(str(r["state"]))
+        return dict(out)
+
+    return _state().cached("states:sponsors", build)
+
+
+def sponsored_by() -> dict[str, list[str]]:
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for work, states in sponsors().items():
+            for s in states:
+                out[s].append(work)
+        return dict(out)
+
+    return _state().cached("states:sponsored_by", build)
+
+
+def about() -> dict[str, list[str]]:
+    """State IRI -> works whose English title names it."""
+    def build() -> dict[str, list[str]]:
+        pattern, names = _title_pattern()
+        out: dict[str, list[str]] = defaultdict(list)
+        for work, w in works().items():
+            title = val(w.get("title")) or ""
+            for state in {names[m.group(1).lower()] for m in pattern.finditer(title)}:
+                out[state].append(work)
+        return dict(out)
+
+    return _state().cached("states:about", build)
+
+
+def group_bits() -> dict[str, dict[str, int]]:
+    return _state().cached("states:groups", lambda: {slug: matrix().group_bits(g["members"])
+                                                      for slug, g in directory()["groups"].items()})
+
+
+def warm() -> None:
+    matrix()
+    sponsored_by()
+    about()
+    group_bits()
+
+
+# -- the views ------------------------------------------------------------------------------------------------
+def _find(iso3: str) -> dict[str, Any]:
+    d = directory()
+    iri = d["by_iso3"].get(iso3.lower())
+    if iri is None:
+        raise ApiError(f"no State {iso3!r}: a State is named by its ISO 3166 alpha-3 code, e.g. /states/col", 404)
+    return d["states"][iri]
+
+
+def _filters() -> tuple[str | None, str | None, str | None]:
+    body = (request.args.get("body") or "").upper() or None
+    if body and body not in BODIES:
+        raise ApiError(f"body must be one of {', '.join(BODIES)}", 400)
+    start, end = request.args.get("from") or None, request.args.get("to") or None
+    for v in (start, end):
+        if v and not re.fullmatch(r"\d{4}", v):
+            raise ApiError("from and to are years, e.g. from=2021", 400)
+    return body, start, end
+
+
+@bp.route("/states")
+@bp.route("/states.<any(json,csv):fmt>")
+def states_list(fmt: str | None = None) -> Response:
+    q = (request.args.get("q") or "").strip().lower()
+    m = matrix()
+    spons = sponsored_by()
+    pairs = pages._addressee_pairs()
+    rows = []
+    for iri, d in directory()["states"].items():
+        if q and not (q == d["iso3"].lower() or any(q in n.lower() for n in d["names"])):
+            continue
+        rows.append({"id": iri, "iso3": d["iso3"], "name": d["name"], "link": d["link"], "member": d["member"],
+                     "votes": m.voted(iri).bit_count(), "sponsored": len(spons.get(iri, ())),
+                     "addressed": len(pairs.get(iri, ()))})
+    rows.sort(key=lambda r: r["name"].lower())
+    data = {"title": "Member States and observer States", "rows": rows, "count": len(rows), "q": q,
+            "recorded_votes": len(m.votes)}
+    return respond(data, "states.html", base_path="/states", suffix=fmt, offered=("html", "json", "csv"),
+                   csv_rows=(rows, ["iso3", "name", "id", "member", "votes", "sponsored", "addressed", "link"]))
+
+
+@bp.route("/states/<path:name>")
+def state_page(name: str) -> Response:
+    if name.endswith("/alignment.json") or name.endswith("/alignment"):
+        return alignment(name.rsplit("/", 1)[0])
+    iso3, fmt = split_suffix(name, ("json", "csv"))
+    d = _find(iso3)
+    data = _state().cached(f"states:page:{d['id']}", lambda: build_page(d))
+    base_path = d["link"]
+    return respond(data, "state.html", base_path=base_path, suffix=fmt, offered=("html", "json", "csv"),
+                   csv_rows=(data["votes"], VOTE_COLUMNS))
+
+
+def alignment(iso3: str) -> Response:
+    d = _find(iso3)
+    body, start, end = _filters()
+    m = matrix()
+    mask = m.mask(body, start, end)
+    other = request.args.get("with")
+    group = request.args.get("group")
+    out: dict[str, Any] = {"state": d["id"], "body": body, "from": start, "to": end}
+    if other:
+        o = _find(other)
+        out.update({"with": o["id"], **m.agreement(d["id"], o["id"], mask)})
+    elif group:
+        grp = directory()["groups"].get(group)
+        if grp is None:
+            raise ApiError(f"no group {group!r}: one of {', '.join(directory()['groups'])}", 404)
+        out.update({"group": grp["id"], **m.with_group(d["id"], group_bits()[group], mask)})
+    else:
+        ranking = m.ranking(d["id"], mask)
+        out["states"] = [{"id": s, "iso3": directory()["states"].get(s, {}).get("iso3"), **ind} for s, ind in ranking]
+    resp = Response(current_app.json.dumps(out), mimetype="application/json")
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    return resp
+
+
+def build_page(d: dict[str, Any]) -> dict[str, Any]:
+    iri = d["id"]
+    directory_ = directory()
+    m = matrix()
+    all_works = works()
+    c = pages.concepts()
+
+    # provisions addressed to it by name
+    addressed: list[dict[str, Any]] = []
+    if iri in pages._addressee_pairs():
+        store = _state().store
+        rows = store.select(Q.provisions_for([iri], current_app.config["PAGE_LIMIT"]), timeout=120)
+        addressed = pages._fold(rows, c)
+        pages._add_wording(addressed[:SHOWN_PROVISIONS])
+    addressed_out = [{"provision": r["provision"], "resolution": r["symbol"], "paragraph": r["paragraph"],
+                      "date": r["date"], "link": r["link"], "strength": r["strength"], "verb": r.get("verb"),
+                      "text": r.get("text")} for r in addressed]
+
+    # resolutions about it, with their obligations and mandates
+    about_works = sorted(about().get(iri, []), key=lambda w: str(val(all_works[w].get("date")) or ""), reverse=True)
+    per_work: dict[str, dict[str, Any]] = {w: {"provisions": set(), "strong": set(), "mandates": Counter()} for w in about_works}
+    for start in range(0, len(about_works), 100):
+        chunk = about_works[start:start + 100]
+        for r in _state().store.select(_provisions_of_works(chunk), timeout=120):
+            info = per_work[str(r["work"])]
+            info["provisions"].add(str(r["prov"]))
+            if r.get("strength") is not None and int(r["strength"].value) >= 4:
+                info["strong"].add(str(r["prov"]))
+            if r.get("task") is not None or r.get("entity") is not None:
+                who = c.label(str(r["entity"])) if r.get("entity") is not None else "(unnamed)"
+                info["mandates"][(who, str(val(r.get("task")) or "other"))] += 1
+    about_out = []
+    for w in about_works:
+        info, meta = per_work[w], all_works[w]
+        symbol = val(meta.get("symbol")) or w
+        about_out.append({"resolution": symbol, "title": val(meta.get("title")) or "", "date": val(meta.get("date")),
+                          "body": body_of(symbol), "link": local(w) or w, "provisions": len(info["provisions"]),
+                          "strong_provisions": len(info["strong"]),
+                          "mandates": [{"actor": a, "task": t, "count": n} for (a, t), n in sorted(info["mandates"].items())]})
+
+    # every recorded vote
+    votes_out = []
+    for i, v in enumerate(m.votes):
+        code = m.vote_of(iri, i)
+        if code is None and (v.body != "GA" or not d["member"]):
+            continue  # only the GA has every Member State voting; elsewhere a missing State was not a member
+        votes_out.append({"resolution": v.symbol, "date": v.date, "body": v.body, "vote": WORDS.get(code or "", "absent"),
+                          "title": v.title, "link": local(v.work) or v.work})
+    votes_out.reverse()  # newest first
+    tally = Counter(r["vote"] for r in votes_out)
+
+    # how its vote moved, series by series (by title)
+    by_series: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in votes_out:
+        if r["title"]:
+            by_series[series_key(r["title"])].append(r)
+    series_out = []
+    for rows in by_series.values():
+        if len(rows) < 2:
+            continue
+        rows = sorted(rows, key=lambda r: r["date"])
+        series_out.append({"title": rows[-1]["title"], "body": rows[-1]["body"], "changed": len({r["vote"] for r in rows}) > 1,
+                           "votes": [{"year": r["date"][:4], "resolution": r["resolution"], "vote": r["vote"], "link": r["link"]} for r in rows]})
+    series_out.sort(key=lambda s: (not s["changed"], s["title"].lower()))
+
+    # sponsorships and co-sponsors, per body and session
+    mine = sponsored_by().get(iri, [])
+    spons = sponsors()
+    sponsored_rows = []
+    co: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for w in mine:
+        meta = all_works.get(w, {})
+        symbol = val(meta.get("symbol")) or w
+        session = str(val(meta.get("session")) or "")
+        sponsored_rows.append({"resolution": symbol, "date": val(meta.get("date")), "body": body_of(symbol),
+                               "session": session, "title": val(meta.get("title")) or "", "link": local(w) or w,
+                               "sponsors": len(spons.get(w, ()))})
+        for other in spons.get(w, ()):
+            if other != iri:
+                co[(body_of(symbol), session)][other] += 1
+    sponsored_rows.sort(key=lambda r: (str(r["date"] or ""), r["resolution"]), reverse=True)
+    co_out = []
+    for (body, session), counts in sorted(co.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True):
+        total = sum(1 for r in sponsored_rows if r["body"] == body and r["session"] == session)
+        co_out.append({"body": body, "session": session, "resolutions": total,
+                       "states": [{"id": s, "name": directory_["states"].get(s, {}).get("name", s),
+                                   "link": directory_["states"].get(s, {}).get("link"), "count": n}
+                                  for s, n in counts.most_common(10)]})
+
+    # alignment: closest and furthest States in the General Assembly, and with groups, year by year
+    ga = m.mask("GA")
+    ranking = m.ranking(iri, ga)
+
+    def named(s: str, ind: dict[str, Any]) -> dict[str, Any]:
+        st = directory_["states"].get(s, {})
+        return {"id": s, "iso3": st.get("iso3"), "name": st.get("name", s), "link": st.get("link"), **ind}
+
+    years = sorted({v.year for v in m.votes if v.body == "GA"})
+    groups_out = []
+    for slug in GROUP_SLUGS:
+        grp = directory_["groups"].get(slug)
+        if not grp:
+            continue
+        bits = group_bits()[slug]
+        groups_out.append({"slug": slug, "name": grp["name"], "source": grp["source"], "member": iri in grp["members"],
+                           "overall": m.with_group(iri, bits, ga),
+                           "by_year": [{"year": y, **m.with_group(iri, bits, m.mask("GA", y, y))} for y in years]})
+    body_of_votes = Counter(v.body for v in m.votes)
+    return {
+        "title": d["name"], "id": iri, "iso3": d["iso3"], "name": d["name"], "member": d["member"],
+        "exactMatch": [x for x in (d["m49"], d["wikidata"]) if x],
+        "groups": [{"slug": s, "name": directory_["groups"][s]["name"]} for s in d.get("groups", [])],
+        "actor_link": "/actors/states/" + d["iso3"].lower(),
+        "addressed": addressed_out, "addressed_shown": SHOWN_PROVISIONS,
+        "about": about_out,
+        "votes": votes_out, "tally": dict(tally), "recorded_votes": dict(body_of_votes),
+        "series": series_out,
+        "series_note": "Series are grouped by title: resolutions of the same title in different years.",
+        "sponsored": [r["resolution"] for r in sponsored_rows], "sponsorships": sponsored_rows, "co_sponsors": co_out,
+        "alignment": {"body": "GA", "closest": [named(s, i) for s, i in ranking[:10]],
+                      "furthest": [named(s, i) for s, i in ranking[::-1][:10]], "groups": groups_out},
+        "chart": chart(groups_out, years),
+    }
+
+
+def chart(groups: list[dict[str, Any]], years: list[str]) -> str:
+    """An inline SVG: the agreement with each group's majority, year by year."""
+    if not years or not groups:
+        return ""
+    w, h, left, top, bottom = 560, 220, 40, 12, 30
+    colours = ["#0b5cad", "#b35900", "#2e7d32", "#7b1fa2"]
+    span = max(1, len(years) - 1)
+
+    def x(i: int) -> float:
+        return left + (w - left - 110) * (i / span if len(years) > 1 else 0.5)
+
+    def y(v: float) -> float:
+        return top + (h - top - bottom) * (1 - v)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+             f'role="img" aria-label="Agreement with groups of States by year">']
+    for v in (0, 0.5, 1):
+        parts.append(f'<line x1="{left}" x2="{w - 110}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/>'
+                     f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end">{v:.0%}</text>')
+    for i, yr in enumerate(years):
+        parts.append(f'<text x="{x(i):.1f}" y="{h - 10}" font-size="11" text-anchor="middle">{yr}</text>')
+    for k, g in enumerate(groups):
+        colour = colours[k % len(colours)]
+        pts = [(x(i), y(p["agreement"])) for i, p in enumerate(g["by_year"]) if p["agreement"] is not None]
+        if pts:
+            parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="'
+                         + " ".join(f"{a:.1f},{b:.1f}" for a, b in pts) + '"/>')
+            parts += [f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3" fill="{colour}"/>' for a, b in pts]
+        parts.append(f'<text x="{w - 100}" y="{top + 14 + 16 * k}" font-size="12" fill="{colour}">{html.escape(g["name"])}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def state_of_actor(iri: str) -> str | None:
+    """The State page of an actor IRI that is a State (for the actor pages' link), else None."""
+    d = directory()["states"].get(iri)
+    return d["link"] if d else None
+
+
+def state_for_query(q: str) -> dict[str, Any] | None:
+    """The State a search text names exactly ("Colombia", "col"), if any."""
+    q = q.strip().lower()
+    if not q:
+        return None
+    d = directory()
+    if q in d["by_iso3"]:
+        return d["states"][d["by_iso3"][q]]
+    return next((s for s in d["states"].values() if q in (n.lower() for n in s["names"])), None)
+
