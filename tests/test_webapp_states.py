@@ -36,9 +36,8 @@ def _resolution(symbol: str, date: str, title: str, by_state: dict, sponsors: li
     return res
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    location = str(tmp_path_factory.mktemp("states") / "store")
+def build_store(location: str) -> str:
+    """The three-vote store these tests and tests/test_browser_states.py read."""
     store = open_store(location)
     graphs = []
     for symbol, (date, title, by_state, sponsors) in VOTES.items():
@@ -46,6 +45,12 @@ def client(tmp_path_factory):
         graphs.append((name, g.serialize(format="nt")))
     store.replace_graphs([*reference_graphs(), *graphs])
     store.close()
+    return location
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    location = build_store(str(tmp_path_factory.mktemp("states") / "store"))
     app = create_app({"STORE": location, "QUERY_WORKERS": 1})
     yield app.test_client()
     app.extensions["unkg"].pool.close()
@@ -109,3 +114,13 @@ def test_list_search_and_links(client):
     assert len(client.get("/states.json").get_json()["rows"]) == 195
     assert 'href="/states/col"' in client.get("/actors/states/col").get_data(as_text=True)
     assert 'href="/states/col"' in client.get("/search?q=Colombia").get_data(as_text=True)
+
+
+def test_resolution_page_groups_the_vote_by_state(client):
+    page = client.get("/id/A/RES/78/9992", headers={"Accept": "application/json"}).get_json()
+    by = page["vote"]["by_state"]
+    names = {how: [s["name"] for s in states] for how, states in by.items()}
+    assert names["yes"] == ["France"] and names["no"] == ["China", "Colombia"] and names["abstain"] == ["Brazil"]
+    assert len(names["absent"]) == 193 - 4
+    html = client.get("/id/A/RES/78/9992").get_data(as_text=True)
+    assert 'id="vote-by-state"' in html and '<a href="/states/col">Colombia</a>' in html

@@ -124,8 +124,12 @@ def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
                          "link": concept_link(str(v)) if isinstance(v, rdflib.URIRef) else None})
     vote = None
     for v in fields.get(UNKG + "vote", []):
-        vote = {k.rsplit("#", 1)[-1]: val(r["o"]) for r in store.select(Q.vote(str(v))) for k in [str(r["p"])]
+        rows = store.select(Q.vote(str(v)))
+        vote = {k.rsplit("#", 1)[-1]: val(r["o"]) for r in rows for k in [str(r["p"])]
                 if k.startswith(UNKG) and not isinstance(r["o"], rdflib.URIRef)}
+        from unkg.webapp.states import how_states_voted
+
+        vote["by_state"] = how_states_voted(symbol, rows)
     paragraphs = _paragraphs(work, expression)
     return {
         "title": symbol, "symbol": symbol, "iri": work, "heading": str(titles[0]) if titles else "",

@@ -420,6 +420,30 @@ def chart(groups: list[dict[str, Any]], years: list[str]) -> str:
     return "".join(parts)
 
 
+_HOW = {ONTOLOGY_NS + "votedInFavour": "yes", ONTOLOGY_NS + "votedAgainst": "no", ONTOLOGY_NS + "abstained": "abstain"}
+
+
+def how_states_voted(symbol: str, rows: list[dict[str, Any]]) -> dict[str, list[dict[str, str]]] | None:
+    """A resolution's recorded vote grouped by how each State voted (the rows: ?p ?o of its vote node), with
+    the General Assembly's Member States listed on no side as absent; None when no State's vote is recorded."""
+    states = directory()["states"]
+    out: dict[str, list[dict[str, str]]] = {"yes": [], "no": [], "abstain": []}
+    listed = set()
+    for r in rows:
+        how = _HOW.get(str(r["p"]))
+        if how and str(r["o"]) not in listed:
+            listed.add(str(r["o"]))
+            d = states.get(str(r["o"]), {"name": str(r["o"]), "link": None})
+            out[how].append({"name": d["name"], "link": d["link"]})
+    if not listed:
+        return None
+    if body_of(symbol) == "GA":
+        out["absent"] = [{"name": d["name"], "link": d["link"]} for iri, d in states.items() if d["member"] and iri not in listed]
+    for group in out.values():
+        group.sort(key=lambda d: d["name"])
+    return out
+
+
 def state_of_actor(iri: str) -> str | None:
     """The State page of an actor IRI that is a State (for the actor pages' link), else None."""
     d = directory()["states"].get(iri)

@@ -1,0 +1,162 @@
+"""Benchmark of the State pages on a whole-corpus store (AKN files + the UN's metadata): 16 concurrent clients
+on /states/<iso3> (HTML, JSON, CSV) and alignment.json, first while nothing is cached (every State's first
+page is built under load), then again; plus two checks that print their findings:
+
+- the names in the vote and sponsor lists of all the corpus metadata that resolve to no State (target: none);
+- the agreement of >= 20 pairs of States on the General Assembly's recorded votes, recomputed from the
+  metadata JSON by tests/test_states_agreement.py's plain-Python reader, against alignment.json.
+
+    python benchmarks/states.py --store /work/stores/full [--clients 16] [--rounds 2]
+
+The store is opened read-only by the server (its own process, `unkg.webapp.serve` on waitress, 16 threads)
+on a free loopback port; the clients are threads here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
+
+from webapp import free_port, get, load, pct  # noqa: E402  (benchmarks/webapp.py)
+
+
+def unresolved_names(corpus: Path) -> tuple[int, Counter]:
+    from unkg.ingest.metadata import load_records, read_sponsors, vote_from
+
+    out: Counter = Counter()
+    n = 0
+    for path in sorted((corpus / "meta").glob("*/*.json")):
+        for rec in load_records(path):
+            n += 1
+            vote = vote_from(rec)
+            sponsors = read_sponsors(list(rec.get("sponsors") or []) + list(rec.get("additional_sponsors") or []))
+            for name in sponsors.unresolved + (vote.unresolved if vote else []):
+                out[(rec["symbol"], name)] += 1
+    return n, out
+
+
+def fetch_json(port: int, path: str) -> object:
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    conn.request("GET", path, headers={"Accept": "application/json"})
+    r = conn.getresponse()
+    body = r.read()
+    conn.close()
+    if r.status != 200:
+        raise SystemExit(f"{path}: HTTP {r.status}: {body[:200]!r}")
+    return json.loads(body)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--store", default=os.environ.get("UNKG_BENCH_STORE", "/work/stores/full"))
+    ap.add_argument("--corpus", default=None)
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--rounds", type=int, default=2, help="passes over every State page (the first is cold)")
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from unkg.config import corpus_dir
+
+    corpus = Path(args.corpus) if args.corpus else corpus_dir()
+    if corpus is not None:
+        records, missing = unresolved_names(corpus)
+        print(f"metadata: {records} records; names resolving to no State: {sorted(missing) or 'none'}")
+    if not (Path(args.store) / "CURRENT").exists():
+        print(f"no store at {args.store}: build one with `unkg ingest ../shared/corpus/akn --meta ...`", file=sys.stderr)
+        return 2
+
+    port = free_port()
+    code = f"from unkg.webapp import serve; serve({args.store!r}, '127.0.0.1', {port}, threads=16)"
+    server = subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ, PYTHONUNBUFFERED="1"),
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        t0 = time.perf_counter()
+        listing = fetch_json(port, "/states.json")
+        print(f"/states.json (builds the vote matrix, sponsors and titles, or waits for the warm-up): "
+              f"{time.perf_counter() - t0:.2f} s; {listing['recorded_votes']} recorded votes")
+        codes = [r["iso3"].lower() for r in listing["rows"]]
+        rng = random.Random(21)
+        results = []
+        for round_ in range(1, args.rounds + 1):
+            pages = [f"/states/{c}{suffix}" for c in codes for suffix in ("", ".json", ".csv")]
+            rng.shuffle(pages)
+            t0 = time.perf_counter()
+            times, errors = load(port, pages, args.clients)
+            wall = time.perf_counter() - t0
+            results.append(("cold" if round_ == 1 else "warm", times, errors, wall))
+            pairs = [f"/states/{rng.choice(codes)}/alignment.json?with={rng.choice(codes)}&body={rng.choice(['GA', 'HRC', 'SC'])}"
+                     for _ in range(400)]
+            t0 = time.perf_counter()
+            a_times, a_errors = load(port, pairs, args.clients)
+            results.append(("alignment", a_times, a_errors, time.perf_counter() - t0))
+
+        # the agreement on the pages against an independent recomputation from the metadata
+        from test_states_agreement import PAIRS_OF
+
+        symbols = {r["symbol"] for r in fetch_json(port, "/resolutions.json")["rows"]}
+        compared = mismatched = 0
+        # the pages count every GA session in the store at once: the recomputation adds the sessions' votes up
+        if corpus:
+            import test_states_agreement as ta
+
+            votes = []
+            labels = ta.label_index()
+            for session in ("75", "76", "77", "78", "79"):
+                for rec in ta.records(corpus / "meta" / "ga" / f"{session}.json"):
+                    if rec["symbol"] not in symbols:
+                        continue
+                    v = {}
+                    for key, c in (("MS_in_favour", "Y"), ("MS_against", "N"), ("MS_abstaining", "A")):
+                        for name in rec.get(key) or []:
+                            if ta.fold(name) in labels:
+                                v[labels[ta.fold(name)]] = c
+                    if v:
+                        votes.append(v)
+            for i, a in enumerate(PAIRS_OF):
+                for b in PAIRS_OF[i + 1:]:
+                    both = [(v[a], v[b]) for v in votes if a in v and b in v]
+                    same = sum(1 for x, y in both if x == y)
+                    half = sum(1 for x, y in both if x != y and "A" in (x, y))
+                    exp = {"votes": len(both), "agreement": round(same / len(both), 4) if both else None,
+                           "lijphart": round((same + 0.5 * half) / len(both), 4) if both else None}
+                    got = fetch_json(port, f"/states/{a}/alignment.json?with={b}&body=GA")
+                    compared += 1
+                    if {k: got[k] for k in exp} != exp:
+                        mismatched += 1
+                        print(f"  {a}-{b}: page {got} != metadata {exp}")
+            print(f"agreement (GA, all sessions in the store, {len(votes)} recorded votes): {compared} pairs compared "
+                  f"with the metadata, {mismatched} differ; e.g. col-bra "
+                  f"{fetch_json(port, '/states/col/alignment.json?with=bra&body=GA')}")
+    finally:
+        server.terminate()
+        server.wait(10)
+
+    print(f"\n{args.clients} concurrent clients; {len(codes)} States x (HTML, JSON, CSV) per round")
+    failed = 0
+    for kind, times, errors, wall in results:
+        print(f"{kind:>9}: {len(times)} requests  p50 {pct(times, 50) * 1000:7.1f} ms  p95 {pct(times, 95) * 1000:7.1f} ms  "
+              f"max {max(times) * 1000:7.1f} ms  {len(times) / wall:6.1f} req/s  errors {len(errors)}")
+        failed += len(errors)
+    return 1 if failed or mismatched else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
