@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
-from webapp import free_port, get, load, pct  # noqa: E402  (benchmarks/webapp.py)
+from webapp import free_port, load, pct  # noqa: E402  (benchmarks/webapp.py)
 
 
 def unresolved_names(corpus: Path) -> tuple[int, Counter]:
@@ -56,6 +56,69 @@ def fetch_json(port: int, path: str) -> object:
     if r.status != 200:
         raise SystemExit(f"{path}: HTTP {r.status}: {body[:200]!r}")
     return json.loads(body)
+
+
+def measure(port: int, codes: list[str], clients: int, rounds: int) -> list[tuple[str, list, list, float]]:
+    """Every State page in three formats, shuffled, `rounds` times (the first finds nothing cached), each
+    round followed by 400 alignment.json requests on random pairs and bodies."""
+    rng = random.Random(21)
+    results = []
+    for round_ in range(1, rounds + 1):
+        pages = [f"/states/{c}{suffix}" for c in codes for suffix in ("", ".json", ".csv")]
+        rng.shuffle(pages)
+        t0 = time.perf_counter()
+        times, errors = load(port, pages, clients)
+        results.append(("cold" if round_ == 1 else "warm", times, errors, time.perf_counter() - t0))
+        pairs = [f"/states/{rng.choice(codes)}/alignment.json?with={rng.choice(codes)}&body={rng.choice(['GA', 'HRC', 'SC'])}"
+                 for _ in range(400)]
+        t0 = time.perf_counter()
+        a_times, a_errors = load(port, pairs, clients)
+        results.append(("alignment", a_times, a_errors, time.perf_counter() - t0))
+    return results
+
+
+def ga_votes(corpus: Path, symbols: set[str]) -> list[dict[str, str]]:
+    """Each GA recorded vote of a stored resolution as ISO3 -> Y/N/A, read with the test's plain-Python reader."""
+    import test_states_agreement as ta
+
+    labels = ta.label_index()
+    votes = []
+    for path in sorted((corpus / "meta" / "ga").glob("*.json")):
+        for rec in ta.records(path):
+            if rec["symbol"] not in symbols:
+                continue
+            v = {}
+            for key, code in (("MS_in_favour", "Y"), ("MS_against", "N"), ("MS_abstaining", "A")):
+                for name in rec.get(key) or []:
+                    if ta.fold(name) in labels:
+                        v[labels[ta.fold(name)]] = code
+            if v:
+                votes.append(v)
+    return votes
+
+
+def compare_agreement(port: int, corpus: Path) -> int:
+    """alignment.json of every pair of the test's 20 States against the metadata; prints and counts mismatches."""
+    from test_states_agreement import PAIRS_OF
+
+    symbols = {r["symbol"] for r in fetch_json(port, "/resolutions.json")["rows"]}
+    votes = ga_votes(corpus, symbols)
+    compared = mismatched = 0
+    for i, a in enumerate(PAIRS_OF):
+        for b in PAIRS_OF[i + 1:]:
+            both = [(v[a], v[b]) for v in votes if a in v and b in v]
+            same = sum(1 for x, y in both if x == y)
+            half = sum(1 for x, y in both if x != y and "A" in (x, y))
+            exp = {"votes": len(both), "agreement": round(same / len(both), 4) if both else None,
+                   "lijphart": round((same + 0.5 * half) / len(both), 4) if both else None}
+            got = fetch_json(port, f"/states/{a}/alignment.json?with={b}&body=GA")
+            compared += 1
+            if {k: got[k] for k in exp} != exp:
+                mismatched += 1
+                print(f"  {a}-{b}: page {got} != metadata {exp}")
+    print(f"agreement (GA, all sessions in the store, {len(votes)} recorded votes): {compared} pairs compared with "
+          f"the metadata, {mismatched} differ; e.g. col-bra {fetch_json(port, '/states/col/alignment.json?with=bra&body=GA')}")
+    return mismatched
 
 
 def main() -> int:
@@ -93,58 +156,8 @@ def main() -> int:
         print(f"/states.json (builds the vote matrix, sponsors and titles, or waits for the warm-up): "
               f"{time.perf_counter() - t0:.2f} s; {listing['recorded_votes']} recorded votes")
         codes = [r["iso3"].lower() for r in listing["rows"]]
-        rng = random.Random(21)
-        results = []
-        for round_ in range(1, args.rounds + 1):
-            pages = [f"/states/{c}{suffix}" for c in codes for suffix in ("", ".json", ".csv")]
-            rng.shuffle(pages)
-            t0 = time.perf_counter()
-            times, errors = load(port, pages, args.clients)
-            wall = time.perf_counter() - t0
-            results.append(("cold" if round_ == 1 else "warm", times, errors, wall))
-            pairs = [f"/states/{rng.choice(codes)}/alignment.json?with={rng.choice(codes)}&body={rng.choice(['GA', 'HRC', 'SC'])}"
-                     for _ in range(400)]
-            t0 = time.perf_counter()
-            a_times, a_errors = load(port, pairs, args.clients)
-            results.append(("alignment", a_times, a_errors, time.perf_counter() - t0))
-
-        # the agreement on the pages against an independent recomputation from the metadata
-        from test_states_agreement import PAIRS_OF
-
-        symbols = {r["symbol"] for r in fetch_json(port, "/resolutions.json")["rows"]}
-        compared = mismatched = 0
-        # the pages count every GA session in the store at once: the recomputation adds the sessions' votes up
-        if corpus:
-            import test_states_agreement as ta
-
-            votes = []
-            labels = ta.label_index()
-            for session in ("75", "76", "77", "78", "79"):
-                for rec in ta.records(corpus / "meta" / "ga" / f"{session}.json"):
-                    if rec["symbol"] not in symbols:
-                        continue
-                    v = {}
-                    for key, c in (("MS_in_favour", "Y"), ("MS_against", "N"), ("MS_abstaining", "A")):
-                        for name in rec.get(key) or []:
-                            if ta.fold(name) in labels:
-                                v[labels[ta.fold(name)]] = c
-                    if v:
-                        votes.append(v)
-            for i, a in enumerate(PAIRS_OF):
-                for b in PAIRS_OF[i + 1:]:
-                    both = [(v[a], v[b]) for v in votes if a in v and b in v]
-                    same = sum(1 for x, y in both if x == y)
-                    half = sum(1 for x, y in both if x != y and "A" in (x, y))
-                    exp = {"votes": len(both), "agreement": round(same / len(both), 4) if both else None,
-                           "lijphart": round((same + 0.5 * half) / len(both), 4) if both else None}
-                    got = fetch_json(port, f"/states/{a}/alignment.json?with={b}&body=GA")
-                    compared += 1
-                    if {k: got[k] for k in exp} != exp:
-                        mismatched += 1
-                        print(f"  {a}-{b}: page {got} != metadata {exp}")
-            print(f"agreement (GA, all sessions in the store, {len(votes)} recorded votes): {compared} pairs compared "
-                  f"with the metadata, {mismatched} differ; e.g. col-bra "
-                  f"{fetch_json(port, '/states/col/alignment.json?with=bra&body=GA')}")
+        results = measure(port, codes, args.clients, args.rounds)
+        mismatched = compare_agreement(port, corpus) if corpus else 0
     finally:
         server.terminate()
         server.wait(10)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import threading
 
 import pytest
+from test_browser_explorer import ARTIFACTS, console_errors, wait_for
+from test_browser_explorer import browser as browser  # the module's Chromium fixture, shared
+from test_webapp_states import build_store
 from waitress.server import create_server
 
 from unkg.webapp import create_app
-
-from test_browser_explorer import ARTIFACTS, browser, console_errors, wait_for  # noqa: F401 (fixture)
-from test_webapp_states import build_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 

@@ -44,7 +44,7 @@ def store() -> ox.Store:
 def ask(store: ox.Store, name: str) -> list[dict[str, str]]:
     result = store.query(QUERIES[name].sparql, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
-    return [{n: t.value for n, t in zip(names, row) if t is not None} for row in result]
+    return [{n: t.value for n, t in zip(names, row, strict=True) if t is not None} for row in result]
 
 
 def test_agreement_of_france_and_brazil(store):

@@ -36,10 +36,10 @@ def warm() -> None:
     """Build what the listings share (vocabularies, addressee pairs, resolutions) before the first visitor."""
     concepts()
     _addressees_of()
-    _works()
+    all_works()
 
 
-def _addressee_pairs() -> dict[str, set[str]]:
+def addressee_pairs() -> dict[str, set[str]]:
     s = state()
 
     def build() -> dict[str, set[str]]:
@@ -55,7 +55,7 @@ def _addressees_of() -> dict[str, list[str]]:
     """The same pairs the other way round: provision -> its addressees."""
     def build() -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
-        for actor, provs in _addressee_pairs().items():
+        for actor, provs in addressee_pairs().items():
             for prov in provs:
                 out[prov].append(actor)
         return dict(out)
@@ -66,7 +66,7 @@ def _addressees_of() -> dict[str, list[str]]:
 @bp.route("/actors")
 @bp.route("/actors.<any(json,csv):fmt>")
 def actors(fmt: str | None = None) -> Response:
-    pairs = _addressee_pairs()
+    pairs = addressee_pairs()
     c = concepts()
     rows = []
     for actor in set(pairs) | {a for a in c.labels if a in c.narrower and any(n in pairs for n in c.below(a))}:
@@ -82,7 +82,7 @@ def actors(fmt: str | None = None) -> Response:
                    csv_rows=(rows, ["label", "actor", "provisions", "with_narrower", "narrower", "link"]))
 
 
-def _works() -> dict[str, dict[str, Any]]:
+def all_works() -> dict[str, dict[str, Any]]:
     """Every resolution's symbol, title, date, session and body, newest first. One row per language version
     comes back, and only the English one has the (English) title: the rows of a work are merged."""
     def build() -> dict[str, dict[str, Any]]:
@@ -96,11 +96,11 @@ def _works() -> dict[str, dict[str, Any]]:
     return state().cached("works", build)
 
 
-def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
+def fold_provisions(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
     """One dict per provision from the query's rows: the main rows (one per matching actor) first, then the
     link rows (one per right or beneficiary)."""
     by: dict[str, dict[str, Any]] = {}
-    works = _works()
+    works = all_works()
     addressees = _addressees_of()
     for r in rows:
         prov = str(r["prov"])
@@ -116,7 +116,7 @@ def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
                 "paragraph": val(r.get("num")) or "", "index": val(r.get("pidx")), "date": date,
                 "year": str(date)[:4] if date else "", "session": val(w.get("session")) or "",
                 "body": c.label(str(w["body"])) if w.get("body") else "", "body_iri": val(w.get("body")),
-                "strength": val(r.get("strength")),  # "verb" and "text": _add_wording, for rows shown
+                "strength": val(r.get("strength")),  # "verb" and "text": add_wording, for rows shown
                 "link": paragraph_link(para, work), "work_link": local(work) or work,
                 "addressees": sorted(c.label(a) for a in addressees.get(prov, ())),
                 "rights": [], "beneficiaries": [], "_r": {}, "_b": {},
@@ -137,7 +137,7 @@ def _fold(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, Any]]:
     return out
 
 
-def _add_wording(rows: list[dict[str, Any]]) -> None:
+def add_wording(rows: list[dict[str, Any]]) -> None:
     """Fill in the text and printed verb of the rows about to be shown, in English where the resolution has an
     English version, else in the first language by tag. The rows are the cached ones: each text is fetched once."""
     todo = [r for r in rows if "text" not in r]
@@ -170,7 +170,7 @@ def actor(actor_id: str) -> Response:
     c = concepts()
     iri = concept_iri(actor_id, "actors")
     below = c.below(iri)
-    pairs = _addressee_pairs()
+    pairs = addressee_pairs()
     if not any(a in pairs for a in below) and iri not in c.labels:
         raise ApiError(f"no actor {actor_id!r}: see /actors for the actors in the graph", 404)
     limit = current_app.config["PAGE_LIMIT"]
@@ -180,7 +180,7 @@ def actor(actor_id: str) -> Response:
     def build() -> list[dict[str, Any]]:
         store = state().store
         main = store.select(Q.provisions_for(present, limit), timeout=120)
-        return _fold(main + store.select(Q.provision_links(present), timeout=120), c)
+        return fold_provisions(main + store.select(Q.provision_links(present), timeout=120), c)
 
     rows = state().recent(f"actor:{iri}", build) if present else []
     facets = {}
@@ -202,8 +202,8 @@ def actor(actor_id: str) -> Response:
         except ValueError:
             raise ApiError("page must be a number or 'all'", 400) from None
         listed = shown[(page - 1) * per_page: page * per_page]
-    _add_wording(listed)
-    from unkg.webapp.states import state_of_actor
+    add_wording(listed)
+    from unkg.webapp.states import state_of_actor  # here: states imports this module
 
     data = {
         "title": f"Provisions addressed to {c.label(iri)}", "actor": iri, "label": c.label(iri),
@@ -237,7 +237,7 @@ def _concept_page(scheme: str, prop: str, cid: str) -> Response:
     found = state().store.select(Q.provisions_with(prop, iri, limit), timeout=120)
     if not found and iri not in c.labels:
         raise ApiError(f"no {scheme[:-1]} {cid!r}: see /{scheme}", 404)
-    works = _works()
+    works = all_works()
     rows, seen = [], set()
     for r in found:
         work, prov = str(r["work"]), str(r["prov"])
@@ -250,7 +250,7 @@ def _concept_page(scheme: str, prop: str, cid: str) -> Response:
                      "link": paragraph_link(str(r["para"]), work), "provision": prov})
     rows.sort(key=lambda d: d["symbol"])
     rows.sort(key=lambda d: str(d["date"] or ""), reverse=True)  # newest first, then by symbol
-    _add_wording(rows)
+    add_wording(rows)
     data = {"title": c.label(iri), "concept": iri, "label": c.label(iri), "scheme": scheme, "rows": rows,
             "count": len(rows), "truncated": len(rows) >= limit}
     return respond(data, "concept.html", base_path=f"/{scheme}/{cid}", suffix=fmt, offered=("html", "json", "csv"),
@@ -284,7 +284,7 @@ def group(cid: str) -> Response:
 def resolutions(fmt: str | None = None) -> Response:
     c = concepts()
     rows = []
-    for w, r in _works().items():
+    for w, r in all_works().items():
         rows.append({"symbol": val(r.get("symbol")) or w, "title": val(r.get("title")) or "", "date": val(r.get("date")),
                      "body": c.label(str(r["body"])) if r.get("body") else "", "link": local(w) or w, "iri": w})
     data = {"title": "Resolutions", "rows": rows, "count": len(rows)}

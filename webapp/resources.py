@@ -127,7 +127,7 @@ def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
         rows = store.select(Q.vote(str(v)))
         vote = {k.rsplit("#", 1)[-1]: val(r["o"]) for r in rows for k in [str(r["p"])]
                 if k.startswith(UNKG) and not isinstance(r["o"], rdflib.URIRef)}
-        from unkg.webapp.states import how_states_voted
+        from unkg.webapp.states import how_states_voted  # here: states imports pages, which imports this module's peers
 
         vote["by_state"] = how_states_voted(symbol, rows)
     paragraphs = _paragraphs(work, expression)

@@ -148,7 +148,7 @@ def search(fmt: str | None = None) -> Response:
                          "kind": "operative" if d.kind.startswith("Operative") else "preambular", "date": d.date,
                          "score": round(score, 4), "text": d.text, "link": paragraph_link(d.para, d.work), "iri": d.para})
         took = time.perf_counter() - t0
-    from unkg.webapp.states import state_for_query
+    from unkg.webapp.states import state_for_query  # here: states imports pages, which the app loads first
 
     named = state_for_query(q) if len(q) < 80 else None
     data = {"title": "Agreed language", "q": q, "rows": rows, "count": len(rows), "seconds": round(took, 4),

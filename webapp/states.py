@@ -21,7 +21,9 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+import rdflib
 from flask import Blueprint, Response, current_app, request
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from unkg.config import ONTOLOGY_NS
 from unkg.webapp import pages
@@ -64,8 +66,6 @@ SELECT DISTINCT ?work ?prov ?strength ?task ?entity WHERE {{
 @lru_cache(maxsize=1)
 def directory() -> dict[str, Any]:
     """{"states": {iri: {...}}, "by_iso3": {"col": iri}, "groups": {slug: {...}}} from states.ttl."""
-    import rdflib
-    from rdflib.namespace import DCTERMS, RDF, SKOS
 
     g = rdflib.Graph()
     g.parse(data=(files("unkg.ontology.vocab") / "states.ttl").read_text(encoding="utf-8"), format="turtle")
@@ -119,7 +119,7 @@ def _state() -> Any:
 
 
 def works() -> dict[str, dict[str, Any]]:
-    return pages._works()
+    return pages.all_works()
 
 
 def matrix() -> VoteMatrix:
@@ -211,7 +211,7 @@ def states_list(fmt: str | None = None) -> Response:
     q = (request.args.get("q") or "").strip().lower()
     m = matrix()
     spons = sponsored_by()
-    pairs = pages._addressee_pairs()
+    pairs = pages.addressee_pairs()
     rows = []
     for iri, d in directory()["states"].items():
         if q and not (q == d["iso3"].lower() or any(q in n.lower() for n in d["names"])):
@@ -264,28 +264,50 @@ def alignment(iso3: str) -> Response:
 
 def build_page(d: dict[str, Any]) -> dict[str, Any]:
     iri = d["id"]
-    directory_ = directory()
     m = matrix()
+    votes = _votes(d, m)
+    sponsored = _sponsorships(iri)
+    return {
+        "title": d["name"], "id": iri, "iso3": d["iso3"], "name": d["name"], "member": d["member"],
+        "exactMatch": [x for x in (d["m49"], d["wikidata"]) if x],
+        "groups": [{"slug": s, "name": directory()["groups"][s]["name"]} for s in d.get("groups", [])],
+        "actor_link": "/actors/states/" + d["iso3"].lower(),
+        "addressed": _addressed(iri), "addressed_shown": SHOWN_PROVISIONS,
+        "about": _about_rows(iri),
+        "votes": votes, "tally": dict(Counter(r["vote"] for r in votes)),
+        "recorded_votes": dict(Counter(v.body for v in m.votes)),
+        "series": _series(votes),
+        "series_note": "Series are grouped by title: resolutions of the same title in different years.",
+        "sponsored": [r["resolution"] for r in sponsored], "sponsorships": sponsored,
+        "co_sponsors": _co_sponsors(iri, sponsored),
+        **_alignment(iri, m),
+    }
+
+
+def _named(s: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    st = directory()["states"].get(s, {})
+    return {"id": s, "iso3": st.get("iso3"), "name": st.get("name", s), "link": st.get("link"), **(extra or {})}
+
+
+def _addressed(iri: str) -> list[dict[str, Any]]:
+    """Provisions addressed to the State by name, newest first; the first SHOWN_PROVISIONS with their wording."""
+    if iri not in pages.addressee_pairs():
+        return []
+    rows = _state().store.select(Q.provisions_for([iri], current_app.config["PAGE_LIMIT"]), timeout=120)
+    folded = pages.fold_provisions(rows, pages.concepts())
+    pages.add_wording(folded[:SHOWN_PROVISIONS])
+    return [{"provision": r["provision"], "resolution": r["symbol"], "paragraph": r["paragraph"], "date": r["date"],
+             "link": r["link"], "strength": r["strength"], "verb": r.get("verb"), "text": r.get("text")} for r in folded]
+
+
+def _about_rows(iri: str) -> list[dict[str, Any]]:
+    """Resolutions whose title names the State, newest first, with their provisions and mandates."""
     all_works = works()
     c = pages.concepts()
-
-    # provisions addressed to it by name
-    addressed: list[dict[str, Any]] = []
-    if iri in pages._addressee_pairs():
-        store = _state().store
-        rows = store.select(Q.provisions_for([iri], current_app.config["PAGE_LIMIT"]), timeout=120)
-        addressed = pages._fold(rows, c)
-        pages._add_wording(addressed[:SHOWN_PROVISIONS])
-    addressed_out = [{"provision": r["provision"], "resolution": r["symbol"], "paragraph": r["paragraph"],
-                      "date": r["date"], "link": r["link"], "strength": r["strength"], "verb": r.get("verb"),
-                      "text": r.get("text")} for r in addressed]
-
-    # resolutions about it, with their obligations and mandates
-    about_works = sorted(about().get(iri, []), key=lambda w: str(val(all_works[w].get("date")) or ""), reverse=True)
-    per_work: dict[str, dict[str, Any]] = {w: {"provisions": set(), "strong": set(), "mandates": Counter()} for w in about_works}
-    for start in range(0, len(about_works), 100):
-        chunk = about_works[start:start + 100]
-        for r in _state().store.select(_provisions_of_works(chunk), timeout=120):
+    listed = sorted(about().get(iri, []), key=lambda w: str(val(all_works[w].get("date")) or ""), reverse=True)
+    per_work = {w: {"provisions": set(), "strong": set(), "mandates": Counter()} for w in listed}
+    for start in range(0, len(listed), 100):
+        for r in _state().store.select(_provisions_of_works(listed[start:start + 100]), timeout=120):
             info = per_work[str(r["work"])]
             info["provisions"].add(str(r["prov"]))
             if r.get("strength") is not None and int(r["strength"].value) >= 4:
@@ -293,98 +315,91 @@ def build_page(d: dict[str, Any]) -> dict[str, Any]:
             if r.get("task") is not None or r.get("entity") is not None:
                 who = c.label(str(r["entity"])) if r.get("entity") is not None else "(unnamed)"
                 info["mandates"][(who, str(val(r.get("task")) or "other"))] += 1
-    about_out = []
-    for w in about_works:
+    out = []
+    for w in listed:
         info, meta = per_work[w], all_works[w]
         symbol = val(meta.get("symbol")) or w
-        about_out.append({"resolution": symbol, "title": val(meta.get("title")) or "", "date": val(meta.get("date")),
-                          "body": body_of(symbol), "link": local(w) or w, "provisions": len(info["provisions"]),
-                          "strong_provisions": len(info["strong"]),
-                          "mandates": [{"actor": a, "task": t, "count": n} for (a, t), n in sorted(info["mandates"].items())]})
+        out.append({"resolution": symbol, "title": val(meta.get("title")) or "", "date": val(meta.get("date")),
+                    "body": body_of(symbol), "link": local(w) or w, "provisions": len(info["provisions"]),
+                    "strong_provisions": len(info["strong"]),
+                    "mandates": [{"actor": a, "task": t, "count": n} for (a, t), n in sorted(info["mandates"].items())]})
+    return out
 
-    # every recorded vote
-    votes_out = []
+
+def _votes(d: dict[str, Any], m: VoteMatrix) -> list[dict[str, Any]]:
+    """The State's vote on every recorded vote, newest first."""
+    out = []
     for i, v in enumerate(m.votes):
-        code = m.vote_of(iri, i)
+        code = m.vote_of(d["id"], i)
         if code is None and (v.body != "GA" or not d["member"]):
             continue  # only the GA has every Member State voting; elsewhere a missing State was not a member
-        votes_out.append({"resolution": v.symbol, "date": v.date, "body": v.body, "vote": WORDS.get(code or "", "absent"),
-                          "title": v.title, "link": local(v.work) or v.work})
-    votes_out.reverse()  # newest first
-    tally = Counter(r["vote"] for r in votes_out)
+        out.append({"resolution": v.symbol, "date": v.date, "body": v.body, "vote": WORDS.get(code or "", "absent"),
+                    "title": v.title, "link": local(v.work) or v.work})
+    out.reverse()
+    return out
 
-    # how its vote moved, series by series (by title)
+
+def _series(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """How the vote moved in each series (same title) with two or more votes; series where it changed first."""
     by_series: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in votes_out:
+    for r in votes:
         if r["title"]:
             by_series[series_key(r["title"])].append(r)
-    series_out = []
+    out = []
     for rows in by_series.values():
         if len(rows) < 2:
             continue
         rows = sorted(rows, key=lambda r: r["date"])
-        series_out.append({"title": rows[-1]["title"], "body": rows[-1]["body"], "changed": len({r["vote"] for r in rows}) > 1,
-                           "votes": [{"year": r["date"][:4], "resolution": r["resolution"], "vote": r["vote"], "link": r["link"]} for r in rows]})
-    series_out.sort(key=lambda s: (not s["changed"], s["title"].lower()))
+        out.append({"title": rows[-1]["title"], "body": rows[-1]["body"], "changed": len({r["vote"] for r in rows}) > 1,
+                    "votes": [{"year": r["date"][:4], "resolution": r["resolution"], "vote": r["vote"], "link": r["link"]}
+                              for r in rows]})
+    out.sort(key=lambda s: (not s["changed"], s["title"].lower()))
+    return out
 
-    # sponsorships and co-sponsors, per body and session
-    mine = sponsored_by().get(iri, [])
-    spons = sponsors()
-    sponsored_rows = []
-    co: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for w in mine:
+
+def _sponsorships(iri: str) -> list[dict[str, Any]]:
+    all_works, spons = works(), sponsors()
+    out = []
+    for w in sponsored_by().get(iri, []):
         meta = all_works.get(w, {})
         symbol = val(meta.get("symbol")) or w
-        session = str(val(meta.get("session")) or "")
-        sponsored_rows.append({"resolution": symbol, "date": val(meta.get("date")), "body": body_of(symbol),
-                               "session": session, "title": val(meta.get("title")) or "", "link": local(w) or w,
-                               "sponsors": len(spons.get(w, ()))})
-        for other in spons.get(w, ()):
-            if other != iri:
-                co[(body_of(symbol), session)][other] += 1
-    sponsored_rows.sort(key=lambda r: (str(r["date"] or ""), r["resolution"]), reverse=True)
-    co_out = []
-    for (body, session), counts in sorted(co.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True):
-        total = sum(1 for r in sponsored_rows if r["body"] == body and r["session"] == session)
-        co_out.append({"body": body, "session": session, "resolutions": total,
-                       "states": [{"id": s, "name": directory_["states"].get(s, {}).get("name", s),
-                                   "link": directory_["states"].get(s, {}).get("link"), "count": n}
-                                  for s, n in counts.most_common(10)]})
+        out.append({"resolution": symbol, "date": val(meta.get("date")), "body": body_of(symbol),
+                    "session": str(val(meta.get("session")) or ""), "title": val(meta.get("title")) or "",
+                    "link": local(w) or w, "sponsors": len(spons.get(w, ())), "work": w})
+    out.sort(key=lambda r: (str(r["date"] or ""), r["resolution"]), reverse=True)
+    return out
 
-    # alignment: closest and furthest States in the General Assembly, and with groups, year by year
+
+def _co_sponsors(iri: str, sponsored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per body and session: how many resolutions the State sponsored, and its ten most frequent co-sponsors."""
+    spons = sponsors()
+    co: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    total: Counter = Counter()
+    for r in sponsored:
+        key = (r["body"], r["session"])
+        total[key] += 1
+        co[key].update(s for s in spons.get(r["work"], ()) if s != iri)
+    return [{"body": body, "session": session, "resolutions": total[(body, session)],
+             "states": [_named(s, {"count": n}) for s, n in co[(body, session)].most_common(10)]}
+            for body, session in sorted(total, reverse=True)]
+
+
+def _alignment(iri: str, m: VoteMatrix) -> dict[str, Any]:
+    """Closest and furthest States in the General Assembly; agreement with each group, overall and by year."""
     ga = m.mask("GA")
     ranking = m.ranking(iri, ga)
-
-    def named(s: str, ind: dict[str, Any]) -> dict[str, Any]:
-        st = directory_["states"].get(s, {})
-        return {"id": s, "iso3": st.get("iso3"), "name": st.get("name", s), "link": st.get("link"), **ind}
-
     years = sorted({v.year for v in m.votes if v.body == "GA"})
-    groups_out = []
+    groups = []
     for slug in GROUP_SLUGS:
-        grp = directory_["groups"].get(slug)
-        if not grp:
-            continue
-        bits = group_bits()[slug]
-        groups_out.append({"slug": slug, "name": grp["name"], "source": grp["source"], "member": iri in grp["members"],
+        grp = directory()["groups"].get(slug)
+        if grp:
+            bits = group_bits()[slug]
+            groups.append({"slug": slug, "name": grp["name"], "source": grp["source"], "member": iri in grp["members"],
                            "overall": m.with_group(iri, bits, ga),
                            "by_year": [{"year": y, **m.with_group(iri, bits, m.mask("GA", y, y))} for y in years]})
-    body_of_votes = Counter(v.body for v in m.votes)
-    return {
-        "title": d["name"], "id": iri, "iso3": d["iso3"], "name": d["name"], "member": d["member"],
-        "exactMatch": [x for x in (d["m49"], d["wikidata"]) if x],
-        "groups": [{"slug": s, "name": directory_["groups"][s]["name"]} for s in d.get("groups", [])],
-        "actor_link": "/actors/states/" + d["iso3"].lower(),
-        "addressed": addressed_out, "addressed_shown": SHOWN_PROVISIONS,
-        "about": about_out,
-        "votes": votes_out, "tally": dict(tally), "recorded_votes": dict(body_of_votes),
-        "series": series_out,
-        "series_note": "Series are grouped by title: resolutions of the same title in different years.",
-        "sponsored": [r["resolution"] for r in sponsored_rows], "sponsorships": sponsored_rows, "co_sponsors": co_out,
-        "alignment": {"body": "GA", "closest": [named(s, i) for s, i in ranking[:10]],
-                      "furthest": [named(s, i) for s, i in ranking[::-1][:10]], "groups": groups_out},
-        "chart": chart(groups_out, years),
-    }
+    return {"alignment": {"body": "GA", "closest": [_named(s, i) for s, i in ranking[:10]],
+                          "furthest": [_named(s, i) for s, i in ranking[::-1][:10]], "groups": groups},
+            "chart": chart(groups, years)}
 
 
 def chart(groups: list[dict[str, Any]], years: list[str]) -> str:
