@@ -31,6 +31,7 @@ from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import local, val
 from unkg.webapp.represent import respond, split_suffix
+from unkg.webapp.state import concepts, state
 from unkg.webapp.votes import WORDS, RecordedVote, VoteMatrix
 
 bp = Blueprint("states", __name__)
@@ -51,10 +52,12 @@ SPONSORS = Q.PREFIXES + "SELECT DISTINCT ?work ?state WHERE { GRAPH ?g { ?work u
 
 
 def _provisions_of_works(works: list[str]) -> str:
+    """The provisions (with strength) and mandates (task, mandated actor) of these resolutions. VALUES sits
+    inside the GRAPH block so that Oxigraph looks each resolution up instead of scanning every paragraph."""
     return Q.PREFIXES + f"""
 SELECT DISTINCT ?work ?prov ?strength ?task ?entity WHERE {{
-  {Q.values('work', works)}
   GRAPH ?g {{
+    {Q.values('work', works)}
     ?para eli:is_part_of ?work . ?prov unkg:inParagraph ?para .
     OPTIONAL {{ ?prov unkg:strength ?strength }}
     OPTIONAL {{ ?prov unkg:hasMandate ?m . OPTIONAL {{ ?m unkg:task ?task }} OPTIONAL {{ ?m unkg:mandatedActor ?entity }} }}
@@ -114,17 +117,13 @@ def series_key(title: str) -> str:
 
 
 # -- what the store says, once per store state ----------------------------------------------------------------
-def _state() -> Any:
-    return current_app.extensions["unkg"]
-
-
 def works() -> dict[str, dict[str, Any]]:
     return pages.all_works()
 
 
 def matrix() -> VoteMatrix:
     def build() -> VoteMatrix:
-        rows = [(str(r["work"]), str(r["state"]), str(r["how"])) for r in _state().store.select(VOTES, timeout=120)]
+        rows = [(str(r["work"]), str(r["state"]), str(r["how"])) for r in state().store.select(VOTES, timeout=120)]
         recorded: dict[str, RecordedVote] = {}
         all_works = works()
         for work in {w for w, _s, _h in rows}:
@@ -134,18 +133,18 @@ def matrix() -> VoteMatrix:
                                           val(w.get("title")) or "", str(val(w.get("session")) or ""))
         return VoteMatrix.build(rows, recorded)
 
-    return _state().cached("states:votes", build)
+    return state().cached("states:votes", build)
 
 
 def sponsors() -> dict[str, list[str]]:
     """work -> its sponsoring States."""
     def build() -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
-        for r in _state().store.select(SPONSORS, timeout=120):
+        for r in state().store.select(SPONSORS, timeout=120):
             out[str(r["work"])].append(str(r["state"]))
         return dict(out)
 
-    return _state().cached("states:sponsors", build)
+    return state().cached("states:sponsors", build)
 
 
 def sponsored_by() -> dict[str, list[str]]:
@@ -156,7 +155,7 @@ def sponsored_by() -> dict[str, list[str]]:
                 out[s].append(work)
         return dict(out)
 
-    return _state().cached("states:sponsored_by", build)
+    return state().cached("states:sponsored_by", build)
 
 
 def about() -> dict[str, list[str]]:
@@ -166,22 +165,22 @@ def about() -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for work, w in works().items():
             title = val(w.get("title")) or ""
-            for state in {names[m.group(1).lower()] for m in pattern.finditer(title)}:
-                out[state].append(work)
+            for named in {names[m.group(1).lower()] for m in pattern.finditer(title)}:
+                out[named].append(work)
         return dict(out)
 
-    return _state().cached("states:about", build)
+    return state().cached("states:about", build)
 
 
 def group_bits() -> dict[str, dict[str, int]]:
-    return _state().cached("states:groups", lambda: {slug: matrix().group_bits(g["members"])
+    return state().cached("states:groups", lambda: {slug: matrix().group_bits(g["members"])
                                                       for slug, g in directory()["groups"].items()})
 
 
 def warm() -> None:
     matrix()
     sponsored_by()
-    about()
+    about_stats()
     group_bits()
 
 
@@ -232,7 +231,7 @@ def state_page(name: str) -> Response:
         return alignment(name.rsplit("/", 1)[0])
     iso3, fmt = split_suffix(name, ("json", "csv"))
     d = _find(iso3)
-    data = _state().cached(f"states:page:{d['id']}", lambda: build_page(d))
+    data = state().cached(f"states:page:{d['id']}", lambda: build_page(d))
     base_path = d["link"]
     return respond(data, "state.html", base_path=base_path, suffix=fmt, offered=("html", "json", "csv"),
                    csv_rows=(data["votes"], VOTE_COLUMNS))
@@ -293,36 +292,46 @@ def _addressed(iri: str) -> list[dict[str, Any]]:
     """Provisions addressed to the State by name, newest first; the first SHOWN_PROVISIONS with their wording."""
     if iri not in pages.addressee_pairs():
         return []
-    rows = _state().store.select(Q.provisions_for([iri], current_app.config["PAGE_LIMIT"]), timeout=120)
-    folded = pages.fold_provisions(rows, pages.concepts())
+    rows = state().store.select(Q.provisions_for([iri], current_app.config["PAGE_LIMIT"]), timeout=120)
+    folded = pages.fold_provisions(rows, concepts())
     pages.add_wording(folded[:SHOWN_PROVISIONS])
     return [{"provision": r["provision"], "resolution": r["symbol"], "paragraph": r["paragraph"], "date": r["date"],
              "link": r["link"], "strength": r["strength"], "verb": r.get("verb"), "text": r.get("text")} for r in folded]
 
 
+def about_stats() -> dict[str, dict[str, Any]]:
+    """For every resolution about some State: its provisions, strong provisions (strength 4-5) and mandates
+    (mandated actor, task), gathered once for all State pages."""
+    def build() -> dict[str, dict[str, Any]]:
+        c = concepts()
+        listed = sorted({w for ws in about().values() for w in ws})
+        stats = {w: {"provisions": set(), "strong": set(), "mandates": Counter()} for w in listed}
+        for start in range(0, len(listed), 100):
+            for r in state().store.select(_provisions_of_works(listed[start:start + 100]), timeout=300):
+                info = stats[str(r["work"])]
+                info["provisions"].add(str(r["prov"]))
+                if r.get("strength") is not None and int(r["strength"].value) >= 4:
+                    info["strong"].add(str(r["prov"]))
+                if r.get("task") is not None or r.get("entity") is not None:
+                    who = c.label(str(r["entity"])) if r.get("entity") is not None else "(unnamed)"
+                    info["mandates"][(who, str(val(r.get("task")) or "other"))] += 1
+        return {w: {"provisions": len(i["provisions"]), "strong_provisions": len(i["strong"]),
+                    "mandates": [{"actor": a, "task": t, "count": n} for (a, t), n in sorted(i["mandates"].items())]}
+                for w, i in stats.items()}
+
+    return state().cached("states:about_stats", build)
+
+
 def _about_rows(iri: str) -> list[dict[str, Any]]:
     """Resolutions whose title names the State, newest first, with their provisions and mandates."""
-    all_works = works()
-    c = pages.concepts()
+    all_works, stats = works(), about_stats()
     listed = sorted(about().get(iri, []), key=lambda w: str(val(all_works[w].get("date")) or ""), reverse=True)
-    per_work = {w: {"provisions": set(), "strong": set(), "mandates": Counter()} for w in listed}
-    for start in range(0, len(listed), 100):
-        for r in _state().store.select(_provisions_of_works(listed[start:start + 100]), timeout=120):
-            info = per_work[str(r["work"])]
-            info["provisions"].add(str(r["prov"]))
-            if r.get("strength") is not None and int(r["strength"].value) >= 4:
-                info["strong"].add(str(r["prov"]))
-            if r.get("task") is not None or r.get("entity") is not None:
-                who = c.label(str(r["entity"])) if r.get("entity") is not None else "(unnamed)"
-                info["mandates"][(who, str(val(r.get("task")) or "other"))] += 1
     out = []
     for w in listed:
-        info, meta = per_work[w], all_works[w]
+        meta = all_works[w]
         symbol = val(meta.get("symbol")) or w
         out.append({"resolution": symbol, "title": val(meta.get("title")) or "", "date": val(meta.get("date")),
-                    "body": body_of(symbol), "link": local(w) or w, "provisions": len(info["provisions"]),
-                    "strong_provisions": len(info["strong"]),
-                    "mandates": [{"actor": a, "task": t, "count": n} for (a, t), n in sorted(info["mandates"].items())]})
+                    "body": body_of(symbol), "link": local(w) or w, **stats[w]})
     return out
 
 
