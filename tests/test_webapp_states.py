@@ -36,10 +36,15 @@ def _resolution(symbol: str, date: str, title: str, by_state: dict, sponsors: li
     return res
 
 
-def build_store(location: str) -> str:
-    """The three-vote store these tests and tests/test_browser_states.py read."""
+def build_store(location: str, series: list[str] = ()) -> str:
+    """The three-vote store these tests and tests/test_browser_states.py read; `series`: symbols of one
+    recorded series (unkg:inSeries, as the lineage graphs state it)."""
     store = open_store(location)
     graphs = []
+    if series:
+        head = f"<https://w3id.org/unkg/id/series/{series[0]}>"
+        nt = "".join(f"<{iris.work(s)}> <https://w3id.org/unkg/ontology#inSeries> {head} .\n" for s in series)
+        graphs.append(("https://w3id.org/unkg/id/series-graph-for-tests", nt))
     for symbol, (date, title, by_state, sponsors) in VOTES.items():
         name, g = build(_resolution(symbol, date, title, by_state, sponsors))
         graphs.append((name, g.serialize(format="nt")))
@@ -124,3 +129,15 @@ def test_resolution_page_groups_the_vote_by_state(client):
     assert len(names["absent"]) == 193 - 4
     html = client.get("/id/A/RES/78/9992").get_data(as_text=True)
     assert 'id="vote-by-state"' in html and '<a href="/states/col">Colombia</a>' in html
+
+
+def test_series_recorded_in_the_store_group_the_votes(tmp_path):
+    location = build_store(str(tmp_path / "store"), series=["A/RES/77/9991", "A/RES/78/9993"])
+    app = create_app({"STORE": location, "QUERY_WORKERS": 1})
+    try:
+        page = app.test_client().get("/states/col.json").get_json()
+    finally:
+        app.extensions["unkg"].pool.close()
+    # 9991 and 9993 are one series (different titles); 9992, alone under its title, moves nowhere
+    assert [[v["resolution"] for v in s["votes"]] for s in page["series"]] == [["A/RES/77/9991", "A/RES/78/9993"]]
+    assert page["series"][0]["changed"] and "unkg:inSeries" in page["series_note"]

@@ -9,8 +9,8 @@ has a page, addressed or not); recorded votes (unkg:votedInFavour / votedAgainst
 resolution's unkg:vote) and sponsors (unkg:sponsor) from the store, once per store state; provisions
 addressed to the State from the pages' cached addressee pairs. Resolutions "about" a State are those whose
 English title names it (country-situation resolutions, Security Council regimes), the longest name winning
-("Republic of Korea" inside "Democratic People's Republic of Korea" is no match). Series are grouped by
-title here (the same title over the years), since the store has no series of resolutions yet.
+("Republic of Korea" inside "Democratic People's Republic of Korea" is no match). Series are the store's
+(unkg:inSeries, docs/lineage.md) where it records them, else resolutions of the same title over the years.
 """
 from __future__ import annotations
 
@@ -49,6 +49,8 @@ SELECT DISTINCT ?work ?state ?how WHERE { GRAPH ?g {
 } }"""
 
 SPONSORS = Q.PREFIXES + "SELECT DISTINCT ?work ?state WHERE { GRAPH ?g { ?work unkg:sponsor ?state } }"
+
+SERIES = Q.PREFIXES + "SELECT DISTINCT ?work ?series WHERE { GRAPH ?g { ?work unkg:inSeries ?series } }"
 
 
 def _provisions_of_works(works: list[str]) -> str:
@@ -172,6 +174,12 @@ def about() -> dict[str, list[str]]:
     return state().cached("states:about", build)
 
 
+def series_of() -> dict[str, str]:
+    """work -> its series (unkg:inSeries, docs/lineage.md), for the stores that record series."""
+    return state().cached("states:series", lambda: {str(r["work"]): str(r["series"])
+                                                     for r in state().store.select(SERIES, timeout=120)})
+
+
 def group_bits() -> dict[str, dict[str, int]]:
     return state().cached("states:groups", lambda: {slug: matrix().group_bits(g["members"])
                                                       for slug, g in directory()["groups"].items()})
@@ -276,7 +284,9 @@ def build_page(d: dict[str, Any]) -> dict[str, Any]:
         "votes": votes, "tally": dict(Counter(r["vote"] for r in votes)),
         "recorded_votes": dict(Counter(v.body for v in m.votes)),
         "series": _series(votes),
-        "series_note": "Series are grouped by title: resolutions of the same title in different years.",
+        "series_note": ("Series as the store records them (unkg:inSeries)" if series_of() else
+                        "Series grouped by title (this store records no series)")
+                       + ": resolutions of one series in different years.",
         "sponsored": [r["resolution"] for r in sponsored], "sponsorships": sponsored,
         "co_sponsors": _co_sponsors(iri, sponsored),
         **_alignment(iri, m),
@@ -343,17 +353,20 @@ def _votes(d: dict[str, Any], m: VoteMatrix) -> list[dict[str, Any]]:
         if code is None and (v.body != "GA" or not d["member"]):
             continue  # only the GA has every Member State voting; elsewhere a missing State was not a member
         out.append({"resolution": v.symbol, "date": v.date, "body": v.body, "vote": WORDS.get(code or "", "absent"),
-                    "title": v.title, "link": local(v.work) or v.work})
+                    "title": v.title, "link": local(v.work) or v.work, "work": v.work})
     out.reverse()
     return out
 
 
 def _series(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """How the vote moved in each series (same title) with two or more votes; series where it changed first."""
+    """How the vote moved in each series with two or more votes (the store's unkg:inSeries, else the same
+    title); series where it changed first."""
+    recorded = series_of()
     by_series: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in votes:
-        if r["title"]:
-            by_series[series_key(r["title"])].append(r)
+        key = recorded.get(r["work"]) or (series_key(r["title"]) if r["title"] else None)
+        if key:
+            by_series[key].append(r)
     out = []
     for rows in by_series.values():
         if len(rows) < 2:
