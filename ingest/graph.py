@@ -8,9 +8,10 @@ Resolution always gives the same triples.
 
 What goes in (terms: ontology/unkg.ttl):
 - work: unkg:Resolution + eli:LegalResource, dcterms:identifier (symbol), dcterms:title@lang, unkg:adoptedBy
-  (actor concept of the organ), unkg:adoptionDate, session, agenda item, committee, report, meeting, draft,
-  sponsors, unkg:vote, unkg:sdgGoal / dcterms:subject (keywords), rdfs:seeAlso undocs.org;
-- expression: unkg:ResolutionExpression + eli:LegalExpression, eli:realizes, dcterms:language,
+  (actor concept of the organ), eli:type_document (the EU resource-type authority), unkg:adoptionDate,
+  session, agenda item, committee, report, meeting, draft, sponsors, unkg:vote, unkg:sdgGoal / dcterms:subject (keywords), rdfs:seeAlso undocs.org;
+- expression: unkg:ResolutionExpression + eli:LegalExpression, eli:realizes, dcterms:language (ISO 639-1) and
+  eli:language (the EU language authority),
   prov:wasGeneratedBy the ingest activity;
 - paragraphs and sub-paragraphs: eli:is_part_of, eli:number, unkg:index, rdf:value@lang, unkg:verbText@lang,
   unkg:opener, unkg:footnote, eli:cites, unkg:sdgTarget;
@@ -129,13 +130,21 @@ class _Builder:
             self.vote()
         for kw in r.keywords:
             self.add(w, UNKG.sdgGoal if _SDG_GOAL.match(kw) else DCTERMS.subject, URIRef(kw))
+        doc_type = iris.document_type(self.sym)
+        if doc_type:
+            self.add(w, ELI.type_document, URIRef(doc_type))
         self.add(w, RDFS.seeAlso, URIRef(iris.undocs(self.sym, self.lang)))
         self.add(w, ELI.is_realized_by, e)
 
         self.add(e, RDF.type, UNKG.ResolutionExpression)
         self.add(e, RDF.type, ELI.LegalExpression)
         self.add(e, ELI.realizes, w)
+        # The ISO 639-1 code as a literal (DCMI's usage note allows a BCP 47 tag) and, as ELI does, the EU
+        # language authority's IRI, which links the expression to a published concept of the language.
         self.add(e, DCTERMS.language, Literal(self.lang, datatype=XSD.language))
+        language = iris.language_authority(self.lang)
+        if language:
+            self.add(e, ELI.language, URIRef(language))
         if r.issued and _ISO_DATE.match(r.issued):
             self.add(e, DCTERMS.issued, Literal(r.issued, datatype=XSD.date))
         for fn in r.footnotes:

@@ -340,8 +340,13 @@ def is_reference_graph(iri: str) -> bool:
     return iri.startswith(VOCAB_NS) or iri.startswith(ONTOLOGY_NS.rstrip("#/"))
 
 
-def validate_store(store: Store, *, progress: bool | None = None) -> tuple[int, list[tuple[str, str]]]:
-    """SHACL-validate every resolution graph in the store: (graphs checked, [(graph IRI, summary)])."""
+def validate_store(store: Store, *, progress: bool | None = None,
+                   warned: list[tuple[str, int]] | None = None) -> tuple[int, list[tuple[str, str]]]:
+    """SHACL-validate every resolution graph in the store: (graphs checked, [(graph IRI, summary)]).
+
+    A graph with warnings only conforms (SHACL's sh:conforms is false, but unkg stores such graphs); pass
+    `warned` to collect (graph IRI, number of warnings) for each, so that callers can say "conforms (n warnings)".
+    """
     # here: pySHACL loads only when a graph is validated
     from unkg.ingest.validate import validate
 
@@ -352,4 +357,6 @@ def validate_store(store: Store, *, progress: bool | None = None) -> tuple[int, 
         report = validate(store.graph(iri))
         if not report.conforms:
             failures.append((iri, _one_line(report.summary)))
+        elif report.warnings and warned is not None:
+            warned.append((iri, report.warnings))
     return len(names), failures

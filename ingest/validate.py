@@ -8,7 +8,9 @@ of the corpus in CI), so:
 - no RDFS/OWL inference: the shapes target the types ingest/graph.py writes;
 - checks that would walk long paths from every node are one SPARQL query per graph instead
   (shapes:EvidenceInParagraphShape).
-Warnings (e.g. a missing title) are reported in `text` but do not make a graph non-conforming.
+Warnings (e.g. a missing title) do not stop a graph from being stored, so `Report.conforms` is true for them;
+but SHACL's sh:conforms means "no results at all", so the summary then says "conforms (n warning(s))", never
+plain "conforms".
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ SUMMARY_VIOLATIONS = 3
 @dataclass
 class Report:
     conforms: bool
-    summary: str  # one line: "conforms" or the first violations with focus node and message
+    summary: str  # one line: "conforms", "conforms (n warning(s))" or the first violations with focus and message
     text: str  # pySHACL's full text report
     violations: int = 0
     warnings: int = 0

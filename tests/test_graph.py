@@ -62,6 +62,11 @@ def test_header(built):
     assert (w, UNKG.sdgGoal, URIRef("http://metadata.un.org/sdg/16")) in g
     assert (w, DCTERMS.subject, URIRef("http://metadata.un.org/thesaurus/1002524")) in g
     assert (w, URIRef("http://www.w3.org/2000/01/rdf-schema#seeAlso"), URIRef(iris.undocs(small.SYMBOL))) in g
+    eli = "http://data.europa.eu/eli/ontology#"
+    assert g.value(w, URIRef(eli + "type_document")) == URIRef(
+        "http://publications.europa.eu/resource/authority/resource-type/RES")
+    assert g.value(URIRef(W + "/en"), URIRef(eli + "language")) == URIRef(
+        "http://publications.europa.eu/resource/authority/language/ENG")
 
 
 def test_vote_and_sponsors_use_state_concepts(built):

@@ -167,3 +167,22 @@ def test_parse_under_another_base():
     p = iris.parse(other + "A/RES/78/216/es", base=other)
     assert (p.kind, p.work, p.language, p.container) == ("expression", other + "A/RES/78/216", "es", other + "A/RES/78/216")
     assert iris.parse(BASE + "A/RES/78/216", base=other) is None
+
+
+@pytest.mark.parametrize("code, iri", [
+    ("en", "http://publications.europa.eu/resource/authority/language/ENG"),
+    ("fr", "http://publications.europa.eu/resource/authority/language/FRA"),
+    ("zh", "http://publications.europa.eu/resource/authority/language/ZHO"),
+    ("de", None),
+])
+def test_language_authority(code, iri):
+    assert iris.language_authority(code) == iri
+
+
+@pytest.mark.parametrize("symbol, iri", [
+    ("A/RES/78/216", "http://publications.europa.eu/resource/authority/resource-type/RES"),
+    ("A/HRC/DEC/54/101", "http://publications.europa.eu/resource/authority/resource-type/DEC"),
+    ("S/PRST/2023/1", None),
+])
+def test_document_type(symbol, iri):
+    assert iris.document_type(symbol) == iri

@@ -172,7 +172,7 @@ def test_validate_store_reports_nonconforming_graphs(fake, folder, store_dir, mo
 
     class Report:
         def __init__(self, ok: bool):
-            self.conforms, self.summary, self.text = ok, "" if ok else "1 violation", ""
+            self.conforms, self.summary, self.text, self.warnings = ok, "" if ok else "1 violation", "", 0
 
     # A stand-in validator that rejects the graph with two paragraphs: checks wiring, not the shapes.
     stand_in = types.ModuleType("unkg.ingest.validate")

@@ -39,6 +39,10 @@ CASES = [
     ("ResolutionShape", f"DELETE WHERE {{ <{OP2}> ?p ?o }}", W, None, "no paragraph 2 before it"),
     ("ExpressionShape", f"DELETE WHERE {{ <{E}> dcterms:language ?l }}",
      E, "http://purl.org/dc/terms/language", "exactly one language"),
+    ("ExpressionShape", f"INSERT DATA {{ <{E}> eli:language <http://id.loc.gov/vocabulary/iso639-1/en> }}",
+     E, "http://data.europa.eu/eli/ontology#language", "language authority"),
+    ("ResolutionShape", f'INSERT DATA {{ <{W}> eli:type_document "resolution" }}',
+     W, "http://data.europa.eu/eli/ontology#type_document", "resource-type table"),
     ("OperativeParagraphShape", f'INSERT DATA {{ <{OP1}> rdf:value "Another text"@en }}',
      OP1, "http://www.w3.org/1999/02/22-rdf-syntax-ns#value", "share a number"),
     ("PreambularParagraphShape", f'INSERT DATA {{ <{PP1}> eli:number "1" }}',
@@ -162,7 +166,14 @@ def test_missing_title_is_a_warning_not_a_violation(conforming):
     g.update(f"{PREFIXES} DELETE WHERE {{ <{W}> dcterms:title ?t }}")
     report = validate(g)
     assert report.conforms and report.warnings == 1
-    assert "warning" in report.summary
+    assert report.summary == "conforms (1 warning(s))"  # sh:conforms means no results at all
+
+
+def test_expression_without_language_authority_is_a_warning(conforming):
+    g = _copy(conforming)
+    g.update(f"{PREFIXES} DELETE WHERE {{ <{E}> eli:language ?l }}")
+    report = validate(g)
+    assert report.conforms and report.warnings == 1 and "language authority" in report.text
 
 
 def test_numbering_per_part():

@@ -213,6 +213,25 @@ def undocs(symbol: "Symbol | str", language: str = "en") -> str:
     return f"https://undocs.org/{language}/{_sym(symbol).path}"
 
 
+# The EU Publications Office's authority tables, whose IRIs ELI uses for eli:language and eli:type_document:
+# the six official languages of the UN, and the resource types of the UN's symbols that the table has.
+_EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
+_EU_LANGUAGES = {"en": "ENG", "fr": "FRA", "es": "SPA", "ar": "ARA", "zh": "ZHO", "ru": "RUS"}
+_EU_RESOURCE_TYPES = {"RES": "RES", "DEC": "DEC"}
+
+
+def language_authority(code: str) -> str | None:
+    """ISO 639-1 'en' -> http://publications.europa.eu/resource/authority/language/ENG (None outside the six)."""
+    eu = _EU_LANGUAGES.get(code.lower())
+    return f"{_EU_AUTHORITY}language/{eu}" if eu else None
+
+
+def document_type(symbol: "Symbol | str") -> str | None:
+    """A/RES/78/216 -> http://publications.europa.eu/resource/authority/resource-type/RES (None for other types)."""
+    eu = _EU_RESOURCE_TYPES.get(_sym(symbol).type)
+    return f"{_EU_AUTHORITY}resource-type/{eu}" if eu else None
+
+
 def sdg(code: str) -> str:
     """SDG goal '16', target '16.10' or indicator '16.10.1' -> metadata.un.org IRI.
 
