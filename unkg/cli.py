@@ -152,6 +152,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace) -> int:
+    try:
+        from .mcp_server import serve
+    except ImportError as e:
+        raise UnkgError(f"unkg mcp needs the mcp package ({e}): pip install 'unkg[mcp]'") from None
+    _open(args.store, read_only=True).close()  # fail here, in one line, if the store cannot be opened
+    serve(args.store)
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     store = _open(args.store, read_only=True)
     try:
@@ -301,6 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--store", help=STORE_HELP)
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8080)
+
+    sp = command("mcp", cmd_mcp, "serve the store to AI assistants (Model Context Protocol, stdio)")
+    sp.add_argument("--store", help=STORE_HELP)
 
     sp = command("stats", cmd_stats, "count quads, graphs, resolutions, paragraphs and provisions")
     sp.add_argument("--store", help=STORE_HELP)
