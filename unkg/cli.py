@@ -154,7 +154,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_mcp(args: argparse.Namespace) -> int:
     try:
-        from .mcp_server import serve
+        from unkg.mcp_server import serve
     except ImportError as e:
         raise UnkgError(f"unkg mcp needs the mcp package ({e}): pip install 'unkg[mcp]'") from None
     _open(args.store, read_only=True).close()  # fail here, in one line, if the store cannot be opened

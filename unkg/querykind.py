@@ -64,7 +64,7 @@ def classify(text: str) -> Kind:
 def read_only(text: str, *, allow_service: bool = False) -> Kind:
     """The kind of a query that a read-only endpoint may run; QueryError (400/403) for anything else:
     empty text, an update or LOAD, SERVICE unless allowed, or no query form at all."""
-    from .errors import QueryError
+    from unkg.errors import QueryError
 
     if not text.strip():
         raise QueryError("the query is empty", 400)
