@@ -124,6 +124,10 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if (args.dump is None) == (args.format is None):
+        raise UsageError("export needs either --format FORMAT (one RDF file) or --dump DIR (the deposit)")
+    if args.dump is not None:
+        return _export_dump(args)
     fmt = {"nq": "nquads", "ttl": "turtle", "trig": "trig", "jsonld": "jsonld", "nt": "ntriples"}[args.format]
     store = _open(args.store, read_only=True)
     try:
@@ -138,6 +142,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {len(data)} bytes to {args.output}", file=sys.stderr)
     else:
         _write_bytes(data)
+    return 0
+
+
+def _export_dump(args: argparse.Namespace) -> int:
+    from unkg.dump import write_dump
+
+    store = _open(args.store, read_only=True)
+    try:
+        dump = write_dump(store, args.dump)
+    finally:
+        store.close()
+    print(f"wrote {len(dump.files)} files to {dump.directory}: {dump.quads} quads in {dump.graphs} graphs "
+          f"(unkg-{dump.version}.nq.gz), the ontology, vocabularies, void.ttl and SHA256SUMS", file=sys.stderr)
     return 0
 
 
@@ -304,8 +321,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = command("export", cmd_export, "write the whole store as RDF")
     sp.add_argument("--store", help=STORE_HELP)
-    sp.add_argument("--format", choices=["trig", "nq", "ttl", "jsonld", "nt"], required=True)
+    sp.add_argument("--format", choices=["trig", "nq", "ttl", "jsonld", "nt"])
     sp.add_argument("-o", "--output", metavar="FILE", help="output file (default stdout)")
+    sp.add_argument("--dump", metavar="DIR", help="instead of --format: write the versioned, gzipped N-Quads of the "
+                    "whole store, the ontology and vocabularies, a VoID/DCAT description and SHA256SUMS into DIR")
 
     sp = command("serve", cmd_serve, "serve the web app and SPARQL endpoint (waitress)")
     sp.add_argument("--store", help=STORE_HELP)
