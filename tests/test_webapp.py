@@ -253,6 +253,8 @@ def test_resolutions_and_ontology(client):
     r = client.get("/ontology", headers={"Accept": "text/html"})
     assert r.status_code == 200 and "Resolution" in r.get_data(as_text=True)
     assert client.get("/ontology.ttl").mimetype == "text/turtle"
+    classes = {c["name"]: c["label"] for c in client.get("/ontology.json").get_json()["classes"]}
+    assert classes["PreambularParagraph"] == "preambular paragraph"  # the English label of three languages
 
 
 def test_explorer_page(client):

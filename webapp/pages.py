@@ -299,6 +299,12 @@ def _ontology_ttl() -> str:
     return (files("unkg.ontology") / "unkg.ttl").read_text(encoding="utf-8")
 
 
+def _english(labels: Any) -> str:
+    """The English label of a term (the ontology labels its terms in English, French and Spanish)."""
+    labels = list(labels)
+    return str(next((lbl for lbl in labels if getattr(lbl, "language", None) == "en"), labels[0] if labels else ""))
+
+
 def _pylode_html() -> str | None:
     """The ontology documentation built by unkg.ontology.docs (pyLODE), once per process; None if unavailable."""
     if "html" not in _ONTOLOGY_DOCS:
@@ -339,7 +345,7 @@ def ontology(fmt: str | None = None) -> Response:
             for s in g.subjects(RDF.type, t):
                 if isinstance(s, rdflib.URIRef) and str(s).startswith(ONTOLOGY_NS):
                     out.append({"iri": str(s), "name": str(s)[len(ONTOLOGY_NS):],
-                                "label": str(g.value(s, RDFS.label) or ""),
+                                "label": _english(g.objects(s, RDFS.label)),
                                 "definition": str(g.value(s, SKOS.definition) or g.value(s, RDFS.comment) or "")})
         return sorted({d["iri"]: d for d in out}.values(), key=lambda d: d["name"].lower())
 
