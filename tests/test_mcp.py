@@ -1,5 +1,6 @@
 """`unkg mcp`: the mcp package's own stdio client spawns `unkg mcp --store STORE` as a real subprocess, over a
-real store holding the bundled A/RES/78/216 (ingested by `unkg ingest --sample`), and calls its tools."""
+real store holding the bundled A/RES/78/216 (ingested by `unkg ingest --sample`) and the two small resolutions
+of the lineage tests, and calls its tools."""
 from __future__ import annotations
 
 import json
@@ -18,12 +19,14 @@ from mcp import ClientSession, StdioServerParameters, stdio_client  # noqa: E402
 UNKG_SCRIPT = Path(sys.executable).with_name("unkg")
 COMMAND = [str(UNKG_SCRIPT)] if UNKG_SCRIPT.exists() else [sys.executable, "-m", "unkg.cli"]
 OP11 = "https://w3id.org/unkg/id/A/RES/78/216/op/11"
+LINEAGE = Path(__file__).parent / "fixtures" / "lineage"
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("mcp") / "store"
-    done = subprocess.run([*COMMAND, "ingest", "--sample", "--store", str(path), "--quiet"],
+    done = subprocess.run([*COMMAND, "ingest", "--sample", str(LINEAGE / "old.txt"), str(LINEAGE / "new.txt"),
+                           "--store", str(path), "--quiet"],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     return path
@@ -52,7 +55,7 @@ def _json(result: Any) -> dict[str, Any]:
 
 @pytest.mark.server
 def test_mcp_tools_answer_78_216_op_11_with_its_provisions(store):
-    tools, (para, search, resolution, query, refused, unknown) = _session(store, [
+    tools, (para, search, resolution, query, refused, unknown, diff) = _session(store, [
         ("get_paragraph", {"symbol": "A/RES/78/216", "paragraph": "op 11"}),
         ("search_obligations", {"actor": "States", "group": "human rights defenders", "verb": "urge", "limit": 200}),
         ("get_resolution", {"symbol": "A/RES/78/216"}),
@@ -60,8 +63,9 @@ def test_mcp_tools_answer_78_216_op_11_with_its_provisions(store):
                              f"?p unkg:inParagraph <{OP11}> }} }}"}),
         ("sparql", {"query": "INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }"}),
         ("search_obligations", {"actor": "no such actor at all"}),
+        ("diff_resolutions", {"old": "A/RES/75/9001", "new": "A/RES/77/9001"}),
     ])
-    assert {"search_obligations", "get_paragraph", "get_resolution", "sparql"} <= set(tools)
+    assert {"search_obligations", "get_paragraph", "get_resolution", "sparql", "diff_resolutions"} <= set(tools)
 
     # The paragraph: one provision, "Urges States ...", for human rights defenders, with the rights it names.
     p = _json(para)
@@ -95,6 +99,16 @@ def test_mcp_tools_answer_78_216_op_11_with_its_provisions(store):
     assert OP11 + "/prov/1" in q["sources"]
     assert refused.is_error and "read-only" in refused.content[0].text
     assert unknown.is_error and "no actor named" in unknown.content[0].text
+
+    # The diff of the lineage fixtures: unkg diff's counts, and each change cites both paragraphs' IRIs.
+    d = _json(diff)
+    assert d["summary"] == {"unchanged": 3, "revised": 5, "moved": 1, "new": 1, "dropped": 1}
+    assert all(p["status"] != "unchanged" for p in d["paragraphs"]) and len(d["paragraphs"]) == 8
+    (op1,) = [c for c in d["provisions"] if c["to_number"] == "1"]
+    assert (op1["verb_from"], op1["verb_to"], op1["strength_change"]) == ("encourage", "urge", "strengthened")
+    assert op1["to_paragraph"] == "https://w3id.org/unkg/id/A/RES/77/9001/op/1"
+    assert op1["from_paragraph"] == "https://w3id.org/unkg/id/A/RES/75/9001/op/1"
+    assert "https://w3id.org/unkg/id/A/RES/77/9001/op/1" in {s["paragraph"] for s in d["sources"]}
 
 
 @pytest.mark.server

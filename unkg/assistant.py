@@ -276,6 +276,49 @@ SELECT DISTINCT ?cited ?sdg WHERE {{ GRAPH {_iri(expr)} {{
             "sources": [{"symbol": sym.text, "paragraph": para, "url": iris.undocs(sym, lang)}],
         }
 
+    # -- diff -----------------------------------------------------------------------------------------
+    def diff(self, old: str, new: str, language: str = "en", unchanged: bool = False) -> dict[str, Any]:
+        """`unkg diff OLD NEW --json` over two stored resolutions (unkg.lineage), each paragraph with the IRIs
+        of its two versions; unchanged paragraphs are counted in the summary and listed only if `unchanged`."""
+        from unkg.lineage.diff import document
+        from unkg.lineage.stored import expression_graph, load
+
+        syms = [self._symbol(s) for s in (old, new)]
+        docs, where = [], []
+        for sym in syms:
+            res = load(self.store, sym.text, language)
+            if res is None:
+                raise NotFound(f"{sym.text} is not in the store")
+            docs.append(res)
+            where.append(self._paragraph_iris(iris.work(sym), expression_graph(self.store, sym.text, language)))
+        doc = document(*docs)
+        paragraphs = []
+        for p in doc["paragraphs"]:
+            p = {**p, "from_paragraph": where[0].get(p["from_index"]), "to_paragraph": where[1].get(p["to_index"])}
+            if unchanged or p["status"] != "unchanged":
+                paragraphs.append(p)
+        stored = [set(w.values()) for w in where]
+
+        def operative(k: int, number: str | None) -> str | None:
+            found = iris.paragraph(syms[k], "operative", number) if number else None
+            return found if found in stored[k] else None
+
+        provisions = [{**c, "from_paragraph": operative(0, c["from_number"]), "to_paragraph": operative(1, c["to_number"])}
+                      for c in doc["provisions"]]
+        sources = [{"symbol": syms[1].text, "paragraph": p["to_paragraph"], "url": iris.undocs(syms[1])}
+                   for p in paragraphs if p["to_paragraph"]]
+        sources += [{"symbol": syms[0].text, "paragraph": p["from_paragraph"], "url": iris.undocs(syms[0])}
+                    for p in paragraphs if p["status"] == "dropped" and p["from_paragraph"]]
+        return {**doc, "paragraphs": paragraphs, "provisions": provisions, "sources": sources}
+
+    def _paragraph_iris(self, work: str, expr: str | None) -> dict[int, str]:
+        if expr is None:
+            return {}
+        rows = self.store.select(PREFIXES + f"""
+SELECT ?para ?index WHERE {{ GRAPH {_iri(expr)} {{ ?para eli:is_part_of {_iri(work)} ; unkg:index ?index .
+  FILTER NOT EXISTS {{ ?para a unkg:SubParagraph }} }} }}""", timeout=self.timeout)
+        return {int(_value(r, "index")): _value(r, "para") for r in rows}
+
     # -- SPARQL ---------------------------------------------------------------------------------------
     def sparql(self, query: str) -> dict[str, Any]:
         """A read-only SPARQL query with the endpoint's time limit and row cap; results as SPARQL JSON

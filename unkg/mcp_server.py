@@ -66,6 +66,14 @@ def build_server(location: str | None = None) -> Any:
         return answer(library.get_paragraph, symbol, paragraph, language)
 
     @server.tool(annotations=read_only)
+    def diff_resolutions(old: str, new: str, language: str = "en", unchanged: bool = False) -> dict[str, Any]:
+        """Compare two resolutions of a series, e.g. old "A/RES/76/174" and new "A/RES/78/216": how many
+        paragraphs are unchanged, revised, moved, new, dropped; each changed paragraph's word-level changes
+        (equal / delete / insert) with the IRIs of both versions; and what changed in the provisions (verb,
+        strength, addressees, rights, beneficiaries, mandates). unchanged: also list unchanged paragraphs."""
+        return answer(library.diff, old, new, language, unchanged)
+
+    @server.tool(annotations=read_only)
     def sparql(query: str) -> dict[str, Any]:
         """Run a read-only SPARQL 1.1 query over the whole store (updates, LOAD and SERVICE are refused; the
         web endpoint's time limit and row cap apply). Prefixes: unkg: <https://w3id.org/unkg/ontology#>,
