@@ -383,7 +383,6 @@ SELECT ?prov ?para WHERE {{ VALUES ?para {{ {' '.join(_iri(p) for p in paragraph
     def _provisions(self, provisions: list[str], graph: str | None = None, lang: str = "en") -> dict[str, dict[str, Any]]:
         """Everything about each provision: verb, strength, modality, addressees, rights, beneficiaries,
         mandate, its text, and the symbol and paragraph it is in."""
-        v = vocabulary()
         where = f"GRAPH {_iri(graph)}" if graph else "GRAPH ?g"
         out: dict[str, dict[str, Any]] = {}
         for start in range(0, len(provisions), 500):
@@ -400,30 +399,7 @@ SELECT ?prov ?p ?o WHERE {{ VALUES ?prov {{ {' '.join(_iri(p) for p in chunk)} }
                                       graph)
             for prov, f in facts.items():
                 para = str(f.get(ONTOLOGY_NS + "inParagraph", [""])[0])
-                pinfo = where_para.get(para, {})
-
-                def one(prop: str) -> Any:
-                    vals = f.get(prop, [])
-                    texts = [x for x in vals if isinstance(x, rdflib.Literal)]
-                    pick = [x for x in texts if x.language == lang] or texts or vals
-                    return (pick[0].toPython() if isinstance(pick[0], rdflib.Literal) else str(pick[0])) if pick else None
-
-                def concepts(prop: str) -> list[dict[str, str]]:
-                    return [{"id": str(c), "label": v.label(str(c))} for c in sorted(set(f.get(ONTOLOGY_NS + prop, [])))]
-
-                verb = one(ONTOLOGY_NS + "verb")
-                modality = one(ONTOLOGY_NS + "modality")
-                out[prov] = {
-                    "provision": prov, "symbol": pinfo.get("symbol"), "paragraph": para,
-                    "paragraph_number": pinfo.get("number"), "paragraph_index": pinfo.get("index"),
-                    "verb": verb.rsplit("/", 1)[-1] if verb else None, "verb_text": one(ONTOLOGY_NS + "verbText"),
-                    "strength": one(ONTOLOGY_NS + "strength"),
-                    "modality": modality.rsplit("/", 1)[-1] if modality else None,
-                    "addressees": concepts("addressee"), "rights": concepts("concernsRight"),
-                    "beneficiaries": concepts("beneficiary"),
-                    "mandates": [mandates[str(m)] for m in f.get(ONTOLOGY_NS + "hasMandate", []) if str(m) in mandates],
-                    "text": one(str(RDF.value)),
-                }
+                out[prov] = _provision(prov, f, where_para.get(para, {}), mandates, lang)
         return out
 
     def _paragraph_facts(self, paragraphs: list[str], graph: str | None) -> dict[str, dict[str, Any]]:
@@ -457,6 +433,36 @@ SELECT ?m ?p ?o WHERE {{ VALUES ?m {{ {' '.join(_iri(m) for m in mandates)} }} {
             else:
                 d[key] = o.toPython() if isinstance(o, rdflib.Literal) else str(o)
         return out
+
+
+def _provision(prov: str, facts: dict[str, list[Any]], paragraph: dict[str, Any],
+               mandates: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
+    """One provision's answer from its statements (property IRI -> values) and its paragraph's facts."""
+    v = vocabulary()
+
+    def one(prop: str) -> Any:
+        vals = facts.get(prop, [])
+        texts = [x for x in vals if isinstance(x, rdflib.Literal)]
+        pick = [x for x in texts if x.language == lang] or texts or vals
+        return (pick[0].toPython() if isinstance(pick[0], rdflib.Literal) else str(pick[0])) if pick else None
+
+    def concepts(prop: str) -> list[dict[str, str]]:
+        return [{"id": str(c), "label": v.label(str(c))} for c in sorted(set(facts.get(ONTOLOGY_NS + prop, [])))]
+
+    verb = one(ONTOLOGY_NS + "verb")
+    modality = one(ONTOLOGY_NS + "modality")
+    return {
+        "provision": prov, "symbol": paragraph.get("symbol"),
+        "paragraph": str(facts.get(ONTOLOGY_NS + "inParagraph", [""])[0]),
+        "paragraph_number": paragraph.get("number"), "paragraph_index": paragraph.get("index"),
+        "verb": verb.rsplit("/", 1)[-1] if verb else None, "verb_text": one(ONTOLOGY_NS + "verbText"),
+        "strength": one(ONTOLOGY_NS + "strength"),
+        "modality": modality.rsplit("/", 1)[-1] if modality else None,
+        "addressees": concepts("addressee"), "rights": concepts("concernsRight"),
+        "beneficiaries": concepts("beneficiary"),
+        "mandates": [mandates[str(m)] for m in facts.get(ONTOLOGY_NS + "hasMandate", []) if str(m) in mandates],
+        "text": one(str(RDF.value)),
+    }
 
 
 def _sources(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
