@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import rdflib
+from rdflib.namespace import DCTERMS
 
 from unkg import iris
 
@@ -240,3 +242,21 @@ def test_the_readme_example_answers_as_printed(sample_store, tmp_path):
     p = unkg("query", "question.rq", "--store", str(sample_store), cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     assert p.stdout == answer
+
+
+def test_validate_counts_warnings_apart_from_conforming(tmp_path, sample_text):
+    """SHACL's sh:conforms means no results at all: a stored graph with a warning is reported as such."""
+    from unkg.ingest.extract import extract
+    from unkg.ingest.graph import build
+    from unkg.ingest.readers import read
+    from unkg.store import open_store
+
+    res = read(sample_text)
+    name, g = build(extract(res) or res)
+    g.remove((rdflib.URIRef(iris.work(res.symbol)), DCTERMS.title, None))  # a missing title is a warning
+    store = open_store(str(tmp_path / "store"))
+    store.replace_graphs([(name, g)])
+    store.close()
+    done = unkg("validate", "--store", str(tmp_path / "store"))
+    assert done.returncode == 0, done.stderr
+    assert "validated 1 graph(s): 1 conform (1 warning(s) in 1 graph(s)), 0 do not" in done.stderr

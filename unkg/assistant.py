@@ -26,8 +26,15 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import SKOS
 
 from unkg import iris
-from unkg.config import ONTOLOGY_NS, VOCAB_NS, base_iri
+from unkg.config import ONTOLOGY_NS, VOCAB_NS, base_iri, default_store
 from unkg.errors import UnkgError
+from unkg.lineage.diff import document
+from unkg.lineage.stored import expression_graph, load
+from unkg.ontology import ontology_graph, vocab_graph
+from unkg.querykind import read_only
+from unkg.store import open_store
+from unkg.webapp import DEFAULTS
+from unkg.webapp.workers import Job, QueryPool
 
 PREFIXES = f"""PREFIX unkg: <{ONTOLOGY_NS}>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -92,8 +99,6 @@ class Vocabulary:
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    from unkg.ontology import vocab_graph
-
     g = vocab_graph()
     v = Vocabulary()
     for kind, (cls, _) in KINDS.items():
@@ -115,8 +120,6 @@ def vocabulary() -> Vocabulary:
 
 
 def _subclasses(cls: URIRef) -> set[URIRef]:
-    from unkg.ontology import ontology_graph
-
     onto = ontology_graph()
     out, todo = set(), [cls]
     while todo:
@@ -148,10 +151,6 @@ class Library:
 
     def __init__(self, location: str | None = None, *, query_timeout: float | None = None,
                  result_limit: int | None = None):
-        from unkg.config import default_store
-        from unkg.store import open_store
-        from unkg.webapp import DEFAULTS
-
         self.location = location or default_store()
         self.store = open_store(self.location, read_only=True)
         self.timeout = float(query_timeout or DEFAULTS["QUERY_TIMEOUT"])
@@ -280,9 +279,6 @@ SELECT DISTINCT ?cited ?sdg WHERE {{ GRAPH {_iri(expr)} {{
     def diff(self, old: str, new: str, language: str = "en", unchanged: bool = False) -> dict[str, Any]:
         """`unkg diff OLD NEW --json` over two stored resolutions (unkg.lineage), each paragraph with the IRIs
         of its two versions; unchanged paragraphs are counted in the summary and listed only if `unchanged`."""
-        from unkg.lineage.diff import document
-        from unkg.lineage.stored import expression_graph, load
-
         syms = [self._symbol(s) for s in (old, new)]
         docs, where = [], []
         for sym in syms:
@@ -323,9 +319,6 @@ SELECT ?para ?index WHERE {{ GRAPH {_iri(expr)} {{ ?para eli:is_part_of {_iri(wo
     def sparql(self, query: str) -> dict[str, Any]:
         """A read-only SPARQL query with the endpoint's time limit and row cap; results as SPARQL JSON
         (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE)."""
-        from unkg.querykind import read_only
-        from unkg.webapp.workers import Job, QueryPool
-
         kind = read_only(query)
         if self._pool is None:
             self._pool = QueryPool(self.location, 1, self.timeout)

@@ -146,6 +146,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_dump(args: argparse.Namespace) -> int:
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.dump import write_dump
 
     store = _open(args.store, read_only=True)
@@ -170,10 +171,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_mcp(args: argparse.Namespace) -> int:
-    try:
-        from unkg.mcp_server import serve
-    except ImportError as e:
-        raise UnkgError(f"unkg mcp needs the mcp package ({e}): pip install 'unkg[mcp]'") from None
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
+    from importlib.util import find_spec
+
+    from unkg.mcp_server import serve
+
+    if find_spec("mcp") is None:
+        raise UnkgError("unkg mcp needs the mcp package: pip install 'unkg[mcp]'")
     _open(args.store, read_only=True).close()  # fail here, in one line, if the store cannot be opened
     serve(args.store)
     return 0

@@ -29,6 +29,8 @@ from typing import Any, Iterator
 import rdflib
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
+from unkg import ontology
+from unkg.describe import dataset_graph
 from unkg.errors import UnkgError
 
 SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
@@ -62,8 +64,6 @@ class Dump:
 def write_dump(store: Any, directory: str | os.PathLike[str], *, version: str | None = None,
                today: _dt.date | None = None) -> Dump:
     """Write the dump of `store` into `directory` (created if missing); returns what was written."""
-    from unkg import ontology
-
     version = version or (today or _dt.datetime.now(_dt.timezone.utc).date()).isoformat()
     if not _VERSION.match(version):
         raise UnkgError(f"{version!r}: not a usable dump version (letters, digits, '.', '_', '-')")
@@ -104,8 +104,6 @@ def write_dump(store: Any, directory: str | os.PathLike[str], *, version: str | 
 def describe(store: Any, dump: Dump) -> bytes:
     """The dataset's VoID/DCAT description (unkg.describe, shared with the web app's /.well-known/void) with
     one dcat:Distribution per file of the dump, as Turtle with IRIs relative to the description itself."""
-    from unkg.describe import dataset_graph
-
     g = dataset_graph(store)
     datasets = list(g.subjects(RDF.type, DCAT.Dataset))
     if len(datasets) != 1:

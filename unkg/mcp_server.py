@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from unkg import __version__
+from unkg.assistant import Library
 from unkg.errors import UnkgError
 
 INSTRUCTIONS = """unkg is a knowledge graph of United Nations resolutions (General Assembly, Human Rights Council,
@@ -20,11 +21,10 @@ addressees (duty-bearers), rights, beneficiary groups and mandates. Cite answers
 
 
 def build_server(location: str | None = None) -> Any:
+    # here, not at the top: mcp is an optional extra, and every module of unkg imports without it
     from mcp.server.mcpserver import MCPServer
     from mcp.server.mcpserver.exceptions import ToolError
     from mcp.types import ToolAnnotations
-
-    from unkg.assistant import Library
 
     library = Library(location)
     server = MCPServer("unkg", instructions=INSTRUCTIONS, version=__version__, log_level="WARNING")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from unkg.errors import QueryError
+
 # Order matters: long strings before short ones; an IRI never contains spaces, so `?a < ?b` is not one.
 _HIDERS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
@@ -64,8 +66,6 @@ def classify(text: str) -> Kind:
 def read_only(text: str, *, allow_service: bool = False) -> Kind:
     """The kind of a query that a read-only endpoint may run; QueryError (400/403) for anything else:
     empty text, an update or LOAD, SERVICE unless allowed, or no query form at all."""
-    from unkg.errors import QueryError
-
     if not text.strip():
         raise QueryError("the query is empty", 400)
     kind = classify(text)
