@@ -12,6 +12,7 @@ import re
 import signal
 import sys
 from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -172,8 +173,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_mcp(args: argparse.Namespace) -> int:
     # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
-    from importlib.util import find_spec
-
     from unkg.mcp_server import serve
 
     if find_spec("mcp") is None:
