@@ -1,14 +1,42 @@
-"""Shared fixtures. Each test area adds its own fixtures in its own test module; keep this file small."""
+"""Shared fixtures: the corpus, the bundled sample, a fresh embedded store, and the web app (one app, one test
+client) over the web-app fixture. A test module adds fixtures of its own only for what it alone needs.
+
+Markers: a test that uses the `corpus` fixture is marked `corpus` here, so `-m "not corpus"` deselects every
+test that needs the corpus; `slow`, `server` and `browser` are set by the modules (pyproject.toml lists them).
+"""
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
+import rdflib
 
 from unkg.config import corpus_dir
+from unkg.store import open_store
+from unkg.webapp import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The web-app fixture: part of A/RES/78/216's graph, a test-only resolution holding markup, a slice of the
+# vocabularies.
+WEBAPP_TRIG = FIXTURES / "webapp" / "a_res_78_216.trig"
+WORK = "https://w3id.org/unkg/id/A/RES/78/216"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "corpus" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.corpus)
+
+
+def load_webapp_store(folder: Path) -> str:
+    """An embedded store in `folder` holding the web-app fixture; returns its location."""
+    ds = rdflib.Dataset()
+    ds.parse(WEBAPP_TRIG, format="trig")
+    with open_store(str(folder)) as store:
+        store.replace_graphs([(str(g.identifier), g) for g in ds.graphs() if len(g)])
+    return str(folder)
 
 
 @pytest.fixture(scope="session")
@@ -23,8 +51,6 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def sample_text() -> Path:
     """A/RES/78/216 as text converted from the PDF: the bundled sample (package data)."""
-    from importlib.resources import files
-
     return Path(str(files("unkg.ingest.sample") / "A_RES_78_216.en.txt"))
 
 
@@ -37,3 +63,32 @@ def fixtures() -> Path:
 def store_dir(tmp_path: Path) -> Path:
     """A fresh folder for an embedded store."""
     return tmp_path / "store"
+
+
+@pytest.fixture()
+def store(store_dir: Path):
+    """A fresh embedded store, open for writing, closed after the test."""
+    s = open_store(str(store_dir))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def webapp_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The web-app fixture in an embedded store, shared by the tests that only read it."""
+    return load_webapp_store(tmp_path_factory.mktemp("webapp") / "store")
+
+
+@pytest.fixture(scope="module")
+def app(webapp_store: str):
+    """The web app over the web-app fixture (read-only), with small limits that tests can reach."""
+    app = create_app({"STORE": webapp_store, "QUERY_TIMEOUT": 20, "RESULT_LIMIT": 50, "QUERY_WORKERS": 1})
+    yield app
+    state = app.extensions["unkg"]
+    if state.pool:
+        state.pool.close()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()

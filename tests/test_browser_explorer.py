@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from test_webapp import load_fixture
+from conftest import load_webapp_store as load_fixture
 from waitress.server import create_server
 
 from unkg.webapp import assets, create_app

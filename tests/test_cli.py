@@ -103,6 +103,7 @@ def test_folder_with_good_and_bad_files(bad_dir, sample_text, tmp_path):
     assert q.returncode == 0 and iris.expression("A/RES/78/216", "en") in q.stdout
 
 
+@pytest.mark.slow
 def test_ingest_twice_same_quads(sample_store, sample_text):
     before = export(sample_store)
     p = unkg("ingest", str(sample_text), "--store", str(sample_store), "-j", "2")
@@ -110,6 +111,7 @@ def test_ingest_twice_same_quads(sample_store, sample_text):
     assert export(sample_store) == before
 
 
+@pytest.mark.slow
 def test_ingest_sample_gives_the_same_quads_as_its_file(sample_store, tmp_path):
     p = unkg("ingest", "--sample", "--store", str(tmp_path / "s"), "-q")
     assert p.returncode == 0, p.stderr
@@ -166,6 +168,7 @@ def test_malformed_query_one_line(sample_store):
     assert p.returncode == 1 and p.stderr.count("\n") == 1 and "malformed SPARQL" in p.stderr
 
 
+@pytest.mark.slow
 def test_export_formats(sample_store, tmp_path):
     import rdflib
 
@@ -219,6 +222,7 @@ def test_broken_pipe_is_quiet(sample_store):
     assert p.stdout.count("\n") == 1 and "Traceback" not in p.stderr and "Error" not in p.stderr
 
 
+@pytest.mark.slow
 def test_the_main_job_on_a_fresh_home(tmp_path):
     # README's first command, `unkg ingest --sample` without --store, on a machine where the per-user data
     # folder (~/.local/share) does not exist yet: the store's parent folders are made, not an error

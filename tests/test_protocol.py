@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from test_webapp import WORK, load_fixture
+from conftest import WORK
+from conftest import load_webapp_store as load_fixture
 
 from unkg.store import open_store
 

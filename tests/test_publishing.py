@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 import rdflib
+from conftest import WORK
+from conftest import load_webapp_store as load_fixture
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
-from test_webapp import WORK, load_fixture
 
 from unkg.config import DATA_LICENSE, DATASET_IRI, UN_TERMS
 from unkg.webapp import create_app
@@ -14,15 +15,6 @@ from unkg.webapp import create_app
 PARSERS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
            "application/rdf+xml": "xml"}
 UNKG = rdflib.Namespace("https://w3id.org/unkg/ontology#")
-
-
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory):
-    location = load_fixture(tmp_path_factory.mktemp("publishing") / "store")
-    app = create_app({"STORE": location, "QUERY_WORKERS": 1})
-    yield app.test_client()
-    if app.extensions["unkg"].pool:
-        app.extensions["unkg"].pool.close()
 
 
 def rdf(client, path: str, accept: str, status: int = 200) -> rdflib.Graph:

@@ -70,6 +70,7 @@ def test_unresolved_names_are_reported_not_dropped():
         "metadata of A/RES/78/5: 'GONDWANA' names no known State", "metadata of A/RES/78/5: 'ATLANTIS' names no known State"]
 
 
+@pytest.mark.slow
 def test_ingest_prints_unresolved_names(tmp_path):
     meta = tmp_path / "meta.json"
     meta.write_text(json.dumps({"symbol": "A/RES/78/216", "adoption_type": "Without a vote",

@@ -39,13 +39,6 @@ def quads(store) -> set[tuple[str, ...]]:
     return {(str(r["g"]), r["s"].n3(), r["p"].n3(), r["o"].n3()) for r in rows}
 
 
-@pytest.fixture()
-def store(store_dir):
-    s = open_store(str(store_dir))
-    yield s
-    s.close()
-
-
 def test_replace_is_idempotent_and_replaces(store):
     assert store.replace_graphs([(G1, small_graph())]) == 10
     first = quads(store)

@@ -5,42 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import time
-from pathlib import Path
 
 import pytest
 import rdflib
+from conftest import WEBAPP_TRIG, WORK
+from conftest import load_webapp_store as load_fixture
 
 from unkg.querykind import classify
 from unkg.store import open_store
 from unkg.webapp import create_app
 from unkg.webapp.represent import MEDIA
 
-TRIG = Path(__file__).parent / "fixtures" / "webapp" / "a_res_78_216.trig"
-WORK = "https://w3id.org/unkg/id/A/RES/78/216"
-
-
-def load_fixture(folder: Path) -> str:
-    ds = rdflib.Dataset()
-    ds.parse(TRIG, format="trig")
-    store = open_store(str(folder))
-    store.replace_graphs([(str(g.identifier), g) for g in ds.graphs() if len(g)])
-    store.close()
-    return str(folder)
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory):
-    location = load_fixture(tmp_path_factory.mktemp("webapp") / "store")
-    app = create_app({"STORE": location, "QUERY_TIMEOUT": 20, "RESULT_LIMIT": 50, "QUERY_WORKERS": 1})
-    yield app
-    state = app.extensions["unkg"]
-    if state.pool:
-        state.pool.close()
-
-
-@pytest.fixture()
-def client(app):
-    return app.test_client()
+TRIG = WEBAPP_TRIG
 
 
 # -- SPARQL request classification ------------------------------------------------------------------
@@ -247,6 +223,7 @@ def test_rights_and_groups(client):
     assert {r["paragraph"] for r in g["rows"]} == {"2", "11", "28"}
 
 
+@pytest.mark.slow
 def test_resolutions_and_ontology(client):
     rows = client.get("/resolutions.json").get_json()["rows"]
     assert {r["symbol"] for r in rows} == {"A/RES/78/216", "A/RES/78/999"}

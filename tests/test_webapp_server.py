@@ -11,9 +11,10 @@ import urllib.request
 
 import pytest
 import rdflib
+from conftest import WORK
+from conftest import load_webapp_store as load_fixture
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
-from test_webapp import WORK, load_fixture
 from waitress.server import create_server
 
 from unkg.webapp import create_app
