@@ -319,7 +319,7 @@ SELECT ?para ?index WHERE {{ GRAPH {_iri(expr)} {{ ?para eli:is_part_of {_iri(wo
     def sparql(self, query: str) -> dict[str, Any]:
         """A read-only SPARQL query with the endpoint's time limit and row cap; results as SPARQL JSON
         (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE)."""
-        kind = read_only(query)
+        kind = read_only(query, update_advice="unkg mcp is read-only")
         if self._pool is None:
             self._pool = QueryPool(self.location, 1, self.timeout)
         body = self._pool.run(Job(query, "turtle" if kind.is_graph else "json", kind.is_graph, self.limit))

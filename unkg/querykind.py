@@ -63,16 +63,17 @@ def classify(text: str) -> Kind:
     return Kind(form=form, is_update=update, uses_service="SERVICE" in words, uses_load="LOAD" in words)
 
 
-def read_only(text: str, *, allow_service: bool = False) -> Kind:
-    """The kind of a query that a read-only endpoint may run; QueryError (400/403) for anything else:
-    empty text, an update or LOAD, SERVICE unless allowed, or no query form at all."""
+def read_only(text: str, *, allow_service: bool = False,
+              update_advice: str = "this service answers queries only") -> Kind:
+    """The kind of a query that a read-only service (the /sparql endpoint, `unkg mcp`) may run; QueryError
+    (400/403) for anything else: empty text, an update or LOAD, SERVICE unless allowed, no query form."""
     if not text.strip():
         raise QueryError("the query is empty", 400)
     kind = classify(text)
     if kind.is_update or kind.form is None and kind.uses_load:
-        raise QueryError("this is a SPARQL Update; this service is read-only", 400)
+        raise QueryError(f"this is a SPARQL Update; {update_advice}", 400)
     if kind.uses_service and not allow_service:
-        raise QueryError("SERVICE (federated query) is disabled here", 403)
+        raise QueryError("SERVICE (federated query) is disabled on this endpoint", 403)
     if kind.form is None:
         raise QueryError("malformed SPARQL query: no SELECT, CONSTRUCT, DESCRIBE or ASK found", 400)
     return kind

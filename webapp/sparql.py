@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from flask import Blueprint, Response, current_app, request
 
 from unkg.errors import QueryError
-from unkg.querykind import classify
+from unkg.querykind import classify, read_only
 from unkg.store import Dataset
 from unkg.webapp.errors import ApiError
 from unkg.webapp.service import service_description
@@ -159,16 +159,8 @@ def endpoint() -> Response:
     if op.using:
         raise ApiError("using-graph-uri and using-named-graph-uri name an update's dataset; for a query, "
                        "use default-graph-uri and named-graph-uri", 400)
-    if not query.strip():
-        raise ApiError("the query is empty", 400)
-    kind = classify(query)
-    if kind.is_update or kind.form is None and kind.uses_load:
-        raise ApiError("this is a SPARQL Update; send updates as update= or application/sparql-update "
-                       "(and only to a server started with updates allowed)", 400)
-    if kind.uses_service and not cfg["ALLOW_SERVICE"]:
-        raise ApiError("SERVICE (federated query) is disabled on this endpoint", 403)
-    if kind.form is None:
-        raise ApiError("malformed SPARQL query: no SELECT, CONSTRUCT, DESCRIBE or ASK found", 400)
+    kind = read_only(query, allow_service=cfg["ALLOW_SERVICE"], update_advice=(
+        "send updates as update= or application/sparql-update (and only to a server started with updates allowed)"))
     fmt = _result_format(kind.is_graph)
     dataset = Dataset(op.default_graphs, op.named_graphs) if op.default_graphs or op.named_graphs else None
     body = state.run_query(Job(query, fmt, kind.is_graph, cfg["RESULT_LIMIT"], dataset, cfg["BASE_IRI"]))
