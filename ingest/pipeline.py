@@ -272,16 +272,9 @@ def ingest(
         if not result.ok:
             _fail(summary, result.path, result.error or "", on_failure)
             continue
-        for w in result.warnings:
-            if w.startswith(UNRESOLVED_PREFIX) and w not in summary.unresolved_names:
-                summary.unresolved_names.append(w)
-        iri = result.graph_iri or ""
-        if iri in by_graph:
-            # Two inputs for one expression (e.g. the XML and the PDF): the later one wins, as a re-ingest would.
-            summary.replaced_earlier.append(by_graph[iri])
-            if iri not in batch:
-                summary.stored -= 1
-        by_graph[iri] = result.path
+        summary.unresolved_names += [w for w in dict.fromkeys(result.warnings)
+                                     if w.startswith(UNRESOLVED_PREFIX) and w not in summary.unresolved_names]
+        iri = _later_input_wins(summary, by_graph, batch, result)
         if iri in batch:
             batch_quads -= batch[iri].ntriples.count("\n")
         batch[iri] = result
@@ -289,16 +282,34 @@ def ingest(
         if len(batch) >= BATCH_GRAPHS or batch_quads >= BATCH_QUADS:
             flush()
     flush()
-    if summary.stored and summary.stored >= graphs_before:
-        # A load at least the size of the store: merge its files (Store.optimize says why). Smaller loads
-        # leave it to RocksDB, since compacting rewrites the whole store.
-        if progress or (progress is None and sys.stderr.isatty()):
-            print(f"compacting the store after {summary.stored} graphs ...", file=sys.stderr, flush=True)
-        t = time.perf_counter()
-        store.optimize()
-        summary.compact_seconds = time.perf_counter() - t
+    _compact_after_large_load(store, summary, graphs_before, progress)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _later_input_wins(summary: Summary, by_graph: dict[str, str], batch: dict[str, FileResult],
+                      result: FileResult) -> str:
+    """Two inputs for one expression (e.g. the XML and the PDF): the later one wins, as a re-ingest would.
+    Returns the result's graph IRI, now mapped to its file."""
+    iri = result.graph_iri or ""
+    if iri in by_graph:
+        summary.replaced_earlier.append(by_graph[iri])
+        if iri not in batch:
+            summary.stored -= 1
+    by_graph[iri] = result.path
+    return iri
+
+
+def _compact_after_large_load(store: Store, summary: Summary, graphs_before: int, progress: bool | None) -> None:
+    """A load at least the size of the store: merge its files (Store.optimize says why). Smaller loads leave
+    it to RocksDB, since compacting rewrites the whole store."""
+    if not summary.stored or summary.stored < graphs_before:
+        return
+    if progress or (progress is None and sys.stderr.isatty()):
+        print(f"compacting the store after {summary.stored} graphs ...", file=sys.stderr, flush=True)
+    t = time.perf_counter()
+    store.optimize()
+    summary.compact_seconds = time.perf_counter() - t
 
 
 def _count_lines(nt: str) -> int:

@@ -158,3 +158,13 @@ def test_the_installed_command_line_from_another_folder(installed, tmp_path, sam
     assert ingested.returncode == 0, ingested.stderr
     validated = run("validate")
     assert validated.returncode == 0 and "1 conform" in validated.stderr, validated.stderr
+
+
+def test_no_function_in_ingest_is_longer_than_60_lines():
+    """The readers and extraction stay made of small named steps (ruff's C901 bounds their complexity)."""
+    long = []
+    for path in (ROOT / "ingest").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60:
+                long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert not long, long

@@ -127,18 +127,14 @@ def _concept(text: str, m: Mention) -> Concept:
 
 def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str, body: ConceptInfo | None,
                 ctx: _Context, v: Vocabulary, res: Resolution) -> list[Provision]:
+    """A paragraph's provisions, one per clause with its own verb, each read by the steps below: its token
+    span, its verb, its addressees, what it is about (rights, groups), and its mandate."""
     if not toks:
         return []
     clauses = ctx.clauses.split(toks, p.end)
-    spans = []  # token ranges [lo, hi) of each clause
-    for k, c in enumerate(clauses):
-        hi = clauses[k + 1].i if k + 1 < len(clauses) else len(toks)
-        while hi > c.i and toks[hi - 1].start >= c.end:
-            hi -= 1
-        spans.append((c.i, hi))
+    spans = _clause_spans(clauses, toks)
     covered = {k for m in ments for k in range(m.i, m.j)}  # "parties *to* armed conflict" is no complement
     complements = [_complement(toks, c.j, hi, ctx, covered) for c, (_, hi) in zip(clauses, spans, strict=True)]
-
     out: list[Provision] = []
     for k, (c, (lo, hi)) in enumerate(zip(clauses, spans, strict=True)):
         verb = c.verb
@@ -149,32 +145,58 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
             res.warnings.append(f"paragraph {p.number or p.index}: verb phrase {verb_text!r} is not in the "
                                 f"verbs vocabulary")
         inside = [m for m in ments if lo <= m.i and m.j <= hi]
-        addressees: list[Concept] = []
-        if modality in SELF_BINDING and body is not None:
-            addressees = [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text)]
-        elif modality in ASKING and (c.pronoun or (c.j < hi and toks[c.j].low in ctx.pronouns)):
-            addressees = _antecedent(out, ments, lo, text)  # "and encourages them to", "et l'encourage à"
-        elif modality in ASKING:
-            addressees = _addressees(toks, c.j, complements[k] or hi, inside, ctx, text)
-        else:
-            addressees = _embedded_request(p, toks, lo, hi, inside, ctx, text)
-        about = [m for m in inside if m.concept.kind in (RIGHT, GROUP)]
-        if modality in ASKING and complements[k] is None and k + 1 < len(clauses) and complements[k + 1]:
-            # "Calls upon States and encourages non-State actors to ...": the complement is shared
-            nlo, nhi = complements[k + 1], spans[k + 1][1]
-            about += [m for m in ments if nlo <= m.i and m.j <= nhi and m.concept.kind in (RIGHT, GROUP)]
-        rights = _dedupe([_concept(text, m) for m in about if m.concept.kind == RIGHT])
-        groups = _dedupe([_concept(text, m) for m in about if m.concept.kind == GROUP])
+        addressees = _clause_addressees(p, c, lo, hi, complements[k], modality, verb_text, body, inside, out,
+                                        toks, ments, ctx, text)
+        about = _clause_about(k, modality, inside, complements, spans, ments)
         prov = Provision(
             verb=verb.local if verb else slug(p.verb_text or toks[0].low) or "unknown",
             verb_text=verb_text, strength=c.strength, modality=modality, text=text[c.start:c.end],
-            start=c.start, end=c.end, addressees=addressees, rights=rights, beneficiaries=groups)
+            start=c.start, end=c.end, addressees=addressees,
+            rights=_dedupe([_concept(text, m) for m in about if m.concept.kind == RIGHT]),
+            beneficiaries=_dedupe([_concept(text, m) for m in about if m.concept.kind == GROUP]))
         if modality in REQUEST_MODALITIES or modality in DECISION_MODALITIES:
             actor = addressees[0] if addressees else None
             prov.mandate = build_mandate(prov.text, c.start, toks, c.j, hi, inside, actor,
                                          modality in DECISION_MODALITIES, ctx.gram, lambda m: _concept(text, m))
         out.append(prov)
     return out
+
+
+def _clause_spans(clauses: list, toks: list[Token]) -> list[tuple[int, int]]:
+    """Token range [lo, hi) of each clause: up to the next clause, without the tokens past the clause's end."""
+    spans = []
+    for k, c in enumerate(clauses):
+        hi = clauses[k + 1].i if k + 1 < len(clauses) else len(toks)
+        while hi > c.i and toks[hi - 1].start >= c.end:
+            hi -= 1
+        spans.append((c.i, hi))
+    return spans
+
+
+def _clause_addressees(p: Paragraph, c, lo: int, hi: int, complement: int | None, modality: str, verb_text: str,
+                       body: ConceptInfo | None, inside: list[Mention], done: list[Provision], toks: list[Token],
+                       ments: list[Mention], ctx: _Context, text: str) -> list[Concept]:
+    """Who a clause asks: the adopting body itself for a self-binding verb ("Decides"); a pronoun's antecedent
+    ("and encourages them to", "et l'encourage à"); the actors after an asking verb, up to its complement;
+    else the addressees of a request embedded in the clause."""
+    if modality in SELF_BINDING and body is not None:
+        return [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text)]
+    if modality in ASKING and (c.pronoun or (c.j < hi and toks[c.j].low in ctx.pronouns)):
+        return _antecedent(done, ments, lo, text)
+    if modality in ASKING:
+        return _addressees(toks, c.j, complement or hi, inside, ctx, text)
+    return _embedded_request(p, toks, lo, hi, inside, ctx, text)
+
+
+def _clause_about(k: int, modality: str, inside: list[Mention], complements: list[int | None],
+                  spans: list[tuple[int, int]], ments: list[Mention]) -> list[Mention]:
+    """The rights and groups a clause is about; "Calls upon States and encourages non-State actors to ...":
+    an asking clause without its own complement shares the next clause's."""
+    about = [m for m in inside if m.concept.kind in (RIGHT, GROUP)]
+    if modality in ASKING and complements[k] is None and k + 1 < len(complements) and complements[k + 1]:
+        nlo, nhi = complements[k + 1], spans[k + 1][1]
+        about += [m for m in ments if nlo <= m.i and m.j <= nhi and m.concept.kind in (RIGHT, GROUP)]
+    return about
 
 
 def _antecedent(done: list[Provision], ments: list[Mention], lo: int, text: str) -> list[Concept]:

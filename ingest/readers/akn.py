@@ -25,8 +25,8 @@ from unkg.ingest.model import (
     SubParagraph,
     Vote,
     assemble,
-    unique_numbers,
 )
+from unkg.ingest.readers.numbering import unique_numbers
 from unkg.ingest.readers.source import load, source_of
 from unkg.ingest.readers.stages import normalise_space
 from unkg.iris import LANGUAGES, Symbol
@@ -201,19 +201,7 @@ class _Reader:
                 seen.add(href)
                 res.keywords.append(href)
 
-        if _local(doc) == "documentCollection":
-            # AKN4UN puts <components> next to <documentCollection> (the standard puts it inside): accept both
-            components = self.root.xpath(".//a:components/a:component/*[a:mainBody or a:preamble]",
-                                         namespaces={"a": AKN})
-            if not components:
-                raise InputError(self.path, "a <documentCollection> without resolution components")
-            paragraphs: list[Paragraph] = []
-            for i, comp in enumerate(components):
-                part = self.value("a:preface//a:docNumber", comp) or chr(ord("A") + i)
-                part = part.strip(". ")
-                paragraphs += self.paragraphs(comp, part)
-        else:
-            paragraphs = self.paragraphs(doc, None)
+        paragraphs = self.all_paragraphs(doc)
         if not paragraphs:
             raise InputError(self.path, "no preambular or operative paragraphs in the resolution")
         if not any(p.kind == OPERATIVE for p in paragraphs):
@@ -223,6 +211,20 @@ class _Reader:
         res.footnotes = self.notes.all
         res.warnings = self.warnings
         return res
+
+    def all_paragraphs(self, doc: etree._Element) -> list[Paragraph]:
+        """The paragraphs of a resolution, or of each part of a multi-part one (a <documentCollection>)."""
+        if _local(doc) != "documentCollection":
+            return self.paragraphs(doc, None)
+        # AKN4UN puts <components> next to <documentCollection> (the standard puts it inside): accept both
+        components = self.root.xpath(".//a:components/a:component/*[a:mainBody or a:preamble]", namespaces={"a": AKN})
+        if not components:
+            raise InputError(self.path, "a <documentCollection> without resolution components")
+        paragraphs: list[Paragraph] = []
+        for i, comp in enumerate(components):
+            part = self.value("a:preface//a:docNumber", comp) or chr(ord("A") + i)
+            paragraphs += self.paragraphs(comp, part.strip(". "))
+        return paragraphs
 
     def proponent(self, doc: etree._Element, res: Resolution) -> None:
         prop = self.first(".//a:coverPage//a:docProponent", doc)
@@ -358,109 +360,21 @@ class _Reader:
             chunks.append(c.tail or "")
         return "".join(chunks)
 
-    def operative(self, body: etree._Element, part: str | None, out: list[Paragraph],  # noqa: C901 (issue 17)
+    def operative(self, body: etree._Element, part: str | None, out: list[Paragraph],
                   current: Paragraph | None) -> Paragraph | None:
-        """Operative paragraphs of one main body; `current` is the open paragraph (continuations attach to it)."""
+        """Operative paragraphs of one main body; `current` is the open paragraph (continuations attach to it).
+        Each block goes through OPERATIVE_PASSES in order until one takes it; a pass may end the body."""
         self.warnings += _unnest_numbered_points(body)
+        cursor = _Cursor(part, out, current)
         for el in self.blocks(body):
-            num = el.find(A + "num")
-            num_text = _ws(_text(num, None) if num is not None else "")
-            heading = el if el.tag in (A + "subheading", A + "heading") else None
-            if heading is None and el.find(A + "content") is None and el.find(A + "list") is None:
-                heading = el.find(A + "subheading") if el.find(A + "subheading") is not None else el.find(
-                    A + "heading")
-            if heading is not None:  # a heading, numbered ("I.", "A.") or not
-                label = num_text.strip(".") or _ws(_text(heading, None)).strip(".")
-                if re.match(r"(?:\w+\s+){0,3}annex(?:es)?\b", label, re.I) and len(label) < 60:
-                    self.warnings.append(f"main body text after the heading {label[:40]!r} not read (an annex)")
+            block = _Block(self, el)
+            for step in OPERATIVE_PASSES:
+                done = step(self, block, cursor)
+                if done is _END:
+                    return cursor.current
+                if done:
                     break
-                if re.fullmatch(r"[A-Z]{1,2}|[IVXL]{1,6}", label):
-                    self.section = label  # a flat section heading: numbering may restart after it
-                continue
-            self.notes.current = []
-            if el.tag == A + "crossHeading":
-                text = _ws(_text(el, self.notes))
-                if text:
-                    out.append(Paragraph(PREAMBULAR, 0, None, self.lead(el), text, part=part,
-                                         footnotes=self.notes.current))
-                continue
-            if el.tag == A + "table":
-                if current is not None:
-                    _continue(current, _ws(_text(el, self.notes)))
-                    current.footnotes += self.notes.current
-                else:
-                    self.warnings.append("skipped a table before the first operative paragraph")
-                continue
-            if num_text.strip(". ") == "l" and current is None:
-                self.warnings.append("paragraph number printed 'l.' read as 1")
-                num_text = "1."
-            m = _OPERATIVE_NUM.match(num_text) if num_text else None
-            if m and current is not None and current.part == part and _quoted_number(m.group(1), current):
-                quoted = self.numbered(el, m.group(1), part)
-                _continue(current, f"{m.group(1)} {quoted.text}")
-                current.footnotes += quoted.footnotes
-                self.warnings.append(f"paragraph numbered {m.group(1)!r} read as text quoted in paragraph "
-                                     f"{current.number}")
-                continue
-            if m:
-                if m.group(1) == "1" and current is not None and current.number not in (None, "1") and \
-                        self.section_of.get(id(current)) == self.section and current.part == part:
-                    # numbering restarts with no new section: an annex or a list set in the main body
-                    self.warnings.append("main body text after paragraph "
-                                         f"{current.number} not read: numbering restarts at 1 (an annex?)")
-                    break
-                current = self.numbered(el, m.group(1), part)
-                self.section_of[id(current)] = self.section
-                out.append(current)
-                continue
-            if num_text and _SUB_LABEL.match(num_text + " ") and current is not None:
-                # a sub-paragraph marked up as its own <paragraph><num>(b)</num>
-                self.attach_sub(current, num_text, _ws(_text(el, self.notes)))
-                continue
-            if num_text:
-                label = num_text.strip(".")
-                if re.fullmatch(r"[A-Z]|[IVXL]{1,6}", label):
-                    self.section = label  # "A. Base/floor salary scale": a section heading, not a paragraph
-                    continue
-                if el.find(A + "content") is None:
-                    continue  # other numbered headings
-                self.warnings.append(f"paragraph numbered {num_text!r} read as unnumbered")
-            text = _ws(_text(el, self.notes))
-            if not text:
-                continue
-            if current is not None and current.number and not current.text and not current.subparagraphs:
-                # "<num>5.</num>" with an empty <p>, its text in the next, unnumbered paragraph (French 78/240)
-                current.text, current.verb_text = text, self.lead(el)
-                current.footnotes += self.notes.current
-                self.warnings.append(f"paragraph {current.number}: text read from the unnumbered paragraph after "
-                                     "its empty numbered one")
-                continue
-            lead = self.lead(el.find(A + "content"))
-            lost = re.match(r"(\d{1,3})[.,]?\s+", text)
-            if lost and (current is not None and (current.number or "").isdigit() and current.part == part
-                         and int(lost.group(1)) == int(current.number or 0) + 1
-                         or current is None and lost.group(1) == "1" and lead):
-                # the markup left the number in the text ("5<tab>Encourages", "16,<tab>Invite", the first
-                # paragraph's "1<tab>Encomia"): restore the numbered paragraph
-                current = Paragraph(OPERATIVE, 0, lost.group(1), lead, text[lost.end():], part=part,
-                                    footnotes=self.notes.current)
-                self.section_of[id(current)] = self.section
-                out.append(current)
-                continue
-            sub = _SUB_LABEL.match(text)
-            if sub and current is not None:
-                self.attach_sub(current, sub.group(0), text[sub.end():])
-            elif _looks_like_heading(text) and (not lead or lead == text):
-                continue  # a heading, plain or all italic ("Listing Criteria")
-            elif current is not None and not lead and not self.statement_paragraphs:
-                # unnumbered continuation of the paragraph before (text after a list, a quotation ...)
-                _continue(current, text)
-                current.footnotes += self.notes.current
-            else:
-                current = Paragraph(OPERATIVE, 0, None, self.lead(el), text, part=part,
-                                    footnotes=self.notes.current)
-                out.append(current)
-        return current
+        return cursor.current
 
     def blocks(self, body: etree._Element):
         """Paragraph-like elements of the main body in order, looking through sections, parts and containers."""
@@ -677,6 +591,222 @@ def _is_decoration(el: etree._Element, text: str) -> bool:
 def _looks_like_heading(text: str) -> bool:
     """Section headings inside the main body: short, no closing punctuation ("Related fisheries instruments")."""
     return len(text) < 160 and not re.search(r"[.;:,”\"'’)\]。；：，、）؛،]$", text)
+
+
+# -- operative paragraphs: one block at a time, through named passes ----------------------------------------
+# Each pass reads one block of the main body (a <paragraph>, heading, table ...) with the paragraph being
+# read (`cursor.current`), and either takes the block (True), leaves it to the next pass (False), or ends the
+# main body (_END). The order matters where two passes could both read a block; each docstring says why it
+# comes where it does.
+_END = object()
+
+
+class _Cursor:
+    """Where the operative paragraphs of one main body are being read: its part, the paragraphs so far, and
+    the open paragraph that unnumbered continuations attach to."""
+
+    def __init__(self, part: str | None, out: list[Paragraph], current: Paragraph | None):
+        self.part = part
+        self.out = out
+        self.current = current
+
+    def open(self, reader: "_Reader", paragraph: Paragraph) -> None:
+        """A new operative paragraph, read under the current section."""
+        self.current = paragraph
+        reader.section_of[id(paragraph)] = reader.section
+        self.out.append(paragraph)
+
+
+class _Block:
+    """One block of a main body: its printed number and heading; its text and lead (the verb phrase) are read
+    once, when a pass first asks (reading the text also collects the block's footnotes)."""
+
+    def __init__(self, reader: "_Reader", el: etree._Element):
+        self.reader = reader
+        self.el = el
+        num = el.find(A + "num")
+        self.num_text = _ws(_text(num, None) if num is not None else "")
+        heading = el if el.tag in (A + "subheading", A + "heading") else None
+        if heading is None and el.find(A + "content") is None and el.find(A + "list") is None:
+            heading = el.find(A + "subheading") if el.find(A + "subheading") is not None else el.find(A + "heading")
+        self.heading = heading
+        self._text: str | None = None
+        self._lead: str | None = None
+
+    @property
+    def number(self) -> re.Match | None:
+        """The operative paragraph number the block's <num> prints ("5.", "5"), if any."""
+        return _OPERATIVE_NUM.match(self.num_text) if self.num_text else None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = _ws(_text(self.el, self.reader.notes))
+        return self._text
+
+    @property
+    def lead(self) -> str:
+        """The verb phrase of the block's content."""
+        if self._lead is None:
+            self._lead = self.reader.lead(self.el.find(A + "content"))
+        return self._lead
+
+
+def _heading(r: "_Reader", b: _Block, c: _Cursor):
+    """A heading, numbered ("I.", "A.") or not: an annex's heading ends the main body; a flat section heading
+    ("II") starts a section, after which the numbering may restart; other headings are left out."""
+    if b.heading is None:
+        return False
+    label = b.num_text.strip(".") or _ws(_text(b.heading, None)).strip(".")
+    if re.match(r"(?:\w+\s+){0,3}annex(?:es)?\b", label, re.I) and len(label) < 60:
+        r.warnings.append(f"main body text after the heading {label[:40]!r} not read (an annex)")
+        return _END
+    if re.fullmatch(r"[A-Z]{1,2}|[IVXL]{1,6}", label):
+        r.section = label
+    return True
+
+
+def _new_footnotes(r: "_Reader", b: _Block, c: _Cursor):
+    """Every block after a heading starts its own list of footnote markers (read with its text)."""
+    r.notes.current = []
+    return False
+
+
+def _cross_heading(r: "_Reader", b: _Block, c: _Cursor):
+    """A <crossHeading> in the main body is a preambular paragraph ("Having considered ...")."""
+    if b.el.tag != A + "crossHeading":
+        return False
+    if b.text:
+        c.out.append(Paragraph(PREAMBULAR, 0, None, r.lead(b.el), b.text, part=c.part, footnotes=r.notes.current))
+    return True
+
+
+def _table(r: "_Reader", b: _Block, c: _Cursor):
+    """A table continues the paragraph before it; one before any operative paragraph is skipped, saying so."""
+    if b.el.tag != A + "table":
+        return False
+    if c.current is not None:
+        _continue(c.current, b.text)
+        c.current.footnotes += r.notes.current
+    else:
+        r.warnings.append("skipped a table before the first operative paragraph")
+    return True
+
+
+def _letter_l_for_one(r: "_Reader", b: _Block, c: _Cursor):
+    """The first paragraph's number printed "l." (the letter) is 1. Reads the number; takes no block."""
+    if b.num_text.strip(". ") == "l" and c.current is None:
+        r.warnings.append("paragraph number printed 'l.' read as 1")
+        b.num_text = "1."
+    return False
+
+
+def _quoted_numbered(r: "_Reader", b: _Block, c: _Cursor):
+    """A numbered paragraph printed inside the one before it (a quoted document's "1.1", an amendment's
+    "4. ..." after a colon: `_quoted_number`) is text of that paragraph; before `_numbered`, which would
+    open it as a paragraph of its own."""
+    m = b.number
+    if not (m and c.current is not None and c.current.part == c.part and _quoted_number(m.group(1), c.current)):
+        return False
+    quoted = r.numbered(b.el, m.group(1), c.part)
+    _continue(c.current, f"{m.group(1)} {quoted.text}")
+    c.current.footnotes += quoted.footnotes
+    r.warnings.append(f"paragraph numbered {m.group(1)!r} read as text quoted in paragraph {c.current.number}")
+    return True
+
+
+def _numbered(r: "_Reader", b: _Block, c: _Cursor):
+    """A numbered operative paragraph opens; numbering that restarts at 1 within the same section and part
+    ends the main body (an annex or a list set in it)."""
+    m = b.number
+    if not m:
+        return False
+    cur = c.current
+    if m.group(1) == "1" and cur is not None and cur.number not in (None, "1") and \
+            r.section_of.get(id(cur)) == r.section and cur.part == c.part:
+        r.warnings.append(f"main body text after paragraph {cur.number} not read: numbering restarts at 1 "
+                          "(an annex?)")
+        return _END
+    c.open(r, r.numbered(b.el, m.group(1), c.part))
+    return True
+
+
+def _numbered_sub(r: "_Reader", b: _Block, c: _Cursor):
+    """A sub-paragraph marked up as its own <paragraph><num>(b)</num> joins the open paragraph."""
+    if not (b.num_text and _SUB_LABEL.match(b.num_text + " ") and c.current is not None):
+        return False
+    r.attach_sub(c.current, b.num_text, b.text)
+    return True
+
+
+def _other_numbers(r: "_Reader", b: _Block, c: _Cursor):
+    """Any other <num>: "A." or "IV" names a section; a numbered block without content is a heading; one with
+    content is read as unnumbered, saying so (the next passes read it)."""
+    if not b.num_text:
+        return False
+    label = b.num_text.strip(".")
+    if re.fullmatch(r"[A-Z]|[IVXL]{1,6}", label):
+        r.section = label
+        return True
+    if b.el.find(A + "content") is None:
+        return True
+    r.warnings.append(f"paragraph numbered {b.num_text!r} read as unnumbered")
+    return False
+
+
+def _empty(r: "_Reader", b: _Block, c: _Cursor):
+    """A block without text adds nothing."""
+    return not b.text
+
+
+def _text_of_empty_numbered(r: "_Reader", b: _Block, c: _Cursor):
+    """"<num>5.</num>" with an empty <p>, its text in the next, unnumbered paragraph (French 78/240): the
+    text fills the numbered paragraph."""
+    cur = c.current
+    if cur is None or not cur.number or cur.text or cur.subparagraphs:
+        return False
+    cur.text, cur.verb_text = b.text, r.lead(b.el)
+    cur.footnotes += r.notes.current
+    r.warnings.append(f"paragraph {cur.number}: text read from the unnumbered paragraph after its empty numbered one")
+    return True
+
+
+def _number_in_text(r: "_Reader", b: _Block, c: _Cursor):
+    """The markup left the number in the text ("5<tab>Encourages", "16,<tab>Invite", the first paragraph's
+    "1<tab>Encomia"): the numbered paragraph is restored when the number continues the count."""
+    lost = re.match(r"(\d{1,3})[.,]?\s+", b.text)
+    cur = c.current
+    if not lost or not (cur is not None and (cur.number or "").isdigit() and cur.part == c.part
+                        and int(lost.group(1)) == int(cur.number or 0) + 1
+                        or cur is None and lost.group(1) == "1" and b.lead):
+        return False
+    c.open(r, Paragraph(OPERATIVE, 0, lost.group(1), b.lead, b.text[lost.end():], part=c.part,
+                        footnotes=r.notes.current))
+    return True
+
+
+def _unnumbered(r: "_Reader", b: _Block, c: _Cursor):
+    """What is left: "(c) ..." joins the open paragraph as a sub-paragraph; a heading (short, no closing
+    punctuation, plain or all italic) is left out; text without a verb phrase continues the open paragraph
+    (after a list, a quotation), except in presidential statements; else an unnumbered paragraph opens."""
+    cur = c.current
+    sub = _SUB_LABEL.match(b.text)
+    if sub and cur is not None:
+        r.attach_sub(cur, sub.group(0), b.text[sub.end():])
+    elif _looks_like_heading(b.text) and (not b.lead or b.lead == b.text):
+        pass
+    elif cur is not None and not b.lead and not r.statement_paragraphs:
+        _continue(cur, b.text)
+        cur.footnotes += r.notes.current
+    else:
+        c.current = Paragraph(OPERATIVE, 0, None, r.lead(b.el), b.text, part=c.part, footnotes=r.notes.current)
+        c.out.append(c.current)
+    return True
+
+
+OPERATIVE_PASSES = (_heading, _new_footnotes, _cross_heading, _table, _letter_l_for_one, _quoted_numbered,
+                    _numbered, _numbered_sub, _other_numbers, _empty, _text_of_empty_numbered, _number_in_text,
+                    _unnumbered)
 
 
 def read(path: Path) -> Resolution:

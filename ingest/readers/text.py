@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
@@ -26,9 +27,9 @@ from unkg.ingest.model import (
     Source,
     SubParagraph,
     assemble,
-    unique_numbers,
 )
 from unkg.ingest.readers import stages
+from unkg.ingest.readers.numbering import unique_numbers
 from unkg.ingest.readers.source import load, source_of
 from unkg.iris import BODIES, Symbol
 
@@ -179,67 +180,161 @@ def _iso_date(text: str) -> str | None:
     return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
 
 
-def _header(blocks: list[str], source: Source, language: str) -> Resolution:  # noqa: C901 (issue 17)
+@dataclass
+class _Header:
+    """What the header lines say, gathered line by line by HEADER_PASSES."""
+
     symbol: Symbol | None = None
-    body = title = ""
-    number = session = date = issued = agenda = committee = report = draft = meeting = None
-    after_distr = False
+    body: str = ""
+    title: str = ""
+    number: str | None = None
+    session: str | None = None
+    date: str | None = None
+    issued: str | None = None
+    agenda: str | None = None
+    committee: str | None = None
+    report: str | None = None
+    draft: str | None = None
+    meeting: str | None = None
+    after_distr: bool = False
+
+
+def _header(blocks: list[str], source: Source, language: str) -> Resolution:
+    """The header lines -> a Resolution without paragraphs. Each line goes through HEADER_PASSES until one
+    reads it; the symbol comes from its own line, else from the title's number and the body."""
+    h = _Header()
     for raw in blocks:
         line = stages.normalise_space(stages.strip_emphasis(stages.strip_links(raw)))
-        if not line:
-            continue
-        try:
-            s = Symbol.parse(line)
-            if s.is_resolution and symbol is None:
-                symbol = s
-                continue
-        except ValueError:
-            pass
-        if line in _BODY_NAMES and not body:
-            body = line
-        elif line.startswith("Distr"):
-            after_distr = True
-            issued = _iso_date(line)  # "Distr.: General 22 December 2023" when on one block
-        elif after_distr and issued is None and _iso_date(line) and len(line) < 30:
-            issued = _iso_date(line)
-        elif m := _AGENDA.match(line):
-            agenda = m.group(1).strip()
-        elif m := _ADOPTED.match(line):
-            body = body or m.group(1)
-            date = _iso_date(m.group(2))
-        elif m := _SC_ADOPTED.match(line):
-            meeting, date = m.group(1), _iso_date(m.group(2))
-            body = body or "Security Council"
-        elif m := _PROPONENT.match(line):
-            doc = m.group("doc").split(",")[0].strip()
-            if m.group("committee"):
-                committee, report = _COMMITTEE_NUMBER.sub("", m.group("committee")), doc
-            else:
-                draft = doc
-        elif m := _TITLE.match(line):
-            number, title = m.group(1), m.group(2).strip()
-        elif m := _SC_TITLE.match(line):
-            number = f"{m.group(1)} ({m.group(2)})"
-            body = body or "Security Council"
-        elif re.search(r"\bsession$", line, re.I):
-            session = line
-    if symbol is None and number:
-        prefix = _BODY_NAMES.get(body, "A")
-        try:
-            symbol = Symbol.parse(f"{prefix}/RES/{number}")
-        except ValueError:
-            symbol = None
+        if line:
+            any(step(h, line) for step in HEADER_PASSES)
+    symbol = h.symbol or _symbol_from_title(h)
     if symbol is None:
         raise InputError(source.path, "no resolution symbol: expected a line like \"A/RES/78/216\" or "
                                       "\"78/216. Title\" before the resolution text")
-    res = Resolution(symbol=symbol.text, body=symbol.body or body, session=symbol.session, date=date,
-                     language=language, title=title, source=source, agenda_item=agenda, committee=committee,
-                     report=report, meeting=meeting, issued=issued, draft=draft)
-    if session and not symbol.session:
-        res.warnings.append(f"session line {session!r} not used: the symbol has no session")
-    if date is None:
+    res = Resolution(symbol=symbol.text, body=symbol.body or h.body, session=symbol.session, date=h.date,
+                     language=language, title=h.title, source=source, agenda_item=h.agenda, committee=h.committee,
+                     report=h.report, meeting=h.meeting, issued=h.issued, draft=h.draft)
+    if h.session and not symbol.session:
+        res.warnings.append(f"session line {h.session!r} not used: the symbol has no session")
+    if h.date is None:
         res.warnings.append("no adoption date (\"Resolution adopted by ... on <date>\")")
     return res
+
+
+def _symbol_from_title(h: _Header) -> Symbol | None:
+    """"78/216. Title" under "General Assembly" -> A/RES/78/216 (the body's prefix; the Assembly's by default)."""
+    if not h.number:
+        return None
+    try:
+        return Symbol.parse(f"{_BODY_NAMES.get(h.body, 'A')}/RES/{h.number}")
+    except ValueError:
+        return None
+
+
+def _symbol_line(h: _Header, line: str) -> bool:
+    """The first line that is a resolution's symbol ("A/RES/78/216")."""
+    try:
+        s = Symbol.parse(line)
+    except ValueError:
+        return False
+    if s.is_resolution and h.symbol is None:
+        h.symbol = s
+        return True
+    return False
+
+
+def _body_line(h: _Header, line: str) -> bool:
+    """The adopting body's name on a line of its own ("General Assembly"), the first time."""
+    if line in _BODY_NAMES and not h.body:
+        h.body = line
+        return True
+    return False
+
+
+def _distribution_line(h: _Header, line: str) -> bool:
+    """"Distr.: General", with the date of issue when it is on the same line."""
+    if not line.startswith("Distr"):
+        return False
+    h.after_distr = True
+    h.issued = _iso_date(line)
+    return True
+
+
+def _issue_date_line(h: _Header, line: str) -> bool:
+    """A short date line after "Distr.: General": the date of issue."""
+    if h.after_distr and h.issued is None and _iso_date(line) and len(line) < 30:
+        h.issued = _iso_date(line)
+        return True
+    return False
+
+
+def _agenda_line(h: _Header, line: str) -> bool:
+    """"Agenda item 71 (b)"."""
+    if m := _AGENDA.match(line):
+        h.agenda = m.group(1).strip()
+        return True
+    return False
+
+
+def _adopted_line(h: _Header, line: str) -> bool:
+    """"Resolution adopted by the General Assembly on 19 December 2023": the body and the adoption date."""
+    if m := _ADOPTED.match(line):
+        h.body = h.body or m.group(1)
+        h.date = _iso_date(m.group(2))
+        return True
+    return False
+
+
+def _sc_adopted_line(h: _Header, line: str) -> bool:
+    """"Adopted by the Security Council at its 9512th meeting, on 22 December 2023"."""
+    if m := _SC_ADOPTED.match(line):
+        h.meeting, h.date = m.group(1), _iso_date(m.group(2))
+        h.body = h.body or "Security Council"
+        return True
+    return False
+
+
+def _proponent_line(h: _Header, line: str) -> bool:
+    """"[on the report of the Third Committee (A/78/481/Add.2)]": the committee and its report; "[without
+    reference to a Main Committee (A/78/L.30)]": the draft."""
+    m = _PROPONENT.match(line)
+    if not m:
+        return False
+    doc = m.group("doc").split(",")[0].strip()
+    if m.group("committee"):
+        h.committee, h.report = _COMMITTEE_NUMBER.sub("", m.group("committee")), doc
+    else:
+        h.draft = doc
+    return True
+
+
+def _title_line(h: _Header, line: str) -> bool:
+    """"78/216. Title": the resolution's number and title."""
+    if m := _TITLE.match(line):
+        h.number, h.title = m.group(1), m.group(2).strip()
+        return True
+    return False
+
+
+def _sc_title_line(h: _Header, line: str) -> bool:
+    """"Resolution 2720 (2023)": a Security Council resolution's number."""
+    if m := _SC_TITLE.match(line):
+        h.number = f"{m.group(1)} ({m.group(2)})"
+        h.body = h.body or "Security Council"
+        return True
+    return False
+
+
+def _session_line(h: _Header, line: str) -> bool:
+    """"Seventy-eighth session"."""
+    if re.search(r"\bsession$", line, re.I):
+        h.session = line
+        return True
+    return False
+
+
+HEADER_PASSES = (_symbol_line, _body_line, _distribution_line, _issue_date_line, _agenda_line, _adopted_line,
+                 _sc_adopted_line, _proponent_line, _title_line, _sc_title_line, _session_line)
 
 
 def _clean(block: str) -> tuple[str, str, list[str]]:
@@ -249,69 +344,144 @@ def _clean(block: str) -> tuple[str, str, list[str]]:
     return verb.rstrip(",;:"), stages.normalise_space(stages.strip_emphasis(text)), markers
 
 
-def _paragraphs(blocks: list[str], res: Resolution, part: str | None = None) -> list[Paragraph]:  # noqa: C901 (issue 17)
-    out: list[Paragraph] = []
+@dataclass
+class _Body:
+    """Where the body is being read: the paragraphs so far, the open one, the part and section, and a label
+    ("B", "II") waiting to be read as a part (when its own formula follows) or a section."""
+
+    res: Resolution
+    part: str | None
+    out: list[Paragraph] = field(default_factory=list)
     current: Paragraph | None = None
     section: str | None = None
-    pending: str | None = None  # a label "B" / "II": a part if its own formula follows, else a section
-    sections: dict[int, str | None] = {}
+    pending: str | None = None
+    sections: dict[int, str | None] = field(default_factory=dict)  # id(paragraph) -> its section
+
+    def open(self, paragraph: Paragraph) -> None:
+        self.current = paragraph
+        self.out.append(paragraph)
+
+
+_END = object()
+
+
+def _paragraphs(blocks: list[str], res: Resolution, part: str | None = None) -> list[Paragraph]:
+    """The body's blocks -> paragraphs. Each block goes through BODY_PASSES in order until one takes it (True)
+    or ends the body (_END); then the paragraphs go through the whole-list passes."""
+    body = _Body(res, part)
     for block in blocks:
         plain = stages.normalise_space(stages.strip_emphasis(block))
-        if m := _MEETING.match(plain):
-            res.meeting = res.meeting or m.group(1)
-            break  # the resolution ends here; an annex may follow
-        if re.match(r"^Annex(?:es)?\b", plain) and len(plain) < 40:
-            res.warnings.append("text after \"Annex\" not read (annexes are not paragraphs of the resolution)")
+        done = next((d for step in BODY_PASSES if (d := step(body, block, plain))), False)
+        if done is _END:
             break
-        if m := _LABEL.fullmatch(plain):
-            pending = m.group(1)
-            continue
-        if _FORMULA.match(plain):
-            if pending:  # "B", its title, "The General Assembly,": the next part; numbering restarts
-                part, section, pending, current = pending, None, None, None
-            continue
-        if pending and len(plain) < 100 and not stages.ends_paragraph(plain):
-            continue  # the title under a part or section label
-        if pending:
-            section, pending = pending, None
-        if m := _NUMBERED.match(block.strip()):
-            verb, text, markers = _clean(m.group(2))
-            current = Paragraph(OPERATIVE, 0, m.group(1), verb, text, part=part, footnotes=markers)
-            sections[id(current)] = section
-            out.append(current)
-            continue
-        if (m := _SUB.match(block.strip())) and current is not None:
-            _, text, markers = _clean(m.group(2))
-            _attach_sub(current, m.group(1), text)
-            current.footnotes += markers
-            continue
-        verb, text, markers = _clean(block)
-        if not text:
-            continue
-        if current is not None and current.kind == OPERATIVE:
-            if len(text) < 100 and not stages.ends_paragraph(text):
-                continue  # a heading between operative paragraphs
-            current.text = stages.normalise_space(f"{current.text} {text}")
-            current.footnotes += markers
-            _extend_last(current.subparagraphs, text)
-            continue
-        if not verb:
-            verb = guess_opener(text)
-        current = Paragraph(PREAMBULAR, 0, None, verb, text, part=part, footnotes=markers)
-        out.append(current)
+    _resolves_that(body.out)
+    res.warnings += unique_numbers(body.out, body.sections)
+    _single_unnumbered_operative(body.out)
+    return body.out
+
+
+def _closing_meeting(b: _Body, block: str, plain: str):
+    """"50th plenary meeting" closes the resolution (an annex may follow): its meeting, and the end."""
+    if m := _MEETING.match(plain):
+        b.res.meeting = b.res.meeting or m.group(1)
+        return _END
+    return False
+
+
+def _annex(b: _Body, block: str, plain: str):
+    """"Annex": what follows is not the resolution's paragraphs."""
+    if re.match(r"^Annex(?:es)?\b", plain) and len(plain) < 40:
+        b.res.warnings.append("text after \"Annex\" not read (annexes are not paragraphs of the resolution)")
+        return _END
+    return False
+
+
+def _label(b: _Body, block: str, plain: str):
+    """A label on its own ("B", "II", "Resolution B"): a part or a section, as what follows will tell."""
+    if m := _LABEL.fullmatch(plain):
+        b.pending = m.group(1)
+        return True
+    return False
+
+
+def _formula(b: _Body, block: str, plain: str):
+    """The formula ("The General Assembly,"); after a label it opens the next part, whose numbering restarts."""
+    if not _FORMULA.match(plain):
+        return False
+    if b.pending:
+        b.part, b.section, b.pending, b.current = b.pending, None, None, None
+    return True
+
+
+def _label_title(b: _Body, block: str, plain: str):
+    """The title under a part or section label (short, not ending like a paragraph); else the label was a
+    section's, which starts here."""
+    if not b.pending:
+        return False
+    if len(plain) < 100 and not stages.ends_paragraph(plain):
+        return True
+    b.section, b.pending = b.pending, None
+    return False
+
+
+def _numbered(b: _Body, block: str, plain: str):
+    """"12. *Urges* States ...": an operative paragraph, read under the current section."""
+    if not (m := _NUMBERED.match(block.strip())):
+        return False
+    verb, text, markers = _clean(m.group(2))
+    b.open(Paragraph(OPERATIVE, 0, m.group(1), verb, text, part=b.part, footnotes=markers))
+    b.sections[id(b.current)] = b.section
+    return True
+
+
+def _sub(b: _Body, block: str, plain: str):
+    """"(a) ...": a sub-paragraph of the open paragraph."""
+    if not ((m := _SUB.match(block.strip())) and b.current is not None):
+        return False
+    _, text, markers = _clean(m.group(2))
+    _attach_sub(b.current, m.group(1), text)
+    b.current.footnotes += markers
+    return True
+
+
+def _unnumbered(b: _Body, block: str, plain: str):
+    """Any other block with text: after an operative paragraph, a heading (short, not ending like a
+    paragraph) is left out and other text continues it (and its last sub-paragraph); before any, it is a
+    preambular paragraph, its opener guessed from the vocabularies when not set in italics."""
+    verb, text, markers = _clean(block)
+    if not text:
+        return True
+    cur = b.current
+    if cur is not None and cur.kind == OPERATIVE:
+        if len(text) < 100 and not stages.ends_paragraph(text):
+            return True
+        cur.text = stages.normalise_space(f"{cur.text} {text}")
+        cur.footnotes += markers
+        _extend_last(cur.subparagraphs, text)
+        return True
+    b.open(Paragraph(PREAMBULAR, 0, None, verb or guess_opener(text), text, part=b.part, footnotes=markers))
+    return True
+
+
+BODY_PASSES = (_closing_meeting, _annex, _label, _formula, _label_title, _numbered, _sub, _unnumbered)
+
+
+def _resolves_that(out: list[Paragraph]) -> None:
+    """"Resolves that, for 2025:" before paragraph 1 introduces the numbered paragraphs: operative."""
     for prev, nxt in itertools.pairwise(out):
         if prev.kind == PREAMBULAR and nxt.kind == OPERATIVE and nxt.number == "1" and prev.text.endswith(":") \
                 and not prev.subparagraphs:
-            prev.kind = OPERATIVE  # "Resolves that, for 2025:" introduces the numbered paragraphs
-    res.warnings += unique_numbers(out, sections)
+            prev.kind = OPERATIVE
+
+
+def _single_unnumbered_operative(out: list[Paragraph]) -> None:
+    """A resolution (or part) with one unnumbered operative paragraph: preambular paragraphs end with ",",
+    it with "." (and it is the last of its part)."""
     for i, p in enumerate(out):
         last_of_part = i + 1 == len(out) or out[i + 1].part != p.part
         if last_of_part and p.kind == PREAMBULAR and p.text.endswith(".") and not any(
                 q.kind == OPERATIVE and q.part == p.part for q in out):
-            # a resolution (or part) with one unnumbered operative paragraph: preambular paragraphs end
-            # with ",", it with "."
             p.kind = OPERATIVE
-    return out
 
 
 def _attach_sub(current: Paragraph, label: str, text: str) -> None:

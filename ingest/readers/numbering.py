@@ -1,0 +1,70 @@
+"""Repair of operative paragraph numbers as printed, so that part + number identify every paragraph (IRIs
+are built from them): numbering that restarts per section, and numbers misprinted or printed twice. The
+readers call it once their paragraphs are read; the model (ingest/model.py) holds only the data."""
+from __future__ import annotations
+
+from unkg.ingest.model import OPERATIVE, Paragraph
+
+
+def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None]) -> list[str]:
+    """Make part + number identify every operative paragraph (IRIs are built from them); returns warnings.
+
+    Budget resolutions restart numbering in each section (I, II ...). Each run of numbering (it restarts at
+    "1") then gets its section's label in its part: "I", or "A/I" in part A; unnumbered paragraphs go with
+    the run they sit in (those just before a "1." with the run they introduce). `sections` maps id(paragraph) to the section label it was printed under; runs
+    without distinct labels are numbered "1", "2" ... A number printed twice inside one run (a misprint)
+    becomes "4-2".
+    """
+    ops = [p for p in paragraphs if p.kind == OPERATIVE]
+    warnings = _misprinted_numbers([p for p in ops if p.number])
+    numbers = [(p.part, p.number) for p in ops if p.number]
+    if len(numbers) == len(set(numbers)):
+        return warnings
+    runs: list[list[Paragraph]] = []
+    for p in ops:
+        run = runs[-1] if runs else None
+        if run is None or run[0].part != p.part:
+            runs.append([p])
+        elif p.number == "1" and any(q.number for q in run):
+            # unnumbered paragraphs just before "1." ("Resolves that:") introduce the new run
+            k = len(run)
+            while k > 0 and run[k - 1].number is None:
+                k -= 1
+            runs.append(run[k:] + [p])
+            del run[k:]
+        else:
+            run.append(p)
+    by_part: dict[str | None, list[list[Paragraph]]] = {}
+    for run in runs:
+        by_part.setdefault(run[0].part, []).append(run)
+    for part, part_runs in by_part.items():
+        if len(part_runs) < 2:
+            continue
+        labels = [next((sections.get(id(p)) for p in run if p.number and sections.get(id(p))), None)
+                  for run in part_runs]
+        if None in labels or len(set(labels)) != len(labels):
+            labels = [str(i) for i in range(1, len(part_runs) + 1)]
+        for label, run in zip(labels, part_runs, strict=True):
+            for p in run:
+                p.part = f"{part}/{label}" if part else label
+    seen: dict[tuple[str | None, str], int] = {}
+    for p in ops:
+        if p.number:
+            k = seen[(p.part, p.number)] = seen.get((p.part, p.number), 0) + 1
+            if k > 1:
+                warnings.append(f"operative paragraph number {p.number} printed again; read as {p.number}-{k}")
+                p.number = f"{p.number}-{k}"
+    return warnings
+
+
+def _misprinted_numbers(numbered: list[Paragraph]) -> list[str]:
+    """34, 34, 36: the second 34 is a misprint of 35 (Spanish 78/190). Read it so, with a warning, only when
+    both neighbours say so."""
+    warnings = []
+    for before, p, after in zip(numbered, numbered[1:], numbered[2:], strict=False):
+        if before.part == p.part == after.part and p.number == before.number and (p.number or "").isdigit() \
+                and after.number == str(int(p.number or 0) + 2):
+            p.number = str(int(p.number or 0) + 1)
+            warnings.append(f"operative paragraph number {before.number} printed twice; the second read as "
+                            f"{p.number} (the next is {after.number})")
+    return warnings
