@@ -11,7 +11,8 @@ What goes in (terms: ontology/unkg.ttl):
   (actor concept of the organ), eli:type_document (the EU resource-type authority), unkg:adoptionDate,
   session, agenda item, committee, report, meeting, draft, sponsors, unkg:vote, unkg:sdgGoal / dcterms:subject (keywords), rdfs:seeAlso undocs.org;
 - expression: unkg:ResolutionExpression + eli:LegalExpression, eli:realizes, dcterms:language (ISO 639-1) and
-  eli:language (the EU language authority),
+  eli:language (the EU language authority), dcterms:source (the official text), dcterms:rights (the UN's
+  terms), dcterms:license (the data's),
   prov:wasGeneratedBy the ingest activity;
 - paragraphs and sub-paragraphs: eli:is_part_of, eli:number, unkg:index, rdf:value@lang, unkg:verbText@lang,
   unkg:opener, unkg:footnote, eli:cites, unkg:sdgTarget;
@@ -31,7 +32,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from unkg import __version__, iris
-from unkg.config import ONTOLOGY_NS
+from unkg.config import DATA_LICENSE, ONTOLOGY_NS, UN_TERMS
 from unkg.errors import InputError
 from unkg.ingest.metadata import state_iri
 from unkg.ingest.model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, SubParagraph
@@ -145,6 +146,11 @@ class _Builder:
         language = iris.language_authority(self.lang)
         if language:
             self.add(e, ELI.language, URIRef(language))
+        # where the text comes from and on what terms: the UN's text under its terms of use, unkg's statements
+        # about it (this graph, named by the same IRI) under the data licence
+        self.add(e, DCTERMS.source, URIRef(iris.undocs(self.sym, self.lang)))
+        self.add(e, DCTERMS.rights, URIRef(UN_TERMS))
+        self.add(e, DCTERMS.license, URIRef(DATA_LICENSE))
         if r.issued and _ISO_DATE.match(r.issued):
             self.add(e, DCTERMS.issued, Literal(r.issued, datatype=XSD.date))
         for fn in r.footnotes:

@@ -59,3 +59,109 @@ def test_dump_location_is_a_setting(tmp_path, monkeypatch):
     assert g.value(d, VOID.dataDump) == rdflib.URIRef("https://example.org/unkg/dumps/")
     dist = g.value(d, DCAT.distribution)
     assert g.value(dist, DCAT.accessURL) == rdflib.URIRef("https://example.org/unkg/dumps/")
+
+
+# -- every IRI under the base dereferences ---------------------------------------------------------
+@pytest.mark.parametrize("accept", list(PARSERS))
+@pytest.mark.parametrize("path", ["/vocab/actors/business-enterprises", "/vocab/actors", "/vocab/states/fra",
+                                  "/vocab/rights/freedom-of-opinion-and-expression",
+                                  "/vocab/rights/freedom-of-expression"])  # the last only in the store's graphs
+def test_vocabulary_iris_303_to_their_documents(client, path, accept):
+    r = client.get(path, headers={"Accept": accept})
+    assert r.status_code == 303 and r.headers["Vary"] == "Accept"
+    g = rdf(client, r.headers["Location"], accept)
+    iri = rdflib.URIRef("https://w3id.org/unkg/vocab" + path[len("/vocab"):])
+    assert (iri, RDF.type, None) in g
+
+
+def test_vocabulary_pages_for_people(client):
+    html = client.get("/vocab/actors/business-enterprises", headers={"Accept": "text/html"}, follow_redirects=True)
+    assert html.status_code == 200 and html.mimetype == "text/html"
+    text = html.get_data(as_text=True)
+    assert "/actors/business-enterprises" in text and "/vocab/actors.html" in text  # its provisions, its scheme
+    scheme = client.get("/vocab/actors.html").get_data(as_text=True)
+    assert "/vocab/actors/business-enterprises" in scheme
+    assert client.get("/vocab/actors/no-such-actor.ttl").status_code == 404
+
+
+@pytest.mark.parametrize("accept", list(PARSERS))
+@pytest.mark.parametrize("path", ["/ontology", "/ontology/0.1.0"])
+def test_ontology_and_version_iri_negotiate(client, path, accept):
+    r = client.get(path, headers={"Accept": accept})
+    assert r.status_code == 200 and r.mimetype == accept and r.headers["Vary"] == "Accept"
+    assert r.headers["Content-Location"].startswith(path + ".")
+    g = rdflib.Graph().parse(data=r.get_data(), format=PARSERS[accept])
+    assert (rdflib.URIRef("https://w3id.org/unkg/ontology"), RDF.type, rdflib.OWL.Ontology) in g
+
+
+def test_ontology_version_that_is_not_here(client):
+    r = client.get("/ontology/9.9.9", headers={"Accept": "text/turtle"})
+    assert r.status_code == 404 and "0.1.0" in r.get_json()["error"]
+
+
+@pytest.mark.parametrize("accept", list(PARSERS))
+@pytest.mark.parametrize("path", ["/actors/business-enterprises", "/rights/freedom-of-expression"])
+def test_concept_pages_negotiate_rdf(client, path, accept):
+    g = rdf(client, path, accept)
+    provisions = set(g.subjects(RDF.type, UNKG.Provision))
+    assert provisions and all(g.value(p, UNKG.inParagraph) is not None for p in provisions)
+    prop = UNKG.addressee if path.startswith("/actors") else UNKG.concernsRight
+    concept = rdflib.URIRef("https://w3id.org/unkg/vocab" + path)
+    assert any((p, prop, concept) in g for p in provisions)
+
+
+def test_rdf_xml_wherever_turtle_is(client):
+    for path in ["/id/A/RES/78/216.rdf", "/id/A/RES/78/216/op/28.rdf", "/vocab/actors.rdf", "/ontology.rdf",
+                 "/dataset.rdf", "/actors/business-enterprises.rdf"]:
+        r = client.get(path)
+        assert r.status_code == 200 and r.mimetype == "application/rdf+xml", path
+        assert len(rdflib.Graph().parse(data=r.get_data(), format="xml")) > 5, path
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory):
+    """A store of the bundled A/RES/78/216 as `unkg ingest --sample` makes it (the real graph builder)."""
+    from unkg.cli import main
+
+    location = str(tmp_path_factory.mktemp("sample") / "store")
+    assert main(["ingest", "--sample", "--store", location, "--quiet"]) == 0
+    app = create_app({"STORE": location, "QUERY_WORKERS": 1})
+    yield app.test_client()
+    app.extensions["unkg"].pool.close()
+
+
+def test_resolution_graphs_state_source_and_licence(sample):
+    g = rdf(sample, "/id/A/RES/78/216/en.ttl", "text/turtle")
+    expr = rdflib.URIRef("https://w3id.org/unkg/id/A/RES/78/216/en")
+    assert g.value(expr, DCTERMS.source) == rdflib.URIRef("https://undocs.org/en/A/RES/78/216")
+    assert g.value(expr, DCTERMS.license) == rdflib.URIRef(DATA_LICENSE)
+    assert g.value(expr, DCTERMS.rights) == rdflib.URIRef(UN_TERMS)
+
+
+def test_evidence_document_describes_its_fragment_nodes(sample):
+    client = sample
+    g = rdf(client, "/id/A/RES/78/216/en.ttl", "text/turtle")
+    oa = rdflib.Namespace("http://www.w3.org/ns/oa#")
+    annotation = next(a for a in g.subjects(RDF.type, oa.Annotation) if (a, oa.motivatedBy, oa.classifying) in g)
+    path = "/id/" + str(annotation).split("/id/", 1)[1]
+    doc = rdf(client, path + ".ttl", "text/turtle")
+    target = doc.value(annotation, oa.hasTarget)
+    assert str(target) == str(annotation) + "#target"
+    selectors = set(doc.objects(target, oa.hasSelector))
+    assert {str(annotation) + "#position", str(annotation) + "#quote"} == {str(s) for s in selectors}
+    assert doc.value(rdflib.URIRef(str(annotation) + "#quote"), oa.exact) is not None
+    assert doc.value(rdflib.URIRef(str(annotation) + "#position"), oa.start) is not None
+
+
+def test_a_cited_resolution_not_in_the_store_says_so(client):
+    r = client.get("/id/A/RES/53/144.html")
+    assert r.status_code == 200
+    text = r.get_data(as_text=True)
+    assert "not in this store" in text and "A/RES/78/216, paragraph" in text and "undocs.org" in text
+    g = rdf(client, "/id/A/RES/53/144.ttl", "text/turtle")
+    assert (None, rdflib.URIRef("http://data.europa.eu/eli/ontology#cites"), rdflib.URIRef("https://w3id.org/unkg/id/A/RES/53/144")) in g
+
+
+def test_an_identifier_nobody_uses_is_404(client):
+    r = client.get("/id/A/RES/12/345", headers={"Accept": "text/turtle"}, follow_redirects=True)
+    assert r.status_code == 404 and "nothing is known" in r.get_json()["error"]

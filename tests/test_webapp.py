@@ -151,7 +151,10 @@ def test_actor_accept_negotiation(client):
 @pytest.mark.parametrize("accept, media", [("text/turtle", "text/turtle"), ("application/ld+json", "application/ld+json"),
                                            ("text/html", "text/html")])
 def test_resolution_by_accept(client, accept, media):
-    r = client.get("/id/A/RES/78/216", headers={"Accept": accept})
+    see = client.get("/id/A/RES/78/216", headers={"Accept": accept})  # the IRI names the resolution, not a page
+    suffix = {"text/turtle": "ttl", "application/ld+json": "jsonld", "text/html": "html"}[media]
+    assert see.status_code == 303 and see.headers["Location"] == f"/id/A/RES/78/216.{suffix}" and see.headers["Vary"] == "Accept"
+    r = client.get("/id/A/RES/78/216", headers={"Accept": accept}, follow_redirects=True)
     assert r.status_code == 200 and r.mimetype == media
     text = r.get_data(as_text=True)
     if media == "text/html":
@@ -179,12 +182,12 @@ def test_resolution_highlights_and_citations(client):
     cites = {c["symbol"]: c["link"] for c in pp3["citations"]}
     assert cites["A/RES/78/999"] == "/id/A/RES/78/999"  # in the store: linked here
     assert cites["53/144" if "53/144" in cites else "A/RES/53/144"] is None  # not in the store: no local link
-    html = client.get("/id/A/RES/78/216", headers={"Accept": "text/html"}).get_data(as_text=True)
+    html = client.get("/id/A/RES/78/216.html").get_data(as_text=True)
     assert 'class="mark actor" href="/actors/business-enterprises"' in html
 
 
 def test_markup_in_text_is_escaped(client):
-    html = client.get("/id/A/RES/78/999", headers={"Accept": "text/html"}).get_data(as_text=True)
+    html = client.get("/id/A/RES/78/999", headers={"Accept": "text/html"}, follow_redirects=True).get_data(as_text=True)
     assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html
     assert "<img src=x" not in html and "<b>bold</b>" not in html
     page = client.get("/actors/business-enterprises", headers={"Accept": "text/html"}).get_data(as_text=True)
@@ -192,14 +195,14 @@ def test_markup_in_text_is_escaped(client):
 
 
 def test_paragraph_iri_points_to_anchor(client):
-    html = client.get("/id/A/RES/78/216/op/28", headers={"Accept": "text/html"}).get_data(as_text=True)
+    html = client.get("/id/A/RES/78/216/op/28", headers={"Accept": "text/html"}, follow_redirects=True).get_data(as_text=True)
     assert "/id/A/RES/78/216#op-28" in html
     g = rdflib.Graph().parse(data=client.get("/id/A/RES/78/216/op/28.ttl").get_data(as_text=True), format="turtle")
     assert (rdflib.URIRef(WORK + "/op/28"), rdflib.URIRef("http://data.europa.eu/eli/ontology#number"), rdflib.Literal("28")) in g
 
 
 def test_unknown_iri_404_json(client):
-    r = client.get("/id/A/RES/1/1")
+    r = client.get("/id/A/RES/1/1", follow_redirects=True)
     assert r.status_code == 404 and r.get_json() == {"ok": False, "status": 404, "error": r.get_json()["error"]}
 
 
@@ -258,7 +261,7 @@ def test_every_error_has_one_shape(client):
 
 def test_html_pages_name_their_twins(client):
     for url in ["/actors", "/actors/business-enterprises", "/id/A/RES/78/216", "/search?q=states", "/rights", "/resolutions"]:
-        r = client.get(url, headers={"Accept": "text/html"})
+        r = client.get(url, headers={"Accept": "text/html"}, follow_redirects=True)
         assert r.status_code == 200 and r.mimetype == "text/html", url
         link = r.headers["Link"]
         assert 'rel="alternate"' in link and any(MEDIA[f] in link for f in ("json", "ttl")), url
@@ -306,7 +309,7 @@ def test_every_setting_is_documented():
 
 def test_bad_identifiers_are_user_errors(client):
     for url in ["/id/A/RES/78/216%3Cscript%3E", '/actors/x"y', "/rights/a%20b", "/id/%7Bx%7D"]:
-        r = client.get(url)
+        r = client.get(url, follow_redirects=True)
         assert r.status_code in (400, 404) and r.get_json()["ok"] is False, url
 
 
@@ -378,7 +381,7 @@ def test_resolution_page_reads_one_language_version(two_languages):
     versions were mixed: over the six-language corpus store every paragraph came out without text, and a
     resolution only in Arabic showed none."""
     for path, arabic in (("/id/A/RES/78/216", False), ("/id/A/RES/78/999", True)):
-        page = two_languages.get(path, headers={"Accept": "application/json"}).get_json()
+        page = two_languages.get(path, headers={"Accept": "application/json"}, follow_redirects=True).get_json()
         paras = page["paragraphs"]
         assert paras and all(p["text"] and p["text"].startswith("[ar] ") == arabic for p in paras), path
         shown = [(m["label"], m["value"]) for m in page["metadata"]]

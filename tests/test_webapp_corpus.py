@@ -52,5 +52,5 @@ def test_resolution_page_marks_follow_the_evidence(client):
 
 @pytest.mark.parametrize("accept", ["text/turtle", "application/ld+json", "text/html"])
 def test_resolution_dereferences(client, accept):
-    r = client.get("/id/A/RES/78/216", headers={"Accept": accept})
+    r = client.get("/id/A/RES/78/216", headers={"Accept": accept}, follow_redirects=True)
     assert r.status_code == 200 and r.mimetype == accept and b"78/216" in r.data

@@ -22,7 +22,7 @@ from waitress import serve as waitress_serve
 
 from unkg.config import base_iri, default_store
 from unkg.store import Store, open_store
-from unkg.webapp import errors, explore, pages, resources, search, service, sparql, states
+from unkg.webapp import errors, explore, pages, resources, search, service, sparql, states, vocab
 from unkg.webapp.state import AppState
 
 DEFAULTS: dict[str, Any] = {
@@ -59,6 +59,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(states.bp)
     app.register_blueprint(resources.bp)
     app.register_blueprint(service.bp)
+    app.register_blueprint(vocab.bp)
     return app
 
 

@@ -16,12 +16,14 @@ from flask import Blueprint, Response, current_app, request
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from unkg.config import ONTOLOGY_NS
+from unkg.ontology import ONTOLOGY_IRI
 from unkg.webapp import queries as Q
 from unkg.webapp.concepts import Concepts, concept_iri
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, concept_link, local, paragraph_link, symbol_path, val
-from unkg.webapp.represent import respond, split_suffix
+from unkg.webapp.represent import MEDIA, choose, respond, serialize, split_suffix
 from unkg.webapp.state import concepts, state
+from unkg.webapp.vocab import graph_of
 
 bp = Blueprint("pages", __name__)
 
@@ -164,9 +166,31 @@ def _facet_value(row: dict[str, Any], facet: str) -> list[str]:
     return [str(row[facet])] if row.get(facet) else []
 
 
+# a concept's page, its JSON / CSV twins and, as RDF, the concept with the provisions listed on the page
+PAGE_OFFER = ("html", "json", "csv", "ttl", "jsonld", "nt", "rdf")
+
+
+def _provisions_graph(concept: str, rows: list[dict[str, Any]], linked: Any, prop: str) -> Any:
+    """RDF twin of a concept page: the concept (as /vocab/ gives it) and each listed provision with its
+    paragraph, strength and its links of kind `prop` (addressee, concernsRight, beneficiary)."""
+    unkg = rdflib.Namespace(ONTOLOGY_NS)
+    g = graph_of(concept)
+    for r in rows:
+        prov = rdflib.URIRef(r["provision"])
+        g.add((prov, rdflib.RDF.type, unkg.Provision))
+        g.add((prov, unkg.inParagraph, rdflib.URIRef(r["provision"].split("/prov/")[0])))
+        if r.get("strength") is not None:
+            g.add((prov, unkg.strength, rdflib.Literal(int(r["strength"]))))
+        if r.get("text"):
+            g.add((prov, rdflib.RDF.value, rdflib.Literal(r["text"])))
+        for target in linked(r["provision"]):
+            g.add((prov, unkg[prop], rdflib.URIRef(target)))
+    return g
+
+
 @bp.route("/actors/<path:actor_id>")
 def actor(actor_id: str) -> Response:
-    actor_id, fmt = split_suffix(actor_id, ("json", "csv"))
+    actor_id, fmt = split_suffix(actor_id, PAGE_OFFER)
     c = concepts()
     iri = concept_iri(actor_id, "actors")
     below = c.below(iri)
@@ -214,8 +238,9 @@ def actor(actor_id: str) -> Response:
         "truncated": len(rows) >= limit, "page": page, "pages": pages, "per_page": per_page,
         "rows": listed, "base_path": base_path,
     }
-    return respond(data, "actor.html", base_path=base_path, suffix=fmt, offered=("html", "json", "csv"),
-                   csv_rows=(listed, ACTOR_COLUMNS))
+    return respond(data, "actor.html", base_path=base_path, suffix=fmt, offered=PAGE_OFFER,
+                   csv_rows=(listed, ACTOR_COLUMNS),
+                   graph=lambda: _provisions_graph(iri, listed, lambda prov: _addressees_of().get(prov, ()), "addressee"))
 
 
 def _concept_list(scheme: str, prop: str, title: str, fmt: str | None) -> Response:
@@ -230,7 +255,7 @@ def _concept_list(scheme: str, prop: str, title: str, fmt: str | None) -> Respon
 
 
 def _concept_page(scheme: str, prop: str, cid: str) -> Response:
-    cid, fmt = split_suffix(cid, ("json", "csv"))
+    cid, fmt = split_suffix(cid, PAGE_OFFER)
     c = concepts()
     iri = concept_iri(cid, scheme)
     limit = current_app.config["PAGE_LIMIT"]
@@ -253,8 +278,10 @@ def _concept_page(scheme: str, prop: str, cid: str) -> Response:
     add_wording(rows)
     data = {"title": c.label(iri), "concept": iri, "label": c.label(iri), "scheme": scheme, "rows": rows,
             "count": len(rows), "truncated": len(rows) >= limit}
-    return respond(data, "concept.html", base_path=f"/{scheme}/{cid}", suffix=fmt, offered=("html", "json", "csv"),
-                   csv_rows=(rows, ["symbol", "paragraph", "date", "verb", "strength", "text", "link", "provision"]))
+    link = prop.split(":", 1)[1]
+    return respond(data, "concept.html", base_path=f"/{scheme}/{cid}", suffix=fmt, offered=PAGE_OFFER,
+                   csv_rows=(rows, ["symbol", "paragraph", "date", "verb", "strength", "text", "link", "provision"]),
+                   graph=lambda: _provisions_graph(iri, rows, lambda prov: (iri,), link))
 
 
 @bp.route("/rights")
@@ -323,19 +350,32 @@ def _pylode_html() -> str | None:
     return _ONTOLOGY_DOCS["html"]
 
 
+ONTOLOGY_OFFER = ("html", "ttl", "jsonld", "nt", "rdf", "json")
+
+
 @bp.route("/ontology")
-@bp.route("/ontology.<any(json,ttl):fmt>")
-def ontology(fmt: str | None = None) -> Response:
-    if fmt == "ttl":
-        resp = Response(_ontology_ttl(), mimetype="text/turtle")
-        resp.headers["Link"] = '</ontology>; rel="alternate"; type="text/html"'
-        return resp
-    if fmt is None and request.accept_mimetypes.best_match(["text/html", "text/turtle", "application/json"]) == "text/html":
+@bp.route("/ontology.<any(html,json,ttl,jsonld,nt,rdf):fmt>")
+@bp.route("/ontology/<version>")
+def ontology(fmt: str | None = None, version: str | None = None) -> Response:
+    """The ontology's IRI and its version IRI (/ontology/0.1.0): HTML (pyLODE) for people, Turtle, JSON-LD,
+    N-Triples or RDF/XML by Accept or suffix. Its terms are hash IRIs (unkg:Resolution is /ontology#Resolution),
+    so this document is what they dereference to: 200 with Content-Location naming the variant sent."""
+    base_path = "/ontology"
+    if version is not None:
+        version, fmt = split_suffix(version, ONTOLOGY_OFFER, html=True)
+        current = _ontology_version()
+        if version != current:
+            raise ApiError(f"no version {version!r} of the ontology here; this server has {current} (/ontology/{current})", 404)
+        base_path = f"/ontology/{version}"
+    fmt = choose(fmt, ONTOLOGY_OFFER)
+    if fmt in ("ttl", "jsonld", "nt", "rdf"):
+        g = rdflib.Graph().parse(data=_ontology_ttl(), format="turtle")
+        resp = Response(_ontology_ttl() if fmt == "ttl" else serialize(g, fmt), mimetype=MEDIA[fmt])
+        return _ontology_headers(resp, base_path, fmt)
+    if fmt == "html":
         html = _pylode_html()
         if html:
-            resp = Response(html, mimetype="text/html")
-            resp.headers["Link"] = '</ontology.ttl>; rel="alternate"; type="text/turtle", </ontology.json>; rel="alternate"; type="application/json"'
-            return resp
+            return _ontology_headers(Response(html, mimetype="text/html"), base_path, fmt)
     g = rdflib.Graph()
     g.parse(data=_ontology_ttl(), format="turtle")
 
@@ -351,4 +391,18 @@ def ontology(fmt: str | None = None) -> Response:
 
     data = {"title": "The unkg ontology", "namespace": ONTOLOGY_NS, "classes": terms(OWL.Class),
             "properties": terms(OWL.ObjectProperty, OWL.DatatypeProperty)}
-    return respond(data, "ontology.html", base_path="/ontology", suffix=fmt, offered=("html", "json"))
+    return _ontology_headers(respond(data, "ontology.html", base_path=base_path, suffix=fmt, offered=ONTOLOGY_OFFER),
+                             base_path, fmt)
+
+
+def _ontology_version() -> str:
+    g = rdflib.Graph().parse(data=_ontology_ttl(), format="turtle")
+    v = g.value(rdflib.URIRef(ONTOLOGY_IRI), OWL.versionIRI)
+    return str(v).rsplit("/", 1)[-1] if v is not None else ""
+
+
+def _ontology_headers(resp: Response, base_path: str, fmt: str) -> Response:
+    resp.headers["Content-Location"] = f"{base_path}.{fmt}"
+    resp.headers["Vary"] = "Accept"
+    resp.headers["Link"] = ", ".join(f'<{base_path}.{f}>; rel="alternate"; type="{MEDIA[f]}"' for f in ONTOLOGY_OFFER if f != fmt)
+    return resp

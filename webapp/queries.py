@@ -182,6 +182,13 @@ def describe(resource: str) -> str:
     return f"CONSTRUCT {{ {iri(resource)} ?p ?o . ?s ?q {iri(resource)} }} WHERE {{ GRAPH ?g {{ {{ {iri(resource)} ?p ?o }} UNION {{ ?s ?q {iri(resource)} }} }} }}"
 
 
+def citing(work: str) -> str:
+    """The paragraphs (and their resolutions) that cite `work`."""
+    return PREFIXES + f"""SELECT DISTINCT ?para ?work ?symbol ?num WHERE {{ GRAPH ?g {{
+  ?para eli:cites {iri(work)} ; eli:is_part_of+ ?work . ?work a unkg:Resolution .
+  OPTIONAL {{ ?work dcterms:identifier ?symbol }} OPTIONAL {{ ?para eli:number ?num }} }} }}"""
+
+
 def expressions(work: str) -> str:
     return PREFIXES + f"SELECT DISTINCT ?e WHERE {{ GRAPH ?e {{ {iri(work)} ?p ?o }} }}"
 

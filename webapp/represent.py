@@ -37,10 +37,11 @@ def serialize(graph: Any, fmt: str) -> bytes:
     return graph.serialize(format=RDF_FORMATS[fmt], encoding="utf-8")
 
 
-def split_suffix(name: str, offered: Iterable[str]) -> tuple[str, str | None]:
-    """'business-enterprises.csv' -> ('business-enterprises', 'csv') when csv is offered."""
+def split_suffix(name: str, offered: Iterable[str], *, html: bool = False) -> tuple[str, str | None]:
+    """'business-enterprises.csv' -> ('business-enterprises', 'csv') when csv is offered (and '.html' too
+    when `html`: the HTML document of a thing whose own IRI answers 303)."""
     for fmt in offered:
-        if fmt != "html" and name.endswith("." + fmt):
+        if (fmt != "html" or html) and name.endswith("." + fmt):
             return name[: -len(fmt) - 1], fmt
     return name, None
 
@@ -58,6 +59,21 @@ def choose(suffix: str | None, offered: Sequence[str]) -> str:
         return offered[0]
     best = accept.best_match([MEDIA[f] for f in offered], default=MEDIA[offered[0]])
     return next(f for f in offered if MEDIA[f] == best)
+
+
+def see_other(path: str, offered: Sequence[str]) -> Response:
+    """303 See Other from the IRI of a thing (a resolution, a paragraph, a concept) to the document that
+    describes it in the format Accept asks for: `path.ttl`, `path.html` ... (docs/publishing.md says why)."""
+    fmt = choose(None, offered)
+    target = f"{path}.{fmt}"
+    if request.query_string:
+        target += "?" + request.query_string.decode("latin-1")
+    resp = Response(f"See {target}\n", status=303, mimetype="text/plain")
+    resp.headers["Location"] = target
+    resp.headers["Vary"] = "Accept"
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.headers["Link"] = ", ".join(f'<{path}.{f}>; rel="alternate"; type="{MEDIA[f]}"' for f in offered)
+    return resp
 
 
 def link_header(base_path: str, offered: Sequence[str], current: str) -> str:

@@ -16,12 +16,12 @@ from unkg import iris
 from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, anchor, base, concept_link, local, symbol_path, under_base, val
-from unkg.webapp.represent import respond, split_suffix
+from unkg.webapp.represent import respond, see_other, split_suffix
 from unkg.webapp.state import concepts, state
 from unkg.webapp.workers import bind_prefixes
 
 bp = Blueprint("resources", __name__)
-RDF_OFFER = ("html", "ttl", "jsonld", "nt", "json")
+RDF_OFFER = ("html", "ttl", "jsonld", "nt", "rdf", "json")
 UNKG = "https://w3id.org/unkg/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 DCT = "http://purl.org/dc/terms/"
@@ -35,19 +35,28 @@ HEADER_FIELDS = [  # (property, label) shown in the metadata table, in this orde
 
 @bp.route("/resolutions/<path:rest>")
 def resolution_alias(rest: str) -> Response:
-    return redirect(f"/id/{rest}", code=301)
+    return redirect(f"/id/{rest}.html", code=301)
 
 
 @bp.route("/id/<path:rest>")
 def resource(rest: str) -> Response:
-    rest, fmt = split_suffix(rest, RDF_OFFER)
+    """A data IRI names a thing (a resolution, a language version, a paragraph ...), not a document: it
+    answers 303 See Other to the document about it in the format asked for, `/id/....ttl`, `.html` ...
+    (docs/publishing.md). The documents answer 200; one about an IRI that no graph here describes is a 404,
+    unless resolutions here cite it: then it says so, with the citing paragraphs."""
+    rest, fmt = split_suffix(rest, RDF_OFFER, html=True)
+    if fmt is None:
+        return see_other(f"/id/{rest}", RDF_OFFER)
     iri = base() + rest
     store = state().store
     by_graph = store.select(Q.resolution_header(iri), timeout=60)
     header = _once(by_graph)
     graph = lambda: _rdf(iri, header)  # noqa: E731 - built only for RDF answers
-    if not header and not store.select(Q.PREFIXES + f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p {Q.iri(iri)} }} }} LIMIT 1"):
-        raise ApiError(f"nothing is known about {iri}", 404)
+    if not header:
+        citing = store.select(Q.citing(iri), timeout=60)
+        if not citing:
+            raise ApiError(f"nothing is known about {iri}: no graph in this store describes or cites it", 404)
+        return respond(_cited(iri, citing), "resource.html", base_path=f"/id/{rest}", suffix=fmt, offered=RDF_OFFER, graph=graph)
     types = {str(r["o"]) for r in header if str(r["p"]) == str(rdflib.RDF.type)}
     if UNKG + "Resolution" in types:
         data = _resolution(iri, by_graph)
@@ -69,7 +78,8 @@ def _once(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _rdf(iri: str, header: list[dict[str, Any]]) -> rdflib.Graph:
-    """A work: every named graph (expression) that describes it; an expression: its graph; else a description."""
+    """A work: every named graph (expression) that describes it; an expression: its graph; else a description,
+    with the nodes named by fragments of the IRI (an annotation's #target, #position, #quote)."""
     store = state().store
     g = rdflib.Graph()
     graphs = set(store.graphs())
@@ -79,9 +89,30 @@ def _rdf(iri: str, header: list[dict[str, Any]]) -> rdflib.Graph:
             g += store.graph(n)
     else:
         g += store.construct(Q.describe(iri), timeout=60)
+        done = {iri}
+        while True:
+            parts = {str(o) for o in g.objects() if isinstance(o, rdflib.URIRef) and str(o).startswith(iri + "#")} - done
+            if not parts:
+                break
+            for part in sorted(parts):
+                g += store.construct(Q.describe(part), timeout=60)
+            done |= parts
 
     bind_prefixes(g)
     return g
+
+
+def _cited(iri: str, citing: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page of a resolution this store does not hold but cites: who cites it here."""
+    symbol = iri.rsplit("/id/", 1)[-1]
+    rows = {}
+    for r in citing:
+        para, work = str(r["para"]), str(r["work"])
+        label = f"{val(r.get('symbol')) or work.rsplit('/id/', 1)[-1]}, paragraph {val(r.get('num')) or anchor(para, work)}"
+        rows[para] = {"iri": para, "label": label, "link": f"{local(work) or work}#{anchor(para, work)}", "work": work}
+    cited_by = sorted(rows.values(), key=lambda d: d["label"])
+    return {"title": symbol, "iri": iri, "properties": [], "container": None, "in_store": False,
+            "cited_by": cited_by, "citing_works": len({d["work"] for d in cited_by}), "undocs": undocs(symbol)}
 
 
 def _generic(iri: str, header: list[dict[str, Any]]) -> dict[str, Any]:
