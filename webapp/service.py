@@ -16,7 +16,6 @@ from unkg.describe import dataset_graph
 from unkg.webapp.errors import ApiError
 from unkg.webapp.represent import MEDIA, RDF_OFFER, serialize
 from unkg.webapp.state import concepts
-from unkg.webapp.state import concepts
 from unkg.webapp.state import state as app_state
 
 bp = Blueprint("service", __name__)
