@@ -444,5 +444,5 @@ def test_what_lies_under_a_work_links_back_to_it(client):
     IRI: tests/test_iris.py), and a provision points to its paragraph's anchor."""
     for path, link in (("/id/A/RES/78/216/en", "/id/A/RES/78/216"),
                        ("/id/A/RES/78/216/op/28/prov/1", "/id/A/RES/78/216#op-28")):
-        page = client.get(path, headers={"Accept": "application/json"}).get_json()
+        page = client.get(path, headers={"Accept": "application/json"}, follow_redirects=True).get_json()
         assert page.get("container") == {"iri": WORK, "link": link}, (path, page)

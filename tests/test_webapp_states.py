@@ -122,12 +122,12 @@ def test_list_search_and_links(client):
 
 
 def test_resolution_page_groups_the_vote_by_state(client):
-    page = client.get("/id/A/RES/78/9992", headers={"Accept": "application/json"}).get_json()
+    page = client.get("/id/A/RES/78/9992", headers={"Accept": "application/json"}, follow_redirects=True).get_json()
     by = page["vote"]["by_state"]
     names = {how: [s["name"] for s in states] for how, states in by.items()}
     assert names["yes"] == ["France"] and names["no"] == ["China", "Colombia"] and names["abstain"] == ["Brazil"]
     assert len(names["absent"]) == 193 - 4
-    html = client.get("/id/A/RES/78/9992").get_data(as_text=True)
+    html = client.get("/id/A/RES/78/9992", follow_redirects=True).get_data(as_text=True)
     assert 'id="vote-by-state"' in html and '<a href="/states/col">Colombia</a>' in html
 
 
