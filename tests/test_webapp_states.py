@@ -90,6 +90,10 @@ def test_state_page_json(client):
     co = {(c["session"], s["name"], s["count"]) for c in page["co_sponsors"] for s in c["states"]}
     assert co == {("77", "Brazil", 1), ("77", "France", 1), ("78", "Brazil", 1), ("78", "Chile", 1)}
     assert {g["slug"] for g in page["alignment"]["groups"]} == {"eu", "african-group", "g77"}
+    # the series "Situation of human rights in Colombia": Colombia and Brazil sponsored both years, France one
+    [spons] = page["sponsored_series"]
+    assert [(y["year"], y["sponsors"]) for y in spons["years"]] == [("2022", 3), ("2023", 2)]
+    assert sorted(m["name"] for m in spons["main_sponsors"]) == ["Brazil", "Colombia"]
 
 
 def test_korea_resolution_is_about_the_republic_only(client):

@@ -190,6 +190,7 @@ def warm() -> None:
     sponsored_by()
     about_stats()
     group_bits()
+    series_members()
 
 
 # -- the views ------------------------------------------------------------------------------------------------
@@ -289,6 +290,7 @@ def build_page(d: dict[str, Any]) -> dict[str, Any]:
                        + ": resolutions of one series in different years.",
         "sponsored": [r["resolution"] for r in sponsored], "sponsorships": sponsored,
         "co_sponsors": _co_sponsors(iri, sponsored),
+        "sponsored_series": _sponsored_series(sponsored),
         **_alignment(iri, m),
     }
 
@@ -389,6 +391,47 @@ def _sponsorships(iri: str) -> list[dict[str, Any]]:
                     "session": str(val(meta.get("session")) or ""), "title": val(meta.get("title")) or "",
                     "link": local(w) or w, "sponsors": len(spons.get(w, ())), "work": w})
     out.sort(key=lambda r: (str(r["date"] or ""), r["resolution"]), reverse=True)
+    return out
+
+
+def series_members() -> dict[str, list[str]]:
+    """Series key (the store's series, else the title) -> its works with sponsors, oldest first."""
+    def build() -> dict[str, list[str]]:
+        recorded, all_works = series_of(), works()
+        out: dict[str, list[str]] = defaultdict(list)
+        for w in sponsors():
+            title = val(all_works.get(w, {}).get("title")) or ""
+            key = recorded.get(w) or (series_key(title) if title else None)
+            if key:
+                out[key].append(w)
+        for ws in out.values():
+            ws.sort(key=lambda w: str(val(all_works.get(w, {}).get("date")) or ""))
+        return dict(out)
+
+    return state().cached("states:series_members", build)
+
+
+def _key_of(work: str) -> str | None:
+    title = val(works().get(work, {}).get("title")) or ""
+    return series_of().get(work) or (series_key(title) if title else None)
+
+
+def _sponsored_series(sponsored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The series the State sponsored a resolution of (two or more sponsored resolutions in the store): each
+    year's sponsors, and the main sponsors, those on at least three quarters of the series' resolutions."""
+    spons, all_works, members = sponsors(), works(), series_members()
+    out = []
+    for key in dict.fromkeys(k for r in sponsored if (k := _key_of(r["work"]))):
+        ws = members.get(key, [])
+        if len(ws) < 2:
+            continue
+        counts = Counter(st for w in ws for st in spons.get(w, ()))
+        main = [_named(st, {"resolutions": n}) for st, n in counts.most_common() if n >= 0.75 * len(ws)]
+        out.append({"title": val(all_works[ws[-1]].get("title")) or "", "resolutions": len(ws),
+                    "years": [{"year": str(val(all_works[w].get("date")) or "")[:4], "resolution": val(all_works[w].get("symbol")) or w,
+                               "sponsors": len(spons.get(w, ())), "link": local(w) or w} for w in ws],
+                    "main_sponsors": main[:15], "main_sponsors_total": len(main)})
+    out.sort(key=lambda s: (-s["resolutions"], s["title"].lower()))
     return out
 
 
