@@ -77,32 +77,12 @@ def measure(port: int, codes: list[str], clients: int, rounds: int) -> list[tupl
     return results
 
 
-def ga_votes(corpus: Path, symbols: set[str]) -> list[dict[str, str]]:
-    """Each GA recorded vote of a stored resolution as ISO3 -> Y/N/A, read with the test's plain-Python reader."""
-    import test_states_agreement as ta
-
-    labels = ta.label_index()
-    votes = []
-    for path in sorted((corpus / "meta" / "ga").glob("*.json")):
-        for rec in ta.records(path):
-            if rec["symbol"] not in symbols:
-                continue
-            v = {}
-            for key, code in (("MS_in_favour", "Y"), ("MS_against", "N"), ("MS_abstaining", "A")):
-                for name in rec.get(key) or []:
-                    if ta.fold(name) in labels:
-                        v[labels[ta.fold(name)]] = code
-            if v:
-                votes.append(v)
-    return votes
-
-
 def compare_agreement(port: int, corpus: Path) -> int:
     """alignment.json of every pair of the test's 20 States against the metadata; prints and counts mismatches."""
-    from test_states_agreement import PAIRS_OF
+    from test_states_agreement import PAIRS_OF, votes_of
 
     symbols = {r["symbol"] for r in fetch_json(port, "/resolutions.json")["rows"]}
-    votes = ga_votes(corpus, symbols)
+    votes = votes_of(sorted((corpus / "meta" / "ga").glob("*.json")), symbols)
     compared = mismatched = 0
     for i, a in enumerate(PAIRS_OF):
         for b in PAIRS_OF[i + 1:]:

@@ -83,8 +83,8 @@ def warm(app: Flask) -> threading.Thread:
     def run() -> None:
         with app.app_context():
             pages.warm()
-            states.warm()
             search.get_index()
+            states.warm()
 
     t = threading.Thread(target=run, daemon=True, name="unkg-warm")
     t.start()

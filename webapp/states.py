@@ -30,7 +30,7 @@ from unkg.webapp import pages
 from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import local, val
-from unkg.webapp.represent import respond, split_suffix
+from unkg.webapp.represent import choose, respond, split_suffix
 from unkg.webapp.state import concepts, state
 from unkg.webapp.votes import WORDS, RecordedVote, VoteMatrix
 
@@ -186,11 +186,15 @@ def group_bits() -> dict[str, dict[str, int]]:
 
 
 def warm() -> None:
+    """The shared caches, then every State's page data (about 0.1 s each on the whole corpus), so that no
+    visitor waits for a page to be built."""
     matrix()
     sponsored_by()
     about_stats()
     group_bits()
     series_members()
+    for d in directory()["states"].values():
+        page_data(d)
 
 
 # -- the views ------------------------------------------------------------------------------------------------
@@ -240,10 +244,30 @@ def state_page(name: str) -> Response:
         return alignment(name.rsplit("/", 1)[0])
     iso3, fmt = split_suffix(name, ("json", "csv"))
     d = _find(iso3)
-    data = state().cached(f"states:page:{d['id']}", lambda: build_page(d))
-    base_path = d["link"]
-    return respond(data, "state.html", base_path=base_path, suffix=fmt, offered=("html", "json", "csv"),
-                   csv_rows=(data["votes"], VOTE_COLUMNS))
+    chosen = choose(fmt, PAGE_FORMATS)
+    if request.query_string:  # the page takes no parameters; its twins' links would carry them
+        return _render(d, chosen)
+    # A State page changes only with the store: each format's answer is kept whole (every State's page is
+    # built at warm-up), so a visit costs no query and no rendering.
+    status, headers, body = state().cached(f"states:answer:{d['id']}:{chosen}", lambda: _freeze(_render(d, chosen)))
+    return Response(body, status=status, headers=headers)
+
+
+PAGE_FORMATS = ("html", "json", "csv")
+
+
+def page_data(d: dict[str, Any]) -> dict[str, Any]:
+    return state().cached(f"states:page:{d['id']}", lambda: build_page(d))
+
+
+def _render(d: dict[str, Any], fmt: str) -> Response:
+    data = page_data(d)
+    return respond(data, "state.html", base_path=d["link"], suffix=None if fmt == "html" else fmt,
+                   offered=PAGE_FORMATS, csv_rows=(data["votes"], VOTE_COLUMNS))
+
+
+def _freeze(resp: Response) -> tuple[int, list[tuple[str, str]], bytes]:
+    return resp.status_code, list(resp.headers.items()), resp.get_data()
 
 
 def alignment(iso3: str) -> Response:
