@@ -78,26 +78,31 @@ def measure(port: int, codes: list[str], clients: int, rounds: int) -> list[tupl
 
 
 def compare_agreement(port: int, corpus: Path) -> int:
-    """alignment.json of every pair of the test's 20 States against the metadata; prints and counts mismatches."""
+    """alignment.json of every pair of the test's 20 States, session by session of the General Assembly,
+    against the metadata; prints and counts mismatches. (By session: the store also holds votes that come
+    from the documents themselves, such as the emergency special sessions', which the extracts lack.)"""
     from test_states_agreement import PAIRS_OF, votes_of
 
     symbols = {r["symbol"] for r in fetch_json(port, "/resolutions.json")["rows"]}
-    votes = votes_of(sorted((corpus / "meta" / "ga").glob("*.json")), symbols)
     compared = mismatched = 0
-    for i, a in enumerate(PAIRS_OF):
-        for b in PAIRS_OF[i + 1:]:
-            both = [(v[a], v[b]) for v in votes if a in v and b in v]
-            same = sum(1 for x, y in both if x == y)
-            half = sum(1 for x, y in both if x != y and "A" in (x, y))
-            exp = {"votes": len(both), "agreement": round(same / len(both), 4) if both else None,
-                   "lijphart": round((same + 0.5 * half) / len(both), 4) if both else None}
-            got = fetch_json(port, f"/states/{a}/alignment.json?with={b}&body=GA")
-            compared += 1
-            if {k: got[k] for k in exp} != exp:
-                mismatched += 1
-                print(f"  {a}-{b}: page {got} != metadata {exp}")
-    print(f"agreement (GA, all sessions in the store, {len(votes)} recorded votes): {compared} pairs compared with "
-          f"the metadata, {mismatched} differ; e.g. col-bra {fetch_json(port, '/states/col/alignment.json?with=bra&body=GA')}")
+    for path in sorted((corpus / "meta" / "ga").glob("*.json")):
+        session = path.stem
+        votes = votes_of([path], symbols)
+        for i, a in enumerate(PAIRS_OF):
+            for b in PAIRS_OF[i + 1:]:
+                both = [(v[a], v[b]) for v in votes if a in v and b in v]
+                same = sum(1 for x, y in both if x == y)
+                half = sum(1 for x, y in both if x != y and "A" in (x, y))
+                exp = {"votes": len(both), "agreement": round(same / len(both), 4) if both else None,
+                       "lijphart": round((same + 0.5 * half) / len(both), 4) if both else None}
+                got = fetch_json(port, f"/states/{a}/alignment.json?with={b}&body=GA&session={session}")
+                compared += 1
+                if {k: got[k] for k in exp} != exp:
+                    mismatched += 1
+                    print(f"  {a}-{b} session {session}: page {got} != metadata {exp}")
+        print(f"GA session {session}: {len(votes)} recorded votes of stored resolutions in the metadata; "
+              f"col-bra {fetch_json(port, f'/states/col/alignment.json?with=bra&body=GA&session={session}')}")
+    print(f"agreement: {compared} (pair, session) figures compared with the metadata, {mismatched} differ")
     return mismatched
 
 

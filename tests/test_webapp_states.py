@@ -145,3 +145,9 @@ def test_series_recorded_in_the_store_group_the_votes(tmp_path):
     # 9991 and 9993 are one series (different titles); 9992, alone under its title, moves nowhere
     assert [[v["resolution"] for v in s["votes"]] for s in page["series"]] == [["A/RES/77/9991", "A/RES/78/9993"]]
     assert page["series"][0]["changed"] and "unkg:inSeries" in page["series_note"]
+
+
+def test_alignment_by_session(client):
+    got = client.get("/states/fra/alignment.json?with=bra&session=78").get_json()
+    assert (got["votes"], got["agreement"], got["session"]) == (2, 0.0, "78")
+    assert client.get("/states/fra/alignment.json?with=bra&session=78;x").status_code == 400

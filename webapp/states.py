@@ -206,7 +206,7 @@ def _find(iso3: str) -> dict[str, Any]:
     return d["states"][iri]
 
 
-def _filters() -> tuple[str | None, str | None, str | None]:
+def _filters() -> tuple[str | None, str | None, str | None, str | None]:
     body = (request.args.get("body") or "").upper() or None
     if body and body not in BODIES:
         raise ApiError(f"body must be one of {', '.join(BODIES)}", 400)
@@ -214,7 +214,10 @@ def _filters() -> tuple[str | None, str | None, str | None]:
     for v in (start, end):
         if v and not re.fullmatch(r"\d{4}", v):
             raise ApiError("from and to are years, e.g. from=2021", 400)
-    return body, start, end
+    session = request.args.get("session") or None
+    if session and not re.fullmatch(r"[A-Za-z0-9-]{1,12}", session):
+        raise ApiError("session is a session number as the resolutions give it, e.g. session=78", 400)
+    return body, start, end, session
 
 
 @bp.route("/states")
@@ -272,12 +275,14 @@ def _freeze(resp: Response) -> tuple[int, list[tuple[str, str]], bytes]:
 
 def alignment(iso3: str) -> Response:
     d = _find(iso3)
-    body, start, end = _filters()
+    body, start, end, session = _filters()
     m = matrix()
-    mask = m.mask(body, start, end)
+    mask = m.mask(body, start, end, session)
     other = request.args.get("with")
     group = request.args.get("group")
     out: dict[str, Any] = {"state": d["id"], "body": body, "from": start, "to": end}
+    if session:
+        out["session"] = session
     if other:
         o = _find(other)
         out.update({"with": o["id"], **m.agreement(d["id"], o["id"], mask)})

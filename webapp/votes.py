@@ -55,11 +55,12 @@ class VoteMatrix:
                 m.bits.setdefault(state, {"Y": 0, "N": 0, "A": 0})[how] |= 1 << i
         return m
 
-    def mask(self, body: str | None = None, start: str | None = None, end: str | None = None) -> int:
-        """The votes of one body (GA, HRC, SC) between two years (inclusive), as a bit set."""
+    def mask(self, body: str | None = None, start: str | None = None, end: str | None = None,
+             session: str | None = None) -> int:
+        """The votes of one body (GA, HRC, SC) between two years (inclusive), or of one session, as a bit set."""
         out = 0
         for i, v in enumerate(self.votes):
-            if body and v.body != body:
+            if (body and v.body != body) or (session and v.session != session):
                 continue
             if (start and v.year < start) or (end and v.year > end):
                 continue
