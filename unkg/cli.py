@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from unkg import __version__, config
-from unkg.config import default_store
-from unkg.errors import StoreError, UnkgError
+from unkg.config import default_store, query_memory
+from unkg.errors import QueryError, StoreError, UnkgError
+from unkg.limits import run_capped
+from unkg.querykind import check_nesting
 from unkg.store import open_store
 
 EXIT_CODES = """exit codes:
@@ -111,7 +113,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     sparql = _query_text(args.sparql)
+    if not sparql.strip():
+        raise QueryError("the query is empty")
+    check_nesting(sparql)
+    # In a child process limited to the query's memory budget: a query that needs more ends the child, not
+    # the machine (unkg/limits.py).
+    code, failure = run_capped(lambda cap: _guarded(lambda: _query(args, sparql, cap)), query_memory())
+    if failure:
+        raise QueryError(f"unkg query: {failure}")
+    return code
+
+
+def _query(args: argparse.Namespace, sparql: str, cap: Callable[[], None]) -> int:
     store = _open(args.store, read_only=True)
+    cap()
     try:
         if args.format in ("csv", "json", "tsv", "xml"):
             kind = _query_kind(sparql)
@@ -226,16 +241,27 @@ def _open(location: str | None, read_only: bool = False) -> Any:
 
 
 def _query_text(arg: str) -> str:
-    """The query itself, `-` for stdin, or the path of a .rq / .sparql file."""
+    """The query itself, `-` for stdin, or the path of a .rq / .sparql file; UTF-8 in each case."""
     if arg == "-":
-        return sys.stdin.read()
+        return _utf8(sys.stdin.buffer.read(), "stdin")
     p = Path(arg)
     if p.suffix.lower() in (".rq", ".sparql") or (len(arg) < 512 and "\n" not in arg and p.is_file()):
         try:
-            return p.read_text(encoding="utf-8")
+            return _utf8(p.read_bytes(), arg)
         except OSError as e:
             raise UnkgError(f"{arg}: cannot read the query: {e.strerror or e}") from None
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the terminal's encoding could not decode, kept as surrogates
+        raise QueryError("the query is not UTF-8 text") from None
     return arg
+
+
+def _utf8(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise QueryError(f"{where}: the query is not UTF-8 text (byte {e.start})") from None
 
 
 def _query_kind(sparql: str) -> str:
@@ -356,12 +382,21 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `unkg` console script; returns the exit code."""
     parser = build_parser()
-    try:
+
+    def run() -> int:
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):
             parser.print_help(sys.stderr)
             return 2
         return args.func(args)
+
+    return _guarded(run)
+
+
+def _guarded(fn: Callable[[], int]) -> int:
+    """Run a command: its exit code, or the exit code of the error it raised, printed as one line."""
+    try:
+        return fn()
     except StoreError as e:
         _err(str(e))
         return 2

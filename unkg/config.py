@@ -7,6 +7,8 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir, user_data_dir
 
+from unkg.errors import UnkgError
+
 DEFAULT_BASE_IRI = "https://w3id.org/unkg/id/"
 ONTOLOGY_NS = "https://w3id.org/unkg/ontology#"
 VOCAB_NS = "https://w3id.org/unkg/vocab/"
@@ -78,3 +80,30 @@ def update_endpoint() -> str | None:
 def gsp_endpoint() -> str | None:
     """A remote store's Graph Store Protocol endpoint, when it is not where unkg derives it: `UNKG_GSP_ENDPOINT`."""
     return os.environ.get("UNKG_GSP_ENDPOINT") or None
+
+
+DEFAULT_QUERY_MEMORY = 1 << 30
+
+
+def parse_size(text: str, setting: str) -> int:
+    """Bytes from "512M", "1G", "1.5G", "800000" (K, M, G, T are powers of 1024); 0 means no limit."""
+    t = text.strip().upper().removesuffix("B").removesuffix("I")
+    factor = 1
+    if t[-1:] in ("K", "M", "G", "T"):
+        factor = 1024 ** ("KMGT".index(t[-1]) + 1)
+        t = t[:-1]
+    try:
+        value = float(t)
+    except ValueError:
+        raise UnkgError(f"{setting}: {text!r} is not a size (e.g. 512M, 1G, or 0 for no limit)") from None
+    if value < 0 or value != value or value == float("inf"):
+        raise UnkgError(f"{setting}: {text!r} is not a size (e.g. 512M, 1G, or 0 for no limit)")
+    return int(value * factor)
+
+
+def query_memory() -> int:
+    """The memory one SPARQL query may take, in bytes, beyond what its process holds before it starts (0: no
+    limit): `UNKG_QUERY_MEMORY` (e.g. 512M, 2G), else 1 GiB. Applies to each query worker of `unkg serve`
+    and to `unkg query`; docs/limits.md says how it is enforced."""
+    env = os.environ.get("UNKG_QUERY_MEMORY", "").strip()
+    return parse_size(env, "UNKG_QUERY_MEMORY") if env else DEFAULT_QUERY_MEMORY

@@ -24,6 +24,11 @@ _HIDERS = re.compile(
     re.S,
 )
 _WORD = re.compile(r"(?<![\w:?$])([A-Za-z]+)(?![\w:])")
+_BRACKETS = re.compile(r"[{}()\[\]]")
+# Oxigraph's parser and planner recurse on nesting: about 3,000 levels of braces overflow the stack (a crash),
+# and nested blank-node brackets take time growing with the cube of the depth (a second at 150). Queries
+# people write nest a dozen levels.
+MAX_NESTING = 64
 QUERY_FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
 UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 
@@ -69,6 +74,7 @@ def read_only(text: str, *, allow_service: bool = False,
     (400/403) for anything else: empty text, an update or LOAD, SERVICE unless allowed, no query form."""
     if not text.strip():
         raise QueryError("the query is empty", 400)
+    check_nesting(text)
     kind = classify(text)
     if kind.is_update or kind.form is None and kind.uses_load:
         raise QueryError(f"this is a SPARQL Update; {update_advice}", 400)
@@ -77,3 +83,23 @@ def read_only(text: str, *, allow_service: bool = False,
     if kind.form is None:
         raise QueryError("malformed SPARQL query: no SELECT, CONSTRUCT, DESCRIBE or ASK found", 400)
     return kind
+
+
+def nesting(text: str) -> int:
+    """How deeply braces, parentheses and brackets nest in a SPARQL text, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for b in _BRACKETS.findall(_HIDERS.sub(" ", text)):
+        if b in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def check_nesting(text: str) -> None:
+    """Refuse (QueryError, 400) a text nested deeper than MAX_NESTING, before any parser sees it."""
+    depth = nesting(text)
+    if depth > MAX_NESTING:
+        raise QueryError(f"the query nests brackets {depth} deep, more than the limit of {MAX_NESTING}; "
+                         "flatten it", 400)

@@ -8,6 +8,8 @@ Config keys (all optional):
     ALLOW_UPDATE    accept SPARQL Update and LOAD on /sparql (default False: read-only)
     ALLOW_SERVICE   accept SERVICE (federated queries) (default False)
     QUERY_WORKERS   worker processes for /sparql queries (default 2)
+    QUERY_MEMORY    bytes one /sparql query may take in its worker (default unkg.config.query_memory(): 1 GiB, or
+                    $UNKG_QUERY_MEMORY; 0 = no limit; docs/limits.md)
     BASE_IRI        base of data IRIs served at their own path (default unkg.config.base_iri())
     PAGE_LIMIT      most provisions gathered for one actor page (default 50000)
     EXAMPLE_QUERIES a folder of extra example queries (*.rq, first comment line = the question) for /explore
@@ -20,7 +22,7 @@ from typing import Any
 from flask import Flask
 from waitress import serve as waitress_serve
 
-from unkg.config import base_iri, default_store
+from unkg.config import base_iri, default_store, query_memory
 from unkg.store import Store, open_store
 from unkg.webapp import errors, explore, pages, resources, search, service, sparql, states, vocab
 from unkg.webapp.state import AppState
@@ -32,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "ALLOW_UPDATE": False,
     "ALLOW_SERVICE": False,
     "QUERY_WORKERS": 2,
+    "QUERY_MEMORY": None,
     "BASE_IRI": None,
     "PAGE_LIMIT": 50000,
     "EXAMPLE_QUERIES": None,
@@ -44,6 +47,8 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     cfg = {**DEFAULTS, **(config or {})}
     cfg["STORE"] = cfg["STORE"] or (store.location if store is not None else default_store())
     cfg["BASE_IRI"] = cfg["BASE_IRI"] or base_iri()
+    if cfg["QUERY_MEMORY"] is None:
+        cfg["QUERY_MEMORY"] = query_memory()
     app.config.update(cfg)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     if store is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from flask import Blueprint, Response, current_app, request
 
 from unkg.errors import QueryError
-from unkg.querykind import classify, read_only
+from unkg.querykind import check_nesting, classify, read_only
 from unkg.store import Dataset
 from unkg.webapp.errors import ApiError
 from unkg.webapp.service import service_description
@@ -178,6 +178,7 @@ def _update(op: Operation) -> Response:
     if not cfg["ALLOW_UPDATE"]:
         what = "LOAD" if classify(text).uses_load else "SPARQL Update"
         raise ApiError(f"{what} is disabled: this endpoint is read-only", 403)
+    check_nesting(text)
     kind = classify(text)
     if kind.uses_service and not cfg["ALLOW_SERVICE"]:
         raise ApiError("SERVICE (federated query) is disabled on this endpoint", 403)

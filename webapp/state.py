@@ -25,7 +25,8 @@ class AppState:
         self.cache: dict[str, Any] = {}
         # Updates need a writable store, and RocksDB allows no reader process beside a writer:
         # with updates allowed, queries run in this process on a thread with the store's own deadline.
-        self.pool = None if config["ALLOW_UPDATE"] else QueryPool(store.location, config["QUERY_WORKERS"], config["QUERY_TIMEOUT"])
+        self.pool = None if config["ALLOW_UPDATE"] else QueryPool(
+            store.location, config["QUERY_WORKERS"], config["QUERY_TIMEOUT"], config["QUERY_MEMORY"])
 
     def run_query(self, job: Job) -> bytes:
         if self.pool is not None:

@@ -4,13 +4,12 @@ pyoxigraph cannot cancel a running query, and a thread cannot be stopped from ou
 thread would go on using a core until its query ends. So each worker is a process with its own read-only
 handle on the store; the web thread sends it one query, waits up to the time limit, and on expiry kills
 the process (freeing the core and its memory at once) and starts a fresh one for the next request.
-The result cap is counted in the worker, so an oversized result never crosses the pipe.
+Each worker also has a memory limit (unkg/limits.py): a query that needs more ends its worker, which is
+replaced, and the request gets a 503 saying so. The result cap is counted in the worker while the result
+streams, so an oversized result is neither built nor sent across the pipe.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import logging
 import os
 import pickle
@@ -29,6 +28,7 @@ import rdflib
 
 from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.errors import QueryError, UnkgError
+from unkg.limits import MEMORY_DEATHS, cap_memory, memory_message
 from unkg.store import Dataset, open_store
 
 log = logging.getLogger(__name__)
@@ -44,27 +44,10 @@ class Job:
     base: str | None = None  # resolves relative IRIs in the query
 
 
-def count_rows(body: bytes, fmt: str) -> int:
-    """Rows of a serialised SELECT result (ASK counts as one)."""
-    if fmt == "json":
-        doc = json.loads(body)
-        return len(doc.get("results", {}).get("bindings", [])) if "results" in doc else 1
-    if fmt == "xml":
-        return body.count(b"<result>") + body.count(b"<result ") if b"<results" in body else 1
-    if fmt == "csv":
-        return max(0, sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1)
-    if fmt == "tsv":  # TSV escapes newlines inside values, so lines are rows
-        return max(0, len(body.decode("utf-8").splitlines()) - 1)
-    raise ValueError(fmt)
-
-
 def execute(store: Any, job: Job) -> bytes:
     """Run one job on a store and enforce the cap; raises QueryError with a clear message."""
     if job.graph:
-        nt = store.query_raw(job.sparql, "ntriples", dataset=job.dataset, base=job.base)
-        n = sum(1 for line in nt.splitlines() if line.strip())
-        if n > job.cap:
-            raise QueryError(f"the query gives {n} triples, more than the limit of {job.cap}; narrow it or add LIMIT", 413)
+        nt = store.query_raw(job.sparql, "ntriples", dataset=job.dataset, base=job.base, limit=job.cap)
         if job.fmt == "ntriples":
             return nt
         if job.fmt == "xml":  # Oxigraph writes any predicate as RDF/XML; rdflib fails on some (no QName)
@@ -74,11 +57,7 @@ def execute(store: Any, job: Job) -> bytes:
         g.parse(data=nt.decode("utf-8"), format="nt")
         bind_prefixes(g)
         return g.serialize(format={"turtle": "turtle", "jsonld": "json-ld"}[job.fmt], encoding="utf-8")
-    body = store.query_raw(job.sparql, job.fmt, dataset=job.dataset, base=job.base)
-    n = count_rows(body, job.fmt)
-    if n > job.cap:
-        raise QueryError(f"the query gives {n} rows, more than the limit of {job.cap}; narrow it or add LIMIT", 413)
-    return body
+    return store.query_raw(job.sparql, job.fmt, dataset=job.dataset, base=job.base, limit=job.cap)
 
 
 def run_with_deadline(fn: Any, timeout: float) -> Any:
@@ -128,9 +107,10 @@ def _recv(stream: Any) -> Any:
     return pickle.loads(data)
 
 
-def worker_main(location: str) -> None:
-    """Worker process (`python -m unkg.webapp.worker_process STORE`): open the store read-only and answer jobs
-    read from stdin on stdout until stdin closes. Anything printed goes to stderr."""
+def worker_main(location: str, memory: int = 0) -> None:
+    """Worker process (`python -m unkg.webapp.worker_process STORE [MEMORY]`): open the store read-only, limit
+    its memory to what it then holds plus MEMORY bytes (0: no limit), and answer jobs read from stdin on
+    stdout until stdin closes. Anything printed goes to stderr."""
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints must not corrupt the result stream
     inp = sys.stdin.buffer
@@ -139,6 +119,7 @@ def worker_main(location: str) -> None:
     except UnkgError as e:
         _send(out, ("error", 503, str(e)))
         return
+    cap_memory(memory)
     _send(out, ("ready", 0, ""))
     while True:
         try:
@@ -151,6 +132,9 @@ def worker_main(location: str) -> None:
             _send(out, ("error", e.status, str(e)))
         except UnkgError as e:
             _send(out, ("error", 400, str(e)))
+        except MemoryError:  # Python's side ran out of the budget: answer, then end, as Rust's side would
+            _send(out, ("error", 503, memory_message(memory)))
+            return
         except Exception as e:  # a store bug must not kill the worker silently
             _send(out, ("error", 500, f"query failed: {type(e).__name__}: {e}"))
 
@@ -158,8 +142,8 @@ def worker_main(location: str) -> None:
 class _Worker:
     """One worker process, started with the same Python as the server (not forked: the server has threads)."""
 
-    def __init__(self, location: str):
-        self.proc = subprocess.Popen([sys.executable, "-P", "-m", "unkg.webapp.worker_process", location],
+    def __init__(self, location: str, memory: int = 0):
+        self.proc = subprocess.Popen([sys.executable, "-P", "-m", "unkg.webapp.worker_process", location, str(memory)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
         self.ready = False
 
@@ -205,9 +189,10 @@ class _Worker:
 class QueryPool:
     """`size` worker processes over the store at `location`; `run` gives bytes or raises QueryError."""
 
-    def __init__(self, location: str, size: int = 2, timeout: float = 30.0):
+    def __init__(self, location: str, size: int = 2, timeout: float = 30.0, memory: int = 0):
         self.location = location
         self.timeout = timeout
+        self.memory = memory  # bytes a query may take in its worker (0: no limit)
         self._idle: queue.Queue[_Worker | None] = queue.Queue()
         for _ in range(size):
             self._idle.put(None)  # started on first use: importing rdflib in a worker takes a second
@@ -222,7 +207,7 @@ class QueryPool:
             raise QueryError(f"the server is busy: no query slot freed up within {limit:g} s; try again", 503) from None
         try:
             if worker is None or not worker.alive():
-                worker = _Worker(self.location)
+                worker = _Worker(self.location, self.memory)
             worker.wait_ready(60)
         except BaseException:
             if worker is not None:
@@ -239,10 +224,16 @@ class QueryPool:
         if worker.poll(limit):
             try:
                 kind, status, payload = worker.recv()
-            except (EOFError, OSError):  # the worker died (out of memory, crash)
+            except (EOFError, OSError):  # the worker died: out of its memory, or a crash
                 worker.kill()
                 self._idle.put(None)
-                raise QueryError("the query stopped the query worker (too large?); narrow it", 500) from None
+                code = worker.proc.returncode
+                if code in MEMORY_DEATHS:
+                    log.warning("query stopped at the memory limit after %.1f s", time.monotonic() - start)
+                    raise QueryError(memory_message(self.memory), 503) from None
+                log.error("query worker ended with code %s", code)
+                raise QueryError(f"the query stopped the query engine (exit code {code}); the worker was "
+                                 "replaced; simplify the query", 500) from None
             self._idle.put(worker)
             if kind == "ok":
                 return payload

@@ -68,9 +68,11 @@ class Store(Protocol):
         """Run a CONSTRUCT or DESCRIBE."""
 
     def query_raw(self, sparql: str, fmt: str, timeout: float | None = None, *, dataset: Dataset | None = None,
-                  base: str | None = None) -> bytes:
+                  base: str | None = None, limit: int | None = None) -> bytes:
         """Run any query and serialise its results in `fmt` (a RESULT_FORMATS key); for /sparql and `unkg query`.
-        `dataset` replaces the store's default dataset; `base` resolves relative IRIs the query has no BASE for."""
+        `dataset` replaces the store's default dataset; `base` resolves relative IRIs the query has no BASE for;
+        a result of more than `limit` rows (or triples) raises QueryError 413, on the embedded store as soon
+        as the row past the limit is computed."""
 
     def update(self, sparql: str) -> None:
         """SPARQL 1.1 Update (the webapp refuses updates unless configured to allow them)."""

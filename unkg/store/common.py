@@ -93,3 +93,24 @@ def stats_query(graph_prefixes: list[str] | None = None) -> str:
 def stats_from_row(row: dict[str, rdflib.term.Node]) -> dict[str, object]:
     keys = ["quads", "graphs", *STAT_CLASSES]
     return {k: int(row[k].toPython()) if k in row else 0 for k in keys}
+
+
+def count_results(body: bytes, fmt: str) -> int:
+    """Rows of a serialised SELECT result (ASK counts as one), or triples of an N-Triples graph: for a result
+    that arrived whole (from a remote server), where the embedded store counts while it streams."""
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        doc = json.loads(body)
+        return len(doc.get("results", {}).get("bindings", [])) if "results" in doc else 1
+    if fmt == "xml":
+        return body.count(b"<result>") + body.count(b"<result ") if b"<results" in body else 1
+    if fmt == "csv":
+        return max(0, sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1)
+    if fmt == "tsv":  # TSV escapes newlines inside values, so lines are rows
+        return max(0, len(body.decode("utf-8").splitlines()) - 1)
+    if fmt == "ntriples":
+        return sum(1 for line in body.splitlines() if line.strip() and not line.lstrip().startswith(b"#"))
+    raise ValueError(fmt)

@@ -7,6 +7,7 @@ why). A store written before it did so has an empty default graph and is read as
 """
 from __future__ import annotations
 
+import json
 import threading
 import time
 from datetime import datetime, timezone
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 import rdflib
 
 from unkg.errors import QueryError, StoreError
+from unkg.querykind import check_nesting
 from unkg.store import Dataset, delta, mirror
 from unkg.store.common import GraphData, check_iri, nquads, ntriples, replace_update, stats_from_row, stats_query
 
@@ -110,6 +112,9 @@ class EmbeddedStore:
             # RocksDB refuses a second writer with a LOCK error; say so plainly.
             why = "it is open in another process (stop it or open read-only)" if "lock" in str(e).lower() else str(e)
             raise StoreError(f"{path}: cannot open the store: {why}") from None
+        except RuntimeError as e:  # RocksDB reports damaged files ("Corruption: CURRENT file corrupted") so
+            raise StoreError(f"{path}: the store is corrupt ({_one_line(e)}); restore it from a copy or ingest "
+                             "into a new folder") from None
         self.union_once = self._keeps_union()
 
     # -- writing -------------------------------------------------------------------------------------
@@ -203,6 +208,7 @@ class EmbeddedStore:
         request, one transaction: the named graphs it writes are forgotten from the default graph before and
         copied back after; an update that writes the default graph itself is refused, since it is derived."""
         self._writable()
+        check_nesting(sparql)
         if self.union_once:
             sparql = self._with_upkeep(sparql)
         try:
@@ -217,7 +223,7 @@ class EmbeddedStore:
         try:
             name = (Path(self.location) / "CURRENT").read_text(encoding="ascii").strip()
             return datetime.fromtimestamp((Path(self.location) / name).stat().st_mtime, tz=timezone.utc)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a CURRENT file that is not ASCII (a damaged store)
             return None
 
     def optimize(self) -> None:
@@ -279,16 +285,21 @@ class EmbeddedStore:
         return _with_timeout(run, timeout)
 
     def query_raw(self, sparql: str, fmt: str, timeout: float | None = None, *, dataset: Dataset | None = None,
-                  base: str | None = None) -> bytes:
+                  base: str | None = None, limit: int | None = None) -> bytes:
         def run() -> bytes:
             res = self._query(sparql, dataset, base)
             if isinstance(res, ox.QueryTriples):
                 if fmt not in _RDF:
                     raise QueryError(f"a graph result cannot be written as {fmt}; use turtle, ntriples or jsonld")
-                return res.serialize(format=_RDF[fmt])
+                if limit is None:
+                    return res.serialize(format=_RDF[fmt])
+                return ox.serialize(_at_most(res, limit, "triples"), format=_RDF[fmt])
             if fmt not in _RESULTS:
                 raise QueryError(f"a SELECT/ASK result cannot be written as {fmt}; use json, xml, csv or tsv")
-            return res.serialize(format=_RESULTS[fmt])
+            if limit is None or isinstance(res, ox.QueryBoolean):
+                return res.serialize(format=_RESULTS[fmt])
+            names = [v.value for v in res.variables]
+            return results_bytes(names, _at_most(res, limit, "rows"), fmt)
 
         return _with_timeout(run, timeout)
 
@@ -340,7 +351,7 @@ class EmbeddedStore:
             return False
         try:
             self._store = ox.Store.read_only(self.location)
-        except OSError:
+        except (OSError, RuntimeError):
             return False  # caught mid-write: keep the open view, look again next time
         self._on_disk = seen
         self.union_once = self._keeps_union()
@@ -353,7 +364,7 @@ class EmbeddedStore:
         try:
             name = (Path(self.location) / "CURRENT").read_text(encoding="ascii").strip()
             return name, (Path(self.location) / name).stat().st_size
-        except OSError:
+        except (OSError, ValueError):
             return None
 
     def _keeps_union(self) -> bool:
@@ -380,6 +391,7 @@ class EmbeddedStore:
         return mirror.around(sparql, "", mirror.RESYNC)
 
     def _query(self, sparql: str, dataset: Dataset | None = None, base: str | None = None) -> Any:
+        check_nesting(sparql)
         self.refresh()
         options: dict[str, Any] = {"use_default_graph_as_union": not self.union_once}
         if dataset is not None:
@@ -397,10 +409,53 @@ class EmbeddedStore:
             if self.refresh(now=True):
                 return self._query(sparql, dataset, base)
             raise StoreError(f"{self.location}: query failed: {e}") from None
+        except RuntimeError as e:  # RocksDB's "Corruption: ..." on reading a damaged file
+            raise StoreError(f"{self.location}: query failed, the store may be corrupt: {_one_line(e)}") from None
 
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only")
+
+
+def _at_most(results: Any, limit: int, what: str) -> list[Any]:
+    """The first `limit` solutions or triples, read one by one: a larger result is refused as soon as it has
+    one more, before the rest is computed or serialised (413)."""
+    out = []
+    for item in results:
+        if len(out) == limit:
+            raise QueryError(f"the query gives more than the limit of {limit} {what}; narrow it or add LIMIT", 413)
+        out.append(item)
+    return out
+
+
+def results_bytes(names: list[str], solutions: list[Any], fmt: str) -> bytes:
+    """Solutions (as pyoxigraph gives them) serialised in `fmt`: written as SPARQL JSON here, and by Oxigraph's
+    own serialisers from that for XML, CSV and TSV, so that every format reads as from `serialize`."""
+    rows = []
+    for sol in solutions:
+        rows.append({n: _json_term(t) for n, t in zip(names, sol) if t is not None})
+    body = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    if fmt == "json":
+        return body
+    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=_RESULTS[fmt])
+
+
+def _json_term(term: Any) -> dict[str, Any]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"type": "literal", "value": term.value, "xml:lang": term.language}
+        if term.datatype.value == _XSD_STRING:
+            return {"type": "literal", "value": term.value}
+        return {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _json_term(term.subject),
+                                            "predicate": _json_term(term.predicate), "object": _json_term(term.object)}}
+    raise TypeError(f"unsupported RDF term in a result: {term!r}")
 
 
 def _as_stored(nt: str) -> str:

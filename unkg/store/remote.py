@@ -35,7 +35,7 @@ from unkg.config import ONTOLOGY_NS, VOCAB_NS, base_iri
 from unkg.errors import QueryError, StoreError
 from unkg.querykind import classify
 from unkg.store import RESULT_FORMATS, Dataset
-from unkg.store.common import GraphData, check_iri, ntriples, stats_from_row, stats_query
+from unkg.store.common import GraphData, check_iri, count_results, ntriples, stats_from_row, stats_query
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -307,12 +307,16 @@ class RemoteStore:
         return g
 
     def query_raw(self, sparql: str, fmt: str, timeout: float | None = None, *, dataset: Dataset | None = None,
-                  base: str | None = None) -> bytes:
+                  base: str | None = None, limit: int | None = None) -> bytes:
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"unknown result format {fmt!r}")
         if base:  # on the query's first line, so that the server's line numbers in errors stay right
             sparql = f"BASE <{check_iri(base)}> {sparql}"
-        return self._sparql(sparql, RESULT_FORMATS[fmt], timeout, dataset=dataset)
+        body = self._sparql(sparql, RESULT_FORMATS[fmt], timeout, dataset=dataset)
+        if limit is not None and count_results(body, fmt) > limit:
+            what = "triples" if fmt == "ntriples" else "rows"
+            raise QueryError(f"the query gives more than the limit of {limit} {what}; narrow it or add LIMIT", 413)
+        return body
 
     def dump(self, fmt: str) -> bytes:
         """trig / nquads (and jsonld) keep unkg's named graphs; turtle / ntriples give their union."""
