@@ -433,7 +433,7 @@ def results_bytes(names: list[str], solutions: list[Any], fmt: str) -> bytes:
     own serialisers from that for XML, CSV and TSV, so that every format reads as from `serialize`."""
     rows = []
     for sol in solutions:
-        rows.append({n: _json_term(t) for n, t in zip(names, sol) if t is not None})
+        rows.append({n: _json_term(t) for n, t in zip(names, sol, strict=True) if t is not None})
     body = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}}, ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
     if fmt == "json":
