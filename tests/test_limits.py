@@ -124,7 +124,8 @@ def post(url: str, query: str, timeout: float = 60) -> tuple[int, dict]:
         with urllib.request.urlopen(req, timeout=timeout) as r:
             return r.status, json.loads(r.read())
     except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read())
+        with e:
+            return e.code, json.loads(e.read())
 
 
 pytestmark = pytest.mark.server
@@ -190,6 +191,7 @@ def test_deep_update_refused_before_parsing(server):
         code = 200
     except urllib.error.HTTPError as e:
         code = e.code
+        e.close()
     assert code == 403  # read-only: refused before anything reads it
 
 

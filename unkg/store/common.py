@@ -6,6 +6,9 @@ in worker processes, so the parent never rebuilds rdflib objects just to write t
 """
 from __future__ import annotations
 
+import csv
+import io
+import json
 from typing import Iterable, Union
 
 import rdflib
@@ -98,10 +101,6 @@ def stats_from_row(row: dict[str, rdflib.term.Node]) -> dict[str, object]:
 def count_results(body: bytes, fmt: str) -> int:
     """Rows of a serialised SELECT result (ASK counts as one), or triples of an N-Triples graph: for a result
     that arrived whole (from a remote server), where the embedded store counts while it streams."""
-    import csv
-    import io
-    import json
-
     if fmt == "json":
         doc = json.loads(body)
         return len(doc.get("results", {}).get("bindings", [])) if "results" in doc else 1
