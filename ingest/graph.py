@@ -58,13 +58,14 @@ def paragraph_iris(res: Resolution, sym: "iris.Symbol | None" = None) -> list[tu
     out: list[tuple[Paragraph, str]] = []
     preambular_in_part: dict[str | None, int] = {}
     numbered = any(p.number for p in res.operative)
-    order = {id(p): k for k, p in enumerate(res.operative, 1)}
+    operative_seen = 0
     for p in res.paragraphs:
         if p.kind == OPERATIVE:
+            operative_seen += 1
             # Texts printed without paragraph numbers (a lone operative paragraph, presidential statements)
             # use the order: .../op/1, /op/2 ... An unnumbered paragraph among numbered ones gets a
             # placeholder IRI and the shapes report it.
-            number = p.number or (iris.unnumbered_number(p.index) if numbered else str(order[id(p)]))
+            number = p.number or (iris.unnumbered_number(p.index) if numbered else str(operative_seen))
             out.append((p, iris.paragraph(sym, "operative", number, p.part)))
         else:
             preambular_in_part[p.part] = preambular_in_part.get(p.part, 0) + 1

@@ -104,6 +104,9 @@ class Paragraph:
     provisions: list[Provision] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     sdg: list[str] = field(default_factory=list)  # "16.10", "16.10.1"
+    # The main-body section ("I", "B") a numbered operative paragraph was printed under, for the readers'
+    # numbering repair (ingest/readers/numbering.py); folded into `part` there, so not in the JSON document.
+    section: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -150,7 +153,10 @@ class Resolution:
 
     def to_json(self) -> dict[str, Any]:
         """The `unkg parse --json` document (DESIGN.md); extra fields are additions, never renames."""
-        return asdict(self)
+        doc = asdict(self)
+        for p in doc["paragraphs"]:
+            del p["section"]
+        return doc
 
 
 def assemble(paragraphs: list[Paragraph], sep: str = "\n\n") -> str:

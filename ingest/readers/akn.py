@@ -138,7 +138,6 @@ class _Reader:
         self.notes = _Notes()
         self.warnings: list[str] = []
         self.section: str | None = None  # number of the main-body section being read ("I", "II")
-        self.section_of: dict[int, str | None] = {}  # id(operative paragraph) -> its section
         self.sections_seen = 0
         self.emphasis = "italic"  # how the verb phrase is set: "bold" in Chinese
         # presidential statements are unnumbered paragraphs, each its own (none continues another)
@@ -306,8 +305,7 @@ class _Reader:
         return out
 
     def qualify_sections(self, paragraphs: list[Paragraph]) -> None:
-        sections = {id(p): self.section_of.get(id(p)) for p in paragraphs}
-        self.warnings += unique_numbers(paragraphs, sections)
+        self.warnings += unique_numbers(paragraphs)
 
     def preamble(self, sec: etree._Element, part: str | None, out: list[Paragraph],
                  elements: list[etree._Element] | None = None) -> None:
@@ -613,7 +611,7 @@ class _Cursor:
     def open(self, reader: "_Reader", paragraph: Paragraph) -> None:
         """A new operative paragraph, read under the current section."""
         self.current = paragraph
-        reader.section_of[id(paragraph)] = reader.section
+        paragraph.section = reader.section
         self.out.append(paragraph)
 
 
@@ -723,7 +721,7 @@ def _numbered(r: "_Reader", b: _Block, c: _Cursor):
         return False
     cur = c.current
     if m.group(1) == "1" and cur is not None and cur.number not in (None, "1") and \
-            r.section_of.get(id(cur)) == r.section and cur.part == c.part:
+            cur.section == r.section and cur.part == c.part:
         r.warnings.append(f"main body text after paragraph {cur.number} not read: numbering restarts at 1 "
                           "(an annex?)")
         return _END

@@ -6,14 +6,14 @@ from __future__ import annotations
 from unkg.ingest.model import OPERATIVE, Paragraph
 
 
-def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None]) -> list[str]:
+def unique_numbers(paragraphs: list[Paragraph]) -> list[str]:
     """Make part + number identify every operative paragraph (IRIs are built from them); returns warnings.
 
     Budget resolutions restart numbering in each section (I, II ...). Each run of numbering (it restarts at
     "1") then gets its section's label in its part: "I", or "A/I" in part A; unnumbered paragraphs go with
-    the run they sit in (those just before a "1." with the run they introduce). `sections` maps id(paragraph) to the section label it was printed under; runs
-    without distinct labels are numbered "1", "2" ... A number printed twice inside one run (a misprint)
-    becomes "4-2".
+    the run they sit in (those just before a "1." with the run they introduce). A run's label is the section
+    its numbered paragraphs were printed under (`Paragraph.section`); runs without distinct labels are
+    numbered "1", "2" ... A number printed twice inside one run (a misprint) becomes "4-2".
     """
     ops = [p for p in paragraphs if p.kind == OPERATIVE]
     warnings = _misprinted_numbers([p for p in ops if p.number])
@@ -40,7 +40,7 @@ def unique_numbers(paragraphs: list[Paragraph], sections: dict[int, str | None])
     for part, part_runs in by_part.items():
         if len(part_runs) < 2:
             continue
-        labels = [next((sections.get(id(p)) for p in run if p.number and sections.get(id(p))), None)
+        labels = [next((p.section for p in run if p.number and p.section), None)
                   for run in part_runs]
         if None in labels or len(set(labels)) != len(labels):
             labels = [str(i) for i in range(1, len(part_runs) + 1)]

@@ -355,7 +355,6 @@ class _Body:
     current: Paragraph | None = None
     section: str | None = None
     pending: str | None = None
-    sections: dict[int, str | None] = field(default_factory=dict)  # id(paragraph) -> its section
 
     def open(self, paragraph: Paragraph) -> None:
         self.current = paragraph
@@ -375,7 +374,7 @@ def _paragraphs(blocks: list[str], res: Resolution, part: str | None = None) -> 
         if done is _END:
             break
     _resolves_that(body.out)
-    res.warnings += unique_numbers(body.out, body.sections)
+    res.warnings += unique_numbers(body.out)
     _single_unnumbered_operative(body.out)
     return body.out
 
@@ -430,7 +429,7 @@ def _numbered(b: _Body, block: str, plain: str):
         return False
     verb, text, markers = _clean(m.group(2))
     b.open(Paragraph(OPERATIVE, 0, m.group(1), verb, text, part=b.part, footnotes=markers))
-    b.sections[id(b.current)] = b.section
+    b.current.section = b.section
     return True
 
 
