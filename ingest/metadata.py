@@ -127,10 +127,14 @@ def _part_letters(part: str) -> set[str]:
 # -- into the model -------------------------------------------------------------------------------------
 def apply(res: Resolution, index: MetadataIndex) -> bool:
     """Fill draft, committee, report, agenda item, meeting, sponsors and vote from the record of
-    `res.symbol`; fields the reader already set are kept. Returns whether a record was found."""
+    `res.symbol` (and the title of an English version the reader found none for, as the UN's catalogue
+    gives it: "Security Council resolution 2672 (2023) [on humanitarian situation in the Syrian Arab
+    Republic ...]"); fields the reader already set are kept. Returns whether a record was found."""
     rec = lookup(index, res.symbol)
     if rec is None:
         return False
+    if not res.title and res.language == "en":
+        res.title = _text(rec.get("title")) or _text(rec.get("resolution_title")) or res.title
     origin = _text(rec.get("originating_document"))
     draft = _text(rec.get("draft_resolution"))
     if not draft and origin and "/L." in origin:

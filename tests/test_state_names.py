@@ -109,3 +109,14 @@ def test_every_state_named_in_the_corpus_metadata_resolves(corpus):
     print(f"\n{records} metadata records, {len(states)} States named; unresolved names: {sorted(unresolved) or 'none'}")
     assert records > 3000 and len(states) >= 190
     assert not unresolved
+
+
+def test_an_english_version_without_a_title_takes_the_catalogue_title():
+    rec = {"symbol": "S/RES/2672 (2023)", "title": None, "adoption_type": "",
+           "resolution_title": "Security Council resolution 2672 (2023) [on humanitarian situation in the Syrian Arab Republic]"}
+    en = Resolution("S/RES/2672 (2023)", "Security Council", None, None, "en", "", Source("x.xml", "0" * 64, "akn"))
+    fr = Resolution("S/RES/2672 (2023)", "Security Council", None, None, "fr", "", Source("x.xml", "0" * 64, "akn"))
+    kept = Resolution("S/RES/2672 (2023)", "Security Council", None, None, "en", "Its own title", Source("x.xml", "0" * 64, "akn"))
+    for res in (en, fr, kept):
+        apply(res, {"S/RES/2672 (2023)": rec})
+    assert en.title == rec["resolution_title"] and fr.title == "" and kept.title == "Its own title"
