@@ -26,6 +26,7 @@ from flask import Blueprint, Response, current_app, request
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from unkg.config import ONTOLOGY_NS
+from unkg.iris import Symbol
 from unkg.webapp import pages
 from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
@@ -71,7 +72,6 @@ SELECT DISTINCT ?work ?prov ?strength ?task ?entity WHERE {{
 @lru_cache(maxsize=1)
 def directory() -> dict[str, Any]:
     """{"states": {iri: {...}}, "by_iso3": {"col": iri}, "groups": {slug: {...}}} from states.ttl."""
-
     g = rdflib.Graph()
     g.parse(data=(files("unkg.ontology.vocab") / "states.ttl").read_text(encoding="utf-8"), format="turtle")
     unkg = rdflib.Namespace(ONTOLOGY_NS)
@@ -110,8 +110,15 @@ def _title_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in alternatives) + r")\b", re.I), names
 
 
+_BODY_CODES = {"General Assembly": "GA", "Human Rights Council": "HRC", "Security Council": "SC"}
+
+
 def body_of(symbol: str) -> str:
-    return "HRC" if symbol.startswith("A/HRC/") else "GA" if symbol.startswith("A/") else "SC" if symbol.startswith("S/") else ""
+    """GA, HRC or SC: the body whose symbol this is ("" for none of them)."""
+    try:
+        return _BODY_CODES.get(Symbol.parse(symbol).body or "", "")
+    except ValueError:
+        return ""
 
 
 def series_key(title: str) -> str:
