@@ -89,6 +89,11 @@ def _rdf(iri: str, header: list[dict[str, Any]]) -> rdflib.Graph:
             g += store.graph(n)
     else:
         g += store.construct(Q.describe(iri), timeout=60)
+        if not header:  # cited here, not held: what its symbol says of it
+            symbol = iri[len(base()):]
+            g.add((rdflib.URIRef(iri), rdflib.URIRef(DCT + "identifier"), rdflib.Literal(symbol)))
+            if undocs(symbol):
+                g.add((rdflib.URIRef(iri), rdflib.RDFS.seeAlso, rdflib.URIRef(undocs(symbol))))
         done = {iri}
         while True:
             parts = {str(o) for o in g.objects() if isinstance(o, rdflib.URIRef) and str(o).startswith(iri + "#")} - done
