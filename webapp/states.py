@@ -507,12 +507,12 @@ def chart(groups: list[dict[str, Any]], years: list[str]) -> str:
     """An inline SVG: the agreement with each group's majority, year by year."""
     if not years or not groups:
         return ""
-    w, h, left, top, bottom = 560, 220, 40, 12, 30
+    w, h, left, top, bottom, legend = 680, 220, 40, 12, 30, 180
     colours = ["#0b5cad", "#b35900", "#2e7d32", "#7b1fa2"]
     span = max(1, len(years) - 1)
 
     def x(i: int) -> float:
-        return left + (w - left - 110) * (i / span if len(years) > 1 else 0.5)
+        return left + (w - left - legend - 20) * (i / span if len(years) > 1 else 0.5)
 
     def y(v: float) -> float:
         return top + (h - top - bottom) * (1 - v)
@@ -520,7 +520,7 @@ def chart(groups: list[dict[str, Any]], years: list[str]) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
              f'role="img" aria-label="Agreement with groups of States by year">']
     for v in (0, 0.5, 1):
-        parts.append(f'<line x1="{left}" x2="{w - 110}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/>'
+        parts.append(f'<line x1="{left}" x2="{w - legend - 10}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/>'
                      f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end">{v:.0%}</text>')
     for i, yr in enumerate(years):
         parts.append(f'<text x="{x(i):.1f}" y="{h - 10}" font-size="11" text-anchor="middle">{yr}</text>')
@@ -531,7 +531,7 @@ def chart(groups: list[dict[str, Any]], years: list[str]) -> str:
             parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="'
                          + " ".join(f"{a:.1f},{b:.1f}" for a, b in pts) + '"/>')
             parts += [f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3" fill="{colour}"/>' for a, b in pts]
-        parts.append(f'<text x="{w - 100}" y="{top + 14 + 16 * k}" font-size="12" fill="{colour}">{html.escape(g["name"])}</text>')
+        parts.append(f'<text x="{w - legend}" y="{top + 14 + 16 * k}" font-size="12" fill="{colour}">{html.escape(g["name"])}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
