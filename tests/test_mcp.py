@@ -112,7 +112,7 @@ def test_mcp_tools_answer_78_216_op_11_with_its_provisions(store):
 
 
 @pytest.mark.server
-def test_mcp_sparql_keeps_the_endpoints_row_cap(store, monkeypatch):
+def test_mcp_sparql_keeps_the_endpoints_row_cap_and_base(store):
     from unkg.assistant import Library
 
     lib = Library(str(store), result_limit=5)
@@ -120,6 +120,9 @@ def test_mcp_sparql_keeps_the_endpoints_row_cap(store, monkeypatch):
         with pytest.raises(Exception, match="more than the limit of 5"):
             lib.sparql("SELECT ?s WHERE { ?s ?p ?o } LIMIT 50")
         assert len(lib.sparql("SELECT ?s WHERE { ?s ?p ?o } LIMIT 5")["results"]["results"]["bindings"]) == 5
+        # relative IRIs resolve against the base of the data IRIs, as on /sparql
+        rows = lib.sparql("SELECT ?n WHERE { <A/RES/78/216/op/11> <http://data.europa.eu/eli/ontology#number> ?n }")
+        assert [b["n"]["value"] for b in rows["results"]["results"]["bindings"]] == ["11"]
     finally:
         lib.close()
 

@@ -10,7 +10,7 @@ label in any of the vocabularies' languages ("States", "business enterprises", "
 IRI or by its path (`actors/states`); an actor includes its narrower actors (skos:broader), as on the actor
 pages. SPARQL runs with the web endpoint's limits and refusals: `unkg.querykind.read_only` rejects updates,
 LOAD and SERVICE, and the query runs in the endpoint's worker processes (`unkg.webapp.workers`), which stop it
-at the time limit and refuse results over the row cap.
+at the time limit or its memory budget and refuse results over the row cap.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import SKOS
 
 from unkg import iris
-from unkg.config import ONTOLOGY_NS, VOCAB_NS, base_iri, default_store
+from unkg.config import ONTOLOGY_NS, VOCAB_NS, base_iri, default_store, query_memory
 from unkg.errors import UnkgError
 from unkg.lineage.diff import document
 from unkg.lineage.stored import expression_graph, load
@@ -321,8 +321,9 @@ SELECT ?para ?index WHERE {{ GRAPH {_iri(expr)} {{ ?para eli:is_part_of {_iri(wo
         (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE)."""
         kind = read_only(query, update_advice="unkg mcp is read-only")
         if self._pool is None:
-            self._pool = QueryPool(self.location, 1, self.timeout)
-        body = self._pool.run(Job(query, "turtle" if kind.is_graph else "json", kind.is_graph, self.limit))
+            self._pool = QueryPool(self.location, 1, self.timeout, query_memory())
+        body = self._pool.run(Job(query, "turtle" if kind.is_graph else "json", kind.is_graph, self.limit,
+                                  base=base_iri()))
         text = body.decode("utf-8")
         if kind.is_graph:
             return {"form": kind.form, "turtle": text, "sources": _sources_in(text)}
