@@ -24,7 +24,7 @@ from waitress import serve as waitress_serve
 
 from unkg.config import base_iri, default_store, query_memory
 from unkg.store import Store, open_store
-from unkg.webapp import errors, explore, pages, resources, search, service, sparql, states, vocab
+from unkg.webapp import errors, explore, pages, resources, safety, search, service, sparql, states, vocab
 from unkg.webapp.state import AppState
 
 DEFAULTS: dict[str, Any] = {
@@ -57,6 +57,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.before_request(state.pick_up_writes)
 
     errors.register(app)
+    safety.register(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(explore.bp)
     app.register_blueprint(pages.bp)

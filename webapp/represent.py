@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import urllib.parse
 from typing import Any, Callable, Iterable, Sequence
 
 import pyoxigraph as ox
@@ -65,6 +66,7 @@ def see_other(path: str, offered: Sequence[str]) -> Response:
     """303 See Other from the IRI of a thing (a resolution, a paragraph, a concept) to the document that
     describes it in the format Accept asks for: `path.ttl`, `path.html` ... (docs/publishing.md says why)."""
     fmt = choose(None, offered)
+    path = urllib.parse.quote(path, safe="/%:@!$&'()*+,;=-._~")  # headers are ASCII: Location, Link
     target = f"{path}.{fmt}"
     if request.query_string:
         target += "?" + request.query_string.decode("latin-1")
@@ -78,6 +80,7 @@ def see_other(path: str, offered: Sequence[str]) -> Response:
 
 def link_header(base_path: str, offered: Sequence[str], current: str) -> str:
     links = []
+    base_path = urllib.parse.quote(base_path, safe="/%:@!$&'()*+,;=-._~")  # a header is ASCII
     for fmt in offered:
         if fmt == current:
             continue
