@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
-from webapp import free_port, load, pct  # noqa: E402  (benchmarks/webapp.py)
+from webapp import free_port, load, pct, rss_mb  # noqa: E402  (benchmarks/webapp.py)
 
 
 def unresolved_names(corpus: Path) -> tuple[int, Counter]:
@@ -142,6 +142,7 @@ def main() -> int:
               f"{time.perf_counter() - t0:.2f} s; {listing['recorded_votes']} recorded votes")
         codes = [r["iso3"].lower() for r in listing["rows"]]
         results = measure(port, codes, args.clients, args.rounds)
+        main_mb, workers_mb = rss_mb(server.pid)
         mismatched = compare_agreement(port, corpus) if corpus else 0
     finally:
         server.terminate()
@@ -153,6 +154,8 @@ def main() -> int:
         print(f"{kind:>9}: {len(times)} requests  p50 {pct(times, 50) * 1000:7.1f} ms  p95 {pct(times, 95) * 1000:7.1f} ms  "
               f"max {max(times) * 1000:7.1f} ms  {len(times) / wall:6.1f} req/s  errors {len(errors)}")
         failed += len(errors)
+    print(f"serving process memory after the rounds (every State page built): {main_mb:.0f} MiB "
+          f"(+ {workers_mb:.0f} MiB in SPARQL worker processes)")
     return 1 if failed or mismatched else 0
 
 
