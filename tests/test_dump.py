@@ -11,6 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+import yaml
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, RDF, VOID
 
@@ -128,7 +129,6 @@ def test_export_needs_format_or_dump(store):
 
 
 def test_citation_file_names_the_software_and_the_data():
-    yaml = pytest.importorskip("yaml", reason="reading CITATION.cff needs PyYAML")
     cff = yaml.safe_load((Path(__file__).parent.parent / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["cff-version"] == "1.2.0" and cff["type"] == "software" and cff["license"] == "MIT"
     assert all(cff[k] for k in ("message", "title", "authors", "version"))
