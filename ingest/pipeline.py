@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 import rdflib
@@ -62,6 +62,7 @@ class Summary:
     replaced_earlier: list[str] = field(default_factory=list)  # files whose graph a later file replaced
     # names in the metadata's sponsor and vote lists that resolve to no State (once each, whatever the language)
     unresolved_names: list[str] = field(default_factory=list)
+    lineage: Any = None  # unkg.lineage.update.LineageSummary, when lineage was built
 
     @property
     def failed(self) -> int:
@@ -73,6 +74,7 @@ class Summary:
                 f"({rate:.1f} resolutions/s)")
         if self.compact_seconds is not None:
             text += f", the store compacted in {self.compact_seconds:.1f} s"
+        text += f"; {self.lineage.line()}" if self.lineage is not None else ""
         return text + (f"; {self.failed} failed" if self.failed else "")
 
 
@@ -237,6 +239,7 @@ def ingest(
     progress: bool | None = None,
     on_failure: Callable[[str], None] | None = None,
     with_reference: bool = True,
+    lineage: bool = True,
 ) -> Summary:
     """Ingest files, folders or globs into `store`; failures are collected (and passed to `on_failure`).
 
@@ -282,6 +285,13 @@ def ingest(
         if len(batch) >= BATCH_GRAPHS or batch_quads >= BATCH_QUADS:
             flush()
     flush()
+    if lineage and summary.stored:
+        # Series and alignments (docs/lineage.md): from scratch after a load as large as the store, else the
+        # new resolutions are slotted in by index.
+        from unkg.lineage.update import rebuild, slot_in, symbols_of
+
+        symbols = symbols_of(store, by_graph)
+        summary.lineage = rebuild(store, jobs) if summary.stored >= graphs_before else slot_in(store, symbols)
     _compact_after_large_load(store, summary, graphs_before, progress)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -226,6 +226,41 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lineage(args: argparse.Namespace) -> int:
+    from unkg.lineage.update import lineage_of, rebuild
+
+    if args.rebuild:
+        store = _open(args.store)
+        try:
+            summary = rebuild(store, jobs=args.jobs)
+        finally:
+            store.close()
+        print(summary.line(), file=sys.stderr)
+        if not args.symbol:
+            return 0
+    if not args.symbol:
+        raise UsageError("unkg lineage: give a SYMBOL (or --rebuild)")
+    store = _open(args.store, read_only=True)
+    try:
+        doc = lineage_of(store, args.symbol)
+    finally:
+        store.close()
+    if doc is None:
+        raise UnkgError(f"{args.symbol}: no lineage in the store {args.store or '(default)'} (not ingested, or "
+                        f"ingested before lineage: run unkg lineage --rebuild)")
+    if args.json:
+        _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lines = [f"{doc['symbol']} in series {doc['series']}",
+                 f"predecessor: {doc['predecessor'] or 'none (first of its series in the store)'}"]
+        lines += [f"  because: {e}" for e in doc["evidence"]]
+        if len(doc["predecessors"]) > 1:
+            lines.append("earlier: " + ", ".join(doc["predecessors"][1:]))
+        lines.append("successors: " + (", ".join(doc["successors"]) or "none in the store"))
+        _write("\n".join(lines) + "\n")
+    return 0
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.ontology.docs import build
@@ -372,6 +407,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("new", metavar="NEW", help="a file in any format unkg reads, or a symbol in the store")
     sp.add_argument("--store", help=STORE_HELP + " (only read for symbols)")
     sp.add_argument("--json", action="store_true", help="the diff document as JSON")
+
+    sp = command("lineage", cmd_lineage, "the series of a resolution: its predecessors, successors and why")
+    sp.add_argument("symbol", metavar="SYMBOL", nargs="?")
+    sp.add_argument("--store", help=STORE_HELP)
+    sp.add_argument("--json", action="store_true", help="as JSON")
+    sp.add_argument("--rebuild", action="store_true",
+                    help="first place every stored resolution again and rewrite all lineage graphs")
+    sp.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="processes for --rebuild (default 1)")
 
     sp = command("docs", cmd_docs, "build the ontology documentation (HTML)")
     sp.add_argument("-o", "--output", metavar="DIR", default="ontology-docs",

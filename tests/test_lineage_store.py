@@ -1,0 +1,72 @@
+"""Lineage in a real store: the ingest places each resolution in its series (from scratch after a load as
+large as the store, by index after a small one), `unkg lineage` reads it back, `unkg diff` takes symbols.
+The fixture pair is ingested newest first, so the older one must be slotted in and the newer re-placed."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from unkg.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "lineage"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> str:
+    location = str(tmp_path_factory.mktemp("lineage") / "store")
+    assert main(["ingest", "--store", location, "-q", str(FIXTURES / "new.txt")]) == 0
+    assert main(["ingest", "--store", location, "-q", str(FIXTURES / "old.txt")]) == 0
+    return location
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_older_resolution_ingested_later_is_slotted_in(store, capsys):
+    code, out, err = _run(capsys, "lineage", "A/RES/77/9001", "--store", store, "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert set(doc) == {"symbol", "series", "predecessor", "predecessors", "successors", "evidence"}
+    assert doc["predecessor"] == "A/RES/75/9001" and doc["predecessors"] == ["A/RES/75/9001"]
+    assert doc["series"].endswith("/id/series/A/RES/75/9001")
+    assert "cites A/RES/75/9001" in doc["evidence"]
+    code, out, _ = _run(capsys, "lineage", "A/RES/75/9001", "--store", store, "--json")
+    first = json.loads(out)
+    assert first["predecessor"] is None and first["successors"] == ["A/RES/77/9001"]
+    assert first["series"] == doc["series"]
+
+
+def test_rebuild_gives_the_same_lineage(store, capsys):
+    code, _, err = _run(capsys, "lineage", "--rebuild", "--store", store)
+    assert code == 0 and "2 resolution(s) placed, 1 after a predecessor" in err
+    _, out, _ = _run(capsys, "lineage", "A/RES/77/9001", "--store", store, "--json")
+    assert json.loads(out)["predecessor"] == "A/RES/75/9001"
+
+
+def test_lineage_graphs_conform(store, capsys):
+    code, _, err = _run(capsys, "validate", "--store", store)
+    assert code == 0, err
+
+
+def test_diff_of_stored_symbols_matches_the_diff_of_the_files(store, capsys):
+    _, by_symbol, _ = _run(capsys, "diff", "A/RES/75/9001", "A/RES/77/9001", "--store", store, "--json")
+    _, by_file, _ = _run(capsys, "diff", str(FIXTURES / "old.txt"), str(FIXTURES / "new.txt"), "--json")
+    a, b = json.loads(by_symbol), json.loads(by_file)
+    assert a["summary"] == b["summary"]
+    assert [(p["status"], p["from_index"], p["to_index"], p["changes"]) for p in a["paragraphs"]] == \
+           [(p["status"], p["from_index"], p["to_index"], p["changes"]) for p in b["paragraphs"]]
+    changed = lambda d: [(p["from_number"], p["to_number"], p["verb_from"], p["verb_to"], p["mandate"])  # noqa: E731
+                         for p in d["provisions"] if p["changed"]]
+    assert changed(a) == changed(b)
+
+
+def test_unknown_symbol_is_one_line(store, capsys):
+    code, out, err = _run(capsys, "lineage", "A/RES/77/9999", "--store", store)
+    assert code == 1 and out == "" and "A/RES/77/9999: no lineage in the store" in err
+    code, out, err = _run(capsys, "diff", "A/RES/77/9999", "A/RES/77/9001", "--store", store)
+    assert code == 1 and "A/RES/77/9999: not in the store" in err and len(err.strip().splitlines()) == 1

@@ -1,0 +1,288 @@
+"""Writing lineage graphs into a store (docs/lineage.md).
+
+- `rebuild(store)`: every resolution's series and predecessor and every alignment, from the stored texts
+  (after a bulk ingest): entries in four queries, placement in memory, alignments in `jobs` processes;
+- `slot_in(store, symbols)`: after a small ingest, place just those resolutions without reading the rest of
+  the store: candidates come from the index (the paragraph fingerprints every lineage graph carries, the
+  titles of the same body, the resolutions they cite), then the resolutions that come after them and
+  share their text are placed again, since one of them may now be their successor.
+A lineage graph names its resolution's series after the predecessor's series (or starts one), and carries
+its paragraph fingerprints (`unkg:paragraphFingerprint`) for later ingests to find it by.
+"""
+from __future__ import annotations
+
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from rdflib import Literal, URIRef
+
+from unkg import iris
+from unkg.ingest.graph import UNKG
+from unkg.ingest.model import Resolution
+from unkg.lineage import stored
+from unkg.lineage.align import align
+from unkg.lineage.entries import from_store
+from unkg.lineage.graph import build, graph_name, series_iri
+from unkg.lineage.series import COMMON_PARAGRAPH, UNIQUE_WEIGHT, Entry, Placement, _choose, _title_key, entry, place
+from unkg.lineage.stored import PREFIXES
+
+
+@dataclass
+class LineageSummary:
+    placed: int = 0
+    with_predecessor: int = 0
+    seconds: float = 0.0
+    written: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"lineage: {self.placed} resolution(s) placed, {self.with_predecessor} after a predecessor, "
+                f"in {self.seconds:.1f} s")
+
+
+def _series_of(placements: dict[str, Placement], symbol: str, known: dict[str, str]) -> str:
+    """The series IRI: the predecessor's series, else one named after this resolution."""
+    chain = []
+    s: str | None = symbol
+    while s is not None and s not in known:
+        chain.append(s)
+        p = placements.get(s)
+        s = p.predecessor if p else None
+    root = known[s] if s is not None else series_iri(chain[-1])
+    for c in chain:
+        known[c] = root
+    return root
+
+
+def _graph(new: Resolution, old: Resolution | None, placement: Placement, series: str,
+           fingerprints: Iterable[str]) -> tuple[str, str]:
+    alignments = align(old.paragraphs, new.paragraphs, with_changes=False) if old is not None else []
+    name, g = build(new, series, old, alignments, placement.score if old is not None else None,
+                    placement.evidence if old is not None else ())
+    work = URIRef(iris.work(new.symbol))
+    for h in sorted(set(fingerprints)):
+        g.add((work, UNKG.paragraphFingerprint, Literal(h)))
+    return name, g.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+def _job(args: tuple) -> tuple[str, str]:
+    return _graph(*args)
+
+
+def rebuild(store: Any, jobs: int = 1) -> LineageSummary:
+    """Place every stored resolution and write every lineage graph."""
+    started = time.perf_counter()
+    entries = from_store(store)
+    placements = place(list(entries.values()))
+    texts = _all_paragraphs(store, entries)
+    known: dict[str, str] = {}
+    tasks = []
+    for symbol, p in sorted(placements.items()):
+        new = texts[symbol]
+        old = texts.get(p.predecessor) if p.predecessor else None
+        tasks.append((new, old, p, _series_of(placements, symbol, known), entries[symbol].paragraphs))
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            graphs = list(pool.map(_job, tasks, chunksize=16))
+    else:
+        graphs = [_job(t) for t in tasks]
+    store.replace_graphs(graphs)
+    return LineageSummary(len(placements), sum(1 for p in placements.values() if p.predecessor),
+                          time.perf_counter() - started, [g for g, _ in graphs])
+
+
+def _all_paragraphs(store: Any, entries: dict[str, Entry]) -> dict[str, Resolution]:
+    """Each resolution's paragraphs (kind, index, number, part, text) in one query, as document models."""
+    from unkg.ingest.model import OPERATIVE, PREAMBULAR, Paragraph, Source
+
+    rows = store.select(PREFIXES + """SELECT ?g ?w ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
+        ?p eli:is_part_of ?w ; a ?type ; unkg:index ?index ; rdf:value ?text .
+        VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph }
+        OPTIONAL { ?p eli:number ?number } OPTIONAL { ?p unkg:part ?part } } }""")
+    wanted = {iris.work(s): s for s in entries}
+    chosen: dict[str, str] = {}
+    for s in entries:
+        g = iris.expression(s, "en")
+        chosen[s] = g
+    by_graph: dict[str, list] = {}
+    for r in rows:
+        by_graph.setdefault(str(r["g"]), []).append(r)
+    out: dict[str, Resolution] = {}
+    for w, s in wanted.items():
+        g = chosen[s] if chosen[s] in by_graph else next((k for k in sorted(by_graph) if k.startswith(w + "/")
+                                                          and k[len(w) + 1:].isalpha()), None)
+        res = Resolution(symbol=s, body="", session=None, date=None, language=(g or "/en").rsplit("/", 1)[-1],
+                         title="", source=Source(path=g or "", sha256="", format="store"))
+        for r in sorted(by_graph.get(g or "", []), key=lambda r: int(str(r["index"]))):
+            kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
+            res.paragraphs.append(Paragraph(kind=kind, index=int(str(r["index"])), verb_text="",
+                                            number=str(r["number"]) if r.get("number") else None,
+                                            text=str(r["text"]), part=str(r["part"]) if r.get("part") else None))
+        out[s] = res
+    return out
+
+
+def symbols_of(store: Any, graph_iris: Iterable[str]) -> list[str]:
+    """The symbols of the resolutions whose expression graphs these are."""
+    values = " ".join(f"<{g}>" for g in sorted(set(graph_iris)))
+    if not values:
+        return []
+    return sorted({str(r["s"]) for r in store.select(PREFIXES + f"""SELECT ?s WHERE {{ VALUES ?g {{ {values} }}
+        GRAPH ?g {{ ?g eli:realizes ?w . ?w dcterms:identifier ?s }} }}""")})
+
+
+# -- one or a few resolutions, by index ---------------------------------------------------------------
+def _entry_of(store: Any, symbol: str) -> tuple[Entry, Resolution] | None:
+    res = stored.load(store, symbol)
+    if res is None:
+        return None
+    g = res.source.path
+    w = iris.work(symbol)
+    cites = {str(r["s"]) for r in store.select(PREFIXES + f"""SELECT DISTINCT ?s WHERE {{
+        GRAPH <{g}> {{ ?p eli:cites ?c }} GRAPH ?h {{ ?c dcterms:identifier ?s }} }}""")}
+    subjects = {str(r["s"]) for r in store.select(PREFIXES + f"""SELECT DISTINCT ?s WHERE {{
+        GRAPH <{g}> {{ <{w}> dcterms:subject ?s }} }}""")}
+    body = next((str(r["b"]).rsplit("/", 1)[-1] for r in store.select(PREFIXES + f"""SELECT ?b WHERE {{
+        GRAPH <{g}> {{ <{w}> unkg:adoptedBy ?b }} }}""")), "")
+    return entry(symbol, body, res.date, res.title, cites, subjects, [p.text for p in res.paragraphs]), res
+
+
+def _fingerprint_counts(store: Any, hashes: Iterable[str]) -> dict[str, list[str]]:
+    values = " ".join(f'"{h}"' for h in sorted(set(hashes)))
+    if not values:
+        return {}
+    out: dict[str, list[str]] = {}
+    for r in store.select(PREFIXES + f"""SELECT ?h ?s WHERE {{ VALUES ?h {{ {values} }}
+            GRAPH ?l {{ ?w unkg:paragraphFingerprint ?h }} GRAPH ?g {{ ?w dcterms:identifier ?s }} }}"""):
+        out.setdefault(str(r["h"]), [])
+        if str(r["s"]) not in out[str(r["h"])]:
+            out[str(r["h"])].append(str(r["s"]))
+    return out
+
+
+def _stored_entry(store: Any, symbol: str) -> Entry | None:
+    """A candidate's entry from the index: its fingerprints and header (no paragraph texts)."""
+    w = iris.work(symbol)
+    rows = store.select(PREFIXES + f"""SELECT ?h WHERE {{ GRAPH <{graph_name(symbol)}> {{ <{w}> unkg:paragraphFingerprint ?h }} }}""")
+    head = store.select(PREFIXES + f"""SELECT ?date ?title ?b WHERE {{ GRAPH ?g {{ <{w}> dcterms:identifier ?s .
+        OPTIONAL {{ <{w}> unkg:adoptionDate ?date }} OPTIONAL {{ <{w}> dcterms:title ?title }}
+        OPTIONAL {{ <{w}> unkg:adoptedBy ?b }} }} }} LIMIT 1""")
+    if not head:
+        return None
+    h = head[0]
+    texts = store.select(PREFIXES + f"""SELECT ?i ?text WHERE {{ GRAPH <{iris.expression(symbol, "en")}> {{
+        ?p eli:is_part_of <{w}> ; a ?type ; unkg:index ?i ; rdf:value ?text .
+        VALUES ?type {{ unkg:PreambularParagraph unkg:OperativeParagraph }} }} }}""")
+    e = entry(symbol, str(h.get("b", "")).rsplit("/", 1)[-1], str(h["date"]) if h.get("date") else None,
+              str(h["title"]) if h.get("title") else "", (), (),
+              [str(t["text"]) for t in sorted(texts, key=lambda t: int(str(t["i"])))])
+    if rows:
+        e.paragraphs = [str(r["h"]) for r in rows]
+    return e
+
+
+def slot_in(store: Any, symbols: Iterable[str]) -> LineageSummary:
+    """Place a few newly stored resolutions (and re-place their possible successors) by index."""
+    started = time.perf_counter()
+    summary = LineageSummary()
+    todo = list(dict.fromkeys(symbols))
+    done: set[str] = set()
+    graphs = []
+    while todo:
+        symbol = todo.pop(0)
+        if symbol in done:
+            continue
+        done.add(symbol)
+        got = _entry_of(store, symbol)
+        if got is None:
+            continue
+        r, res = got
+        holders = _fingerprint_counts(store, r.paragraphs)
+        df = {h: len(set(holders.get(h, [])) | {symbol}) for h in r.paragraphs}
+        weights = {h: n ** -0.5 if n > 1 else UNIQUE_WEIGHT for h, n in df.items() if n <= COMMON_PARAGRAPH}
+        names = {s for h in weights for s in holders.get(h, [])} | r.cites
+        names |= _same_title(store, r)
+        names.discard(symbol)
+        cands = [e for e in (_stored_entry(store, s) for s in sorted(names)) if e is not None and e.body == r.body]
+        earlier = [e for e in cands if e.order < r.order]
+        placement = _choose(r, _title_key(r.title), [(e, _title_key(e.title)) for e in earlier], weights)
+        old = stored.load(store, placement.predecessor) if placement.predecessor else None
+        series = _stored_series(store, placement.predecessor) if placement.predecessor else series_iri(symbol)
+        graphs.append(_graph(res, old, placement, series, r.paragraphs))
+        summary.placed += 1
+        summary.with_predecessor += placement.predecessor is not None
+        # a later resolution of the same series may now follow this one rather than an older one
+        todo += [e.symbol for e in cands if e.order > r.order and e.symbol not in done]
+        store.replace_graphs(graphs[-1:])
+    summary.written = [g for g, _ in graphs]
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _same_title(store: Any, r: Entry) -> set[str]:
+    if not r.title:
+        return set()
+    from rapidfuzz import fuzz
+
+    key = _title_key(r.title)
+    rows = store.select(PREFIXES + """SELECT DISTINCT ?s ?title WHERE { GRAPH ?g { ?w dcterms:identifier ?s ; dcterms:title ?title } }""")
+    return {str(x["s"]) for x in rows if fuzz.token_sort_ratio(key, _title_key(str(x["title"]))) >= 80}
+
+
+def _stored_series(store: Any, symbol: str) -> str:
+    rows = store.select(PREFIXES + f"""SELECT ?s WHERE {{ GRAPH <{graph_name(symbol)}> {{ <{iris.work(symbol)}> unkg:inSeries ?s }} }}""")
+    return str(rows[0]["s"]) if rows else series_iri(symbol)
+
+
+# -- reading it back ----------------------------------------------------------------------------------
+def lineage_of(store: Any, symbol: str) -> dict[str, Any] | None:
+    """The `unkg lineage --json` document, from the lineage graphs; None when the store holds no lineage
+    for `symbol`."""
+    w = iris.work(symbol)
+    rows = store.select(PREFIXES + f"""PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?series ?prev ?ev WHERE {{ GRAPH <{graph_name(symbol)}> {{ <{w}> unkg:inSeries ?series .
+            OPTIONAL {{ <{w}> prov:wasRevisionOf ?prev ; prov:qualifiedRevision ?l . OPTIONAL {{ ?l unkg:linkEvidence ?ev }} }} }} }}""")
+    if not rows:
+        return None
+    links = _links(store)
+    back, forward = links
+    predecessors: list[str] = []
+    cur = w
+    while cur in back and back[cur] not in predecessors and len(predecessors) < 100:
+        cur = back[cur]
+        predecessors.append(cur)
+    successors: list[str] = []
+    cur = w
+    while cur in forward and len(successors) < 100:
+        cur = min(forward[cur])
+        if cur in successors:
+            break
+        successors.append(cur)
+    names = _symbols(store, [*predecessors, *successors])
+    prev = str(rows[0]["prev"]) if rows[0].get("prev") else None
+    evidence = sorted({str(r["ev"]) for r in rows if r.get("ev")})
+    if prev is None:
+        evidence = ["first of its series in the store: no earlier resolution of the same body passes the series tests"]
+    return {"symbol": symbol, "series": str(rows[0]["series"]),
+            "predecessor": names.get(prev) if prev else None,
+            "predecessors": [names.get(p, p) for p in predecessors],
+            "successors": [names.get(s, s) for s in successors], "evidence": evidence}
+
+
+def _links(store: Any) -> tuple[dict[str, str], dict[str, set[str]]]:
+    back: dict[str, str] = {}
+    forward: dict[str, set[str]] = {}
+    for r in store.select("""PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT ?w ?p WHERE { GRAPH ?g { ?w prov:wasRevisionOf ?p } }"""):
+        back[str(r["w"])] = str(r["p"])
+        forward.setdefault(str(r["p"]), set()).add(str(r["w"]))
+    return back, forward
+
+
+def _symbols(store: Any, works: list[str]) -> dict[str, str]:
+    if not works:
+        return {}
+    values = " ".join(f"<{w}>" for w in set(works))
+    return {str(r["w"]): str(r["s"]) for r in store.select(PREFIXES + f"""SELECT DISTINCT ?w ?s WHERE {{
+        VALUES ?w {{ {values} }} GRAPH ?g {{ ?w dcterms:identifier ?s }} }}""")}
