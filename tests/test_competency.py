@@ -272,6 +272,19 @@ def _(rows):
     assert rows == []  # Colombia sponsors nothing in the fixture (tests/test_states_competency.py: with sponsors)
 
 
+@check("cq23_new_operative_paragraphs")
+@check("cq24_obligations_strengthened")
+def _(rows):
+    # these fixtures hold no lineage graphs; tests/test_competency_lineage.py asks them of a series
+    assert rows == []
+
+
+@check("cq25_first_wording")
+def _(rows):
+    # with no lineage stored, the paragraph's own resolution is the first to hold its wording
+    assert [(r["first"], r["origin"]) for r in rows] == [("A/RES/78/216", ID + "/op/27")]
+
+
 def test_every_question_has_a_check():
     assert set(CHECKS) == set(QUERIES)
 

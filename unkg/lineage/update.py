@@ -113,7 +113,7 @@ def _all_paragraphs(store: Any, entries: dict[str, Entry]) -> dict[str, Resoluti
         g = chosen[s] if chosen[s] in by_graph else next((k for k in sorted(by_graph) if k.startswith(w + "/")
                                                           and k[len(w) + 1:].isalpha()), None)
         res = Resolution(symbol=s, body="", session=None, date=None, language=(g or "/en").rsplit("/", 1)[-1],
-                         title="", source=Source(path=g or "", sha256="", format="store"))
+                         title=entries[s].title, source=Source(path=g or "", sha256="", format="store"))
         for r in sorted(by_graph.get(g or "", []), key=lambda r: int(str(r["index"]))):
             kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
             res.paragraphs.append(Paragraph(kind=kind, index=int(str(r["index"])), verb_text="",

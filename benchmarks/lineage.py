@@ -1,0 +1,174 @@
+"""Series and lineage benchmark: predecessor accuracy and paragraph-alignment F1 per status against the
+hand-checked gold set (benchmarks/gold/lineage/, guidelines in benchmarks/gold/LINEAGE_GUIDELINES.md), and
+timing. Prints numbers; asserts nothing.
+
+    python benchmarks/lineage.py                     # entries read from the corpus files
+    python benchmarks/lineage.py --store STORE       # also: rebuild every lineage graph of STORE (writes to it:
+                                                     # use a copy) with --jobs, and slot one resolution in
+
+The gold files' SHA-256 are frozen below: a changed answer changes a hash, in a commit that says why.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import yaml
+
+from unkg.ingest.readers import read
+from unkg.lineage.align import STATUSES, align
+from unkg.lineage.entries import from_resolution
+from unkg.lineage.series import place
+
+GOLD = Path(__file__).parent / "gold" / "lineage"
+FROZEN = {
+    "align_A_HRC_RES_58_17.yaml": "23f09a139e99aed9c9b4abf205929b462f840d82c8dd36fe6b3fdff55dd60ec6",
+    "align_A_HRC_RES_58_28.yaml": "ea9a0def1f71a31ae49bf9c7bd88555e851e668be77ef55b9c990c696ab83a8a",
+    "align_A_RES_76_61.yaml": "04b4cc09768e8b20f38c3a713000d5f9b5bd9ef155edde197b2ade2998bf5687",
+    "align_A_RES_77_111.yaml": "b19a284db26336734695c5bc8d9c1891efaa145d61bffb94ed4f3023c275c48f",
+    "align_A_RES_77_171.yaml": "7b36e897ab9e1eb283d65c09862512ee367fcaee597fcc51bad1b107336c46b7",
+    "align_A_RES_78_216.yaml": "3aa3ec626dd616bbf4cbdda754b1d8ab291e31479f678cc0af500fa9734a448e",
+    "align_A_RES_78_247.yaml": "a8cd57db6fa86313653aabb85818d988626c49df33f1d3ca58a408579148b628",
+    "align_A_RES_79_39.yaml": "33b7b13466637d18737f2cbb8476457c86d501e7569dc466e51bebe8688bea08",
+    "align_S_RES_2619_2022.yaml": "27747c6d98f06c2c92d86b99d7494340e80050790b19b27279889ab4b0c3ec30",
+    "align_S_RES_2685_2023.yaml": "45c17e56de40a7ecb965d687463d8ace21dfab0e582370a32aa129a5f20682dc",
+    "align_S_RES_2718_2023.yaml": "3603926d6fa42eaf66c054c71e78de0c3c38fecd5bcb9cb4d40ce61b3119e471",
+    "predecessors.yaml": "143c69d5273e8298e214c50b80599f1d5771b7804d97b9e42fa2d4b170b748de",
+}
+
+
+def corpus_dir() -> Path:
+    for c in (os.environ.get("UNKG_CORPUS"), Path(__file__).resolve().parents[2] / "shared" / "corpus",
+              Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"):
+        if c and Path(c, "akn").is_dir():
+            return Path(c)
+    sys.exit("the corpus is absent: set UNKG_CORPUS")
+
+
+def check_frozen() -> None:
+    for path in sorted(GOLD.glob("*.yaml")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if FROZEN.get(path.name) != digest:
+            sys.exit(f"{path}: not the frozen gold file (sha256 {digest}); a changed answer needs a new hash here")
+    missing = set(FROZEN) - {p.name for p in GOLD.glob("*.yaml")}
+    if missing:
+        sys.exit(f"gold files missing: {sorted(missing)}")
+
+
+def _read(path: Path):
+    try:
+        res = read(path)
+    except Exception:  # a file the readers refuse is not a resolution to place
+        return None
+    return res
+
+
+def corpus_entries(corpus: Path) -> tuple[dict, dict]:
+    """Every English resolution of the corpus as a series entry (and its file)."""
+    files = sorted(p for p in (corpus / "akn").glob("*/**/*.xml") if "/en/" in str(p))
+    entries, paths = {}, {}
+    for path in files:
+        res = _read(path)
+        if res is None or res.language != "en":
+            continue
+        entries[res.symbol] = from_resolution(res)
+        paths[res.symbol] = path
+    return entries, paths
+
+
+def _align_pair(args: tuple[str, str]) -> int:
+    old, new = (read(Path(p)) for p in args)
+    return len(align(old.paragraphs, new.paragraphs, with_changes=False))
+
+
+def alignment_scores(corpus: Path) -> tuple[dict[str, tuple[float, float, float, int]], int, int, list[float]]:
+    gold_rows: set[tuple] = set()
+    pred_rows: set[tuple] = set()
+    pairs = 0
+    seconds = []
+    for path in sorted(GOLD.glob("align_*.yaml")):
+        g = yaml.safe_load(path.read_text(encoding="utf-8"))
+        old, new = read(corpus / g["from_file"]), read(corpus / g["to_file"])
+        key = g["to"]
+        gold_rows |= {(key, r["to"], r["from"], r["status"]) for r in g["pairs"]}
+        t = time.perf_counter()
+        got = align(old.paragraphs, new.paragraphs, with_changes=False)
+        seconds.append(time.perf_counter() - t)
+        pred_rows |= {(key, a.new.index if a.new and a.status != "dropped" else None,
+                       a.old.index if a.old and a.status != "new" else None, a.status) for a in got}
+        pairs += 1
+    scores = {}
+    for s in STATUSES:
+        gs = {r for r in gold_rows if r[3] == s}
+        ps = {r for r in pred_rows if r[3] == s}
+        tp = len(gs & ps)
+        p = tp / len(ps) if ps else 1.0
+        r = tp / len(gs) if gs else 1.0
+        scores[s] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, len(gs))
+    return scores, len(gold_rows), pairs, seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--store", help="a COPY of a store with the corpus: time rebuild and slot_in on it")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    check_frozen()
+    corpus = corpus_dir()
+
+    t = time.perf_counter()
+    entries, paths = corpus_entries(corpus)
+    read_s = time.perf_counter() - t
+    t = time.perf_counter()
+    placements = place(list(entries.values()))
+    place_s = time.perf_counter() - t
+    gold = yaml.safe_load((GOLD / "predecessors.yaml").read_text(encoding="utf-8"))
+    right = 0
+    for row in gold:
+        got = placements.get(row["symbol"])
+        ok = got is not None and got.predecessor == row["predecessor"]
+        right += ok
+        if not ok:
+            print(f"  wrong: {row['symbol']}: gold {row['predecessor']}, got {got.predecessor if got else 'not placed'}")
+    bodies = {b: sum(1 for r in gold if r['symbol'].startswith(p)) for b, p in (("GA", "A/RES"), ("HRC", "A/HRC"), ("SC", "S/RES"))}
+    print(f"predecessor accuracy: {right}/{len(gold)} = {right / len(gold):.3f}  "
+          f"(GA {bodies['GA']}, HRC {bodies['HRC']}, SC {bodies['SC']}; {sum(1 for r in gold if r['predecessor'] is None)} with none)")
+
+    scores, rows, pairs, seconds = alignment_scores(corpus)
+    print(f"alignment: {rows} gold rows from {pairs} resolution pairs")
+    for s, (p, r, f, n) in scores.items():
+        print(f"  {s:<9} precision {p:.3f} recall {r:.3f} F1 {f:.3f} (gold {n})")
+    print(f"  align one pair: mean {sum(seconds) / len(seconds) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms")
+
+    linked = [(str(paths[p.predecessor]), str(paths[s])) for s, p in sorted(placements.items()) if p.predecessor]
+    t = time.perf_counter()
+    with ProcessPoolExecutor(args.jobs) as pool:
+        n = sum(pool.map(_align_pair, linked, chunksize=16))
+    align_s = time.perf_counter() - t
+    print(f"corpus ({len(entries)} English resolutions): reading files {read_s:.1f} s (the ingest does this anyway); "
+          f"placing all {place_s:.1f} s, {len(linked)} with a predecessor; aligning them (re-reading both files) "
+          f"{align_s:.1f} s with {args.jobs} processes ({n} alignment rows)")
+
+    if args.store:
+        from unkg.lineage.update import rebuild, slot_in
+        from unkg.store import open_store
+
+        store = open_store(args.store)
+        try:
+            summary = rebuild(store, jobs=args.jobs)
+            print(f"store rebuild (entries from the store, placement, alignments, writing): {summary.line()}")
+            for symbol in ("A/RES/78/216", "S/RES/2718 (2023)", "A/HRC/RES/58/17"):
+                t = time.perf_counter()
+                one = slot_in(store, [symbol])
+                print(f"slot_in {symbol}: {time.perf_counter() - t:.2f} s ({one.placed} placed, incl. re-placed successors)")
+        finally:
+            store.close()
+
+
+if __name__ == "__main__":
+    main()
