@@ -122,7 +122,7 @@ def place(entries: Sequence[Entry], only: Iterable[str] | None = None) -> dict[s
     by_body: dict[str, list[Entry]] = {}
     for e in ordered:
         by_body.setdefault(e.body, []).append(e)
-    for body, members in by_body.items():
+    for members in by_body.values():
         titles = [_title_key(e.title) for e in members]
         index: dict[str, list[int]] = {}
         by_symbol = {e.symbol: k for k, e in enumerate(members)}
