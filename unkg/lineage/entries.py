@@ -27,9 +27,12 @@ def from_resolution(res: Resolution) -> Entry:
     return entry(res.symbol, iris.slug(res.body), res.date, res.title, cites, subjects, [p.text for p in res.paragraphs])
 
 
-def from_store(store: Any, language: str = "en") -> dict[str, Entry]:
-    """Every resolution in the store, read in four queries: headers, citations, subjects, paragraph texts.
-    A resolution without a version in `language` is read in its first stored language."""
+def from_store(store: Any, language: str = "en") -> tuple[dict[str, Entry], dict[str, Resolution]]:
+    """Every resolution in the store as a series entry and as a document model of its paragraphs, read in
+    four queries: headers, citations, subjects, paragraphs. A resolution without a version in `language` is
+    read in its first stored language."""
+    from unkg.ingest.model import OPERATIVE, PREAMBULAR, Paragraph, Source
+
     rows = store.select(PREFIXES + """SELECT ?g ?w ?symbol ?lang ?body ?date ?title WHERE { GRAPH ?g {
         ?g eli:realizes ?w ; dcterms:language ?lang . ?w dcterms:identifier ?symbol .
         OPTIONAL { ?w unkg:adoptedBy ?body } OPTIONAL { ?w unkg:adoptionDate ?date }
@@ -50,19 +53,29 @@ def from_store(store: Any, language: str = "en") -> dict[str, Entry]:
         w = graphs.get(str(r["g"]))
         if w and str(r["s"]).startswith(_UNBIS):
             subjects.setdefault(w, set()).add(str(r["s"]))
-    texts: dict[str, list[tuple[int, str]]] = {}
-    for r in store.select(PREFIXES + """SELECT ?g ?i ?text WHERE { GRAPH ?g {
-            ?p a ?type ; unkg:index ?i ; rdf:value ?text .
-            VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph } } }"""):
+    paragraphs: dict[str, list[Paragraph]] = {}
+    for r in store.select(PREFIXES + """SELECT ?g ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
+            ?p a ?type ; unkg:index ?index ; rdf:value ?text .
+            VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph }
+            OPTIONAL { ?p eli:number ?number } OPTIONAL { ?p unkg:part ?part } } }"""):
         w = graphs.get(str(r["g"]))
         if w:
-            texts.setdefault(w, []).append((int(str(r["i"])), str(r["text"])))
+            kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
+            paragraphs.setdefault(w, []).append(Paragraph(
+                kind=kind, index=int(str(r["index"])), verb_text="", text=str(r["text"]),
+                number=str(r["number"]) if r.get("number") else None, part=str(r["part"]) if r.get("part") else None))
     symbols = {w: str(r["symbol"]) for w, r in chosen.items()}
-    out: dict[str, Entry] = {}
+    entries: dict[str, Entry] = {}
+    documents: dict[str, Resolution] = {}
     for w, r in chosen.items():
+        symbol = symbols[w]
         body = str(r.get("body", "")).rsplit("/", 1)[-1]
+        title = str(r["title"]) if r.get("title") else ""
+        ps = sorted(paragraphs.get(w, []), key=lambda p: p.index)
         cited = {symbols[c] for c in cites.get(w, ()) if c in symbols}
-        paragraphs = [t for _, t in sorted(texts.get(w, []))]
-        out[symbols[w]] = entry(symbols[w], body, str(r["date"]) if r.get("date") else None,
-                                str(r["title"]) if r.get("title") else "", cited, subjects.get(w, set()), paragraphs)
-    return out
+        entries[symbol] = entry(symbol, body, str(r["date"]) if r.get("date") else None, title, cited,
+                                subjects.get(w, set()), [p.text for p in ps])
+        documents[symbol] = Resolution(symbol=symbol, body=body, session=None, date=None, language=str(r["lang"]),
+                                       title=title, source=Source(path=str(r["g"]), sha256="", format="store"),
+                                       paragraphs=ps)
+    return entries, documents

@@ -73,9 +73,8 @@ def _job(args: tuple) -> tuple[str, str]:
 def rebuild(store: Any, jobs: int = 1) -> LineageSummary:
     """Place every stored resolution and write every lineage graph."""
     started = time.perf_counter()
-    entries = from_store(store)
+    entries, texts = from_store(store)
     placements = place(list(entries.values()))
-    texts = _all_paragraphs(store, entries)
     known: dict[str, str] = {}
     tasks = []
     for symbol, p in sorted(placements.items()):
@@ -90,37 +89,6 @@ def rebuild(store: Any, jobs: int = 1) -> LineageSummary:
     store.replace_graphs(graphs)
     return LineageSummary(len(placements), sum(1 for p in placements.values() if p.predecessor),
                           time.perf_counter() - started, [g for g, _ in graphs])
-
-
-def _all_paragraphs(store: Any, entries: dict[str, Entry]) -> dict[str, Resolution]:
-    """Each resolution's paragraphs (kind, index, number, part, text) in one query, as document models."""
-    from unkg.ingest.model import OPERATIVE, PREAMBULAR, Paragraph, Source
-
-    rows = store.select(PREFIXES + """SELECT ?g ?w ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
-        ?p eli:is_part_of ?w ; a ?type ; unkg:index ?index ; rdf:value ?text .
-        VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph }
-        OPTIONAL { ?p eli:number ?number } OPTIONAL { ?p unkg:part ?part } } }""")
-    wanted = {iris.work(s): s for s in entries}
-    chosen: dict[str, str] = {}
-    for s in entries:
-        g = iris.expression(s, "en")
-        chosen[s] = g
-    by_graph: dict[str, list] = {}
-    for r in rows:
-        by_graph.setdefault(str(r["g"]), []).append(r)
-    out: dict[str, Resolution] = {}
-    for w, s in wanted.items():
-        g = chosen[s] if chosen[s] in by_graph else next((k for k in sorted(by_graph) if k.startswith(w + "/")
-                                                          and k[len(w) + 1:].isalpha()), None)
-        res = Resolution(symbol=s, body="", session=None, date=None, language=(g or "/en").rsplit("/", 1)[-1],
-                         title=entries[s].title, source=Source(path=g or "", sha256="", format="store"))
-        for r in sorted(by_graph.get(g or "", []), key=lambda r: int(str(r["index"]))):
-            kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
-            res.paragraphs.append(Paragraph(kind=kind, index=int(str(r["index"])), verb_text="",
-                                            number=str(r["number"]) if r.get("number") else None,
-                                            text=str(r["text"]), part=str(r["part"]) if r.get("part") else None))
-        out[s] = res
-    return out
 
 
 def symbols_of(store: Any, graph_iris: Iterable[str]) -> list[str]:
