@@ -227,6 +227,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_lineage(args: argparse.Namespace) -> int:
+    # here, not at the top: each command loads only its own part (`unkg --help` and `unkg query` start fast)
     from unkg.lineage.update import lineage_of, rebuild
 
     if args.rebuild:

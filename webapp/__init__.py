@@ -24,7 +24,7 @@ from waitress import serve as waitress_serve
 
 from unkg.config import base_iri, default_store, query_memory
 from unkg.store import Store, open_store
-from unkg.webapp import errors, explore, pages, resources, safety, search, service, sparql, states, vocab
+from unkg.webapp import errors, explore, lineage, pages, resources, safety, search, service, sparql, states, vocab
 from unkg.webapp.state import AppState
 
 DEFAULTS: dict[str, Any] = {
@@ -66,6 +66,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(resources.bp)
     app.register_blueprint(service.bp)
     app.register_blueprint(vocab.bp)
+    app.register_blueprint(lineage.bp)
     return app
 
 

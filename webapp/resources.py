@@ -13,6 +13,7 @@ import rdflib
 from flask import Blueprint, Response, redirect
 
 from unkg import iris
+from unkg.lineage.update import lineage_of
 from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, anchor, base, concept_link, local, symbol_path, under_base, val
@@ -170,8 +171,20 @@ def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "title": symbol, "symbol": symbol, "iri": work, "heading": str(titles[0]) if titles else "",
         "metadata": meta, "vote": vote, "undocs": undocs(symbol),
-        "paragraphs": paragraphs, "count": len(paragraphs),
+        "paragraphs": paragraphs, "count": len(paragraphs), "series": _series(symbol),
     }
+
+
+def _series(symbol: str) -> dict[str, Any] | None:
+    """Previous and next in the resolution's series, from its lineage graph (docs/lineage.md)."""
+    doc = lineage_of(state().store, symbol)
+    if doc is None:
+        return None
+    nxt = doc["successors"][0] if doc["successors"] else None
+    link = lambda s: local(iris.work(s)) if s else None  # noqa: E731
+    return {"previous": doc["predecessor"], "previous_link": link(doc["predecessor"]), "next": nxt,
+            "next_link": link(nxt), "page": f"/series?symbol={symbol}",
+            "compare": f"/compare?from={doc['predecessor']}&to={symbol}" if doc["predecessor"] else None}
 
 
 def _expression(work: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from unkg import iris
-from unkg.ingest.model import Resolution
+from unkg.ingest.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution, Source
 from unkg.lineage.series import Entry, entry
 from unkg.lineage.stored import PREFIXES
 
@@ -13,6 +13,7 @@ _UNBIS = "http://metadata.un.org/thesaurus/"
 
 def from_resolution(res: Resolution) -> Entry:
     """From a document model; citations are read from the text when extraction has not run."""
+    # here: extraction loads the vocabularies, which only files that were not extracted need
     from unkg.ingest.extract.citations import find_citations
     from unkg.ingest.extract.grammar import grammar
 
@@ -31,8 +32,6 @@ def from_store(store: Any, language: str = "en") -> tuple[dict[str, Entry], dict
     """Every resolution in the store as a series entry and as a document model of its paragraphs, read in
     four queries: headers, citations, subjects, paragraphs. A resolution without a version in `language` is
     read in its first stored language."""
-    from unkg.ingest.model import OPERATIVE, PREAMBULAR, Paragraph, Source
-
     rows = store.select(PREFIXES + """SELECT ?g ?w ?symbol ?lang ?body ?date ?title WHERE { GRAPH ?g {
         ?g eli:realizes ?w ; dcterms:language ?lang . ?w dcterms:identifier ?symbol .
         OPTIONAL { ?w unkg:adoptedBy ?body } OPTIONAL { ?w unkg:adoptionDate ?date }

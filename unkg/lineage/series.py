@@ -20,7 +20,9 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from unkg.lineage.align import normalise, words
 
@@ -142,9 +144,6 @@ def place(entries: Sequence[Entry], only: Iterable[str] | None = None) -> dict[s
 
 def _alike_titles(titles: list[str]) -> dict[int, list[int]]:
     """For each title, the others whose token-sorted similarity is at least 80 (one vectorised pass)."""
-    import numpy as np
-    from rapidfuzz.process import cdist
-
     keyed = [(k, " ".join(sorted(t.split()))) for k, t in enumerate(titles) if t]
     if not keyed:
         return {}

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from rapidfuzz import fuzz
 from rdflib import Literal, URIRef
 
 from unkg import iris
@@ -191,8 +192,6 @@ def slot_in(store: Any, symbols: Iterable[str]) -> LineageSummary:
 def _same_title(store: Any, r: Entry) -> set[str]:
     if not r.title:
         return set()
-    from rapidfuzz import fuzz
-
     key = _title_key(r.title)
     rows = store.select(PREFIXES + """SELECT DISTINCT ?s ?title WHERE { GRAPH ?g { ?w dcterms:identifier ?s ; dcterms:title ?title } }""")
     return {str(x["s"]) for x in rows if fuzz.token_sort_ratio(key, _title_key(str(x["title"]))) >= 80}
