@@ -114,3 +114,22 @@ def test_in_chromium_from_a_resolution_to_what_changed(app):
     finally:
         drv.quit()
         srv.close()
+
+
+def test_series_by_path(client):
+    doc = client.get("/series/A/RES/75/9001.json").get_json()
+    assert [r["symbol"] for r in doc["rows"]] == ["A/RES/75/9001", "A/RES/77/9001", "A/RES/79/9001"]
+    assert client.get("/series/not-a-symbol.json").status_code == 404
+
+
+def test_paragraph_history(client):
+    doc = client.get("/history.json?paragraph=https://w3id.org/unkg/id/A/RES/79/9001/op/1").get_json()
+    assert [(s["symbol"], s["status"]) for s in doc["steps"]] == [
+        ("A/RES/75/9001", "first"), ("A/RES/77/9001", "revised"), ("A/RES/79/9001", "revised")]
+    assert doc["steps"][2]["changes"][:2] == [{"op": "delete", "text": "Urges"}, {"op": "insert", "text": "Encourages"}]
+    assert doc["first_with_this_wording"] == "A/RES/75/9001"  # "Encourages" again, as in 2020
+    rows = list(csv.DictReader(io.StringIO(client.get(
+        "/history.csv?paragraph=https://w3id.org/unkg/id/A/RES/79/9001/op/1").data.decode())))
+    assert [r["symbol"] for r in rows] == ["A/RES/75/9001", "A/RES/77/9001", "A/RES/79/9001"]
+    assert client.get("/history.json?paragraph=https://w3id.org/unkg/id/A/RES/79/9001/op/99").status_code == 404
+    assert client.get("/history.json?paragraph=<bad>").status_code == 400

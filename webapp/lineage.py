@@ -10,14 +10,16 @@ from flask import Blueprint, Response, request
 
 from unkg import iris
 from unkg.lineage import stored
+from unkg.lineage.align import normalise
 from unkg.lineage.diff import document
 from unkg.lineage.graph import graph_name
+from unkg.lineage.redline import changes as word_changes
 from unkg.lineage.stored import PREFIXES
 from unkg.lineage.update import lineage_of
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import local
+from unkg.webapp.represent import respond, split_suffix
 from unkg.webapp.state import state
-from unkg.webapp.represent import respond
 
 bp = Blueprint("lineage", __name__)
 
@@ -73,8 +75,17 @@ def _label(p: dict[str, Any]) -> str:
 
 @bp.route("/series")
 @bp.route("/series.<any(json,csv):fmt>")
-def series(fmt: str | None = None) -> Response:
-    symbol = _symbol("symbol")
+@bp.route("/series/<path:rest>")
+def series(fmt: str | None = None, rest: str | None = None) -> Response:
+    """`/series/A/RES/78/216` (or `?symbol=`): the series of a resolution; `.json` / `.csv` twins."""
+    if rest is not None:
+        rest, fmt = split_suffix(rest, ("json", "csv"))
+        try:
+            symbol = str(iris.Symbol.parse(rest))
+        except ValueError:
+            raise ApiError(f"{rest!r} is not a UN document symbol", 404) from None
+    else:
+        symbol = _symbol("symbol")
     store = state().store
     here = lineage_of(store, symbol)
     if here is None:
@@ -87,7 +98,7 @@ def series(fmt: str | None = None) -> Response:
         rows.append({"symbol": m, "link": _link(m), "predecessor": doc.get("predecessor"), **counts,
                      "compare": f"/compare?from={doc['predecessor']}&to={m}" if doc.get("predecessor") else None})
     data = {"title": f"Series of {symbol}", "series": here["series"], "symbol": symbol, "rows": rows}
-    return respond(data, "series.html", base_path="/series", suffix=fmt, offered=("html", "json", "csv"),
+    return respond(data, "series.html", base_path=f"/series/{symbol}", suffix=fmt, offered=("html", "json", "csv"),
                    csv_rows=(rows, ["symbol", "predecessor", "date", "unchanged", "revised", "moved", "new", "dropped"]))
 
 
@@ -102,3 +113,41 @@ def _counts(store: Any, symbol: str) -> dict[str, Any]:
     dates = store.select(PREFIXES + f"""SELECT ?d WHERE {{ GRAPH ?g {{ <{w}> unkg:adoptionDate ?d }} }} LIMIT 1""")
     out["date"] = str(dates[0]["d"]) if dates else None
     return out
+
+
+HISTORY = PREFIXES + """PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?p ?text ?symbol ?date ?number ?status WHERE {
+  <%s> prov:wasDerivedFrom* ?p .
+  GRAPH ?g { ?p rdf:value ?text ; eli:is_part_of ?w . ?w dcterms:identifier ?symbol .
+             OPTIONAL { ?w unkg:adoptionDate ?date } OPTIONAL { ?p eli:number ?number } }
+  OPTIONAL { GRAPH ?l { ?a unkg:toParagraph ?p ; unkg:alignmentStatus ?status } }
+  FILTER (lang(?text) = "en")
+} ORDER BY ?date ?symbol"""
+
+
+@bp.route("/history")
+@bp.route("/history.<any(json,csv):fmt>")
+def history(fmt: str | None = None) -> Response:
+    """A paragraph's history: back through its series to the resolution where its wording first appeared,
+    with the word changes at each step (`?paragraph=` a paragraph IRI)."""
+    paragraph = (request.args.get("paragraph") or "").strip()
+    if not paragraph.startswith(("http://", "https://")) or any(c in paragraph for c in "<> \"{}"):
+        raise ApiError("give ?paragraph= a paragraph IRI, e.g. https://w3id.org/unkg/id/A/RES/78/216/op/12", 400)
+    rows = state().store.select(HISTORY % paragraph, timeout=60)
+    if not rows:
+        raise ApiError(f"nothing is known about the paragraph {paragraph}", 404)
+    steps: list[dict[str, Any]] = []
+    for r in rows:
+        text = str(r["text"])
+        before = steps[-1]["text"] if steps else None
+        status = str(r["status"]).rsplit("#", 1)[-1] if r.get("status") else None
+        steps.append({"symbol": str(r["symbol"]), "date": str(r["date"]) if r.get("date") else None,
+                      "paragraph": str(r["p"]), "link": local(str(r["p"])), "number": str(r["number"]) if r.get("number") else None,
+                      "text": text, "status": status if before is not None else "first",
+                      "changes": word_changes(before, text) if before is not None else [{"op": "equal", "text": text}]})
+    same = [s for s in steps if normalise(s["text"]) == normalise(steps[-1]["text"])]
+    data = {"title": f"History of {paragraph.rsplit('/id/', 1)[-1]}", "paragraph": paragraph, "steps": steps,
+            "first_with_this_wording": same[0]["symbol"] if same else None}
+    csv_rows = [{k: s[k] for k in ("symbol", "date", "number", "status", "text")} for s in steps]
+    return respond(data, "history.html", base_path="/history", suffix=fmt, offered=("html", "json", "csv"),
+                   csv_rows=(csv_rows, ["symbol", "date", "number", "status", "text"]))
