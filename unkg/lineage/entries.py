@@ -53,16 +53,22 @@ def from_store(store: Any, language: str = "en") -> tuple[dict[str, Entry], dict
         if w and str(r["s"]).startswith(_UNBIS):
             subjects.setdefault(w, set()).add(str(r["s"]))
     paragraphs: dict[str, list[Paragraph]] = {}
-    for r in store.select(PREFIXES + """SELECT ?g ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
+    query = PREFIXES + """SELECT ?g ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
             ?p a ?type ; unkg:index ?index ; rdf:value ?text .
             VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph }
-            OPTIONAL { ?p eli:number ?number } OPTIONAL { ?p unkg:part ?part } } }"""):
-        w = graphs.get(str(r["g"]))
-        if w:
-            kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
-            paragraphs.setdefault(w, []).append(Paragraph(
-                kind=kind, index=int(str(r["index"])), verb_text="", text=str(r["text"]),
-                number=str(r["number"]) if r.get("number") else None, part=str(r["part"]) if r.get("part") else None))
+            OPTIONAL { ?p eli:number ?number } OPTIONAL { ?p unkg:part ?part } } FILTER (%s) }"""
+    # one query for the versions in `language`, then one per resolution stored only in other languages
+    rest = sorted(g for g, w in graphs.items() if str(chosen[w]["lang"]) != language)
+    filters = [f'lang(?text) = "{language}"'] + [f"?g = <{g}>" for g in rest]
+    for flt in filters:
+        for r in store.select(query % flt):
+            w = graphs.get(str(r["g"]))
+            if w:
+                kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
+                paragraphs.setdefault(w, []).append(Paragraph(
+                    kind=kind, index=int(str(r["index"])), verb_text="", text=str(r["text"]),
+                    number=str(r["number"]) if r.get("number") else None,
+                    part=str(r["part"]) if r.get("part") else None))
     symbols = {w: str(r["symbol"]) for w, r in chosen.items()}
     entries: dict[str, Entry] = {}
     documents: dict[str, Resolution] = {}
