@@ -239,7 +239,7 @@ def ingest(
     progress: bool | None = None,
     on_failure: Callable[[str], None] | None = None,
     with_reference: bool = True,
-    lineage: bool = True,
+    lineage: bool | None = None,
 ) -> Summary:
     """Ingest files, folders or globs into `store`; failures are collected (and passed to `on_failure`).
 
@@ -285,6 +285,9 @@ def ingest(
         if len(batch) >= BATCH_GRAPHS or batch_quads >= BATCH_QUADS:
             flush()
     flush()
+    if lineage is None:
+        # a remote SPARQL store is shared and its queries untested here: there `unkg lineage --rebuild` does it
+        lineage = not str(getattr(store, "location", "")).startswith(("http://", "https://"))
     if lineage and summary.stored:
         # Series and alignments (docs/lineage.md): from scratch after a load as large as the store, else the
         # new resolutions are slotted in by index.
