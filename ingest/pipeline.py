@@ -285,16 +285,8 @@ def ingest(
         if len(batch) >= BATCH_GRAPHS or batch_quads >= BATCH_QUADS:
             flush()
     flush()
-    if lineage is None:
-        # a remote SPARQL store is shared and its queries untested here: there `unkg lineage --rebuild` does it
-        lineage = not str(getattr(store, "location", "")).startswith(("http://", "https://"))
-    if lineage and summary.stored:
-        # Series and alignments (docs/lineage.md): from scratch after a load as large as the store, else the
-        # new resolutions are slotted in by index.
-        from unkg.lineage.update import rebuild, slot_in, symbols_of
-
-        symbols = symbols_of(store, by_graph)
-        summary.lineage = rebuild(store, jobs) if summary.stored >= graphs_before else slot_in(store, symbols)
+    if summary.stored and _builds_lineage(store, lineage):
+        summary.lineage = _lineage(store, list(by_graph), bulk=summary.stored >= graphs_before, jobs=jobs)
     _compact_after_large_load(store, summary, graphs_before, progress)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -323,6 +315,20 @@ def _compact_after_large_load(store: Store, summary: Summary, graphs_before: int
     t = time.perf_counter()
     store.optimize()
     summary.compact_seconds = time.perf_counter() - t
+def _builds_lineage(store: Store, lineage: bool | None) -> bool:
+    if lineage is not None:
+        return lineage
+    # a remote SPARQL store is shared and its queries untested here: there `unkg lineage --rebuild` does it
+    return not str(getattr(store, "location", "")).startswith(("http://", "https://"))
+
+
+def _lineage(store: Store, graphs: list[str], *, bulk: bool, jobs: int) -> Any:
+    """Series and alignments (docs/lineage.md): from scratch after a load as large as the store, else the new
+    resolutions are slotted in by index."""
+    # here: lineage loads its own modules only when an ingest stored something
+    from unkg.lineage.update import rebuild, slot_in, symbols_of
+
+    return rebuild(store, jobs) if bulk else slot_in(store, symbols_of(store, graphs))
 
 
 def _count_lines(nt: str) -> int:
