@@ -4,7 +4,7 @@ timing. Prints numbers; asserts nothing.
 
     python benchmarks/lineage.py                     # entries read from the corpus files
     python benchmarks/lineage.py --store STORE       # also: rebuild every lineage graph of STORE (writes to it:
-                                                     # use a copy) with --jobs, and slot one resolution in
+                                                     # use a copy) with --jobs, then slot single resolutions in
 
 The gold files' SHA-256 are frozen below: a changed answer changes a hash, in a commit that says why.
 """
@@ -15,7 +15,6 @@ import hashlib
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -81,11 +80,6 @@ def corpus_entries(corpus: Path) -> tuple[dict, dict]:
     return entries, paths
 
 
-def _align_pair(args: tuple[str, str]) -> int:
-    old, new = (read(Path(p)) for p in args)
-    return len(align(old.paragraphs, new.paragraphs, with_changes=False))
-
-
 def alignment_scores(corpus: Path) -> tuple[dict[str, tuple[float, float, float, int]], int, int, list[float]]:
     gold_rows: set[tuple] = set()
     pred_rows: set[tuple] = set()
@@ -116,7 +110,7 @@ def alignment_scores(corpus: Path) -> tuple[dict[str, tuple[float, float, float,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--store", help="a COPY of a store with the corpus: time rebuild and slot_in on it")
-    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the store rebuild's alignments")
     args = ap.parse_args()
     check_frozen()
     corpus = corpus_dir()
@@ -145,14 +139,8 @@ def main() -> None:
         print(f"  {s:<9} precision {p:.3f} recall {r:.3f} F1 {f:.3f} (gold {n})")
     print(f"  align one pair: mean {sum(seconds) / len(seconds) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms")
 
-    linked = [(str(paths[p.predecessor]), str(paths[s])) for s, p in sorted(placements.items()) if p.predecessor]
-    t = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs) as pool:
-        n = sum(pool.map(_align_pair, linked, chunksize=16))
-    align_s = time.perf_counter() - t
-    print(f"corpus ({len(entries)} English resolutions): reading files {read_s:.1f} s (the ingest does this anyway); "
-          f"placing all {place_s:.1f} s, {len(linked)} with a predecessor; aligning them (re-reading both files) "
-          f"{align_s:.1f} s with {args.jobs} processes ({n} alignment rows)")
+    print(f"corpus ({len(entries)} English resolutions): reading the files {read_s:.1f} s (the ingest does this "
+          f"anyway); placing all {place_s:.1f} s, {sum(1 for p in placements.values() if p.predecessor)} after a predecessor")
 
     if args.store:
         from unkg.lineage.update import rebuild, slot_in
