@@ -75,7 +75,7 @@ def test_series_page_and_twins(client):
 def test_resolution_page_links_previous_and_next(client):
     doc = client.get("/id/A/RES/77/9001.json").get_json()
     assert (doc["series"]["previous"], doc["series"]["next"]) == ("A/RES/75/9001", "A/RES/79/9001")
-    html = client.get("/id/A/RES/77/9001").data.decode()
+    html = client.get("/id/A/RES/77/9001", follow_redirects=True).data.decode()
     assert 'rel="prev" href="/id/A/RES/75/9001"' in html and 'rel="next" href="/id/A/RES/79/9001"' in html
 
 
