@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from unkg.ingest.model import SubParagraph
 from unkg.ingest.readers import akn, read, text
+from unkg.ingest.readers.numbering import nests_under
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -139,3 +141,20 @@ def test_every_pass_has_a_docstring_and_reads_something(tmp_path: Path, monkeypa
     idle = [f"{group}.{s.__name__}" for group, steps in _ORIGINAL.items() for s in steps
             if s.__name__ not in PREPARING and not taken[f"{group}.{s.__name__}"]]
     assert not idle, f"passes that read nothing in the test documents: {idle}"
+
+
+@pytest.mark.parametrize("parent, key, quoted, nests", [
+    (("a", []), "i", False, True),  # (i) after (a): the first item of a nested list
+    (("a", ["i"]), "ii", False, True),
+    (("h", []), "i", False, False),  # (i) after (h): the next letter
+    (("u", ["i"]), "v", False, False),  # (v) after (u), even when (u) has items: the next letter
+    (("a", []), "ii", False, False),  # a nested list starts at (i)
+    (("b", []), "c", False, False),
+    (("i", []), "ii", False, False),  # Roman after Roman: the same level
+    (("a", []), "2", True, True),  # Arabic files print (ii) as '2'
+])
+def test_one_nesting_rule_for_every_reader(parent, key, quoted, nests) -> None:
+    number, children = parent
+    sub = SubParagraph(number, "text", subparagraphs=[SubParagraph(c, "text") for c in children])
+    assert nests_under(sub, key, quoted) is nests
+    assert nests_under(None, key, quoted) is False

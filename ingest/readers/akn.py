@@ -26,7 +26,7 @@ from unkg.ingest.model import (
     Vote,
     assemble,
 )
-from unkg.ingest.readers.numbering import unique_numbers
+from unkg.ingest.readers.numbering import nests_under, unique_numbers
 from unkg.ingest.readers.source import load, source_of
 from unkg.ingest.readers.stages import normalise_space
 from unkg.iris import LANGUAGES, Symbol
@@ -42,7 +42,6 @@ _SKIP = {A + "authorialNote", A + "num", A + "meta"}
 _OPERATIVE_NUM = re.compile(r"^[\s\u200e\u200f]*(\d+(?:\.\d+)?)\s*[.\-‑–]?[\s\u200e\u200f]*$")
 _SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,4}|[ivxlc]+|\d{1,2}|[\u0600-\u06ff]{1,3})\s*\)\s*|^([a-z]{1,2})[.)]\s+"
                         r"|^['’](\d{1,2})['‘]\s*")  # the last: Arabic files print (ii) as ’2‘
-_ROMAN = re.compile(r"^[ivxlc]+$")
 _VOTES = {"inFavour": "in_favour", "against": "against", "abstaining": "abstaining"}
 _VOTE_CODE = {"inFavour": "Y", "against": "N", "abstaining": "A"}
 _METHOD = {"adoptedWithoutVote": "without a vote", "adoptedRecordedVote": "recorded vote"}
@@ -472,11 +471,7 @@ class _Reader:
         sub = SubParagraph(key, text)
         subs = current.subparagraphs
         parent = subs[-1] if subs else None
-        quoted = label.startswith("'")
-        nested = parent is not None and (quoted or (
-            _ROMAN.match(key) and _ROMAN.match(parent.number) is None
-            and not (len(key) == 1 and len(parent.number) == 1 and ord(key) == ord(parent.number) + 1)))
-        if nested and parent is not None and (parent.subparagraphs or key in ("i", "1") or quoted):
+        if parent is not None and nests_under(parent, key, quoted=label.startswith("'")):
             parent.subparagraphs.append(sub)
             _grow(current, parent, f"{label} {text}")
         else:

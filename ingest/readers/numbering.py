@@ -1,9 +1,27 @@
-"""Repair of operative paragraph numbers as printed, so that part + number identify every paragraph (IRIs
+"""How the readers read printed numbering: which sub-paragraph nests under which (one rule for every
+reader), and the repair of operative paragraph numbers so that part + number identify every paragraph (IRIs
 are built from them): numbering that restarts per section, and numbers misprinted or printed twice. The
-readers call it once their paragraphs are read; the model (ingest/model.py) holds only the data."""
+model (ingest/model.py) holds only the data."""
 from __future__ import annotations
 
-from unkg.ingest.model import OPERATIVE, Paragraph
+import re
+
+from unkg.ingest.model import OPERATIVE, Paragraph, SubParagraph
+
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+def nests_under(parent: SubParagraph | None, key: str, quoted: bool = False) -> bool:
+    """Whether sub-paragraph `key` ("ii", "b") nests under the sub-paragraph before it: a Roman numeral after a
+    letter does ("(i)" after "(a)"), unless it is the next letter ("(i)" after "(h)", "(v)" after "(u)"), and
+    only from "(i)" on (or once the letter has nested items); "'2'", how Arabic files print (ii), always does."""
+    if parent is None:
+        return False
+    if quoted:
+        return True
+    next_letter = len(key) == 1 and len(parent.number) == 1 and ord(key) == ord(parent.number) + 1
+    roman_after_letter = _ROMAN.match(key) and not _ROMAN.match(parent.number) and not next_letter
+    return bool(roman_after_letter) and bool(parent.subparagraphs or key in ("i", "1"))
 
 
 def unique_numbers(paragraphs: list[Paragraph]) -> list[str]:

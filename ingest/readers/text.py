@@ -29,7 +29,7 @@ from unkg.ingest.model import (
     assemble,
 )
 from unkg.ingest.readers import stages
-from unkg.ingest.readers.numbering import unique_numbers
+from unkg.ingest.readers.numbering import nests_under, unique_numbers
 from unkg.ingest.readers.source import load, source_of
 from unkg.iris import BODIES, Symbol
 
@@ -47,7 +47,6 @@ _MONTHS.update({m: i for i, m in enumerate(
 _DATE = re.compile(r"(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})")
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 _SUB = re.compile(r"^\(([a-z]{1,3}|[ivxlc]{1,6})\)\s*(\S.*)$")
-_ROMAN = re.compile(r"^[ivxlc]+$")
 _LABEL = re.compile(r"(?:Resolution\s+)?([A-Z]|[IVXL]{1,6})\.?")
 _TITLE = re.compile(r"^((?:ES-|S-)?\d{1,3}/\d{1,4})\s*\.\s*(.*)$")
 _SC_TITLE = re.compile(r"^Resolution (\d{1,4}) \((\d{4})\)\s*$")
@@ -488,10 +487,7 @@ def _attach_sub(current: Paragraph, label: str, text: str) -> None:
     sub = SubParagraph(label, text)
     subs = current.subparagraphs
     parent = subs[-1] if subs else None
-    next_letter = parent is not None and len(label) == 1 and len(parent.number) == 1 and \
-        ord(label) == ord(parent.number) + 1
-    if parent is not None and _ROMAN.match(label) and not _ROMAN.match(parent.number) and not next_letter and (
-            parent.subparagraphs or label == "i"):
+    if parent is not None and nests_under(parent, label):
         parent.subparagraphs.append(sub)
         parent.text = f"{parent.text} ({label}) {text}"
     else:
