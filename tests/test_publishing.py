@@ -68,13 +68,15 @@ def test_dump_location_is_a_setting(tmp_path, monkeypatch):
                                   "/vocab/rights/freedom-of-expression"])  # the last only in the store's graphs
 def test_vocabulary_iris_303_to_their_documents(client, path, accept):
     r = client.get(path, headers={"Accept": accept})
-    assert r.status_code == 303 and r.headers["Vary"] == "Accept"
+    assert r.status_code == 303 and r.headers["Vary"] == "Accept" and r.headers["Access-Control-Allow-Origin"] == "*"
     g = rdf(client, r.headers["Location"], accept)
     iri = rdflib.URIRef("https://w3id.org/unkg/vocab" + path[len("/vocab"):])
     assert (iri, RDF.type, None) in g
 
 
 def test_vocabulary_pages_for_people(client):
+    see = client.get("/vocab/actors/business-enterprises", headers={"Accept": "text/html"})
+    assert see.headers["Location"] == "/vocab/actors/business-enterprises.html" and "Access-Control-Allow-Origin" not in see.headers
     html = client.get("/vocab/actors/business-enterprises", headers={"Accept": "text/html"}, follow_redirects=True)
     assert html.status_code == 200 and html.mimetype == "text/html"
     text = html.get_data(as_text=True)

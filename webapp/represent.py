@@ -73,7 +73,8 @@ def see_other(path: str, offered: Sequence[str]) -> Response:
     resp = Response(f"See {target}\n", status=303, mimetype="text/plain")
     resp.headers["Location"] = target
     resp.headers["Vary"] = "Accept"
-    resp.headers["Access-Control-Allow-Origin"] = "*"
+    if fmt != "html":  # a script may follow the redirect to RDF or JSON from another origin, not to a page
+        resp.headers["Access-Control-Allow-Origin"] = "*"
     resp.headers["Link"] = ", ".join(f'<{path}.{f}>; rel="alternate"; type="{MEDIA[f]}"' for f in offered)
     return resp
 
