@@ -342,14 +342,21 @@ def _fail(summary: Summary, path: str, message: str, on_failure: Callable[[str],
 
 
 def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: bool | None) -> Iterator[FileResult]:
-    bar = tqdm(total=len(files_), unit="file", file=sys.stderr, disable=(not sys.stderr.isatty()) if progress is None
+    tty = sys.stderr.isatty()
+    bar = tqdm(total=len(files_), unit="file", file=sys.stderr, disable=(not tty) if progress is None
                else not progress, desc="ingest", leave=False)
+    if progress is False or (progress and tty) or (progress is None and tty):
+        def report() -> None:  # the bar (or nothing, with --quiet) shows progress
+            return None
+    else:  # a log or CI: no bar can redraw there, so a line now and then
+        report = ProgressLines(len(files_), "ingest", "files").step
     try:
         if jobs <= 1 or len(files_) <= 1:
             _init_worker(meta_paths)
             for f in files_:
                 yield process_file(f)
                 bar.update()
+                report()
             return
 
         # fork shares the loaded vocabularies and shapes with the workers; spawn elsewhere.
@@ -360,8 +367,49 @@ def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: boo
             for r in pool.imap(process_file, [str(f) for f in files_], chunksize=4):
                 yield r
                 bar.update()
+                report()
     finally:
         bar.close()
+
+
+class ProgressLines:
+    """Progress for a log: every `every` seconds (UNKG_PROGRESS_EVERY, default 30) one line with the items
+    done, the rate and the time left, and a last line when all are done (a run shorter than `every` stays
+    silent, so short runs print only their summary)."""
+
+    def __init__(self, total: int, what: str, unit: str, every: float | None = None, out: Any = None):
+        self.total, self.what, self.unit = total, what, unit
+        self.every = every if every is not None else float(os.environ.get("UNKG_PROGRESS_EVERY", "30"))
+        self.out = out if out is not None else sys.stderr
+        self.done = 0
+        self.started = self.last = time.monotonic()
+        self.printed = 0
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self.last >= self.every or (self.done == self.total and self.printed):
+            self.last = now
+            self.printed += 1
+            self.out.write(self.line(now) + "\n")
+            self.out.flush()
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.started, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate > 0 else float("inf")
+        pct = 100 * self.done / self.total if self.total else 100.0
+        return (f"{self.what}: {self.done}/{self.total} {self.unit} ({pct:.0f}%), {rate:.2f} {self.unit}/s, "
+                f"{_duration(elapsed)} elapsed, about {_duration(left)} left")
+
+
+def _duration(seconds: float) -> str:
+    if seconds == float("inf"):
+        return "?"
+    s = int(round(seconds))
+    h, rest = divmod(s, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}h{m:02d}m" if h else (f"{m}m{s:02d}s" if m else f"{s}s")
 
 
 # -- validating a store ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ the pipeline's own behaviour; the last ones run the real stages on the bundled s
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,32 @@ def test_metadata_reaches_the_graph(corpus, store_dir):
                      f"FILTER(STRSTARTS(STR(?o), '{VOCAB_NS}states/')) }}")
     assert n[0]["n"].toPython() > 0  # the graph links Member States (sponsors or votes)
     store.close()
+
+
+def test_ingest_without_a_terminal_prints_progress_lines(tmp_path: Path, sample_text: Path):
+    """In a log or CI (stderr not a terminal) `unkg ingest` prints lines with files done, rate and time left."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "UNKG_PROGRESS_EVERY": "0"}
+    p = subprocess.run([sys.executable, "-m", "unkg.cli", "ingest", str(sample_text), "--store", str(tmp_path / "s")],
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert p.returncode == 0, p.stderr
+    lines = [ln for ln in p.stderr.splitlines() if ln.startswith("ingest: ")]
+    assert lines and lines[-1].startswith("ingest: 1/1 files (100%)"), p.stderr
+    assert "files/s" in lines[-1] and "left" in lines[-1]
+
+
+def test_progress_lines_give_rate_and_time_left():
+    import io
+
+    from unkg.ingest.pipeline import ProgressLines
+
+    out = io.StringIO()
+    p = ProgressLines(4, "ingest", "files", every=3600, out=out)
+    p.step()
+    assert out.getvalue() == ""  # within the interval: silent
+    p.every = 0
+    p.step()
+    line = out.getvalue().strip()
+    assert line.startswith("ingest: 2/4 files (50%), ") and "about " in line and line.endswith(" left")
