@@ -6,7 +6,7 @@ JSON / CSV: the twins carry the same rows as the page.
 from __future__ import annotations
 
 import tempfile
-from collections import Counter, defaultdict
+from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -15,12 +15,13 @@ import rdflib
 from flask import Blueprint, Response, current_app, request
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from unkg.config import ONTOLOGY_NS
+from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.ontology import ONTOLOGY_IRI
 from unkg.webapp import queries as Q
 from unkg.webapp.concepts import Concepts, concept_iri
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, concept_link, local, paragraph_link, symbol_path, val
+from unkg.webapp.listing import Listing, clean, natural_key, stream_export, wants_export
 from unkg.webapp.represent import MEDIA, choose, respond, serialize, split_suffix
 from unkg.webapp.state import concepts, state
 from unkg.webapp.vocab import graph_of
@@ -29,9 +30,25 @@ bp = Blueprint("pages", __name__)
 
 ACTOR_COLUMNS = ["symbol", "paragraph", "date", "session", "body", "verb", "strength", "addressees", "rights",
                  "beneficiaries", "text", "link", "provision"]
-HTML_PAGE = 100  # provisions per HTML page
-FACETS = {"strength": "verb strength", "right": "right", "beneficiary": "beneficiary", "body": "adopting body",
-          "session": "session", "year": "year"}
+HTML_PAGE = 100  # rows per HTML page
+
+
+def _one(key: str) -> Any:
+    return lambda r: [r[key]] if r.get(key) not in (None, "") else []
+
+
+# Facets of every list of provisions (actor, right and group pages): query parameter -> (heading, values).
+FACETS: dict[str, tuple[str, Any]] = {
+    "verb": ("verb", _one("verb_label")), "strength": ("verb strength", _one("strength")),
+    "addressee": ("addressee", lambda r: r["addressees"]), "right": ("right", lambda r: r["rights"]),
+    "beneficiary": ("beneficiary", lambda r: r["beneficiaries"]), "body": ("adopting body", _one("body")),
+    "session": ("session", _one("session")), "year": ("year", _one("year")),
+}
+RESOLUTION_FACETS: dict[str, tuple[str, Any]] = {
+    "body": ("adopting body", _one("body")), "session": ("session", _one("session")), "year": ("year", _one("year")),
+    "committee": ("committee", _one("committee")), "adoption": ("adoption", _one("adoption")),
+}
+RESOLUTION_SORTS = {"date": "newest first", "date-asc": "oldest first", "symbol": "symbol", "symbol-desc": "symbol, last first"}
 
 
 def warm() -> None:
@@ -39,6 +56,7 @@ def warm() -> None:
     concepts()
     _addressees_of()
     all_works()
+    _resolution_rows()
 
 
 def addressee_pairs() -> dict[str, set[str]]:
@@ -79,9 +97,33 @@ def actors(fmt: str | None = None) -> Response:
         rows.append({"actor": actor, "label": c.label(actor), "provisions": len(pairs.get(actor, ())),
                      "with_narrower": len(total), "narrower": len(below) - 1, "link": actor_link(actor)})
     rows.sort(key=lambda r: (-r["with_narrower"], r["label"].lower()))
-    data = {"title": "Obligations by actor", "rows": rows, "count": len(rows)}
+    q = (request.args.get("q") or "").strip()
+    states: list[dict[str, Any]] = []
+    if q:
+        words = q.casefold().split()
+        rows = [r for r in rows if all(w in r["label"].casefold() for w in words)]
+        states = _states_matching(words, c)
+        addressed = {r["actor"] for r in rows}
+        states = [s for s in states if s["state"] not in addressed or s["page"]]
+    data = {"title": "Obligations by actor", "rows": rows, "count": len(rows), "q": q, "states": states}
     return respond(data, "actors.html", base_path="/actors", suffix=fmt, offered=("html", "json", "csv"),
                    csv_rows=(rows, ["label", "actor", "provisions", "with_narrower", "narrower", "link"]))
+
+
+def _states_matching(words: list[str], c: Concepts) -> list[dict[str, Any]]:
+    """Member States whose name holds every word, linked to their /states page where the app has one (a
+    State never addressed by name has no actor page), else to their actor page."""
+    prefix = VOCAB_NS + "states/"
+    has_pages = any(str(rule.rule).startswith("/states/") for rule in current_app.url_map.iter_rules())
+    pairs = addressee_pairs()
+    out = []
+    for iri, label in c.labels.items():
+        if iri.startswith(prefix) and all(w in label.casefold() for w in words):
+            code = iri[len(prefix):]
+            page = f"/states/{code}" if has_pages else None
+            out.append({"state": iri, "label": label, "page": page,
+                        "link": page or (actor_link(iri) if iri in pairs else None)})
+    return sorted(out, key=lambda d: d["label"].lower())
 
 
 def all_works() -> dict[str, dict[str, Any]]:
@@ -119,6 +161,7 @@ def fold_provisions(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, A
                 "year": str(date)[:4] if date else "", "session": val(w.get("session")) or "",
                 "body": c.label(str(w["body"])) if w.get("body") else "", "body_iri": val(w.get("body")),
                 "strength": val(r.get("strength")),  # "verb" and "text": add_wording, for rows shown
+                "verb_label": c.label(str(r["verbc"])) if r.get("verbc") is not None else "",
                 "link": paragraph_link(para, work), "work_link": local(work) or work,
                 "addressees": sorted(c.label(a) for a in addressees.get(prov, ())),
                 "rights": [], "beneficiaries": [], "_r": {}, "_b": {},
@@ -156,14 +199,27 @@ def add_wording(rows: list[dict[str, Any]]) -> None:
             r["text"], r["verb"] = val(t.get("text")) or "", val(t.get("verbText")) or ""
 
 
-def _facet_value(row: dict[str, Any], facet: str) -> list[str]:
-    if facet == "strength":
-        return [str(row["strength"])] if row["strength"] is not None else []
-    if facet == "right":
-        return row["rights"]
-    if facet == "beneficiary":
-        return row["beneficiaries"]
-    return [str(row[facet])] if row.get(facet) else []
+def _provision_page(key: str, rows: list[dict[str, Any]], data: dict[str, Any], template: str, base_path: str,
+                    fmt: str | None, limit: int, linked: tuple[Any, str]) -> Response:
+    """An actor's, a right's or a group's provisions: facets, date range, one page, or the whole export; as
+    RDF, the concept and the page's provisions with their `linked` = (provision -> targets, property)."""
+    listing = Listing(key, rows, FACETS)
+    res = listing.result()
+    shown = res["shown"]
+    data.update({"facets": res["facets"], "filters": listing.filters(), "count": len(shown), "total": len(rows),
+                 "truncated": len(rows) >= limit, "base_path": base_path,
+                 "date_from": request.args.get("from", ""), "date_to": request.args.get("to", "")})
+    if wants_export(fmt):
+        data.update({"page": 0, "pages": 1, "per_page": len(shown)})
+        return stream_export(fmt, data, shown, ACTOR_COLUMNS, fill=add_wording, base_path=base_path,
+                             filename=base_path.strip("/").replace("/", "-"))
+    page, pages, listed = Listing.page_of(shown, HTML_PAGE)
+    add_wording(listed)
+    data.update({"page": page, "pages": pages, "per_page": HTML_PAGE, "rows": [clean(r) for r in listed]})
+    concept = data.get("actor") or data.get("concept")
+    return respond(data, template, base_path=base_path, suffix=fmt, offered=PAGE_OFFER,
+                   csv_rows=(data["rows"], ACTOR_COLUMNS),
+                   graph=lambda: _provisions_graph(concept, data["rows"], linked[0], linked[1]))
 
 
 # a concept's page, its JSON / CSV twins and, as RDF, the concept with the provisions listed on the page
@@ -207,26 +263,6 @@ def actor(actor_id: str) -> Response:
         return fold_provisions(main + store.select(Q.provision_links(present), timeout=120), c)
 
     rows = state().recent(f"actor:{iri}", build) if present else []
-    facets = {}
-    for f, name in FACETS.items():
-        counts = Counter(v for r in rows for v in _facet_value(r, f))
-        facets[f] = {"name": name, "values": sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
-    chosen = {f: request.args.get(f) for f in FACETS if request.args.get(f)}
-    shown = [r for r in rows if all(v in _facet_value(r, f) for f, v in chosen.items())]
-    base_path = f"/actors/{actor_id}"
-    # One page at a time in every format, so the HTML page and its JSON / CSV twins carry the same rows
-    # (a broad actor has thousands of provisions); ?page=all gives every row (a full export).
-    per_page = HTML_PAGE
-    pages = max(1, -(-len(shown) // per_page))
-    if request.args.get("page") == "all":
-        page, listed = 0, shown
-    else:
-        try:
-            page = min(pages, max(1, int(request.args.get("page", 1))))
-        except ValueError:
-            raise ApiError("page must be a number or 'all'", 400) from None
-        listed = shown[(page - 1) * per_page: page * per_page]
-    add_wording(listed)
     from unkg.webapp.states import state_of_actor  # here: states imports this module
 
     data = {
@@ -234,13 +270,9 @@ def actor(actor_id: str) -> Response:
         "state_page": state_of_actor(iri),
         "narrower": [{"actor": a, "label": c.label(a), "link": actor_link(a)} for a in below[1:]],
         "broader": [{"actor": b, "label": c.label(b), "link": actor_link(b)} for b in sorted(c.broader.get(iri, ()))],
-        "facets": facets, "filters": chosen, "count": len(shown), "total": len(rows),
-        "truncated": len(rows) >= limit, "page": page, "pages": pages, "per_page": per_page,
-        "rows": listed, "base_path": base_path,
     }
-    return respond(data, "actor.html", base_path=base_path, suffix=fmt, offered=PAGE_OFFER,
-                   csv_rows=(listed, ACTOR_COLUMNS),
-                   graph=lambda: _provisions_graph(iri, listed, lambda prov: _addressees_of().get(prov, ()), "addressee"))
+    return _provision_page(f"actor:{iri}", rows, data, "actor.html", f"/actors/{actor_id}", fmt, limit,
+                           (lambda prov: _addressees_of().get(prov, ()), "addressee"))
 
 
 def _concept_list(scheme: str, prop: str, title: str, fmt: str | None) -> Response:
@@ -259,29 +291,18 @@ def _concept_page(scheme: str, prop: str, cid: str) -> Response:
     c = concepts()
     iri = concept_iri(cid, scheme)
     limit = current_app.config["PAGE_LIMIT"]
-    found = state().store.select(Q.provisions_with(prop, iri, limit), timeout=120)
-    if not found and iri not in c.labels:
+
+    def build() -> list[dict[str, Any]]:
+        store = state().store
+        main = store.select(Q.provisions_with(prop, iri, limit), timeout=120)
+        return fold_provisions(main + store.select(Q.concept_links(prop, iri), timeout=120), c)
+
+    rows = state().recent(f"{scheme}:{iri}", build)
+    if not rows and iri not in c.labels:
         raise ApiError(f"no {scheme[:-1]} {cid!r}: see /{scheme}", 404)
-    works = all_works()
-    rows, seen = [], set()
-    for r in found:
-        work, prov = str(r["work"]), str(r["prov"])
-        if prov in seen:  # language versions that print its number or read its strength differently
-            continue
-        seen.add(prov)
-        w = works.get(work, {})
-        rows.append({"symbol": val(w.get("symbol")) or symbol_path(work), "paragraph": val(r.get("num")) or "",
-                     "date": val(w.get("date")), "strength": val(r.get("strength")),
-                     "link": paragraph_link(str(r["para"]), work), "provision": prov})
-    rows.sort(key=lambda d: d["symbol"])
-    rows.sort(key=lambda d: str(d["date"] or ""), reverse=True)  # newest first, then by symbol
-    add_wording(rows)
-    data = {"title": c.label(iri), "concept": iri, "label": c.label(iri), "scheme": scheme, "rows": rows,
-            "count": len(rows), "truncated": len(rows) >= limit}
-    link = prop.split(":", 1)[1]
-    return respond(data, "concept.html", base_path=f"/{scheme}/{cid}", suffix=fmt, offered=PAGE_OFFER,
-                   csv_rows=(rows, ["symbol", "paragraph", "date", "verb", "strength", "text", "link", "provision"]),
-                   graph=lambda: _provisions_graph(iri, rows, lambda prov: (iri,), link))
+    data = {"title": c.label(iri), "concept": iri, "label": c.label(iri), "scheme": scheme}
+    return _provision_page(f"{scheme}:{iri}", rows, data, "concept.html", f"/{scheme}/{cid}", fmt, limit,
+                           (lambda prov: (iri,), prop.split(":", 1)[1]))
 
 
 @bp.route("/rights")
@@ -306,17 +327,57 @@ def group(cid: str) -> Response:
     return _concept_page("groups", "unkg:beneficiary", cid)
 
 
+def _resolution_rows() -> list[dict[str, Any]]:
+    """One row per resolution for /resolutions, newest first (symbols in numeric order within a day)."""
+    def build() -> list[dict[str, Any]]:
+        c = concepts()
+        rows = []
+        for w, r in all_works().items():
+            date = val(r.get("date"))
+            method = val(r.get("method")) or ""
+            rows.append({"symbol": val(r.get("symbol")) or w, "title": val(r.get("title")) or "", "date": date,
+                         "year": str(date)[:4] if date else "", "session": str(val(r.get("session")) or ""),
+                         "body": c.label(str(r["body"])) if r.get("body") else "",
+                         "committee": val(r.get("committee")) or "",
+                         "adoption": "without a vote" if "without" in method else ("by vote" if method else ""),
+                         "vote": method, "link": local(w) or w, "iri": w})
+        rows.sort(key=lambda r: natural_key(r["symbol"]))
+        rows.sort(key=lambda r: str(r["date"] or ""), reverse=True)
+        return rows
+
+    return state().cached("resolution_rows", build)
+
+
 @bp.route("/resolutions")
 @bp.route("/resolutions.<any(json,csv):fmt>")
 def resolutions(fmt: str | None = None) -> Response:
-    c = concepts()
-    rows = []
-    for w, r in all_works().items():
-        rows.append({"symbol": val(r.get("symbol")) or w, "title": val(r.get("title")) or "", "date": val(r.get("date")),
-                     "body": c.label(str(r["body"])) if r.get("body") else "", "link": local(w) or w, "iri": w})
-    data = {"title": "Resolutions", "rows": rows, "count": len(rows)}
+    rows = _resolution_rows()
+    sort = request.args.get("sort") or "date"
+    if sort not in RESOLUTION_SORTS:
+        raise ApiError(f"sort must be one of {', '.join(RESOLUTION_SORTS)}", 400)
+    listing = Listing("resolutions", rows, RESOLUTION_FACETS, text=lambda r: f"{r['symbol']} {r['title']}")
+    res = listing.result()
+    shown = res["shown"]
+    filters = listing.filters()
+    if sort != "date":  # the cached order is newest first
+        def by_sort() -> list[dict[str, Any]]:
+            if sort.startswith("symbol"):
+                return sorted(shown, key=lambda r: natural_key(r["symbol"]), reverse=sort.endswith("-desc"))
+            return list(reversed(shown))
+        shown = state().recent(f"sorted:{sort}:{tuple(sorted(filters.items()))}", by_sort, size=64)
+        filters["sort"] = sort
+    columns = ["symbol", "title", "date", "session", "body", "committee", "vote", "iri"]
+    data = {"title": "Resolutions", "count": len(shown), "total": len(rows), "facets": res["facets"],
+            "filters": filters, "sort": sort, "sorts": RESOLUTION_SORTS, "q": listing.q,
+            "date_from": request.args.get("from", ""), "date_to": request.args.get("to", ""),
+            "base_path": "/resolutions"}
+    if wants_export(fmt):
+        data.update({"page": 0, "pages": 1})
+        return stream_export(fmt, data, shown, columns, base_path="/resolutions", filename="resolutions")
+    page, pages, listed = Listing.page_of(shown, HTML_PAGE)
+    data.update({"page": page, "pages": pages, "per_page": HTML_PAGE, "rows": [clean(r) for r in listed]})
     return respond(data, "resolutions.html", base_path="/resolutions", suffix=fmt, offered=("html", "json", "csv"),
-                   csv_rows=(rows, ["symbol", "title", "date", "body", "iri"]))
+                   csv_rows=(data["rows"], columns))
 
 
 _ONTOLOGY_DOCS: dict[str, Any] = {}

@@ -50,11 +50,12 @@ def provisions_for(actors: list[str], limit: int) -> str:
     texts come from `provision_texts` for the rows shown; and nothing about the resolution but its IRI, which
     the page looks up in the cached list of resolutions (four lookups per row fewer)."""
     return PREFIXES + f"""
-SELECT DISTINCT ?prov ?actor ?para ?work ?num ?pidx ?strength WHERE {{
+SELECT DISTINCT ?prov ?actor ?para ?work ?num ?pidx ?strength ?verbc WHERE {{
   {values('actor', actors)}
   GRAPH ?g {{
     ?prov unkg:addressee ?actor ; unkg:inParagraph ?para . ?para eli:is_part_of ?work .
     OPTIONAL {{ ?prov unkg:strength ?strength }}
+    OPTIONAL {{ ?prov unkg:verb ?verbc }}
     OPTIONAL {{ ?para eli:number ?num }}
     OPTIONAL {{ ?para unkg:index ?pidx }}
   }}
@@ -86,13 +87,23 @@ def provisions_with(prop: str, concept: str, limit: int) -> str:
     row each (DISTINCT folds the language versions); wording and resolution details as for actor pages.
     Provisions hang on top-level paragraphs, as in `provisions_for`."""
     return PREFIXES + f"""
-SELECT DISTINCT ?prov ?para ?work ?num ?strength WHERE {{
+SELECT DISTINCT ?prov ?para ?work ?num ?pidx ?strength ?verbc WHERE {{
   GRAPH ?g {{
     ?prov {prop} {iri(concept)} ; unkg:inParagraph ?para . ?para eli:is_part_of ?work .
     OPTIONAL {{ ?prov unkg:strength ?strength }}
+    OPTIONAL {{ ?prov unkg:verb ?verbc }}
     OPTIONAL {{ ?para eli:number ?num }}
+    OPTIONAL {{ ?para unkg:index ?pidx }}
   }}
 }} LIMIT {int(limit)}"""
+
+
+def concept_links(prop: str, concept: str) -> str:
+    """For the provisions of `provisions_with`: every right and beneficiary, one per row."""
+    return PREFIXES + f"""
+SELECT ?prov ?right ?ben WHERE {{
+  GRAPH ?g {{ ?prov {prop} {iri(concept)} . {{ ?prov unkg:concernsRight ?right }} UNION {{ ?prov unkg:beneficiary ?ben }} }}
+}}"""
 
 
 CONCEPT_COUNTS = PREFIXES + """
@@ -194,10 +205,11 @@ def expressions(work: str) -> str:
 
 
 RESOLUTIONS = PREFIXES + """
-SELECT ?work ?symbol ?title ?date ?session ?body WHERE {
+SELECT ?work ?symbol ?title ?date ?session ?body ?committee ?method WHERE {
   GRAPH ?g { ?work a unkg:Resolution . OPTIONAL { ?work dcterms:identifier ?symbol } OPTIONAL { ?work dcterms:title ?title FILTER (lang(?title) = "en" || lang(?title) = "") }
-             OPTIONAL { ?work unkg:adoptionDate ?date } OPTIONAL { ?work unkg:session ?session } OPTIONAL { ?work unkg:adoptedBy ?body } }
-} ORDER BY DESC(?date) ?symbol"""
+             OPTIONAL { ?work unkg:adoptionDate ?date } OPTIONAL { ?work unkg:session ?session } OPTIONAL { ?work unkg:adoptedBy ?body }
+             OPTIONAL { ?work unkg:committee ?committee } OPTIONAL { ?work unkg:vote/unkg:votingMethod ?method } }
+}"""
 
 SEARCH_PARAGRAPHS = PREFIXES + """
 SELECT ?para ?work ?symbol ?date ?num ?idx ?kind ?text WHERE {

@@ -42,10 +42,51 @@
     });
     var tab = yasgui.getTab();
     if (fromUrl || !tab.getQuery().trim()) { tab.setQuery(cfg.initial_query); }
+    watch(tab.getYasqe());
     return {
       get: function () { return yasgui.getTab().getQuery(); },
       run: function (q) { var t = yasgui.getTab(); t.setQuery(q); t.getYasqe().query(); },
     };
+  }
+
+  // YASGUI shows a refused query as the raw response body, and a request it aborted itself only as
+  // "signal is aborted without reason": the status line above the editor says what the endpoint said.
+  function watch(yasqe) {
+    var status = statusLine();
+    yasqe.on("query", function () { status.className = "query-status"; status.textContent = "Running…"; });
+    yasqe.on("queryResponse", function (y, res) {
+      if (res && res.ok) { status.textContent = ""; status.className = "query-status"; }
+    });
+    yasqe.on("error", function (err) { showError(status, err); });
+  }
+
+  function statusLine() {
+    var el = document.getElementById("query-status");
+    if (!el) {
+      el = document.createElement("p");
+      el.id = "query-status";
+      el.setAttribute("role", "status");
+      el.className = "query-status";
+      root.parentNode.insertBefore(el, root);
+    }
+    return el;
+  }
+
+  function serverMessage(text) {
+    try { var j = JSON.parse(text); if (j && j.error) { return String(j.error); } } catch (e) { /* not JSON */ }
+    return text;
+  }
+
+  function showError(status, err) {
+    var text = (err && err.message) || String(err || "");
+    if ((err && err.name === "AbortError") || /aborted/i.test(text)) {
+      text = "The request was stopped before the endpoint answered (a newer query replaced it, or the " +
+        "connection closed). Run the query again; if it is large, add LIMIT.";
+    } else {
+      text = serverMessage(text);
+    }
+    status.className = "query-status error";
+    status.textContent = text;
   }
 
   function startPlain() {
@@ -69,7 +110,8 @@
       fetch(cfg.endpoint, { method: "POST", body: body, headers: { Accept: "application/sparql-results+json" } })
         .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
         .then(function (res) {
-          if (!res.ok) { status.textContent = res.body.error || "The query failed"; return; }
+          if (!res.ok) { status.className = "error"; status.textContent = res.body.error || "The query failed"; return; }
+          status.className = "";
           status.textContent = "";
           renderTable(res.body);
         })

@@ -1,0 +1,181 @@
+"""Filtering, facets, paging and whole exports for the list pages (actors, rights, groups, resolutions).
+
+A page's rows are plain dicts, built and cached by its view. `Listing` filters them by the facet values and
+the date range in the query string, counts each facet over the rows that every *other* chosen filter keeps
+(so counts follow the filters applied, and a chosen facet still shows its alternatives), and cuts one page.
+Counts are kept per (rows, filters) in the app's small LRU, so paging or re-sorting a filtered list costs
+no recount. Exports (`.csv`, `.json` without `page=`) hold every row the filters select and are streamed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from flask import Response, current_app, request, stream_with_context
+
+from unkg.webapp.errors import ApiError
+
+PER_PAGE = 100
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def natural_key(text: str) -> tuple:
+    """'A/RES/78/9' before 'A/RES/78/10': the numbers in a symbol compare as numbers."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.lower()) for p in re.split(r"(\d+)", text or "") if p)
+
+
+def date_bound(value: str | None, name: str, upper: bool) -> str | None:
+    """'2020' or '2020-05' or '2020-05-17' as an inclusive bound comparable with ISO dates."""
+    if not value:
+        return None
+    value = value.strip()
+    if not _DATE.match(value):
+        raise ApiError(f"{name} must be a year or a date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}", 400)
+    if upper:
+        return value + "-99-99"[len(value) - 4:] if len(value) < 10 else value
+    return value
+
+
+class Listing:
+    """One list page's view of its rows: `facets` maps a query parameter to (heading, values-of-a-row)."""
+
+    def __init__(self, key: str, rows: list[dict[str, Any]], facets: dict[str, tuple[str, Callable[[dict], Iterable[str]]]],
+                 *, date_field: str = "date", text: Callable[[dict], str] | None = None):
+        self.key, self.rows, self.facets, self.date_field, self.text = key, rows, facets, date_field, text
+        args = request.args
+        self.chosen = {f: args[f] for f in facets if args.get(f)}
+        self.date_from = date_bound(args.get("from"), "from", upper=False)
+        self.date_to = date_bound(args.get("to"), "to", upper=True)
+        self.q = (args.get("q") or "").strip()
+        if self.q and text is None:
+            raise ApiError("this list has no text to search", 400)
+        self._words = [w for w in re.split(r"\s+", self.q.casefold()) if w]
+
+    # -- filtering ----------------------------------------------------------------------------------------
+    def _values(self, row: dict[str, Any], facet: str) -> frozenset[str]:
+        cache = row.setdefault("_facets", {})
+        if facet not in cache:
+            cache[facet] = frozenset(str(v) for v in self.facets[facet][1](row) if v not in (None, ""))
+        return cache[facet]
+
+    def _base_ok(self, row: dict[str, Any]) -> bool:
+        if self.date_from or self.date_to:
+            d = str(row.get(self.date_field) or "")
+            if not d or (self.date_from and d < self.date_from) or (self.date_to and d > self.date_to):
+                return False
+        if self._words:
+            hay = row.get("_text")
+            if hay is None:
+                hay = row["_text"] = (self.text(row) if self.text else "").casefold()
+            if not all(w in hay for w in self._words):
+                return False
+        return True
+
+    def filters(self) -> dict[str, str]:
+        """The query parameters that select the rows (for links that keep them)."""
+        out = dict(self.chosen)
+        for k in ("from", "to", "q"):
+            if request.args.get(k):
+                out[k] = request.args[k]
+        return out
+
+    def _compute(self) -> dict[str, Any]:
+        base = [r for r in self.rows if self._base_ok(r)]
+        chosen = self.chosen
+        counts: dict[str, Counter] = {f: Counter() for f in self.facets}
+        shown = []
+        for r in base:
+            misses = [f for f, v in chosen.items() if v not in self._values(r, f)]
+            if not misses:
+                shown.append(r)
+                for f in self.facets:
+                    counts[f].update(self._values(r, f))
+            elif len(misses) == 1:  # kept by every other filter: counts for the one it misses
+                counts[misses[0]].update(self._values(r, misses[0]))
+        facets = {f: {"name": name, "values": sorted(counts[f].items(), key=lambda kv: (-kv[1], kv[0]))}
+                  for f, (name, _) in self.facets.items()}
+        return {"shown": shown, "facets": facets}
+
+    def result(self) -> dict[str, Any]:
+        key = (self.key, tuple(sorted(self.filters().items())))
+        return current_app.extensions["unkg"].recent(f"listing:{key}", self._compute, size=64)
+
+    # -- one page -----------------------------------------------------------------------------------------
+    @staticmethod
+    def page_of(shown: list[dict[str, Any]], per_page: int = PER_PAGE) -> tuple[int, int, list[dict[str, Any]]]:
+        """(page, pages, rows of the page); page 0 with every row for ?page=all."""
+        pages = max(1, -(-len(shown) // per_page))
+        asked = request.args.get("page")
+        if asked == "all":
+            return 0, pages, shown
+        try:
+            page = min(pages, max(1, int(asked or 1)))
+        except ValueError:
+            raise ApiError("page must be a number or 'all'", 400) from None
+        return page, pages, shown[(page - 1) * per_page: page * per_page]
+
+
+def wants_export(fmt: str | None) -> bool:
+    """A .csv or .json link without page= exports everything the filters select."""
+    return fmt in ("csv", "json") and "page" not in request.args
+
+
+def clean(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if not k.startswith("_")}
+
+
+def _cell(v: Any) -> Any:
+    return "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else ("" if v is None else v)
+
+
+def stream_export(fmt: str, data: dict[str, Any], rows: list[dict[str, Any]], columns: Sequence[str], *,
+                  fill: Callable[[list[dict[str, Any]]], None] | None = None, chunk: int = 500,
+                  base_path: str, filename: str) -> Response:
+    """Every row as CSV or as the page's JSON document (its `rows` all of them), written chunk by chunk:
+    `fill` completes a chunk (e.g. fetches the wording) just before it is written."""
+    def chunks() -> Iterator[list[dict[str, Any]]]:
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            if fill is not None:
+                fill(part)
+            yield part
+
+    if fmt == "csv":
+        def body() -> Iterator[str]:
+            out = io.StringIO()
+            w = csv.writer(out, lineterminator="\r\n")
+            w.writerow(columns)
+            yield out.getvalue()
+            for part in chunks():
+                out.seek(0)
+                out.truncate()
+                for r in part:
+                    w.writerow([_cell(r.get(c)) for c in columns])
+                yield out.getvalue()
+        mimetype = "text/csv"
+    else:
+        def body() -> Iterator[str]:
+            head = {k: v for k, v in data.items() if k != "rows"}
+            text = json.dumps(head, ensure_ascii=False, default=str, separators=(",", ":"))
+            yield text[:-1] + (',"rows":[' if len(text) > 2 else '"rows":[')
+            first = True
+            for part in chunks():
+                pieces = [json.dumps(clean(r), ensure_ascii=False, default=str, separators=(",", ":")) for r in part]
+                if pieces:
+                    yield ("" if first else ",") + ",".join(pieces)
+                    first = False
+            yield "]}"
+        mimetype = "application/json"
+    resp = Response(stream_with_context(body()), mimetype=mimetype)
+    resp.headers["Content-Disposition"] = f'inline; filename="{filename}.{fmt}"'
+    others = [f for f in ("html", "json", "csv") if f != fmt]
+    qs = request.query_string.decode("latin-1")
+    resp.headers["Link"] = ", ".join(
+        f'<{base_path}{"" if f == "html" else "." + f}{"?" + qs if qs else ""}>; rel="alternate"; type="{m}"'
+        for f, m in (("html", "text/html"), ("json", "application/json"), ("csv", "text/csv")) if f in others)
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    return resp
