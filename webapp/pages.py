@@ -127,11 +127,14 @@ def _states_matching(words: list[str], c: Concepts) -> list[dict[str, Any]]:
 
 
 def all_works() -> dict[str, dict[str, Any]]:
-    """Every resolution's symbol, title, date, session and body, newest first. One row per language version
-    comes back, and only the English one has the (English) title: the rows of a work are merged."""
+    """Every resolution's symbol, title, date, session, body, committee and voting method. One row per
+    language version comes back: the rows of a work are merged, the English version's first (the committee
+    is named in each version's language, and only the English version has the English title)."""
     def build() -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
-        for r in state().store.select(Q.RESOLUTIONS, timeout=120):
+        found = state().store.select(Q.RESOLUTIONS, timeout=120)
+        found.sort(key=lambda r: not str(r.get("g", "")).endswith("/en"))
+        for r in found:
             merged = out.setdefault(str(r["work"]), {})
             for k, v in r.items():
                 merged.setdefault(k, v)

@@ -205,7 +205,7 @@ def expressions(work: str) -> str:
 
 
 RESOLUTIONS = PREFIXES + """
-SELECT ?work ?symbol ?title ?date ?session ?body ?committee ?method WHERE {
+SELECT ?g ?work ?symbol ?title ?date ?session ?body ?committee ?method WHERE {
   GRAPH ?g { ?work a unkg:Resolution . OPTIONAL { ?work dcterms:identifier ?symbol } OPTIONAL { ?work dcterms:title ?title FILTER (lang(?title) = "en" || lang(?title) = "") }
              OPTIONAL { ?work unkg:adoptionDate ?date } OPTIONAL { ?work unkg:session ?session } OPTIONAL { ?work unkg:adoptedBy ?body }
              OPTIONAL { ?work unkg:committee ?committee } OPTIONAL { ?work unkg:vote/unkg:votingMethod ?method } }
