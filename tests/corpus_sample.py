@@ -33,3 +33,21 @@ def build_sample_store(corpus: Path, location: Path) -> str:
         store.close()
     assert summary.stored >= 30 and not summary.failures, summary.failures
     return str(location)
+
+
+_BUILT: dict[str, str] = {}
+
+
+def shared_sample_store(corpus: Path) -> str:
+    """The sample store, built once per test session and shared by the modules that read it (servers open
+    it read-only); removed when the session ends."""
+    key = str(corpus)
+    if key not in _BUILT:
+        import atexit
+        import shutil
+        import tempfile
+
+        root = tempfile.mkdtemp(prefix="unkg-corpus-sample-")
+        atexit.register(shutil.rmtree, root, True)
+        _BUILT[key] = build_sample_store(corpus, Path(root) / "store")
+    return _BUILT[key]

@@ -98,3 +98,15 @@ def test_actor_search_box_finds_actors_and_states(client):
     assert 'id="actor-search"' in html and "/actors/business-enterprises" in html and "/actors/states\"" not in html
     js = client.get("/actors.json?q=colombia").get_json()
     assert [s["label"] for s in js["states"]] == ["Colombia"]
+
+
+def test_search_marks_the_matched_words(client):
+    from unkg.webapp.search import highlight
+
+    segments, matched = highlight("Urges States to protect human rights defenders", "protect the Defenders")
+    assert [s["text"] for s in segments if s["hit"]] == ["protect", "defenders"] and matched == ["protect", "defenders"]
+    js = client.get("/search.json?q=human+rights+defenders").get_json()
+    top = js["rows"][0]
+    assert "defenders" in top["matched"] and "".join(s["text"] for s in top["segments"]) == top["text"]
+    html = client.get("/search?q=human+rights+defenders").get_data(as_text=True)
+    assert '<mark class="hit">defenders</mark>' in html.lower()

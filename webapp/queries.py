@@ -223,3 +223,6 @@ SELECT ?para ?work ?symbol ?date ?num ?idx ?kind ?text WHERE {
     OPTIONAL { ?para unkg:index ?idx }
   }
 }"""
+
+WORK_LANGUAGES = PREFIXES + """
+SELECT DISTINCT ?work ?e WHERE { GRAPH ?e { ?work a unkg:Resolution } }"""

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 import rdflib
-from flask import Blueprint, Response, redirect
+from flask import Blueprint, Response, redirect, request
 
 from unkg import iris
 from unkg.lineage.update import lineage_of
@@ -144,7 +144,8 @@ def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
     """The page of a work; `by_graph` has a row per language version's graph that states each value."""
     store = state().store
     c = concepts()
-    expression = _expression(work)
+    names = _expressions(work)
+    expression = _expression(work, names)
     # a property the shown version states comes from it alone ("34th meeting", not also "34e séance")
     stated = {str(r["p"]) for r in by_graph if str(r["g"]) == expression}
     fields: dict[str, list[Any]] = defaultdict(list)
@@ -172,6 +173,7 @@ def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
         "title": symbol, "symbol": symbol, "iri": work, "heading": str(titles[0]) if titles else "",
         "metadata": meta, "vote": vote, "undocs": undocs(symbol),
         "paragraphs": paragraphs, "count": len(paragraphs), "series": _series(symbol),
+        "language": _language(expression), "languages": [lang for lang in (_language(n) for n in names) if lang],
     }
 
 
@@ -187,11 +189,25 @@ def _series(symbol: str) -> dict[str, Any] | None:
             "compare": f"/compare?from={doc['predecessor']}&to={symbol}" if doc["predecessor"] else None}
 
 
-def _expression(work: str) -> str:
-    """The language version the page shows: English where there is one, else the first by IRI."""
-    names = sorted(str(r["e"]) for r in state().store.select(Q.expressions(work)))
-    english = [n for n in names if (p := iris.parse(n, base())) is not None and p.language == "en"]
-    return english[0] if english else (names[0] if names else work)
+def _expressions(work: str) -> list[str]:
+    return sorted(str(r["e"]) for r in state().store.select(Q.expressions(work)))
+
+
+def _language(expression: str) -> str | None:
+    p = iris.parse(expression, base())
+    return p.language if p is not None else None
+
+
+def _expression(work: str, names: list[str] | None = None) -> str:
+    """The language version the page shows: the one `?lang=` asks for if the work has it, else English where
+    there is one, else the first by IRI."""
+    names = _expressions(work) if names is None else names
+    asked = request.args.get("lang")
+    for wanted in ([asked] if asked else []) + ["en"]:
+        found = [n for n in names if _language(n) == wanted]
+        if found:
+            return found[0]
+    return names[0] if names else work
 
 
 def _paragraphs(work: str, expression: str) -> list[dict[str, Any]]:

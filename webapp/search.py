@@ -62,6 +62,7 @@ class Index:
             term_of.extend(counts.keys())
             tf_of.extend(counts.values())
         self.vocab = vocab
+        self.languages: dict[str, list[str]] = {}  # work -> its language versions' codes, filled by build_index
         self.n = n = max(1, len(docs))
         self.max_df = max(50, int(COMMON * n))
         self._build(doc_of, term_of, tf_of, n)
@@ -110,6 +111,8 @@ class Index:
 
 
 def build_index(store: Any) -> Index:
+    """The index of every English paragraph, and each resolution's language versions (for the links of a
+    result to the same paragraph in the other languages)."""
     docs, seen = [], set()
     for r in store.select(Q.SEARCH_PARAGRAPHS, timeout=600):
         p = str(r["para"])
@@ -118,7 +121,39 @@ def build_index(store: Any) -> Index:
         seen.add(p)
         docs.append(Doc(p, str(r["work"]), val(r.get("symbol")) or "", val(r.get("date")), val(r.get("num")),
                         val(r.get("idx")), str(r["kind"]).rsplit("#", 1)[-1], str(r["text"])))
-    return Index(docs)
+    index = Index(docs)
+    for r in store.select(Q.WORK_LANGUAGES, timeout=600):
+        work, expression = str(r["work"]), str(r["e"])
+        if expression.startswith(work + "/"):
+            index.languages.setdefault(work, []).append(expression[len(work) + 1:])
+    for langs in index.languages.values():
+        langs.sort()
+    return index
+
+
+# Words too common to show as the reason a paragraph matched.
+_PLAIN = frozenset("a an and are as at be by for from has have in is it its of on or that the their this to "
+                   "was were which with".split())
+
+
+def highlight(text: str, query: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """`text` cut into segments, the words it shares with `query` marked (case, and the words' endings after
+    an apostrophe or hyphen, as `words` reads them); and the distinct words marked."""
+    wanted = {w for w in words(query) if w not in _PLAIN}
+    segments: list[dict[str, Any]] = []
+    matched: list[str] = []
+    last = 0
+    for m in _TOKEN.finditer(text.lower()):
+        if m.group(0) in wanted:
+            if m.start() > last:
+                segments.append({"text": text[last:m.start()], "hit": False})
+            segments.append({"text": text[m.start():m.end()], "hit": True})
+            last = m.end()
+            if m.group(0) not in matched:
+                matched.append(m.group(0))
+    if last < len(text):
+        segments.append({"text": text[last:], "hit": False})
+    return segments, matched
 
 
 def get_index() -> Index:
@@ -144,9 +179,14 @@ def search(fmt: str | None = None) -> Response:
         index = get_index()
         size = len(index.docs)
         for d, score in index.search(q, limit):
+            segments, matched = highlight(d.text, q)
+            page, hash_ = paragraph_link(d.para, d.work).split("#", 1)
             rows.append({"symbol": d.symbol, "paragraph": d.number or (f"preambular {d.index}" if d.index else ""),
                          "kind": "operative" if d.kind.startswith("Operative") else "preambular", "date": d.date,
-                         "score": round(score, 4), "text": d.text, "link": paragraph_link(d.para, d.work), "iri": d.para})
+                         "score": round(score, 4), "text": d.text, "link": paragraph_link(d.para, d.work), "iri": d.para,
+                         "matched": matched, "segments": segments,
+                         "versions": [{"lang": lang, "link": f"{page}?lang={lang}#{hash_}"}
+                                      for lang in index.languages.get(d.work, []) if lang != "en"]})
         took = time.perf_counter() - t0
     from unkg.webapp.states import state_for_query  # here: states imports pages, which the app loads first
 

@@ -57,7 +57,11 @@
     yasqe.on("queryResponse", function (y, res) {
       if (res && res.ok) { status.textContent = ""; status.className = "query-status"; }
     });
-    yasqe.on("error", function (err) { showError(status, err); });
+    yasqe.on("error", function () {
+      // the listener's arguments differ between YASGUI versions: the error is the one with a message
+      var err = Array.prototype.find.call(arguments, function (a) { return a instanceof Error || (a && a.message); });
+      showError(status, err || arguments[arguments.length - 1]);
+    });
   }
 
   function statusLine() {
