@@ -12,12 +12,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import test_browser_explorer as chromium
+from corpus_sample import shared_sample_store
 from waitress.server import create_server
 
 from unkg.webapp import assets, create_app
 
-from corpus_sample import shared_sample_store
-from test_browser_explorer import ARTIFACTS, browser, console_errors, wait_for  # noqa: F401 - fixtures
+ARTIFACTS, console_errors, wait_for = chromium.ARTIFACTS, chromium.console_errors, chromium.wait_for
+browser = chromium.browser  # the same module-scoped fixture: one headless Chromium per module
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.corpus, pytest.mark.slow]
 CAP = 20  # rows the endpoint gives here: some examples answer within it, others above it

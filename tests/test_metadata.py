@@ -10,8 +10,7 @@ from rdflib.namespace import RDF, SKOS
 from unkg import iris
 from unkg.config import ONTOLOGY_NS
 from unkg.errors import InputError
-from unkg.ingest.metadata import (apply, clean_names, load_index, load_records, lookup, state_iri, title_from,
-                                  vote_from)
+from unkg.ingest.metadata import apply, clean_names, load_index, load_records, lookup, state_iri, title_from, vote_from
 from unkg.ingest.model import Resolution, Source
 
 UNKG = rdflib.Namespace(ONTOLOGY_NS)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus_sample import shared_sample_store
 
 from unkg.webapp import create_app
 from unkg.webapp.explore import example_queries
-
-from corpus_sample import shared_sample_store
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 

@@ -7,11 +7,10 @@ import csv
 import io
 
 import pytest
+from test_webapp import load_fixture
 
 from unkg.webapp import create_app
 from unkg.webapp.listing import date_bound, natural_key
-
-from test_webapp import load_fixture
 
 
 @pytest.fixture(scope="module")
