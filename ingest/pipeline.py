@@ -21,7 +21,7 @@ import pyoxigraph as ox
 import rdflib
 from tqdm import tqdm
 
-from unkg.config import ONTOLOGY_NS, VOCAB_NS
+from unkg.config import ONTOLOGY_NS, VOCAB_NS, progress_every
 from unkg.errors import InputError, UnkgError, ValidationError
 from unkg.store import Store, delta
 
@@ -379,7 +379,7 @@ class ProgressLines:
 
     def __init__(self, total: int, what: str, unit: str, every: float | None = None, out: Any = None):
         self.total, self.what, self.unit = total, what, unit
-        self.every = every if every is not None else float(os.environ.get("UNKG_PROGRESS_EVERY", "30"))
+        self.every = every if every is not None else progress_every()
         self.out = out if out is not None else sys.stderr
         self.done = 0
         self.started = self.last = time.monotonic()

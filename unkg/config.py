@@ -107,3 +107,12 @@ def query_memory() -> int:
     and to `unkg query`; docs/limits.md says how it is enforced."""
     env = os.environ.get("UNKG_QUERY_MEMORY", "").strip()
     return parse_size(env, "UNKG_QUERY_MEMORY") if env else DEFAULT_QUERY_MEMORY
+
+
+def progress_every() -> float:
+    """Seconds between the progress lines `unkg ingest` prints where no terminal shows a bar (a log, CI):
+    `UNKG_PROGRESS_EVERY`, default 30."""
+    try:
+        return float(os.environ.get("UNKG_PROGRESS_EVERY", "30"))
+    except ValueError:
+        return 30.0
