@@ -52,11 +52,71 @@ RESOLUTION_SORTS = {"date": "newest first", "date-asc": "oldest first", "symbol"
 
 
 def warm() -> None:
-    """Build what the listings share (vocabularies, addressee pairs, resolutions) before the first visitor."""
+    """Build what the listings share (vocabularies, addressee pairs, resolutions, every provision's place
+    and links) before the first visitor."""
     concepts()
     _addressees_of()
     all_works()
     _resolution_rows()
+    _provision_table()
+    _links_of()
+
+
+def _provision_table() -> dict[str, tuple]:
+    """provision -> (paragraph, work, number, index, strength, verb concept), for every provision; the first
+    row of a provision wins where language versions print its number differently."""
+    def build() -> dict[str, tuple]:
+        out: dict[str, tuple] = {}
+        for r in state().store.select(Q.PROVISION_TABLE, timeout=600):
+            prov = str(r["prov"])
+            if prov not in out:
+                out[prov] = (str(r["para"]), str(r["work"]), val(r.get("num")), val(r.get("pidx")),
+                             val(r.get("strength")), str(r["verbc"]) if r.get("verbc") is not None else None)
+        return out
+
+    return state().cached("provision_table", build)
+
+
+def _links_of() -> dict[str, tuple[dict[str, None], dict[str, None]]]:
+    """provision -> (its rights, its beneficiaries), as ordered sets of concept IRIs."""
+    def build() -> dict[str, tuple[dict[str, None], dict[str, None]]]:
+        out: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
+        for r in state().store.select(Q.ALL_LINKS, timeout=600):
+            rights, bens = out.setdefault(str(r["prov"]), ({}, {}))
+            if r.get("right") is not None:
+                rights[str(r["right"])] = None
+            if r.get("ben") is not None:
+                bens[str(r["ben"])] = None
+        return out
+
+    return state().cached("links_of", build)
+
+
+def provision_rows(provisions: set[str] | list[str], c: Concepts, limit: int) -> list[dict[str, Any]]:
+    """The rows of these provisions, as `fold_provisions` makes them, from the tables built at warm-up:
+    newest first, at most `limit`."""
+    table, links, works, addressees = _provision_table(), _links_of(), all_works(), _addressees_of()
+    out = []
+    for prov in provisions:
+        t = table.get(prov)
+        if t is None:
+            continue
+        para, work, num, pidx, strength, verb = t
+        w = works.get(work, {})
+        date = val(w.get("date"))
+        rights, bens = links.get(prov, ({}, {}))
+        out.append({
+            "provision": prov, "symbol": val(w.get("symbol")) or symbol_path(work), "paragraph": num or "",
+            "index": pidx, "date": date, "year": str(date)[:4] if date else "", "session": val(w.get("session")) or "",
+            "body": c.label(str(w["body"])) if w.get("body") else "", "body_iri": val(w.get("body")),
+            "strength": strength, "verb_label": c.label(verb) if verb else "",
+            "link": paragraph_link(para, work), "work_link": local(work) or work,
+            "addressees": sorted(c.label(a) for a in addressees.get(prov, ())),
+            "rights": sorted(c.label(x) for x in rights), "right_iris": sorted(rights),
+            "beneficiaries": sorted(c.label(x) for x in bens), "beneficiary_iris": sorted(bens),
+        })
+    out.sort(key=lambda d: (str(d["date"] or ""), d["symbol"], d["index"] or 0), reverse=True)
+    return out[:limit]
 
 
 def addressee_pairs() -> dict[str, set[str]]:
@@ -113,14 +173,14 @@ def actors(fmt: str | None = None) -> Response:
 def _states_matching(words: list[str], c: Concepts) -> list[dict[str, Any]]:
     """Member States whose name holds every word, linked to their /states page where the app has one (a
     State never addressed by name has no actor page), else to their actor page."""
+    from unkg.webapp.states import state_of_actor  # here: states imports this module
+
     prefix = VOCAB_NS + "states/"
-    has_pages = any(str(rule.rule).startswith("/states/") for rule in current_app.url_map.iter_rules())
     pairs = addressee_pairs()
     out = []
     for iri, label in c.labels.items():
         if iri.startswith(prefix) and all(w in label.casefold() for w in words):
-            code = iri[len(prefix):]
-            page = f"/states/{code}" if has_pages else None
+            page = state_of_actor(iri)
             out.append({"state": iri, "label": label, "page": page,
                         "link": page or (actor_link(iri) if iri in pairs else None)})
     return sorted(out, key=lambda d: d["label"].lower())
@@ -261,9 +321,7 @@ def actor(actor_id: str) -> Response:
     # the folded rows of an actor are kept for the 32 most recently asked actors: facets and pages of the
     # same actor then cost no query (the store is read-only while served; an update drops the cache)
     def build() -> list[dict[str, Any]]:
-        store = state().store
-        main = store.select(Q.provisions_for(present, limit), timeout=120)
-        return fold_provisions(main + store.select(Q.provision_links(present), timeout=120), c)
+        return provision_rows(set().union(*(pairs[a] for a in present)), c, limit)
 
     rows = state().recent(f"actor:{iri}", build) if present else []
     from unkg.webapp.states import state_of_actor  # here: states imports this module
@@ -295,10 +353,10 @@ def _concept_page(scheme: str, prop: str, cid: str) -> Response:
     iri = concept_iri(cid, scheme)
     limit = current_app.config["PAGE_LIMIT"]
 
+    which = 0 if prop == "unkg:concernsRight" else 1
+
     def build() -> list[dict[str, Any]]:
-        store = state().store
-        main = store.select(Q.provisions_with(prop, iri, limit), timeout=120)
-        return fold_provisions(main + store.select(Q.concept_links(prop, iri), timeout=120), c)
+        return provision_rows({p for p, ln in _links_of().items() if iri in ln[which]}, c, limit)
 
     rows = state().recent(f"{scheme}:{iri}", build)
     if not rows and iri not in c.labels:

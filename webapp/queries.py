@@ -226,3 +226,22 @@ SELECT ?para ?work ?symbol ?date ?num ?idx ?kind ?text WHERE {
 
 WORK_LANGUAGES = PREFIXES + """
 SELECT DISTINCT ?work ?e WHERE { GRAPH ?e { ?work a unkg:Resolution } }"""
+
+
+# Every provision of the store with its paragraph, resolution, strength and verb, read once when the app
+# warms up: the actor, right and group pages then pick their provisions from it in memory. On the union
+# default graph each statement comes once; the inner block reads unkg:inParagraph in one scan, and the rest is
+# looked up per provision (per actor with VALUES over GRAPH ?g, a broad actor took tens of seconds on the
+# six-language store).
+PROVISION_TABLE = PREFIXES + """
+SELECT ?prov ?para ?work ?num ?pidx ?strength ?verbc WHERE {
+  { SELECT ?prov ?para WHERE { ?prov unkg:inParagraph ?para } }
+  ?para eli:is_part_of ?work .
+  OPTIONAL { ?prov unkg:strength ?strength }
+  OPTIONAL { ?prov unkg:verb ?verbc }
+  OPTIONAL { ?para eli:number ?num }
+  OPTIONAL { ?para unkg:index ?pidx }
+}"""
+
+ALL_LINKS = PREFIXES + """
+SELECT ?prov ?right ?ben WHERE { { ?prov unkg:concernsRight ?right } UNION { ?prov unkg:beneficiary ?ben } }"""
