@@ -56,12 +56,6 @@ class Listing:
         self._words = [w for w in re.split(r"\s+", self.q.casefold()) if w]
 
     # -- filtering ----------------------------------------------------------------------------------------
-    def _values(self, row: dict[str, Any], facet: str) -> frozenset[str]:
-        cache = row.setdefault("_facets", {})
-        if facet not in cache:
-            cache[facet] = frozenset(str(v) for v in self.facets[facet][1](row) if v not in (None, ""))
-        return cache[facet]
-
     def _base_ok(self, row: dict[str, Any]) -> bool:
         if self.date_from or self.date_to:
             d = str(row.get(self.date_field) or "")
@@ -84,18 +78,25 @@ class Listing:
         return out
 
     def _compute(self) -> dict[str, Any]:
-        base = [r for r in self.rows if self._base_ok(r)]
-        chosen = self.chosen
-        counts: dict[str, Counter] = {f: Counter() for f in self.facets}
+        base = [r for r in self.rows if self._base_ok(r)] if (self.date_from or self.date_to or self._words) else self.rows
+        chosen = list(self.chosen.items())
+        names = list(self.facets)
+        counts: dict[str, Counter] = {f: Counter() for f in names}
         shown = []
         for r in base:
-            misses = [f for f, v in chosen.items() if v not in self._values(r, f)]
+            values = r.get("_fv")
+            if values is None or values[0] is not self.facets:
+                values = r["_fv"] = (self.facets, {f: tuple(dict.fromkeys(
+                    str(v) for v in self.facets[f][1](r) if v not in (None, ""))) for f in names})
+            vals = values[1]
+            misses = [f for f, v in chosen if v not in vals[f]]
             if not misses:
                 shown.append(r)
-                for f in self.facets:
-                    counts[f].update(self._values(r, f))
+                for f in names:
+                    if vals[f]:
+                        counts[f].update(vals[f])
             elif len(misses) == 1:  # kept by every other filter: counts for the one it misses
-                counts[misses[0]].update(self._values(r, misses[0]))
+                counts[misses[0]].update(vals[misses[0]])
         facets = {f: {"name": name, "values": sorted(counts[f].items(), key=lambda kv: (-kv[1], kv[0]))}
                   for f, (name, _) in self.facets.items()}
         return {"shown": shown, "facets": facets}

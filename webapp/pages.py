@@ -20,7 +20,7 @@ from unkg.ontology import ONTOLOGY_IRI
 from unkg.webapp import queries as Q
 from unkg.webapp.concepts import Concepts, concept_iri
 from unkg.webapp.errors import ApiError
-from unkg.webapp.links import actor_link, concept_link, local, paragraph_link, symbol_path, val
+from unkg.webapp.links import actor_link, anchor, concept_link, local, paragraph_link, symbol_path, val
 from unkg.webapp.listing import Listing, clean, natural_key, stream_export, wants_export
 from unkg.webapp.represent import MEDIA, choose, respond, serialize, split_suffix
 from unkg.webapp.state import concepts, state
@@ -60,6 +60,7 @@ def warm() -> None:
     _resolution_rows()
     _provision_table()
     _links_of()
+    _work_facts(concepts())
 
 
 def _provision_table() -> dict[str, tuple]:
@@ -92,29 +93,45 @@ def _links_of() -> dict[str, tuple[dict[str, None], dict[str, None]]]:
     return state().cached("links_of", build)
 
 
+def _work_facts(c: Concepts) -> dict[str, dict[str, Any]]:
+    """Per resolution, what each of its provisions' rows repeats (symbol, date, session, body, page path)."""
+    def build() -> dict[str, dict[str, Any]]:
+        out = {}
+        for work, w in all_works().items():
+            date = val(w.get("date"))
+            out[work] = {"symbol": val(w.get("symbol")) or symbol_path(work), "date": date,
+                         "year": str(date)[:4] if date else "", "session": val(w.get("session")) or "",
+                         "body": c.label(str(w["body"])) if w.get("body") else "", "body_iri": val(w.get("body")),
+                         "work_link": local(work) or work}
+        return out
+
+    return state().cached("work_facts", build)
+
+
 def provision_rows(provisions: set[str] | list[str], c: Concepts, limit: int) -> list[dict[str, Any]]:
     """The rows of these provisions, as `fold_provisions` makes them, from the tables built at warm-up:
     newest first, at most `limit`."""
-    table, links, works, addressees = _provision_table(), _links_of(), all_works(), _addressees_of()
+    table, links, facts, addressees = _provision_table(), _links_of(), _work_facts(c), _addressees_of()
+    label = c.label
+    no_links: tuple[dict[str, None], dict[str, None]] = ({}, {})
     out = []
     for prov in provisions:
         t = table.get(prov)
         if t is None:
             continue
         para, work, num, pidx, strength, verb = t
-        w = works.get(work, {})
-        date = val(w.get("date"))
-        rights, bens = links.get(prov, ({}, {}))
-        out.append({
-            "provision": prov, "symbol": val(w.get("symbol")) or symbol_path(work), "paragraph": num or "",
-            "index": pidx, "date": date, "year": str(date)[:4] if date else "", "session": val(w.get("session")) or "",
-            "body": c.label(str(w["body"])) if w.get("body") else "", "body_iri": val(w.get("body")),
-            "strength": strength, "verb_label": c.label(verb) if verb else "",
-            "link": paragraph_link(para, work), "work_link": local(work) or work,
-            "addressees": sorted(c.label(a) for a in addressees.get(prov, ())),
-            "rights": sorted(c.label(x) for x in rights), "right_iris": sorted(rights),
-            "beneficiaries": sorted(c.label(x) for x in bens), "beneficiary_iris": sorted(bens),
+        w = facts.get(work) or {"symbol": symbol_path(work), "date": None, "year": "", "session": "", "body": "",
+                                "body_iri": None, "work_link": local(work) or work}
+        rights, bens = links.get(prov, no_links)
+        row = dict(w)
+        row.update({
+            "provision": prov, "paragraph": num or "", "index": pidx, "strength": strength,
+            "verb_label": label(verb) if verb else "", "link": f"{w['work_link']}#{anchor(para, work)}",
+            "addressees": sorted(label(a) for a in addressees.get(prov, ())),
+            "rights": sorted(label(x) for x in rights) if rights else [], "right_iris": sorted(rights),
+            "beneficiaries": sorted(label(x) for x in bens) if bens else [], "beneficiary_iris": sorted(bens),
         })
+        out.append(row)
     out.sort(key=lambda d: (str(d["date"] or ""), d["symbol"], d["index"] or 0), reverse=True)
     return out[:limit]
 
