@@ -46,6 +46,13 @@ def fetch(url: str) -> str:
         return r.read().decode("utf-8")
 
 
+def wait_url(drv, part: str, timeout: float = 30) -> None:
+    """Until the browser has navigated to a URL holding `part` (the old page's elements would go stale)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(drv, timeout).until(lambda d: part in d.current_url)
+
+
 def shot(drv, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     drv.save_screenshot(str(ARTIFACTS / f"{name}.png"))
@@ -114,6 +121,7 @@ def test_resolutions_filters_paging_and_sorting(base_url, browser):
     shot(browser, "resolutions-ga")
     # paging keeps the filter
     browser.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click()
+    wait_url(browser, "page=2")
     wait_for(browser, "#resolutions tbody tr")
     assert "page=2" in browser.current_url and "body=General+Assembly" in browser.current_url
     symbols = [r.get_attribute("data-symbol") for r in browser.find_elements(By.CSS_SELECTOR, "#resolutions tbody tr")]
@@ -128,6 +136,7 @@ def test_resolutions_filters_paging_and_sorting(base_url, browser):
     box = browser.find_element(By.ID, "q")
     box.send_keys("human rights")
     box.submit()
+    wait_url(browser, "q=human")
     wait_for(browser, "#resolutions tbody tr")
     titles = [r.find_elements(By.TAG_NAME, "td")[3].text.lower() for r in browser.find_elements(By.CSS_SELECTOR, "#resolutions tbody tr")]
     assert titles and all("human rights" in t for t in titles)
@@ -159,6 +168,7 @@ def test_actor_facets_after_a_filter_and_the_whole_csv(base_url, browser):
     # a date range
     browser.find_element(By.CSS_SELECTOR, '#daterange input[name="from"]').send_keys("2024")
     browser.find_element(By.CSS_SELECTOR, "#daterange button").click()
+    wait_url(browser, "from=2024")
     wait_for(browser, "#count")
     dated = int(browser.find_element(By.ID, "count").text)
     assert dated <= count and set(facet_counts(browser, "year")) <= {"2024"}
@@ -172,6 +182,7 @@ def test_actor_search_box(base_url, browser):
     box = browser.find_element(By.ID, "q")
     box.send_keys("states")
     box.submit()
+    wait_url(browser, "q=states")
     wait_for(browser, "#actors tbody tr")
     labels = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#actors tbody tr td:first-child a")]
     assert labels and all("states" in t.lower() for t in labels)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from corpus_sample import shared_sample_store
 
+from unkg import ontology
 from unkg.webapp import create_app
 from unkg.webapp.explore import example_queries
 
@@ -21,8 +22,9 @@ def app(corpus: Path):
     app.extensions["unkg"].pool.close()
 
 
-@pytest.mark.parametrize("example", example_queries(), ids=lambda e: e["name"])
-def test_example_answers_within_the_cap(app, example):
+@pytest.mark.parametrize("name", [q.name for q in ontology.queries()])
+def test_example_answers_within_the_cap(app, name):
+    example = next(e for e in example_queries() if e["name"] == name)
     cap = app.config["RESULT_LIMIT"]
     resp = app.test_client().post("/sparql", data={"query": example["query"]},
                                   headers={"Accept": "application/sparql-results+json"})

@@ -3,12 +3,12 @@ else unkg's own small editor; example queries are the ontology's competency ques
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_from_directory
 
+from unkg import ontology
 from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.webapp import assets
 from unkg.webapp.state import state as app_state
@@ -37,11 +37,9 @@ def example_queries(extra: str | None = None) -> list[dict[str, str]]:
     """Each ontology/queries/*.rq (then each .rq in the folder `extra`, config EXAMPLE_QUERIES) as
     {name, question, query}; the question is the file's first comment line."""
     out = []
-    try:
-        folder = files("unkg.ontology.queries")
-        entries = sorted((e for e in folder.iterdir() if e.name.endswith(".rq")), key=lambda e: e.name)
-    except (ModuleNotFoundError, FileNotFoundError):
-        entries = []
+    # ontology.query_paths, not files("unkg.ontology.queries"): importing that sub-package binds its name over
+    # the function unkg.ontology.queries()
+    entries: list[Path] = list(ontology.query_paths())
     if extra:
         entries += sorted(Path(extra).glob("*.rq"))
     for e in entries:
