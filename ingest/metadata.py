@@ -149,8 +149,6 @@ def apply(res: Resolution, index: MetadataIndex) -> bool:
     if agenda and not res.agenda_item:
         res.agenda_item = re.sub(r"^agenda items?\s+", "", agenda, flags=re.I) or None
     res.meeting = res.meeting or _text(rec.get("adoption_meeting"))
-    if not (res.title or "").strip() and res.language == "en":  # the extracts are in English
-        res.title = title_from(rec) or res.title
     sponsors = read_sponsors(list(rec.get("sponsors") or []) + list(rec.get("additional_sponsors") or []))
     if not res.sponsors:
         res.sponsors = sponsors.states
@@ -163,20 +161,6 @@ def apply(res: Resolution, index: MetadataIndex) -> bool:
         if str(goal).strip().isdigit() and iri not in res.keywords:
             res.keywords.append(iri)
     return True
-
-
-def title_from(rec: dict[str, Any]) -> str | None:
-    """The title a record gives. GA and HRC records have a `title`; Security Council resolutions have none
-    of their own, and the record's `resolution_title` reads "Security Council resolution 2504 (2020) [on
-    humanitarian situation in ...]": the words in the first brackets, else the agenda item's name."""
-    title = _text(rec.get("title"))
-    if title:
-        return title
-    m = re.search(r"\[([^\[\]]*[a-z][^\[\]]*)\]", _text(rec.get("resolution_title")) or "")
-    if m:
-        words = m.group(1).strip()
-        return words[:1].upper() + words[1:]
-    return _text(rec.get("agenda_item_name"))
 
 
 def vote_from(rec: dict[str, Any]) -> Vote | None:

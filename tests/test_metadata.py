@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SKOS
 from unkg import iris
 from unkg.config import ONTOLOGY_NS
 from unkg.errors import InputError
-from unkg.ingest.metadata import apply, clean_names, load_index, load_records, lookup, state_iri, title_from, vote_from
+from unkg.ingest.metadata import apply, clean_names, load_index, load_records, lookup, state_iri, vote_from
 from unkg.ingest.model import Resolution, Source
 
 UNKG = rdflib.Namespace(ONTOLOGY_NS)
@@ -169,21 +169,3 @@ def test_every_corpus_metadata_file_loads_and_every_voter_is_a_state(corpus):
     assert len(listed) >= 0.95 * len(recorded)
     assert all(sum(1 for x in v.by_state.values() if x == "Y") == v.in_favour for v in listed)
 
-
-def test_security_council_titles_come_from_the_record():
-    """SC resolutions have no title in their AKN files; the record's resolution_title gives one, in English
-    only (the extracts are English), and a title the reader found is kept."""
-    rec = {"symbol": "S/RES/2504 (2020)", "agenda_item_name": "The situation in the Middle East",
-           "resolution_title": "Security Council resolution 2504 (2020) [on humanitarian situation in the Syrian "
-                               "Arab Republic]"}
-    index = {"S/RES/2504 (2020)": rec}
-    sc = Resolution("S/RES/2504 (2020)", "Security Council", None, None, "en", "", Source("x.xml", "0" * 64, "akn"))
-    apply(sc, index)
-    assert sc.title == "On humanitarian situation in the Syrian Arab Republic"
-    fr = Resolution("S/RES/2504 (2020)", "Security Council", None, None, "fr", "", Source("x.xml", "0" * 64, "akn"))
-    apply(fr, index)
-    assert fr.title == ""
-    kept = Resolution("S/RES/2504 (2020)", "Security Council", None, None, "en", "Own", Source("x.xml", "0" * 64, "akn"))
-    apply(kept, index)
-    assert kept.title == "Own"
-    assert title_from({"resolution_title": "Security Council resolution 1 (2000)", "agenda_item_name": "Agenda"}) == "Agenda"
