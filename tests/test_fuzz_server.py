@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from serverfuzz import Case, failure, route_case, sparql_case
+from hypothesis import strategies as st
+from serverfuzz import VALID, Case, deep, failure, mutated, route_case, sparql_case
 from test_webapp import load_fixture
 
+from unkg.cli import main
 from unkg.webapp import create_app
 
 QUICK = settings(max_examples=60, deadline=None, derandomize=True,
@@ -50,3 +52,20 @@ def test_iri_routes_never_500(client, case):
 def test_trailing_newline_is_404(client, path):
     resp = client.get(path, headers={"Accept": "text/turtle"})
     assert resp.status_code == 404, (path, resp.status_code, resp.get_data()[:200])
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return load_fixture(tmp_path_factory.mktemp("fuzz-cli") / "store")
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=st.one_of(mutated(), deep(), st.text(max_size=200), VALID))
+def test_unkg_query_never_a_traceback(store, capfd, text):
+    code = main(["query", text, "--store", store, "--format", "csv"])
+    out, err = capfd.readouterr()
+    assert code in (0, 1), (text, code, err)
+    assert "Traceback" not in err and len(err.strip().splitlines()) <= 1, (text, err)
+    if code == 1:
+        assert err.strip(), text
