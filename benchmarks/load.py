@@ -1,11 +1,12 @@
 """Load with hostile queries in the mix (issue 16): 16 concurrent clients for 60 s against `unkg serve` on a
-real store, each alternating between the heaviest example queries (ontology/queries/*.rq, timed once first),
-the memory-hungry query `SELECT ?c ?f { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1`, and ordinary pages:
-actor pages, resolution pages and search. Prints the page loads and their failures (anything but a 200 within
-the client's 120 s, which must be none), page p50 / p95, the queries' answers by status, and the peak resident
-memory of the server and of its query workers (sampled every 50 ms).
+real store, sending the heaviest example queries (ontology/queries/*.rq, timed once first) and the
+memory-hungry query `SELECT ?c ?f { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1` over and over, while a few
+more clients load ordinary pages: actor pages, resolution pages and search. Prints the page loads and their
+failures (anything but a 200 within the client's 120 s, which must be none), page p50 / p95, the queries'
+answers by status and reason, and the peak resident memory of the server and of its query workers (sampled
+every 50 ms).
 
-    python benchmarks/load.py --store /work/stores/full [--clients 16] [--seconds 60] [--heaviest 5]
+    python benchmarks/load.py --store /work/stores/full [--clients 16] [--page-clients 4] [--seconds 60]
 
 The server is `unkg serve` with its defaults (2 query workers, 30 s, 1 GiB a query unless UNKG_QUERY_MEMORY
 says otherwise) in its own process on a free loopback port; it opens the store read-only. Exit 1 if a page
@@ -59,6 +60,18 @@ def sparql(port: int, query: str) -> tuple[int, bytes, float]:
                                                    "Accept": "application/sparql-results+json"})
 
 
+def reason(status: int, body: bytes) -> str:
+    """Which limit refused a query, from its error message."""
+    if status == 200:
+        return ""
+    text = body.decode("utf-8", "replace")
+    for words, name in (("more memory than", "memory limit"), ("time limit", "time limit"),
+                        ("busy", "busy: no worker free"), ("more than the limit of", "row cap")):
+        if words in text:
+            return f"({name})"
+    return f"({text[:60]})"
+
+
 class Memory:
     """Peak RSS of the server process and of its children (the query workers), sampled every 50 ms."""
 
@@ -94,10 +107,38 @@ class Memory:
         self._t.join()
 
 
+def ordinary_pages(port: int) -> tuple[list[str], str]:
+    """Actor pages of the actors with most provisions, 20 resolution pages, 6 searches."""
+    status, body, _ = request(port, "GET", "/actors.json")
+    actors = json.loads(body)["rows"][:15] if status == 200 else []
+    actor_paths = [r["link"] for r in actors if r.get("link")]
+    status, body, _ = request(port, "GET", "/resolutions.json")
+    rows = json.loads(body).get("rows", []) if status == 200 else []
+    picks = random.Random(16).sample(rows, min(20, len(rows)))
+    resolution_paths = [r["link"] + ".html" for r in picks if r.get("link")]
+    search_paths = [f"/search?q={urllib.parse.quote(q)}" for q in
+                    ("right to privacy", "human rights defenders", "business enterprises", "climate change",
+                     "freedom of expression", "women and girls")]
+    counts = f"{len(actor_paths)} actor, {len(resolution_paths)} resolution, {len(search_paths)} search"
+    return actor_paths + resolution_paths + search_paths, counts
+
+
+def wait_for_server(port: int, server: subprocess.Popen) -> bool:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", required=True)
-    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--clients", type=int, default=16, help="clients sending the heavy and hungry queries")
+    ap.add_argument("--page-clients", type=int, default=4, help="clients loading ordinary pages meanwhile")
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--heaviest", type=int, default=5, help="how many of the slowest example queries to send")
     args = ap.parse_args()
@@ -106,33 +147,12 @@ def main() -> int:
     server = subprocess.Popen([sys.executable, "-P", "-m", "unkg.cli", "serve", "--store", args.store,
                                "--port", str(port)], stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    print("the server did not start", file=sys.stderr)
-                    return 2
-                time.sleep(0.5)
+        if not wait_for_server(port, server):
+            print("the server did not start", file=sys.stderr)
+            return 2
         memory = Memory(server.pid)
 
-        # pages to load: actors with most provisions, resolutions in the store, searches
-        status, body, _ = request(port, "GET", "/actors.json")
-        actors = [r for r in json.loads(body)["rows"]][:15] if status == 200 else []
-        actor_paths = [urllib.parse.urlparse(r.get("link") or r.get("url") or "").path or f"/actors/{r['id']}"
-                       for r in actors if r.get("link") or r.get("url") or r.get("id")]
-        status, body, _ = request(port, "GET", "/resolutions.json")
-        rows = json.loads(body).get("rows", []) if status == 200 else []
-        random.seed(16)
-        picks = random.sample(rows, min(20, len(rows)))
-        resolution_paths = [urllib.parse.urlparse(r.get("link") or r.get("iri", "")).path for r in picks]
-        resolution_paths = [p if p.endswith(".html") else p + ".html" for p in resolution_paths if p]
-        search_paths = [f"/search?q={urllib.parse.quote(q)}" for q in
-                        ("right to privacy", "human rights defenders", "business enterprises", "climate change",
-                         "freedom of expression", "women and girls")]
-        pages = [p for p in actor_paths + resolution_paths + search_paths if p]
+        pages, counts = ordinary_pages(port)
         # warm: the server builds its page caches and search index in the background at start
         t0 = time.monotonic()
         for p in pages:
@@ -147,8 +167,7 @@ def main() -> int:
         heavy = [(name, (ROOT / "ontology" / "queries" / name).read_text(encoding="utf-8"))
                  for _, name, _ in timed[:args.heaviest]]
         heavy.append(("hungry", HUNGRY))
-        print(f"store: {args.store}; {len(pages)} pages ({len(actor_paths)} actor, {len(resolution_paths)} "
-              f"resolution, {len(search_paths)} search), warmed in {warm:.1f} s")
+        print(f"store: {args.store}; {len(pages)} pages ({counts}), warmed in {warm:.1f} s")
         print("heaviest example queries, alone: " + ", ".join(f"{n} {t:.2f} s ({s})" for t, n, s in timed[:args.heaviest]))
 
         page_times: list[float] = []
@@ -157,25 +176,27 @@ def main() -> int:
         lock = threading.Lock()
         stop_at = time.monotonic() + args.seconds
 
-        def client(i: int) -> None:
-            rnd = random.Random(i)
+        def querier(i: int) -> None:
             n = 0
             while time.monotonic() < stop_at:
-                if n % 2 == 0:
-                    name, q = heavy[(i + n // 2) % len(heavy)]
-                    status, body, took = sparql(port, q)
-                    with lock:
-                        answers[name][status] += 1
-                else:
-                    p = rnd.choice(pages)
-                    status, body, took = request(port, "GET", p, headers={"Accept": "text/html"})
-                    with lock:
-                        page_times.append(took)
-                        if status != 200:
-                            page_fail.append((p, status))
+                name, q = heavy[(i + n) % len(heavy)]
+                status, body, took = sparql(port, q)
+                with lock:
+                    answers[name][f"{status} {reason(status, body)}".strip()] += 1
                 n += 1
 
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
+        def reader(i: int) -> None:
+            rnd = random.Random(i)
+            while time.monotonic() < stop_at:
+                p = rnd.choice(pages)
+                status, body, took = request(port, "GET", p, headers={"Accept": "text/html"})
+                with lock:
+                    page_times.append(took)
+                    if status != 200:
+                        page_fail.append((p, status))
+
+        threads = [threading.Thread(target=querier, args=(i,)) for i in range(args.clients)]
+        threads += [threading.Thread(target=reader, args=(i,)) for i in range(args.page_clients)]
         t0 = time.monotonic()
         for t in threads:
             t.start()
@@ -183,7 +204,8 @@ def main() -> int:
             t.join()
         took = time.monotonic() - t0
         memory.stop()
-        print(f"{args.clients} clients for {took:.0f} s (until the last answer after {args.seconds:.0f} s)")
+        print(f"{args.clients} query clients and {args.page_clients} page clients for {took:.0f} s "
+              f"(until the last answer after {args.seconds:.0f} s)")
         print(f"page loads: {len(page_times)}, failed: {len(page_fail)}"
               + (f" e.g. {page_fail[:3]}" if page_fail else ""))
         if page_times:
