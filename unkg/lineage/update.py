@@ -134,9 +134,10 @@ def _stored_entry(store: Any, symbol: str) -> Entry | None:
     """A candidate's entry from the index: its fingerprints and header (no paragraph texts)."""
     w = iris.work(symbol)
     rows = store.select(PREFIXES + f"""SELECT ?h WHERE {{ GRAPH <{graph_name(symbol)}> {{ <{w}> unkg:paragraphFingerprint ?h }} }}""")
+    # the English title where there is one: titles are compared with the new resolution's English title
     head = store.select(PREFIXES + f"""SELECT ?date ?title ?b WHERE {{ GRAPH ?g {{ <{w}> dcterms:identifier ?s .
-        OPTIONAL {{ <{w}> unkg:adoptionDate ?date }} OPTIONAL {{ <{w}> dcterms:title ?title }}
-        OPTIONAL {{ <{w}> unkg:adoptedBy ?b }} }} }} LIMIT 1""")
+        OPTIONAL {{ <{w}> unkg:adoptionDate ?date }} OPTIONAL {{ <{w}> dcterms:title ?title FILTER (lang(?title) = "en") }}
+        OPTIONAL {{ <{w}> unkg:adoptedBy ?b }} }} }} ORDER BY DESC(BOUND(?title)) LIMIT 1""")
     if not head:
         return None
     h = head[0]
@@ -182,7 +183,7 @@ def slot_in(store: Any, symbols: Iterable[str]) -> LineageSummary:
         summary.placed += 1
         summary.with_predecessor += placement.predecessor is not None
         # a later resolution of the same series may now follow this one rather than an older one
-        todo += [e.symbol for e in cands if e.order > r.order and e.symbol not in done]
+        todo += _may_follow(store, r, [e for e in cands if e.order > r.order and e.symbol not in done])
         store.replace_graphs(graphs[-1:])
     summary.written = [g for g, _ in graphs]
     summary.seconds = time.perf_counter() - started
@@ -190,11 +191,26 @@ def slot_in(store: Any, symbols: Iterable[str]) -> LineageSummary:
 
 
 def _same_title(store: Any, r: Entry) -> set[str]:
+    """Resolutions of the same body whose (English) title is alike."""
     if not r.title:
         return set()
     key = _title_key(r.title)
-    rows = store.select(PREFIXES + """SELECT DISTINCT ?s ?title WHERE { GRAPH ?g { ?w dcterms:identifier ?s ; dcterms:title ?title } }""")
+    body = iris.vocab("actors", r.body)
+    rows = store.select(PREFIXES + f"""SELECT ?s ?title WHERE {{ GRAPH ?g {{ ?w unkg:adoptedBy <{body}> ;
+        dcterms:title ?title ; dcterms:identifier ?s }} FILTER (lang(?title) = "en") }}""")
     return {str(x["s"]) for x in rows if fuzz.token_sort_ratio(key, _title_key(str(x["title"]))) >= 80}
+
+
+def _may_follow(store: Any, r: Entry, later: list[Entry]) -> list[str]:
+    """The later candidates whose stored predecessor (if any) is older than `r`: `r` may now come between."""
+    if not later:
+        return []
+    values = " ".join(f"<{iris.work(e.symbol)}>" for e in later)
+    rows = store.select(PREFIXES + f"""PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?w ?date WHERE {{ VALUES ?w {{ {values} }} GRAPH ?l {{ ?w prov:wasRevisionOf ?p }}
+        OPTIONAL {{ GRAPH ?g {{ ?p unkg:adoptionDate ?date }} }} }}""")
+    newer_than_r = {str(x["w"]) for x in rows if x.get("date") and str(x["date"]) >= r.order[0]}
+    return [e.symbol for e in later if iris.work(e.symbol) not in newer_than_r]
 
 
 def _stored_series(store: Any, symbol: str) -> str:
