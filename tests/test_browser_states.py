@@ -49,11 +49,14 @@ def test_state_page_in_chromium(base_url, browser):
 
 def test_finding_a_state_leads_to_its_page(base_url, browser):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{base_url}/states")
     box = wait_for(browser, "input[name=q]")
     box.send_keys("brazil")
     box.submit()
+    # the list before the search has every State's row: wait for the answer's page, not any row
+    WebDriverWait(browser, 30).until(lambda drv: "q=brazil" in drv.current_url)
     wait_for(browser, "#states tbody tr")
     links = browser.find_elements(By.CSS_SELECTOR, "#states tbody a")
     assert [a.text for a in links] == ["Brazil"]
