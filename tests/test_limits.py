@@ -145,6 +145,7 @@ def test_memory_hungry_query_refused_server_stays_small(server):
         code, body = post(base + "/sparql", HUNGRY)
         took = time.monotonic() - t0
     assert not watch.breached, f"the server passed 2 GB (peak {watch.peak / GB:.2f} GB)"
+    print(f"memory-hungry query: {code} after {took:.1f} s; server and workers peaked at {watch.peak / GB:.2f} GB")
     assert code == 503, body
     assert "more memory than the limit of 256 MiB" in body["error"] and body["ok"] is False
     assert watch.peak < 2 * GB
