@@ -142,6 +142,9 @@ class Resolution:
     footnotes: list[Footnote] = field(default_factory=list)
     text: str = ""
     warnings: list[str] = field(default_factory=list)  # what the reader could not read
+    # printed words of a link in the source -> the symbol it links to ("52/13" -> "A/HRC/RES/52/13"), for
+    # the words that link to one document only: the source's own reading of a citation
+    links: dict[str, str] = field(default_factory=dict)
 
     @property
     def preambular(self) -> list[Paragraph]:

@@ -11,7 +11,7 @@ per-language grammar from grammar.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from unkg.config import VOCAB_NS
@@ -51,6 +51,7 @@ class _Context:
     links: set[str]
     pronouns: set[str]
     president: Any
+    places: set[str] = field(default_factory=set)
 
 
 def _context(vocab: Vocabulary, language: str) -> _Context:
@@ -64,7 +65,8 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             {lows(p)[0] for p in g["complement_markers"]}, {lows(p)[0] for p in g["clause_that"]},
             {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)},
             {lows(p)[0] for p in g["addressee_links"]}, {lows(p)[0] for p in g["object_pronouns"]},
-            phrase_trie(g.get("own_president", [])))
+            phrase_trie(g.get("own_president", [])),
+            places={lows(p)[-1] for p in g.get("place_prepositions", ())})
     return ctx
 
 
@@ -93,7 +95,7 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
 
     for p, toks, ments in per:
-        p.citations = _citations(p, res.body, notes, ctx.gram)
+        p.citations = _citations(p, res.body, notes, ctx.gram, res.links)
         p.sdg = list(dict.fromkeys(code for code, _, _ in find_sdg(p.text, ctx.gram)))
         p.provisions = _provisions(p, toks, ments, text, body, ctx, v, res) if p.kind == OPERATIVE else []
     return res
@@ -112,13 +114,30 @@ def _own_president(toks: list[Token], ments: list[Mention], president: ConceptIn
     return sorted(ments + added, key=lambda m: m.i) if added else ments
 
 
-def _citations(p: Paragraph, body: str, notes: dict[str, str], gram: dict[str, Any]) -> list[Citation]:
-    out = [Citation(f.symbol, p.start + f.start, p.start + f.end, f.text) for f in find_citations(p.text, body, gram)]
+def _citations(p: Paragraph, body: str, notes: dict[str, str], gram: dict[str, Any],
+               links: dict[str, str] | None = None) -> list[Citation]:
+    """The paragraph's citations and its footnotes'. Where the words leave the body to the context (a bare
+    "52/13" far down a list) and the source links them to another body's resolution (A/HRC/RES/52/13), the
+    link wins over the adopting body's own (A/RES/52/13); words that name the body ("its resolution 53/144")
+    keep theirs, since links can be wrong too."""
+    links = links or {}
+    out = [Citation(links[f.text] if not f.named and _same_number(links.get(f.text), f.symbol) else f.symbol,
+                    p.start + f.start, p.start + f.end, f.text) for f in find_citations(p.text, body, gram)]
     for marker in p.footnotes:
         note = notes.get(marker)
         if note:
             out += [Citation(f.symbol, -1, -1, f.text, marker) for f in find_citations(note, body, gram)]
     return out
+
+
+def _same_number(linked: str | None, read: str) -> bool:
+    """Whether a link's symbol names the same numbered document as the one read from the words (the body may
+    differ, the number may not): a link that points elsewhere is not taken."""
+    if not linked or linked == read:
+        return False
+    num = re.compile(r"\d+(?:/\d+)*(?:\s*\(\d{4}\))?$")
+    a, b = num.search(linked.split("/RES/")[-1].split("/DEC/")[-1]), num.search(read.split("/RES/")[-1].split("/DEC/")[-1])
+    return bool(a and b and a.group(0) == b.group(0) and ("/RES/" in linked) == ("/RES/" in read))
 
 
 def _concept(text: str, m: Mention) -> Concept:
@@ -258,10 +277,39 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
             k = e
         else:
             k += 1
-    found = [m for m in inside if a <= m.i and m.j <= b and m.concept.kind == ACTOR and m.i not in excluded]
+    found = [m for m in inside if a <= m.i and m.j <= b and m.concept.kind == ACTOR and m.i not in excluded
+             and not _is_place(toks, m, ctx)]
+    found = _organs_not_states(toks, found)
     if found and not _leads_to(toks, a, found[0].i, excluded, ctx):
         return []  # "urges the release of persons detained ... by States": no one is addressed
     return _dedupe([_concept(text, m) for m in _drop_appositions(toks, found, ctx)])
+
+
+ARMED_FORCES = VOCAB_NS + "actors/armed-forces"
+_OF = {"of", "the", "de", "du", "des", "la", "l", "del", "los", "las", "'", "’"}
+
+
+def _organs_not_states(toks: list[Token], found: list[Mention]) -> list[Mention]:
+    """"the Myanmar military", "the armed forces of Myanmar": the armed forces are addressed, and the State
+    that names them is not (an actor of their own, under States in the vocabulary)."""
+    forces = [m for m in found if m.concept.id == ARMED_FORCES]
+    if not forces:
+        return found
+
+    def names_forces(s: Mention) -> bool:
+        for f in forces:
+            if s.j == f.i:  # "Myanmar military"
+                return True
+            if f.j <= s.i <= f.j + 3 and all(toks[k].low in _OF for k in range(f.j, s.i)):  # "armed forces of the Sudan"
+                return True
+        return False
+
+    return [m for m in found if not (m.concept.id.startswith(STATES_NS) and names_forces(m))]
+
+
+def _is_place(toks: list[Token], m: Mention, ctx: _Context) -> bool:
+    """A State named as a place: "business enterprises operating in Myanmar", "refugees from Myanmar"."""
+    return m.concept.id.startswith(STATES_NS) and m.i > 0 and toks[m.i - 1].low in ctx.places
 
 
 def _leads_to(toks: list[Token], a: int, first: int, excluded: set[int], ctx: _Context) -> bool:

@@ -36,6 +36,7 @@ class Found:
     start: int  # offsets in the searched text
     end: int
     text: str
+    named: bool = True  # the words name the body ("its resolution", "Council resolution", a printed symbol)
 
 
 @lru_cache(maxsize=8)
@@ -83,10 +84,11 @@ def find_citations(text: str, body: str, gram: dict[str, Any]) -> list[Found]:
             prefix = own_prefix
         kind = "DEC" if m.group("word").lower() in decisions else "RES"
         lst_start = m.start("list")
+        named_body = bool(m.group("own") or named)
         for n in re.finditer(_NUM, m.group("list")):
             sym = _symbol(n.group(0), prefix, kind)
             if sym:
-                out.append(Found(sym, lst_start + n.start(), lst_start + n.end(), n.group(0)))
+                out.append(Found(sym, lst_start + n.start(), lst_start + n.end(), n.group(0), named_body))
     out.sort(key=lambda f: f.start)
     return out
 

@@ -38,6 +38,9 @@ EN: dict[str, Any] = {
     # the adopting body's own presiding officer: "Requests its President to" (President of the General Assembly)
     "own_president": ["its president"],
     "clitics": [],
+    # a State named after these is where something happens ("enterprises operating in Myanmar", "refugees
+    # from Myanmar"), not whom a provision addresses
+    "place_prepositions": ["in", "from", "within", "inside", "across", "throughout"],
     # phrases that introduce partners, not addressees ("in consultation with X, Y and Z"): they run to the
     # complement; conditions ("as appropriate", "within their mandates") run to the next comma
     "partner_phrases": ["in consultation with", "in cooperation with", "in close cooperation with",
@@ -129,6 +132,7 @@ FR: dict[str, Any] = {
     "object_pronouns": [],
     "own_president": ["son président", "sa présidente", "sa présidence"],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
+    "place_prepositions": ["en", "dans", "depuis"],
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
                         "en coopération notamment avec", "en collaboration notamment avec", "en association avec",
                         "agissant", "conjointement avec", "avec le concours de",
@@ -214,6 +218,7 @@ ES: dict[str, Any] = {
     "object_pronouns": [],
     "own_president": ["su presidente", "su presidenta", "su presidencia"],
     "clitics": ["le", "la", "lo", "les", "los", "las"],
+    "place_prepositions": ["en", "desde", "dentro"],
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de", "actuando", "junto con"],

@@ -39,6 +39,7 @@ class MentionFinder:
             self.coord_back.add(tuple(reversed(lows(p))), p)
         self.preps = {k for p in gram["head_prepositions"] for k in keys(p)}
         self.connectors = self.preps | {k for p in gram.get("mandate_connectors", ()) for k in keys(p)}
+        self.definite = {k for p in gram["definite"] for k in keys(p)}
         # one-word group labels match only as printed (no plural folding): "civilian objects", "caractère
         # civil" are no mention of "civilians"/"civils"
         self.exact: dict[str, set[str]] = {}
@@ -114,6 +115,12 @@ class MentionFinder:
             node = node[toks[j].key]
             j += 1
         if j - i < 6 or not any(toks[k].key in self.connectors for k in range(i + 1, j)):
+            return None
+        # the subject after the name's last connector must have begun to match: "Envoy of the
+        # Secretary-General on [Youth]" read in "Envoy of the Secretary-General on Myanmar" stops at "on",
+        # where the two mandates part; that is another mandate holder, not a variant of this one's name
+        last = max(k for k in range(i + 1, j) if toks[k].key in self.connectors)
+        if not any(toks[k].key not in self.definite for k in range(last + 1, j)):
             return None
         under = _under(node, 2)
         if len(under) == 1 and self.vocab.concepts[under[0]].kind == ACTOR:

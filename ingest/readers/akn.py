@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -95,6 +96,28 @@ def _text(el: etree._Element, notes: _Notes | None) -> str:
 
     walk(el)
     return "".join(out)
+
+
+_UNDOCS = re.compile(r"^https?://(?:www\.)?undocs\.org/(?:(?:en|fr|es|ar|ru|zh)/)?(?P<symbol>[^?#]+)$", re.I)
+
+
+def _document_links(doc: etree._Element) -> dict[str, str]:
+    """Printed words of each undocs.org link -> the symbol it links to, for words that link to one symbol."""
+    found: dict[str, set[str]] = {}
+    for a in doc.iter(A + "a"):
+        m = _UNDOCS.match((a.get("href") or "").strip())
+        words = _ws(_text(a, None))
+        if not m or not words:
+            continue
+        try:
+            raw = unquote(m.group("symbol")).replace("+", " ")
+            # some links spell the body in lower case ("A/hrc/RES/49/18"); "Add.1", "Rev.1" keep theirs
+            raw = "/".join(part.upper() if part.isalpha() else part for part in raw.split("/"))
+            symbol = Symbol.parse(raw).text
+        except ValueError:
+            continue
+        found.setdefault(words, set()).add(symbol)
+    return {w: next(iter(s)) for w, s in found.items() if len(s) == 1}
 
 
 def _lead_italic(el: etree._Element | None, style: str = "italic") -> str:
@@ -193,6 +216,7 @@ class _Reader:
         )
         self.proponent(doc, res)
         self.workflow(doc, res)
+        res.links = _document_links(doc)
         seen: set[str] = set()
         for href in doc.xpath(".//a:meta/a:classification/a:keyword/@href", namespaces={"a": AKN}):
             if href not in seen:
