@@ -1,6 +1,7 @@
 """Series entries (unkg.lineage.series.Entry) from a document model or, in bulk, from the store."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from unkg import iris
@@ -28,11 +29,30 @@ def from_resolution(res: Resolution) -> Entry:
     return entry(res.symbol, iris.slug(res.body), res.date, res.title, cites, subjects, [p.text for p in res.paragraphs])
 
 
+class _Value(str):
+    """A plain value from a SPARQL JSON result (the bulk reads skip building rdflib terms, which costs more
+    than the query on a large store); `language` is the literal's tag, if any."""
+
+    language: str | None = None
+
+
+def _rows(store: Any, sparql: str) -> list[dict[str, _Value]]:
+    data = json.loads(store.query_raw(PREFIXES + sparql, "json"))
+    out = []
+    for b in data["results"]["bindings"]:
+        row = {}
+        for k, v in b.items():
+            row[k] = _Value(v["value"])
+            row[k].language = v.get("xml:lang")
+        out.append(row)
+    return out
+
+
 def from_store(store: Any, language: str = "en") -> tuple[dict[str, Entry], dict[str, Resolution]]:
     """Every resolution in the store as a series entry and as a document model of its paragraphs, read in
     four queries: headers, citations, subjects, paragraphs. A resolution without a version in `language` is
     read in its first stored language."""
-    rows = store.select(PREFIXES + """SELECT ?g ?w ?symbol ?lang ?body ?date ?title WHERE { GRAPH ?g {
+    rows = _rows(store, """SELECT ?g ?w ?symbol ?lang ?body ?date ?title WHERE { GRAPH ?g {
         ?g eli:realizes ?w ; dcterms:language ?lang . ?w dcterms:identifier ?symbol .
         OPTIONAL { ?w unkg:adoptedBy ?body } OPTIONAL { ?w unkg:adoptionDate ?date }
         OPTIONAL { ?w dcterms:title ?title } } }""")
@@ -43,17 +63,17 @@ def from_store(store: Any, language: str = "en") -> tuple[dict[str, Entry], dict
             chosen[w] = r
     graphs = {str(r["g"]): w for w, r in chosen.items()}
     cites: dict[str, set[str]] = {}
-    for r in store.select(PREFIXES + """SELECT DISTINCT ?g ?c WHERE { GRAPH ?g { ?p eli:cites ?c } }"""):
+    for r in _rows(store, """SELECT DISTINCT ?g ?c WHERE { GRAPH ?g { ?p eli:cites ?c } }"""):
         w = graphs.get(str(r["g"]))
         if w:
             cites.setdefault(w, set()).add(str(r["c"]))
     subjects: dict[str, set[str]] = {}
-    for r in store.select(PREFIXES + """SELECT DISTINCT ?g ?s WHERE { GRAPH ?g { ?w dcterms:subject ?s } }"""):
+    for r in _rows(store, """SELECT DISTINCT ?g ?s WHERE { GRAPH ?g { ?w dcterms:subject ?s } }"""):
         w = graphs.get(str(r["g"]))
         if w and str(r["s"]).startswith(_UNBIS):
             subjects.setdefault(w, set()).add(str(r["s"]))
     paragraphs: dict[str, list[Paragraph]] = {}
-    query = PREFIXES + """SELECT ?g ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
+    query = """SELECT ?g ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
             ?p a ?type ; unkg:index ?index ; rdf:value ?text .
             VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph }
             OPTIONAL { ?p eli:number ?number } OPTIONAL { ?p unkg:part ?part } } FILTER (%s) }"""
@@ -61,7 +81,7 @@ def from_store(store: Any, language: str = "en") -> tuple[dict[str, Entry], dict
     rest = sorted(g for g, w in graphs.items() if str(chosen[w]["lang"]) != language)
     filters = [f'lang(?text) = "{language}"'] + [f"?g = <{g}>" for g in rest]
     for flt in filters:
-        for r in store.select(query % flt):
+        for r in _rows(store, query % flt):
             w = graphs.get(str(r["g"]))
             if w:
                 kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
