@@ -33,12 +33,18 @@ _VOTE_LISTS = {"MS_in_favour": "Y", "MS_against": "N", "MS_abstaining": "A"}
 # -- reading the extracts -------------------------------------------------------------------------------
 def load_records(path: str | Path) -> list[dict[str, Any]]:
     """Every record (a JSON object with a "symbol") in one metadata file, however it is wrapped."""
+    from unkg.ingest.readers.source import load
+
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(p, f"cannot read metadata: {e.__class__.__name__}") from None
-    return [r for r in _objects(text) if isinstance(r.get("symbol"), str)]
+        text = load(p).decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(p, f"cannot read metadata: not UTF-8 (byte {e.start})") from None
+    records = [r for r in _objects(text) if isinstance(r.get("symbol"), str)]
+    if not records:
+        # nothing to match resolutions on: a wrong file, or one broken throughout, not an empty extract
+        raise InputError(p, "no metadata record decodes (expected JSON objects with a \"symbol\")")
+    return records
 
 
 def _objects(text: str, depth: int = 0) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import multiprocessing as mp
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ import rdflib
 from tqdm import tqdm
 
 from unkg.config import ONTOLOGY_NS, VOCAB_NS, progress_every
-from unkg.errors import InputError, UnkgError, ValidationError
+from unkg.errors import InputError, StoreError, UnkgError, ValidationError, one_line
 from unkg.store import Store, delta
 
 # File kinds the readers know, for expanding folders (files named explicitly are always tried).
@@ -95,7 +96,7 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[t
             if not inside:
                 problems.append((str(p), "folder holds no files to ingest (.xml, .txt, .md, .pdf, .docx, .html)"))
             found += inside
-        elif p.is_file():
+        elif p.is_file() or p.exists():  # a FIFO or device named explicitly: the reader says why it is refused
             found.append(p)
         elif glob.has_magic(str(raw)):
             matched = sorted(Path(m) for m in glob.glob(str(raw), recursive=True) if Path(m).is_file())
@@ -164,6 +165,9 @@ def process_file(path: str | Path) -> FileResult:
         out.graph_iri, out.warnings = iri, warnings
         out.symbol = next((str(o) for o in graph.objects(rdflib.URIRef(iri), rdflib.URIRef(ONTOLOGY_NS + "symbol"))), None)
         out.ntriples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        refused = refused_term(out.ntriples)
+        if refused:
+            raise InputError(path, f"a value in the file makes an invalid IRI or language tag: {refused}")
     except ValidationError as e:
         out.error = _one_line(str(e))  # "PATH: does not conform to the shapes: SUMMARY"
     except InputError as e:
@@ -177,8 +181,35 @@ def process_file(path: str | Path) -> FileResult:
     return out
 
 
+def refused_term(ntriples: str) -> str | None:
+    """What in a graph's N-Triples the store's parser refuses (the term and why), or None when it all parses.
+
+    rdflib writes any string as an IRI or a language tag; pyoxigraph, which the embedded store and Oxigraph
+    use, checks them. Checked per file, so a bad value fails its own file, not the batch it would be
+    written with."""
+    import pyoxigraph as ox
+
+    try:
+        for _ in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+            pass
+    except SyntaxError as e:
+        where = re.search(r"line (\d+)(?: between columns (\d+) and (\d+)| column (\d+))?", str(e))
+        reason = str(e).rsplit(": ", 1)[-1]
+        lines = ntriples.split("\n")
+        if where and int(where.group(1)) <= len(lines):
+            line = lines[int(where.group(1)) - 1]
+            if where.group(2):  # 1-based columns, the end exclusive
+                term = line[int(where.group(2)) - 1:int(where.group(3)) - 1]
+            else:
+                at = int(where.group(4) or 1) - 1
+                term = line[max(0, at - 20):at + 20]
+            return one_line(f"{term} ({reason})", 200)
+        return one_line(reason, 200)
+    return None
+
+
 def _one_line(text: object) -> str:
-    return " ".join(str(text).split())
+    return one_line(text)
 
 
 # -- reference graphs -----------------------------------------------------------------------------------
@@ -264,10 +295,13 @@ def ingest(
         nonlocal batch_quads, reference
         if batch:
             extra = list(reference)
-            written = store.replace_graphs([*extra, *((iri, r.ntriples) for iri, r in batch.items())])
-            summary.quads += written - sum(_count_lines(nt) for _i, nt in extra)  # count resolution quads only
+            try:
+                written = store.replace_graphs([*extra, *((iri, r.ntriples) for iri, r in batch.items())])
+                summary.quads += written - sum(_count_lines(nt) for _i, nt in extra)  # resolution quads only
+                summary.stored += len(batch)
+            except StoreError as e:
+                _write_apart(store, extra, batch, e, summary, on_failure)
             reference = []
-            summary.stored += len(batch)
             batch.clear()
             batch_quads = 0
 
@@ -315,6 +349,8 @@ def _compact_after_large_load(store: Store, summary: Summary, graphs_before: int
     t = time.perf_counter()
     store.optimize()
     summary.compact_seconds = time.perf_counter() - t
+
+
 def _builds_lineage(store: Store, lineage: bool | None) -> bool:
     if lineage is not None:
         return lineage
@@ -329,6 +365,26 @@ def _lineage(store: Store, graphs: list[str], *, bulk: bool, jobs: int) -> Any:
     from unkg.lineage.update import rebuild, slot_in, symbols_of
 
     return rebuild(store, jobs) if bulk else slot_in(store, symbols_of(store, graphs))
+
+
+def _write_apart(store: Store, reference: list[tuple[str, str]], batch: dict[str, FileResult], error: StoreError,
+                 summary: Summary, on_failure: Callable[[str], None] | None) -> None:
+    """After the store refused a batch (which left it as it was), write its graphs one at a time, so that a
+    graph the store refuses fails alone, with its file named. When no graph can be written, the store
+    itself is the problem: its error is raised."""
+    if reference:
+        store.replace_graphs(reference)  # the ontology and vocabularies: a failure here is the store's
+    refused: list[tuple[FileResult, str]] = []
+    for iri, result in batch.items():
+        try:
+            summary.quads += store.replace_graphs([(iri, result.ntriples)])
+            summary.stored += 1
+        except StoreError as e:
+            refused.append((result, str(e)))
+    if len(refused) == len(batch) and not any(refused_term(r.ntriples) for r, _ in refused):
+        raise error
+    for result, message in refused:
+        _fail(summary, result.path, f"{result.path}: the store refused its graph: {_one_line(message)}", on_failure)
 
 
 def _count_lines(nt: str) -> int:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence
 
 from unkg import __version__, config
 from unkg.config import default_store, query_memory
-from unkg.errors import QueryError, StoreError, UnkgError
+from unkg.errors import QueryError, StoreError, UnkgError, one_line
 from unkg.limits import run_capped
 from unkg.querykind import check_nesting
 from unkg.store import open_store
@@ -60,7 +60,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = _open(args.store)
     try:
         summary = ingest(args.paths, store, meta=args.meta, jobs=args.jobs, progress=None if not args.quiet else False,
-                         on_failure=lambda line: print(line, file=sys.stderr))
+                         on_failure=_err)
     finally:
         store.close()
     for path in summary.replaced_earlier:
@@ -86,7 +86,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     # The JSON document is the one output `parse` has (DESIGN.md); --json names it explicitly.
     _write(json.dumps(res.to_json(), ensure_ascii=False, indent=2) + "\n")
     for w in res.warnings:
-        print(f"{args.file}: warning: {w}", file=sys.stderr)
+        _err(f"{args.file}: warning: {w}")
     return 0
 
 
@@ -468,7 +468,7 @@ def _guarded(fn: Callable[[], int]) -> int:
 
 
 def _err(message: str) -> None:
-    print(" ".join(message.split()), file=sys.stderr)
+    print(one_line(message), file=sys.stderr)
 
 
 if __name__ == "__main__":

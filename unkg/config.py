@@ -20,6 +20,25 @@ def base_iri() -> str:
     return base if base.endswith("/") else base + "/"
 
 
+DEFAULT_MAX_INPUT_MB = 32
+
+
+def max_input_bytes() -> int:
+    """The largest input file unkg reads, and the most a zip package (DOCX) may unpack to: `UNKG_MAX_INPUT_MB`
+    megabytes (default 32; UN resolutions are well under 1 MB, and a reader holds several times its input in
+    memory)."""
+    raw = os.environ.get("UNKG_MAX_INPUT_MB", "").strip()
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_INPUT_MB
+        if not mb > 0:
+            raise ValueError
+    except ValueError:
+        from unkg.errors import UnkgError
+
+        raise UnkgError(f"UNKG_MAX_INPUT_MB={raw!r}: not a positive number of megabytes") from None
+    return int(mb * (1 << 20))
+
+
 def default_store() -> str:
     """`$UNKG_STORE`, else a per-user data folder."""
     env = os.environ.get("UNKG_STORE")

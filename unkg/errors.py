@@ -2,6 +2,16 @@
 from __future__ import annotations
 
 
+# The longest error line printed: a problem quoting a whole hostile input must not flood a terminal or log.
+MAX_LINE = 400
+
+
+def one_line(text: object, limit: int = MAX_LINE) -> str:
+    """`text` on one line (whitespace runs as one space), cut to `limit` characters with an ellipsis."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
 class UnkgError(Exception):
     """Base class: a problem the user can fix. Its str() is the one-line message shown to the user."""
 

@@ -338,3 +338,25 @@ def _read_tail(iri: str, work: str, path: str, tail: list[str]) -> DataIri | Non
         kind = "mandate" if after[2:] else "provision"
         return DataIri(iri, work, path, kind, paragraph=paragraph, subparagraph=sub)
     return None
+
+
+def is_absolute_iri(text: str) -> bool:
+    """True for an absolute IRI the store accepts (checked by the store's own parser, pyoxigraph)."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(text)
+        return True
+    except ValueError:
+        return False
+
+
+def is_language_tag(text: str) -> bool:
+    """True for a well-formed BCP 47 language tag ('en', 'zh-Hans'), as the store checks them."""
+    import pyoxigraph as ox
+
+    try:
+        ox.Literal("", language=text)
+        return True
+    except ValueError:
+        return False
