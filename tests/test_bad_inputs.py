@@ -9,9 +9,9 @@ import sys
 import threading
 from pathlib import Path
 
+import hostile
 import pytest
 
-import hostile
 from unkg.cli import main
 from unkg.ingest.readers import read, sniff
 

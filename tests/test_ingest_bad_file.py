@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import hostile
 import pytest
 
-import hostile
 from unkg.cli import main
 from unkg.ingest import pipeline
 from unkg.ingest.readers import source

@@ -1,7 +1,6 @@
 """The errors a user can cause. The command line turns each into one line on stderr and an exit code."""
 from __future__ import annotations
 
-
 # The longest error line printed: a problem quoting a whole hostile input must not flood a terminal or log.
 MAX_LINE = 400
 
