@@ -23,6 +23,7 @@ from rdflib.namespace import RDF, SKOS
 from unkg.config import ONTOLOGY_NS
 from unkg.errors import InputError
 from unkg.ingest.model import Resolution, Vote
+from unkg.ingest.readers.source import load
 from unkg.iris import Symbol, sdg
 
 MetadataIndex = dict[str, dict[str, Any]]  # canonical symbol -> record
@@ -33,8 +34,6 @@ _VOTE_LISTS = {"MS_in_favour": "Y", "MS_against": "N", "MS_abstaining": "A"}
 # -- reading the extracts -------------------------------------------------------------------------------
 def load_records(path: str | Path) -> list[dict[str, Any]]:
     """Every record (a JSON object with a "symbol") in one metadata file, however it is wrapped."""
-    from unkg.ingest.readers.source import load
-
     p = Path(path)
     try:
         text = load(p).decode("utf-8-sig")

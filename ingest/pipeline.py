@@ -187,8 +187,6 @@ def refused_term(ntriples: str) -> str | None:
     rdflib writes any string as an IRI or a language tag; pyoxigraph, which the embedded store and Oxigraph
     use, checks them. Checked per file, so a bad value fails its own file, not the batch it would be
     written with."""
-    import pyoxigraph as ox
-
     try:
         for _ in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
             pass

@@ -98,3 +98,226 @@ def _zip(members: list[tuple[bytes, bytes, int, int]]) -> bytes:
                                len(name), 0, 0, 0, 0, 0, offset) + name
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(out), 0)
     return bytes(out + central + end)
+
+
+def pdf_bytes() -> bytes:
+    """tiny.en.txt drawn on one PDF page with PDFium's standard Times fonts (italic verbs), as the UN lays out
+    a resolution: enough for the PDF reader to find the enacting formula and the paragraphs."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(612, 792)
+    y = 740.0
+    for block in tiny("text").decode("utf-8").split("\n\n"):
+        x = 72.0
+        for i, piece in enumerate(re.split(r"\*", block.replace("\n", " ").strip())):
+            if not piece:
+                continue
+            font = b"Times-Italic" if i % 2 else b"Times-Roman"
+            obj = raw.FPDFPageObj_NewTextObj(doc.raw, font, ctypes.c_float(10))
+            data = (piece + "\0").encode("utf-16-le")
+            raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(data) // 2)).from_buffer_copy(data))
+            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+            raw.FPDFPage_InsertObject(page.raw, obj)
+            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            x = right.value + (2.5 if piece.endswith(" ") else 0.3)
+        y -= 24
+    raw.FPDFPage_GenerateContent(page.raw)
+    import io
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+# -- mutations ------------------------------------------------------------------------------------------
+# Each takes the document's bytes and a random.Random and returns new bytes; seeds() and mutate() below make
+# the cases the fuzzing tests (tests/test_fuzz_readers.py) and the long profile (benchmarks/fuzz.py) run.
+_TOKENS = [b"<", b">", b"</p>", b"<p>", b"&", b"&amp;", b"&#0;", b"&#x110000;", b"\x00", b"]]>", b"<![CDATA[",
+           b"<!--", b"-->", b"<?pi x?>", b"(a)", b"(zzzz)", b"1.", b"99999999999999999999.", b"*", b"**", b"\n\n",
+           b"\xff\xfe", b"\xef\xbb\xbf", b"\xc3", b"\xed\xa0\x80", "\u2028".encode(),
+           "¹²³".encode(), "\u202e".encode(), b"The General Assembly,", b"Decides", b"A/RES/", b"/", b"%PDF-",
+           b"<num>1.</num>", b"<authorialNote marker=''>", b"</akomaNtoso>", b"xmlns:x='y'", b"\t", b"\r"]
+
+
+def _flip(data: bytes, rng) -> bytes:
+    b = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        if b:
+            b[rng.randrange(len(b))] = rng.randrange(256)
+    return bytes(b)
+
+
+def _truncate(data: bytes, rng) -> bytes:
+    return data[:rng.randrange(len(data) + 1)]
+
+
+def _insert(data: bytes, rng) -> bytes:
+    at = rng.randrange(len(data) + 1)
+    token = rng.choice(_TOKENS) if rng.random() < 0.8 else bytes(rng.randrange(256) for _ in range(rng.randint(1, 16)))
+    return data[:at] + token * rng.choice([1, 1, 2, 50]) + data[at:]
+
+
+def _splice(data: bytes, rng) -> bytes:
+    """A slice copied elsewhere (repeats structure: paragraphs, elements, numbers), or removed."""
+    if len(data) < 2:
+        return data
+    i = rng.randrange(len(data))
+    j = min(len(data), i + rng.randint(1, 400))
+    if rng.random() < 0.3:
+        return data[:i] + data[j:]
+    at = rng.randrange(len(data) + 1)
+    return data[:at] + data[i:j] * rng.choice([1, 2, 10]) + data[at:]
+
+
+def _tag_positions(data: bytes) -> list[int]:
+    return [m.end() for m in re.finditer(rb">(?=\s*<|[^<]{0,200}<)", data)]
+
+
+def _nest(data: bytes, rng) -> bytes:
+    """Elements nested deep after a random tag (well-formed, so the reader, not the parser, meets them)."""
+    spots = _tag_positions(data)
+    if not spots:
+        return data
+    at = rng.choice(spots)
+    name = rng.choice([b"span", b"p", b"b", b"i", b"div", b"list", b"point", b"paragraph"])
+    n = rng.choice([10, 100, 300, 1000, 3000])
+    return data[:at] + b"<%s>" % name * n + b"x" + b"</%s>" % name * n + data[at:]
+
+
+def _huge_attribute(data: bytes, rng) -> bytes:
+    starts = [m.end() for m in re.finditer(rb"<[A-Za-z][\w:.-]*(?=[\s/>])", data)]
+    if not starts:
+        return data
+    at = rng.choice(starts)
+    name = rng.choice([b"x", b"href", b"class", b"marker", b"refersTo", b"language", b"date", b"value"])
+    value = rng.choice([b"x", b"9999", b"\xc3\xa9", b"&amp;", b" ", b"(a)"]) * rng.choice([1000, 100_000, 1_000_000])
+    if name in data[at:at + 2000]:  # a second attribute of the same name is a syntax error; keep it sometimes
+        name = name if rng.random() < 0.2 else b"x" + name
+    return data[:at] + b' %s="%s"' % (name, value) + data[at:]
+
+
+def _replace_attribute(data: bytes, rng) -> bytes:
+    """An attribute's value swapped for a hostile one (keyword hrefs, languages, markers, dates, counts)."""
+    spots = list(re.finditer(rb'(\s[\w:]+=")([^"]*)(")', data))
+    if not spots:
+        return data
+    m = rng.choice(spots)
+    value = rng.choice([b"", b"9999", b"e n!", b"x" * 5000, b"http://a b", b"#", b"..", b"-1", b"1e999", b"&#10;",
+                        b"\xe2\x80\xae", b"javascript:alert(1)", b"zh-Hans", b"xx", b"2031-02-30", b"%zz"])
+    return data[:m.start(2)] + value + data[m.end(2):]
+
+
+def _encoding(data: bytes, rng) -> bytes:
+    text = data.decode("utf-8", "replace")
+    return text.encode(rng.choice(["utf-16", "utf-16-le", "utf-16-be", "latin-1", "cp1252", "utf-32"]), "replace")
+
+
+def _entities(data: bytes, rng) -> bytes:
+    decl = rng.choice([
+        b'<!DOCTYPE akomaNtoso [<!ENTITY a "b">]>',
+        b'<!DOCTYPE akomaNtoso [<!ENTITY a "&b;"><!ENTITY b "&a;">]>',
+        b'<!DOCTYPE akomaNtoso [' + b"".join(b'<!ENTITY l%d "%s">' % (i, (b"&l%d;" % (i - 1)) * 10 if i else b"lol")
+                                              for i in range(8)) + b"]>",
+        b'<!DOCTYPE akomaNtoso SYSTEM "http://127.0.0.1:9/x.dtd">',
+        b'<!DOCTYPE akomaNtoso [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+        b"<!DOCTYPE akomaNtoso [" + b"<!-- ] > -->" * 100 + b"]>",
+    ])
+    at = data.find(b"<akomaNtoso")
+    at = at if at >= 0 else data.find(b"<html")
+    data = data if at < 0 else data[:at] + decl + data[at:]
+    use = rng.choice([b"&a;", b"&l7;", b"&e;", b"&undefined;"])
+    spots = _tag_positions(data)
+    if spots:
+        p = rng.choice(spots)
+        data = data[:p] + use + data[p:]
+    return data
+
+
+def _lines(data: bytes, rng) -> bytes:
+    """Text-level: lines shuffled, repeated, or one made very long (paragraph numbers and labels included)."""
+    lines = data.split(b"\n")
+    if not lines:
+        return data
+    i = rng.randrange(len(lines))
+    r = rng.random()
+    if r < 0.3:
+        j = rng.randrange(len(lines))
+        lines[i], lines[j] = lines[j], lines[i]
+    elif r < 0.6:
+        lines[i:i] = [lines[i]] * rng.choice([2, 100, 2000])
+    elif r < 0.8:
+        lines[i] = lines[i] * rng.choice([100, 10_000])
+    else:
+        lines[i:i] = [rng.choice([b"%d. *Decides*" % rng.randrange(10**6), b"(%s) x;" % b"i" * rng.randint(1, 40),
+                                  b"\xc2\xb9" * 500, b"*" * 1001, b"# " * 300, b"[" * 2000, b"|a|b|\n|-|-|"])]
+    return b"\n".join(lines)
+
+
+def _member(data: bytes, rng) -> bytes:
+    """A zip package (DOCX) with one part mutated by another mutation and repacked."""
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    except Exception:
+        return _flip(data, rng)
+    xml = [k for k, (n, _) in enumerate(parts) if n.endswith(".xml") or n.endswith(".rels")]
+    if not xml:
+        return data
+    k = rng.choice(xml + [k for k, (n, _) in enumerate(parts) if n in ("word/document.xml", "word/footnotes.xml")] * 3)
+    name, blob = parts[k]
+    op = rng.choice([_flip, _truncate, _insert, _splice, _nest, _huge_attribute, _replace_attribute, _entities])
+    parts[k] = (name, op(blob, rng))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in parts:
+            z.writestr(n, b)
+    return out.getvalue()
+
+
+MUTATIONS = {
+    "flip": _flip, "truncate": _truncate, "insert": _insert, "splice": _splice, "nest": _nest,
+    "huge_attribute": _huge_attribute, "attribute": _replace_attribute, "encoding": _encoding,
+    "entities": _entities, "lines": _lines, "member": _member,
+}
+# the mutations that make sense for each kind of seed (byte-level ones for all)
+_FOR = {
+    "akn": ["flip", "truncate", "insert", "splice", "nest", "huge_attribute", "attribute", "encoding", "entities",
+            "lines"],
+    "html": ["flip", "truncate", "insert", "splice", "nest", "huge_attribute", "attribute", "encoding", "lines"],
+    "text": ["flip", "truncate", "insert", "splice", "encoding", "lines", "lines"],
+    "docx": ["member", "member", "member", "flip", "truncate", "splice"],
+    "pdf": ["flip", "truncate", "insert", "splice", "lines"],
+}
+
+
+def seeds() -> dict[str, tuple[str, bytes]]:
+    """The valid documents mutations start from: name -> (kind, bytes)."""
+    readers = FIXTURES.parent / "readers"
+    return {
+        "tiny.akn": ("akn", tiny("akn")),
+        "small.akn": ("akn", (readers / "small_resolution.akn.xml").read_bytes()),
+        "two_parts.akn": ("akn", (readers / "two_parts.akn.xml").read_bytes()),
+        "list_quirks.akn": ("akn", (readers / "list_quirks.akn.xml").read_bytes()),
+        "tiny.txt": ("text", tiny("text")),
+        "small.txt": ("text", (readers / "small_resolution.en.txt").read_bytes()),
+        "tiny.html": ("html", tiny("html")),
+        "tiny.docx": ("docx", docx_bytes()),
+        "tiny.pdf": ("pdf", pdf_bytes()),
+    }
+
+
+def mutate(kind: str, data: bytes, rng, steps: int | None = None) -> tuple[bytes, list[str]]:
+    """`data` after 1-3 mutations fit for its kind; also the names of the mutations applied."""
+    names = []
+    for _ in range(steps or rng.choice([1, 1, 2, 3])):
+        name = rng.choice(_FOR[kind])
+        data = MUTATIONS[name](data, rng)
+        names.append(name)
+    return data, names

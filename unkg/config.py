@@ -33,8 +33,6 @@ def max_input_bytes() -> int:
         if not mb > 0:
             raise ValueError
     except ValueError:
-        from unkg.errors import UnkgError
-
         raise UnkgError(f"UNKG_MAX_INPUT_MB={raw!r}: not a positive number of megabytes") from None
     return int(mb * (1 << 20))
 

@@ -22,8 +22,8 @@ class InputError(UnkgError):
 
     def __init__(self, path: object, problem: str):
         self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        self.problem = one_line(problem)  # libraries' messages may span lines or quote a whole input
+        super().__init__(f"{self.path}: {self.problem}")
 
 
 class ValidationError(UnkgError):

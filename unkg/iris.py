@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+import pyoxigraph as ox
+
 from unkg.config import VOCAB_NS, base_iri
 from unkg.numbering import letters, roman
 
@@ -342,8 +344,6 @@ def _read_tail(iri: str, work: str, path: str, tail: list[str]) -> DataIri | Non
 
 def is_absolute_iri(text: str) -> bool:
     """True for an absolute IRI the store accepts (checked by the store's own parser, pyoxigraph)."""
-    import pyoxigraph as ox
-
     try:
         ox.NamedNode(text)
         return True
@@ -353,8 +353,6 @@ def is_absolute_iri(text: str) -> bool:
 
 def is_language_tag(text: str) -> bool:
     """True for a well-formed BCP 47 language tag ('en', 'zh-Hans'), as the store checks them."""
-    import pyoxigraph as ox
-
     try:
         ox.Literal("", language=text)
         return True

@@ -36,6 +36,8 @@ def pages(path: Path, data: bytes | None = None) -> list[Page]:
         raise InputError(path, f"not a readable PDF ({e})") from None
     try:
         return [_page(pdf, i) for i in range(len(pdf))]
+    except pdfium.PdfiumError as e:  # a damaged page (its objects or text)
+        raise InputError(path, f"not a readable PDF ({e})") from None
     finally:
         pdf.close()
 

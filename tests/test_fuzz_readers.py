@@ -1,0 +1,147 @@
+"""Fuzzing the readers and `unkg parse` (the quick profile; benchmarks/fuzz.py runs the long one).
+
+Cases are small valid documents of every format (tests/hostile.py: AKN, text, HTML, DOCX, PDF) after one to
+three mutations fit for their kind: byte flips, truncation, spliced or repeated slices, deep element nesting,
+huge or hostile attribute values, other encodings, entity declarations, mutated DOCX parts. The property:
+a Resolution, or an input error naming the file (exit 1 with one line `PATH: problem`); never another
+exception (exit 3), never a hang. UNKG_FUZZ_EXAMPLES sets how many cases each test draws.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+import hostile
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unkg.cli import main
+from unkg.errors import InputError
+from unkg.ingest.model import Resolution
+from unkg.ingest.readers import read
+
+SEEDS = hostile.seeds()
+EXAMPLES = int(os.environ.get("UNKG_FUZZ_EXAMPLES", "40"))
+QUICK = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+HANG = 30.0  # seconds after which a case counts as a hang
+
+
+@pytest.fixture(scope="module")
+def folder() -> Path:
+    with tempfile.TemporaryDirectory(prefix="unkg-fuzz-") as d:
+        yield Path(d)
+
+
+def within(seconds: float, fn: Callable[[], Any]) -> Any:
+    """fn's result, or a test failure when it has not returned after `seconds` (the thread is left behind)."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # handed back below
+            box["error"] = e
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(seconds)
+    if t.is_alive():
+        pytest.fail(f"no answer after {seconds:g} s: a hang")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def case(folder: Path, seed: str, rng: Any) -> tuple[Path, list[str]]:
+    kind, data = SEEDS[seed]
+    mutated, names = hostile.mutate(kind, data, rng)
+    path = folder / f"case-{seed}"
+    path.write_bytes(mutated)
+    return path, names
+
+
+def test_seeds_are_read() -> None:
+    """Every seed is a resolution before it is mutated, so mutations start from the readers' real paths."""
+    with tempfile.TemporaryDirectory() as d:
+        for name, (kind, data) in SEEDS.items():
+            p = Path(d) / name
+            p.write_bytes(data)
+            res = read(p)
+            assert res.source.format == kind and res.paragraphs, name
+
+
+@QUICK
+@given(seed=st.sampled_from(sorted(SEEDS)), rng=st.randoms(use_true_random=False))
+def test_readers_give_a_resolution_or_an_input_error(folder: Path, seed: str, rng: Any) -> None:
+    path, names = case(folder, seed, rng)
+
+    def attempt() -> object:
+        try:
+            return read(path)
+        except InputError as e:
+            return e
+
+    got = within(HANG, attempt)
+    if isinstance(got, InputError):
+        assert str(got).startswith(f"{path}: ") and "\n" not in str(got), (names, str(got))
+    else:
+        assert isinstance(got, Resolution), names
+
+
+@QUICK
+@given(seed=st.sampled_from(sorted(SEEDS)), rng=st.randoms(use_true_random=False))
+def test_parse_exits_0_or_1_with_one_line(folder: Path, seed: str, rng: Any) -> None:
+    path, names = case(folder, seed, rng)
+    out, err = io.StringIO(), io.StringIO()
+
+    def run() -> int:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            return main(["parse", str(path)])
+
+    code = within(HANG, run)
+    if code == 0:
+        assert json.loads(out.getvalue())["paragraphs"], names
+    else:
+        assert code == 1, (names, err.getvalue())
+        lines = err.getvalue().strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"{path}: "), (names, err.getvalue())
+
+
+# -- a few in real processes: the console script's own exit code and stderr -------------------------------
+def hostile_files(folder: Path) -> list[Path]:
+    out = []
+    kind, akn = SEEDS["tiny.akn"]
+    deep = folder / "deep.xml"
+    deep.write_bytes(akn.replace(b"<mainBody>", b"<mainBody>" + b"<container>" * 2000 + b"</container>" * 2000))
+    out.append(deep)
+    bomb = folder / "bomb.docx"
+    bomb.write_bytes(hostile.zip_bomb(64 << 20))  # over the default 32 MB limit
+    out.append(bomb)
+    utf16 = folder / "utf16.xml"
+    utf16.write_bytes(akn.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-8"').encode("utf-16"))
+    out.append(utf16)
+    broken = folder / "broken.docx"
+    broken.write_bytes(hostile.docx_bytes(footnotes_xml=b"<w:footnotes"))
+    out.append(broken)
+    return out
+
+
+def test_hostile_files_in_real_processes(folder: Path) -> None:
+    fifo = folder / "fifo.xml"
+    os.mkfifo(fifo)
+    for path in [*hostile_files(folder), fifo, Path("/dev/zero")]:
+        run = subprocess.run([sys.executable, "-m", "unkg.cli", "parse", str(path)], capture_output=True, text=True,
+                             timeout=HANG)
+        lines = run.stderr.strip().splitlines()
+        assert run.returncode == 1 and len(lines) == 1 and lines[0].startswith(f"{path}: "), (path, run.stderr)
+        assert run.stdout == ""
