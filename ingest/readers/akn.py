@@ -449,6 +449,9 @@ class _Reader:
         """Text of a <list> (intro, points, nested sublists, wrap-up) and its sub-paragraph tree."""
         chunks: list[str] = []
         subs: list[SubParagraph] = []
+        # the texts of sublists that follow a point, joined to its text once at the end: joining each as it
+        # comes re-normalises the growing text every time, quadratic in a list of thousands of sublists
+        grown: dict[int, tuple[SubParagraph, list[str]]] = {}
         for c in lst:
             if not isinstance(c.tag, str):
                 continue
@@ -466,10 +469,12 @@ class _Reader:
                 t, nested = self.list_items(c)
                 parent = subs[-1]
                 parent.subparagraphs += nested
-                parent.text = _ws(f"{parent.text} {t}")
+                grown.setdefault(id(parent), (parent, []))[1].append(t)
                 chunks.append(t)
             else:
                 chunks.append(_text(c, self.notes))
+        for parent, texts in grown.values():
+            parent.text = _ws(" ".join([parent.text, *texts]))
         return _ws(" ".join(chunks)), subs
 
     def point(self, pt: etree._Element) -> tuple[SubParagraph, str]:
