@@ -78,6 +78,7 @@ def test_input_size_cap_is_a_setting(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert code == 0 and json.loads(out)["symbol"] == "A/RES/86/1"
 
 
+@pytest.mark.slow  # builds a 2 GiB deflate stream and starts a Python process
 def test_zip_bomb_refused_in_a_second_and_little_memory(tmp_path: Path) -> None:
     bomb = tmp_path / "resolution.docx"
     bomb.write_bytes(hostile.zip_bomb(2 << 30))

@@ -136,6 +136,7 @@ def hostile_files(folder: Path) -> list[Path]:
     return out
 
 
+@pytest.mark.slow  # six Python processes
 def test_hostile_files_in_real_processes(folder: Path) -> None:
     fifo = folder / "fifo.xml"
     os.mkfifo(fifo)
