@@ -28,6 +28,7 @@ from unkg.cli import main
 from unkg.errors import InputError
 from unkg.ingest.model import Resolution
 from unkg.ingest.readers import read
+from unkg.ingest.readers.stages import join_normalised, normalise_space
 
 SEEDS = hostile.seeds()
 EXAMPLES = int(os.environ.get("UNKG_FUZZ_EXAMPLES", "40"))
@@ -146,3 +147,12 @@ def test_hostile_files_in_real_processes(folder: Path) -> None:
         lines = run.stderr.strip().splitlines()
         assert run.returncode == 1 and len(lines) == 1 and lines[0].startswith(f"{path}: "), (path, run.stderr)
         assert run.stdout == ""
+
+
+@QUICK
+@given(first=st.text(), more=st.text())
+def test_joining_normalised_text_is_normalising_the_whole(first: str, more: str) -> None:
+    """Paragraphs grow piece by piece in time that grows with the piece (a paragraph of thousands of
+    sub-paragraphs took minutes), with the text normalising the whole would give."""
+    text = normalise_space(first)
+    assert join_normalised(text, more) == normalise_space(f"{text} {more}")

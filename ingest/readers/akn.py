@@ -29,7 +29,7 @@ from unkg.ingest.model import (
 )
 from unkg.ingest.readers.numbering import nests_under, unique_numbers
 from unkg.ingest.readers.source import load, source_of
-from unkg.ingest.readers.stages import normalise_space
+from unkg.ingest.readers.stages import join_normalised, normalise_space
 from unkg.iris import LANGUAGES, Symbol
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -50,6 +50,9 @@ _METHOD = {"adoptedWithoutVote": "without a vote", "adoptedRecordedVote": "recor
 
 def _ws(s: str) -> str:
     return normalise_space(s)
+
+
+_join = join_normalised
 
 
 def _local(el: etree._Element) -> str:
@@ -343,9 +346,9 @@ class _Reader:
                     if isinstance(item.tag, str) and item.tag != A + "listIntroduction":
                         sub, t = self.point(item)
                         prev.subparagraphs.append(sub)
-                        prev.text = _ws(f"{prev.text} {t}")
+                        prev.text = _join(prev.text, t)
                     elif isinstance(item.tag, str):
-                        prev.text = _ws(f"{prev.text} {_text(item, self.notes)}")
+                        prev.text = _join(prev.text, _text(item, self.notes))
                 prev.footnotes += self.notes.current
                 continue
             subs: list[SubParagraph] = []
@@ -505,7 +508,7 @@ class _Reader:
             _grow(current, parent, f"{label} {text}")
         else:
             subs.append(sub)
-            current.text = _ws(f"{current.text} {label} {text}")
+            current.text = _join(current.text, f"{label} {text}")
         current.footnotes += self.notes.current
 
 
@@ -548,17 +551,17 @@ def _quoted_number(number: str, current: Paragraph) -> bool:
 
 def _continue(current: Paragraph, extra: str) -> None:
     """Append unnumbered continuation text to a paragraph and to its last (nested) sub-paragraph, which it follows."""
-    current.text = _ws(f"{current.text} {extra}")
+    current.text = _join(current.text, extra)
     subs = current.subparagraphs
     while subs:
-        subs[-1].text = _ws(f"{subs[-1].text} {extra}")
+        subs[-1].text = _join(subs[-1].text, extra)
         subs = subs[-1].subparagraphs
 
 
 def _grow(current: Paragraph, parent: SubParagraph, extra: str) -> None:
     """Append nested sub-paragraph text to its parent sub-paragraph and to the paragraph (the parent is last)."""
-    parent.text = _ws(f"{parent.text} {extra}")
-    current.text = _ws(f"{current.text} {extra}")
+    parent.text = _join(parent.text, extra)
+    current.text = _join(current.text, extra)
 
 
 def _next_letter(label: str) -> str | None:

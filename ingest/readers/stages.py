@@ -214,3 +214,13 @@ def normalise_space(text: str) -> str:
     if _TYPOGRAPHY_CHARS.search(text):  # str.translate with a table is slow; most texts need little of it
         text = _TYPOGRAPHY_CHARS.sub(lambda m: TYPOGRAPHY.get(ord(m.group())) or "", text)
     return " ".join(text.split())
+
+
+def join_normalised(text: str, more: str) -> str:
+    """normalise_space(f"{text} {more}") for a `text` normalise_space already wrote, in time that grows with
+    `more` only: paragraphs grow piece by piece (sub-paragraphs, continuations), and normalising the whole
+    text at every piece is quadratic in a paragraph of thousands of pieces."""
+    if text != text.strip():
+        return normalise_space(f"{text} {more}")
+    more = normalise_space(more)
+    return f"{text} {more}" if text and more else text or more

@@ -453,7 +453,7 @@ def _unnumbered(b: _Body, block: str, plain: str):
     if cur is not None and cur.kind == OPERATIVE:
         if len(text) < 100 and not stages.ends_paragraph(text):
             return True
-        cur.text = stages.normalise_space(f"{cur.text} {text}")
+        cur.text = stages.join_normalised(cur.text, text)
         cur.footnotes += markers
         _extend_last(cur.subparagraphs, text)
         return True
@@ -489,14 +489,14 @@ def _attach_sub(current: Paragraph, label: str, text: str) -> None:
     parent = subs[-1] if subs else None
     if parent is not None and nests_under(parent, label):
         parent.subparagraphs.append(sub)
-        parent.text = f"{parent.text} ({label}) {text}"
+        parent.text = stages.join_normalised(parent.text, f"({label}) {text}")
     else:
         subs.append(sub)
-    current.text = stages.normalise_space(f"{current.text} ({label}) {text}")
+    current.text = stages.join_normalised(current.text, f"({label}) {text}")
 
 
 def _extend_last(subs: list[SubParagraph], text: str) -> None:
     """Continuation text after sub-paragraphs belongs to the last one (and its last nested one) too."""
     while subs:
-        subs[-1].text = stages.normalise_space(f"{subs[-1].text} {text}")
+        subs[-1].text = stages.join_normalised(subs[-1].text, text)
         subs = subs[-1].subparagraphs
