@@ -156,3 +156,19 @@ def test_joining_normalised_text_is_normalising_the_whole(first: str, more: str)
     sub-paragraphs took minutes), with the text normalising the whole would give."""
     text = normalise_space(first)
     assert join_normalised(text, more) == normalise_space(f"{text} {more}")
+
+
+def test_stray_element_in_a_list_before_a_continuation(tmp_path: Path) -> None:
+    """Found by the long profile (seed 0, case 6949): an element that is no point inside a list, then an
+    unnumbered continuation paragraph; the continuation went to the last sub-paragraph too, whose text then
+    was no longer inside its paragraph's (an internal error)."""
+    data = (hostile.FIXTURES.parent / "readers" / "small_resolution.akn.xml").read_bytes()
+    point_b = b'<point><num>(b)</num><content><p>To do another thing;</p></content></point>'
+    stray = b'<formula name="enactingFormula"><p><span class="italic">The General Assembly</span>,</p></formula>'
+    assert point_b in data and stray in data
+    f = tmp_path / "stray.xml"
+    f.write_bytes(data.replace(point_b, b"\0").replace(stray, point_b).replace(b"\0", stray))
+    res = read(f)
+    p2 = next(p for p in res.paragraphs if p.number == "2")
+    assert p2.text.endswith("and to report on both of them;")
+    assert all(s.text in p2.text for s in p2.subparagraphs)

@@ -551,9 +551,13 @@ def _quoted_number(number: str, current: Paragraph) -> bool:
 
 def _continue(current: Paragraph, extra: str) -> None:
     """Append unnumbered continuation text to a paragraph and to its last (nested) sub-paragraph, which it follows."""
+    tail = current.text
     current.text = _join(current.text, extra)
     subs = current.subparagraphs
-    while subs:
+    # only a sub-paragraph that ends the text it is in follows it (text after a list, e.g. a stray element
+    # in it, may have come between): a sub-paragraph's text must stay inside its paragraph's
+    while subs and tail.endswith(subs[-1].text):
+        tail = subs[-1].text
         subs[-1].text = _join(subs[-1].text, extra)
         subs = subs[-1].subparagraphs
 
