@@ -172,3 +172,32 @@ def test_stray_element_in_a_list_before_a_continuation(tmp_path: Path) -> None:
     p2 = next(p for p in res.paragraphs if p.number == "2")
     assert p2.text.endswith("and to report on both of them;")
     assert all(s.text in p2.text for s in p2.subparagraphs)
+
+
+def test_stray_element_between_a_point_and_its_sublist(tmp_path: Path) -> None:
+    """Found by the long profile (seed 0, case 7410): text between point (kk) and its own sublist (i), (ii)
+    is part of (kk), as it is part of the paragraph."""
+    data = (hostile.FIXTURES.parent / "readers" / "list_quirks.akn.xml").read_bytes()
+    kk = b"<point><num>(kk)</num><content><p>Thirty-seventh:</p></content></point>"
+    assert kk in data
+    f = tmp_path / "stray.xml"
+    f.write_bytes(data.replace(kk, kk + b"<b><b>stray words</b></b>"))
+    p1 = next(p for p in read(f).paragraphs if p.number == "1")
+    sub = next(s for s in p1.subparagraphs if s.number == "kk")
+    assert sub.text.startswith("Thirty-seventh: stray words (i)") and sub.text in p1.text
+
+
+def test_docx_numbering_with_a_damaged_level(tmp_path: Path) -> None:
+    """Found by the long profile (seed 0, case 7816): a numbering level that is not a number is ignored."""
+    import zipfile
+
+    f = tmp_path / "numbered.docx"
+    f.write_bytes(hostile.docx_bytes())
+    with zipfile.ZipFile(f) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    assert b'w:ilvl="0"' in parts["word/numbering.xml"]
+    parts["word/numbering.xml"] = parts["word/numbering.xml"].replace(b'w:ilvl="0"', b'w:ilvl="\n"', 1)
+    with zipfile.ZipFile(f, "w") as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    assert read(f).symbol == "A/RES/86/1"

@@ -455,6 +455,7 @@ class _Reader:
         # the texts of sublists that follow a point, joined to its text once at the end: joining each as it
         # comes re-normalises the growing text every time, quadratic in a list of thousands of sublists
         grown: dict[int, tuple[SubParagraph, list[str]]] = {}
+        stray: list[str] = []  # text of other elements since the last point: its own if a sublist of it follows
         for c in lst:
             if not isinstance(c.tag, str):
                 continue
@@ -462,20 +463,24 @@ class _Reader:
                 s, t = self.point(c)
                 subs.append(s)
                 chunks.append(t)
+                stray = []
             elif c.tag in (A + "sublist", A + "list", A + "blockList") and subs and _continues_letters(subs[-1], c):
                 # "(i)" after "(h)", "(ii)" after "(hh)" marked up as a sublist: the next letters, not numerals
                 t, more = self.list_items(c)
                 subs += more
                 chunks.append(t)
+                stray = []
             elif c.tag in (A + "sublist", A + "list", A + "blockList") and subs:
                 # a sublist after point (a) holds (a)'s own (i), (ii)
                 t, nested = self.list_items(c)
                 parent = subs[-1]
                 parent.subparagraphs += nested
-                grown.setdefault(id(parent), (parent, []))[1].append(t)
+                grown.setdefault(id(parent), (parent, []))[1].extend([*stray, t])
                 chunks.append(t)
+                stray = []
             else:
                 chunks.append(_text(c, self.notes))
+                stray.append(chunks[-1])
         for parent, texts in grown.values():
             parent.text = _ws(" ".join([parent.text, *texts]))
         return _ws(" ".join(chunks)), subs

@@ -35,6 +35,14 @@ def _on(el: etree._Element | None) -> bool | None:
     return (el.get(_w + "val") or "true").lower() not in _OFF
 
 
+def _int(value: str | None, default: int) -> int:
+    """A number attribute of the numbering part; a damaged one counts as absent."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 class _Styles:
     """Italic and superscript from character and paragraph styles (with their basedOn chains)."""
 
@@ -89,10 +97,10 @@ class _Numbering:
                 fmt = lvl.find(_w + "numFmt")
                 text = lvl.find(_w + "lvlText")
                 start = lvl.find(_w + "start")
-                lv[int(lvl.get(_w + "ilvl") or 0)] = (
+                lv[_int(lvl.get(_w + "ilvl"), 0)] = (
                     fmt.get(_w + "val") if fmt is not None else "decimal",
                     text.get(_w + "val") if text is not None else "",
-                    int(start.get(_w + "val")) if start is not None else 1)
+                    _int(start.get(_w + "val"), 1) if start is not None else 1)
             abstract[an.get(_w + "abstractNumId") or ""] = lv
         for num in root.findall(_w + "num"):
             ref = num.find(_w + "abstractNumId")
@@ -109,7 +117,7 @@ class _Numbering:
             return ""
         num_el, lvl_el = pr.find(_w + "numId"), pr.find(_w + "ilvl")
         num = num_el.get(_w + "val") if num_el is not None else ""
-        ilvl = int(lvl_el.get(_w + "val")) if lvl_el is not None else 0
+        ilvl = _int(lvl_el.get(_w + "val"), 0) if lvl_el is not None else 0
         spec = self.levels.get((num, ilvl))
         if spec is None or spec[0] in ("bullet", "none"):
             return ""
