@@ -126,7 +126,7 @@ def hostile_files(folder: Path) -> list[Path]:
     deep.write_bytes(akn.replace(b"<mainBody>", b"<mainBody>" + b"<container>" * 2000 + b"</container>" * 2000))
     out.append(deep)
     bomb = folder / "bomb.docx"
-    bomb.write_bytes(hostile.zip_bomb(64 << 20))  # over the default 32 MB limit
+    bomb.write_bytes(hostile.zip_bomb(64 << 20))  # over the default 8 MB limit
     out.append(bomb)
     utf16 = folder / "utf16.xml"
     utf16.write_bytes(akn.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-8"').encode("utf-16"))

@@ -20,13 +20,13 @@ def base_iri() -> str:
     return base if base.endswith("/") else base + "/"
 
 
-DEFAULT_MAX_INPUT_MB = 32
+DEFAULT_MAX_INPUT_MB = 8
 
 
 def max_input_bytes() -> int:
     """The largest input file unkg reads, and the most a zip package (DOCX) may unpack to: `UNKG_MAX_INPUT_MB`
-    megabytes (default 32; UN resolutions are well under 1 MB, and a reader holds several times its input in
-    memory)."""
+    megabytes (default 8; UN resolutions are well under 1 MB, and reading and extraction hold many times a text
+    input in memory: docs/inputs.md)."""
     raw = os.environ.get("UNKG_MAX_INPUT_MB", "").strip()
     try:
         mb = float(raw) if raw else DEFAULT_MAX_INPUT_MB
