@@ -292,13 +292,7 @@ def ingest(
     def flush() -> None:
         nonlocal batch_quads, reference
         if batch:
-            extra = list(reference)
-            try:
-                written = store.replace_graphs([*extra, *((iri, r.ntriples) for iri, r in batch.items())])
-                summary.quads += written - sum(_count_lines(nt) for _i, nt in extra)  # resolution quads only
-                summary.stored += len(batch)
-            except StoreError as e:
-                _write_apart(store, extra, batch, e, summary, on_failure)
+            _write_batch(store, reference, batch, summary, on_failure)
             reference = []
             batch.clear()
             batch_quads = 0
@@ -363,6 +357,18 @@ def _lineage(store: Store, graphs: list[str], *, bulk: bool, jobs: int) -> Any:
     from unkg.lineage.update import rebuild, slot_in, symbols_of
 
     return rebuild(store, jobs) if bulk else slot_in(store, symbols_of(store, graphs))
+
+
+def _write_batch(store: Store, reference: list[tuple[str, str]], batch: dict[str, FileResult], summary: Summary,
+                 on_failure: Callable[[str], None] | None) -> None:
+    """One write for the batch's graphs (and the reference graphs, with the first batch); when the store
+    refuses it, graph by graph (`_write_apart`)."""
+    try:
+        written = store.replace_graphs([*reference, *((iri, r.ntriples) for iri, r in batch.items())])
+        summary.quads += written - sum(_count_lines(nt) for _i, nt in reference)  # resolution quads only
+        summary.stored += len(batch)
+    except StoreError as e:
+        _write_apart(store, reference, batch, e, summary, on_failure)
 
 
 def _write_apart(store: Store, reference: list[tuple[str, str]], batch: dict[str, FileResult], error: StoreError,
