@@ -164,10 +164,7 @@ class MentionFinder:
         # and Indigenous human rights defenders" (women human rights defenders); not before ("women and
         # girls, persons with disabilities": girls, not girls with disabilities)
         floor = max(lo, out[-1].j if out else lo)
-        relaxed = lo
-        for m in out:
-            if m.j <= i and not (m.j - m.i == 1 and m.concept.kind == c.kind):
-                relaxed = max(relaxed, m.j)
+        relaxed = None  # looked up only after a first conjunct: it reads every mention so far
         while k - 2 >= floor:
             cm = self.coord_back.longest(_Back(toks, k - 1), 0, k - floor, attr="low")
             if not cm:
@@ -189,6 +186,8 @@ class MentionFinder:
             if best is None:
                 return
             s, cc = best
+            if relaxed is None:  # from the mentions before this one, as they were on entry
+                relaxed = max([lo, *(m.j for m in out if m.j <= i and not (m.j - m.i == 1 and m.concept.kind == c.kind))])
             out[:] = [m for m in out if not (s <= m.i and m.j <= e)]  # the word alone was no concept
             out.append(Mention(cc, s, e, toks[s].start, toks[e - 1].end))
             k = s
