@@ -201,3 +201,12 @@ def test_docx_numbering_with_a_damaged_level(tmp_path: Path) -> None:
         for name, blob in parts.items():
             z.writestr(name, blob)
     assert read(f).symbol == "A/RES/86/1"
+
+
+@pytest.mark.parametrize("attribute", ['value="9999999999999999999999"', 'value="²"', 'value="40"'])
+def test_html_list_numbers_out_of_range(tmp_path: Path, attribute: str) -> None:
+    """Found by the long profile (seed 1, case 4964): a list item's value too large for a letter label."""
+    f = tmp_path / "list.html"
+    f.write_bytes(hostile.tiny("html").replace(b"<li>To assist", f"<li {attribute}>To assist".encode())
+                  .replace(b'<ol type="a">', b'<ol type="a" start="x">'))
+    assert read(f).symbol == "A/RES/86/1"

@@ -124,17 +124,21 @@ class _Walker:
                 self.segs.append((c.tail, italic))
 
 
+_COUNT = re.compile(r"[0-9]{1,6}")  # a list item's value or a list's start: a damaged one counts from 1
+
+
 def _list_label(li: etree._Element) -> str:
     """The printed number of an ordered-list item: '3.' or '(c)', from its position, start and type."""
     parent = li.getparent()
     if parent is None or parent.tag != "ol":
         return ""
-    if li.get("value", "").isdigit():
+    if _COUNT.fullmatch(li.get("value", "")):
         n = int(li.get("value"))
     else:
-        n = int(parent.get("start", "1") or 1) + [c for c in parent if c.tag == "li"].index(li)
+        start = parent.get("start", "")
+        n = (int(start) if _COUNT.fullmatch(start) else 1) + [c for c in parent if c.tag == "li"].index(li)
     kind = parent.get("type", "1")
-    if kind == "a":
+    if kind == "a" and 1 <= n <= 26:
         return f"({chr(ord('a') + n - 1)})"
     if kind == "i":
         return f"({roman(n)})"
