@@ -210,3 +210,13 @@ def test_html_list_numbers_out_of_range(tmp_path: Path, attribute: str) -> None:
     f.write_bytes(hostile.tiny("html").replace(b"<li>To assist", f"<li {attribute}>To assist".encode())
                   .replace(b'<ol type="a">', b'<ol type="a" start="x">'))
     assert read(f).symbol == "A/RES/86/1"
+
+
+def test_html_long_list_numbered_by_position(tmp_path: Path) -> None:
+    """Found by the long profile (seed 2, case 45: thousands of items took 49 s of CPU): each item is numbered
+    from its place in the list, counted once per list. (Operative numbers have at most three digits.)"""
+    items = "".join(f"<li><i>Requests</i> the Secretary-General to report {i};</li>" for i in range(900))
+    f = tmp_path / "long.html"
+    f.write_bytes(hostile.tiny("html").replace(b"<ol><li><i>Urges</i>", f'<ol start="4">{items}<li><i>Urges</i>'.encode()))
+    numbers = [p.number for p in read(f).paragraphs if p.kind == "operative"]
+    assert numbers[:2] == ["4", "5"] and numbers[-2:] == ["904", "905"] and len(numbers) == 902

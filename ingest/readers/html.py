@@ -76,7 +76,9 @@ class _Walker:
         if text:
             self.blocks.append(text)
 
-    def walk(self, el: etree._Element, italic: bool) -> None:
+    def walk(self, el: etree._Element, italic: bool, position: int = 0) -> None:
+        """Text of `el`; `position` is its place among its parent's list items (counted once per list by
+        walk_children, so a list of n items costs n, not n squared)."""
         if not isinstance(el.tag, str) or el.tag in _SKIP:
             return
         if _is_note_body(el):
@@ -105,7 +107,7 @@ class _Walker:
         if block:
             self.flush()
             if el.tag == "li":
-                self.segs.append((_list_label(el) + " ", False))
+                self.segs.append((_list_label(el, position) + " ", False))
         if el.tag == "br":
             self.flush()
         if el.text:
@@ -117,9 +119,11 @@ class _Walker:
             self.segs.append((el.tail, italic))
 
     def walk_children(self, el: etree._Element, italic: bool) -> None:
+        items = 0
         for c in el:
             if isinstance(c.tag, str):
-                self.walk(c, italic)
+                self.walk(c, italic, items)
+                items += c.tag == "li"
             elif c.tail:  # comment: keep the text after it
                 self.segs.append((c.tail, italic))
 
@@ -127,8 +131,9 @@ class _Walker:
 _COUNT = re.compile(r"[0-9]{1,6}")  # a list item's value or a list's start: a damaged one counts from 1
 
 
-def _list_label(li: etree._Element) -> str:
-    """The printed number of an ordered-list item: '3.' or '(c)', from its position, start and type."""
+def _list_label(li: etree._Element, position: int) -> str:
+    """The printed number of an ordered-list item: '3.' or '(c)', from its position among the list's items
+    (from 0), the list's start and type."""
     parent = li.getparent()
     if parent is None or parent.tag != "ol":
         return ""
@@ -136,7 +141,7 @@ def _list_label(li: etree._Element) -> str:
         n = int(li.get("value"))
     else:
         start = parent.get("start", "")
-        n = (int(start) if _COUNT.fullmatch(start) else 1) + [c for c in parent if c.tag == "li"].index(li)
+        n = (int(start) if _COUNT.fullmatch(start) else 1) + position
     kind = parent.get("type", "1")
     if kind == "a" and 1 <= n <= 26:
         return f"({chr(ord('a') + n - 1)})"
