@@ -6,6 +6,7 @@ test that needs the corpus; `slow`, `server` and `browser` are set by the module
 """
 from __future__ import annotations
 
+import asyncio
 from importlib.resources import files
 from pathlib import Path
 
@@ -92,3 +93,16 @@ def app(webapp_store: str):
 @pytest.fixture()
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(autouse=True)
+def close_pylodes_event_loop():
+    """pyLODE (in-process `unkg docs`) leaves an event loop set on the main thread; a later asyncio.run (the MCP
+    client's test) unsets it and the collector then warns of an unclosed loop in whichever test runs next.
+    Close it after every test, whichever module made it."""
+    yield
+    policy = asyncio.get_event_loop_policy()
+    loop = getattr(getattr(policy, "_local", None), "_loop", None)
+    if loop is not None and not loop.is_running():
+        loop.close()
+        policy.set_event_loop(None)

@@ -220,3 +220,21 @@ def test_html_long_list_numbered_by_position(tmp_path: Path) -> None:
     f.write_bytes(hostile.tiny("html").replace(b"<ol><li><i>Urges</i>", f'<ol start="4">{items}<li><i>Urges</i>'.encode()))
     numbers = [p.number for p in read(f).paragraphs if p.kind == "operative"]
     assert numbers[:2] == ["4", "5"] and numbers[-2:] == ["904", "905"] and len(numbers) == 902
+
+
+def test_docx_whose_document_part_is_not_a_document(tmp_path: Path) -> None:
+    """Found by the quick profile in CI: a main part whose root element is not w:document is a bad file (exit 1
+    naming it), not an AttributeError from python-docx's lazy reading."""
+    import zipfile
+
+    f = tmp_path / "member.docx"
+    f.write_bytes(hostile.docx_bytes())
+    with zipfile.ZipFile(f) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:document", b"<w:member", 1) \
+        .replace(b"</w:document>", b"</w:member>")
+    with zipfile.ZipFile(f, "w") as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    with pytest.raises(InputError, match=f"^{f}: not a readable Word"):
+        read(f)

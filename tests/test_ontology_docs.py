@@ -1,25 +1,11 @@
 """ontology/docs.py: pyLODE documentation of the ontology and every vocabulary."""
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from rdflib import OWL, RDF, RDFS
 
 from unkg import ontology
 from unkg.config import ONTOLOGY_NS
-
-
-@pytest.fixture(autouse=True)
-def close_pylodes_event_loop():
-    """pyLODE leaves an event loop set on the main thread; a later asyncio.run (the MCP client's test) unsets
-    it and the collector then warns of an unclosed loop in whichever test runs next. Close it here."""
-    yield
-    policy = asyncio.get_event_loop_policy()
-    loop = getattr(getattr(policy, "_local", None), "_loop", None)
-    if loop is not None and not loop.is_running():
-        loop.close()
-        policy.set_event_loop(None)
 
 
 @pytest.mark.slow

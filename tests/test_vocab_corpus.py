@@ -27,7 +27,7 @@ def _text(corpus: Path, lang: str) -> str:
     """All text of the corpus files in `lang` (GA 78, HRC 54-58, SC multi), normalised as the matcher does."""
     parts = []
     for f in mine_phrases.files(_folders(corpus, lang)):
-        root = mine_phrases._parse(f)
+        root = mine_phrases.parse_file(f)
         if root is None:
             continue
         langs = {e.get("language") for e in root.iter(f"{mine_phrases.AKN}FRBRlanguage")}

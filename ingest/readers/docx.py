@@ -211,9 +211,15 @@ def _open(path: Path):
     import docx as python_docx
 
     try:
-        return python_docx.Document(str(path))
+        doc = python_docx.Document(str(path))
+        # python-docx reads the main part lazily: a part whose root is not a Word document fails on first use,
+        # so use what text_of needs here, where it is a bad file and not a bug
+        body, _ = doc.element.body, len(doc.sections)
     except Exception as e:  # zipfile, lxml and python-docx's own PackageNotFoundError ...: all a bad file
         raise InputError(path, f"not a readable Word (.docx) file ({e.__class__.__name__}: {e})") from None
+    if body is None:
+        raise InputError(path, "not a readable Word (.docx) file (its document part has no body)")
+    return doc
 
 
 def text_of(path: Path) -> str:
