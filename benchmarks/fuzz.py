@@ -42,10 +42,11 @@ from unkg.cli import main as unkg_main  # noqa: E402
 class Child:
     """One case running in a forked child: `unkg parse PATH` with its stdout and stderr in files."""
 
-    def __init__(self, index: int, label: str, data: bytes, path: Path, memory_limit: int):
-        self.index, self.label, self.data, self.path = index, label, data, path
+    def __init__(self, index: int, label: str, path: Path, memory_limit: int):
+        # the input is already in `path` and no longer in the parent's memory: a child inherits what the parent
+        # holds at fork, which would count in the child's peak (a mutation can grow an input to gigabytes)
+        self.index, self.label, self.path = index, label, path
         self.out, self.err = path.with_suffix(".out"), path.with_suffix(".err")
-        path.write_bytes(data)
         self.started = time.perf_counter()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns into the parent's code
@@ -158,7 +159,7 @@ def main() -> int:
             examples.setdefault(problem, f"{child.label}: {message}")
             if args.keep:
                 args.keep.mkdir(parents=True, exist_ok=True)
-                (args.keep / f"{child.index:05d}-{child.label.split()[2]}").write_bytes(child.data)
+                shutil.copyfile(child.path, args.keep / f"{child.index:05d}-{child.label.split()[2]}")
         free_slots.append(child.path)
         done = sum(outcomes.values())
         if done % 1000 == 0:
@@ -173,7 +174,10 @@ def main() -> int:
             by_seed[seed] += 1
             by_mutation.update(mutations)
             label = f"case {next_case}: {seed} after {'+'.join(mutations)} ({len(mutated)} bytes)"
-            child = Child(next_case, label, mutated, free_slots.pop(), args.memory_limit << 20)
+            slot = free_slots.pop()
+            slot.write_bytes(mutated)
+            del mutated
+            child = Child(next_case, label, slot, args.memory_limit << 20)
             running[child.pidfd] = child
             next_case += 1
         ready, _, _ = select.select(list(running), [], [], 1.0)
