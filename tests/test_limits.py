@@ -66,18 +66,23 @@ def rss(pid: int) -> int:
 
 
 class Watch:
-    """Peak resident memory of a process and its children, sampled every 20 ms; past `ceiling` the children
-    are killed (the query runaway this guards against would otherwise take the machine)."""
+    """Peak resident memory a process and its children add over what they held at the start, sampled every
+    20 ms; past `ceiling` the children are killed (the query runaway this guards against would otherwise take
+    the machine). The server runs inside the test process, whose own size depends on the tests run before."""
 
     def __init__(self, pid: int, ceiling: int = 2 * GB):
         self.pid, self.ceiling, self.peak, self.breached = pid, ceiling, 0, False
+        self.base = self._total()
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
+
+    def _total(self) -> int:
+        return rss(self.pid) + sum(rss(k) for k in children(self.pid))
 
     def _run(self) -> None:
         while not self._stop.is_set():
             kids = children(self.pid)
-            total = rss(self.pid) + sum(rss(k) for k in kids)
+            total = rss(self.pid) + sum(rss(k) for k in kids) - self.base
             self.peak = max(self.peak, total)
             if total > self.ceiling:
                 self.breached = True
