@@ -1,4 +1,4 @@
-"""The long profile of the web app's fuzzing (issue 16): hostile SPARQL and IRI-route requests from
+"""The long profile of the web app's fuzzing: hostile SPARQL and IRI-route requests from
 tests/serverfuzz.py, sent over HTTP to a real server (waitress, query workers with their memory limit) over an
 embedded store; prints the cases run, failures by kind (with an example of each), answers by status, hangs
 (no answer within --hang seconds) and the peak memory of the server and its workers.

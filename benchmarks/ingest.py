@@ -5,8 +5,8 @@ store size on disk and peak memory (the parent, which writes the store, and the 
 
     python benchmarks/ingest.py [--set english|all] [--jobs 1,2] [--serial-sample 300] [--keep DIR]
 
---set english: every English AKN file (akn/ga/*/en, akn/hrc/*/en, akn/sc/en: issue 3's acceptance);
---set all: every AKN file in every language (issue 7: about 3,700). Each run starts from an empty store
+--set english: every English AKN file (akn/ga/*/en, akn/hrc/*/en, akn/sc/en);
+--set all: every AKN file in every language (about 3,700). Each run starts from an empty store
 in its own process, so peak memory is that run's own. One job over thousands of files takes long:
 --serial-sample N runs the 1-job case on N files spread evenly over the set (0 = all of them) and says so.
 --keep DIR keeps the store of the last run (for benchmarks/queries.py and benchmarks/webapp.py).
