@@ -3,6 +3,7 @@
 Nothing large is stored: a zip bomb is a 2 MB file built here from a deflate stream of zeros."""
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zipfile
@@ -45,8 +46,14 @@ def docx_bytes(footnotes_xml: bytes | None = None) -> bytes:
     if footnotes_xml is None:
         footnotes_xml = (f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1">'
                          '<w:p><w:r><w:t>Resolution 85/1, annex.</w:t></w:r></w:p></w:footnote></w:footnotes>').encode()
+    return with_footnotes_part(buf.getvalue(), footnotes_xml)
+
+
+def with_footnotes_part(docx_data: bytes, footnotes_xml: bytes) -> bytes:
+    """A Word package with word/footnotes.xml added, with its relationship and content type (python-docx
+    cannot write footnotes)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+    with zipfile.ZipFile(io.BytesIO(docx_data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "[Content_Types].xml":

@@ -8,12 +8,12 @@ footnotes (word/footnotes.xml, added to the package by hand since python-docx ca
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import docx
+import hostile
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -146,20 +146,7 @@ def _add_footnotes_part(path: Path, notes: list[tuple[str, str]]) -> None:
            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
            f'</w:footnote>{body}</w:footnotes>')
-    tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
-                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
-            elif item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFootnotes9" Type="http://schemas.'
-                                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                                    b'Target="footnotes.xml"/></Relationships>')
-            zout.writestr(item, data)
-        zout.writestr("word/footnotes.xml", xml)
-    shutil.move(tmp, path)
+    path.write_bytes(hostile.with_footnotes_part(path.read_bytes(), xml.encode()))
 
 
 def assert_same_paragraphs(got: Resolution, want: Resolution) -> None:
