@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import signal
 import sys
 from importlib.resources import files
@@ -20,7 +19,7 @@ from unkg import __version__, config
 from unkg.config import default_store, query_memory
 from unkg.errors import QueryError, StoreError, UnkgError, one_line
 from unkg.limits import run_capped
-from unkg.querykind import check_nesting
+from unkg.querykind import check_nesting, classify
 from unkg.store import open_store
 
 EXIT_CODES = """exit codes:
@@ -129,8 +128,7 @@ def _query(args: argparse.Namespace, sparql: str, cap: Callable[[], None]) -> in
     cap()
     try:
         if args.format in ("csv", "json", "tsv", "xml"):
-            kind = _query_kind(sparql)
-            fmt = args.format if kind != "graph" else {"json": "jsonld"}.get(args.format, "turtle")
+            fmt = args.format if not classify(sparql).is_graph else {"json": "jsonld"}.get(args.format, "turtle")
             _write_bytes(store.query_raw(sparql, fmt))
         else:
             _write(_table(store, sparql))
@@ -300,19 +298,12 @@ def _utf8(data: bytes, where: str) -> str:
         raise QueryError(f"{where}: the query is not UTF-8 text (byte {e.start})") from None
 
 
-def _query_kind(sparql: str) -> str:
-    body = re.sub(r"#[^\n]*", "", sparql)
-    body = re.sub(r"(?is)^\s*((PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", body)
-    word = body.split(None, 1)[0].upper() if body.split() else ""
-    return {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(word, "select")
-
-
 def _table(store: Any, sparql: str) -> str:
     """A plain aligned table for SELECT, 'true'/'false' for ASK, Turtle for CONSTRUCT/DESCRIBE."""
-    kind = _query_kind(sparql)
-    if kind == "ask":
+    kind = classify(sparql)
+    if kind.form == "ASK":
         return ("true" if store.ask(sparql) else "false") + "\n"
-    if kind == "graph":
+    if kind.is_graph:
         return store.construct(sparql).serialize(format="turtle")
     raw = store.query_raw(sparql, "json")
     data = json.loads(raw)
