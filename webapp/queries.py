@@ -231,8 +231,8 @@ SELECT DISTINCT ?work ?e WHERE { GRAPH ?e { ?work a unkg:Resolution } }"""
 # Every provision of the store with its paragraph, resolution, strength and verb, read once when the app
 # warms up: the actor, right and group pages then pick their provisions from it in memory. On the union
 # default graph each statement comes once; the inner block reads unkg:inParagraph in one scan, and the rest is
-# looked up per provision (per actor with VALUES over GRAPH ?g, a broad actor took tens of seconds on the
-# six-language store).
+# looked up per provision, not per actor with VALUES over GRAPH ?g (which reads every named graph once for each
+# actor of a broad group).
 PROVISION_TABLE = PREFIXES + """
 SELECT ?prov ?para ?work ?num ?pidx ?strength ?verbc WHERE {
   { SELECT ?prov ?para WHERE { ?prov unkg:inParagraph ?para } }
