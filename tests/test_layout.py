@@ -79,6 +79,20 @@ def test_every_module_imports_from_the_repository_root():
         assert Path(files[key]).exists() and Path(files[key]).is_relative_to(ROOT), files[key]
 
 
+def test_the_assets_command_runs_without_a_warning(tmp_path):
+    """`python -m unkg.webapp.assets` (the README's first command) runs its own module, not one the web app's
+    package already imported (runpy warns about that); with the editor in place it fetches nothing."""
+    from unkg.webapp import assets
+
+    for name in assets.FILES:
+        (tmp_path / f"yasgui-{assets.VERSION}").mkdir(exist_ok=True)
+        (tmp_path / f"yasgui-{assets.VERSION}" / name).write_text("/* */")
+    p = subprocess.run([sys.executable, "-W", "error", "-m", "unkg.webapp.assets"], capture_output=True, text=True,
+                       cwd=ROOT, timeout=120, env={**os.environ, "UNKG_ASSETS": str(tmp_path)})
+    assert (p.returncode, p.stderr) == (0, ""), p.stderr
+    assert str(tmp_path) in p.stdout
+
+
 def test_one_import_style():
     """Absolute `unkg.` imports only: a relative import would read differently from a folder mapped elsewhere."""
     offenders = []

@@ -1,4 +1,4 @@
-// The explorer: YASGUI when the app serves it (see webapp/assets.py), else a small editor of our own.
+// The explorer: YASGUI when the app serves it (see webapp/assets/), else a small editor of our own.
 (function () {
   "use strict";
   var cfg = JSON.parse(document.getElementById("explore-config").textContent);

@@ -65,7 +65,3 @@ def main() -> int:
         return 1
     print(f"YASGUI {VERSION} ready in {path}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
