@@ -16,7 +16,8 @@ What goes in (terms: ontology/unkg.ttl):
   prov:wasGeneratedBy the ingest activity;
 - paragraphs and sub-paragraphs: eli:is_part_of, eli:number, unkg:index, rdf:value@lang, unkg:verbText@lang,
   unkg:opener, unkg:footnote, eli:cites, unkg:sdgTarget;
-- provisions and mandates: unkg:verb, strength, modality, addressee, concernsRight, beneficiary, hasMandate;
+- provisions and mandates: unkg:verb, strength, modality, addressee, concernsRight, beneficiary, hasMandate
+  (several per provision: .../mandate, .../mandate/2 ...), a mandate's task, recurrence, due session and year;
 - evidence: an oa:Annotation per paragraph (its span in the expression text, motivated by oa:identifying)
   and per extracted link (motivated by oa:classifying, with unkg:evidenceFor / unkg:evidenceProperty naming
   the statement, a TextPositionSelector and a TextQuoteSelector).
@@ -35,7 +36,7 @@ from unkg import __version__, iris
 from unkg.config import DATA_LICENSE, ONTOLOGY_NS, UN_TERMS
 from unkg.errors import InputError
 from unkg.ingest.metadata import state_iri
-from unkg.ingest.model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, SubParagraph
+from unkg.ingest.model import OPERATIVE, Citation, Concept, Mandate, Paragraph, Provision, Resolution, SubParagraph
 from unkg.ontology import vocab_graph
 
 UNKG = Namespace(ONTOLOGY_NS)
@@ -262,25 +263,37 @@ class _Builder:
                                (UNKG.beneficiary, pr.beneficiaries)):
             for c in concepts:
                 self.mention(iri, prop, c)
-        m = pr.mandate
-        if m is not None:
-            node = URIRef(iris.mandate(str(iri)))
-            self.add(iri, UNKG.hasMandate, node)
-            self.add(node, RDF.type, UNKG.Mandate)
-            if m.actor is not None:
-                self.mention(node, UNKG.mandatedActor, m.actor)
-            if m.task:
-                self.add(node, UNKG.task, Literal(m.task))
-            if m.object_text:
-                self.add(node, UNKG.taskText, self.text(m.object_text))
-            for c in m.recipients:
-                self.mention(node, UNKG.recipient, c)
-            if m.due:
-                self.add(node, UNKG.due, self.text(m.due))
-            if m.due_session:
-                self.add(node, UNKG.dueSession, Literal(str(m.due_session)))
-            if m.frequency:
-                self.add(node, UNKG.frequency, Literal(m.frequency))
+        for n, m in enumerate(pr.mandates, 1):
+            self.mandate(m, URIRef(iris.mandate(str(iri), n)), iri)
+
+    def mandate(self, m: Mandate, node: URIRef, provision: URIRef) -> None:
+        """One mandate of a provision (docs/mandates.md): its task and recurrence are concepts of the tasks and
+        recurrence schemes; the words that give it are the evidence of its task."""
+        self.add(provision, UNKG.hasMandate, node)
+        self.add(node, RDF.type, UNKG.Mandate)
+        if m.entity is not None:
+            self.mention(node, UNKG.mandatedActor, m.entity)
+        task = URIRef(iris.task(m.task))
+        self.add(node, UNKG.task, task)
+        if self.span_ok(m.start, m.end):
+            self.annotation(task, m.start, m.end, about=node, prop=UNKG.task)
+        if m.task_text:
+            self.add(node, UNKG.taskText, self.text(m.task_text))
+        for c in m.recipients:
+            self.mention(node, UNKG.recipient, c)
+        if m.due:
+            self.add(node, UNKG.due, self.text(m.due))
+        if m.due_session:
+            self.add(node, UNKG.dueSession, Literal(str(m.due_session)))
+        if m.due_year:
+            self.add(node, UNKG.dueYear, Literal(m.due_year, datatype=XSD.gYear))
+        self.add(node, UNKG.recurrence, URIRef(iris.recurrence(m.recurrence)))
+        if m.frequency:
+            self.add(node, UNKG.frequency, self.text(m.frequency))
+        if m.period:
+            self.add(node, UNKG.period, self.text(m.period))
+        self.add(node, UNKG.reviewClause, Literal(bool(m.review_clause)))
+        self.add(node, UNKG.withinExistingResources, Literal(bool(m.within_existing_resources)))
 
     def mention(self, subject: URIRef, prop: URIRef, c: Concept) -> None:
         """One extracted link (subject prop concept), with its evidence when the span is known."""

@@ -43,15 +43,21 @@ class Citation:
 
 @dataclass
 class Mandate:
-    """Who must do what, for whom, when, how often."""
+    """A task a provision gives a named entity: who must do what, for whom, when, how often (docs/mandates.md)."""
 
-    actor: Concept | None = None  # who must act or report
-    task: str = ""  # report | study | meeting | appointment | continue-consideration | other
-    object_text: str = ""  # what, as printed ("a report on the implementation of the present resolution")
+    entity: Concept | None = None  # who must act or report; the adopting body for its own agenda decisions
+    task: str = "other"  # notation of a concept of ontology/vocab/tasks.ttl: report | oral_update | study ...
+    task_text: str = ""  # what, as printed ("a report on the implementation of the present resolution")
     recipients: list[Concept] = field(default_factory=list)  # to whom
     due: str | None = None  # as printed: "at its eightieth session"
     due_session: str | None = None  # "80"
-    frequency: str | None = None  # annually | biennially | ...
+    due_year: str | None = None  # "2026": printed, or the year the due session opens
+    recurrence: str = "once"  # notation of a concept of ontology/vocab/recurrence.ttl: once | annual | ...
+    frequency: str | None = None  # the recurrence's wording as printed: "annually", "every two years"
+    period: str | None = None  # an extension's length as printed: "three years"
+    review_clause: bool = False  # the text provides for review, evaluation, termination or a sunset
+    within_existing_resources: bool = False
+    text: str = ""  # the words that give this mandate
     start: int = -1
     end: int = -1
 
@@ -70,7 +76,16 @@ class Provision:
     addressees: list[Concept] = field(default_factory=list)
     rights: list[Concept] = field(default_factory=list)
     beneficiaries: list[Concept] = field(default_factory=list)
-    mandate: Mandate | None = None
+    mandates: list[Mandate] = field(default_factory=list)
+
+    @property
+    def mandate(self) -> Mandate | None:
+        """The first mandate (the `mandate` of the JSON document before provisions gave several)."""
+        return self.mandates[0] if self.mandates else None
+
+    @mandate.setter
+    def mandate(self, m: Mandate | None) -> None:
+        self.mandates = [m] if m is not None else []
 
 
 @dataclass
@@ -159,6 +174,8 @@ class Resolution:
         doc = asdict(self)
         for p in doc["paragraphs"]:
             del p["section"]
+            for pr in p["provisions"]:
+                pr["mandate"] = pr["mandates"][0] if pr["mandates"] else None
         return doc
 
 

@@ -94,7 +94,7 @@ def test_decides_addresses_the_adopting_body(vocab):
     res = extract(make(["Decides to remain seized of the matter."], body="Human Rights Council"), vocab)
     (p,) = res.operative[0].provisions
     assert local(p.addressees) == ["human-rights-council"]
-    assert p.mandate is not None and p.mandate.task == "continue-consideration"
+    assert p.mandate is not None and p.mandate.task == "agenda_item"
 
 
 def test_partners_are_not_addressees_and_short_names_resolve(vocab):
@@ -110,8 +110,8 @@ def test_partners_are_not_addressees_and_short_names_resolve(vocab):
     assert local(req.addressees) == ["sr-hrd"]
     assert req.addressees[0].text == "Special Rapporteur"  # the words as printed, resolved to the mandate
     m = req.mandate
-    assert (m.task, m.frequency) == ("report", "annually")
-    assert local([m.actor]) == ["sr-hrd"]
+    assert (m.task, m.recurrence, m.frequency) == ("report", "annual", "annually")
+    assert local([m.entity]) == ["sr-hrd"]
     assert local(m.recipients) == ["general-assembly", "human-rights-council"]
     check_spans(res)
 
@@ -227,9 +227,9 @@ def test_mandate_due_session_and_object(vocab):
     res = extract(make(["Requests the Secretary-General to submit to the General Assembly at its eightieth "
                         "session a report on the implementation of the present resolution."]), vocab)
     m = res.operative[0].provisions[0].mandate
-    assert (m.task, m.due, m.due_session) == ("report", "at its eightieth session", "80")
+    assert (m.task, m.due, m.due_session, m.due_year) == ("report", "at its eightieth session", "80", "2025")
     assert local(m.recipients) == ["general-assembly"]
-    assert m.object_text == "a report on the implementation of the present resolution."
+    assert m.task_text == "a report on the implementation of the present resolution."
 
 
 def test_preambular_paragraphs_get_citations_not_provisions(vocab):

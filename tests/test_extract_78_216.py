@@ -79,8 +79,8 @@ def test_36_requests_the_special_rapporteur_to_report_annually(res, vocab):
     sr = concept(vocab, "Special Rapporteur on the situation of human rights defenders")
     assert p.verb == "request" and addressees(p) == [sr]
     m = p.mandate
-    assert m is not None and m.actor.id == sr
-    assert (m.task, m.frequency) == ("report", "annually")
+    assert m is not None and m.entity.id == sr
+    assert (m.task, m.recurrence, m.frequency) == ("report", "annual", "annually")
     assert [c.id for c in m.recipients] == [concept(vocab, "General Assembly"), concept(vocab, "Human Rights Council")]
 
 

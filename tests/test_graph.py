@@ -5,7 +5,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, BNode, Literal, URIRef
+from rdflib import RDF, XSD, BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from unkg import iris
@@ -107,7 +107,10 @@ def test_mandate(built):
     assert m == URIRef(iris.mandate(str(prov)))
     assert g.value(m, UNKG.mandatedActor) == URIRef(iris.vocab("actors", "secretary-general"))
     assert g.value(m, UNKG.recipient) == URIRef(iris.vocab("actors", "general-assembly"))
-    assert g.value(m, UNKG.dueSession) == Literal("79") and g.value(m, UNKG.task) == Literal("report")
+    assert g.value(m, UNKG.dueSession) == Literal("79") and g.value(m, UNKG.task) == URIRef(iris.task("report"))
+    assert g.value(m, UNKG.dueYear) == Literal("2024", datatype=XSD.gYear)
+    assert g.value(m, UNKG.recurrence) == URIRef(iris.recurrence("once"))
+    assert (g.value(m, UNKG.reviewClause), g.value(m, UNKG.withinExistingResources)) == (Literal(False), Literal(True))
 
 
 def test_evidence_quotes_the_text_it_points_to(built):
@@ -123,8 +126,9 @@ def test_evidence_quotes_the_text_it_points_to(built):
         start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
         assert res.text[start:end] == str(g.value(quote, OA.exact))
         quoted += 1
-    # 4 addressee/right mentions + mandate actor and recipient + 1 citation; the span-less beneficiary has none
-    assert quoted == 7
+    # 4 addressee/right mentions + mandate actor, recipient and task + 1 citation; the span-less beneficiary
+    # has none
+    assert quoted == 8
     assert (None, UNKG.beneficiary, URIRef(iris.vocab("groups", "journalists"))) in g
 
 

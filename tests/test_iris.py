@@ -51,6 +51,7 @@ def test_resolution_iris():
     assert iris.subparagraph(op11, "(a)", "ii") == op11 + "/a/ii"
     assert iris.provision(op11, 2) == op11 + "/prov/2"
     assert iris.mandate(iris.provision(op11, 1)) == op11 + "/prov/1/mandate"
+    assert iris.mandate(iris.provision(op11, 1), 2) == op11 + "/prov/1/mandate/2"
     assert iris.paragraph("A/RES/75/101 A-B", "operative", 3, part="B") == BASE + "A/RES/75/101A-B/B/op/3"
     assert iris.undocs("A/RES/78/216") == "https://undocs.org/en/A/RES/78/216"
     assert iris.footnote("A/RES/78/216", "1") == BASE + "A/RES/78/216/fn/1"
@@ -122,6 +123,7 @@ OP11 = BASE + "A/RES/78/216/op/11"
         (OP11 + "/prov/2", "provision", BASE + "A/RES/78/216", None, OP11, None),
         (OP11 + "/a/prov/1", "provision", BASE + "A/RES/78/216", None, OP11, OP11 + "/a"),
         (OP11 + "/prov/1/mandate", "mandate", BASE + "A/RES/78/216", None, OP11, None),
+        (OP11 + "/prov/1/mandate/3", "mandate", BASE + "A/RES/78/216", None, OP11, None),
         (BASE + "A/RES/78/216/fn/1", "footnote", BASE + "A/RES/78/216", None, None, None),
         (BASE + "A/RES/78/216/vote", "vote", BASE + "A/RES/78/216", None, None, None),
         (BASE + "A/RES/78/216/fr/evidence/0123abcd", "evidence", BASE + "A/RES/78/216", "fr", None, None),

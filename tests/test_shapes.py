@@ -56,8 +56,13 @@ CASES = [
      f"{W}/vote", "https://w3id.org/unkg/ontology#votesAgainst", "0 or more"),
     ("ProvisionShape", f"INSERT DATA {{ <{OP1}/prov/1> unkg:verb <https://w3id.org/unkg/vocab/verbs/urge> }}",
      f"{OP1}/prov/1", "https://w3id.org/unkg/ontology#verb", "exactly one operative verb"),
-    ("MandateShape", 'DELETE { ?m unkg:task "report" } INSERT { ?m unkg:task "lunch" } WHERE { ?m unkg:task "report" }',
-     f"{OP2}/prov/1/mandate", "https://w3id.org/unkg/ontology#task", "one of report"),
+    ("MandateShape", "DELETE { ?m unkg:task ?t } INSERT { ?m unkg:task <https://w3id.org/unkg/vocab/tasks/lunch> } "
+                     "WHERE { ?m unkg:task ?t }",
+     f"{OP2}/prov/1/mandate", "https://w3id.org/unkg/ontology#task", "concept of the task types scheme"),
+    ("MandateShape", "DELETE WHERE { ?m unkg:recurrence ?r }",
+     f"{OP2}/prov/1/mandate", "https://w3id.org/unkg/ontology#recurrence", "exactly one recurrence"),
+    ("MandateShape", 'DELETE { ?m unkg:dueYear ?y } INSERT { ?m unkg:dueYear "2024" } WHERE { ?m unkg:dueYear ?y }',
+     f"{OP2}/prov/1/mandate", "https://w3id.org/unkg/ontology#dueYear", "xsd:gYear"),
     ("AnnotationShape", f"DELETE {{ ?a oa:motivatedBy ?m }} INSERT {{ ?a oa:motivatedBy oa:tagging }} "
                         f"WHERE {{ ?a oa:hasBody <{PP1}> ; oa:motivatedBy ?m }}",
      f"SELECT ?a WHERE {{ ?a oa:hasBody <{PP1}> }}", "http://www.w3.org/ns/oa#motivatedBy", "oa:identifying"),

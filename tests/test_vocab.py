@@ -24,6 +24,8 @@ FILES = {
     "rights.ttl": ("rights", {UNKG.Right}),
     "instruments.ttl": ("instruments", {UNKG.Instrument, UNKG.InstrumentArticle}),
     "groups.ttl": ("groups", {UNKG.AffectedGroup}),
+    "tasks.ttl": ("tasks", {UNKG.TaskType}),
+    "recurrence.ttl": ("recurrence", {UNKG.Recurrence}),
 }
 # unkg: terms the vocabularies may use (declared by the ontology).
 ALLOWED_UNKG = {UNKG.strength, UNKG.modality, UNKG.strengthDelta, UNKG.statedIn, UNKG.articleOf, UNKG.iso3166Alpha3,
@@ -260,3 +262,22 @@ def test_group_and_opener_counts(graphs: dict[str, Graph]) -> None:
 def test_exact_matches_point_to_unbis_or_wikidata(all_vocab: Graph) -> None:
     for _, _, target in all_vocab.triples((None, SKOS.exactMatch, None)):
         assert str(target).startswith(("http://metadata.un.org/thesaurus/", "http://www.wikidata.org/entity/Q")), target
+
+
+def test_task_and_recurrence_schemes_name_the_json_values(graphs: dict[str, Graph]) -> None:
+    """The JSON document's task and recurrence names (DESIGN.md) are the schemes' notations, and every concept
+    is defined and labelled in English, French and Spanish."""
+    from unkg import iris
+
+    expected = {"tasks.ttl": {"report", "oral_update", "study", "meeting", "agenda_item", "extend_mandate",
+                              "establish", "assistance", "dissemination", "other"},
+                "recurrence.ttl": {"once", "annual", "biennial", "periodic"}}
+    for name, notations in expected.items():
+        g = graphs[name]
+        concepts = _concepts(g)
+        assert {str(g.value(c, SKOS.notation)) for c in concepts} == notations
+        for c in concepts:
+            n = str(g.value(c, SKOS.notation))
+            assert str(c) == (iris.task(n) if name == "tasks.ttl" else iris.recurrence(n)) and iris.notation(str(c)) == n
+            assert g.value(c, SKOS.definition) is not None, c
+            assert {lab.language for lab in g.objects(c, SKOS.prefLabel)} == {"en", "fr", "es"}, c

@@ -164,8 +164,9 @@ def provision(paragraph_iri: str, n: int) -> str:
     return f"{paragraph_iri}/prov/{n}"
 
 
-def mandate(provision_iri: str) -> str:
-    return f"{provision_iri}/mandate"
+def mandate(provision_iri: str, n: int = 1) -> str:
+    """The n-th (1-based) mandate a provision gives: the first keeps the plain `/mandate`."""
+    return f"{provision_iri}/mandate" if n == 1 else f"{provision_iri}/mandate/{n}"
 
 
 def footnote(symbol: "Symbol | str", marker: str) -> str:
@@ -249,6 +250,20 @@ def sdg(code: str) -> str:
 def vocab(scheme: str, local: str) -> str:
     """A concept of one of unkg's SKOS vocabularies, e.g. vocab('actors', 'business-enterprises')."""
     return f"{VOCAB_NS}{scheme}/{local}"
+
+
+def task(notation: str) -> str:
+    """A task type of mandates from its JSON name: 'oral_update' -> .../vocab/tasks/oral-update."""
+    return vocab("tasks", notation.replace("_", "-"))
+
+
+def recurrence(notation: str) -> str:
+    return vocab("recurrence", notation)
+
+
+def notation(concept_iri: str) -> str:
+    """The JSON name of a task type or recurrence concept: .../tasks/oral-update -> 'oral_update'."""
+    return concept_iri.rstrip("/").rsplit("/", 1)[-1].replace("-", "_")
 
 
 def slug(label: str) -> str:
@@ -336,7 +351,8 @@ def _read_tail(iri: str, work: str, path: str, tail: list[str]) -> DataIri | Non
     sub = "/".join([paragraph, *subs]) if subs else None
     if not after:
         return DataIri(iri, work, path, "subparagraph" if subs else "paragraph", paragraph=paragraph, subparagraph=sub)
-    if len(after) >= 2 and after[1].isdigit() and after[2:] in ([], ["mandate"]):
+    if len(after) >= 2 and after[1].isdigit() and (after[2:] in ([], ["mandate"]) or (
+            len(after) == 4 and after[2] == "mandate" and after[3].isdigit() and int(after[3]) >= 2)):
         kind = "mandate" if after[2:] else "provision"
         return DataIri(iri, work, path, kind, paragraph=paragraph, subparagraph=sub)
     return None

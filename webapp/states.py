@@ -26,7 +26,7 @@ from flask import Blueprint, Response, current_app, request
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from unkg.config import ONTOLOGY_NS
-from unkg.iris import Symbol
+from unkg.iris import Symbol, notation
 from unkg.webapp import pages
 from unkg.webapp import queries as Q
 from unkg.webapp.errors import ApiError
@@ -362,7 +362,7 @@ def about_stats() -> dict[str, dict[str, Any]]:
                     info["strong"].add(str(r["prov"]))
                 if r.get("task") is not None or r.get("entity") is not None:
                     who = c.label(str(r["entity"])) if r.get("entity") is not None else "(unnamed)"
-                    info["mandates"][(who, str(val(r.get("task")) or "other"))] += 1
+                    info["mandates"][(who, notation(str(r["task"])) if r.get("task") is not None else "other")] += 1
         return {w: {"provisions": len(i["provisions"]), "strong_provisions": len(i["strong"]),
                     "mandates": [{"actor": a, "task": t, "count": n} for (a, t), n in sorted(i["mandates"].items())]}
                 for w, i in stats.items()}

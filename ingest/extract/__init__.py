@@ -18,7 +18,7 @@ from unkg.config import VOCAB_NS
 from unkg.ingest.extract.citations import find_citations
 from unkg.ingest.extract.clauses import ClauseSplitter
 from unkg.ingest.extract.grammar import grammar
-from unkg.ingest.extract.mandates import DECISION_MODALITIES, REQUEST_MODALITIES, build_mandate
+from unkg.ingest.extract.mandates import mandates_of
 from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames
 from unkg.ingest.extract.sdg import find_sdg
 from unkg.ingest.extract.tokens import Token, lows, phrase_trie, tokenize
@@ -173,10 +173,8 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
             start=c.start, end=c.end, addressees=addressees,
             rights=_dedupe([_concept(text, m) for m in about if m.concept.kind == RIGHT]),
             beneficiaries=_dedupe([_concept(text, m) for m in about if m.concept.kind == GROUP]))
-        if modality in REQUEST_MODALITIES or modality in DECISION_MODALITIES:
-            actor = addressees[0] if addressees else None
-            prov.mandate = build_mandate(prov.text, c.start, toks, c.j, hi, inside, actor,
-                                         modality in DECISION_MODALITIES, ctx.gram, lambda m: _concept(text, m))
+        prov.mandates = mandates_of(prov, verb.local if verb else "", toks, c.i, hi, inside, v, ctx.gram, res.body,
+                                    lambda m: _concept(text, m))
         out.append(prov)
     return out
 

@@ -4,7 +4,7 @@ Vocabularies (verbs, actors, rights, groups) live in ontology/vocab/*.ttl; what 
 glues their mentions together: conjunctions that open a new provision, the marker of the complement after
 an addressee ("to" + infinitive, "à"/"de", "a"/"de"), partner phrases that are not addressees ("in
 consultation with"), words that may sit between coordinated mentions, citation and SDG phrasing, ordinal
-numbers of sessions, task and frequency words of mandates. Kept as plain data (one dict per language) so that
+numbers of sessions, the shape of mandates (coordinated tasks, due years, periods, review clauses). Kept as plain data (one dict per language) so that
 a contributor adds a language by adding a dict. All strings are lower case and matched on word boundaries.
 """
 from __future__ import annotations
@@ -86,27 +86,26 @@ EN: dict[str, Any] = {
     "sdg_target": r"\btargets?\s+",
     "sdg_indicator": r"\bindicators?\s+",
     "sdg_goal": r"\b(?:sustainable\s+development\s+)?goals?\s+",
-    # mandates
     "session": r"\b(?:at|by|during|to)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)\s+(?:regular\s+)?session\b",
-    "tasks": {
-        "report": ["report", "reports", "reporting", "submit", "present"],
-        "study": ["study", "studies", "analysis", "survey"],
-        "meeting": ["convene", "meeting", "panel discussion", "panel", "workshop", "seminar", "dialogue",
-                    "consultation", "conference", "debate", "forum"],
-        "appointment": ["appoint", "designate", "nominate", "extend the mandate", "renew the mandate", "to extend"],
-        "continue-consideration": ["continue its consideration", "continue consideration",
-                                   "remain seized", "include in the provisional agenda", "consider the matter",
-                                   "consider the question", "consider this question", "consider the issue"],
-    },
+    # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
+    # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
+    "mandate_joins": ["and", ",", ";"],
+    "mandate_markers": ["to"],
+    "due_year": r"\b(?:in|by|before|until|during|for)\s+(?:the\s+end\s+of\s+|early\s+|mid-|late\s+)?"
+                r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December)\s+)?((?:19|20)\d{2})\b(?!\s*(?:Agenda|agenda))",
+    "period": r"\bfor\s+(?:a\s+(?:further\s+|new\s+)?period\s+of\s+|a\s+further\s+|an\s+additional\s+|another\s+)?"
+              r"((?:\w+[- ])?\w+\s+(?:years?|months?))\b",
+    "review_clause": r"\b(?:review(?:s|ed|ing)?\s+(?:of\s+)?(?:the|its|this|their)\s+(?:\w+\s+){0,3}?(?:mandate|functioning|"
+                     r"modalities|methods\s+of\s+work)|evaluat(?:e|es|ed|ion|ions)\b|terminat(?:e|es|ed|ion)\b|"
+                     r"sunset|reassess\w*)",
+    "existing_resources": r"\b(?:from\s+)?within\s+(?:existing|available)\s+(?:\w+\s+)?resources\b",
+    # the body whose session a due session is ("to the Human Rights Council at its sixtieth session")
+    "session_bodies": {"General Assembly": ["general assembly", "assembly"],
+                       "Human Rights Council": ["human rights council", "the council"]},
     "recipient_markers": ["to the", "to"],
     # an article before a task word makes it the object ("submit ... *a report* on ...")
     "articles": ["a", "an", "the"],
-    "frequency": {
-        "annually": ["annually", "every year", "each year", "on an annual basis", "annual"],
-        "biennially": ["biennially", "every two years", "on a biennial basis", "biennial"],
-        "triennially": ["every three years", "triennially"],
-        "quadrennially": ["every four years", "quadrennially"],
-    },
     "ordinal_units": {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                       "eighth": 8, "ninth": 9},
     "ordinal_teens": {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -175,23 +174,22 @@ FR: dict[str, Any] = {
     "sdg_indicator": r"\bindicateurs?\s+",
     "sdg_goal": r"\b(?:objectifs?\s+de\s+développement\s+durable|objectifs?)\s+(?:n[o°º]\s*)?",
     "session": r"\b(?:à|avant|lors de)\s+sa\s+([a-zéèê\- ]+?)\s+session\b",
-    "tasks": {
-        "report": ["rapport", "rapports", "rendre compte", "présenter", "soumettre"],
-        "study": ["étude", "études", "analyse"],
-        "meeting": ["convoquer", "réunion", "réunions", "table ronde", "débat", "atelier", "séminaire",
-                    "dialogue", "consultation", "conférence", "forum"],
-        "appointment": ["nommer", "désigner", "proroger le mandat", "renouveler le mandat", "de proroger"],
-        "continue-consideration": ["poursuivre l'examen", "poursuivre l’examen", "demeurer saisi",
-                                   "rester saisi", "inscrire à l'ordre du jour", "inscrire à l’ordre du jour"],
-    },
+    "mandate_joins": ["et", ",", ";"],
+    "mandate_markers": ["de", "d", "à"],
+    "due_year": r"\b(?:en|d['’]ici\s+(?:à\s+)?|avant|jusqu['’]au|jusqu['’]en|au\s+plus\s+tard\s+en|pour)\s+"
+                r"(?:(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+                r"novembre|décembre)\s+|fin\s+)?((?:19|20)\d{2})\b(?!\s*(?:Agenda|agenda|Programme))",
+    "period": r"\bpour\s+une\s+(?:nouvelle\s+)?période\s+(?:supplémentaire\s+)?(?:de\s+|d['’])((?:\w+[- ])?\w+\s+(?:ans|années?|mois))",
+    "review_clause": r"\b(?:(?:examiner|réexaminer|revoir)\s+(?:le|son|ce|leur)\s+(?:\w+\s+){0,2}?(?:mandat|fonctionnement|"
+                     r"modalités|méthodes\s+de\s+travail)|(?:réexamen|examen)\s+(?:du|de\s+son|de\s+leur)\s+(?:\w+\s+){0,2}?"
+                     r"(?:mandat|fonctionnement|modalités)|évaluation|évaluer|mettre\s+fin|cessation|réévalu\w+)",
+    "existing_resources": r"\b(?:dans\s+(?:la\s+limite|les\s+limites)\s+des|au\s+moyen\s+des|grâce\s+aux)\s+"
+                          r"ressources\s+(?:existantes|disponibles)",
+    "session_bodies": {"General Assembly": ["assemblée générale", "assemblée"],
+                       "Human Rights Council": ["conseil des droits de l'homme", "conseil des droits de l’homme",
+                                                "le conseil"]},
     "recipient_markers": ["à", "au", "aux"],
     "articles": ["un", "une", "le", "la", "les", "l", "des", "du"],
-    "frequency": {
-        "annually": ["chaque année", "annuellement", "tous les ans", "annuel", "annuelle"],
-        "biennially": ["tous les deux ans", "biennal", "biennale"],
-        "triennially": ["tous les trois ans"],
-        "quadrennially": ["tous les quatre ans"],
-    },
     "ordinal_units": {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
                       "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9},
     "ordinal_teens": {"dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14,
@@ -254,24 +252,21 @@ ES: dict[str, Any] = {
     "sdg_indicator": r"\bindicador(?:es)?\s+",
     "sdg_goal": r"\b(?:objetivos?\s+de\s+desarrollo\s+sostenible|objetivos?)\s+",
     "session": r"\b(?:en|antes de|durante)\s+su\s+([a-záéíóú ]+?)\s+período\s+de\s+sesiones\b",
-    "tasks": {
-        "report": ["informe", "informes", "informar", "informando", "informe", "presentar", "presente",
-                   "presenten"],
-        "study": ["estudio", "estudios", "análisis"],
-        "meeting": ["convocar", "convoque", "reunión", "reuniones", "mesa redonda", "debate", "taller",
-                    "seminario", "diálogo", "consulta", "conferencia", "foro"],
-        "appointment": ["nombrar", "designar", "prorrogar el mandato", "renovar el mandato", "prorrogar"],
-        "continue-consideration": ["seguir examinando", "continuar examinando", "seguir ocupándose",
-                                   "incluir en el programa provisional", "siga ocupándose"],
-    },
+    "mandate_joins": ["y", "e", ",", ";"],
+    "mandate_markers": ["que", "a"],
+    "due_year": r"\b(?:en|para|antes\s+de|hasta\s+el|hasta|a\s+más\s+tardar\s+en|de\s+aquí\s+a)\s+"
+                r"(?:(?:\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+                r"octubre|noviembre|diciembre)\s+de\s+|finales\s+de\s+)?((?:19|20)\d{2})\b(?!\s*(?:Agenda|agenda))",
+    "period": r"\bpor\s+un\s+(?:nuevo\s+)?período\s+(?:adicional\s+)?de\s+((?:\w+\s+)?\w+\s+(?:años?|meses|mes))",
+    "review_clause": r"\b(?:(?:examinar|revisar|reexaminar)\s+(?:el|su|este)\s+(?:\w+\s+){0,2}?(?:mandato|funcionamiento|"
+                     r"modalidades|métodos\s+de\s+trabajo)|(?:examen|revisión)\s+(?:del|de\s+su)\s+(?:\w+\s+){0,2}?"
+                     r"(?:mandato|funcionamiento|modalidades)|evaluaci[oó]n|evaluar|poner\s+fin|terminaci[oó]n)",
+    "existing_resources": r"\b(?:con\s+cargo\s+a|dentro\s+de(?:\s+los\s+límites\s+de)?|con)\s+los\s+recursos\s+"
+                          r"(?:existentes|disponibles)",
+    "session_bodies": {"General Assembly": ["asamblea general", "asamblea"],
+                       "Human Rights Council": ["consejo de derechos humanos", "el consejo"]},
     "recipient_markers": ["a", "al"],
     "articles": ["un", "una", "el", "la", "los", "las", "del"],
-    "frequency": {
-        "annually": ["anualmente", "cada año", "todos los años", "anual"],
-        "biennially": ["cada dos años", "bienal"],
-        "triennially": ["cada tres años"],
-        "quadrennially": ["cada cuatro años"],
-    },
     "ordinal_units": {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4,
                       "quinto": 5, "sexto": 6, "séptimo": 7, "octavo": 8, "noveno": 9},
     "ordinal_teens": {"décimo": 10, "undécimo": 11, "duodécimo": 12},

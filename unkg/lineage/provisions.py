@@ -32,7 +32,7 @@ def _added(before: Sequence[Concept], after: Sequence[Concept]) -> list[dict[str
 def mandate_summary(m: Mandate | None) -> dict[str, Any] | None:
     if m is None:
         return None
-    return {"entity": m.actor.label if m.actor else None, "task": m.task or None,
+    return {"entity": m.entity.label if m.entity else None, "task": m.task or None,
             "due_session": m.due_session, "frequency": m.frequency}
 
 

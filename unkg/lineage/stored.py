@@ -85,14 +85,19 @@ def _provisions(store: Any, g: str, paragraphs: dict[str, Paragraph]) -> None:
         concepts = getattr(pr, attr[str(r["prop"]).rsplit("#", 1)[-1]])
         if all(x.id != c for x in concepts):
             concepts.append(Concept(id=c, label=_v(r, "label") or c.rsplit("/", 1)[-1]))
-    rows = store.select(PREFIXES + f"""SELECT ?prov ?task ?due ?freq ?actor ?label WHERE {{
+    rows = store.select(PREFIXES + f"""SELECT ?prov ?m ?task ?due ?freq ?actor ?label WHERE {{
         GRAPH <{g}> {{ ?prov unkg:hasMandate ?m . OPTIONAL {{ ?m unkg:task ?task }} OPTIONAL {{ ?m unkg:dueSession ?due }}
                        OPTIONAL {{ ?m unkg:frequency ?freq }} OPTIONAL {{ ?m unkg:mandatedActor ?actor }} }}
         OPTIONAL {{ ?actor skos:prefLabel ?label FILTER (lang(?label) = "en") }} }}""")
-    for r in rows:
+    seen: set[str] = set()
+    # .../mandate sorts before .../mandate/2: the provision's mandates come back in their order
+    for r in sorted(rows, key=lambda r: (str(r["prov"]), len(str(r["m"])), str(r["m"]))):
         pr = provisions.get(str(r["prov"]))
-        if pr is None or pr.mandate is not None:
+        if pr is None or str(r["m"]) in seen:
             continue
-        actor = _v(r, "actor")
-        pr.mandate = Mandate(actor=Concept(id=actor, label=_v(r, "label") or actor.rsplit("/", 1)[-1]) if actor else None,
-                             task=_v(r, "task") or "", due_session=_v(r, "due"), frequency=_v(r, "freq"))
+        seen.add(str(r["m"]))
+        actor, task = _v(r, "actor"), _v(r, "task")
+        pr.mandates.append(Mandate(
+            entity=Concept(id=actor, label=_v(r, "label") or actor.rsplit("/", 1)[-1]) if actor else None,
+            task=iris.notation(task) if task else "other", due_session=_v(r, "due"),
+            frequency=_v(r, "freq")))
