@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from unkg.ingest.model import SubParagraph
-from unkg.ingest.readers import akn, read, text
-from unkg.ingest.readers.numbering import nests_under
+from unkg.ingest.model import OPERATIVE, Paragraph, SubParagraph
+from unkg.ingest.readers import akn, read, sections, text
+from unkg.ingest.readers.numbering import attach_sub, continue_text, nests_under
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -158,3 +158,47 @@ def test_one_nesting_rule_for_every_reader(parent, key, quoted, nests) -> None:
     sub = SubParagraph(number, "text", subparagraphs=[SubParagraph(c, "text") for c in children])
     assert nests_under(sub, key, quoted) is nests
     assert nests_under(None, key, quoted) is False
+
+
+@pytest.mark.parametrize("text, label, heading, annex", [
+    ("II.", "II", False, False),  # the readers strip its dot where a heading is looked for
+    ("B", "B", True, False),
+    ("Resolution B", "B", True, False),
+    ("Related fisheries instruments", None, True, False),
+    ("Annex", None, True, True),
+    ("Draft annex I", None, True, True),
+    ("Takes note of annex II to the report;", None, False, False),  # a paragraph that names an annex
+    ("Recalling its resolution 77/1,", None, False, False),
+    ("会议文件：", None, False, False),  # ends like a paragraph in Chinese
+])
+def test_one_section_logic_for_every_reader(text: str, label, heading: bool, annex: bool) -> None:
+    assert sections.label(text) == label
+    assert sections.is_heading(text) is heading
+    assert sections.is_annex(text) is annex
+
+
+def test_sections_place_paragraphs_and_tell_a_restart() -> None:
+    s = sections.Sections()
+    s.enter("I")
+    one = s.place(Paragraph(OPERATIVE, 0, "2", "", "two", part="A"))
+    assert one.section == "I"
+    assert s.restarts("1", one, "A")  # "1." again under I: an annex or a list set in the body
+    s.enter("II")
+    assert not s.restarts("1", one, "A")  # numbering restarts with the section
+    s.pending = "B"
+    assert (s.take_pending(), s.pending) == ("B", None)
+    s.new_part()
+    assert s.current is None
+
+
+@pytest.mark.parametrize("printed", ["(b)", "b)", "(i)", "'2'"])
+def test_one_sub_paragraph_placement_for_every_reader(printed: str) -> None:
+    p = Paragraph(OPERATIVE, 0, "1", "Decides", "Decides: (a) first;",
+                  subparagraphs=[SubParagraph("a", "first;")])
+    sub = attach_sub(p, printed, "next;")
+    nested = printed in ("(i)", "'2'")
+    assert (sub in p.subparagraphs[0].subparagraphs) is nested and (sub in p.subparagraphs) is not nested
+    assert p.text == f"Decides: (a) first; {printed} next;"
+    continue_text(p, "and more.")
+    assert p.text.endswith("next; and more.") and sub.text == "next; and more."
+    assert p.subparagraphs[0].text.endswith("and more.") is nested  # (a) takes it only around a nested last

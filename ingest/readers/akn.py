@@ -27,7 +27,9 @@ from unkg.ingest.model import (
     Vote,
     assemble,
 )
-from unkg.ingest.readers.numbering import nests_under, unique_numbers
+from unkg.ingest.readers import sections
+from unkg.ingest.readers.numbering import attach_sub, continue_text, unique_numbers
+from unkg.ingest.readers.sections import Sections
 from unkg.ingest.readers.source import load, source_of
 from unkg.ingest.readers.stages import join_normalised, normalise_space
 from unkg.iris import LANGUAGES, Symbol
@@ -162,7 +164,7 @@ class _Reader:
         self.root = root
         self.notes = _Notes()
         self.warnings: list[str] = []
-        self.section: str | None = None  # number of the main-body section being read ("I", "II")
+        self.sections = Sections()  # the main-body section being read ("I", "II") in the part being read
         self.sections_seen = 0
         self.emphasis = "italic"  # how the verb phrase is set: "bold" in Chinese
         # presidential statements are unnumbered paragraphs, each its own (none continues another)
@@ -294,20 +296,20 @@ class _Reader:
         numbered paragraph and is followed by another preamble is a markup slip and is read as preambular.
         """
         out: list[Paragraph] = []
-        self.section = None  # each part starts outside any section
-        sections = [c for c in doc if c.tag in (A + "preamble", A + "mainBody")]
-        if not any(c.tag == A + "mainBody" for c in sections):
+        self.sections.new_part()
+        bodies = [c for c in doc if c.tag in (A + "preamble", A + "mainBody")]
+        if not any(c.tag == A + "mainBody" for c in bodies):
             self.warnings.append(f"no <mainBody>{' in part ' + part if part else ''}")
         current: Paragraph | None = None
-        for i, sec in enumerate(sections):
-            if sec.tag == A + "preamble":
-                self.preamble(sec, part, out)
-            elif any(s.tag == A + "preamble" for s in sections[i + 1:]) and not any(
-                    _OPERATIVE_NUM.match(_ws(n.text or "")) for n in sec.iter(A + "num")):
+        for i, body in enumerate(bodies):
+            if body.tag == A + "preamble":
+                self.preamble(body, part, out)
+            elif any(s.tag == A + "preamble" for s in bodies[i + 1:]) and not any(
+                    _OPERATIVE_NUM.match(_ws(n.text or "")) for n in body.iter(A + "num")):
                 self.warnings.append("a <mainBody> between two <preamble>s read as preambular paragraphs")
-                self.preamble(sec, part, out, list(self.blocks(sec)))
+                self.preamble(body, part, out, list(self.blocks(body)))
             else:
-                current = self.operative(sec, part, out, current)
+                current = self.operative(body, part, out, current)
         out = self.merge_strays(out)
         self.qualify_sections(out)
         return out
@@ -323,7 +325,7 @@ class _Reader:
             nxt = next((q for q in paragraphs[i + 1:] if q.kind == OPERATIVE), None) if stray else None
             if (stray and prev is not None and nxt is not None and prev.part == p.part == nxt.part
                     and (nxt.number or "").isdigit() and int(nxt.number) == int(prev.number or 0) + 1):
-                _continue(prev, p.text)
+                continue_text(prev, p.text)
                 prev.footnotes += p.footnotes
                 self.warnings.append(f"unnumbered paragraph after paragraph {prev.number} read as its continuation")
                 continue
@@ -421,7 +423,7 @@ class _Reader:
                     # the label stays after the section closes: some files close a section after its
                     # heading and preamble and put its paragraphs after it
                     self.sections_seen += 1
-                    self.section = _section_label(el) or str(self.sections_seen)
+                    self.sections.enter(_section_label(el) or str(self.sections_seen))
                 yield from self.blocks(el)
             else:
                 self.warnings.append(f"skipped <{_local(el)}> in the main body")
@@ -501,19 +503,9 @@ class _Reader:
         return sub, _ws(f"{num} {text}") if num else text
 
     def attach_sub(self, current: Paragraph, label: str, text: str) -> None:
-        """Add an unnumbered "(c) ..." paragraph to the operative paragraph before it; "(i)" after "(a)"
-        nests under (a) (after "(h)" it is the next letter), as does "'2'" (how Arabic files print (ii))."""
-        label = _ws(label)
-        key = label.strip("().'‘’ ")
-        sub = SubParagraph(key, text)
-        subs = current.subparagraphs
-        parent = subs[-1] if subs else None
-        if parent is not None and nests_under(parent, key, quoted=label.startswith("'")):
-            parent.subparagraphs.append(sub)
-            _grow(current, parent, f"{label} {text}")
-        else:
-            subs.append(sub)
-            current.text = _join(current.text, f"{label} {text}")
+        """Add an unnumbered "(c) ..." paragraph to the operative paragraph before it (`numbering.attach_sub`:
+        "(i)" after "(a)" nests under (a), as does "'2'", how Arabic files print (ii)), with its footnotes."""
+        attach_sub(current, _ws(label), text)
         current.footnotes += self.notes.current
 
 
@@ -554,25 +546,6 @@ def _quoted_number(number: str, current: Paragraph) -> bool:
     return current.text.rstrip().endswith(":") and number != "1" and int(number) != int(current.number) + 1
 
 
-def _continue(current: Paragraph, extra: str) -> None:
-    """Append unnumbered continuation text to a paragraph and to its last (nested) sub-paragraph, which it follows."""
-    tail = current.text
-    current.text = _join(current.text, extra)
-    subs = current.subparagraphs
-    # only a sub-paragraph that ends the text it is in follows it (text after a list, e.g. a stray element
-    # in it, may have come between): a sub-paragraph's text must stay inside its paragraph's
-    while subs and tail.endswith(subs[-1].text):
-        tail = subs[-1].text
-        subs[-1].text = _join(subs[-1].text, extra)
-        subs = subs[-1].subparagraphs
-
-
-def _grow(current: Paragraph, parent: SubParagraph, extra: str) -> None:
-    """Append nested sub-paragraph text to its parent sub-paragraph and to the paragraph (the parent is last)."""
-    parent.text = _join(parent.text, extra)
-    current.text = _join(current.text, extra)
-
-
 def _next_letter(label: str) -> str | None:
     """The label after a letter label in the printed sequence: "h" -> "i", "hh" -> "ii", "z" -> "aa"."""
     if not re.fullmatch(r"([a-z])\1*", label):
@@ -606,7 +579,7 @@ def _section_label(el: etree._Element) -> str | None:
             child = child[0]  # <p><num>I</num></p>
         if child.tag in (A + "num", A + "subheading", A + "heading"):
             label = _ws(child.xpath("string()")).strip(".")
-            if label and (child.tag == A + "num" or re.fullmatch(r"[A-Z]{1,2}|[IVXL]{1,6}|\d{1,2}", label)):
+            if label and (child.tag == A + "num" or sections.label(label) == label):
                 return label
         elif child.tag not in (A + "subheading", A + "heading", A + "num"):
             break
@@ -620,11 +593,6 @@ def _is_decoration(el: etree._Element, text: str) -> bool:
     bold = "".join("".join(s.itertext()) for s in el.iter(A + "span", A + "b") if "bold" in (s.get("class") or "")
                    or s.tag == A + "b")
     return _ws(bold) == text
-
-
-def _looks_like_heading(text: str) -> bool:
-    """Section headings inside the main body: short, no closing punctuation ("Related fisheries instruments")."""
-    return len(text) < 160 and not re.search(r"[.;:,”\"'’)\]。；：，、）؛،]$", text)
 
 
 # -- operative paragraphs: one block at a time, through named passes ----------------------------------------
@@ -646,8 +614,7 @@ class _Cursor:
 
     def open(self, reader: "_Reader", paragraph: Paragraph) -> None:
         """A new operative paragraph, read under the current section."""
-        self.current = paragraph
-        paragraph.section = reader.section
+        self.current = reader.sections.place(paragraph)
         self.out.append(paragraph)
 
 
@@ -692,11 +659,11 @@ def _heading(r: "_Reader", b: _Block, c: _Cursor):
     if b.heading is None:
         return False
     label = b.num_text.strip(".") or _ws(_text(b.heading, None)).strip(".")
-    if re.match(r"(?:\w+\s+){0,3}annex(?:es)?\b", label, re.I) and len(label) < 60:
+    if sections.is_annex(label):
         r.warnings.append(f"main body text after the heading {label[:40]!r} not read (an annex)")
         return _END
-    if re.fullmatch(r"[A-Z]{1,2}|[IVXL]{1,6}", label):
-        r.section = label
+    if sections.label(label):
+        r.sections.enter(sections.label(label))
     return True
 
 
@@ -720,7 +687,7 @@ def _table(r: "_Reader", b: _Block, c: _Cursor):
     if b.el.tag != A + "table":
         return False
     if c.current is not None:
-        _continue(c.current, b.text)
+        continue_text(c.current, b.text)
         c.current.footnotes += r.notes.current
     else:
         r.warnings.append("skipped a table before the first operative paragraph")
@@ -743,7 +710,7 @@ def _quoted_numbered(r: "_Reader", b: _Block, c: _Cursor):
     if not (m and c.current is not None and c.current.part == c.part and _quoted_number(m.group(1), c.current)):
         return False
     quoted = r.numbered(b.el, m.group(1), c.part)
-    _continue(c.current, f"{m.group(1)} {quoted.text}")
+    continue_text(c.current, f"{m.group(1)} {quoted.text}")
     c.current.footnotes += quoted.footnotes
     r.warnings.append(f"paragraph numbered {m.group(1)!r} read as text quoted in paragraph {c.current.number}")
     return True
@@ -756,8 +723,7 @@ def _numbered(r: "_Reader", b: _Block, c: _Cursor):
     if not m:
         return False
     cur = c.current
-    if m.group(1) == "1" and cur is not None and cur.number not in (None, "1") and \
-            cur.section == r.section and cur.part == c.part:
+    if r.sections.restarts(m.group(1), cur, c.part):
         r.warnings.append(f"main body text after paragraph {cur.number} not read: numbering restarts at 1 "
                           "(an annex?)")
         return _END
@@ -778,9 +744,8 @@ def _other_numbers(r: "_Reader", b: _Block, c: _Cursor):
     content is read as unnumbered, saying so (the next passes read it)."""
     if not b.num_text:
         return False
-    label = b.num_text.strip(".")
-    if re.fullmatch(r"[A-Z]|[IVXL]{1,6}", label):
-        r.section = label
+    if sections.label(b.num_text):
+        r.sections.enter(sections.label(b.num_text))
         return True
     if b.el.find(A + "content") is None:
         return True
@@ -827,10 +792,10 @@ def _unnumbered(r: "_Reader", b: _Block, c: _Cursor):
     sub = _SUB_LABEL.match(b.text)
     if sub and cur is not None:
         r.attach_sub(cur, sub.group(0), b.text[sub.end():])
-    elif _looks_like_heading(b.text) and (not b.lead or b.lead == b.text):
+    elif sections.is_heading(b.text) and (not b.lead or b.lead == b.text):
         pass
     elif cur is not None and not b.lead and not r.statement_paragraphs:
-        _continue(cur, b.text)
+        continue_text(cur, b.text)
         cur.footnotes += r.notes.current
     else:
         c.current = Paragraph(OPERATIVE, 0, None, r.lead(b.el), b.text, part=c.part, footnotes=r.notes.current)

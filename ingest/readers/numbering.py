@@ -1,12 +1,14 @@
-"""How the readers read printed numbering: which sub-paragraph nests under which (one rule for every
-reader), and the repair of operative paragraph numbers so that part + number identify every paragraph (IRIs
-are built from them): numbering that restarts per section, and numbers misprinted or printed twice. The
-model (ingest/model.py) holds only the data."""
+"""How the readers read printed numbering, one rule and one function for every reader: which sub-paragraph
+nests under which and where continuation text goes (`attach_sub`, `continue_text`), and the repair of
+operative paragraph numbers so that part + number identify every paragraph (IRIs are built from them):
+numbering that restarts per section, and numbers misprinted or printed twice. The model (ingest/model.py)
+holds only the data."""
 from __future__ import annotations
 
 import re
 
 from unkg.ingest.model import OPERATIVE, Paragraph, SubParagraph
+from unkg.ingest.readers.stages import join_normalised
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
 
@@ -22,6 +24,36 @@ def nests_under(parent: SubParagraph | None, key: str, quoted: bool = False) -> 
     next_letter = len(key) == 1 and len(parent.number) == 1 and ord(key) == ord(parent.number) + 1
     roman_after_letter = _ROMAN.match(key) and not _ROMAN.match(parent.number) and not next_letter
     return bool(roman_after_letter) and bool(parent.subparagraphs or key in ("i", "1"))
+
+
+def attach_sub(paragraph: Paragraph, printed: str, text: str) -> SubParagraph:
+    """Add sub-paragraph `text`, labelled as printed ("(c)", "c)", "'2'"), to the paragraph it follows: under
+    the paragraph's last sub-paragraph when it nests there (`nests_under`), else after it. Its label and text
+    join the text of the paragraph (and of the parent it nests under)."""
+    key = printed.strip("().'‘’ ")
+    sub = SubParagraph(key, text)
+    subs = paragraph.subparagraphs
+    parent = subs[-1] if subs else None
+    if parent is not None and nests_under(parent, key, quoted=printed.startswith("'")):
+        parent.subparagraphs.append(sub)
+        parent.text = join_normalised(parent.text, f"{printed} {text}")
+    else:
+        subs.append(sub)
+    paragraph.text = join_normalised(paragraph.text, f"{printed} {text}")
+    return sub
+
+
+def continue_text(paragraph: Paragraph, extra: str) -> None:
+    """Append unnumbered continuation text to a paragraph and to its last (nested) sub-paragraph, which it
+    follows. Only a sub-paragraph that ends the text it is in is followed by it: text after a list (a stray
+    element in it) may have come between, and a sub-paragraph's text stays inside its paragraph's."""
+    tail = paragraph.text
+    paragraph.text = join_normalised(paragraph.text, extra)
+    subs = paragraph.subparagraphs
+    while subs and tail.endswith(subs[-1].text):
+        tail = subs[-1].text
+        subs[-1].text = join_normalised(subs[-1].text, extra)
+        subs = subs[-1].subparagraphs
 
 
 def unique_numbers(paragraphs: list[Paragraph]) -> list[str]:

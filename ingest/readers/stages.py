@@ -24,7 +24,7 @@ _FOOTNOTE_START = re.compile(f"^\\s*(?:([{SUPERSCRIPTS}]+)|<sup>\\s*(\\d{{1,3}})
 _PARA_START = re.compile(r"^\s*(?:\d{1,3}\.\s|\((?:[a-z]{1,3}|[ivxlc]{1,6})\)(?:\s|[A-Z“\"'‘]))")
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-_TERMINAL = re.compile(r"[.,;:!?”\"’)\]]\s*$")
+_TERMINAL = re.compile(r"[.,;:!?”\"'’)\]。；：，、）؛،]\s*$")
 
 # Page furniture a PDF or Word conversion may leave in the text flow.
 _DEBRIS = [
@@ -142,7 +142,8 @@ def take_footnotes(blocks: list[str]) -> tuple[list[str], list[Footnote]]:
 
 
 def ends_paragraph(block: str) -> bool:
-    """Reads a block; True when it ends like a paragraph (with , ; : . or a closing quote or bracket)."""
+    """Reads a block; True when it ends like a paragraph (with , ; : . ! ? in any of the six languages, or a
+    closing quote or bracket)."""
     return bool(_TERMINAL.search(_SUP_RUN.sub("", block).rstrip("*").rstrip()))
 
 

@@ -25,11 +25,11 @@ from unkg.ingest.model import (
     Paragraph,
     Resolution,
     Source,
-    SubParagraph,
     assemble,
 )
-from unkg.ingest.readers import stages
-from unkg.ingest.readers.numbering import nests_under, unique_numbers
+from unkg.ingest.readers import sections, stages
+from unkg.ingest.readers.numbering import attach_sub, continue_text, unique_numbers
+from unkg.ingest.readers.sections import Sections
 from unkg.ingest.readers.source import load, source_of
 from unkg.iris import BODIES, Symbol
 
@@ -47,7 +47,6 @@ _MONTHS.update({m: i for i, m in enumerate(
 _DATE = re.compile(r"(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})")
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 _SUB = re.compile(r"^\(([a-z]{1,3}|[ivxlc]{1,6})\)\s*(\S.*)$")
-_LABEL = re.compile(r"(?:Resolution\s+)?([A-Z]|[IVXL]{1,6})\.?")
 _TITLE = re.compile(r"^((?:ES-|S-)?\d{1,3}/\d{1,4})\s*\.\s*(.*)$")
 _SC_TITLE = re.compile(r"^Resolution (\d{1,4}) \((\d{4})\)\s*$")
 _ADOPTED = re.compile(r"^Resolution adopted by the (.+?) on (.+)$")
@@ -150,8 +149,8 @@ def parse_text(text: str, source: Source) -> Resolution:
     res = _header(blocks[:start + 1] if body_start == start + 1 else blocks[:start], source, language)
     res.footnotes = footnotes
     # a multi-part resolution prints part A's label between the title and the first formula
-    part = next((m.group(1) for b in blocks[max(0, start - 2):start]
-                 if (m := _LABEL.fullmatch(stages.normalise_space(stages.strip_emphasis(b))))), None)
+    part = next((label for b in blocks[max(0, start - 2):start]
+                 if (label := sections.label(stages.normalise_space(stages.strip_emphasis(b))))), None)
     paragraphs = _paragraphs(stages.join_broken_paragraphs(blocks[body_start:]), res, part)
     if not paragraphs:
         raise InputError(source.path, "not a resolution: no preambular or operative paragraphs after the header")
@@ -345,15 +344,14 @@ def _clean(block: str) -> tuple[str, str, list[str]]:
 
 @dataclass
 class _Body:
-    """Where the body is being read: the paragraphs so far, the open one, the part and section, and a label
-    ("B", "II") waiting to be read as a part (when its own formula follows) or a section."""
+    """Where the body is being read: the paragraphs so far, the open one, the part, and the sections (with a
+    label, "B" or "II", waiting to be read as a part when its own formula follows, or as a section)."""
 
     res: Resolution
     part: str | None
     out: list[Paragraph] = field(default_factory=list)
     current: Paragraph | None = None
-    section: str | None = None
-    pending: str | None = None
+    sections: Sections = field(default_factory=Sections)
 
     def open(self, paragraph: Paragraph) -> None:
         self.current = paragraph
@@ -388,7 +386,7 @@ def _closing_meeting(b: _Body, block: str, plain: str):
 
 def _annex(b: _Body, block: str, plain: str):
     """"Annex": what follows is not the resolution's paragraphs."""
-    if re.match(r"^Annex(?:es)?\b", plain) and len(plain) < 40:
+    if sections.is_annex(plain):
         b.res.warnings.append("text after \"Annex\" not read (annexes are not paragraphs of the resolution)")
         return _END
     return False
@@ -396,8 +394,8 @@ def _annex(b: _Body, block: str, plain: str):
 
 def _label(b: _Body, block: str, plain: str):
     """A label on its own ("B", "II", "Resolution B"): a part or a section, as what follows will tell."""
-    if m := _LABEL.fullmatch(plain):
-        b.pending = m.group(1)
+    if label := sections.label(plain):
+        b.sections.pending = label
         return True
     return False
 
@@ -406,29 +404,33 @@ def _formula(b: _Body, block: str, plain: str):
     """The formula ("The General Assembly,"); after a label it opens the next part, whose numbering restarts."""
     if not _FORMULA.match(plain):
         return False
-    if b.pending:
-        b.part, b.section, b.pending, b.current = b.pending, None, None, None
+    if b.sections.pending:
+        b.part, b.current = b.sections.take_pending(), None
+        b.sections.new_part()
     return True
 
 
 def _label_title(b: _Body, block: str, plain: str):
     """The title under a part or section label (short, not ending like a paragraph); else the label was a
     section's, which starts here."""
-    if not b.pending:
+    if not b.sections.pending:
         return False
-    if len(plain) < 100 and not stages.ends_paragraph(plain):
+    if sections.is_heading(plain):
         return True
-    b.section, b.pending = b.pending, None
+    b.sections.enter(b.sections.take_pending())
     return False
 
 
 def _numbered(b: _Body, block: str, plain: str):
-    """"12. *Urges* States ...": an operative paragraph, read under the current section."""
+    """"12. *Urges* States ...": an operative paragraph, read under the current section; "1." again inside the
+    same section and part ends the body (an annex set without its heading)."""
     if not (m := _NUMBERED.match(block.strip())):
         return False
+    if b.sections.restarts(m.group(1), b.current, b.part):
+        b.res.warnings.append(f"text after paragraph {b.current.number} not read: numbering restarts at 1 (an annex?)")
+        return _END
     verb, text, markers = _clean(m.group(2))
-    b.open(Paragraph(OPERATIVE, 0, m.group(1), verb, text, part=b.part, footnotes=markers))
-    b.current.section = b.section
+    b.open(b.sections.place(Paragraph(OPERATIVE, 0, m.group(1), verb, text, part=b.part, footnotes=markers)))
     return True
 
 
@@ -437,7 +439,7 @@ def _sub(b: _Body, block: str, plain: str):
     if not ((m := _SUB.match(block.strip())) and b.current is not None):
         return False
     _, text, markers = _clean(m.group(2))
-    _attach_sub(b.current, m.group(1), text)
+    attach_sub(b.current, f"({m.group(1)})", text)
     b.current.footnotes += markers
     return True
 
@@ -451,11 +453,10 @@ def _unnumbered(b: _Body, block: str, plain: str):
         return True
     cur = b.current
     if cur is not None and cur.kind == OPERATIVE:
-        if len(text) < 100 and not stages.ends_paragraph(text):
+        if sections.is_heading(text):
             return True
-        cur.text = stages.join_normalised(cur.text, text)
+        continue_text(cur, text)
         cur.footnotes += markers
-        _extend_last(cur.subparagraphs, text)
         return True
     b.open(Paragraph(PREAMBULAR, 0, None, verb or guess_opener(text), text, part=b.part, footnotes=markers))
     return True
@@ -480,23 +481,3 @@ def _single_unnumbered_operative(out: list[Paragraph]) -> None:
         if last_of_part and p.kind == PREAMBULAR and p.text.endswith(".") and not any(
                 q.kind == OPERATIVE and q.part == p.part for q in out):
             p.kind = OPERATIVE
-
-
-def _attach_sub(current: Paragraph, label: str, text: str) -> None:
-    """Add "(b) ..." to the paragraph before it; "(i)" after "(a)" nests under (a) (not after "(h)")."""
-    sub = SubParagraph(label, text)
-    subs = current.subparagraphs
-    parent = subs[-1] if subs else None
-    if parent is not None and nests_under(parent, label):
-        parent.subparagraphs.append(sub)
-        parent.text = stages.join_normalised(parent.text, f"({label}) {text}")
-    else:
-        subs.append(sub)
-    current.text = stages.join_normalised(current.text, f"({label}) {text}")
-
-
-def _extend_last(subs: list[SubParagraph], text: str) -> None:
-    """Continuation text after sub-paragraphs belongs to the last one (and its last nested one) too."""
-    while subs:
-        subs[-1].text = stages.join_normalised(subs[-1].text, text)
-        subs = subs[-1].subparagraphs
