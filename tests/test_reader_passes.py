@@ -1,15 +1,18 @@
 """The readers' named passes (akn.OPERATIVE_PASSES, text.HEADER_PASSES, text.BODY_PASSES): each one has a
-docstring, each one reads something in the small documents below or in the reader fixtures, and the cases
-below are the kinds of document that needed them (most come from corpus files; see their docstrings)."""
+docstring, each one reads something in the small documents below or in the reader fixtures (the kinds of
+document that needed them), and, with the corpus, each changes the reading of the real document that needed
+it (CORPUS_CASES). The section logic and the sub-paragraph placement the two readers share are tested here too."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
-from unkg.ingest.model import OPERATIVE, Paragraph, SubParagraph
+from unkg.errors import InputError
+from unkg.ingest.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution, SubParagraph
 from unkg.ingest.readers import akn, read, sections, text
 from unkg.ingest.readers.numbering import attach_sub, continue_text, nests_under
 
@@ -115,6 +118,17 @@ def test_text_security_council_header_and_annex(tmp_path: Path) -> None:
     assert any("Annex" in w for w in res.warnings)
 
 
+def test_text_numbering_that_restarts_in_a_section_ends_the_body(tmp_path: Path) -> None:
+    """As in the AKN reader (the case "numbering that restarts without a section ends the main body"): an annex
+    printed without its heading, its list numbered from 1 again, is not read as paragraphs of the resolution."""
+    f = tmp_path / "restart.en.txt"
+    f.write_text(SC_TEXT.replace("Annex\n\n", "").replace("1. *Decides* to remain seized of the matter.",
+                                                         "1. *Decides* one;\n\n2. *Decides* two."), encoding="utf-8")
+    res = read(f)
+    assert [p.number for p in res.operative] == ["1", "2"]
+    assert any("numbering restarts at 1" in w for w in res.warnings), res.warnings
+
+
 _ORIGINAL = {group: getattr(module, name) for group, (module, name) in PASSES.items()}
 
 
@@ -202,3 +216,80 @@ def test_one_sub_paragraph_placement_for_every_reader(printed: str) -> None:
     continue_text(p, "and more.")
     assert p.text.endswith("next; and more.") and sub.text == "next; and more."
     assert p.subparagraphs[0].text.endswith("and more.") is nested  # (a) takes it only around a nested last
+
+
+def _op(res: Resolution, start: str) -> Paragraph:
+    return next(p for p in res.operative if p.text.startswith(start))
+
+
+# The corpus document each pass was needed for, found by reading the corpus with the pass left out: `check` holds
+# when the document is read with every pass and fails without this one. Passes that no corpus document needs
+# have only the small documents above: akn._empty (an empty block is also left out as a heading), the text
+# reader's Security Council lines, a symbol or session line the title already gives, the issue date on a line
+# of its own, and parts, labels and annex headings (the corpus PDFs are single-part and end at the meeting line).
+CORPUS_CASES: dict[str, tuple[str, Callable[[Resolution], bool]]] = {
+    "akn.OPERATIVE_PASSES._heading": (  # the annex's heading, not numbering that restarts, ends the main body
+        "akn/sc/en/S_RES_2794_2025.xml", lambda r: any("'Designation Annex' not read (an annex)" in w for w in r.warnings)),
+    "akn.OPERATIVE_PASSES._new_footnotes": (
+        "akn/ga/75/en/75_100_E.xml",
+        lambda r: next(p for p in r.paragraphs if p.text.startswith("Noting also that the relevant reform")).footnotes == []),
+    "akn.OPERATIVE_PASSES._cross_heading": (
+        "akn/ga/75/en/75_245_E.xml",
+        lambda r: any(p.kind == PREAMBULAR and p.text.startswith("Recalling its resolution 44/198") for p in r.paragraphs)),
+    "akn.OPERATIVE_PASSES._table": (  # a short table would be left out as a heading
+        "akn/ga/79/en/A_RES_79_253-2424694E.xml",
+        lambda r: "Programme Management Officer P-4 1 Total net change 1" in _op(r, "Approves the changes to the staffing").text),
+    "akn.OPERATIVE_PASSES._letter_l_for_one": (
+        "akn/ga/76/en/A_RES_76_256-2204678E.xml", lambda r: _op(r, "Decides to designate 12 May").number == "1"),
+    "akn.OPERATIVE_PASSES._quoted_numbered": (  # 76/3 adopts "Space2030", numbered 1.1, 1.2 ...
+        "akn/ga/76/en/A_RES_76_3_E.xml", lambda r: not any("." in (p.number or "") for p in r.operative)),
+    "akn.OPERATIVE_PASSES._numbered": (
+        "akn/sc/en/S_RES_2803_2025.xml", lambda r: [p.number for p in r.operative] == [str(i) for i in range(1, 12)]),
+    "akn.OPERATIVE_PASSES._numbered_sub": (  # (iii) and (iv) marked up as paragraphs of their own
+        "akn/ga/75/en/75_101A-B_E.xml", lambda r: len(_op(r, "Urges all countries").subparagraphs[4].subparagraphs) == 4),
+    "akn.OPERATIVE_PASSES._other_numbers": (  # a numbered heading names a section; its title is no paragraph's text
+        "akn/sc/en/S_RES_2806_2025.xml", lambda r: _op(r, "Welcomes measures taken by the GFRS").text.endswith("as appropriate;")),
+    "akn.OPERATIVE_PASSES._text_of_empty_numbered": (
+        "akn/ga/78/fr/A_RES_78_240-2326249F.xml", lambda r: r.operative[0].verb_text == "Encourage"),
+    "akn.OPERATIVE_PASSES._number_in_text": (
+        "akn/ga/75/en/75_248_E.xml", lambda r: _op(r, "Reaffirms its decision, contained in paragraph 4").number == "6"),
+    "akn.OPERATIVE_PASSES._unnumbered": (
+        "akn/ga/75/en/75_101A-B_E.xml", lambda r: len(_op(r, "Urges all countries").subparagraphs[4].subparagraphs) == 4),
+    "text.HEADER_PASSES._distribution_line": ("text/A_RES_78_216.en.txt", lambda r: r.issued == "2023-12-22"),
+    "text.HEADER_PASSES._agenda_line": ("text/A_RES_78_216.en.txt", lambda r: r.agenda_item == "71 (b)"),
+    "text.HEADER_PASSES._adopted_line": ("text/A_RES_78_216.en.txt", lambda r: r.date == "2023-12-19"),
+    "text.HEADER_PASSES._proponent_line": (
+        "text/A_RES_78_216.en.txt", lambda r: (r.committee, r.report) == ("Third Committee", "A/78/481/Add.2")),
+    "text.HEADER_PASSES._title_line": (  # the symbol too comes from the title's number
+        "text/A_RES_78_216.en.txt", lambda r: r.symbol == "A/RES/78/216" and r.title.startswith("Implementing the")),
+    "text.BODY_PASSES._closing_meeting": ("text/A_RES_78_216.en.txt", lambda r: r.meeting == "50th plenary meeting"),
+    "text.BODY_PASSES._numbered": (
+        "text/A_RES_78_216.en.txt", lambda r: [p.number for p in r.operative][:3] == ["1", "2", "3"]),
+    "text.BODY_PASSES._sub": (
+        "pdf/ga/A_RES_78_103.pdf",
+        lambda r: [(p.number, len(p.subparagraphs)) for p in r.operative if p.subparagraphs] == [("2", 3), ("10", 5)]),
+    "text.BODY_PASSES._unnumbered": (
+        "text/A_RES_78_216.en.txt", lambda r: sum(p.kind == PREAMBULAR for p in r.paragraphs) == 28),
+}
+
+
+def _holds(check: Callable[[Resolution], bool], path: Path) -> bool:
+    try:
+        return check(read(path))
+    except InputError:  # without a pass the document may not read at all (no symbol without the title line)
+        return False
+    except (StopIteration, IndexError):  # without a pass the paragraph looked for may not be read
+        return False
+
+
+@pytest.mark.parametrize("key", sorted(CORPUS_CASES))
+def test_each_pass_on_the_corpus_document_that_needed_it(corpus: Path, monkeypatch: pytest.MonkeyPatch, key: str) -> None:
+    file, check = CORPUS_CASES[key]
+    path = corpus / file
+    if not path.exists():
+        pytest.skip(f"{file} is not in this copy of the corpus")
+    group, name = key.rsplit(".", 1)
+    assert check(read(path)), f"{file}: what {name} reads is not read"
+    module, attr = PASSES[group]
+    monkeypatch.setattr(module, attr, tuple(s for s in _ORIGINAL[group] if s.__name__ != name))
+    assert not _holds(check, path), f"{file} reads the same without {name}: not the document that needs it"
