@@ -180,7 +180,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     location = args.store or default_store()
     _open(location, read_only=True).close()  # fail here, in one line, if the store cannot be opened
     print(f"serving {location} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    serve(location, args.host, args.port)
+    serve(location, args.host, args.port, workers=args.workers, threads=args.threads)
     return 0
 
 
@@ -382,10 +382,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--dump", metavar="DIR", help="instead of --format: write the versioned, gzipped N-Quads of the "
                     "whole store, the ontology and vocabularies, a VoID/DCAT description and SHA256SUMS into DIR")
 
-    sp = command("serve", cmd_serve, "serve the web app and SPARQL endpoint (waitress)")
+    sp = command("serve", cmd_serve, "serve the web app and SPARQL endpoint (gunicorn's worker processes; waitress on Windows)")
     sp.add_argument("--store", help=STORE_HELP)
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8080)
+    sp.add_argument("--workers", type=int, default=None, metavar="N",
+                    help="worker processes (default: one per core, at most 4; docs/serving.md)")
+    sp.add_argument("--threads", type=int, default=8, metavar="N", help="threads per worker process (default 8)")
 
     sp = command("mcp", cmd_mcp, "serve the store to AI assistants (Model Context Protocol, stdio)")
     sp.add_argument("--store", help=STORE_HELP)

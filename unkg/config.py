@@ -133,3 +133,18 @@ def progress_every() -> float:
         return float(os.environ.get("UNKG_PROGRESS_EVERY", "30"))
     except ValueError:
         return 30.0
+
+
+def page_cache(store: str) -> str | None:
+    """Where `unkg serve` keeps the answers of its pages, shared by its worker processes (docs/serving.md):
+    `UNKG_PAGE_CACHE` (a folder; `off` keeps them in each process's memory only), else a folder for this
+    store in the per-user cache folder."""
+    env = os.environ.get("UNKG_PAGE_CACHE", "").strip()
+    if env.lower() == "off":
+        return None
+    if env:
+        return env
+    import hashlib
+
+    where = store if store.startswith(("http://", "https://")) else str(Path(store).resolve())
+    return str(Path(user_cache_dir("unkg")) / "pages" / hashlib.sha256(where.encode("utf-8")).hexdigest()[:16])

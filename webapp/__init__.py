@@ -1,6 +1,7 @@
 """The unkg web app: a SPARQL endpoint, an explorer, and pages for actors, resolutions, rights and search.
 
-`create_app(config)` builds the Flask app over a store; `serve(store, host, port)` runs it on waitress.
+`create_app(config)` builds the Flask app over a store; `serve(store, host, port)` runs it on gunicorn's worker
+processes (waitress where the system cannot fork: webapp/serving.py).
 Config keys (all optional):
     STORE           store location: a folder (embedded pyoxigraph) or an http(s) SPARQL endpoint
     QUERY_TIMEOUT   seconds a /sparql query may run before it is stopped (default 30)
@@ -13,6 +14,8 @@ Config keys (all optional):
     BASE_IRI        base of data IRIs served at their own path (default unkg.config.base_iri())
     PAGE_LIMIT      most provisions gathered for one actor page (default 50000)
     EXAMPLE_QUERIES a folder of extra example queries (*.rq, first comment line = the question) for /explore
+    PAGE_CACHE      a folder where the pages' answers are kept per store version, shared by the server's
+                    processes (default None: in this process's memory only; webapp/cache.py)
 """
 from __future__ import annotations
 
@@ -20,11 +23,13 @@ import threading
 from typing import Any
 
 from flask import Flask
-from waitress import serve as waitress_serve
 
-from unkg.config import base_iri, default_store, query_memory
+from unkg.config import base_iri, default_store, page_cache, query_memory
 from unkg.store import Store, open_store
 from unkg.webapp import errors, explore, lineage, pages, resources, safety, search, service, sparql, states, vocab
+from unkg.webapp.cache import PageCache
+from unkg.webapp.serving import run as run_server
+from unkg.webapp.serving import warm_now
 from unkg.webapp.state import AppState
 
 DEFAULTS: dict[str, Any] = {
@@ -38,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "BASE_IRI": None,
     "PAGE_LIMIT": 50000,
     "EXAMPLE_QUERIES": None,
+    "PAGE_CACHE": None,
 }
 
 
@@ -71,28 +77,27 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
 
 
 def serve(store: str | Store | None = None, host: str = "127.0.0.1", port: int = 8080, *,
-          threads: int = 16, config: dict[str, Any] | None = None) -> None:
-    """Run the app on waitress (a production WSGI server) until interrupted."""
+          workers: int | None = None, threads: int = 8, config: dict[str, Any] | None = None,
+          options: dict[str, Any] | None = None) -> None:
+    """Run the app until interrupted: on gunicorn with `workers` processes (default: one per core, at most
+    four) of `threads` threads where the system can fork, else on waitress (webapp/serving.py). The pages'
+    answers are kept in config PAGE_CACHE, by default a folder for this store (unkg.config.page_cache)."""
     cfg = dict(config or {})
     if isinstance(store, str) or store is None:
         cfg.setdefault("STORE", store)
-        app = create_app(cfg)
+        app = create_app(cfg if cfg.get("STORE") else {**cfg, "STORE": default_store()})
     else:
         app = create_app(cfg, store=store)
-    warm(app)
-    waitress_serve(app, host=host, port=port, threads=threads, ident="unkg")
+    if "PAGE_CACHE" not in cfg:
+        app.extensions["unkg"].pages = PageCache(page_cache(app.config["STORE"]))
+    run_server(app, host, port, workers=workers, threads=threads, options=options)
 
 
 def warm(app: Flask) -> threading.Thread:
-    """Build the pages' shared caches and the agreed-language index in the background, so that the first
+    """Build the pages' shared results and the agreed-language index in the background, so that the first
     visitors do not wait for them (on a large store they take seconds); a request that needs one meanwhile
-    waits for the same build."""
-    def run() -> None:
-        with app.app_context():
-            pages.warm()
-            search.get_index()
-            states.warm()
-
-    t = threading.Thread(target=run, daemon=True, name="unkg-warm")
+    waits for the same build. (`unkg serve` on gunicorn builds them before it forks its workers.)"""
+    t = threading.Thread(target=warm_now, args=(app,), kwargs={"pages_too": False}, daemon=True,
+                         name="unkg-warm")
     t.start()
     return t

@@ -18,6 +18,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.ontology import ONTOLOGY_IRI
 from unkg.webapp import queries as Q
+from unkg.webapp.cache import cached_page
 from unkg.webapp.concepts import Concepts, concept_iri
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, anchor, concept_link, local, paragraph_link, symbol_path, val
@@ -162,6 +163,7 @@ def _addressees_of() -> dict[str, list[str]]:
 
 @bp.route("/actors")
 @bp.route("/actors.<any(json,csv):fmt>")
+@cached_page
 def actors(fmt: str | None = None) -> Response:
     pairs = addressee_pairs()
     c = concepts()
@@ -325,6 +327,7 @@ def _provisions_graph(concept: str, rows: list[dict[str, Any]], linked: Any, pro
 
 
 @bp.route("/actors/<path:actor_id>")
+@cached_page
 def actor(actor_id: str) -> Response:
     actor_id, fmt = split_suffix(actor_id, PAGE_OFFER)
     c = concepts()
@@ -385,22 +388,26 @@ def _concept_page(scheme: str, prop: str, cid: str) -> Response:
 
 @bp.route("/rights")
 @bp.route("/rights.<any(json,csv):fmt>")
+@cached_page
 def rights(fmt: str | None = None) -> Response:
     return _concept_list("rights", "unkg:concernsRight", "Rights", fmt)
 
 
 @bp.route("/rights/<path:cid>")
+@cached_page
 def right(cid: str) -> Response:
     return _concept_page("rights", "unkg:concernsRight", cid)
 
 
 @bp.route("/groups")
 @bp.route("/groups.<any(json,csv):fmt>")
+@cached_page
 def groups(fmt: str | None = None) -> Response:
     return _concept_list("groups", "unkg:beneficiary", "Affected groups", fmt)
 
 
 @bp.route("/groups/<path:cid>")
+@cached_page
 def group(cid: str) -> Response:
     return _concept_page("groups", "unkg:beneficiary", cid)
 
@@ -428,6 +435,7 @@ def _resolution_rows() -> list[dict[str, Any]]:
 
 @bp.route("/resolutions")
 @bp.route("/resolutions.<any(json,csv):fmt>")
+@cached_page
 def resolutions(fmt: str | None = None) -> Response:
     rows = _resolution_rows()
     sort = request.args.get("sort") or "date"

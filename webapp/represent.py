@@ -127,4 +127,5 @@ def respond(
     resp.headers["Link"] = link_header(base_path, offered, fmt)
     resp.headers["Vary"] = "Accept"
     resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.offered = tuple(offered)  # type: ignore[attr-defined]  # the page cache keys by format (webapp/cache.py)
     return resp

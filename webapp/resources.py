@@ -15,6 +15,7 @@ from flask import Blueprint, Response, redirect, request
 from unkg import iris
 from unkg.lineage.update import lineage_of
 from unkg.webapp import queries as Q
+from unkg.webapp.cache import cached_page
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, anchor, base, concept_link, local, symbol_path, under_base, val
 from unkg.webapp.represent import respond, see_other, split_suffix
@@ -40,6 +41,7 @@ def resolution_alias(rest: str) -> Response:
 
 
 @bp.route("/id/<path:rest>")
+@cached_page
 def resource(rest: str) -> Response:
     """A data IRI names a thing (a resolution, a language version, a paragraph ...), not a document: it
     answers 303 See Other to the document about it in the format asked for, `/id/....ttl`, `.html` ...

@@ -8,7 +8,8 @@ from typing import Any
 
 from flask import current_app
 
-from unkg.store import Store
+from unkg.store import Store, open_store
+from unkg.webapp.cache import PageCache, store_snapshot
 from unkg.webapp.concepts import Concepts, load
 from unkg.webapp.workers import Job, QueryPool, execute, run_with_deadline
 
@@ -23,10 +24,37 @@ class AppState:
         self._store_version = store.version
         self._lock = threading.Lock()
         self.cache: dict[str, Any] = {}
+        self.pages = PageCache(config.get("PAGE_CACHE"))  # whole answers, webapp/cache.py
         # Updates need a writable store, and RocksDB allows no reader process beside a writer:
         # with updates allowed, queries run in this process on a thread with the store's own deadline.
-        self.pool = None if config["ALLOW_UPDATE"] else QueryPool(
-            store.location, config["QUERY_WORKERS"], config["QUERY_TIMEOUT"], config["QUERY_MEMORY"])
+        self.pool = self._pool(config["QUERY_WORKERS"])
+
+    def _pool(self, size: int) -> QueryPool | None:
+        return None if self.config["ALLOW_UPDATE"] else QueryPool(
+            self.store.location, size, self.config["QUERY_TIMEOUT"], self.config["QUERY_MEMORY"])
+
+    def before_fork(self, workers: int) -> None:
+        """In the parent of the server's worker processes (webapp/serving.py), once the shared results are
+        built: close this process's store handle (a RocksDB handle does not survive a fork; each worker
+        opens its own) and divide the SPARQL query workers between the processes."""
+        self._built_on = store_snapshot(self.store)
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = self._pool(max(1, self.config["QUERY_WORKERS"] // workers))
+        self.store.close()
+
+    def after_fork(self) -> None:
+        """In a worker process: open its own read-only handle; what the parent built stays valid unless the
+        store changed in between."""
+        self.store = open_store(self.config["STORE"], read_only=True)
+        self._store_version = self.store.version
+        if store_snapshot(self.store) != getattr(self, "_built_on", None):
+            self.changed()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+        self.store.close()
 
     def run_query(self, job: Job) -> bytes:
         if self.pool is not None:
@@ -60,6 +88,7 @@ class AppState:
         with self._lock:
             self.generation += 1
             self.cache.clear()
+        self.pages.clear()
 
     def cached(self, key: str, build: Any) -> Any:
         """One value per key and store state, built once even when many requests ask at the same time."""

@@ -29,6 +29,7 @@ from unkg.config import ONTOLOGY_NS
 from unkg.iris import Symbol, notation
 from unkg.webapp import pages
 from unkg.webapp import queries as Q
+from unkg.webapp.cache import cached_page
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import local, val
 from unkg.webapp.represent import choose, respond, split_suffix
@@ -229,6 +230,7 @@ def _filters() -> tuple[str | None, str | None, str | None, str | None]:
 
 @bp.route("/states")
 @bp.route("/states.<any(json,csv):fmt>")
+@cached_page
 def states_list(fmt: str | None = None) -> Response:
     q = (request.args.get("q") or "").strip().lower()
     m = matrix()
@@ -249,18 +251,15 @@ def states_list(fmt: str | None = None) -> Response:
 
 
 @bp.route("/states/<path:name>")
+@cached_page
 def state_page(name: str) -> Response:
     if name.endswith("/alignment.json") or name.endswith("/alignment"):
         return alignment(name.rsplit("/", 1)[0])
     iso3, fmt = split_suffix(name, ("json", "csv"))
     d = _find(iso3)
-    chosen = choose(fmt, PAGE_FORMATS)
-    if request.query_string:  # the page takes no parameters; its twins' links would carry them
-        return _render(d, chosen)
-    # A State page changes only with the store: each format's answer is kept whole (every State's page is
-    # built at warm-up), so a visit costs no query and no rendering.
-    status, headers, body = state().cached(f"states:answer:{d['id']}:{chosen}", lambda: _freeze(_render(d, chosen)))
-    return Response(body, status=status, headers=headers)
+    # A State page changes only with the store: its answer is kept by @cached_page (its data is built for
+    # every State at warm-up), so a visit costs no query and no rendering.
+    return _render(d, choose(fmt, PAGE_FORMATS))
 
 
 PAGE_FORMATS = ("html", "json", "csv")
@@ -274,10 +273,6 @@ def _render(d: dict[str, Any], fmt: str) -> Response:
     data = page_data(d)
     return respond(data, "state.html", base_path=d["link"], suffix=None if fmt == "html" else fmt,
                    offered=PAGE_FORMATS, csv_rows=(data["votes"], VOTE_COLUMNS))
-
-
-def _freeze(resp: Response) -> tuple[int, list[tuple[str, str]], bytes]:
-    return resp.status_code, list(resp.headers.items()), resp.get_data()
 
 
 def alignment(iso3: str) -> Response:

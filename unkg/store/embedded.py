@@ -340,6 +340,14 @@ class EmbeddedStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def snapshot(self) -> str | None:
+        """Names the state of the store this handle reads, the same in every process that reads that state
+        (the web server's workers key their shared caches by it): the folder and the RocksDB manifest it
+        was opened on. None for a writable handle, whose state changes under it."""
+        if not self.read_only or self._on_disk is None:
+            return None
+        return f"{Path(self.location).resolve()}|{self._on_disk[0]}|{self._on_disk[1]}"
+
     def refresh(self, *, now: bool = False) -> bool:
         """Read-only: reopen if another process has written to the store since (looked at no more often than
         REFRESH_EVERY seconds, unless `now`). True when it reopened: what callers cached is out of date."""

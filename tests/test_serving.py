@@ -1,0 +1,112 @@
+"""`unkg serve` as it runs: gunicorn's worker processes over one store, answering from the page cache they
+share (webapp/cache.py, webapp/serving.py). A real server in its own process, real HTTP, a real `unkg ingest`
+beside it."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, load_webapp_store
+
+from unkg.webapp.serving import can_fork
+
+pytestmark = [pytest.mark.server, pytest.mark.skipif(not can_fork(), reason="gunicorn's workers need fork")]
+
+PAGES = ["/resolutions.json", "/resolutions", "/actors/states.json?page=1", "/actors/business-enterprises",
+         "/actors.csv", "/rights.json", "/states/col.json", "/id/A/RES/78/216.json"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory):
+    """Two worker processes over the web-app fixture, logging which process answered each request."""
+    tmp = tmp_path_factory.mktemp("serving")
+    location = load_webapp_store(tmp / "store")
+    port, log = _free_port(), tmp / "access.log"
+    code = ("from unkg.webapp import serve; "
+            f"serve({location!r}, '127.0.0.1', {port}, workers=2, threads=4, config={{'PAGE_CACHE': {str(tmp / 'pages')!r}}}, "
+            f"options={{'accesslog': {str(log)!r}, 'access_log_format': '%(p)s %(r)s %(s)s'}})")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"unkg serve stopped: {proc.stderr.read().decode(errors='replace')}")  # type: ignore[union-attr]
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("unkg serve did not open its port within 120 s") from None
+            time.sleep(0.2)
+    yield base, location, log
+    proc.terminate()
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+    proc.stderr.close()  # type: ignore[union-attr]
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=60) as r:  # a new connection each time: any worker may take it
+        assert r.status == 200
+        return r.read()
+
+
+def _answers(base: str, log: Path, rounds: int = 10) -> tuple[dict[str, set[bytes]], set[str]]:
+    """Each page `rounds` times: the distinct bodies per page, and the worker processes that answered."""
+    start = log.stat().st_size if log.exists() else 0
+    bodies: dict[str, set[bytes]] = defaultdict(set)
+    for _ in range(rounds):
+        for p in PAGES:
+            bodies[p].add(_get(base + p))
+    time.sleep(0.5)  # the access log is written after the answer
+    with open(log, encoding="utf-8") as f:
+        f.seek(start)
+        pids = {line.split()[0] for line in f if " 200" in line}
+    return bodies, pids
+
+
+def test_two_workers_give_the_same_answers(served):
+    base, _, log = served
+    bodies, pids = _answers(base, log)
+    assert len(pids) == 2, f"answered by {pids}"
+    assert all(len(b) == 1 for b in bodies.values()), {p: len(b) for p, b in bodies.items() if len(b) > 1}
+    rows = json.loads(next(iter(bodies["/resolutions.json"])))["rows"]
+    assert sorted(r["symbol"] for r in rows) == ["A/RES/78/216", "A/RES/78/999"]
+
+
+def test_an_ingest_beside_the_server_shows_at_once(served):
+    """`unkg ingest` commits a new resolution: once the workers have looked at the store (each looks at
+    most once a second), every page answers from the new version, in both workers; nothing of the old one."""
+    base, location, log = served
+    before, _ = _answers(base, log, rounds=2)
+    env = {**os.environ, "UNKG_PROGRESS_EVERY": "0"}
+    done = subprocess.run([sys.executable, "-m", "unkg.cli", "ingest", str(FIXTURES / "readers" / "small_resolution.akn.xml"),
+                           "--store", location, "-q"], capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr
+    time.sleep(1.5)
+    after, pids = _answers(base, log)
+    assert len(pids) == 2, f"answered by {pids}"
+    for p in PAGES:
+        assert len(after[p]) == 1, f"{p}: {len(after[p])} different answers after the ingest"
+    rows = json.loads(next(iter(after["/resolutions.json"])))["rows"]
+    assert sorted(r["symbol"] for r in rows) == ["A/RES/78/216", "A/RES/78/999", "A/RES/86/7"]
+    assert after["/resolutions"] != before["/resolutions"] and b"A/RES/86/7" in next(iter(after["/resolutions"]))
+    assert b"Invented test resolution" in _get(base + "/id/A/RES/86/7.html")

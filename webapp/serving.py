@@ -1,0 +1,109 @@
+"""`unkg serve`: the app on several worker processes (gunicorn's pre-fork model) where the system has fork,
+else on waitress's threads in one process (Windows).
+
+With gunicorn, the parent process opens the store, builds what the pages share (webapp/cache.py's results:
+vocabularies, provision table, addressee pairs, resolutions, State data, the search index) and the answers of
+the broadest pages, then closes its store handle and forks the workers: they share those tables copy-on-write
+instead of building their own, each opens its own read-only handle, and its own SPARQL query workers
+(webapp/workers.py; the QUERY_WORKERS of the settings are divided between them). Answers computed by one
+worker are found by the others in the page cache's folder. docs/serving.md gives the memory this takes.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import threading
+import time
+from typing import Any
+
+from flask import Flask
+
+BROAD_PAGES = 12  # actors (by provisions with their narrower ones), rights and groups answered at warm-up
+
+
+def can_fork() -> bool:
+    return sys.platform != "win32" and hasattr(os, "fork")
+
+
+def default_workers() -> int:
+    """One worker process per core, at most four (each holds its own copy of what it changes)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def warm_now(app: Flask, *, pages_too: bool = True) -> float:
+    """Build the shared results, then (`pages_too`) the answers of the broadest pages; seconds taken."""
+    from unkg.webapp import pages, search, states
+
+    t0 = time.perf_counter()
+    with app.app_context():
+        pages.warm()
+        states.warm()
+        search.get_index()
+    if pages_too:
+        warm_pages(app)
+    return time.perf_counter() - t0
+
+
+def broad_pages(app: Flask) -> list[str]:
+    """The pages whose first view costs most: the lists, and the actors, rights and groups with the most
+    provisions (the broadest actor, States, first)."""
+    paths = ["/resolutions", "/actors", "/rights", "/groups", "/states"]
+    client = app.test_client()
+    for listing, key in (("/actors.json", "with_narrower"), ("/rights.json", "provisions"), ("/groups.json", "provisions")):
+        resp = client.get(listing)
+        if resp.status_code == 200:
+            rows = sorted(resp.get_json()["rows"], key=lambda r: -r.get(key, 0))
+            paths += [r["link"] for r in rows[:BROAD_PAGES] if r.get("link")]
+    return paths
+
+
+def warm_pages(app: Flask) -> None:
+    """Answer the broadest pages once as HTML and as JSON, into the page cache."""
+    client = app.test_client()
+    for path in broad_pages(app):
+        for accept in ("text/html", "application/json"):
+            client.get(path, headers={"Accept": accept})
+
+
+def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads: int = 8,
+          options: dict[str, Any] | None = None) -> None:
+    """Serve `app` until stopped: gunicorn with `workers` processes of `threads` threads each where the
+    system can fork, else waitress with 16 threads. `options` are extra gunicorn settings (e.g. accesslog)."""
+    if not can_fork() or app.config["ALLOW_UPDATE"]:  # a writable store is opened by one process only
+        from waitress import serve as waitress_serve
+
+        threading.Thread(target=warm_now, args=(app,), daemon=True, name="unkg-warm").start()
+        waitress_serve(app, host=host, port=port, threads=16, ident="unkg")
+        return
+    workers = workers or default_workers()
+    warm_now(app)
+    st = app.extensions["unkg"]
+    st.before_fork(workers)
+    gc.collect()
+    gc.freeze()  # what the parent built stays in pages that the workers' garbage collector never writes
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    timeout = int(max(60, 2 * app.config["QUERY_TIMEOUT"]))
+    settings = {"bind": bind, "workers": workers, "worker_class": "gthread", "threads": threads,
+                "preload_app": True, "timeout": timeout, "graceful_timeout": 10, "keepalive": 5,
+                "post_fork": lambda server, worker: st.after_fork(),
+                "worker_exit": lambda server, worker: st.close(), **(options or {})}
+    _run_gunicorn(app, settings)
+
+
+def _run_gunicorn(app: Flask, settings: dict[str, Any]) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        """gunicorn over an app already built and warmed in this process."""
+
+        def load_config(self) -> None:
+            if "control_socket_disable" in self.cfg.settings:  # gunicorn >= 24: no socket in the home folder
+                self.cfg.set("control_socket_disable", True)
+            for k, v in settings.items():
+                self.cfg.set(k, v)
+
+        def load(self) -> Flask:
+            return app
+
+    Server().run()
