@@ -9,7 +9,7 @@ every 50 ms).
     python benchmarks/load.py --store /work/stores/full [--clients 16] [--page-clients 4] [--seconds 60]
 
 The server is `unkg serve` with its defaults (2 query workers, 30 s, 1 GiB a query unless UNKG_QUERY_MEMORY
-says otherwise) in its own process on a free loopback port; it opens the store read-only. Exit 1 if a page
+says otherwise) in its own process on a free loopback port (benchmarks/server.py); it opens the store read-only. Exit 1 if a page
 load failed.
 """
 from __future__ import annotations
@@ -19,9 +19,7 @@ import collections
 import http.client
 import json
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -31,13 +29,12 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server import Memory as ServerMemory  # noqa: E402  (benchmarks/server.py)
+from server import PeakMemory, Server  # noqa: E402
+
 HUNGRY = "SELECT ?c ?f { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def request(port: int, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
@@ -73,12 +70,14 @@ def reason(status: int, body: bytes) -> str:
 
 
 class Memory:
-    """Peak RSS of the server process and of its children (the query workers), sampled every 50 ms."""
+    """Peak memory of the server's processes (benchmarks/server.py's PeakMemory, sampled every 50 ms): the
+    whole server (PSS, shared pages counted once) and the largest SPARQL query worker (RSS)."""
 
     def __init__(self, pid: int):
-        self.proc = psutil.Process(pid)
-        self.server = self.workers = self.total = 0
+        self._peak = PeakMemory(pid, every=0.05)
+        self.total = self.workers = 0
         self.worker_pids: set[int] = set()
+        self._pid = pid
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
         self._t.start()
@@ -86,25 +85,23 @@ class Memory:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                server = self.proc.memory_info().rss
-                kids = self.proc.children(recursive=True)
-                sizes = []
-                for k in kids:
+                for k in psutil.Process(self._pid).children(recursive=True):
                     try:
-                        sizes.append(k.memory_info().rss)
-                        self.worker_pids.add(k.pid)
+                        if "worker_process" in " ".join(k.cmdline()):
+                            self.worker_pids.add(k.pid)
+                            self.workers = max(self.workers, k.memory_info().rss)
                     except psutil.Error:
                         pass
-                self.server = max(self.server, server)
-                self.workers = max([self.workers, *sizes])
-                self.total = max(self.total, server + sum(sizes))
             except psutil.Error:
                 pass
             time.sleep(0.05)
 
-    def stop(self) -> None:
+    def stop(self) -> ServerMemory:
         self._stop.set()
         self._t.join()
+        peak = self._peak.stop()
+        self.total = peak.total_pss
+        return peak
 
 
 def ordinary_pages(port: int) -> tuple[list[str], str]:
@@ -123,17 +120,6 @@ def ordinary_pages(port: int) -> tuple[list[str], str]:
     return actor_paths + resolution_paths + search_paths, counts
 
 
-def wait_for_server(port: int, server: subprocess.Popen) -> bool:
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return True
-        except OSError:
-            time.sleep(0.5)
-    return False
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", required=True)
@@ -143,13 +129,8 @@ def main() -> int:
     ap.add_argument("--heaviest", type=int, default=5, help="how many of the slowest example queries to send")
     args = ap.parse_args()
 
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-P", "-m", "unkg.cli", "serve", "--store", args.store,
-                               "--port", str(port)], stderr=subprocess.DEVNULL)
-    try:
-        if not wait_for_server(port, server):
-            print("the server did not start", file=sys.stderr)
-            return 2
+    with Server(args.store) as srv:
+        port, server = srv.port, srv.proc
         memory = Memory(server.pid)
 
         pages, counts = ordinary_pages(port)
@@ -203,7 +184,7 @@ def main() -> int:
         for t in threads:
             t.join()
         took = time.monotonic() - t0
-        memory.stop()
+        peak = memory.stop()
         print(f"{args.clients} query clients and {args.page_clients} page clients for {took:.0f} s "
               f"(until the last answer after {args.seconds:.0f} s)")
         print(f"page loads: {len(page_times)}, failed: {len(page_fail)}"
@@ -214,15 +195,9 @@ def main() -> int:
                   f"max {max(page_times):.1f} s")
         for name, counts in answers.items():
             print(f"  {name}: " + ", ".join(f"{s}: {c}" for s, c in sorted(counts.items())))
-        print(f"peak RSS: server {memory.server / 2**20:.0f} MiB, largest query worker {memory.workers / 2**20:.0f} MiB, "
-              f"server + workers {memory.total / 2**20:.0f} MiB ({len(memory.worker_pids)} worker processes seen)")
+        print(f"peak: {peak.line()}; largest query worker RSS {memory.workers / 2**20:.0f} MiB "
+              f"({len(memory.worker_pids)} query worker processes seen)")
         return 1 if page_fail else 0
-    finally:
-        server.terminate()
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 if __name__ == "__main__":

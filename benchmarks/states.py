@@ -8,8 +8,8 @@ page is built under load), then again; plus two checks that print their findings
 
     python benchmarks/states.py --store /work/stores/full [--clients 16] [--rounds 2]
 
-The store is opened read-only by the server (its own process, `unkg.webapp.serve` on waitress, 16 threads)
-on a free loopback port; the clients are threads here.
+The store is opened read-only by the server (`unkg serve` in its own process, benchmarks/server.py) on a
+free loopback port; the clients are threads here.
 """
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ import argparse
 import json
 import os
 import random
-import socket
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -27,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
-from webapp import free_port, load, pct, rss_mb  # noqa: E402  (benchmarks/webapp.py)
+from server import Server, load, pct  # noqa: E402  (benchmarks/server.py)
 
 
 def unresolved_names(corpus: Path) -> tuple[int, Counter]:
@@ -67,12 +65,14 @@ def measure(port: int, codes: list[str], clients: int, rounds: int) -> list[tupl
         pages = [f"/states/{c}{suffix}" for c in codes for suffix in ("", ".json", ".csv")]
         rng.shuffle(pages)
         t0 = time.perf_counter()
-        times, errors = load(port, pages, clients)
+        by_page, errors, _ = load(port, pages, clients)
+        times = [t for ts in by_page.values() for t in ts]
         results.append(("cold" if round_ == 1 else "warm", times, errors, time.perf_counter() - t0))
         pairs = [f"/states/{rng.choice(codes)}/alignment.json?with={rng.choice(codes)}&body={rng.choice(['GA', 'HRC', 'SC'])}"
                  for _ in range(400)]
         t0 = time.perf_counter()
-        a_times, a_errors = load(port, pairs, clients)
+        a_by, a_errors, _ = load(port, pairs, clients)
+        a_times = [t for ts in a_by.values() for t in ts]
         results.append(("alignment", a_times, a_errors, time.perf_counter() - t0))
     return results
 
@@ -124,29 +124,16 @@ def main() -> int:
         print(f"no store at {args.store}: build one with `unkg ingest ../shared/corpus/akn --meta ...`", file=sys.stderr)
         return 2
 
-    port = free_port()
-    code = f"from unkg.webapp import serve; serve({args.store!r}, '127.0.0.1', {port}, threads=16)"
-    server = subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ, PYTHONUNBUFFERED="1"),
-                              stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+    with Server(args.store) as srv:
+        port = srv.port
         t0 = time.perf_counter()
         listing = fetch_json(port, "/states.json")
-        print(f"/states.json (builds the vote matrix, sponsors and titles, or waits for the warm-up): "
-              f"{time.perf_counter() - t0:.2f} s; {listing['recorded_votes']} recorded votes")
+        print(f"/states.json: {time.perf_counter() - t0:.2f} s (port open after {srv.ready_after:.1f} s of warm-up); "
+              f"{listing['recorded_votes']} recorded votes")
         codes = [r["iso3"].lower() for r in listing["rows"]]
         results = measure(port, codes, args.clients, args.rounds)
-        main_mb, workers_mb = rss_mb(server.pid)
+        memory = srv.memory()
         mismatched = compare_agreement(port, corpus) if corpus else 0
-    finally:
-        server.terminate()
-        server.wait(10)
 
     print(f"\n{args.clients} concurrent clients; {len(codes)} States x (HTML, JSON, CSV) per round")
     failed = 0
@@ -154,8 +141,7 @@ def main() -> int:
         print(f"{kind:>9}: {len(times)} requests  p50 {pct(times, 50) * 1000:7.1f} ms  p95 {pct(times, 95) * 1000:7.1f} ms  "
               f"max {max(times) * 1000:7.1f} ms  {len(times) / wall:6.1f} req/s  errors {len(errors)}")
         failed += len(errors)
-    print(f"serving process memory after the rounds (every State page built): {main_mb:.0f} MiB "
-          f"(+ {workers_mb:.0f} MiB in SPARQL worker processes)")
+    print(memory.line() + "  [after the rounds]")
     return 1 if failed or mismatched else 0
 
 

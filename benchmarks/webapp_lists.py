@@ -2,8 +2,8 @@
 
     python benchmarks/webapp_lists.py --store DIR [--clients 16] [--rounds 12] [--skip-examples]
 
-The server runs in its own process (`unkg.webapp.serve` on waitress, 16 threads, read-only) on a free
-loopback port. The script waits until the app's warm-up (shared caches, search index) is done, then:
+The server is `unkg serve` in its own process (benchmarks/server.py: read-only, a fresh page cache, ready
+once its warm-up is done), then:
 1. times the first, uncached view of the broadest actor page (/actors/states) and of a few other pages;
 2. runs every explorer example (ontology/queries/*.rq) through /sparql: status, rows, seconds;
 3. with --clients threads, requests each list and facet page --rounds times in shuffled order, as HTML
@@ -13,12 +13,8 @@ Requests go only to 127.0.0.1. Never writes to the store.
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
-import os
 import random
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -26,48 +22,14 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import server  # noqa: E402  (benchmarks/server.py)
+from server import Server, pct  # noqa: E402
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(port: int, path: str, box: dict, accept: str = "text/html", method: str = "GET",
-        body: bytes | None = None, headers: dict | None = None) -> tuple[int, float, bytes]:
-    t0 = time.perf_counter()
-    for attempt in (1, 2):
-        conn = box.get("c") or http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-        box["c"] = conn
-        try:
-            conn.request(method, path, body=body, headers={"Accept": accept, **(headers or {})})
-            r = conn.getresponse()
-            data = r.read()
-            return r.status, time.perf_counter() - t0, data
-        except (http.client.HTTPException, OSError):
-            conn.close()
-            box.pop("c", None)
-            if attempt == 2:
-                return 599, time.perf_counter() - t0, b""
-    return 599, time.perf_counter() - t0, b""
-
-
-def pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
-
-
-def wait_ready(port: int, timeout: float = 900) -> float:
-    """Seconds until the app answers and its warm-up (including the search index) is done."""
-    t0 = time.perf_counter()
-    box: dict = {}
-    while time.perf_counter() - t0 < timeout:
-        status, _, _ = get(port, "/search.json?q=human+rights", box, accept="application/json")
-        if status == 200:
-            return time.perf_counter() - t0
-        time.sleep(1)
-    raise SystemExit("the server did not come up")
+def get(port: int, path: str, box: dict, accept: str = "text/html", **kw) -> tuple[int, float, bytes]:
+    return server.get(port, path, box, accept=accept, **kw)
 
 
 def pages(port: int) -> list[str]:
@@ -105,11 +67,9 @@ def main() -> int:
     ap.add_argument("--skip-examples", action="store_true")
     args = ap.parse_args()
 
-    port = free_port()
-    code = f"from unkg.webapp import serve; serve({args.store!r}, '127.0.0.1', {port}, threads=16)"
-    server = subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ), stderr=subprocess.DEVNULL)
-    try:
-        print(f"server ready (warm-up done) after {wait_ready(port):.1f} s")
+    with Server(args.store) as srv:
+        port = srv.port
+        print(f"server ready (warm-up done) after {srv.ready_after:.1f} s")
         box: dict = {}
         for path in ("/actors/states", "/actors/states?verb=urge", "/resolutions", "/actors/business-enterprises"):
             status, took, _ = get(port, path, box)
@@ -166,9 +126,7 @@ def main() -> int:
               f"{max(every) * 1000:8.0f}")
         worst = max(paths, key=lambda p: pct(times[p], 95))
         print(f"worst p95: {worst} {pct(times[worst], 95) * 1000:.0f} ms")
-    finally:
-        server.terminate()
-        server.wait(30)
+        print(srv.memory().line())
     return 0
 
 

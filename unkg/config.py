@@ -2,6 +2,7 @@
 README.md; tests/test_docs.py checks both)."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -144,7 +145,5 @@ def page_cache(store: str) -> str | None:
         return None
     if env:
         return env
-    import hashlib
-
     where = store if store.startswith(("http://", "https://")) else str(Path(store).resolve())
     return str(Path(user_cache_dir("unkg")) / "pages" / hashlib.sha256(where.encode("utf-8")).hexdigest()[:16])

@@ -19,6 +19,8 @@ from typing import Any
 
 from flask import Flask
 
+from unkg.webapp import pages, search, states
+
 BROAD_PAGES = 12  # actors (by provisions with their narrower ones), rights and groups answered at warm-up
 
 
@@ -33,8 +35,6 @@ def default_workers() -> int:
 
 def warm_now(app: Flask, *, pages_too: bool = True) -> float:
     """Build the shared results, then (`pages_too`) the answers of the broadest pages; seconds taken."""
-    from unkg.webapp import pages, search, states
-
     t0 = time.perf_counter()
     with app.app_context():
         pages.warm()
@@ -71,7 +71,7 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
     """Serve `app` until stopped: gunicorn with `workers` processes of `threads` threads each where the
     system can fork, else waitress with 16 threads. `options` are extra gunicorn settings (e.g. accesslog)."""
     if not can_fork() or app.config["ALLOW_UPDATE"]:  # a writable store is opened by one process only
-        from waitress import serve as waitress_serve
+        from waitress import serve as waitress_serve  # here: only the server this system runs is loaded
 
         threading.Thread(target=warm_now, args=(app,), daemon=True, name="unkg-warm").start()
         waitress_serve(app, host=host, port=port, threads=16, ident="unkg")
@@ -92,7 +92,7 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
 
 
 def _run_gunicorn(app: Flask, settings: dict[str, Any]) -> None:
-    from gunicorn.app.base import BaseApplication
+    from gunicorn.app.base import BaseApplication  # here: gunicorn is not installed where there is no fork
 
     class Server(BaseApplication):  # type: ignore[misc]
         """gunicorn over an app already built and warmed in this process."""
