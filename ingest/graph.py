@@ -300,14 +300,14 @@ class _Builder:
         concept = URIRef(c.id)
         self.add(subject, prop, concept)
         if self.span_ok(c.start, c.end):
-            self.annotation(concept, c.start, c.end, about=subject, prop=prop)
+            self.annotation(concept, c.start, c.end, about=subject, prop=prop, method=c.method)
 
     # -- evidence ---------------------------------------------------------------------------------------
     def span_ok(self, start: int, end: int) -> bool:
         return 0 <= start < end <= len(self.res.text)
 
     def annotation(self, body: URIRef, start: int, end: int, *, about: URIRef | None = None,
-                   prop: URIRef | None = None, anchor: bool = False) -> None:
+                   prop: URIRef | None = None, anchor: bool = False, method: str = "") -> None:
         a = URIRef(iris.evidence(self.expr_iri, about or "", prop or "", body, start, end))
         target, position = URIRef(iris.evidence_part(a, "target")), URIRef(iris.evidence_part(a, "position"))
         self.add(a, RDF.type, OA.Annotation)
@@ -328,6 +328,8 @@ class _Builder:
         self.add(quote_sel, OA.exact, Literal(self.res.text[start:end]))
         self.add(a, UNKG.evidenceFor, about)
         self.add(a, UNKG.evidenceProperty, prop)
+        if method:  # how extraction found it (methods scheme): users keep the direct matches if they wish
+            self.add(a, UNKG.extractionMethod, URIRef(iris.vocab("methods", method)))
 
 
 def _sha256(text: str) -> str:

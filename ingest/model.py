@@ -30,6 +30,9 @@ class Concept:
     start: int = -1
     end: int = -1
     text: str = ""  # the words as printed
+    # how extraction found it: a concept of the methods scheme (ontology/vocab/methods.ttl): "vocabulary",
+    # "distributed", "pronoun", "country" ... ("" where nothing was extracted)
+    method: str = ""
 
 
 @dataclass
@@ -77,6 +80,10 @@ class Provision:
     rights: list[Concept] = field(default_factory=list)
     beneficiaries: list[Concept] = field(default_factory=list)
     mandates: list[Mandate] = field(default_factory=list)
+    # phrases of the addressee slot that name no actor of the vocabularies (left out, reported)
+    unmapped: list[str] = field(default_factory=list)
+    # why mentions of the clause were left out: (kind, words, reason), for `unkg parse --explain` (not JSON)
+    notes: list[tuple[str, str, str]] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def mandate(self) -> Mandate | None:
@@ -176,6 +183,7 @@ class Resolution:
             del p["section"]
             for pr in p["provisions"]:
                 pr["mandate"] = pr["mandates"][0] if pr["mandates"] else None
+                del pr["notes"]
         return doc
 
 

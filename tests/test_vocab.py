@@ -26,6 +26,7 @@ FILES = {
     "groups.ttl": ("groups", {UNKG.AffectedGroup}),
     "tasks.ttl": ("tasks", {UNKG.TaskType}),
     "recurrence.ttl": ("recurrence", {UNKG.Recurrence}),
+    "methods.ttl": ("methods", {UNKG.ExtractionMethod}),
 }
 # unkg: terms the vocabularies may use (declared by the ontology).
 ALLOWED_UNKG = {UNKG.strength, UNKG.modality, UNKG.strengthDelta, UNKG.statedIn, UNKG.articleOf, UNKG.iso3166Alpha3,

@@ -82,8 +82,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
         from unkg.ingest.metadata import apply, load_index
 
         apply(res, load_index(args.meta))
-    # The JSON document is the one output `parse` has (DESIGN.md); --json names it explicitly.
-    _write(json.dumps(res.to_json(), ensure_ascii=False, indent=2) + "\n")
+    if args.explain:
+        # here, not at the top: each command loads only its own part
+        from unkg.ingest.extract.explain import explain
+
+        _write(explain(res))
+    else:  # The JSON document is the default output of `parse` (DESIGN.md); --json names it explicitly.
+        _write(json.dumps(res.to_json(), ensure_ascii=False, indent=2) + "\n")
     for w in res.warnings:
         _err(f"{args.file}: warning: {w}")
     return 0
@@ -364,7 +369,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = command("parse", cmd_parse, "print one file's document model as JSON (no store)")
     sp.add_argument("file", metavar="FILE")
-    sp.add_argument("--json", action="store_true", help="JSON output (the default and only format)")
+    out = sp.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="JSON output (the default)")
+    out.add_argument("--explain", action="store_true",
+                     help="instead of JSON, per provision: why each addressee, right and group was or was not taken")
     sp.add_argument("--meta", action="append", metavar="FILE", help="add the UN's metadata for this resolution")
 
     sp = command("validate", cmd_validate, "check every resolution graph in the store against the SHACL shapes")

@@ -20,6 +20,7 @@ from unkg.ingest.extract.clauses import ClauseSplitter
 from unkg.ingest.extract.grammar import grammar
 from unkg.ingest.extract.mandates import mandates_of
 from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames
+from unkg.ingest.extract.roles import Rules, country
 from unkg.ingest.extract.sdg import find_sdg
 from unkg.ingest.extract.tokens import Token, lows, phrase_trie, tokenize
 from unkg.ingest.extract.vocab import ACTOR, GROUP, RIGHT, ConceptInfo, Vocabulary, load
@@ -52,6 +53,22 @@ class _Context:
     pronouns: set[str]
     president: Any
     places: set[str] = field(default_factory=set)
+    rules: Rules | None = None
+
+
+@dataclass
+class _Doc:
+    """What one resolution tells every clause: the country it is about, the provisions so far."""
+    country: ConceptInfo | None = None
+    previous: list[Provision] = field(default_factory=list)  # the previous paragraph's provisions
+
+
+@dataclass
+class _Report:
+    """Per clause: phrases of the addressee slot that name no actor, and why mentions were left out."""
+    unmapped: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str, str]] = field(default_factory=list)
+    slots: list[tuple[int, int]] = field(default_factory=list)  # token ranges of the addressee phrases read
 
 
 def _context(vocab: Vocabulary, language: str) -> _Context:
@@ -66,7 +83,7 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)},
             {lows(p)[0] for p in g["addressee_links"]}, {lows(p)[0] for p in g["object_pronouns"]},
             phrase_trie(g.get("own_president", [])),
-            places={lows(p)[-1] for p in g.get("place_prepositions", ())})
+            places={lows(p)[-1] for p in g.get("place_prepositions", ())}, rules=Rules(g))
     return ctx
 
 
@@ -85,19 +102,26 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
                             f"are one per paragraph, without verb concepts or addressees")
     president = v.get(f"{VOCAB_NS}actors/president-of-the-{slug(res.body)}") if res.body else None
     per: list[tuple[Paragraph, list[Token], list[Mention]]] = []
+    titled: dict[int, list[Mention]] = {}  # paragraph index -> mentions inside titles of days, programmes ...
     for p in res.paragraphs:
         toks = tokenize(p.text, p.start)
         ments = ctx.mentions.find(toks)
         if president is not None:
             ments = _own_president(toks, ments, president, ctx)
+        ments, titled[p.index] = ctx.rules.in_titles(toks, ments)
         per.append((p, toks, ments))
     heads = ctx.short.build([(toks, m) for _, toks, ms in per for m in ms], v)
     per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
 
+    doc = _Doc(country(ctx.mentions.find(tokenize(res.title or ""))))
     for p, toks, ments in per:
         p.citations = _citations(p, res.body, notes, ctx.gram, res.links)
         p.sdg = list(dict.fromkeys(code for code, _, _ in find_sdg(p.text, ctx.gram)))
-        p.provisions = _provisions(p, toks, ments, text, body, ctx, v, res) if p.kind == OPERATIVE else []
+        p.provisions = _provisions(p, toks, ments, text, body, ctx, v, res, doc) if p.kind == OPERATIVE else []
+        for pr in p.provisions:
+            pr.notes += [(m.concept.kind, text[m.start:m.end], "inside the title of a day, a programme ...")
+                         for m in titled[p.index] if pr.start <= m.start < pr.end]
+        doc.previous = p.provisions or doc.previous
     return res
 
 
@@ -110,7 +134,7 @@ def _own_president(toks: list[Token], ments: list[Mention], president: ConceptIn
         if t.low in ctx.president.root:
             r = ctx.president.longest(toks, k, attr="low")
             if r and not any(m.i < r[0] and k < m.j for m in ments):
-                added.append(Mention(president, k, r[0], t.start, toks[r[0] - 1].end))
+                added.append(Mention(president, k, r[0], t.start, toks[r[0] - 1].end, "own-president"))
     return sorted(ments + added, key=lambda m: m.i) if added else ments
 
 
@@ -140,12 +164,12 @@ def _same_number(linked: str | None, read: str) -> bool:
     return bool(a and b and a.group(0) == b.group(0) and ("/RES/" in linked) == ("/RES/" in read))
 
 
-def _concept(text: str, m: Mention) -> Concept:
-    return Concept(m.concept.id, m.concept.label, m.start, m.end, text[m.start:m.end])
+def _concept(text: str, m: Mention, method: str | None = None) -> Concept:
+    return Concept(m.concept.id, m.concept.label, m.start, m.end, text[m.start:m.end], method or m.how)
 
 
 def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str, body: ConceptInfo | None,
-                ctx: _Context, v: Vocabulary, res: Resolution) -> list[Provision]:
+                ctx: _Context, v: Vocabulary, res: Resolution, doc: _Doc) -> list[Provision]:
     """A paragraph's provisions, one per clause with its own verb, each read by the steps below: its token
     span, its verb, its addressees, what it is about (rights, groups), and its mandate."""
     if not toks:
@@ -164,19 +188,37 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
             res.warnings.append(f"paragraph {p.number or p.index}: verb phrase {verb_text!r} is not in the "
                                 f"verbs vocabulary")
         inside = [m for m in ments if lo <= m.i and m.j <= hi]
-        addressees = _clause_addressees(p, c, lo, hi, complements[k], modality, verb_text, body, inside, out,
-                                        toks, ments, ctx, text)
-        about = _clause_about(k, modality, inside, complements, spans, ments)
+        rep = _Report()
+        slot = _Slot(c, lo, hi, complements[k], toks, inside, ments, ctx, text, rep)
+        addressees = [_own_country(x, toks, inside, ctx, doc) for x in
+                      _clause_addressees(slot, modality, verb_text, body, out or doc.previous, bool(out))]
+        about = _clause_about(slot, k, modality, complements, spans)
         prov = Provision(
             verb=verb.local if verb else slug(p.verb_text or toks[0].low) or "unknown",
             verb_text=verb_text, strength=c.strength, modality=modality, text=text[c.start:c.end],
-            start=c.start, end=c.end, addressees=addressees,
+            start=c.start, end=c.end, addressees=_dedupe(addressees),
             rights=_dedupe([_concept(text, m) for m in about if m.concept.kind == RIGHT]),
-            beneficiaries=_dedupe([_concept(text, m) for m in about if m.concept.kind == GROUP]))
+            beneficiaries=_dedupe([_concept(text, m) for m in about if m.concept.kind == GROUP]),
+            unmapped=list(dict.fromkeys(rep.unmapped)), notes=rep.notes)
         prov.mandates = mandates_of(prov, verb.local if verb else "", toks, c.i, hi, inside, v, ctx.gram, res.body,
                                     lambda m: _concept(text, m))
         out.append(prov)
     return out
+
+
+@dataclass
+class _Slot:
+    """One clause as the addressee rules read it: its verb, token range [lo, hi), complement, mentions."""
+    c: Any
+    lo: int
+    hi: int
+    complement: int | None
+    toks: list[Token]
+    inside: list[Mention]
+    ments: list[Mention]
+    ctx: _Context
+    text: str
+    rep: _Report
 
 
 def _clause_spans(clauses: list, toks: list[Token]) -> list[tuple[int, int]]:
@@ -190,39 +232,114 @@ def _clause_spans(clauses: list, toks: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
-def _clause_addressees(p: Paragraph, c, lo: int, hi: int, complement: int | None, modality: str, verb_text: str,
-                       body: ConceptInfo | None, inside: list[Mention], done: list[Provision], toks: list[Token],
-                       ments: list[Mention], ctx: _Context, text: str) -> list[Concept]:
-    """Who a clause asks: the adopting body itself for a self-binding verb ("Decides"); a pronoun's antecedent
-    ("and encourages them to", "et l'encourage à"); the actors after an asking verb, up to its complement;
-    else the addressees of a request embedded in the clause."""
+def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInfo | None,
+                       done: list[Provision], same_paragraph: bool) -> list[Concept]:
+    """Who a clause asks: the subjects of "decides that A and B shall ..." or else the adopting body itself for
+    a self-binding verb ("Decides"); a pronoun's antecedent ("and encourages them to", "et l'encourage à");
+    the actors after an asking verb, up to its complement, and after "and upon"; else the addressees of a
+    request embedded in the clause."""
+    c, toks, ctx = s.c, s.toks, s.ctx
     if modality in SELF_BINDING and body is not None:
-        return [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text)]
-    if modality in ASKING and (c.pronoun or (c.j < hi and toks[c.j].low in ctx.pronouns)):
-        return _antecedent(done, ments, lo, text)
+        if c.j < s.hi and toks[c.j].low in ctx.that:
+            subjects = _noun_phrase(toks, c.j + 1, s.inside, ctx, s.text, s.rep)
+            if subjects:
+                return subjects
+        return [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text, "adopting-body")]
+    if modality in ASKING and (c.pronoun or (c.j < s.hi and toks[c.j].low in ctx.pronouns)):
+        plural = c.pronoun or toks[c.j].low in ctx.rules.plural_pronouns
+        return _antecedent(done, same_paragraph, s, plural)
     if modality in ASKING:
-        return _addressees(toks, c.j, complement or hi, inside, ctx, text)
-    return _embedded_request(p, toks, lo, hi, inside, ctx, text)
+        n = len(s.rep.unmapped)
+        found = _addressees(toks, c.j, s.complement or s.hi, s.inside, ctx, s.text, s.rep)
+        if s.complement is None:  # "calls for an end to ...": no addressee slot, no unknown actor in it
+            del s.rep.unmapped[n:]
+        return found + _repeated(s)
+    return _embedded_request(toks, s.lo, s.hi, s.inside, ctx, s.text, s.rep)
 
 
-def _clause_about(k: int, modality: str, inside: list[Mention], complements: list[int | None],
-                  spans: list[tuple[int, int]], ments: list[Mention]) -> list[Mention]:
+def _repeated(s: _Slot) -> list[Concept]:
+    """"Calls upon States to ..., and upon business enterprises to ...": a second slot of the same verb."""
+    toks, rules = s.toks, s.ctx.rules
+    if not rules.repeat or s.complement is None:
+        return []
+    covered = {k for m in s.inside for k in range(m.i, m.j)}
+    for k in range(s.complement + 1, s.hi - 1):
+        if toks[k].low in rules.repeat and toks[k - 1].low in rules.coord and toks[k - 1].low.isalpha():
+            b = _complement(toks, k + 1, s.hi, s.ctx, covered)
+            n = len(s.rep.unmapped)
+            found = _addressees(toks, k + 1, b, s.inside, s.ctx, s.text, s.rep) if b is not None else []
+            if found:
+                return found
+            del s.rep.unmapped[n:]
+    return []
+
+
+def _own_country(c: Concept, toks: list[Token], inside: list[Mention], ctx: _Context, doc: _Doc) -> Concept:
+    """"the Government" of a resolution about one country is that country (its Government, named by it)."""
+    if doc.country is None or c.method != "vocabulary":
+        return c
+    m = next((m for m in inside if m.start == c.start and m.end == c.end), None)
+    if m is None or not ctx.rules.bare_government(toks, m):
+        return c
+    return Concept(doc.country.id, doc.country.label, c.start, c.end, c.text, "country")
+
+
+def _clause_about(s: _Slot, k: int, modality: str, complements: list[int | None],
+                  spans: list[tuple[int, int]]) -> list[Mention]:
     """The rights and groups a clause is about; "Calls upon States and encourages non-State actors to ...":
-    an asking clause without its own complement shares the next clause's."""
-    about = [m for m in inside if m.concept.kind in (RIGHT, GROUP)]
+    an asking clause without its own complement shares the next clause's. Left out, with a note: groups
+    of the addressee slot (asked to act, not protected), group words that modify a noun ("migrant status"),
+    rights named only by a policy noun ("social security measures", "birth registration" with no right
+    named in the clause)."""
+    about = [m for m in s.inside if m.concept.kind in (RIGHT, GROUP)]
+    lo, hi = s.lo, s.hi
     if modality in ASKING and complements[k] is None and k + 1 < len(complements) and complements[k + 1]:
-        nlo, nhi = complements[k + 1], spans[k + 1][1]
-        about += [m for m in ments if nlo <= m.i and m.j <= nhi and m.concept.kind in (RIGHT, GROUP)]
-    return about
+        nlo, hi = complements[k + 1], spans[k + 1][1]
+        about += [m for m in s.ments if nlo <= m.i and m.j <= hi and m.concept.kind in (RIGHT, GROUP)]
+    starts = {m.i for m in s.ments}
+    kept = []
+    for m in about:
+        why = _left_out(s, m, starts, lo, hi)
+        if why:
+            s.rep.notes.append((m.concept.kind, s.text[m.start:m.end], why))
+        else:
+            kept.append(m)
+    return kept
 
 
-def _antecedent(done: list[Provision], ments: list[Mention], lo: int, text: str) -> list[Concept]:
-    """What a pronoun addressee stands for: the previous provision's addressees, else the last actor named
-    before it in the paragraph."""
+def _left_out(s: _Slot, m: Mention, starts: set[int], lo: int, hi: int) -> str:
+    """Why a right or group mention is not a right or beneficiary of its clause ("" when it is). A group of
+    an addressee phrase is asked to act, unless it completes a noun ("organizations *of* persons with
+    albinism": the people the organizations stand for)."""
+    rules, toks = s.ctx.rules, s.toks
+    if (m.concept.kind == GROUP and any(a <= m.i and m.j <= b for a, b in s.rep.slots)
+            and not (m.i > 0 and toks[m.i - 1].low in s.ctx.links)):
+        return "named among those asked to act"
+    if rules.modifier(toks, m, starts):
+        return f"modifies the noun {toks[m.j].low!r}"
+    if m.concept.kind == RIGHT and rules.policy_noun(toks, m, lo, hi):
+        return "a policy noun: no right or freedom is named in the clause"
+    return ""
+
+
+def _antecedent(done: list[Provision], same_paragraph: bool, s: _Slot, plural: bool) -> list[Concept]:
+    """What a pronoun addressee stands for: the addressees of the clause before (in this paragraph, or the
+    last of the paragraph before when the pronoun opens the paragraph); else the actors that clause names
+    ("Welcomes the work of the Special Rapporteur, and invites *him*"): all of them for "them", the last
+    one for "it"; else the last actor named before it in the paragraph."""
     if done and done[-1].addressees:
-        return list(done[-1].addressees)
-    before = [m for m in ments if m.j <= lo and m.concept.kind == ACTOR]
-    return [_concept(text, before[-1])] if before else []
+        return [_as(c, "pronoun") for c in done[-1].addressees]
+    before = [m for m in s.ments if m.j <= s.lo and m.concept.kind == ACTOR]
+    if same_paragraph and done:
+        named = [m for m in before if done[-1].start <= m.start and m.end <= done[-1].end]
+        if named:
+            return _dedupe([_concept(s.text, m, "pronoun") for m in (named if plural else named[-1:])])
+    return [_concept(s.text, before[-1], "pronoun")] if before else []
+
+
+def _as(c: Concept, method: str) -> Concept:
+    return Concept(c.id, c.label, c.start, c.end, c.text, method)
+
 
 
 def _complement(toks: list[Token], a: int, b: int, ctx: _Context, covered: set[int] = frozenset()) -> int | None:
@@ -254,12 +371,39 @@ def _complement(toks: list[Token], a: int, b: int, ctx: _Context, covered: set[i
     return None
 
 
-def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _Context, text: str) -> list[Concept]:
-    """Actors named between the verb (ending at token a) and the complement (token b), partners excluded."""
+def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _Context, text: str,
+                rep: _Report | None = None) -> list[Concept]:
+    """Actors named between the verb (ending at token a) and the complement (token b), partners excluded.
+    Conjuncts that name no actor are reported in `rep`, and the others kept."""
+    rep = rep if rep is not None else _Report()
     if a < len(toks) and toks[a].low in ctx.that:
-        return _noun_phrase(toks, a + 1, inside, ctx, text)
+        return _noun_phrase(toks, a + 1, inside, ctx, text, rep)
+    excluded, b = _excluded(toks, a, b, ctx)
+    covered = {k for m in inside for k in range(m.i, m.j)}
+    found = []
+    for m in inside:
+        if not (a <= m.i and m.j <= b and m.concept.kind == ACTOR and m.i not in excluded) or _is_place(toks, m, ctx):
+            continue
+        if ctx.rules.member_of(toks, m, covered) or ctx.rules.embedded(toks, m, a, b, covered):
+            rep.notes.append((ACTOR, text[m.start:m.end], "part of a longer name the vocabularies lack"))
+            covered -= set(range(m.i, m.j))
+            continue
+        found.append(m)
+    found = _organs_not_states(toks, found)
+    if found and not _leads_to(toks, a, found[0].i, excluded, ctx):
+        rep.notes += [(ACTOR, text[m.start:m.end], "not in the addressee phrase") for m in found]
+        return []  # "urges the release of persons detained ... by States": no one is addressed
+    rep.unmapped += ctx.rules.unmapped(toks, a, b, covered, excluded, text)
+    if found:
+        rep.slots.append((a, b))
+    return _dedupe([_concept(text, m) for m in _drop_appositions(toks, found, ctx)])
+
+
+def _excluded(toks: list[Token], a: int, b: int, ctx: _Context) -> tuple[set[int], int]:
+    """Tokens of partner phrases (which run to the complement: "in cooperation with X, Y and Z, to ...") and
+    of conditions (which run to the next comma: "as appropriate,"), and the end of the slot before partners."""
     excluded: set[int] = set()
-    for k in range(a, b):  # partners run to the complement: "in cooperation with X, Y and Z, to ..."
+    for k in range(a, b):
         if ctx.partners.longest(toks, k, b, attr="low"):
             excluded.update(range(k, b))
             b = k
@@ -267,7 +411,7 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
     k = a
     while k < b:
         r = ctx.conditions.longest(toks, k, b, attr="low")
-        if r:  # conditions run to the next comma: "as appropriate,"
+        if r:
             e = r[0]
             while e < b and toks[e].low != ",":
                 e += 1
@@ -275,12 +419,8 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
             k = e
         else:
             k += 1
-    found = [m for m in inside if a <= m.i and m.j <= b and m.concept.kind == ACTOR and m.i not in excluded
-             and not _is_place(toks, m, ctx)]
-    found = _organs_not_states(toks, found)
-    if found and not _leads_to(toks, a, found[0].i, excluded, ctx):
-        return []  # "urges the release of persons detained ... by States": no one is addressed
-    return _dedupe([_concept(text, m) for m in _drop_appositions(toks, found, ctx)])
+    return excluded, b
+
 
 
 ARMED_FORCES = VOCAB_NS + "actors/armed-forces"
@@ -312,10 +452,17 @@ def _is_place(toks: list[Token], m: Mention, ctx: _Context) -> bool:
 
 def _leads_to(toks: list[Token], a: int, first: int, excluded: set[int], ctx: _Context) -> bool:
     """The addressee phrase starts the complement: only fillers (or a short noun phrase + link word such as
-    "the attention of") stand between the verb (ending at token a) and the first actor (at token `first`)."""
+    "the attention of") stand between the verb (ending at token a) and the first actor (at token `first`),
+    or whole conjuncts that name an actor the vocabularies lack ("the Open Society Network, States and ...")."""
+    cuts = [k for k in range(a, first) if toks[k].low in ctx.rules.coord and k not in excluded]
+    start = a
+    for cut in cuts:
+        if not _unknown_conjunct(toks, start, cut, excluded, ctx):
+            break
+        start = cut + 1
     words = 0
     linked = False
-    for k in range(a, first):
+    for k in range(start, first):
         low = toks[k].low
         if k in excluded or low in ctx.fillers:
             continue
@@ -326,6 +473,14 @@ def _leads_to(toks: list[Token], a: int, first: int, excluded: set[int], ctx: _C
             return False
         words += 1  # "shipping industry stakeholders", "the attention of"
     return True
+
+
+def _unknown_conjunct(toks: list[Token], a: int, b: int, excluded: set[int], ctx: _Context) -> bool:
+    """toks[a:b] reads as the name of an actor: a capitalised name, or at most three words, not an adjunct."""
+    words = [k for k in range(a, b) if k not in excluded and toks[k].low not in ctx.fillers]
+    if not words or toks[words[0]].low in ctx.rules.adjunct:
+        return bool(not words)
+    return toks[words[0]].upper or len(words) <= 3
 
 
 def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) -> list[Mention]:
@@ -350,8 +505,11 @@ def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) ->
     return out
 
 
-def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context, text: str) -> list[Concept]:
-    """Actors of the coordinated noun phrase starting at token a ("that Israel, the occupying Power, ...")."""
+def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context, text: str,
+                 rep: _Report | None = None) -> list[Concept]:
+    """Actors of the coordinated noun phrase starting at token a ("that Israel, the occupying Power, ...",
+    "that States, X and civil society, including Y, ensure"): a conjunct that names no actor is reported
+    and passed over when a known actor follows it."""
     by_start = {m.i: m for m in ments if m.concept.kind == ACTOR}
     found = []
     k = a
@@ -363,13 +521,36 @@ def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context,
         elif toks[k].low in ctx.fillers:
             k += 1
         else:
-            break
+            nxt = _next_conjunct(toks, k, by_start, ctx)
+            if nxt is None:
+                break
+            if rep is not None:
+                rep.unmapped.append(text[toks[k].start:toks[nxt[0] - 1].end])
+            k = nxt[1]
     kept = {id(m) for m in _drop_appositions(toks, found, ctx)}
+    if found and rep is not None:
+        rep.slots.append((a, found[-1].j))
     return _dedupe([_concept(text, m) for m in found if id(m) in kept])
 
 
-def _embedded_request(p: Paragraph, toks: list[Token], lo: int, hi: int, inside: list[Mention], ctx: _Context,
-                      text: str) -> list[Concept]:
+def _next_conjunct(toks: list[Token], k: int, actors: dict[int, Mention], ctx: _Context) -> tuple[int, int] | None:
+    """(end of the unknown conjunct at toks[k], start of the known actor after it), when one follows after a
+    coordination within a few words; None when the words at toks[k] end the noun phrase."""
+    e = k
+    while e < len(toks) and e - k < 6 and toks[e].low not in ctx.rules.coord:
+        if toks[e].low in (";", ":") or e in actors:
+            return None
+        e += 1
+    if e == k or e >= len(toks) or toks[e].low not in ctx.rules.coord:
+        return None
+    n = e
+    while n < len(toks) and toks[n].low in ctx.fillers:
+        n += 1
+    return (e, n) if n in actors else None
+
+
+def _embedded_request(toks: list[Token], lo: int, hi: int, inside: list[Mention], ctx: _Context,
+                      text: str, rep: _Report | None = None) -> list[Concept]:
     """Addressees of a request inside a declaratory provision ("reiterates its strong call upon States to")."""
     if lo >= hi:
         return []
@@ -381,7 +562,8 @@ def _embedded_request(p: Paragraph, toks: list[Token], lo: int, hi: int, inside:
     a = next((k for k in range(lo, hi) if toks[k].start >= at), hi)
     covered = {k for m in inside for k in range(m.i, m.j)}
     b = _complement(toks, a, hi, ctx, covered) or min(hi, a + 12)
-    return _addressees(toks, a, b, inside, ctx, text)
+    return [_as(c, "embedded-request") for c in _addressees(toks, a, b, inside, ctx, text, rep)]
+
 
 
 def _dedupe(cs: list[Concept]) -> list[Concept]:

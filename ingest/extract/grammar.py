@@ -35,9 +35,50 @@ EN: dict[str, Any] = {
     # pronouns that stand for the addressee: after the verb ("encourages them to"), or, in French and
     # Spanish, as clitics before it ("et l'encourage à", "y les exhorta a")
     "object_pronouns": ["him", "her", "them", "it"],
+    "plural_pronouns": ["them"],
     # the adopting body's own presiding officer: "Requests its President to" (President of the General Assembly)
     "own_president": ["its president"],
     "clitics": [],
+    # "the Government", "the authorities" in a resolution about one country: that country's Government
+    "own_government": ["government", "authorities", "national authorities", "competent authorities",
+                       "relevant authorities"],
+    "own_government_articles": ["the"],
+    # "the shareholders of business enterprises": these are addressed, not the enterprises
+    "member_nouns": ["members", "member", "shareholders", "shareholder", "owners", "staff", "personnel",
+                     "employees", "boards"],
+    # words that may follow an addressee without making it the modifier of a longer, unknown name
+    # ("States concerned", "States that have not"; but "social *media* messaging services")
+    "actor_followers": ["not", "that", "which", "who", "whose", "whom", "where", "concerned", "also", "further",
+                        "still", "yet", "already", "both", "alike", "themselves", "itself", "together"],
+    # words that never begin a noun: a mention before them is no modifier of a longer name
+    "function_words": ["for", "with", "by", "at", "from", "into", "onto", "about", "against", "among", "between",
+                       "through", "during", "without", "within", "under", "over", "after", "before", "towards",
+                       "toward", "upon", "via", "across", "throughout", "beyond", "despite", "per", "is", "are",
+                       "was", "were", "be", "been", "has", "have", "had", "will", "shall", "should", "may",
+                       "might", "can", "could", "would", "must", "who", "which", "that", "whose", "whom", "this",
+                       "these", "those", "their", "its", "his", "her", "our", "given", "made", "held", "taken",
+                       "shown", "seen", "done", "known", "born", "regardless", "irrespective", "notwithstanding",
+                       "worldwide", "everywhere", "there", "here", "where", "when", "while", "if", "whether",
+                       "than", "so", "not", "no", "nor", "but", "only", "even", "more", "most", "less", "least",
+                       "alone", "themselves", "itself", "concerned", "affected", "alike", "together"],
+    # a coordinated second addressee slot of the same verb: "Calls upon States ..., and *upon* X to ..."
+    "addressee_repeat": ["upon"],
+    # the first words of a conjunct that is an adjunct, not an unknown actor: never reported as unmapped
+    "adjunct_starts": ["those", "that", "which", "who", "whose", "where", "when", "if", "in", "on", "at", "by",
+                       "for", "with", "without", "within", "from", "not", "also", "further", "including",
+                       "particularly", "especially", "inter", "as", "to", "through", "among", "under", "upon"],
+    # titles of days, years, programmes, plans ...: a capitalised run with one of these heads ("International
+    # Day of Persons with Disabilities") names a thing, and the actors and groups in it are no mentions
+    "title_heads": ["day", "year", "decade", "week", "programme", "program", "plan", "agenda", "strategy",
+                    "conference", "summit", "platform", "framework", "campaign", "initiative", "compact"],
+    "title_joiners": ["of", "for", "on", "the", "and", "with", "against", "to", "in", "'", "s", "-"],
+    # words that name a right as such: a right named only by a policy noun ("birth registration") needs one
+    # of them in its clause
+    "right_words": ["right", "rights", "freedom", "freedoms", "entitlement", "entitlements", "liberty"],
+    "policy_nouns": ["birth registration", "social security", "adequate housing", "sexual and reproductive health",
+                     "social protection"],
+    # plurals that do not end in s: a group printed so is a noun, not a modifier ("women leaders" is women)
+    "irregular_plurals": ["women", "children", "people", "men", "peoples", "youth"],
     # a State named after these is where something happens ("enterprises operating in Myanmar", "refugees
     # from Myanmar"), not whom a provision addresses
     "place_prepositions": ["in", "from", "within", "inside", "across", "throughout"],
@@ -131,6 +172,9 @@ FR: dict[str, Any] = {
     "object_pronouns": [],
     "own_president": ["son président", "sa présidente", "sa présidence"],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
+    "own_government": ["gouvernement", "autorités", "autorités nationales", "autorités compétentes"],
+    "own_government_articles": ["le", "les", "au", "aux", "du", "des"],
+    "right_words": ["droit", "droits", "liberté", "libertés"],
     "place_prepositions": ["en", "dans", "depuis"],
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
                         "en coopération notamment avec", "en collaboration notamment avec", "en association avec",
@@ -216,6 +260,9 @@ ES: dict[str, Any] = {
     "object_pronouns": [],
     "own_president": ["su presidente", "su presidenta", "su presidencia"],
     "clitics": ["le", "la", "lo", "les", "los", "las"],
+    "own_government": ["gobierno", "autoridades", "autoridades nacionales", "autoridades competentes"],
+    "own_government_articles": ["el", "las", "al", "del"],
+    "right_words": ["derecho", "derechos", "libertad", "libertades"],
     "place_prepositions": ["en", "desde", "dentro"],
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",

@@ -25,6 +25,7 @@ class Mention:
     j: int
     start: int  # character span
     end: int
+    how: str = "vocabulary"  # a concept of the methods scheme: how the mention was read
 
 
 class MentionFinder:
@@ -189,7 +190,7 @@ class MentionFinder:
             if relaxed is None:  # from the mentions before this one, as they were on entry
                 relaxed = max([lo, *(m.j for m in out if m.j <= i and not (m.j - m.i == 1 and m.concept.kind == c.kind))])
             out[:] = [m for m in out if not (s <= m.i and m.j <= e)]  # the word alone was no concept
-            out.append(Mention(cc, s, e, toks[s].start, toks[e - 1].end))
+            out.append(Mention(cc, s, e, toks[s].start, toks[e - 1].end, "distributed"))
             k = s
             floor = min(floor, relaxed)
 
@@ -226,7 +227,7 @@ class MentionFinder:
                         best = (r[0], cc)
             if best is None:
                 break
-            out.append(Mention(best[1], k, best[0], toks[k].start, toks[best[0] - 1].end))
+            out.append(Mention(best[1], k, best[0], toks[k].start, toks[best[0] - 1].end, "distributed"))
             j = best[0]
         return j
 
@@ -358,7 +359,7 @@ class ShortNames:
             c = vocab.concepts.get(vals[0])
             if c is None:
                 continue
-            new = Mention(c, i, j, toks[i].start, toks[j - 1].end)
+            new = Mention(c, i, j, toks[i].start, toks[j - 1].end, "short-name")
             if cur is not None:
                 out[out.index(cur)] = new
             else:

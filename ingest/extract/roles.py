@@ -1,0 +1,153 @@
+"""Whether a mention plays the role its words suggest in its clause: rules on top of the vocabulary match.
+
+A vocabulary match says that words name an actor, a right or a group; these rules say when such words are
+not an addressee, a right or a beneficiary of the clause they stand in: words inside the title of a day, a
+year or a programme; the enterprises of "the shareholders of business enterprises"; "media" inside "social
+media messaging services"; a group word used as a modifier ("migrant status"); a group asked to act rather
+than protected; a right named only by a policy noun ("social security measures"). And the one inference
+that adds a concept: "the Government" of a resolution about one country is that country's Government.
+Every rule reads the grammar of its language (grammar.py); a language without the entries keeps the match.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from unkg.ingest.extract.mentions import Mention
+from unkg.ingest.extract.tokens import Token, lows
+from unkg.ingest.extract.vocab import ACTOR, GROUP, STATES, ConceptInfo
+
+GOVERNMENTS = "https://w3id.org/unkg/vocab/actors/governments"
+
+
+def _words(gram: dict[str, Any], name: str) -> set[str]:
+    return {w for p in gram.get(name, ()) for w in lows(p)}
+
+
+class Rules:
+    """Per language: the grammar's word sets the rules read."""
+
+    def __init__(self, gram: dict[str, Any]):
+        self.gov = {" ".join(lows(p)) for p in gram.get("own_government", ())}
+        self.gov_articles = _words(gram, "own_government_articles")
+        self.members = _words(gram, "member_nouns")
+        self.followers = _words(gram, "actor_followers")
+        self.repeat = _words(gram, "addressee_repeat")
+        self.adjunct = _words(gram, "adjunct_starts")
+        self.heads = _words(gram, "title_heads")
+        self.joiners = _words(gram, "title_joiners")
+        self.right_words = _words(gram, "right_words")
+        self.policy = {" ".join(lows(p)) for p in gram.get("policy_nouns", ())}
+        self.plurals = _words(gram, "irregular_plurals")
+        self.plural_pronouns = _words(gram, "plural_pronouns")
+        self.fillers = _words(gram, "fillers") | _words(gram, "function_words")
+        self.links = {lows(p)[0] for p in gram.get("addressee_links", ())}
+        self.markers = {lows(p)[0] for p in gram.get("complement_markers", ())}
+        self.places = {lows(p)[-1] for p in gram.get("place_prepositions", ())}
+        self.coord = {lows(p)[-1] for p in gram.get("coordination", ()) if lows(p)}
+        self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
+
+    # -- titles ---------------------------------------------------------------------------------------------
+    def title_spans(self, toks: list[Token]) -> list[tuple[int, int, int]]:
+        """(start, end, head) token ranges of capitalised names of days, years, programmes ... ."""
+        out = []
+        for h, t in enumerate(toks):
+            if not (t.upper and t.low in self.heads) or (out and out[-1][0] <= h < out[-1][1]):
+                continue
+            i = h
+            while i > 0 and (toks[i - 1].upper or (toks[i - 1].low in ("'", "s") and i > 1 and toks[i - 2].upper)):
+                i -= 1
+            j, k = h + 1, h + 1
+            while k < len(toks) and (toks[k].upper or toks[k].low in self.joiners):
+                k += 1
+                if toks[k - 1].upper:
+                    j = k
+            if i < h or j > h + 1:
+                out.append((i, j, h))
+        return out
+
+    def in_titles(self, toks: list[Token], ments: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """The mentions outside titles, and the actors and groups inside one (not containing its head)."""
+        spans = self.title_spans(toks) if self.heads else []
+        if not spans:
+            return ments, []
+        keep, drop = [], []
+        for m in ments:
+            inside = any(i <= m.i and m.j <= j and not (m.i <= h < m.j) for i, j, h in spans)
+            (drop if inside and m.concept.kind in (ACTOR, GROUP) else keep).append(m)
+        return keep, drop
+
+    # -- addressees -----------------------------------------------------------------------------------------
+    def bare_government(self, toks: list[Token], m: Mention) -> bool:
+        """"the Government", "the authorities": no country named with them."""
+        if m.concept.id != GOVERNMENTS or m.i == 0 or toks[m.i - 1].low not in self.gov_articles:
+            return False
+        if " ".join(t.low for t in toks[m.i:m.j]) not in self.gov:
+            return False
+        return not (m.j < len(toks) and toks[m.j].low in self.links)
+
+    def member_of(self, toks: list[Token], m: Mention, covered: set[int]) -> bool:
+        """"the shareholders of X", "members of X": the members are addressed, not X."""
+        k = m.i - 1
+        if k >= 0 and toks[k].low in self.gov_articles | {"the"}:
+            k -= 1
+        return k >= 1 and toks[k].low in self.links and toks[k - 1].low in self.members and k - 1 not in covered
+
+    def embedded(self, toks: list[Token], m: Mention, a: int, b: int, covered: set[int]) -> bool:
+        """"social *media* messaging services": an actor name between unknown words of a longer name."""
+        if not self.english_order or m.i <= a or m.j >= b:
+            return False
+        before, after = toks[m.i - 1], toks[m.j]
+        if not (self._open_word(before) and m.i - 1 not in covered and m.j not in covered):
+            return False
+        if after.low in self.followers | self.markers | self.places:
+            return False
+        # a gerund goes on the name only when a noun follows it: "messaging services", not "wishing to"
+        noun_after = m.j + 1 < b and self._open_word(toks[m.j + 1])
+        return self._open_word(after) or (after.low.endswith("ing") and after.low.isalpha() and noun_after)
+
+    def _open_word(self, t: Token) -> bool:
+        """A lower-case word that is no function word of the grammar."""
+        return (t.low.isalpha() and not t.upper and t.low not in self.fillers and t.low not in self.links
+                and t.low not in self.coord and not t.low.endswith(("ly", "ing", "ed")))
+
+    def unmapped(self, toks: list[Token], a: int, b: int, covered: set[int], excluded: set[int],
+                 text: str) -> list[str]:
+        """Conjuncts of the addressee slot toks[a:b] that hold no mention: actors the vocabularies lack."""
+        out, k = [], a
+        while k < b:
+            e = k
+            while e < b and toks[e].low not in self.coord and toks[e].low not in ("including", "(", ")"):
+                e += 1
+            words = [p for p in range(k, e) if p not in excluded and toks[p].low not in self.fillers]
+            if (words and not any(p in covered for p in range(k, e)) and toks[words[0]].low not in self.adjunct
+                    and any(toks[p].low.isalpha() for p in words) and len(words) <= 8):
+                out.append(text[toks[words[0]].start:toks[words[-1]].end])
+            k = e + 1
+        return out
+
+    # -- rights and groups ----------------------------------------------------------------------------------
+    def modifier(self, toks: list[Token], m: Mention, starts: set[int]) -> bool:
+        """"migrant status", "adolescent health", "social security measures": the words modify a noun."""
+        if not self.english_order or m.j >= len(toks):
+            return False
+        after = toks[m.j]
+        if m.j in starts or not self._open_word(after) or after.low in self.followers | self.markers:
+            return False
+        if m.concept.kind == GROUP:  # one word, singular: "migrant status", "youth organizations"
+            last = toks[m.j - 1].low
+            return m.j - m.i == 1 and (not (last.endswith("s") or last in self.plurals) or last == "youth")
+        # a right named without a right word before a plural noun: "social security measures"
+        return not any(t.low in self.right_words for t in toks[m.i:m.j]) and after.low.endswith("s")
+
+    def policy_noun(self, toks: list[Token], m: Mention, lo: int, hi: int) -> bool:
+        """"birth registration", "social security": words that name a right only where the clause names a
+        right or freedom; elsewhere they name a policy."""
+        if " ".join(t.low for t in toks[m.i:m.j]) not in self.policy:
+            return False
+        return not any(toks[k].low in self.right_words for k in range(lo, hi))
+
+
+def country(title: list[Mention]) -> ConceptInfo | None:
+    """The one State a resolution's title names ("Situation of human rights in Burundi"), if only one."""
+    states = {m.concept.id: m.concept for m in title if m.concept.id.startswith(STATES)}
+    return next(iter(states.values())) if len(states) == 1 else None

@@ -1,0 +1,173 @@
+"""Role rules of extraction on sentences written for them (no corpus), with the project's vocabularies: the
+country of "the Government", lists that go on past an unknown item, subjects of "decides that", "and upon",
+pronouns, titles, "the shareholders of", modifiers, policy nouns; and how each fact says it was found
+(`method`), in the JSON, in the graph and in `unkg parse --explain`."""
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+
+from unkg.ingest.extract import extract, load
+from unkg.ingest.extract.explain import explain
+from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+
+ONTO = "https://w3id.org/unkg/ontology#"
+METHODS = "https://w3id.org/unkg/vocab/methods/"
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load()
+
+
+def make(texts: list[str], title: str = "test", language: str = "en") -> Resolution:
+    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
+    res = Resolution("A/HRC/RES/54/999", "Human Rights Council", "54", None, language, title,
+                     Source("x", "0" * 64, "text"), paragraphs=paras)
+    res.text = assemble(paras)
+    return res
+
+
+def local(cs) -> list[str]:
+    return [c.id.rsplit("/", 1)[-1] for c in cs]
+
+
+def provisions(vocab, texts: list[str], **kw):
+    return [pr for p in extract(make(texts, **kw), vocab).operative for pr in p.provisions]
+
+
+@pytest.mark.parametrize("title, text, lang, state", [
+    ("Situation of human rights in Burundi", "Urges the Government to release all human rights defenders;", "en", "bdi"),
+    ("Assistance to Somalia in the field of human rights", "Calls upon the authorities to protect journalists;", "en",
+     "som"),
+    ("Situation des droits de l'homme au Burundi", "Engage le Gouvernement à libérer les défenseurs des droits de "
+     "l'homme;", "fr", "bdi"),
+])
+def test_the_government_of_a_one_country_resolution_is_that_country(vocab, title, text, lang, state):
+    pr = provisions(vocab, [text], title=title, language=lang)[0]
+    assert local(pr.addressees) == [state]
+    assert pr.addressees[0].method == "country"
+
+
+def test_governments_stay_governments_without_one_country(vocab):
+    pr = provisions(vocab, ["Urges the Government to release all human rights defenders;"],
+                    title="Human rights defenders")[0]
+    assert local(pr.addressees) == ["governments"]
+    pr = provisions(vocab, ["Urges Governments to protect journalists;"], title="Situation of human rights in Burundi")[0]
+    assert local(pr.addressees) == ["governments"]
+
+
+def test_an_unknown_actor_does_not_empty_the_list(vocab):
+    pr = provisions(vocab, ["Urges the Open Society Network of Friends, States and civil society to promote the "
+                            "right to education;"])[0]
+    assert local(pr.addressees) == ["states", "civil-society"]
+    assert pr.unmapped == ["Open Society Network of Friends"]
+    text = explain(extract(make(["Urges the Open Society Network of Friends, States and civil society to act;"]),
+                           vocab))
+    assert "unknown actor 'Open Society Network of Friends'" in text
+
+
+def test_a_list_of_rights_goes_on_past_an_unknown_right(vocab):
+    pr = provisions(vocab, ["Calls upon States to respect the right to education, the right to quiet enjoyment "
+                            "and the right to health;"])[0]
+    assert local(pr.rights) == ["right-to-education", "right-to-health"]
+
+
+@pytest.mark.parametrize("text", [
+    "Recommends that States, national human rights institutions and civil society, including grass-roots "
+    "collectives of many kinds, ensure the participation of women;",
+    "Decides that States, national human rights institutions and civil society should ensure the participation "
+    "of women;",
+])
+def test_subjects_of_that_clauses_are_addressees(vocab, text):
+    pr = provisions(vocab, [text])[0]
+    assert local(pr.addressees) == ["states", "national-human-rights-institutions", "civil-society"]
+    assert local(pr.beneficiaries) == ["women"]
+
+
+def test_decides_without_subjects_binds_the_adopting_body(vocab):
+    pr = provisions(vocab, ["Decides to continue its consideration of the question;"])[0]
+    assert local(pr.addressees) == ["human-rights-council"] and pr.addressees[0].method == "adopting-body"
+
+
+def test_and_upon_adds_addressees_to_the_same_verb(vocab):
+    pr = provisions(vocab, ["Calls upon States to protect women, and upon business enterprises to respect "
+                            "human rights;"])[0]
+    assert local(pr.addressees) == ["states", "business-enterprises"]
+
+
+def test_a_shared_modifier_distributes(vocab):
+    pr = provisions(vocab, ["Invites international and regional organizations to support the Council;"])[0]
+    assert sorted(local(pr.addressees)) == ["international-organizations", "regional-organizations"]
+    assert {c.method for c in pr.addressees} == {"vocabulary", "distributed"}
+
+
+def test_pronouns_take_the_actors_of_the_clause_they_refer_to(vocab):
+    prs = provisions(vocab, ["Welcomes the cooperation between the Working Group on Enforced or Involuntary "
+                             "Disappearances and the treaty bodies, and encourages them to continue it;"])
+    assert local(prs[1].addressees) == ["working-group-on-enforced-or-involuntary-disappearances", "treaty-bodies"]
+    assert {c.method for c in prs[1].addressees} == {"pronoun"}
+    prs = provisions(vocab, ["Requests the Secretary-General to provide assistance;",
+                             "Encourages him to report to the Council;"])
+    assert local(prs[1].addressees) == ["secretary-general"]
+
+
+def test_words_inside_a_title_are_no_actors_or_groups(vocab):
+    prs = provisions(vocab, ["Welcomes the International Day of Persons with Disabilities and the World Programme "
+                             "of Action for Youth;"])
+    assert prs[0].beneficiaries == []
+    assert any("title" in why for _, _, why in prs[0].notes)
+
+
+def test_shareholders_are_addressed_not_the_enterprises(vocab):
+    pr = provisions(vocab, ["Calls upon the shareholders of business enterprises to respect human rights;"])[0]
+    assert pr.addressees == [] and pr.unmapped == ["shareholders of business enterprises"]
+
+
+def test_a_longer_unknown_name_is_not_the_short_actor_inside_it(vocab):
+    pr = provisions(vocab, ["Calls upon social media messaging services to combat hate speech;"])[0]
+    assert pr.addressees == []
+    assert pr.unmapped == ["social media messaging services"]
+
+
+@pytest.mark.parametrize("text, rights", [
+    ("Calls upon States to ensure the right to the enjoyment of the highest attainable standard of physical and "
+     "mental health for all;", ["right-to-health"]),
+    ("Urges States to guarantee the freedom to seek, receive and impart information;",
+     ["right-of-access-to-information"]),
+    ("Calls upon States to ensure equal protection of the law;", ["right-to-equality-before-the-law"]),
+    ("Calls upon States to provide effective remedy and reparation to victims;", ["right-to-an-effective-remedy"]),
+    ("Calls upon States to adopt social security measures and to improve birth registration;", []),
+    ("Calls upon States to ensure the right to social security and to birth registration;",
+     ["right-to-social-security", "right-to-birth-registration"]),
+])
+def test_rights_by_their_formulas_and_policy_nouns_by_their_context(vocab, text, rights):
+    assert local(provisions(vocab, [text])[0].rights) == rights
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("Calls upon States to ensure the safety of journalists and human rights defenders;",
+     ["journalists", "human-rights-defenders"]),
+    ("Calls upon civil society and human rights defenders to contribute to the work of the Council;", []),
+    ("Invites civil society and youth organizations to take part in the forum;", []),
+    ("Urges States to take into account migrant status and to promote adolescent health;", []),
+    ("Encourages States to ensure the participation of women and youth in public life;", ["women", "youth"]),
+])
+def test_groups_are_beneficiaries_when_protected_not_when_asked_or_modifiers(vocab, text, groups):
+    assert local(provisions(vocab, [text])[0].beneficiaries) == groups
+
+
+def test_methods_in_json_and_graph_and_explain(vocab):
+    from unkg.ingest.graph import build
+
+    res = extract(make(["Urges the Government to protect journalists;"],
+                       title="Situation of human rights in Burundi"), vocab)
+    doc = res.to_json()
+    pr = doc["paragraphs"][0]["provisions"][0]
+    assert pr["addressees"][0]["method"] == "country" and pr["beneficiaries"][0]["method"] == "vocabulary"
+    assert "notes" not in pr and pr["unmapped"] == []
+    _, g = build(res)
+    methods = {str(o) for o in g.objects(None, URIRef(ONTO + "extractionMethod"))}
+    assert methods == {METHODS + "country", METHODS + "vocabulary"}
+    text = explain(res)
+    assert "+ addressee Burundi <- 'Government' (country:" in text
