@@ -1,11 +1,15 @@
-"""Score provision extraction against the hand-annotated gold set (benchmarks/gold/*.yaml).
+"""Score provision extraction against the hand-annotated development and test sets (benchmarks/gold/).
 
-    .venv/bin/python benchmarks/extraction.py [--corpus DIR] [--no-languages] [--limit N] [--verbose]
+    .venv/bin/python benchmarks/extraction.py [--set dev|test|both] [--corpus DIR] [--no-languages] [--limit N]
+                                              [--verbose]
 
-Prints, on the gold set: verb accuracy (gold provisions whose aligned extracted provision has the gold head
+The development set (gold/*.yaml) is what the vocabularies and rules were written from; the test set
+(gold/test/*.yaml, see its README) was annotated from resolutions nobody had tuned on and is frozen: the
+benchmark refuses to score it if a file was added, removed or changed. Prints, for each set: verb accuracy (gold provisions whose aligned extracted provision has the gold head
 verb), provision precision/recall, addressee / rights / beneficiary precision, recall and F1 (micro, per
 aligned provision: a provision the extractor missed counts its gold concepts as misses, an extra provision
-counts its concepts as false alarms), mandate field accuracy; and, for GA session 78 (English, French and
+counts its concepts as false alarms), verb + addressee F1 ((verb, addressee) pairs: an addressee counts only
+under the gold verb), mandate field accuracy; and, for GA session 78 (English, French and
 Spanish AKN files of the corpus), the share of English provisions whose addressee concepts the French
 (Spanish) provision paired with it (same paragraph, provisions aligned in order by verb concept) has exactly;
 and extraction CPU time per resolution (process time: other jobs on the machine do not count).
@@ -16,6 +20,7 @@ gold/GUIDELINES.md); labels the vocabularies lack are listed, since they can nev
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from collections import Counter
@@ -33,6 +38,24 @@ from unkg.iris import slug
 GOLD = Path(__file__).resolve().parent / "gold"
 # task names of this set's annotations, written before the task types of ontology/vocab/tasks.ttl
 OLD_TASKS = {"continue-consideration": "agenda_item", "appointment": "extend_mandate"}
+TEST = GOLD / "test"
+# The test set is frozen: annotated before any score on it was seen (gold/test/README.md). A changed or added
+# file makes its scores meaningless, so the benchmark refuses to score it.
+TEST_SHA256 = {
+    "A_HRC_RES_54_35.yaml": "8202d146ef9302250457187b84e6bf509afc9432a4e78ccf40a1de259f91fde7",
+    "A_RES_75_156.yaml": "8b835d021ee9db3fe5816cda26f4019288df74acbb7d0660bad43ddfb6ebff42",
+    "A_RES_76_68.yaml": "85c5f7a422bf1af61951530547838d2cbe96be0973a92301879929c9421c00e9",
+    "A_RES_77_107.yaml": "35f2a62d2e62625a1e15d628a81bc4274604a443d3fec1d5272c09258a55fd75",
+    "A_RES_77_169.yaml": "c449a7eddd59709f8532b88c147afbb204666fa8fe5e513db342b5305fdbeceb",
+    "A_RES_77_211.yaml": "713ec8cd7e1479d409d52e46ae85eaf4cb06c80a235aed6286abe71640fad982",
+    "A_RES_77_73.yaml": "88fcfe90ead78a3a3bb7c623bbf89447fa21746195ff062419be4d35b69f3d88",
+    "A_RES_78_101.yaml": "48e19ec460c347e10a5e60d2f0077228c6a539aa4342ec0f7b298730a9d2d71d",
+    "A_RES_78_303.yaml": "b6c620389e1f065cf1872853cf326094b7571d2acb26e3ea65237e8b7afeedb4",
+    "A_RES_78_50.yaml": "43d64f1e8b6decaa7adbf94f22b8eb24cef7ce741d5d83a86759e0eab679619a",
+    "A_RES_79_106.yaml": "74be9df0a7ffa8443f54c2631db22d2ebb1e9ba421ed74db322c764a51431d69",
+    "A_RES_79_200.yaml": "a519bfcec9613d6f80b6cc065643b9830a58d98e4daf7bc5f6b11210164c3ad9",
+    "S_RES_2756_2024.yaml": "6f2c5d1fab1701d7dcfb631457badfc57d70a282336710b972dd1a024633cd6a",
+}
 KINDS = {"a": ("addressees", (ACTOR,)), "r": ("rights", (RIGHT,)), "b": ("beneficiaries", (GROUP,))}
 
 
@@ -103,15 +126,46 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_gold(corpus: Path, v: Vocabulary, verbose: bool, subset: str = "all") -> dict:
+def score_mandate(mandate: Counter, gm: dict, pm, res_: Resolver) -> None:
+    mandate["mandates"] += 1
+    mandate["found"] += pm is not None
+    if pm is None:
+        return
+    mandate["task"] += pm.task == OLD_TASKS.get(gm.get("task"), gm.get("task"))
+    if "due_session" in gm:
+        mandate["due_n"] += 1
+        mandate["due"] += pm.due_session == gm["due_session"]
+    if "frequency" in gm:
+        mandate["freq_n"] += 1
+        mandate["freq"] += pm.frequency == gm["frequency"]
+    if "to" in gm:
+        mandate["to_n"] += 1
+        mandate["to"] += {c.id for c in pm.recipients} == {res_.concept(x, (ACTOR,)) for x in gm["to"]}
+
+
+def frozen_test_problem(folder: Path = TEST) -> str | None:
+    """Why the test set may not be scored (a file added, missing or changed), or None."""
+    have = {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(folder.glob("*.yaml"))}
+    for name in sorted(set(have) | set(TEST_SHA256)):
+        if name not in have:
+            return f"{folder / name}: test-set file missing"
+        if name not in TEST_SHA256:
+            return f"{folder / name}: not part of the frozen test set"
+        if have[name] != TEST_SHA256[name]:
+            return f"{folder / name}: changed since the test set was frozen (sha256 differs)"
+    return None
+
+
+def score_gold(corpus: Path, v: Vocabulary, verbose: bool, subset: str = "all", folder: Path = GOLD) -> dict:
     res_ = Resolver(v)
     counts = {k: [0, 0, 0] for k in KINDS}  # tp, fp, fn
+    verb_addr = [0, 0, 0]
     verbs_ok = n_gold = n_pred = matched = 0
     mandate = Counter()
     paragraphs = files = 0
     times = []
     errors: list[str] = []
-    for f in sorted(GOLD.glob("*.yaml")):
+    for f in sorted(folder.glob("*.yaml")):
         g = yaml.safe_load(f.read_text(encoding="utf-8"))
         if subset != "all" and bool(g.get("heldout")) != (subset == "heldout"):
             continue
@@ -142,6 +196,11 @@ def score_gold(corpus: Path, v: Vocabulary, verbose: bool, subset: str = "all") 
                     got = {c.id for c in getattr(pr, attr)} if pr else set()
                     tp = len(want & got)
                     counts[key][0] += tp
+                    if key == "a":  # (verb, addressee) pairs: an addressee counts only under the right verb
+                        tp_va = tp if gd is not None and pr is not None and res_.verb_ok(gd, pr.verb) else 0
+                        verb_addr[0] += tp_va
+                        verb_addr[1] += len(got) - tp_va
+                        verb_addr[2] += len(want) - tp_va
                     counts[key][1] += len(got - want)
                     counts[key][2] += len(want - got)
                     if verbose and want != got:
@@ -149,24 +208,9 @@ def score_gold(corpus: Path, v: Vocabulary, verbose: bool, subset: str = "all") 
                         errors.append(f"{g['symbol']} op {gp['n']} {attr}: missed {short(want - got)} "
                                       f"extra {short(got - want)}")
                 if gd and "m" in gd:
-                    gm = gd["m"]
-                    pm = pr.mandate if pr else None
-                    mandate["mandates"] += 1
-                    mandate["found"] += pm is not None
-                    if pm is not None:
-                        mandate["task"] += pm.task == OLD_TASKS.get(gm.get("task"), gm.get("task"))
-                        if "due_session" in gm:
-                            mandate["due_n"] += 1
-                            mandate["due"] += pm.due_session == gm["due_session"]
-                        if "frequency" in gm:
-                            mandate["freq_n"] += 1
-                            mandate["freq"] += pm.frequency == gm["frequency"]
-                        if "to" in gm:
-                            mandate["to_n"] += 1
-                            mandate["to"] += {c.id for c in pm.recipients} == \
-                                {res_.concept(x, (ACTOR,)) for x in gm["to"]}
+                    score_mandate(mandate, gd["m"], pr.mandate if pr else None, res_)
     return dict(files=files, paragraphs=paragraphs, n_gold=n_gold, n_pred=n_pred, matched=matched,
-                verbs_ok=verbs_ok, counts=counts, mandate=mandate, missing=res_.missing, times=times,
+                verbs_ok=verbs_ok, counts=counts, verb_addr=verb_addr, mandate=mandate, missing=res_.missing, times=times,
                 errors=errors)
 
 
@@ -233,6 +277,33 @@ def agreement(corpus: Path, v: Vocabulary, limit: int | None, folders: tuple[str
     return result
 
 
+def print_scores(title: str, s: dict, verbose: bool) -> None:
+    print(f"{title}: {s['files']} resolutions, {s['paragraphs']} operative paragraphs, "
+          f"{s['n_gold']} gold provisions, {s['n_pred']} extracted")
+    pp, pr_, pf = prf(s["matched"], s["n_pred"] - s["matched"], s["n_gold"] - s["matched"])
+    print(f"  provisions        P {pp:.3f}  R {pr_:.3f}  F1 {pf:.3f}")
+    print(f"  verb accuracy     {s['verbs_ok'] / max(1, s['n_gold']):.3f}  ({s['verbs_ok']}/{s['n_gold']} gold provisions)")
+    for key, (attr, _) in KINDS.items():
+        tp, fp, fn = s["counts"][key]
+        p, r, f = prf(tp, fp, fn)
+        print(f"  {attr:<17} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    tp, fp, fn = s["verb_addr"]
+    p, r, f = prf(tp, fp, fn)
+    print(f"  verb + addressee  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn}; "
+          f"(verb, addressee) pairs)")
+    m = s["mandate"]
+    if m["mandates"]:
+        print(f"  mandates          found {m['found']}/{m['mandates']}, task {m['task']}/{m['mandates']}, "
+              f"due session {m['due']}/{m['due_n']}, frequency {m['freq']}/{m['freq_n']}, "
+              f"recipients {m['to']}/{m['to_n']}")
+    if s["missing"]:
+        print("  gold labels no vocabulary label matches (never matchable):")
+        for (kind, label), n in sorted(s["missing"].items()):
+            print(f"    {kind:<6} {label} ({n})")
+    if verbose:
+        print("\n".join("  " + e for e in s["errors"]))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=None)
@@ -242,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--subset", choices=("all", "heldout", "tuned"), default="all",
                     help="gold files annotated after the vocabularies were tuned on the others (heldout), the others "
                          "(tuned), or all")
+    ap.add_argument("--set", choices=("dev", "test", "both"), default="both",
+                    help="score the development set (gold/*.yaml), the frozen test set (gold/test/*.yaml) or both")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement with the gold set")
     a = ap.parse_args(argv)
     corpus = a.corpus or corpus_dir()
@@ -251,28 +324,19 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     v = load()
     print(f"vocabularies loaded in {time.perf_counter() - t0:.2f} s ({len(v.concepts)} concepts)")
-    s = score_gold(corpus, v, a.verbose, a.subset)
-    print(f"gold set ({a.subset}): {s['files']} resolutions, {s['paragraphs']} operative paragraphs, "
-          f"{s['n_gold']} gold provisions, {s['n_pred']} extracted")
-    pp, pr_, pf = prf(s["matched"], s["n_pred"] - s["matched"], s["n_gold"] - s["matched"])
-    print(f"provisions        P {pp:.3f}  R {pr_:.3f}  F1 {pf:.3f}")
-    print(f"verb accuracy     {s['verbs_ok'] / s['n_gold']:.3f}  ({s['verbs_ok']}/{s['n_gold']} gold provisions)")
-    for key, (attr, _) in KINDS.items():
-        tp, fp, fn = s["counts"][key]
-        p, r, f = prf(tp, fp, fn)
-        print(f"{attr:<17} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn})")
-    m = s["mandate"]
-    if m["mandates"]:
-        print(f"mandates          found {m['found']}/{m['mandates']}, task {m['task']}/{m['mandates']}, "
-              f"due session {m['due']}/{m['due_n']}, frequency {m['freq']}/{m['freq_n']}, "
-              f"recipients {m['to']}/{m['to_n']}")
-    if s["missing"]:
-        print("gold labels no vocabulary label matches (never matchable):")
-        for (kind, label), n in sorted(s["missing"].items()):
-            print(f"  {kind:<6} {label} ({n})")
-    if a.verbose:
-        print("\n".join(s["errors"]))
-    times = s["times"]
+    times: list[float] = []
+    if a.set in ("dev", "both"):
+        s = score_gold(corpus, v, a.verbose, a.subset)
+        print_scores(f"development set (gold/, {a.subset})", s, a.verbose)
+        times += s["times"]
+    if a.set in ("test", "both"):
+        problem = frozen_test_problem()
+        if problem:
+            print(f"error: {problem}; the test set is frozen (see gold/test/README.md)", file=sys.stderr)
+            return 2
+        s = score_gold(corpus, v, a.verbose, folder=TEST)
+        print_scores("test set (gold/test/, frozen)", s, a.verbose)
+        times += s["times"]
     if not a.no_languages:
         ag = agreement(corpus, v, a.limit)
         for lang in ("fr", "es"):
