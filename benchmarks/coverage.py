@@ -196,6 +196,8 @@ class Coverage:
                 np_ = m.group("np")
                 if m.group("prep").lower() == "to" and not m.group("det") and m.start("head") > m.start("np"):
                     np_ = np_.split(" ", 1)[1]  # "to protect persons": an infinitive, not a modifier
+                while np_.split(" ", 1)[0].lower().endswith("ing") and " " in np_:
+                    np_ = np_.split(" ", 1)[1]  # "for protecting all persons": a gerund, not a modifier
                 place = PLACE.match(np_)
                 self.groups[f"{place.group(1).lower()} of <place>" if place else norm(np_)] += 1
 
