@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 from unkg import iris
 from unkg.ingest.graph import UNKG
 from unkg.ingest.model import Resolution
-from unkg.lineage import stored
+from unkg.lineage import renewals, stored
 from unkg.lineage.align import align
 from unkg.lineage.entries import from_store
 from unkg.lineage.graph import build, graph_name, series_iri
@@ -57,10 +57,11 @@ def _series_of(placements: dict[str, Placement], symbol: str, known: dict[str, s
 
 
 def _graph(new: Resolution, old: Resolution | None, placement: Placement, series: str,
-           fingerprints: Iterable[str]) -> tuple[str, str]:
+           fingerprints: Iterable[str], mandates: renewals.Mandates | None = None) -> tuple[str, str]:
     alignments = align(old.paragraphs, new.paragraphs, with_changes=False) if old is not None else []
     name, g = build(new, series, old, alignments, placement.score if old is not None else None,
                     placement.evidence if old is not None else ())
+    renewals.link(g, mandates or {})
     work = URIRef(iris.work(new.symbol))
     for h in sorted(set(fingerprints)):
         g.add((work, UNKG.paragraphFingerprint, Literal(h)))
@@ -76,12 +77,14 @@ def rebuild(store: Any, jobs: int = 1) -> LineageSummary:
     started = time.perf_counter()
     entries, texts = from_store(store)
     placements = place(list(entries.values()))
+    mandates = renewals.index(store)
     known: dict[str, str] = {}
     tasks = []
     for symbol, p in sorted(placements.items()):
         new = texts[symbol]
         old = texts.get(p.predecessor) if p.predecessor else None
-        tasks.append((new, old, p, _series_of(placements, symbol, known), entries[symbol].paragraphs))
+        pair = renewals.of(mandates, iris.work(symbol), iris.work(p.predecessor)) if p.predecessor else None
+        tasks.append((new, old, p, _series_of(placements, symbol, known), entries[symbol].paragraphs, pair))
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
             graphs = list(pool.map(_job, tasks, chunksize=16))
@@ -179,7 +182,8 @@ def slot_in(store: Any, symbols: Iterable[str]) -> LineageSummary:
         placement = _choose(r, _title_key(r.title), [(e, _title_key(e.title)) for e in earlier], weights)
         old = stored.load(store, placement.predecessor) if placement.predecessor else None
         series = _stored_series(store, placement.predecessor) if placement.predecessor else series_iri(symbol)
-        graphs.append(_graph(res, old, placement, series, r.paragraphs))
+        pair = renewals.index(store, [iris.work(symbol), iris.work(old.symbol)]) if old is not None else {}
+        graphs.append(_graph(res, old, placement, series, r.paragraphs, renewals.of(pair, *pair)))
         summary.placed += 1
         summary.with_predecessor += placement.predecessor is not None
         # a later resolution of the same series may now follow this one rather than an older one

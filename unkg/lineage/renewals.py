@@ -1,0 +1,82 @@
+"""Mandate renewals in a lineage graph (docs/mandates.md): `<mandate in new> unkg:renews <mandate in old>`.
+
+A mandate renews one of the predecessor's mandates when their provisions' paragraphs are aligned
+(`prov:wasDerivedFrom`, already in the lineage graph) and the two mandates give the same entity the same
+kind of task. `index(store, works)` reads the mandates of the stored resolutions once, as
+{work: {paragraph: [(mandate, entity, task), ...]}}; `link(graph, mandates)` adds the renewals to a lineage
+graph built with `unkg.lineage.graph.build`, from the derivations it holds.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV
+
+from unkg.ingest.graph import UNKG
+from unkg.lineage.stored import PREFIXES
+
+Mandates = dict[str, list[tuple[str, str, str]]]  # paragraph -> [(mandate, entity or "", task or "")]
+
+
+def index(store: Any, works: Iterable[str] | None = None) -> dict[str, Mandates]:
+    """The mandates of every stored resolution (or of `works`), by work and paragraph, in document order."""
+    values = ""
+    if works is not None:
+        listed = " ".join(f"<{w}>" for w in sorted(set(works)))
+        if not listed:
+            return {}
+        values = f"VALUES ?w {{ {listed} }}"
+    # work-level statements: the default graph (the union, each triple once) folds the language versions
+    text = store.query_raw(PREFIXES + f"""SELECT DISTINCT ?w ?p ?prov ?m ?actor ?task WHERE {{ {values}
+        ?p eli:is_part_of ?w . ?prov unkg:inParagraph ?p ; unkg:hasMandate ?m .
+        OPTIONAL {{ ?m unkg:mandatedActor ?actor }} OPTIONAL {{ ?m unkg:task ?task }} }}""", "json")
+    out: dict[str, Mandates] = {}
+    for b in json.loads(text)["results"]["bindings"]:
+        def v(k: str) -> str:
+            return b[k]["value"] if k in b else ""
+        out.setdefault(v("w"), {}).setdefault(v("p"), []).append((v("m"), v("actor"), v("task")))
+    for paragraphs in out.values():
+        for found in paragraphs.values():
+            # one row per mandate (language versions may disagree on an actor or task: the first one read wins)
+            seen: dict[str, tuple[str, str, str]] = {}
+            for m in sorted(found, key=lambda t: _order(t[0])):
+                seen.setdefault(m[0], m)
+            found[:] = list(seen.values())
+    return out
+
+
+def _order(mandate: str) -> tuple:
+    """Provision then mandate number, from the IRI's digits: `.../prov/2/mandate/3` after `.../prov/2/mandate`."""
+    parts = mandate.split("/")
+    return tuple(int(p) if p.isdigit() else 0 for p in parts[-4:]) + (len(parts),)
+
+
+def of(index_: dict[str, Mandates], *works: str) -> Mandates:
+    """The paragraphs' mandates of a few works, as one mapping (what a lineage graph's job needs)."""
+    out: Mandates = {}
+    for w in works:
+        out.update(index_.get(w, {}))
+    return out
+
+
+def link(g: Graph, mandates: Mandates) -> int:
+    """Add `unkg:renews` for each derived paragraph's mandates that match a source's mandate by entity and task
+    (one to one within a pair of paragraphs; a mandate renews at most one); returns how many were added."""
+    added, renewed = 0, set()
+    for to, fr in sorted(g.subject_objects(PROV.wasDerivedFrom)):
+        new, old = mandates.get(str(to)), mandates.get(str(fr))
+        if not new or not old:
+            continue
+        free = list(old)
+        for m, actor, task in new:
+            if m in renewed:  # a merged paragraph's mandate renews one of its sources' mandates
+                continue
+            match = next((o for o in free if o[1] == actor and o[2] == task), None)
+            if match is not None:
+                free.remove(match)
+                renewed.add(m)
+                g.add((URIRef(m), UNKG.renews, URIRef(match[0])))
+                added += 1
+    return added
