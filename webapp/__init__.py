@@ -26,7 +26,20 @@ from flask import Flask
 
 from unkg.config import base_iri, default_store, page_cache, query_memory
 from unkg.store import Store, open_store
-from unkg.webapp import errors, explore, lineage, pages, resources, safety, search, service, sparql, states, vocab
+from unkg.webapp import (
+    errors,
+    explore,
+    lineage,
+    mandates,
+    pages,
+    resources,
+    safety,
+    search,
+    service,
+    sparql,
+    states,
+    vocab,
+)
 from unkg.webapp.cache import PageCache
 from unkg.webapp.serving import run as run_server
 from unkg.webapp.serving import warm_now
@@ -73,6 +86,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(service.bp)
     app.register_blueprint(vocab.bp)
     app.register_blueprint(lineage.bp)
+    app.register_blueprint(mandates.bp)
     return app
 
 

@@ -23,6 +23,7 @@ from unkg.webapp.concepts import Concepts, concept_iri
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, anchor, concept_link, local, paragraph_link, symbol_path, val
 from unkg.webapp.listing import Listing, clean, natural_key, stream_export, wants_export
+from unkg.webapp.mandates import held_by
 from unkg.webapp.represent import MEDIA, choose, respond, serialize, split_suffix
 from unkg.webapp.state import concepts, state
 from unkg.webapp.vocab import graph_of
@@ -348,7 +349,7 @@ def actor(actor_id: str) -> Response:
 
     data = {
         "title": f"Provisions addressed to {c.label(iri)}", "actor": iri, "label": c.label(iri),
-        "state_page": state_of_actor(iri),
+        "state_page": state_of_actor(iri), "mandates": held_by(iri),
         "narrower": [{"actor": a, "label": c.label(a), "link": actor_link(a)} for a in below[1:]],
         "broader": [{"actor": b, "label": c.label(b), "link": actor_link(b)} for b in sorted(c.broader.get(iri, ()))],
     }

@@ -19,7 +19,7 @@ from typing import Any
 
 from flask import Flask
 
-from unkg.webapp import pages, search, states
+from unkg.webapp import mandates, pages, search, states
 
 BROAD_PAGES = 12  # actors (by provisions with their narrower ones), rights and groups answered at warm-up
 
@@ -40,6 +40,7 @@ def warm_now(app: Flask, *, pages_too: bool = True) -> float:
         pages.warm()
         states.warm()
         search.get_index()
+        mandates.warm()
     if pages_too:
         warm_pages(app)
     return time.perf_counter() - t0

@@ -34,9 +34,8 @@ def index(store: Any, works: Iterable[str] | None = None) -> dict[str, Mandates]
         OPTIONAL {{ ?m unkg:mandatedActor ?actor }} OPTIONAL {{ ?m unkg:task ?task }} }}""", "json")
     out: dict[str, Mandates] = {}
     for b in json.loads(text)["results"]["bindings"]:
-        def v(k: str) -> str:
-            return b[k]["value"] if k in b else ""
-        out.setdefault(v("w"), {}).setdefault(v("p"), []).append((v("m"), v("actor"), v("task")))
+        v = {k: x["value"] for k, x in b.items()}
+        out.setdefault(v["w"], {}).setdefault(v["p"], []).append((v["m"], v.get("actor", ""), v.get("task", "")))
     for paragraphs in out.values():
         for found in paragraphs.values():
             # one row per mandate (language versions may disagree on an actor or task: the first one read wins)
