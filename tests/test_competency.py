@@ -310,14 +310,17 @@ def pipeline_store(sample_graph):
 
 
 def test_pipeline_answers_all_questions(pipeline_store, sample_text):
-    """Every question answers on the sample but seven: it has no votes or sponsors (they come from --meta, so
-    no agreement of two States either), asks nothing of the Secretary-General, and is alone in its series (no
-    predecessor to be new or stronger against)."""
+    """Every question answers on the sample but ten: it has no votes or sponsors (they come from --meta, so
+    no agreement of two States either), asks nothing of the Secretary-General, is alone in its series (no
+    predecessor to be new or stronger against, no mandate renewed), is the one body's only resolution (no
+    second body asking the same report) and asks no report by a session number (the Special Rapporteur
+    reports "annually")."""
     answers = {name: ask(pipeline_store, name) for name in QUERIES}
     assert {name for name, rows in answers.items() if not rows} == {
         "cq03_mandates_secretary_general", "cq18_votes", "cq20_voting_agreement", "cq21_no_votes_on_business",
         "cq22_co_sponsors",
-        "cq23_new_operative_paragraphs", "cq24_obligations_strengthened"}
+        "cq23_new_operative_paragraphs", "cq24_obligations_strengthened",
+        "cq26_reports_due_next_ga_session", "cq27_renewed_yearly_without_review", "cq28_same_report_two_bodies"}
     (provenance,) = answers["cq19_provenance"]
     assert (provenance["format"], provenance["language"]) == ("text", "en")
     assert provenance["sha256"] == hashlib.sha256(sample_text.read_bytes()).hexdigest()
@@ -355,3 +358,17 @@ def test_language_versions_do_not_repeat_answers(sample_graph):
 
     differ = [q for q in sorted(QUERIES) if rows(one, q) != rows(two, q)]
     assert not differ, f"answers change when a second language version repeats the statements: {differ}"
+
+
+@check("cq26_reports_due_next_ga_session")
+def _(rows):
+    # the latest Assembly session in the fixture is the 78th; A/RES/78/9999 asks a report at the 79th
+    assert [(r["session"], r["entityLabel"], r["reports"], r["resolutions"]) for r in rows] == [
+        ("79", "Secretary-General", "1", "A/RES/78/9999")]
+
+
+@check("cq27_renewed_yearly_without_review")
+@check("cq28_same_report_two_bodies")
+def _(rows):
+    # one resolution per body and no lineage: no renewals, no second body (tests/test_mandate_registry.py asks a series)
+    assert rows == []
