@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from unkg import iris
 from unkg.lineage.stored import PREFIXES
 
 
@@ -57,8 +58,8 @@ def _rows(store: Any, sparql: str, timeout: float | None = None) -> list[dict[st
 
 
 def notation(value: str) -> str:
-    """'https://w3id.org/unkg/vocab/tasks/oral_update' -> 'oral_update'; a literal as it is."""
-    return value.rstrip("/").rsplit("/", 1)[-1] if value.startswith(("http://", "https://")) else value
+    """'https://w3id.org/unkg/vocab/tasks/oral-update' -> 'oral_update' (the JSON name); a literal as it is."""
+    return iris.notation(value) if value.startswith(("http://", "https://")) else value
 
 
 def _bool(value: str | None) -> bool | None:
