@@ -1,43 +1,27 @@
 """Benchmark of the mandates registry's pages on a whole-corpus store: p50 / p95 under concurrent clients.
 
-    python benchmarks/mandates_web.py --store DIR [--clients 16] [--rounds 12]
+    python benchmarks/mandates_web.py --store DIR [--clients 16] [--rounds 12] [--workers N]
 
-The server runs in its own process (`unkg.webapp.serve` on waitress, 16 threads, read-only) on a free
-loopback port. The script waits until the app's warm-up (the registry included) is done, prints the
-registry's size and the first, uncached view of a few pages, then with --clients threads requests each
-registry page --rounds times in shuffled order, as HTML (what a reader sees), and prints p50 / p95 / max per
-page and overall, and the errors. The pages: /mandates (plain, a later page, each facet chosen, two facets,
-a word search, a date range), the calendar, the reporting load of the entities holding most mandates, and
-the pages of a few mandates with the longest histories. Requests go only to 127.0.0.1. Never writes to the
-store.
+`unkg serve` runs in its own process on a free loopback port (benchmarks/server.py: read-only, a fresh page
+cache, ready once its warm-up, which builds the registry, is done). The script prints the registry's size and
+the first, uncached view of a few pages, then with --clients threads requests each registry page --rounds
+times in shuffled order, as HTML (what a reader sees), and prints p50 / p95 / max per page and overall, the
+errors and the server's memory. The pages: /mandates (plain, a later page, each facet chosen, two facets, a
+word search, a date range), the calendar, the reporting load of the entities holding most report mandates,
+and the pages of the mandates with the longest histories. Requests go only to 127.0.0.1. Never writes to
+the store.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
 import sys
-import threading
-import time
 import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from webapp_lists import free_port, get, pct  # noqa: E402  (a sibling script, not a package)
-
-
-def wait_ready(port: int, timeout: float = 1800) -> float:
-    """Seconds until the registry answers (built at warm-up, after the other pages' caches)."""
-    t0 = time.perf_counter()
-    box: dict = {}
-    while time.perf_counter() - t0 < timeout:
-        status, _, _ = get(port, "/mandates.json?page=1", box, accept="application/json")
-        if status == 200:
-            return time.perf_counter() - t0
-        time.sleep(1)
-    raise SystemExit("the server did not come up")
+from server import Server, get, load, pct  # noqa: E402  (benchmarks/server.py)
 
 
 def pages(port: int) -> list[str]:
@@ -45,7 +29,7 @@ def pages(port: int) -> list[str]:
     box: dict = {}
 
     def js(path: str) -> dict:
-        return json.loads(get(port, path, box, accept="application/json")[2])
+        return json.loads(get(port, path, box)[2])
 
     whole = js("/mandates.json?page=1")
     facets = whole["facets"]
@@ -76,61 +60,36 @@ def main() -> int:
     ap.add_argument("--store", required=True)
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=12)
+    ap.add_argument("--workers", type=int, default=None, help="web worker processes (default: unkg serve's)")
     args = ap.parse_args()
 
-    port = free_port()
-    code = f"from unkg.webapp import serve; serve({args.store!r}, '127.0.0.1', {port}, threads=16)"
-    server = subprocess.Popen([sys.executable, "-c", code], env=dict(os.environ), stderr=subprocess.DEVNULL)
-    try:
-        print(f"server ready (registry built) after {wait_ready(port):.1f} s")
+    with Server(args.store, workers=args.workers) as srv:
+        port = srv.port
+        print(f"server ready (warm-up, registry included, done) after {srv.ready_after:.1f} s")
         box: dict = {}
-        whole = json.loads(get(port, "/mandates.json?page=1", box, accept="application/json")[2])
-        current = json.loads(get(port, "/mandates.json?page=1&status=current", box, accept="application/json")[2])
+        whole = json.loads(get(port, "/mandates.json?page=1", box)[2])
+        current = json.loads(get(port, "/mandates.json?page=1&status=current", box)[2])
         print(f"registry: {whole['total']} entries, {current['count']} current; latest sessions {whole['latest_sessions']}")
-        for path in ("/mandates?status=expired", "/mandates/calendar?sessions=3", "/mandates.csv"):
-            status, took, data = get(port, path, box)
+        for path in ("/mandates", "/mandates?status=expired", "/mandates/calendar?sessions=3", "/mandates.csv"):
+            status, took, data = get(port, path, box, accept="text/html")
             print(f"first view {path}: {took * 1000:.0f} ms (status {status}, {len(data)} bytes)")
 
         paths = pages(port)
         todo = [p for p in paths for _ in range(args.rounds)]
         random.Random(1).shuffle(todo)
-        lock = threading.Lock()
-        times: dict[str, list[float]] = {p: [] for p in paths}
-        errors: list[tuple[str, int]] = []
-
-        def client() -> None:
-            own: dict = {}
-            while True:
-                with lock:
-                    if not todo:
-                        return
-                    p = todo.pop()
-                status, took, _ = get(port, p, own)
-                with lock:
-                    times[p].append(took)
-                    if status != 200:
-                        errors.append((p, status))
-
-        t0 = time.perf_counter()
-        threads = [threading.Thread(target=client) for _ in range(args.clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - t0
+        times, errors, wall = load(port, todo, args.clients, accept="text/html")
         every = [x for xs in times.values() for x in xs]
         print(f"\n{len(every)} requests, {args.clients} clients, {wall:.1f} s wall; errors: {errors[:5] or 'none'}")
         print(f"{'page':70s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}")
         for p in paths:
-            xs = times[p]
-            print(f"{p[:70]:70s} {pct(xs, 50) * 1000:8.0f} {pct(xs, 95) * 1000:8.0f} {max(xs) * 1000:8.0f}")
+            xs = times.get(p, [])
+            if xs:
+                print(f"{p[:70]:70s} {pct(xs, 50) * 1000:8.0f} {pct(xs, 95) * 1000:8.0f} {max(xs) * 1000:8.0f}")
         print(f"{'all registry pages':70s} {pct(every, 50) * 1000:8.0f} {pct(every, 95) * 1000:8.0f} {max(every) * 1000:8.0f}")
-        worst = max(paths, key=lambda p: pct(times[p], 95))
+        worst = max(times, key=lambda p: pct(times[p], 95))
         print(f"worst p95: {worst} {pct(times[worst], 95) * 1000:.0f} ms")
+        print(srv.memory().line())
         return 1 if errors else 0
-    finally:
-        server.terminate()
-        server.wait(30)
 
 
 if __name__ == "__main__":

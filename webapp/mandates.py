@@ -19,6 +19,7 @@ from flask import Blueprint, Response, current_app, request
 
 from unkg.registry.lifecycle import Entry, Registry, build
 from unkg.registry.read import Record
+from unkg.webapp.cache import cached_page
 from unkg.webapp.concepts import concept_iri, concept_path
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import actor_link, local, paragraph_link, under_base
@@ -140,6 +141,7 @@ def _calendar(n: int) -> list[dict[str, Any]]:
 
 @bp.route("/mandates")
 @bp.route("/mandates.<any(json,csv):fmt>")
+@cached_page
 def mandates(fmt: str | None = None) -> Response:
     all_rows = rows()
     listing = Listing("mandates", all_rows, FACETS, text=lambda r: f"{r['symbol']} {r['entity']} {r['task_text']} {r['text']}")
@@ -165,6 +167,7 @@ def mandates(fmt: str | None = None) -> Response:
 
 @bp.route("/mandates/calendar")
 @bp.route("/mandates/calendar.<any(json,csv):fmt>")
+@cached_page
 def calendar(fmt: str | None = None) -> Response:
     try:
         n = min(6, max(1, int(request.args.get("sessions") or 2)))
@@ -180,6 +183,7 @@ def calendar(fmt: str | None = None) -> Response:
 
 
 @bp.route("/mandates/entity/<path:actor_id>")
+@cached_page
 def entity(actor_id: str) -> Response:
     actor_id, fmt = split_suffix(actor_id, ("json", "csv"))
     iri = concept_iri(actor_id, "actors")
@@ -205,6 +209,7 @@ def entity(actor_id: str) -> Response:
 
 
 @bp.route("/mandates/<path:rest>")
+@cached_page
 def mandate(rest: str) -> Response:
     rest, fmt = split_suffix(rest, ("json", "csv"))
     iri = current_app.config["BASE_IRI"] + rest
