@@ -46,6 +46,7 @@ class FileResult:
     ntriples: str = ""
     error: str | None = None  # the one-line message when the file failed
     warnings: list[str] = field(default_factory=list)
+    lineage: Any = None  # unkg.lineage.record.Record: what lineage needs of the graph, taken while it is in memory
 
     @property
     def ok(self) -> bool:
@@ -168,6 +169,9 @@ def process_file(path: str | Path) -> FileResult:
         refused = refused_term(out.ntriples)
         if refused:
             raise InputError(path, f"a value in the file makes an invalid IRI or language tag: {refused}")
+        from unkg.lineage.record import from_graph  # a stage, imported when reached (above)
+
+        out.lineage = from_graph(iri, graph)
     except ValidationError as e:
         out.error = _one_line(str(e))  # "PATH: does not conform to the shapes: SUMMARY"
     except InputError as e:
@@ -288,6 +292,7 @@ def ingest(
     batch: dict[str, FileResult] = {}
     batch_quads = 0
     by_graph: dict[str, str] = {}
+    records: dict[str, tuple[str, Any]] = {}  # work IRI -> (file, lineage record) of the version lineage reads
 
     def flush() -> None:
         nonlocal batch_quads, reference
@@ -304,6 +309,7 @@ def ingest(
         summary.unresolved_names += [w for w in dict.fromkeys(result.warnings)
                                      if w.startswith(UNRESOLVED_PREFIX) and w not in summary.unresolved_names]
         iri = _later_input_wins(summary, by_graph, batch, result)
+        _keep_record(records, result)
         if iri in batch:
             batch_quads -= batch[iri].ntriples.count("\n")
         batch[iri] = result
@@ -312,7 +318,8 @@ def ingest(
             flush()
     flush()
     if summary.stored and _builds_lineage(store, lineage):
-        summary.lineage = _lineage(store, list(by_graph), bulk=summary.stored >= graphs_before, jobs=jobs)
+        summary.lineage = _lineage(store, list(by_graph), _stored_records(records, summary),
+                                   bulk=summary.stored >= graphs_before, jobs=jobs)
     _compact_after_large_load(store, summary, graphs_before, progress)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -350,13 +357,34 @@ def _builds_lineage(store: Store, lineage: bool | None) -> bool:
     return not str(getattr(store, "location", "")).startswith(("http://", "https://"))
 
 
-def _lineage(store: Store, graphs: list[str], *, bulk: bool, jobs: int) -> Any:
+def _keep_record(records: dict[str, tuple[str, Any]], result: FileResult) -> None:
+    """Keep one lineage record per work, of the version lineage reads (the later input wins, as in the store)."""
+    rec = result.lineage
+    if rec is None:
+        return
+    from unkg.lineage.record import prefer  # lineage's own module, loaded only when a record came back
+
+    _, old = records.get(rec.work, ("", None))
+    if old is None or old.graph == rec.graph or prefer(old, rec) is rec:
+        records[rec.work] = (result.path, rec)
+
+
+def _stored_records(records: dict[str, tuple[str, Any]], summary: Summary) -> list[Any]:
+    """The records of graphs the store took (a graph it refused has a failure naming its file)."""
+    failed = {p for p, _ in summary.failures}
+    return [r for path, r in records.values() if path not in failed]
+
+
+def _lineage(store: Store, graphs: list[str], records: list[Any], *, bulk: bool, jobs: int) -> Any:
     """Series and alignments (docs/lineage.md): from scratch after a load as large as the store, else the new
-    resolutions are slotted in by index."""
+    resolutions are slotted in by index. `records`: what lineage needs of the graphs just written, so that
+    it does not read them back."""
     # here: lineage loads its own modules only when an ingest stored something
     from unkg.lineage.update import rebuild, slot_in, symbols_of
 
-    return rebuild(store, jobs) if bulk else slot_in(store, symbols_of(store, graphs))
+    if bulk:
+        return rebuild(store, jobs, records=records)
+    return slot_in(store, symbols_of(store, graphs), records=records)
 
 
 def _write_batch(store: Store, reference: list[tuple[str, str]], batch: dict[str, FileResult], summary: Summary,

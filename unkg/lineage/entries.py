@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable
 
 from unkg import iris
-from unkg.ingest.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution, Source
+from unkg.ingest.model import OPERATIVE, PREAMBULAR, Resolution
+from unkg.lineage.record import UNBIS, Record
 from unkg.lineage.series import Entry, entry
 from unkg.lineage.stored import PREFIXES
-
-_UNBIS = "http://metadata.un.org/thesaurus/"
 
 
 def from_resolution(res: Resolution) -> Entry:
@@ -25,7 +24,7 @@ def from_resolution(res: Resolution) -> Entry:
         gram = grammar(res.language)
         for p in res.paragraphs:
             cites.update(f.symbol for f in find_citations(p.text, res.body, gram))
-    subjects = {k for k in res.keywords if k.startswith(_UNBIS)}
+    subjects = {k for k in res.keywords if k.startswith(UNBIS)}
     return entry(res.symbol, iris.slug(res.body), res.date, res.title, cites, subjects, [p.text for p in res.paragraphs])
 
 
@@ -48,10 +47,33 @@ def _rows(store: Any, sparql: str) -> list[dict[str, _Value]]:
     return out
 
 
-def from_store(store: Any, language: str = "en") -> tuple[dict[str, Entry], dict[str, Resolution]]:
-    """Every resolution in the store as a series entry and as a document model of its paragraphs, read in
-    four queries: headers, citations, subjects, paragraphs. A resolution without a version in `language` is
-    read in its first stored language."""
+def from_store(store: Any, language: str = "en", records: Iterable[Record] = ()) -> tuple[dict[str, Entry], dict[str, Resolution]]:
+    """Every resolution in the store as a series entry and as a document model of its paragraphs. The
+    version read is the one in `language`, else the first stored (by graph IRI). `records` (from the ingest
+    that has just written those graphs) stand for the store's triples of their graphs; the other chosen
+    graphs are read in bulk: citations, subjects, paragraphs, one query each."""
+    chosen = _headers(store, language)
+    known = {r.graph: r for r in records}
+    missing = {g: h for g, h in chosen.items() if g not in known}
+    got = [known[g] for g in chosen if g in known] + list(_read(store, missing, language).values())
+    return from_records(got)
+
+
+def from_records(records: Iterable[Record]) -> tuple[dict[str, Entry], dict[str, Resolution]]:
+    """Series entries and document models of one record per resolution; citations count only between them."""
+    records = list(records)
+    symbols = {r.work: r.symbol for r in records}
+    entries: dict[str, Entry] = {}
+    documents: dict[str, Resolution] = {}
+    for r in records:
+        cited = {symbols[c] for c in r.cites if c in symbols}
+        entries[r.symbol] = entry(r.symbol, r.body, r.date, r.title, cited, r.subjects, [p[4] for p in r.paragraphs])
+        documents[r.symbol] = r.document()
+    return entries, documents
+
+
+def _headers(store: Any, language: str) -> dict[str, dict[str, Any]]:
+    """The header row of the graph lineage reads for each work, by graph IRI."""
     rows = _rows(store, """SELECT ?g ?w ?symbol ?lang ?body ?date ?title WHERE { GRAPH ?g {
         ?g eli:realizes ?w ; dcterms:language ?lang . ?w dcterms:identifier ?symbol .
         OPTIONAL { ?w unkg:adoptedBy ?body } OPTIONAL { ?w unkg:adoptionDate ?date }
@@ -61,46 +83,41 @@ def from_store(store: Any, language: str = "en") -> tuple[dict[str, Entry], dict
         w = str(r["w"])
         if w not in chosen or (str(r["lang"]) == language and str(chosen[w]["lang"]) != language):
             chosen[w] = r
-    graphs = {str(r["g"]): w for w, r in chosen.items()}
+    return {str(r["g"]): r for r in chosen.values()}
+
+
+def _read(store: Any, heads: dict[str, dict[str, Any]], language: str) -> dict[str, Record]:
+    """Records of the graphs `heads` names, read from the store."""
+    if not heads:
+        return {}
     cites: dict[str, set[str]] = {}
     for r in _rows(store, """SELECT DISTINCT ?g ?c WHERE { GRAPH ?g { ?p eli:cites ?c } }"""):
-        w = graphs.get(str(r["g"]))
-        if w:
-            cites.setdefault(w, set()).add(str(r["c"]))
+        if str(r["g"]) in heads:
+            cites.setdefault(str(r["g"]), set()).add(str(r["c"]))
     subjects: dict[str, set[str]] = {}
     for r in _rows(store, """SELECT DISTINCT ?g ?s WHERE { GRAPH ?g { ?w dcterms:subject ?s } }"""):
-        w = graphs.get(str(r["g"]))
-        if w and str(r["s"]).startswith(_UNBIS):
-            subjects.setdefault(w, set()).add(str(r["s"]))
-    paragraphs: dict[str, list[Paragraph]] = {}
+        if str(r["g"]) in heads and str(r["s"]).startswith(UNBIS):
+            subjects.setdefault(str(r["g"]), set()).add(str(r["s"]))
+    paragraphs: dict[str, list[tuple]] = {}
     query = """SELECT ?g ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
             ?p a ?type ; unkg:index ?index ; rdf:value ?text .
             VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph }
             OPTIONAL { ?p eli:number ?number } OPTIONAL { ?p unkg:part ?part } } FILTER (%s) }"""
     # one query for the versions in `language`, then one per resolution stored only in other languages
-    rest = sorted(g for g, w in graphs.items() if str(chosen[w]["lang"]) != language)
+    rest = sorted(g for g, h in heads.items() if str(h["lang"]) != language)
     filters = [f'lang(?text) = "{language}"'] + [f"?g = <{g}>" for g in rest]
     for flt in filters:
         for r in _rows(store, query % flt):
-            w = graphs.get(str(r["g"]))
-            if w:
+            g = str(r["g"])
+            if g in heads:
                 kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
-                paragraphs.setdefault(w, []).append(Paragraph(
-                    kind=kind, index=int(str(r["index"])), verb_text="", text=str(r["text"]),
-                    number=str(r["number"]) if r.get("number") else None,
-                    part=str(r["part"]) if r.get("part") else None))
-    symbols = {w: str(r["symbol"]) for w, r in chosen.items()}
-    entries: dict[str, Entry] = {}
-    documents: dict[str, Resolution] = {}
-    for w, r in chosen.items():
-        symbol = symbols[w]
-        body = str(r.get("body", "")).rsplit("/", 1)[-1]
-        title = str(r["title"]) if r.get("title") else ""
-        ps = sorted(paragraphs.get(w, []), key=lambda p: p.index)
-        cited = {symbols[c] for c in cites.get(w, ()) if c in symbols}
-        entries[symbol] = entry(symbol, body, str(r["date"]) if r.get("date") else None, title, cited,
-                                subjects.get(w, set()), [p.text for p in ps])
-        documents[symbol] = Resolution(symbol=symbol, body=body, session=None, date=None, language=str(r["lang"]),
-                                       title=title, source=Source(path=str(r["g"]), sha256="", format="store"),
-                                       paragraphs=ps)
-    return entries, documents
+                paragraphs.setdefault(g, []).append((kind, int(str(r["index"])), str(r["number"]) if r.get("number") else None,
+                                                     str(r["part"]) if r.get("part") else None, str(r["text"])))
+    out = {}
+    for g, h in heads.items():
+        out[g] = Record(graph=g, work=str(h["w"]), symbol=str(h["symbol"]), language=str(h["lang"]),
+                        body=str(h.get("body", "")).rsplit("/", 1)[-1], date=str(h["date"]) if h.get("date") else None,
+                        title=str(h["title"]) if h.get("title") else "", cites=tuple(sorted(cites.get(g, ()))),
+                        subjects=tuple(sorted(subjects.get(g, ()))),
+                        paragraphs=tuple(sorted(paragraphs.get(g, []), key=lambda p: p[1])))
+    return out

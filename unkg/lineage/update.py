@@ -26,6 +26,7 @@ from unkg.lineage import renewals, stored
 from unkg.lineage.align import align
 from unkg.lineage.entries import from_store
 from unkg.lineage.graph import build, graph_name, series_iri
+from unkg.lineage.record import Record
 from unkg.lineage.series import COMMON_PARAGRAPH, UNIQUE_WEIGHT, Entry, Placement, _choose, _title_key, entry, place
 from unkg.lineage.stored import PREFIXES
 
@@ -72,10 +73,11 @@ def _job(args: tuple) -> tuple[str, str]:
     return _graph(*args)
 
 
-def rebuild(store: Any, jobs: int = 1) -> LineageSummary:
-    """Place every stored resolution and write every lineage graph."""
+def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = ()) -> LineageSummary:
+    """Place every stored resolution and write every lineage graph. `records`: what the ingest that has just
+    written those graphs took from them, so that their texts are not read back."""
     started = time.perf_counter()
-    entries, texts = from_store(store)
+    entries, texts = from_store(store, records=records)
     placements = place(list(entries.values()))
     mandates = renewals.index(store)
     known: dict[str, str] = {}
@@ -105,7 +107,10 @@ def symbols_of(store: Any, graph_iris: Iterable[str]) -> list[str]:
 
 
 # -- one or a few resolutions, by index ---------------------------------------------------------------
-def _entry_of(store: Any, symbol: str) -> tuple[Entry, Resolution] | None:
+def _entry_of(store: Any, symbol: str, records: dict[str, Record]) -> tuple[Entry, Resolution] | None:
+    rec = records.get(symbol)
+    if rec is not None and rec.graph == stored.expression_graph(store, symbol):
+        return _record_entry(store, rec), rec.document()
     res = stored.load(store, symbol)
     if res is None:
         return None
@@ -118,6 +123,16 @@ def _entry_of(store: Any, symbol: str) -> tuple[Entry, Resolution] | None:
     body = next((str(r["b"]).rsplit("/", 1)[-1] for r in store.select(PREFIXES + f"""SELECT ?b WHERE {{
         GRAPH <{g}> {{ <{w}> unkg:adoptedBy ?b }} }}""")), "")
     return entry(symbol, body, res.date, res.title, cites, subjects, [p.text for p in res.paragraphs]), res
+
+
+def _record_entry(store: Any, rec: Record) -> Entry:
+    """The entry of a record the ingest has just taken; its citations count when the cited work is stored."""
+    cites = set()
+    if rec.cites:
+        values = " ".join(f"<{c}>" for c in rec.cites)
+        cites = {str(r["s"]) for r in store.select(PREFIXES + f"""SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }}
+            GRAPH ?h {{ ?c dcterms:identifier ?s }} }}""")}
+    return entry(rec.symbol, rec.body, rec.date, rec.title, cites, rec.subjects, [p[4] for p in rec.paragraphs])
 
 
 def _fingerprint_counts(store: Any, hashes: Iterable[str]) -> dict[str, list[str]]:
@@ -155,9 +170,11 @@ def _stored_entry(store: Any, symbol: str) -> Entry | None:
     return e
 
 
-def slot_in(store: Any, symbols: Iterable[str]) -> LineageSummary:
-    """Place a few newly stored resolutions (and re-place their possible successors) by index."""
+def slot_in(store: Any, symbols: Iterable[str], records: Iterable[Record] = ()) -> LineageSummary:
+    """Place a few newly stored resolutions (and re-place their possible successors) by index. `records`:
+    what the ingest took from the graphs it has just written (their texts are then not read back)."""
     started = time.perf_counter()
+    by_symbol = {r.symbol: r for r in records}
     summary = LineageSummary()
     todo = list(dict.fromkeys(symbols))
     done: set[str] = set()
@@ -167,7 +184,7 @@ def slot_in(store: Any, symbols: Iterable[str]) -> LineageSummary:
         if symbol in done:
             continue
         done.add(symbol)
-        got = _entry_of(store, symbol)
+        got = _entry_of(store, symbol, by_symbol)
         if got is None:
             continue
         r, res = got
