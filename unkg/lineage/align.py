@@ -101,98 +101,133 @@ def _containment(part: set, whole: set) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def align(old: Sequence[Paragraph], new: Sequence[Paragraph], with_changes: bool = True) -> list[Alignment]:  # noqa: C901
+def align(old: Sequence[Paragraph], new: Sequence[Paragraph], with_changes: bool = True) -> list[Alignment]:
     """Every paragraph of `new` once (unchanged / revised / moved / new, or revised as part of a split or
     merge) and every paragraph of `old` not carried over as `dropped`, in the order of `new` with dropped
     paragraphs after the carried-over paragraph that preceded them."""
-    old, new = list(old), list(new)
-    table: dict[str, str] = {}
-    w_old, w_new = [words(p.text) for p in old], [words(p.text) for p in new]
-    enc_old, enc_new = _encode(w_old, table), _encode(w_new, table)
-    norm_old = [normalise(p.text) for p in old]
-    norm_new = [normalise(p.text) for p in new]
-    pairs: dict[int, tuple[int, float, str]] = {}  # new position -> (old position, similarity, method)
-    if old and new:
-        sims = cdist(enc_new, enc_old, scorer=Indel.normalized_similarity, workers=1)
-        candidates = []
-        for j in range(len(new)):
-            for i in range(len(old)):
-                exact = norm_new[j] == norm_old[i]
-                s = 1.0 if exact else float(sims[j][i])
-                if new[j].kind != old[i].kind:
-                    s -= KIND_PENALTY
-                if s < MIN_SIMILARITY:
-                    continue
-                place = 1 - abs(j / len(new) - i / len(old))
-                candidates.append((exact, s + PLACE_WEIGHT * place, j, i, s))
-        candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-        used_old: set[int] = set()
-        for exact, _, j, i, s in candidates:
-            if j in pairs or i in used_old:
-                continue
-            pairs[j] = (i, 1.0 if exact else min(0.999, s + (KIND_PENALTY if new[j].kind != old[i].kind else 0)),
-                        "exact" if exact else "similar")
-            used_old.add(i)
-    _fill_gaps(old, new, w_old, w_new, enc_old, enc_new, pairs)
+    t = _Texts(list(old), list(new))
+    pairs = _match(t)
+    _fill_gaps(t.old, t.new, t.w_old, t.w_new, t.enc_old, t.enc_new, pairs)
     in_order = _longest_chain(sorted((j, i) for j, (i, _, _) in pairs.items()))
-
-    tri_old = [_trigrams(w) for w in w_old]
-    tri_new = [_trigrams(w) for w in w_new]
-    primary_new = {i: j for j, (i, _, _) in pairs.items()}
-    primary_old = {j: i for j, (i, _, _) in pairs.items()}
-    extra: list[tuple[int, int, str]] = []  # (new pos, old pos, method) for splits and merges
-    # one old paragraph became two: the new half holds the part its other half did not keep
-    rest = [tri_old[i] - tri_new[primary_new[i]] if i in primary_new else tri_old[i] for i in range(len(old))]
-    for j in range(len(new)):
-        if j in pairs or len(w_new[j]) < MIN_SPLIT_WORDS:
-            continue
-        best = max(range(len(old)), key=lambda i: _containment(tri_new[j], rest[i]), default=None)
-        if best is not None and _containment(tri_new[j], rest[best]) >= MIN_CONTAINMENT:
-            extra.append((j, best, "split" if best in primary_new else "contained"))
-    taken_old = set(primary_new) | {i for _, i, _ in extra}
-    rest = [tri_new[j] - tri_old[primary_old[j]] if j in primary_old else tri_new[j] for j in range(len(new))]
-    for i in range(len(old)):
-        if i in taken_old or len(w_old[i]) < MIN_SPLIT_WORDS:
-            continue
-        best = max(range(len(new)), key=lambda j: _containment(tri_old[i], rest[j]), default=None)
-        if best is not None and _containment(tri_old[i], rest[best]) >= MIN_CONTAINMENT:
-            extra.append((best, i, "merge"))
-    extra_new = {j for j, _, _ in extra}
-    extra_old = {i for _, i, _ in extra}
+    extra = _splits_and_merges(t, pairs)
 
     def pair(status: str, i: int | None, j: int | None, s: float, method: str) -> Alignment:
-        o = old[i] if i is not None else None
-        n = new[j] if j is not None else None
+        o = t.old[i] if i is not None else None
+        n = t.new[j] if j is not None else None
         chs = word_changes(o.text if o else "", n.text if n else "") if with_changes else []
         return Alignment(status, o, n, round(s, 3), method, chs)
 
+    extra_new = {j for j, _, _ in extra}
     by_new: dict[int, list[Alignment]] = {}
-    for j in range(len(new)):
+    for j in range(len(t.new)):
         if j in pairs:
             i, s, method = pairs[j]
-            if (j, i) not in in_order:
-                status = MOVED
-            elif method == "exact":
-                status = UNCHANGED
-            else:
-                status = REVISED
-            by_new.setdefault(j, []).append(pair(status, i, j, s, method))
+            by_new.setdefault(j, []).append(pair(_status(j, i, method, in_order), i, j, s, method))
         elif j not in extra_new:
             by_new.setdefault(j, []).append(pair(NEW, None, j, 0.0, "none"))
     for j, i, method in extra:
-        s = min(Indel.normalized_similarity(enc_new[j], enc_old[i]), 0.999)
+        s = min(Indel.normalized_similarity(t.enc_new[j], t.enc_old[i]), 0.999)
         by_new.setdefault(j, []).append(pair(REVISED, i, j, s, method))
-    # dropped paragraphs go after the carried-over paragraph that preceded them in `old`
+    carried = {i for i, _, _ in pairs.values()} | {i for _, i, _ in extra}
+    dropped = [pair(DROPPED, i, None, 0.0, "none") for i in range(len(t.old)) if i not in carried]
+    return _in_new_order(len(t.new), by_new, dropped)
+
+
+@dataclass
+class _Texts:
+    """Two texts' paragraphs with their words, their words encoded one character each (a shared table),
+    and their normalised texts."""
+
+    old: list[Paragraph]
+    new: list[Paragraph]
+
+    def __post_init__(self) -> None:
+        table: dict[str, str] = {}
+        self.w_old, self.w_new = [words(p.text) for p in self.old], [words(p.text) for p in self.new]
+        self.enc_old, self.enc_new = _encode(self.w_old, table), _encode(self.w_new, table)
+        self.norm_old = [normalise(p.text) for p in self.old]
+        self.norm_new = [normalise(p.text) for p in self.new]
+
+
+def _match(t: _Texts) -> dict[int, tuple[int, float, str]]:
+    """One-to-one pairs, best first: new position -> (old position, similarity, method)."""
+    old, new = t.old, t.new
+    pairs: dict[int, tuple[int, float, str]] = {}
+    if not old or not new:
+        return pairs
+    sims = cdist(t.enc_new, t.enc_old, scorer=Indel.normalized_similarity, workers=1)
+    candidates = []
+    for j in range(len(new)):
+        for i in range(len(old)):
+            exact = t.norm_new[j] == t.norm_old[i]
+            s = 1.0 if exact else float(sims[j][i])
+            if new[j].kind != old[i].kind:
+                s -= KIND_PENALTY
+            if s < MIN_SIMILARITY:
+                continue
+            place = 1 - abs(j / len(new) - i / len(old))
+            candidates.append((exact, s + PLACE_WEIGHT * place, j, i, s))
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    used_old: set[int] = set()
+    for exact, _, j, i, s in candidates:
+        if j in pairs or i in used_old:
+            continue
+        pairs[j] = (i, 1.0 if exact else min(0.999, s + (KIND_PENALTY if new[j].kind != old[i].kind else 0)),
+                    "exact" if exact else "similar")
+        used_old.add(i)
+    return pairs
+
+
+def _splits_and_merges(t: _Texts, pairs: dict[int, tuple[int, float, str]]) -> list[tuple[int, int, str]]:
+    """(new position, old position, method) of the second halves of splits and merges among the paragraphs
+    left over: one old paragraph became two when a new one holds the part its main successor did not keep
+    (or a left-over old one is mostly inside a new one: a merge)."""
+    tri_old = [_trigrams(w) for w in t.w_old]
+    tri_new = [_trigrams(w) for w in t.w_new]
+    primary_new = {i: j for j, (i, _, _) in pairs.items()}
+    primary_old = {j: i for j, (i, _, _) in pairs.items()}
+    extra: list[tuple[int, int, str]] = []
+    rest = [tri_old[i] - tri_new[primary_new[i]] if i in primary_new else tri_old[i] for i in range(len(t.old))]
+    for j in range(len(t.new)):
+        if j in pairs or len(t.w_new[j]) < MIN_SPLIT_WORDS:
+            continue
+        best = _most_inside(tri_new[j], rest)
+        if best is not None:
+            extra.append((j, best, "split" if best in primary_new else "contained"))
+    taken_old = set(primary_new) | {i for _, i, _ in extra}
+    rest = [tri_new[j] - tri_old[primary_old[j]] if j in primary_old else tri_new[j] for j in range(len(t.new))]
+    for i in range(len(t.old)):
+        if i in taken_old or len(t.w_old[i]) < MIN_SPLIT_WORDS:
+            continue
+        best = _most_inside(tri_old[i], rest)
+        if best is not None:
+            extra.append((best, i, "merge"))
+    return extra
+
+
+def _most_inside(part: set, wholes: list[set]) -> int | None:
+    """The position of the first of `wholes` holding most of `part`, when it holds at least MIN_CONTAINMENT."""
+    best = max(range(len(wholes)), key=lambda k: _containment(part, wholes[k]), default=None)
+    return best if best is not None and _containment(part, wholes[best]) >= MIN_CONTAINMENT else None
+
+
+def _status(j: int, i: int, method: str, in_order: set[tuple[int, int]]) -> str:
+    if (j, i) not in in_order:
+        return MOVED
+    return UNCHANGED if method == "exact" else REVISED
+
+
+def _in_new_order(n_new: int, by_new: dict[int, list[Alignment]], dropped: list[Alignment]) -> list[Alignment]:
+    """The alignments in the order of the new text, each dropped paragraph after the carried-over paragraph
+    that preceded it in the old text."""
     anchors = sorted((a.old.index, j) for j, al in by_new.items() for a in al if a.old is not None)
     anchor_keys = [k for k, _ in anchors]
     dropped_after: dict[int, list[Alignment]] = {}
-    for i in range(len(old)):
-        if i in primary_new or i in extra_old:
-            continue
-        k = bisect.bisect_left(anchor_keys, old[i].index) - 1
-        dropped_after.setdefault(anchors[k][1] if k >= 0 else -1, []).append(pair(DROPPED, i, None, 0.0, "none"))
+    for a in dropped:
+        k = bisect.bisect_left(anchor_keys, a.old.index) - 1  # type: ignore[union-attr]
+        dropped_after.setdefault(anchors[k][1] if k >= 0 else -1, []).append(a)
     result: list[Alignment] = list(dropped_after.get(-1, []))
-    for j in range(len(new)):
+    for j in range(n_new):
         result.extend(sorted(by_new.get(j, []), key=lambda a: a.old.index if a.old else 0))
         result.extend(dropped_after.get(j, []))
     return result
