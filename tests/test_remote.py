@@ -308,3 +308,26 @@ def test_webapp_sparql_over_remote(remote, server_url, sample_text, request):
     # these servers give a statement once per graph holding it: the explorer says how to write for that
     text = client.get("/explore", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "once per version on this server" in text and "COUNT(DISTINCT" in text
+
+
+def test_lineage_over_remote(remote, server_url, tmp_path, capsys):
+    """On a SPARQL server, `unkg lineage --rebuild` writes the lineage graphs, and `unkg lineage SYMBOL` and
+    `unkg diff` by symbol answer as on the embedded store."""
+    from unkg.cli import main
+
+    fixtures = Path(__file__).parent / "fixtures" / "lineage"
+    files = [str(fixtures / "new.txt"), str(fixtures / "old.txt")]
+    embedded = str(tmp_path / "store")
+    answers = {}
+    for location in (embedded, server_url):
+        assert main(["ingest", "--store", location, "-q", *files]) == 0
+        if location == server_url:  # the ingest builds lineage on an embedded store only
+            assert main(["lineage", "--rebuild", "--store", location]) == 0
+        capsys.readouterr()
+        assert main(["lineage", "A/RES/77/9001", "--store", location, "--json"]) == 0
+        lineage = json.loads(capsys.readouterr().out)
+        assert main(["diff", "A/RES/75/9001", "A/RES/77/9001", "--store", location, "--json"]) == 0
+        answers[location] = (lineage, json.loads(capsys.readouterr().out))
+    lineage, diff = answers[server_url]
+    assert lineage["predecessor"] == "A/RES/75/9001" and diff["summary"]["unchanged"] > 0
+    assert answers[server_url] == answers[embedded]
