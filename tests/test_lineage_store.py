@@ -93,3 +93,18 @@ def test_lineage_built_at_ingest_equals_the_rebuild_from_the_store(tmp_path, cap
     code, _, err = _run(capsys, "lineage", "--rebuild", "--store", location)
     assert code == 0, err
     assert _lineage_quads(location) == at_ingest
+    # records for part of the store (a load beside older graphs): the rest is read from the store
+    from unkg import iris
+    from unkg.lineage.record import from_graph
+    from unkg.lineage.update import rebuild
+    from unkg.store import open_store
+
+    s = open_store(location)
+    try:
+        g = iris.expression("A/RES/77/9001", "en")
+        record = from_graph(g, s.graph(g))
+        assert record is not None and record.symbol == "A/RES/77/9001" and record.cites
+        assert rebuild(s, records=[record]).with_predecessor == 1
+    finally:
+        s.close()
+    assert _lineage_quads(location) == at_ingest

@@ -13,20 +13,21 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from rapidfuzz import fuzz
 from rdflib import Literal, URIRef
 
 from unkg import iris
+from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.ingest.graph import UNKG
 from unkg.ingest.model import Resolution
 from unkg.lineage import renewals, stored
 from unkg.lineage.align import align
-from unkg.lineage.entries import from_store
+from unkg.lineage.entries import from_records, from_store
 from unkg.lineage.graph import build, graph_name, series_iri
-from unkg.lineage.record import Record
+from unkg.lineage.record import Record, prefer
 from unkg.lineage.series import COMMON_PARAGRAPH, UNIQUE_WEIGHT, Entry, Placement, _choose, _title_key, entry, place
 from unkg.lineage.stored import PREFIXES
 
@@ -69,6 +70,20 @@ def _graph(new: Resolution, old: Resolution | None, placement: Placement, series
     return name, g.serialize(format="nt", encoding="utf-8").decode("utf-8")
 
 
+def _covers(store: Any, records: list[Record]) -> bool:
+    """Whether `records` hold the version lineage reads of every resolution in the store (after a load of
+    the whole store): then nothing needs to be read back. A graph whose version is unsure means no."""
+    by_work = {r.work: r for r in records}
+    for g in store.graphs():
+        if g.endswith("/lineage") or g.startswith((VOCAB_NS, ONTOLOGY_NS.rstrip("#/"))):
+            continue
+        work, _, language = g.rpartition("/")
+        r = by_work.get(work)
+        if r is None or (r.graph != g and prefer(r, replace(r, graph=g, language=language)) is not r):
+            return False
+    return True
+
+
 def _job(args: tuple) -> tuple[str, str]:
     return _graph(*args)
 
@@ -77,7 +92,8 @@ def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = ()) -> Lineag
     """Place every stored resolution and write every lineage graph. `records`: what the ingest that has just
     written those graphs took from them, so that their texts are not read back."""
     started = time.perf_counter()
-    entries, texts = from_store(store, records=records)
+    records = list(records)
+    entries, texts = from_records(records) if records and _covers(store, records) else from_store(store, records=records)
     placements = place(list(entries.values()))
     mandates = renewals.index(store)
     known: dict[str, str] = {}
