@@ -90,25 +90,29 @@ def _read(store: Any, heads: dict[str, dict[str, Any]], language: str) -> dict[s
     """Records of the graphs `heads` names, read from the store."""
     if not heads:
         return {}
+    # VALUES: only the graphs read (one version per resolution), each looked up by its own prefix
+    graphs = " ".join(f"<{g}>" for g in sorted(heads))
     cites: dict[str, set[str]] = {}
-    for r in _rows(store, """SELECT DISTINCT ?g ?c WHERE { GRAPH ?g { ?p eli:cites ?c } }"""):
-        if str(r["g"]) in heads:
-            cites.setdefault(str(r["g"]), set()).add(str(r["c"]))
+    for r in _rows(store, f"SELECT DISTINCT ?g ?c WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?p eli:cites ?c }} }}"):
+        cites.setdefault(str(r["g"]), set()).add(str(r["c"]))
     subjects: dict[str, set[str]] = {}
-    for r in _rows(store, """SELECT DISTINCT ?g ?s WHERE { GRAPH ?g { ?w dcterms:subject ?s } }"""):
-        if str(r["g"]) in heads and str(r["s"]).startswith(UNBIS):
+    for r in _rows(store, f"SELECT DISTINCT ?g ?s WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?w dcterms:subject ?s }} }}"):
+        if str(r["s"]).startswith(UNBIS):
             subjects.setdefault(str(r["g"]), set()).add(str(r["s"]))
     paragraphs: dict[str, list[tuple]] = {}
-    query = """SELECT ?g ?type ?index ?text ?number ?part WHERE { GRAPH ?g {
-            ?p a ?type ; unkg:index ?index ; rdf:value ?text .
-            VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph }
-            OPTIONAL { ?p eli:number ?number } OPTIONAL { ?p unkg:part ?part } } FILTER (%s) }"""
+    # Each { SELECT ... } block reads one property in one index scan and the blocks are hash-joined: several
+    # times faster than looking each paragraph's properties up one by one (as the competency questions do)
+    query = """SELECT ?g ?type ?index ?text ?number ?part WHERE {
+            { SELECT ?g ?p ?text { GRAPH ?g { ?p rdf:value ?text } FILTER (%s) } }
+            { SELECT ?g ?p ?type { GRAPH ?g { ?p a ?type } VALUES ?type { unkg:PreambularParagraph unkg:OperativeParagraph } } }
+            { SELECT ?g ?p ?index { GRAPH ?g { ?p unkg:index ?index } } }
+            OPTIONAL { GRAPH ?g { ?p eli:number ?number } } OPTIONAL { GRAPH ?g { ?p unkg:part ?part } } }"""
     # one query for the versions in `language`, then one per resolution stored only in other languages
     rest = sorted(g for g, h in heads.items() if str(h["lang"]) != language)
-    filters = [f'lang(?text) = "{language}"'] + [f"?g = <{g}>" for g in rest]
-    for flt in filters:
-        for r in _rows(store, query % flt):
-            g = str(r["g"])
+    filters = [f'lang(?text) = "{language}"'] + [f'lang(?text) = "{heads[g]["lang"]}"' for g in rest]
+    for flt, only in zip(filters, [None, *rest], strict=True):
+        for r in _rows(store, query % flt if only is None else query.replace("GRAPH ?g", f"GRAPH <{only}>") % flt):
+            g = only or str(r["g"])
             if g in heads:
                 kind = OPERATIVE if str(r["type"]).endswith("OperativeParagraph") else PREAMBULAR
                 paragraphs.setdefault(g, []).append((kind, int(str(r["index"])), str(r["number"]) if r.get("number") else None,

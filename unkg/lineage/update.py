@@ -38,6 +38,7 @@ class LineageSummary:
     with_predecessor: int = 0
     seconds: float = 0.0
     written: list[str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds of each step (read, place, align, write)
 
     def line(self) -> str:
         return (f"lineage: {self.placed} resolution(s) placed, {self.with_predecessor} after a predecessor, "
@@ -91,11 +92,14 @@ def _job(args: tuple) -> tuple[str, str]:
 def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = ()) -> LineageSummary:
     """Place every stored resolution and write every lineage graph. `records`: what the ingest that has just
     written those graphs took from them, so that their texts are not read back."""
-    started = time.perf_counter()
+    clock = _Clock()
     records = list(records)
     entries, texts = from_records(records) if records and _covers(store, records) else from_store(store, records=records)
+    clock.lap("read")
     placements = place(list(entries.values()))
+    clock.lap("place")
     mandates = renewals.index(store)
+    clock.lap("read")
     known: dict[str, str] = {}
     tasks = []
     for symbol, p in sorted(placements.items()):
@@ -108,9 +112,39 @@ def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = ()) -> Lineag
             graphs = list(pool.map(_job, tasks, chunksize=16))
     else:
         graphs = [_job(t) for t in tasks]
+    clock.lap("align")
     store.replace_graphs(graphs)
+    clock.lap("write")
     return LineageSummary(len(placements), sum(1 for p in placements.values() if p.predecessor),
-                          time.perf_counter() - started, [g for g, _ in graphs])
+                          clock.total(), [g for g, _ in graphs], clock.phases)
+
+
+class _Clock:
+    """Wall and CPU seconds of each step; CPU counts the process and the children it has waited for (the
+    alignment processes), which says more than wall time on a loaded machine."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.last_cpu = _cpu()
+        self.phases: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now, cpu = time.perf_counter(), _cpu()
+        self.phases[name] = self.phases.get(name, 0.0) + now - self.last
+        self.phases[name + " cpu"] = self.phases.get(name + " cpu", 0.0) + cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
+
+
+def _cpu() -> float:
+    try:
+        import resource  # Unix only: elsewhere the process's own time
+    except ImportError:
+        return time.process_time()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def symbols_of(store: Any, graph_iris: Iterable[str]) -> list[str]:
