@@ -4,7 +4,13 @@ timing. Prints numbers; asserts nothing.
 
     python benchmarks/lineage.py                     # entries read from the corpus files
     python benchmarks/lineage.py --store STORE       # also: rebuild every lineage graph of STORE (writes to it:
-                                                     # use a copy) with --jobs, then slot single resolutions in
+                                                     # use a copy) with --jobs, then remove single resolutions
+                                                     # and ingest each again (lineage by slot_in)
+    python benchmarks/lineage.py --ingest [--without]  # also: ingest every AKN file of the corpus with its
+                                                     # metadata into a new store with --jobs, timing the lineage
+                                                     # step; --without: a second ingest with no lineage, to compare
+
+Times are wall and CPU seconds (CPU counts the alignment processes): on a loaded machine CPU says more.
 
 The gold files' SHA-256 are frozen below: a changed answer changes a hash, in a commit that says why.
 """
@@ -110,7 +116,9 @@ def alignment_scores(corpus: Path) -> tuple[dict[str, tuple[float, float, float,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--store", help="a COPY of a store with the corpus: time rebuild and slot_in on it")
-    ap.add_argument("--jobs", type=int, default=2, help="processes for the store rebuild's alignments")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the ingest and the rebuild's alignments")
+    ap.add_argument("--ingest", action="store_true", help="time a whole-corpus ingest with lineage")
+    ap.add_argument("--without", action="store_true", help="with --ingest: also ingest without lineage")
     args = ap.parse_args()
     check_frozen()
     corpus = corpus_dir()
@@ -143,19 +151,85 @@ def main() -> None:
           f"anyway); placing all {place_s:.1f} s, {sum(1 for p in placements.values() if p.predecessor)} after a predecessor")
 
     if args.store:
-        from unkg.lineage.update import rebuild, slot_in
-        from unkg.store import open_store
+        store_timings(args.store, args.jobs, corpus, paths)
+    if args.ingest:
+        ingest_timings(corpus, args.jobs, args.without)
 
-        store = open_store(args.store)
+
+def _phases(summary) -> str:
+    return ", ".join(f"{k} {v:.1f} s" for k, v in summary.phases.items())
+
+
+def store_timings(location: str, jobs: int, corpus: Path, paths: dict) -> None:
+    """`unkg lineage --rebuild` on the store, then one resolution at a time removed and ingested again."""
+    from unkg import iris
+    from unkg.ingest.pipeline import ingest
+    from unkg.lineage.graph import graph_name
+    from unkg.lineage.update import lineage_of, rebuild
+    from unkg.store import open_store
+
+    store = open_store(location)
+    try:
+        summary = rebuild(store, jobs=jobs)
+        print(f"unkg lineage --rebuild --jobs {jobs} (texts read from the store): {summary.line()}; {_phases(summary)}")
+        for symbol in ("A/RES/78/216", "S/RES/2718 (2023)", "A/HRC/RES/58/17"):
+            before = (lineage_of(store, symbol) or {}).get("predecessor")
+            for g in store.graphs():
+                if g.startswith(iris.work(symbol) + "/") and (g == graph_name(symbol) or "/" not in g[len(iris.work(symbol)) + 1:]):
+                    store.drop_graph(g)
+            t = time.perf_counter()
+            one = ingest([paths[symbol]], store, meta=[str(corpus / "meta")], progress=False)
+            after = (lineage_of(store, symbol) or {}).get("predecessor")
+            lin = one.lineage
+            print(f"new resolution {symbol}: ingest {time.perf_counter() - t:.2f} s, of which lineage {lin.seconds:.2f} s "
+                  f"({lin.phases.get('slot in cpu', 0):.2f} s CPU; {lin.placed} placed, incl. re-placed successors); "
+                  f"predecessor {after} "
+                  f"({'as' if after == before else 'NOT as'} before)")
+    finally:
+        store.close()
+
+
+def ingest_timings(corpus: Path, jobs: int, without: bool) -> None:
+    """The whole corpus (every AKN file, its metadata) into a new store, with lineage (and without)."""
+    import resource
+    import shutil
+    import tempfile
+
+    from unkg.ingest import pipeline
+    from unkg.lineage.record import from_graph
+    from unkg.store import open_store
+
+    files = sorted((corpus / "akn").glob("**/*.xml"))
+    runs = [True, False] if without else [True]
+    for lineage in runs:
+        folder = Path(tempfile.mkdtemp(prefix="unkg-bench-lineage-"))
         try:
-            summary = rebuild(store, jobs=args.jobs)
-            print(f"store rebuild (entries from the store, placement, alignments, writing): {summary.line()}")
-            for symbol in ("A/RES/78/216", "S/RES/2718 (2023)", "A/HRC/RES/58/17"):
-                t = time.perf_counter()
-                one = slot_in(store, [symbol])
-                print(f"slot_in {symbol}: {time.perf_counter() - t:.2f} s ({one.placed} placed, incl. re-placed successors)")
-        finally:
+            store = open_store(str(folder / "store"))
+            t = time.perf_counter()
+            usage = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            summary = pipeline.ingest(files, store, meta=[str(corpus / "meta")], jobs=jobs, progress=False,
+                                      lineage=lineage)
+            wall = time.perf_counter() - t
+            after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = sum(a.ru_utime + a.ru_stime - (b.ru_utime + b.ru_stime) for a, b in zip(after, usage, strict=True))
             store.close()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        print(f"ingest of {len(files)} AKN files, --jobs {jobs}, {'with' if lineage else 'without'} lineage: "
+              f"{wall:.1f} s wall, {cpu:.1f} s CPU (all processes); {summary.stored} graphs, {summary.failed} failed")
+        if lineage and summary.lineage is not None:
+            print(f"  lineage step: {summary.lineage.line()}; {_phases(summary.lineage)}")
+    # the workers' share: taking each graph's lineage record (timed on a sample, the rest of the build aside)
+    sample = files[:: max(1, len(files) // 100)]
+    spent = 0.0
+    for path in sample:
+        iri, graph, _ = pipeline.build_graph(path)
+        t = time.process_time()
+        from_graph(iri, graph)
+        spent += time.process_time() - t
+    per_file = spent / len(sample)
+    print(f"  in the workers: the lineage record {per_file * 1000:.1f} ms CPU per file (mean of {len(sample)}), "
+          f"about {per_file * len(files):.1f} s CPU for all, {per_file * len(files) / jobs:.1f} s over {jobs} workers")
 
 
 if __name__ == "__main__":

@@ -223,7 +223,7 @@ def _stored_entry(store: Any, symbol: str) -> Entry | None:
 def slot_in(store: Any, symbols: Iterable[str], records: Iterable[Record] = ()) -> LineageSummary:
     """Place a few newly stored resolutions (and re-place their possible successors) by index. `records`:
     what the ingest took from the graphs it has just written (their texts are then not read back)."""
-    started = time.perf_counter()
+    clock = _Clock()
     by_symbol = {r.symbol: r for r in records}
     summary = LineageSummary()
     todo = list(dict.fromkeys(symbols))
@@ -257,7 +257,8 @@ def slot_in(store: Any, symbols: Iterable[str], records: Iterable[Record] = ()) 
         todo += _may_follow(store, r, [e for e in cands if e.order > r.order and e.symbol not in done])
         store.replace_graphs(graphs[-1:])
     summary.written = [g for g, _ in graphs]
-    summary.seconds = time.perf_counter() - started
+    clock.lap("slot in")
+    summary.seconds, summary.phases = clock.total(), clock.phases
     return summary
 
 
