@@ -127,23 +127,38 @@ EN: dict[str, Any] = {
     "sdg_target": r"\btargets?\s+",
     "sdg_indicator": r"\bindicators?\s+",
     "sdg_goal": r"\b(?:sustainable\s+development\s+)?goals?\s+",
-    "session": r"\b(?:at|by|during|to)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)\s+(?:regular\s+)?session\b",
+    # a session the task is due at ("at its eightieth session") is preferred to one it is due before
+    "session": r"\b(?:(?P<at>at|by|during|to)|of|before|prior\s+to|until)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)"
+               r"(?:\s+and\s+(?:[a-z]+[- ])?[a-z]+)?\s+(?:regular\s+)?sessions?\b",
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
-    "mandate_joins": ["and", ",", ";"],
+    "mandate_joins": ["and"],
     "mandate_markers": ["to"],
-    "due_year": r"\b(?:in|by|before|until|during|for)\s+(?:the\s+end\s+of\s+|early\s+|mid-|late\s+)?"
+    "due_date": r"(?<!dated )(?<!of )\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b",
+    # who is asked: a named entity inside another's name or a partner is not ("observers *of* the Assembly",
+    # "in consultation *with* the Secretary-General"); a body the vocabulary lacks ("the working group")
+    "entity_prepositions": ["of", "with", "by", "for", "from", "in", "to"],
+    "negations": ["not"],
+    "unnamed_addressee": r"\s*(?:in\s+this\s+regard\s+|also\s+|further\s+)?the\s+(?:[\w’'()-]+,?\s+){0,8}?to\s+"
+                         r"(?!the\b|a\b|an\b|all\b)[a-z]+",
+    # a decision that asks someone else ("Decides to invite representatives of the Committee to ...")
+    "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
+                     "authorise", "authorises", "entrust", "entrusts"],
+    # infinitives that give no task ("to be followed by an interactive dialogue")
+    "not_tasks": ["be", "this", "which"],
+    "due_year": r"\b(?:in|by|before|until|during|for|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+|early\s+|mid-|late\s+)?"
                 r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
                 r"November|December)\s+)?((?:19|20)\d{2})\b(?!\s*(?:Agenda|agenda))",
     "period": r"\bfor\s+(?:a\s+(?:further\s+|new\s+)?period\s+of\s+|a\s+further\s+|an\s+additional\s+|another\s+)?"
               r"((?:\w+[- ])?\w+\s+(?:years?|months?))\b",
     "review_clause": r"\b(?:review(?:s|ed|ing)?\s+(?:of\s+)?(?:the|its|this|their)\s+(?:\w+\s+){0,3}?(?:mandate|functioning|"
                      r"modalities|methods\s+of\s+work)|evaluat(?:e|es|ed|ion|ions)\b|terminat(?:e|es|ed|ion)\b|"
-                     r"sunset|reassess\w*)",
-    "existing_resources": r"\b(?:from\s+)?within\s+(?:existing|available)\s+(?:\w+\s+)?resources\b",
+                     r"sunset|reassess\w*|review\s+(?:this|the\s+present)\s+resolution|review\s+the\s+measures)",
+    "existing_resources": r"\b(?:from\s+)?within\s+(?:existing|available)\s+(?:\w+\s+(?:and\s+)?)?resources\b",
     # the body whose session a due session is ("to the Human Rights Council at its sixtieth session")
     "session_bodies": {"General Assembly": ["general assembly", "assembly"],
-                       "Human Rights Council": ["human rights council", "the council"]},
+                       "Human Rights Council": ["human rights council", "the council"],
+                       "Commission on the Status of Women": ["commission on the status of women"]},
     "recipient_markers": ["to the", "to"],
     # an article before a task word makes it the object ("submit ... *a report* on ...")
     "articles": ["a", "an", "the"],
@@ -217,9 +232,16 @@ FR: dict[str, Any] = {
     "sdg_target": r"\bcibles?\s+",
     "sdg_indicator": r"\bindicateurs?\s+",
     "sdg_goal": r"\b(?:objectifs?\s+de\s+développement\s+durable|objectifs?)\s+(?:n[o°º]\s*)?",
-    "session": r"\b(?:à|avant|lors de)\s+sa\s+([a-zéèê\- ]+?)\s+session\b",
-    "mandate_joins": ["et", ",", ";"],
+    "session": r"\b(?:(?P<at>à|lors\s+de)|avant|de)\s+(?:sa|la)\s+([a-zéèê\-]+(?:[- ][a-zéèê]+)?)(?:\s+et\s+[a-zéèê\- ]+?)?\s+sessions?\b",
+    "mandate_joins": ["et"],
     "mandate_markers": ["de", "d", "à"],
+    "due_date": r"(?<!date du )\b(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+((?:19|20)\d{2})\b",
+    "entity_prepositions": ["de", "du", "des", "avec", "par", "pour", "à", "au", "aux"],
+    "negations": ["pas"],
+    "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+)?(?:le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
+                         r"(?:de|d['’])\s*(?!la\b|le\b|les\b)[a-zé]+",
+    "asking_words": ["prier", "inviter", "demander", "charger", "autoriser", "prie", "invite", "demande", "autorise"],
+    "not_tasks": ["être", "cet", "cette"],
     "due_year": r"\b(?:en|d['’]ici\s+(?:à\s+)?|avant|jusqu['’]au|jusqu['’]en|au\s+plus\s+tard\s+en|pour)\s+"
                 r"(?:(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
                 r"novembre|décembre)\s+|fin\s+)?((?:19|20)\d{2})\b(?!\s*(?:Agenda|agenda|Programme))",
@@ -231,7 +253,8 @@ FR: dict[str, Any] = {
                           r"ressources\s+(?:existantes|disponibles)",
     "session_bodies": {"General Assembly": ["assemblée générale", "assemblée"],
                        "Human Rights Council": ["conseil des droits de l'homme", "conseil des droits de l’homme",
-                                                "le conseil"]},
+                                                "le conseil"],
+                       "Commission on the Status of Women": ["commission de la condition de la femme"]},
     "recipient_markers": ["à", "au", "aux"],
     "articles": ["un", "une", "le", "la", "les", "l", "des", "du"],
     "ordinal_units": {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
@@ -298,9 +321,16 @@ ES: dict[str, Any] = {
     "sdg_target": r"\bmetas?\s+",
     "sdg_indicator": r"\bindicador(?:es)?\s+",
     "sdg_goal": r"\b(?:objetivos?\s+de\s+desarrollo\s+sostenible|objetivos?)\s+",
-    "session": r"\b(?:en|antes de|durante)\s+su\s+([a-záéíóú ]+?)\s+período\s+de\s+sesiones\b",
-    "mandate_joins": ["y", "e", ",", ";"],
+    "session": r"\b(?:(?P<at>en|durante)|antes\s+de|de)\s+(?:su|el)\s+([a-záéíóú]+(?:\s+[a-záéíóú]+)?)(?:\s+y\s+[a-záéíóú ]+?)?\s+períodos?\s+de\s+sesiones\b",
+    "mandate_joins": ["y", "e"],
     "mandate_markers": ["que", "a"],
+    "due_date": r"\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",
+    "entity_prepositions": ["de", "del", "con", "por", "para", "a", "al"],
+    "negations": ["no"],
+    "unnamed_addressee": r"\s*(?:a\s+este\s+respecto\s+|también\s+|además\s+)?(?:al|a\s+la|a\s+los|a\s+las)\s+"
+                         r"(?:[\w’'()-]+,?\s+){0,8}?que\s+[a-zé]+",
+    "asking_words": ["solicitar", "invitar", "pedir", "encargar", "autorizar", "solicita", "invita", "pide", "autoriza"],
+    "not_tasks": ["ser"],
     "due_year": r"\b(?:en|para|antes\s+de|hasta\s+el|hasta|a\s+más\s+tardar\s+en|de\s+aquí\s+a)\s+"
                 r"(?:(?:\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
                 r"octubre|noviembre|diciembre)\s+de\s+|finales\s+de\s+)?((?:19|20)\d{2})\b(?!\s*(?:Agenda|agenda))",
@@ -311,7 +341,8 @@ ES: dict[str, Any] = {
     "existing_resources": r"\b(?:con\s+cargo\s+a|dentro\s+de(?:\s+los\s+límites\s+de)?|con)\s+los\s+recursos\s+"
                           r"(?:existentes|disponibles)",
     "session_bodies": {"General Assembly": ["asamblea general", "asamblea"],
-                       "Human Rights Council": ["consejo de derechos humanos", "el consejo"]},
+                       "Human Rights Council": ["consejo de derechos humanos", "el consejo"],
+                       "Commission on the Status of Women": ["comisión de la condición jurídica y social de la mujer"]},
     "recipient_markers": ["a", "al"],
     "articles": ["un", "una", "el", "la", "los", "las", "del"],
     "ordinal_units": {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4,

@@ -1,14 +1,15 @@
 """Mandates: the tasks a provision gives named entities (docs/mandates.md).
 
 A provision that requests or invites a named entity of the United Nations system (not States, not civil
-society) to do something, or by which the adopting body decides something for itself ("Decides to include in
-the provisional agenda of its eighty-second session ..."), gives one mandate per entity and per task:
-"requests the Secretary-General to submit a report ... and to convene a meeting ..." gives two. Each has:
-- task: the first cue word of ontology/vocab/tasks.ttl in its words (an oral update or an agenda decision
-  anywhere in them wins over a plain report cue); a decision without a cue is no mandate;
+society) to do something, or by which the adopting body decides something ("Decides to include in the
+provisional agenda of its eighty-second session ..."), gives one mandate per entity and per task: "requests
+the Secretary-General to submit a report ... and to convene a meeting ..." gives two. Each has:
+- task: the first cue of ontology/vocab/tasks.ttl in its words (a light verb such as "provide" gives way to a
+  task noun after it; an agenda decision or a mandate extension anywhere in the words wins); a decision
+  without a cue is no mandate;
 - due session: "at its eightieth session" -> "80" (ordinals are grammar: en/fr/es number words); due year:
-  printed ("in 2026", "by 2030"), else the year the due session opens (GA: N + 1945; HRC: three a year);
-- recurrence: a wording of ontology/vocab/recurrence.ttl ("annually", "every two years"), else once;
+  printed ("in 2026", "by 31 December 2025"), else the year the due session opens;
+- recurrence: a wording of ontology/vocab/recurrence.ttl ("annually", "every 90 days"), else once;
 - period ("for a period of three years"), review clause, within existing resources: grammar patterns.
 """
 from __future__ import annotations
@@ -31,10 +32,17 @@ DECISION_MODALITIES = ("decision",)
 # verbs of another modality that still hand a named entity a task ("Invites the Special Rapporteur to ...")
 MANDATING_VERBS = ("invite",)
 UN_SYSTEM = VOCAB_NS + "actors/united-nations-system"
-# the whole system or a catch-all of its agencies names no one who could be held to a task
-GENERIC = (UN_SYSTEM, VOCAB_NS + "actors/funds-programmes-and-specialized-agencies")
-# tasks that are the point of a segment wherever their cue is ("to present an oral update")
-OVERRIDING = ("agenda_item", "extend_mandate", "oral_update")
+# collectives name no one who could be held to a task: the whole system, its agencies in general, "relevant
+# special procedures", the treaty bodies as a group
+GENERIC = tuple(VOCAB_NS + "actors/" + a for a in ("united-nations-system", "funds-programmes-and-specialized-agencies",
+                                                   "special-procedures", "treaty-bodies"))
+# tasks that are the point of a segment wherever their cue is ("Decides to continue its consideration ...")
+OVERRIDING = ("agenda_item", "extend_mandate")
+# verbs that carry a task named by a noun after them ("to provide ... an interim report")
+LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "proporcionar",
+         "proporcione", "presentar", "presente", "presenten", "celebrar", "preste", "prestar"}
+# one-word extension cues ("extend", "renew") count only with the mandate they extend
+MANDATE_WORDS = {"mandate", "mandat", "mandato"}
 
 
 @dataclass
@@ -71,8 +79,10 @@ def cues(language: str) -> Cues:
 
 
 def named_entity(c: Concept, vocab: Any) -> bool:
-    """An organ, office, mechanism or agency of the United Nations system, or the adopting body."""
-    if c.id in GENERIC:
+    """An organ, office, mechanism or agency of the United Nations system, or the adopting body. A collective
+    is not named ("the United Nations system", "relevant special procedures"), but a special procedure the
+    vocabulary does not know by name is ("the Independent Expert")."""
+    if c.id in GENERIC and (c.id in GENERIC[:2] or not c.text or c.text.lower().endswith("s")):
         return False
     seen, todo = set(), [c.id]
     while todo:
@@ -90,66 +100,191 @@ def named_entity(c: Concept, vocab: Any) -> bool:
 def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int, mentions: list[Mention],
                 vocab: Any, gram: dict[str, Any], body: str, concept: Callable[[Mention], Concept]) -> list[Mandate]:
     """The mandates a provision gives: a request or invitation to named entities of the UN system, or a
-    decision of the adopting body (its addressee) with a task; none for calls on States or others."""
+    decision of the adopting body (its addressee) with a task; none for calls on States or others. Its words
+    from the verb on are toks[lo:hi]."""
     decision = prov.modality in DECISION_MODALITIES
     if decision:
-        entities = prov.addressees[:1]
+        entities: list[Concept | None] = list(prov.addressees[:1])
     elif prov.modality in REQUEST_MODALITIES or verb in MANDATING_VERBS:
-        entities = [a for a in prov.addressees if named_entity(a, vocab)]
+        entities = _asked(prov, toks, lo, hi, mentions, vocab, gram, concept)
     else:
         return []
-    return build_mandates(prov.text, prov.start, toks, lo, hi, mentions, entities, decision, gram, body, concept)
-
-
-def build_mandates(text: str, base: int, toks: list[Token], lo: int, hi: int, mentions: list[Mention],
-                   entities: list[Concept], decision: bool, gram: dict[str, Any], body: str,
-                   concept: Callable[[Mention], Concept]) -> list[Mandate]:
-    """The mandates of one provision: `text` at offset `base`; its words after the verb are toks[lo:hi];
-    `entities` the named entities it asks (the adopting body for a decision)."""
     if not entities:
         return []
-    lang = gram.get("lang", "en")
-    out: list[Mandate] = []
-    segs = _segments(toks, lo, hi, gram)
-    for k, (a, b) in enumerate(segs):
-        s_start = base if k == 0 else toks[a].start
-        s_end = toks[b - 1].end if k + 1 < len(segs) else base + len(text)
-        seg_text = text[s_start - base:s_end - base]
-        task, at = _task(toks, a, b, cues(lang))
-        if decision and task == "other":
-            continue
-        fields = _fields(seg_text, text, gram, body, task)
-        obj = ""
-        recipients: list[Concept] = []
-        if at is not None:
-            noun = _object_noun(toks, a, b, at, task, gram)
-            obj = _object_text(text, toks[noun if noun is not None else at].start - base)
-            recipients = _recipients(toks, at, b, mentions, gram, concept)
-        for e in entities:
-            out.append(Mandate(entity=e, task=task, task_text=obj, recipients=list(recipients),
-                               text=seg_text, start=s_start, end=s_end, **fields))
-    return out
+    ctx = _Provision(prov.text, prov.start, toks, mentions, decision, gram, body, vocab, concept)
+    return ctx.mandates(lo, hi, entities)
 
 
-def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> list[tuple[int, int]]:
-    """Token ranges of the coordinated tasks after the verb: "to submit ... and to convene ..." is two; a
-    bare "and" between two nouns is not."""
-    joins = {k for p in gram["mandate_joins"] for k in lows(p)}
+def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[Mention], vocab: Any,
+           gram: dict[str, Any], concept: Callable[[Mention], Concept]) -> list[Concept | None]:
+    """Whom a request or invitation gives a task: its named addressees (not one named inside another's name,
+    "observers *of* the General Assembly"); failing addressees, the named entities before its complement; a
+    body the vocabulary does not know ("Requests the working group to ...") is an entity without a concept."""
+    preps = {lows(w)[0] for w in gram["entity_prepositions"]}
+    arts = {lows(w)[0] for w in gram["definite"]}
+    starts = {t.start: i for i, t in enumerate(toks)}
+
+    def inside_another(c: Concept) -> bool:
+        i = starts.get(c.start, lo) - 1
+        while i > lo and toks[i].low in arts:
+            i -= 1
+        return i > lo and toks[i].low in preps
+
+    if prov.addressees:
+        return [a for a in prov.addressees if named_entity(a, vocab) and not inside_another(a)]
+    first = _first_marker(toks, lo, hi, gram)
+    found = [concept(m) for m in mentions if m.i < first and m.concept.kind == "actor"]
+    named = [c for c in found if named_entity(c, vocab) and not inside_another(c)]
+    if named or found:
+        return named
+    at = prov.text.find(prov.verb_text)
+    after_verb = prov.text[at + len(prov.verb_text):] if at >= 0 else ""
+    return [None] if re.match(gram["unnamed_addressee"], after_verb) else []
+
+
+def _first_marker(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> int:
     markers = {lows(m)[0] for m in gram["mandate_markers"]}
     non_inf = {lows(p)[0] for p in gram["non_infinitive_after_to"]}
+    return next((i for i in range(lo, hi) if toks[i].low in markers and _infinitive(toks, i + 1, hi, non_inf)), hi)
+
+
+class _Provision:
+    """One provision's text, tokens and mentions, and what its mandates need from them."""
+
+    def __init__(self, text: str, base: int, toks: list[Token], mentions: list[Mention], decision: bool,
+                 gram: dict[str, Any], body: str, vocab: Any, concept: Callable[[Mention], Concept]):
+        self.text, self.base, self.toks, self.mentions = text, base, toks, mentions
+        self.decision, self.gram, self.body, self.vocab, self.concept = decision, gram, body, vocab, concept
+        self.cues = cues(gram.get("lang", "en"))
+        self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)}
+
+    def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
+        out: list[Mandate] = []
+        segs = _segments(self.toks, lo, hi, self.gram, self.mentions)
+        previous: dict[str, Any] = {}
+        # a request's task is in its complement, not in its addressee ("the focal point for electoral
+        # assistance"); a decision's may be in its verb phrase ("Decides to remain seized")
+        first = lo if self.decision else _first_marker(self.toks, lo, hi, self.gram)
+        for k, (a, b) in enumerate(segs):
+            s_start = self.base if k == 0 else self.toks[a].start
+            s_end = self.toks[b - 1].end if k + 1 < len(segs) else self.base + len(self.text)
+            seg = self.text[s_start - self.base:s_end - self.base]
+            begin = (first if k == 0 or self.decision else _first_marker(self.toks, a, b, self.gram))
+            begin = max(a, begin) if begin < b else a
+            task, at = _task(self.toks, begin, b, self.cues, self.named)
+            who = self._decided_for(a, b, at, task, entities) if self.decision else \
+                (self._own_entities(a, begin) if k else None) or entities
+            if who is None or (self.decision and (task == "other" or _negated(self.toks, a, b, self.gram))):
+                continue
+            fields = _fields(seg, self.text, self.gram, self.body, task)
+            if task == "agenda_item" and fields["due_session"] is None and previous.get("due_session"):
+                fields.update(due_session=previous["due_session"], due_year=previous["due_year"])
+            previous = fields
+            obj, recipients = self._object(begin, b, at, task)
+            for e in who:
+                out.append(Mandate(entity=e, task=task, task_text=obj, recipients=list(recipients),
+                                   text=seg, start=s_start, end=s_end, **fields))
+        return out
+
+    def _own_entities(self, a: int, begin: int) -> list[Concept | None]:
+        """The named entities a later segment asks itself ("...; (b) The High Commissioner to assist")."""
+        return [c for m in self.mentions if a <= m.i < begin and m.concept.kind == "actor"
+                for c in [self.concept(m)] if named_entity(c, self.vocab)]
+
+    def _object(self, a: int, b: int, at: int | None, task: str) -> tuple[str, list[Concept]]:
+        if at is None:
+            return "", []
+        noun = _object_noun(self.toks, a, b, at, task, self.gram)
+        obj = _object_text(self.text, self.toks[noun if noun is not None else at].start - self.base)
+        return obj, _recipients(self.toks, a, b, self.mentions, self.gram, self.concept)
+
+    def _decided_for(self, a: int, b: int, at: int | None, task: str,
+                     body: list[Concept | None]) -> list[Concept | None] | None:
+        """Who carries out what the body decides: the holder of a mandate it extends, an entity it decides
+        to request or invite, or that shall act ("Decides that the Committee shall ..."); else the body
+        itself. None when the decision binds others, such as States ("Decides that all Member States shall")."""
+        toks, cut = self.toks, at if at is not None else b
+        asks = {lows(w)[0] for w in self.gram["asking_words"]}
+        that = {lows(w)[0] for w in self.gram["clause_that"]}
+        own = body[0].id if body and body[0] is not None else None
+        for m in self.mentions:
+            if not a <= m.i < b or m.concept.kind != "actor" or m.concept.id == own:
+                continue
+            c = self.concept(m)
+            before = {t.low for t in toks[max(a, m.i - 4):m.i]}
+            if not named_entity(c, self.vocab):
+                if m.i < cut and before & that:
+                    return None
+                continue
+            if task == "extend_mandate" and at is not None and m.i > at:
+                return [c] if any(t.low in MANDATE_WORDS for t in toks[max(at, m.i - 3):m.i]) else [None]
+            if before & asks or (m.i < cut and before & that):
+                return [c]
+        return [None] if task == "extend_mandate" else body
+
+
+def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
+              mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Token ranges of the coordinated tasks: "to submit ... and to convene ..." is two; "to prepare a report
+    ... and to present the report ..." is one (the second names the first's deliverable again); a bare "and"
+    between two nouns, ", to" before a purpose ("a meeting, to mark ...") and "and to <a group>" are not."""
+    joins = {k for p in gram["mandate_joins"] for k in lows(p)}
+    markers = {lows(m)[0] for m in gram["mandate_markers"]}
+    non_inf = {lows(p)[0] for p in gram["non_infinitive_after_to"]} | {lows(p)[0] for p in gram["not_tasks"]}
+    starts = {m.i for m in mentions}
+    spans = {m.i: m.j for m in mentions if m.concept.kind == "actor"}
     cuts = [lo]
     depth = 0
     opened = False  # the addressee phrase ("the Secretary-General, in consultation with X,") is no task
     for i in range(lo, hi - 1):
         low = toks[i].low
-        depth += low == "("
-        depth -= low == ")"
-        if depth or low not in markers or not _infinitive(toks, i + 1, hi, non_inf):
+        if opened and _item(toks, i, hi, spans, markers, non_inf) and i - cuts[-1] > 2:
+            cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
             continue
-        if opened and toks[i - 1].low in joins and i - cuts[-1] > 2:
-            cuts.append(i if toks[i - 1].low in (",", ";") else i - 1)
+        depth += (low == "(") - (low == ")")
+        if depth or low not in markers:
+            continue
+        verb = i + 2 if toks[i + 1].low == "'" else i + 1
+        if not _infinitive(toks, i + 1, hi, non_inf) or verb in starts or \
+                (toks[verb].low.endswith("ing") and len(toks[verb].low) > 5):
+            continue
+        if opened and toks[i - 1].low in joins and i - cuts[-1] > 2 and not _same_deliverable(toks, cuts[-1], i, hi, gram):
+            cuts.append(i - 1)
         opened = True
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
+
+
+def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: set[str], non_inf: set[str]) -> bool:
+    """A sub-paragraph that gives a task of its own: "(b) To convene ...", "(b) The High Commissioner to
+    assist" (not "(ii) production of clear projections", which spells out the task before it)."""
+    if not (i + 3 < hi and toks[i].low == "(" and toks[i + 2].low == ")" and len(toks[i + 1].low) <= 4
+            and toks[i + 1].low.isalpha() and toks[i - 1].low in (":", ";", ",", "and")):
+        return False
+    k = i + 3
+    if toks[k].low not in markers and k + 1 < hi and spans.get(k + 1):
+        k = spans[k + 1]  # "The High Commissioner"
+    return k < hi and toks[k].low in markers and _infinitive(toks, k + 1, hi, non_inf)
+
+
+def _negated(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
+    """A decision that something shall not happen ("this measure shall not apply to ...") gives no task."""
+    words = {lows(w)[0] for w in gram["negations"]}
+    return any(t.low in words for t in toks[a:min(b, a + 12)])
+
+
+def _same_deliverable(toks: list[Token], a: int, i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the infinitive at token i acts on what the segment from token a produced: "and to present
+    *the report*", "and to make *it* available"."""
+    pronouns = {lows(w)[0] for w in gram["object_pronouns"]}
+    arts = {lows(w)[0] for w in gram["definite"]} | pronouns
+    k = i + 2
+    if k >= hi or toks[k].low not in arts:
+        return False
+    if toks[k].low in pronouns:
+        return True
+    earlier = {t.low for t in toks[a:i]}
+    nouns = [t.low for t in toks[k + 1:min(hi, k + 4)] if t.low.isalpha()]
+    return any(n in earlier and len(n) > 3 for n in nouns)
 
 
 def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str]) -> bool:
@@ -159,22 +294,35 @@ def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str]) -> bool:
     return i < hi and toks[i].low.isalpha() and toks[i].low not in non_inf
 
 
-def _task(toks: list[Token], lo: int, hi: int, c: Cues) -> tuple[str, int | None]:
-    """The segment's task and the token index of its cue ("other", None when there is none)."""
-    first: tuple[str, int] | None = None
+def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozenset()) -> tuple[str, int | None]:
+    """The segment's task and the token index of its cue ("other", None when there is none). A cue inside
+    a name is none ("the Permanent *Forum*"); a light verb ("provide", "submit") gives way to the deliverable
+    it carries: a report, update or study in its segment, else a task noun close after it."""
+    found: list[tuple[str, int]] = []
     for i in range(lo, hi):
+        if i in names:
+            continue
         for ph, name in c.tasks.get(toks[i].low, ()):
             n = len(ph)
             if i + n > hi or any(toks[i + k].low != ph[k] for k in range(1, n)):
                 continue
             if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
                 continue  # "the present resolution", "la presente resolución"
+            if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
+                continue  # "renew the measures imposed" extends no one's mandate
             if name in OVERRIDING:
                 return name, i
-            if first is None:
-                first = (name, i)
+            found.append((name, i))
             break
-    return first if first else ("other", None)
+    if not found:
+        return "other", None
+    name, i = found[0]
+    if toks[i].low in LIGHT:
+        nouns = [f for f in found[1:] if toks[f[1]].low not in LIGHT]
+        carried = next((f for f in nouns if f[0] in ("report", "oral_update", "study") and f[1] - i <= 25), None)
+        near = next((f for f in nouns if f[1] - i <= 8), None)
+        return carried or near or (name, i)
+    return name, i
 
 
 # a word after a cue that makes the cue an adjective ("present resolution") or a time ("present session")
@@ -185,12 +333,13 @@ _NOT_AFTER_CUE = {"resolution", "résolution", "resolución", "decision", "déci
 def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str) -> dict[str, Any]:
     """Due session and year, recurrence, period, review clause and resources of one segment."""
     due = due_session = due_year = None
-    m = _rx(gram["session"]).search(seg)
+    found = list(_rx(gram["session"]).finditer(seg))
+    m = next((x for x in found if x.group("at")), found[0] if found else None)
     if m:
         due = m.group(0)
-        n = ordinal(m.group(1), gram)
+        n = ordinal(m.group(2), gram)
         due_session = str(n) if n else None
-    y = _rx(gram["due_year"]).search(seg)
+    y = _rx(gram["due_year"]).search(seg) or _rx(gram["due_date"]).search(seg)
     if y:
         due_year = y.group(1)
     elif due_session:
@@ -221,11 +370,14 @@ def _session_body(before: str, body: str, gram: dict[str, Any]) -> str:
 
 def session_year(body: str, session: int) -> str | None:
     """The year a session opens: the General Assembly's session N in September of N + 1945; the Human Rights
-    Council holds three a year, its fourth in March 2007."""
+    Council holds three a year, its fourth in March 2007; the Commission on the Status of Women one a year,
+    its N-th in March of 1956 + N."""
     if body == "General Assembly":
         return str(session + 1945)
     if body == "Human Rights Council" and session >= 4:
         return str(2007 + (session - 4) // 3)
+    if body == "Commission on the Status of Women":
+        return str(1956 + session)
     return None
 
 
