@@ -1,7 +1,7 @@
 """Mandates: extraction against the hand-annotated set, French/Spanish agreement, and the review's figures.
 
     .venv/bin/python benchmarks/mandates.py gold [--verbose]      # benchmarks/gold/mandates/*.yaml
-    .venv/bin/python benchmarks/mandates.py languages             # GA 78: en vs fr, en vs es
+    .venv/bin/python benchmarks/mandates.py languages [--limit N] # GA 78: en vs fr, en vs es
     .venv/bin/python benchmarks/mandates.py figures [--limit N]   # GA 75-79, HRC 54-58, SC (English)
 
 `gold`: mandate detection precision, recall and F1 (an extracted mandate matches a gold one of the same
@@ -142,7 +142,7 @@ def run_gold(corpus: Path, verbose: bool) -> dict[str, float]:
     return out
 
 
-def run_languages(corpus: Path, verbose: bool) -> None:
+def run_languages(corpus: Path, verbose: bool, limit: int | None = None) -> None:
     """English GA 78 mandates found again (same paragraph, entity, task, due session) in French and Spanish."""
     by_lang: dict[str, dict[str, Path]] = {}
     for lang in ("en", "fr", "es"):
@@ -153,7 +153,7 @@ def run_languages(corpus: Path, verbose: bool) -> None:
     for other in ("fr", "es"):
         total = same = 0
         misses: list[str] = []
-        for sym, files in sorted(by_lang.items()):
+        for sym, files in sorted(by_lang.items())[:limit]:
             if "en" not in files or other not in files:
                 continue
             en = Counter(key(m) for m in mandates_of(files["en"])[1])
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.what == "gold":
         run_gold(corpus, a.verbose)
     elif a.what == "languages":
-        run_languages(corpus, a.verbose)
+        run_languages(corpus, a.verbose, a.limit)
     else:
         run_figures(corpus, a.limit)
     return 0

@@ -128,12 +128,15 @@ EN: dict[str, Any] = {
     "sdg_indicator": r"\bindicators?\s+",
     "sdg_goal": r"\b(?:sustainable\s+development\s+)?goals?\s+",
     # a session the task is due at ("at its eightieth session") is preferred to one it is due before
-    "session": r"\b(?:(?P<at>at|by|during|to)|of|before|prior\s+to|until)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)"
+    "session": r"\b(?:(?P<at>at|by|during|to|for)|of|before|prior\s+to|until)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)"
                r"(?:\s+and\s+(?:[a-z]+[- ])?[a-z]+)?\s+(?:regular\s+)?sessions?\b",
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
     "mandate_joins": ["and"],
     "mandate_markers": ["to"],
+    # the verb after a marker: object pronouns before it, and its endings where the marker also heads nouns
+    "marker_pronouns": [],
+    "marker_endings": {},
     "due_date": r"(?<!dated )(?<!of )\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b",
     # who is asked: a named entity inside another's name or a partner is not ("observers *of* the Assembly",
     # "in consultation *with* the Secretary-General"); a body the vocabulary lacks ("the working group")
@@ -232,11 +235,13 @@ FR: dict[str, Any] = {
     "sdg_target": r"\bcibles?\s+",
     "sdg_indicator": r"\bindicateurs?\s+",
     "sdg_goal": r"\b(?:objectifs?\s+de\s+développement\s+durable|objectifs?)\s+(?:n[o°º]\s*)?",
-    "session": r"\b(?:(?P<at>à|lors\s+de)|avant|de)\s+(?:sa|la)\s+([a-zéèê\-]+(?:[- ][a-zéèê]+)?)(?:\s+et\s+[a-zéèê\- ]+?)?\s+sessions?\b",
+    "session": r"\b(?:(?P<at>à|lors\s+de|pour)|avant|de)\s+(?:sa|la)\s+([a-zéèê\-]+(?:[- ][a-zéèê]+)?)(?:\s+et\s+[a-zéèê\- ]+?)?\s+sessions?\b",
     "mandate_joins": ["et"],
     "mandate_markers": ["de", "d", "à"],
-    "due_date": r"(?<!date du )\b(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+((?:19|20)\d{2})\b",
-    "entity_prepositions": ["de", "du", "des", "avec", "par", "pour", "à", "au", "aux"],
+    "marker_pronouns": ["lui", "leur", "y", "en", "se", "s"],
+    "marker_endings": {"de": ["er", "ir", "re", "oir"], "d": ["er", "ir", "re", "oir"], "à": ["er", "ir", "re", "oir"]},
+    "due_date": r"(?<!du )\b(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+((?:19|20)\d{2})\b",
+    "entity_prepositions": ["de", "du", "des", "avec", "par", "pour"],
     "negations": ["pas"],
     "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+)?(?:le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
                          r"(?:de|d['’])\s*(?!la\b|le\b|les\b)[a-zé]+",
@@ -321,11 +326,13 @@ ES: dict[str, Any] = {
     "sdg_target": r"\bmetas?\s+",
     "sdg_indicator": r"\bindicador(?:es)?\s+",
     "sdg_goal": r"\b(?:objetivos?\s+de\s+desarrollo\s+sostenible|objetivos?)\s+",
-    "session": r"\b(?:(?P<at>en|durante)|antes\s+de|de)\s+(?:su|el)\s+([a-záéíóú]+(?:\s+[a-záéíóú]+)?)(?:\s+y\s+[a-záéíóú ]+?)?\s+períodos?\s+de\s+sesiones\b",
+    "session": r"\b(?:(?P<at>en|durante|para)|antes\s+de|de)\s+(?:su|el)\s+([a-záéíóú]+(?:\s+[a-záéíóú]+)?)(?:\s+y\s+[a-záéíóú ]+?)?\s+períodos?\s+de\s+sesiones\b",
     "mandate_joins": ["y", "e"],
     "mandate_markers": ["que", "a"],
-    "due_date": r"\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",
-    "entity_prepositions": ["de", "del", "con", "por", "para", "a", "al"],
+    "marker_pronouns": ["le", "les", "se"],
+    "marker_endings": {"a": ["ar", "er", "ir"]},
+    "due_date": r"(?<!de )\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",
+    "entity_prepositions": ["de", "del", "con", "por", "para"],
     "negations": ["no"],
     "unnamed_addressee": r"\s*(?:a\s+este\s+respecto\s+|también\s+|además\s+)?(?:al|a\s+la|a\s+los|a\s+las)\s+"
                          r"(?:[\w’'()-]+,?\s+){0,8}?que\s+[a-zé]+",

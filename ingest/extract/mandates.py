@@ -39,7 +39,7 @@ GENERIC = tuple(VOCAB_NS + "actors/" + a for a in ("united-nations-system", "fun
 # tasks that are the point of a segment wherever their cue is ("Decides to continue its consideration ...")
 OVERRIDING = ("agenda_item", "extend_mandate")
 # verbs that carry a task named by a noun after them ("to provide ... an interim report")
-LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "proporcionar",
+LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "établir", "proporcionar",
          "proporcione", "presentar", "presente", "presenten", "celebrar", "preste", "prestar"}
 # one-word extension cues ("extend", "renew") count only with the mandate they extend
 MANDATE_WORDS = {"mandate", "mandat", "mandato"}
@@ -145,7 +145,8 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
 def _first_marker(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> int:
     markers = {lows(m)[0] for m in gram["mandate_markers"]}
     non_inf = {lows(p)[0] for p in gram["non_infinitive_after_to"]}
-    return next((i for i in range(lo, hi) if toks[i].low in markers and _infinitive(toks, i + 1, hi, non_inf)), hi)
+    return next((i for i in range(lo, hi) if toks[i].low in markers and _infinitive(toks, i + 1, hi, non_inf, gram)),
+                hi)
 
 
 class _Provision:
@@ -172,6 +173,9 @@ class _Provision:
             begin = (first if k == 0 or self.decision else _first_marker(self.toks, a, b, self.gram))
             begin = max(a, begin) if begin < b else a
             task, at = _task(self.toks, begin, b, self.cues, self.named)
+            if task == "agenda_item" and not self.decision:
+                task = "other"  # "Requests the Special Committee to continue to examine the question"
+
             who = self._decided_for(a, b, at, task, entities) if self.decision else \
                 (self._own_entities(a, begin) if k else None) or entities
             if who is None or (self.decision and (task == "other" or _negated(self.toks, a, b, self.gram))):
@@ -238,14 +242,14 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     opened = False  # the addressee phrase ("the Secretary-General, in consultation with X,") is no task
     for i in range(lo, hi - 1):
         low = toks[i].low
-        if opened and _item(toks, i, hi, spans, markers, non_inf) and i - cuts[-1] > 2:
+        if opened and _item(toks, i, hi, spans, markers, non_inf, gram) and i - cuts[-1] > 2:
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
             continue
         depth += (low == "(") - (low == ")")
         if depth or low not in markers:
             continue
         verb = i + 2 if toks[i + 1].low == "'" else i + 1
-        if not _infinitive(toks, i + 1, hi, non_inf) or verb in starts or \
+        if not _infinitive(toks, i + 1, hi, non_inf, gram) or verb in starts or \
                 (toks[verb].low.endswith("ing") and len(toks[verb].low) > 5):
             continue
         if opened and toks[i - 1].low in joins and i - cuts[-1] > 2 and not _same_deliverable(toks, cuts[-1], i, hi, gram):
@@ -254,7 +258,8 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
 
 
-def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: set[str], non_inf: set[str]) -> bool:
+def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: set[str], non_inf: set[str],
+          gram: dict[str, Any]) -> bool:
     """A sub-paragraph that gives a task of its own: "(b) To convene ...", "(b) The High Commissioner to
     assist" (not "(ii) production of clear projections", which spells out the task before it)."""
     if not (i + 3 < hi and toks[i].low == "(" and toks[i + 2].low == ")" and len(toks[i + 1].low) <= 4
@@ -263,7 +268,7 @@ def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: se
     k = i + 3
     if toks[k].low not in markers and k + 1 < hi and spans.get(k + 1):
         k = spans[k + 1]  # "The High Commissioner"
-    return k < hi and toks[k].low in markers and _infinitive(toks, k + 1, hi, non_inf)
+    return k < hi and toks[k].low in markers and _infinitive(toks, k + 1, hi, non_inf, gram)
 
 
 def _negated(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
@@ -287,11 +292,20 @@ def _same_deliverable(toks: list[Token], a: int, i: int, hi: int, gram: dict[str
     return any(n in earlier and len(n) > 3 for n in nouns)
 
 
-def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str]) -> bool:
-    """Whether a verb follows a complement marker: not a determiner ("to the"), a word ("d'organiser")."""
+def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dict[str, Any] | None = None) -> bool:
+    """Whether a verb follows a complement marker: not a determiner ("to the"), a word ("d'organiser"); with
+    the grammar, past object pronouns ("de lui présenter"), a verb form where the marker also heads nouns
+    ("de soutien" is no infinitive, "de soumettre" is)."""
+    marker = toks[i - 1].low if i > 0 else ""
     if i < hi and toks[i].low == "'":
         i += 1
-    return i < hi and toks[i].low.isalpha() and toks[i].low not in non_inf
+    if gram is not None:
+        while i < hi and toks[i].low in gram["marker_pronouns"]:
+            i += 1
+    if not (i < hi and toks[i].low.isalpha() and toks[i].low not in non_inf):
+        return False
+    endings = gram["marker_endings"].get(marker) if gram is not None else None
+    return not endings or toks[i].low.endswith(tuple(endings))
 
 
 def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozenset()) -> tuple[str, int | None]:
@@ -443,18 +457,19 @@ def _recipients(toks: list[Token], at: int, hi: int, mentions: list[Mention], gr
 
 
 def ordinal(words: str, gram: dict[str, Any]) -> int | None:
-    """'eightieth' -> 80, 'sixty-first' -> 61, 'quatre-vingtième' -> 80, 'octogésimo primer' -> 81."""
+    """'eightieth' -> 80, 'sixty-first' -> 61, 'quatre-vingtième' -> 80, 'soixante-dix-neuvième' -> 79,
+    'octogésimo primer' -> 81: a number word of tens, then a unit or teen ordinal (or one ordinal)."""
     w = " ".join(words.lower().replace("-", " - ").split()).replace(" - ", "-")
     units, teens, tens, ctens = gram["ordinal_units"], gram["ordinal_teens"], gram["ordinal_tens"], \
         gram["cardinal_tens"]
     for table in (units, teens, tens):
         if w in table:
             return table[w]
-    for sep in ("-", " et ", " ", "-et-"):
-        if sep in w:
-            head, _, tail = w.rpartition(sep)
-            h = ctens.get(head) or tens.get(head) or (ordinal(head, gram) if head else None)
-            t = units.get(tail) or teens.get(tail)
-            if h and t:
-                return h + t
+    parts = re.split(r"(-et-| et |-| )", w)  # words and the separators between them
+    for k in range(1, len(parts), 2):
+        head, tail = "".join(parts[:k]), "".join(parts[k + 1:])
+        h = ctens.get(head) or tens.get(head)
+        t = units.get(tail) or teens.get(tail)
+        if h and t:
+            return h + t
     return None
