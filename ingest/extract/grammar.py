@@ -137,6 +137,8 @@ EN: dict[str, Any] = {
     # the verb after a marker: object pronouns before it, and its endings where the marker also heads nouns
     "marker_pronouns": [],
     "marker_endings": {},
+    # a sub-paragraph that starts with a verb of its own ("(b) To convene", "b) Convoquer")
+    "item_verb_endings": [],
     "due_date": r"(?<!dated )(?<!of )\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b",
     # who is asked: a named entity inside another's name or a partner is not ("observers *of* the Assembly",
     # "in consultation *with* the Secretary-General"); a body the vocabulary lacks ("the working group")
@@ -239,6 +241,7 @@ FR: dict[str, Any] = {
     "mandate_joins": ["et"],
     "mandate_markers": ["de", "d", "à"],
     "marker_pronouns": ["lui", "leur", "y", "en", "se", "s"],
+    "item_verb_endings": ["er", "ir", "re", "oir"],
     "marker_endings": {"de": ["er", "ir", "re", "oir"], "d": ["er", "ir", "re", "oir"], "à": ["er", "ir", "re", "oir"]},
     "due_date": r"(?<!du )\b(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+((?:19|20)\d{2})\b",
     "entity_prepositions": ["de", "du", "des", "avec", "par", "pour"],
@@ -330,6 +333,7 @@ ES: dict[str, Any] = {
     "mandate_joins": ["y", "e"],
     "mandate_markers": ["que", "a"],
     "marker_pronouns": ["le", "les", "se"],
+    "item_verb_endings": ["ar", "er", "ir", "e", "a", "en", "an"],
     "marker_endings": {"a": ["ar", "er", "ir"]},
     "due_date": r"(?<!de )\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",
     "entity_prepositions": ["de", "del", "con", "por", "para"],

@@ -126,7 +126,7 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
 
     def inside_another(c: Concept) -> bool:
         i = starts.get(c.start, lo) - 1
-        while i > lo and toks[i].low in arts:
+        while i > lo and toks[i].low in arts and toks[i].low not in preps:  # "of the", but "du" is both
             i -= 1
         return i > lo and toks[i].low in preps
 
@@ -262,10 +262,17 @@ def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: se
           gram: dict[str, Any]) -> bool:
     """A sub-paragraph that gives a task of its own: "(b) To convene ...", "(b) The High Commissioner to
     assist" (not "(ii) production of clear projections", which spells out the task before it)."""
-    if not (i + 3 < hi and toks[i].low == "(" and toks[i + 2].low == ")" and len(toks[i + 1].low) <= 4
-            and toks[i + 1].low.isalpha() and toks[i - 1].low in (":", ";", ",", "and")):
+    if toks[i].low == "(" and i + 3 < hi and toks[i + 2].low == ")":
+        label, k = toks[i + 1].low, i + 3
+    elif i + 2 < hi and toks[i + 1].low == ")" and toks[i - 1].low != "(":
+        label, k = toks[i].low, i + 2  # French and Spanish print "a)"
+    else:
         return False
-    k = i + 3
+    if not (label.isalpha() and len(label) <= 4 and toks[i - 1].low in (":", ";", ",", "and")):
+        return False
+    endings = tuple(gram["item_verb_endings"])
+    if endings and toks[k].low.endswith(endings) and toks[k].low not in non_inf:
+        return True  # "b) Poursuivre l'examen ...", "b) Siga examinando ..."
     if toks[k].low not in markers and k + 1 < hi and spans.get(k + 1):
         k = spans[k + 1]  # "The High Commissioner"
     return k < hi and toks[k].low in markers and _infinitive(toks, k + 1, hi, non_inf, gram)
