@@ -39,6 +39,7 @@ class Memory:
 
     rss: dict[str, int] = field(default_factory=dict)
     pss: dict[str, int] = field(default_factory=dict)
+    uss: dict[str, int] = field(default_factory=dict)  # pages of one process alone
     count: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -50,8 +51,8 @@ class Memory:
         return sum(self.rss.values())
 
     def line(self) -> str:
-        parts = [f"{role} x{self.count[role]}: PSS {self.pss[role] / 2**20:.0f} MiB (RSS {self.rss[role] / 2**20:.0f})"
-                 for role in self.count]
+        parts = [f"{role} x{self.count[role]}: PSS {self.pss[role] / 2**20:.0f} MiB (own {self.uss[role] / 2**20:.0f}, "
+                 f"RSS {self.rss[role] / 2**20:.0f})" for role in self.count]
         return (f"server memory, all processes: PSS {self.total_pss / 2**20:.0f} MiB (RSS summed "
                 f"{self.total_rss / 2**20:.0f} MiB) = " + "; ".join(parts))
 
@@ -81,6 +82,7 @@ def measure_memory(pid: int) -> Memory:
         role = _role(p, pid)
         out.rss[role] = out.rss.get(role, 0) + info.rss
         out.pss[role] = out.pss.get(role, 0) + getattr(info, "pss", info.rss)
+        out.uss[role] = out.uss.get(role, 0) + getattr(info, "uss", info.rss)
         out.count[role] = out.count.get(role, 0) + 1
     return out
 

@@ -46,7 +46,7 @@ from typing import Any, Callable, Iterator
 
 from flask import Response, current_app, request
 
-MEMORY_BYTES = 48 << 20  # answers kept in one process's memory
+MEMORY_BYTES = 16 << 20  # answers kept in one process's memory (the disk's are read from the OS's file cache)
 MEMORY_ITEM = 2 << 20  # a larger answer is kept on disk only
 _HOP = {"content-length", "transfer-encoding", "connection", "set-cookie", "date", "server"}
 _OLD_AFTER = 60.0  # seconds a folder of another version is left for a worker still reading it

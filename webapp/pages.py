@@ -112,7 +112,25 @@ def _work_facts(c: Concepts) -> dict[str, dict[str, Any]]:
 
 def provision_rows(provisions: set[str] | list[str], c: Concepts, limit: int) -> list[dict[str, Any]]:
     """The rows of these provisions, as `fold_provisions` makes them, from the tables built at warm-up:
-    newest first, at most `limit`."""
+    newest first, at most `limit`. A provision's row is made once per store version and shared by every
+    page that lists it (States, each State, a right ...), with the wording and facet values added to it."""
+    made: dict[str, dict[str, Any]] = state().cached("provision_rows", dict)
+    out = []
+    todo = []
+    for prov in provisions:
+        row = made.get(prov)
+        if row is None:
+            todo.append(prov)
+        else:
+            out.append(row)
+    for row in _make_rows(todo, c):
+        made[row["provision"]] = row
+        out.append(row)
+    out.sort(key=lambda d: (str(d["date"] or ""), d["symbol"], d["index"] or 0), reverse=True)
+    return out[:limit]
+
+
+def _make_rows(provisions: list[str], c: Concepts) -> list[dict[str, Any]]:
     table, links, facts, addressees = _provision_table(), _links_of(), _work_facts(c), _addressees_of()
     label = c.label
     no_links: tuple[dict[str, None], dict[str, None]] = ({}, {})
@@ -134,8 +152,7 @@ def provision_rows(provisions: set[str] | list[str], c: Concepts, limit: int) ->
             "beneficiaries": sorted(label(x) for x in bens) if bens else [], "beneficiary_iris": sorted(bens),
         })
         out.append(row)
-    out.sort(key=lambda d: (str(d["date"] or ""), d["symbol"], d["index"] or 0), reverse=True)
-    return out[:limit]
+    return out
 
 
 def addressee_pairs() -> dict[str, set[str]]:

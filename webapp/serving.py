@@ -10,6 +10,7 @@ worker are found by the others in the page cache's folder. docs/serving.md gives
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import sys
@@ -60,9 +61,10 @@ def broad_pages(app: Flask) -> list[str]:
 
 
 def warm_pages(app: Flask) -> None:
-    """Answer the broadest pages once as HTML and as JSON, into the page cache."""
+    """Answer the broadest pages once as HTML and as JSON, into the page cache; the broadest last, so that
+    their rows are the most recently used when a reader filters them."""
     client = app.test_client()
-    for path in broad_pages(app):
+    for path in reversed(broad_pages(app)):
         for accept in ("text/html", "application/json"):
             client.get(path, headers={"Accept": accept})
 
@@ -78,10 +80,12 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
         waitress_serve(app, host=host, port=port, threads=16, ident="unkg")
         return
     workers = workers or default_workers()
+    _malloc(arenas=2)
     warm_now(app)
     st = app.extensions["unkg"]
     st.before_fork(workers)
     gc.collect()
+    _malloc(trim=True)
     gc.freeze()  # what the parent built stays in pages that the workers' garbage collector never writes
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     timeout = int(max(60, 2 * app.config["QUERY_TIMEOUT"]))
@@ -90,6 +94,20 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
                 "post_fork": lambda server, worker: st.after_fork(),
                 "worker_exit": lambda server, worker: st.close(), **(options or {})}
     _run_gunicorn(app, settings)
+
+
+def _malloc(*, arenas: int = 0, trim: bool = False) -> None:
+    """glibc's allocator: at most `arenas` arenas (one per thread by default, each keeping its free memory),
+    and `trim`: give the memory freed by the warm-up back to the system before the workers are forked, so
+    that it is not counted in every process. Nothing where the C library is not glibc."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        if arenas:
+            libc.mallopt(-8, arenas)  # M_ARENA_MAX
+        if trim:
+            libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _run_gunicorn(app: Flask, settings: dict[str, Any]) -> None:

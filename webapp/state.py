@@ -62,15 +62,18 @@ class AppState:
         return run_with_deadline(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
 
     def recent(self, key: str, build: Any, size: int = 32) -> Any:
-        """Like `cached`, but keeps only the `size` most recently used keys (for per-actor rows)."""
+        """Like `cached`, but keeps only the `size` most recently used keys of its kind (the key's prefix up to
+        the first colon: actor rows, listing results ... each kind its own, so that many of one kind do not push
+        out the other)."""
+        pool = "_lru:" + key.split(":", 1)[0]
         with self._lock:
-            lru = self.cache.setdefault("_lru", OrderedDict())
+            lru = self.cache.setdefault(pool, OrderedDict())
             if key in lru:
                 lru.move_to_end(key)
                 return lru[key]
         value = build()  # built outside the lock: two requests may build the same key once each
         with self._lock:
-            lru = self.cache.setdefault("_lru", OrderedDict())
+            lru = self.cache.setdefault(pool, OrderedDict())
             lru[key] = value
             while len(lru) > size:
                 lru.popitem(last=False)
