@@ -35,7 +35,8 @@ UN_SYSTEM = VOCAB_NS + "actors/united-nations-system"
 # collectives name no one who could be held to a task: the whole system, its agencies in general, "relevant
 # special procedures", the treaty bodies as a group
 GENERIC = tuple(VOCAB_NS + "actors/" + a for a in ("united-nations-system", "funds-programmes-and-specialized-agencies",
-                                                   "special-procedures", "treaty-bodies"))
+                                                   "special-procedures", "treaty-bodies", "united-nations-peace-operations",
+                                                   "security-council-committees", "security-council-panels-of-experts"))
 # tasks that are the point of a segment wherever their cue is ("Decides to continue its consideration ...")
 OVERRIDING = ("agenda_item", "extend_mandate")
 # verbs that carry a task named by a noun after them ("to provide ... an interim report")
@@ -81,8 +82,8 @@ def cues(language: str) -> Cues:
 def named_entity(c: Concept, vocab: Any) -> bool:
     """An organ, office, mechanism or agency of the United Nations system, or the adopting body. A collective
     is not named ("the United Nations system", "relevant special procedures"), but a special procedure the
-    vocabulary does not know by name is ("the Independent Expert")."""
-    if c.id in GENERIC and (c.id in GENERIC[:2] or not c.text or c.text.lower().endswith("s")):
+    vocabulary does not know by name is ("the Independent Expert", "the Panel of Experts", "the Mission")."""
+    if c.id in GENERIC and (c.id in GENERIC[:2] or _plural_head(c.text)):
         return False
     seen, todo = set(), [c.id]
     while todo:
@@ -95,6 +96,13 @@ def named_entity(c: Concept, vocab: Any) -> bool:
             return True
         todo.extend(info.broader)
     return False
+
+
+def _plural_head(text: str) -> bool:
+    """Whether a name's head noun is plural: "special procedures", "peacekeeping operations", not "Panel of
+    Experts" or "Special Rapporteur"; an unknown text counts as plural."""
+    head = re.split(r"\s+(?:of|on|for|de|des|du|sur|del|sobre)\s+", text.lower())[0].split()
+    return not head or head[-1].endswith("s")
 
 
 def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int, mentions: list[Mention],
