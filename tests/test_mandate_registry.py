@@ -222,3 +222,30 @@ def test_entity_load_chart_and_actor_page_link(client):
     # at the seventy-ninth session: the Secretary-General's report and the Assembly's own agenda item
     assert cal["calendar"][0]["session"] == "79"
     assert {e["entity"] for e in cal["calendar"][0]["entities"]} == {"Secretary-General", "General Assembly"}
+
+
+# -- real resolutions ---------------------------------------------------------------------------------------
+DPRK = [("ga/75/en", "75_190_E.xml"), ("ga/76/en", "A_RES_76_177-*.xml"), ("ga/77/en", "A_RES_77_226-*.xml"),
+        ("ga/78/en", "A_RES_78_218-*.xml"), ("ga/79/en", "A_RES_79_181-*.xml"), ("hrc/55/en", "A_HRC_RES_55_21E.xml"),
+        ("hrc/58/en", "A_HRC_RES_58_17E.xml")]
+
+
+def test_questions_on_the_assemblys_and_the_councils_dprk_resolutions(corpus, tmp_path):
+    """The Assembly's resolutions on the situation of human rights in the DPRK, one a year from 75/190 to 79/181,
+    each ask the Secretary-General for a report; the Council's 55/21 and 58/17 of the same title ask the
+    Special Rapporteur to report, as the Assembly does."""
+    files = [str(next((corpus / "akn" / folder).glob(pattern))) for folder, pattern in DPRK]
+    loc = str(tmp_path / "store")
+    assert main(["ingest", "--store", loc, "-q", *files]) == 0
+    s = open_store(loc, read_only=True)
+    try:
+        yearly = _ask(s, "cq27")
+        assert ("A/RES/75/190", "A/RES/79/181", "2020", "2024") in {(r["first"], r["last"], r["firstYear"], r["lastYear"])
+                                                                   for r in yearly if r.get("entityLabel") == "Secretary-General"}
+        both = _ask(s, "cq28")
+        assert any(r["entityLabel"].startswith("Special Rapporteur") and (r["symbolA"], r["symbolB"]) ==
+                   ("A/RES/79/181", "A/HRC/RES/58/17") for r in both), both
+        reg = build(s)
+        assert {e.latest.iri for e in renewed_yearly(reg)} == {r["latest"] for r in yearly}
+    finally:
+        s.close()
