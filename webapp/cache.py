@@ -32,6 +32,7 @@ answer of the old version is served again, the memory layer is emptied and the o
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -63,6 +64,7 @@ class PageCache:
         self._offered: dict[str, tuple[str, ...]] = {}  # path + query -> formats the page offers
         self._version: str | None = None
         self.hits = self.misses = 0
+        self._computing: dict[str, list[Any]] = {}  # page -> [lock, how many requests hold or wait for it]
 
     # -- versions ---------------------------------------------------------------------------------------
     def use_version(self, version: str) -> None:
@@ -101,6 +103,22 @@ class PageCache:
         if self.folder is None or self._version is None:
             return None
         return self.folder / _digest(self._version)
+
+    @contextlib.contextmanager
+    def computing(self, page: str) -> Iterator[None]:
+        """Held while this process computes an answer of `page`: requests for the same page that arrive
+        meanwhile wait for it and then find the answer kept, instead of computing it once each."""
+        with self._lock:
+            entry = self._computing.setdefault(page, [threading.Lock(), 0])
+            entry[1] += 1
+        try:
+            with entry[0]:
+                yield
+        finally:
+            with self._lock:
+                entry[1] -= 1
+                if entry[1] == 0:
+                    self._computing.pop(page, None)
 
     def offered(self, page: str) -> tuple[str, ...] | None:
         found = self._offered.get(page)
@@ -272,19 +290,27 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
         pc: PageCache = st.pages
         pc.use_version(version_key(st))
         page = _page_key()
-        offered = pc.offered(page)
-        key = f"{page}\n{('format:' + choose(None, offered)) if offered else _accept_key()}"
-        hit = pc.get(key)
+
+        def lookup() -> tuple[tuple[str, ...] | None, str, Response | None]:
+            offered = pc.offered(page)
+            key = f"{page}\n{('format:' + choose(None, offered)) if offered else _accept_key()}"
+            return offered, key, pc.get(key)
+
+        offered, key, hit = lookup()
         if hit is not None:
             return hit
-        resp = current_app.make_response(view(*args, **kwargs))
-        if resp.status_code != 200:
-            return resp
-        got = getattr(resp, "offered", None)
-        if got:
-            if offered is None:
-                pc.learn_offered(page, tuple(got))
-            key = f"{page}\nformat:{choose(None, tuple(got))}"
-        return pc.put(key, resp)
+        with pc.computing(page):  # by page, not by format: the formats a page offers are learnt from its first answer
+            offered, key, hit = lookup()
+            if hit is not None:
+                return hit
+            resp = current_app.make_response(view(*args, **kwargs))
+            if resp.status_code != 200:
+                return resp
+            got = getattr(resp, "offered", None)
+            if got:
+                if offered is None:
+                    pc.learn_offered(page, tuple(got))
+                key = f"{page}\nformat:{choose(None, tuple(got))}"
+            return pc.put(key, resp)
 
     return wrapper

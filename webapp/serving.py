@@ -50,7 +50,7 @@ def warm_now(app: Flask, *, pages_too: bool = True) -> float:
 def broad_pages(app: Flask) -> list[str]:
     """The pages whose first view costs most: the lists, and the actors, rights and groups with the most
     provisions (the broadest actor, States, first)."""
-    paths = ["/resolutions", "/actors", "/rights", "/groups", "/states"]
+    paths = ["/resolutions", "/actors", "/rights", "/groups", "/states", "/mandates", "/mandates/calendar"]
     client = app.test_client()
     for listing, key in (("/actors.json", "with_narrower"), ("/rights.json", "provisions"), ("/groups.json", "provisions")):
         resp = client.get(listing)
