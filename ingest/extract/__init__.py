@@ -242,8 +242,9 @@ def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInf
     if modality in SELF_BINDING and body is not None:
         if c.j < s.hi and toks[c.j].low in ctx.that:
             subjects = _noun_phrase(toks, c.j + 1, s.inside, ctx, s.text, s.rep)
-            if subjects:
+            if subjects and not ctx.rules.passive(toks, c.j + 1, s.hi):
                 return subjects
+            s.rep.unmapped.clear()
         return [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text, "adopting-body")]
     if modality in ASKING and (c.pronoun or (c.j < s.hi and toks[c.j].low in ctx.pronouns)):
         plural = c.pronoun or toks[c.j].low in ctx.rules.plural_pronouns
@@ -460,6 +461,9 @@ def _leads_to(toks: list[Token], a: int, first: int, excluded: set[int], ctx: _C
         if not _unknown_conjunct(toks, start, cut, excluded, ctx):
             break
         start = cut + 1
+    lead = next((k for k in range(start, first) if k not in excluded and toks[k].low not in ctx.fillers), None)
+    if start > a and lead is not None and toks[lead].low in ctx.rules.adjunct:
+        return False  # "delegations, during the debate on the report of the Commission, to"
     words = 0
     linked = False
     for k in range(start, first):
@@ -476,11 +480,17 @@ def _leads_to(toks: list[Token], a: int, first: int, excluded: set[int], ctx: _C
 
 
 def _unknown_conjunct(toks: list[Token], a: int, b: int, excluded: set[int], ctx: _Context) -> bool:
-    """toks[a:b] reads as the name of an actor: a capitalised name, or at most three words, not an adjunct."""
+    """toks[a:b] reads as the name of an actor: a capitalised name ("the Open Society Network of Friends"), or
+    a plural noun of at most three words ("political leaders"), not an adjunct nor a noun with a complement
+    ("the granting of full [access]", "respect [and protection]")."""
     words = [k for k in range(a, b) if k not in excluded and toks[k].low not in ctx.fillers]
     if not words or toks[words[0]].low in ctx.rules.adjunct:
         return bool(not words)
-    return toks[words[0]].upper or len(words) <= 3
+    if toks[words[0]].upper:
+        return True
+    last = toks[words[-1]].low
+    return (len(words) <= 3 and not any(toks[k].low in ctx.links for k in words)
+            and (last.endswith("s") or last in ctx.rules.plurals))
 
 
 def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) -> list[Mention]:

@@ -44,8 +44,8 @@ EN: dict[str, Any] = {
                        "relevant authorities"],
     "own_government_articles": ["the"],
     # "the shareholders of business enterprises": these are addressed, not the enterprises
-    "member_nouns": ["members", "member", "shareholders", "shareholder", "owners", "staff", "personnel",
-                     "employees", "boards"],
+    # ("members of civil society" are civil society, "members of the specialized agencies" their States)
+    "member_nouns": ["shareholders", "shareholder", "owners"],
     # words that may follow an addressee without making it the modifier of a longer, unknown name
     # ("States concerned", "States that have not"; but "social *media* messaging services")
     "actor_followers": ["not", "that", "which", "who", "whose", "whom", "where", "concerned", "also", "further",
@@ -61,16 +61,22 @@ EN: dict[str, Any] = {
                        "worldwide", "everywhere", "there", "here", "where", "when", "while", "if", "whether",
                        "than", "so", "not", "no", "nor", "but", "only", "even", "more", "most", "less", "least",
                        "alone", "themselves", "itself", "concerned", "affected", "alike", "together"],
+    # "decides that X shall *be* credited": X is not asked to act (the adopting body decides)
+    "passive_auxiliaries": ["be", "been"],
     # a coordinated second addressee slot of the same verb: "Calls upon States ..., and *upon* X to ..."
     "addressee_repeat": ["upon"],
     # the first words of a conjunct that is an adjunct, not an unknown actor: never reported as unmapped
     "adjunct_starts": ["those", "that", "which", "who", "whose", "where", "when", "if", "in", "on", "at", "by",
                        "for", "with", "without", "within", "from", "not", "also", "further", "including",
-                       "particularly", "especially", "inter", "as", "to", "through", "among", "under", "upon"],
+                       "particularly", "especially", "inter", "as", "to", "through", "among", "under", "upon",
+                       "during", "after", "before", "following", "against", "between", "over", "towards", "via",
+                       "beyond", "despite", "such"],
     # titles of days, years, programmes, plans ...: a capitalised run with one of these heads ("International
     # Day of Persons with Disabilities") names a thing, and the actors and groups in it are no mentions
-    "title_heads": ["day", "year", "decade", "week", "programme", "program", "plan", "agenda", "strategy",
-                    "conference", "summit", "platform", "framework", "campaign", "initiative", "compact"],
+    "title_heads": ["day", "year", "decade", "week", "month", "agenda", "summit", "campaign"],
+    # heads that also name bodies ("Programme on Ageing of the Department ..."): only groups are dropped
+    "title_heads_groups": ["programme", "program", "plan", "strategy", "conference", "platform", "framework",
+                           "initiative", "compact"],
     "title_joiners": ["of", "for", "on", "the", "and", "with", "against", "to", "in", "'", "s", "-"],
     # words that name a right as such: a right named only by a policy noun ("birth registration") needs one
     # of them in its clause

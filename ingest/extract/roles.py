@@ -34,11 +34,13 @@ class Rules:
         self.repeat = _words(gram, "addressee_repeat")
         self.adjunct = _words(gram, "adjunct_starts")
         self.heads = _words(gram, "title_heads")
+        self.weak_heads = _words(gram, "title_heads_groups")
         self.joiners = _words(gram, "title_joiners")
         self.right_words = _words(gram, "right_words")
         self.policy = {" ".join(lows(p)) for p in gram.get("policy_nouns", ())}
         self.plurals = _words(gram, "irregular_plurals")
         self.plural_pronouns = _words(gram, "plural_pronouns")
+        self.passive_aux = _words(gram, "passive_auxiliaries")
         self.fillers = _words(gram, "fillers") | _words(gram, "function_words")
         self.links = {lows(p)[0] for p in gram.get("addressee_links", ())}
         self.markers = {lows(p)[0] for p in gram.get("complement_markers", ())}
@@ -47,11 +49,14 @@ class Rules:
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
 
     # -- titles ---------------------------------------------------------------------------------------------
-    def title_spans(self, toks: list[Token]) -> list[tuple[int, int, int]]:
-        """(start, end, head) token ranges of capitalised names of days, years, programmes ... ."""
+    def title_spans(self, toks: list[Token], named: set[int] = frozenset()) -> list[tuple[int, int, int]]:
+        """(start, end, head) token ranges of capitalised names of days, years, programmes ... ; a head inside
+        a mention (`named`) is part of that name ("United Nations Conference on Trade and Development")."""
         out = []
         for h, t in enumerate(toks):
-            if not (t.upper and t.low in self.heads) or (out and out[-1][0] <= h < out[-1][1]):
+            if not (t.upper and t.low in self.heads | self.weak_heads) or h in named:
+                continue
+            if out and out[-1][0] <= h < out[-1][1]:
                 continue
             i = h
             while i > 0 and (toks[i - 1].upper or (toks[i - 1].low in ("'", "s") and i > 1 and toks[i - 2].upper)):
@@ -67,13 +72,16 @@ class Rules:
 
     def in_titles(self, toks: list[Token], ments: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """The mentions outside titles, and the actors and groups inside one (not containing its head)."""
-        spans = self.title_spans(toks) if self.heads else []
+        named = {k for m in ments for k in range(m.i, m.j)}
+        spans = self.title_spans(toks, named) if self.heads else []
         if not spans:
             return ments, []
         keep, drop = [], []
         for m in ments:
-            inside = any(i <= m.i and m.j <= j and not (m.i <= h < m.j) for i, j, h in spans)
-            (drop if inside and m.concept.kind in (ACTOR, GROUP) else keep).append(m)
+            # a weak head ("Programme", "Plan") names bodies too: only the groups in its title are dropped
+            kinds = [(ACTOR, GROUP) if toks[h].low in self.heads else (GROUP,)
+                     for i, j, h in spans if i <= m.i and m.j <= j and not (m.i <= h < m.j)]
+            (drop if any(m.concept.kind in k for k in kinds) else keep).append(m)
         return keep, drop
 
     # -- addressees -----------------------------------------------------------------------------------------
@@ -97,6 +105,8 @@ class Rules:
         if not self.english_order or m.i <= a or m.j >= b:
             return False
         before, after = toks[m.i - 1], toks[m.j]
+        if before.low == "-" and before.end == m.start:  # "multi-stakeholder partnerships": one word
+            return self._open_word(after) and m.j not in covered
         if not (self._open_word(before) and m.i - 1 not in covered and m.j not in covered):
             return False
         if after.low in self.followers | self.markers | self.places:
@@ -124,6 +134,17 @@ class Rules:
                 out.append(text[toks[words[0]].start:toks[words[-1]].end])
             k = e + 1
         return out
+
+    def passive(self, toks: list[Token], k: int, hi: int) -> bool:
+        """"(that Member States ...) shall be credited", "(the Panel) will: (a) comprise": the subjects of the
+        clause at toks[k:hi] are not asked to act."""
+        for n in range(k, hi):
+            low = toks[n].low
+            if low in (";", ":"):
+                return low == ":"
+            if low in self.passive_aux and n + 1 < hi and toks[n + 1].low.endswith(("ed", "en")):
+                return True
+        return False
 
     # -- rights and groups ----------------------------------------------------------------------------------
     def modifier(self, toks: list[Token], m: Mention, starts: set[int]) -> bool:
