@@ -171,3 +171,23 @@ def test_methods_in_json_and_graph_and_explain(vocab):
     assert methods == {METHODS + "country", METHODS + "vocabulary"}
     text = explain(res)
     assert "+ addressee Burundi <- 'Government' (country:" in text
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Invites members of civil society, academia and the private sector to contribute;",
+     ["civil-society", "academia", "private-sector"]),
+    ("Encourages delegations, during the debate on the report of the Human Rights Council, to be brief;", []),
+    ("Urges the granting of full, unrestricted and safe access to all humanitarian organizations;", []),
+    ("Invites political leaders, public officials and civil society to refrain from hate speech;", ["civil-society"]),
+])
+def test_unknown_conjuncts_are_names_not_clauses(vocab, text, who):
+    assert local(provisions(vocab, [text])[0].addressees) == who
+
+
+@pytest.mark.parametrize("text", [
+    "Decides that weapons and military equipment supplied for training shall not be subject to the measures;",
+    "Decides that States that have paid their contributions shall be credited with their shares;",
+])
+def test_decides_that_without_actors_asked_to_act_binds_the_adopting_body(vocab, text):
+    pr = provisions(vocab, [text])[0]
+    assert local(pr.addressees) == ["human-rights-council"]

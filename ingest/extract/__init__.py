@@ -488,6 +488,8 @@ def _unknown_conjunct(toks: list[Token], a: int, b: int, excluded: set[int], ctx
         return bool(not words)
     if toks[words[0]].upper:
         return True
+    if toks[words[0]].low.endswith(("ing", "ed")):
+        return False  # "delivering weapons": a participle, no name
     last = toks[words[-1]].low
     return (len(words) <= 3 and not any(toks[k].low in ctx.links for k in words)
             and (last.endswith("s") or last in ctx.rules.plurals))
@@ -520,7 +522,8 @@ def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context,
     """Actors of the coordinated noun phrase starting at token a ("that Israel, the occupying Power, ...",
     "that States, X and civil society, including Y, ensure"): a conjunct that names no actor is reported
     and passed over when a known actor follows it."""
-    by_start = {m.i: m for m in ments if m.concept.kind == ACTOR}
+    covered = {k for m in ments for k in range(m.i, m.j)}
+    by_start = {m.i: m for m in ments if m.concept.kind == ACTOR and not ctx.rules.before_noun(toks, m, covered)}
     found = []
     k = a
     while k < len(toks):
@@ -551,7 +554,7 @@ def _next_conjunct(toks: list[Token], k: int, actors: dict[int, Mention], ctx: _
         if toks[e].low in (";", ":") or e in actors:
             return None
         e += 1
-    if e == k or e >= len(toks) or toks[e].low not in ctx.rules.coord:
+    if e == k or e >= len(toks) or toks[e].low not in ctx.rules.coord or not _unknown_conjunct(toks, k, e, set(), ctx):
         return None
     n = e
     while n < len(toks) and toks[n].low in ctx.fillers:

@@ -115,6 +115,14 @@ class Rules:
         noun_after = m.j + 1 < b and self._open_word(toks[m.j + 1])
         return self._open_word(after) or (after.low.endswith("ing") and after.low.isalpha() and noun_after)
 
+    def before_noun(self, toks: list[Token], m: Mention, covered: set[int]) -> bool:
+        """"*military* equipment": a common noun of an actor that modifies the noun after it (a name does not:
+        "that Israel stop")."""
+        if not self.english_order or m.j >= len(toks) or m.j in covered or any(t.upper for t in toks[m.i:m.j]):
+            return False
+        after = toks[m.j]
+        return self._open_word(after) and after.low not in self.followers | self.markers | self.places
+
     def _open_word(self, t: Token) -> bool:
         """A lower-case word that is no function word of the grammar."""
         return (t.low.isalpha() and not t.upper and t.low not in self.fillers and t.low not in self.links
