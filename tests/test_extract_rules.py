@@ -191,3 +191,30 @@ def test_unknown_conjuncts_are_names_not_clauses(vocab, text, who):
 def test_decides_that_without_actors_asked_to_act_binds_the_adopting_body(vocab, text):
     pr = provisions(vocab, [text])[0]
     assert local(pr.addressees) == ["human-rights-council"]
+
+
+@pytest.mark.parametrize("text, title, state", [
+    ("Urges the Libyan authorities to release all detainees;", "test", "lby"),
+    ("Calls upon the Afghan authorities to respect the rights of women;", "test", "afg"),
+    ("Urges the Nigerian authorities to act;", "test", "nga"),
+    ("Calls upon the Congolese authorities to act;", "test", "governments"),
+    ("Calls upon the Congolese authorities to act;", "Situation of human rights in the Democratic Republic of the "
+     "Congo", "cod"),
+    ("Calls upon the competent authorities to act;", "test", "governments"),
+])
+def test_authorities_named_by_an_adjective_of_nationality(vocab, text, title, state):
+    assert local(provisions(vocab, [text], title=title)[0].addressees) == [state]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Exhorte les autorités libyennes à libérer les détenus;"),
+    ("es", "Insta a las autoridades libias a liberar a los detenidos;"),
+])
+def test_adjectives_of_nationality_after_the_noun(vocab, lang, text):
+    assert local(provisions(vocab, [text], language=lang)[0].addressees) == ["lby"]
+
+
+def test_a_generic_word_is_no_short_name_of_a_state(vocab):
+    prs = provisions(vocab, ["Calls upon Israel to respect the rights of the State of Palestine;",
+                             "Urges the State concerned to cooperate;"])
+    assert local(prs[1].addressees) == ["states"]

@@ -22,7 +22,7 @@ from unkg.ingest.extract.mandates import mandates_of
 from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames
 from unkg.ingest.extract.roles import Rules, country
 from unkg.ingest.extract.sdg import find_sdg
-from unkg.ingest.extract.tokens import Token, lows, phrase_trie, tokenize
+from unkg.ingest.extract.tokens import Token, keys, lows, phrase_trie, tokenize
 from unkg.ingest.extract.vocab import ACTOR, GROUP, RIGHT, ConceptInfo, Vocabulary, load
 from unkg.ingest.model import OPERATIVE, Citation, Concept, Paragraph, Provision, Resolution, assemble
 from unkg.iris import slug
@@ -54,6 +54,7 @@ class _Context:
     president: Any
     places: set[str] = field(default_factory=set)
     rules: Rules | None = None
+    states: dict[str, list[ConceptInfo]] = field(default_factory=dict)  # a word of a State's name -> States
 
 
 @dataclass
@@ -83,8 +84,23 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)},
             {lows(p)[0] for p in g["addressee_links"]}, {lows(p)[0] for p in g["object_pronouns"]},
             phrase_trie(g.get("own_president", [])),
-            places={lows(p)[-1] for p in g.get("place_prepositions", ())}, rules=Rules(g))
+            places={lows(p)[-1] for p in g.get("place_prepositions", ())}, rules=Rules(g),
+            states=_state_words(vocab, language))
     return ctx
+
+
+def _state_words(vocab: Vocabulary, language: str) -> dict[str, list[ConceptInfo]]:
+    """The words of four letters or more in the names of States (in `language` and English), to the States."""
+    out: dict[str, list[ConceptInfo]] = {}
+    for iri, c in vocab.concepts.items():
+        if not iri.startswith(STATES_NS):
+            continue
+        for label, lang, _ in vocab.labels_of(iri):
+            if lang in (language, "en", ""):
+                for w in keys(label):
+                    if len(w) >= 4 and w.isalpha() and c not in out.setdefault(w, []):
+                        out[w].append(c)
+    return out
 
 
 def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
@@ -276,13 +292,20 @@ def _repeated(s: _Slot) -> list[Concept]:
 
 
 def _own_country(c: Concept, toks: list[Token], inside: list[Mention], ctx: _Context, doc: _Doc) -> Concept:
-    """"the Government" of a resolution about one country is that country (its Government, named by it)."""
-    if doc.country is None or c.method != "vocabulary":
+    """"the Government" of a resolution about one country is that country (its Government, named by it);
+    "the Libyan authorities" are Libya's."""
+    if c.method != "vocabulary":
         return c
     m = next((m for m in inside if m.start == c.start and m.end == c.end), None)
-    if m is None or not ctx.rules.bare_government(toks, m):
+    if m is None:
         return c
-    return Concept(doc.country.id, doc.country.label, c.start, c.end, c.text, "country")
+    state = doc.country if ctx.rules.bare_government(toks, m) else None
+    adj = ctx.rules.adjective_government(toks, m) if state is None else None
+    if adj is not None:
+        state = ctx.rules.state_of_adjective(toks[adj].key, doc.country, ctx.states)
+    if state is None:
+        return c
+    return Concept(state.id, state.label, c.start, c.end, c.text, "country")
 
 
 def _clause_about(s: _Slot, k: int, modality: str, complements: list[int | None],

@@ -295,7 +295,11 @@ class ShortNames:
             for head in heads:
                 counts.setdefault(head, Counter())[m.concept.id] += 1
         t = Trie()
+        labels = vocab.trie("mentions", self.language) if vocab is not None else Trie()
         for head, c in counts.items():
+            node = labels.node(head) if len(head) == 1 else None
+            if node is not None and Trie._END in node and c.most_common(1)[0][0] not in node[Trie._END]:
+                continue  # "the State" (of Palestine): a word that names a concept of its own, States
             t.add(head, c.most_common(1)[0][0])
         return t
 

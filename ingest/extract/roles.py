@@ -10,6 +10,7 @@ Every rule reads the grammar of its language (grammar.py); a language without th
 """
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from unkg.ingest.extract.mentions import Mention
@@ -92,6 +93,37 @@ class Rules:
         if " ".join(t.low for t in toks[m.i:m.j]) not in self.gov:
             return False
         return not (m.j < len(toks) and toks[m.j].low in self.links)
+
+    def adjective_government(self, toks: list[Token], m: Mention) -> int | None:
+        """"the Libyan authorities", "les autorités libyennes": the index of the adjective of nationality that
+        goes with the Government words, if any."""
+        if m.concept.id != GOVERNMENTS or " ".join(t.low for t in toks[m.i:m.j]) not in self.gov:
+            return None
+        if self.english_order:
+            k, article = m.i - 1, m.i - 2
+            ok = k >= 1 and toks[k].upper and toks[k].low.isalpha() and not (m.j < len(toks) and toks[m.j].low in self.links)
+        else:
+            k, article = m.j, m.i - 1
+            ok = k < len(toks) and not toks[k].upper and toks[k].low.isalpha() and toks[k].low not in self.fillers
+        return k if ok and article >= 0 and toks[article].low in self.gov_articles else None
+
+    @staticmethod
+    def state_of_adjective(adj: str, country: ConceptInfo | None,
+                           words: dict[str, list[ConceptInfo]]) -> ConceptInfo | None:
+        """The State an adjective of nationality names ("libyan" -> Libya, "afghan" -> Afghanistan): a word of
+        its name sharing all but the last letter of the shorter of the two; the resolution's country first, else
+        the only such State."""
+        found: dict[str, tuple[int, ConceptInfo]] = {}
+        for w, states in words.items():
+            n = len(os.path.commonprefix([adj, w]))  # (keys: no accents, no plural s)
+            if n >= 4 and n >= min(len(w), len(adj)) - 1:
+                for s in states:
+                    found[s.id] = max(found.get(s.id, (0, s)), (n, s), key=lambda x: x[0])
+        if country is not None and country.id in found:
+            return country
+        best = max((n for n, _ in found.values()), default=0)
+        top = [s for n, s in found.values() if n == best]  # "nigerian": Nigeria before Niger
+        return top[0] if len(top) == 1 else None
 
     def member_of(self, toks: list[Token], m: Mention, covered: set[int]) -> bool:
         """"the shareholders of X", "members of X": the members are addressed, not X."""
