@@ -78,6 +78,8 @@ def test_a_list_of_rights_goes_on_past_an_unknown_right(vocab):
     "collectives of many kinds, ensure the participation of women;",
     "Decides that States, national human rights institutions and civil society should ensure the participation "
     "of women;",
+    "Recommends that States, national human rights institutions and civil society actors ensure the participation "
+    "of women;",
 ])
 def test_subjects_of_that_clauses_are_addressees(vocab, text):
     pr = provisions(vocab, [text])[0]
@@ -176,7 +178,9 @@ def test_methods_in_json_and_graph_and_explain(vocab):
 @pytest.mark.parametrize("text, who", [
     ("Invites members of civil society, academia and the private sector to contribute;",
      ["civil-society", "academia", "private-sector"]),
-    ("Encourages delegations, during the debate on the report of the Human Rights Council, to be brief;", []),
+    ("Encourages delegations, during the debate on the report of the Human Rights Council, to be brief;",
+     ["member-states"]),
+    ("Encourages political leaders, during the debate on the report of the Human Rights Council, to be brief;", []),
     ("Urges the granting of full, unrestricted and safe access to all humanitarian organizations;", []),
     ("Invites political leaders, public officials and civil society to refrain from hate speech;", ["civil-society"]),
 ])

@@ -435,6 +435,8 @@ def _excluded(toks: list[Token], a: int, b: int, ctx: _Context) -> tuple[set[int
     k = a
     while k < b:
         r = ctx.conditions.longest(toks, k, b, attr="low")
+        if not r and k > a and toks[k - 1].low == "," and toks[k].low in ctx.rules.parenthetical:
+            r = (k + 1, None)  # ", during the debate on the report of X,": an adjunct, not an addressee
         if r:
             e = r[0]
             while e < b and toks[e].low != ",":

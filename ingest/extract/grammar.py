@@ -71,6 +71,10 @@ EN: dict[str, Any] = {
                        "particularly", "especially", "inter", "as", "to", "through", "among", "under", "upon",
                        "during", "after", "before", "following", "against", "between", "over", "towards", "via",
                        "beyond", "despite", "such"],
+    # a comma and one of these open an adjunct that runs to the next comma (", during the debate on the report of
+    # the Council,"): no addressee in it
+    "parenthetical_starts": ["during", "after", "before", "following", "through", "at", "on", "under", "without",
+                             "for", "where", "when", "whenever", "if", "once", "while", "since", "until"],
     # titles of days, years, programmes, plans ...: a capitalised run with one of these heads ("International
     # Day of Persons with Disabilities") names a thing, and the actors and groups in it are no mentions
     "title_heads": ["day", "year", "decade", "week", "month", "agenda", "summit", "campaign"],

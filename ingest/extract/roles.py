@@ -34,6 +34,7 @@ class Rules:
         self.followers = _words(gram, "actor_followers")
         self.repeat = _words(gram, "addressee_repeat")
         self.adjunct = _words(gram, "adjunct_starts")
+        self.parenthetical = _words(gram, "parenthetical_starts")
         self.heads = _words(gram, "title_heads")
         self.weak_heads = _words(gram, "title_heads_groups")
         self.joiners = _words(gram, "title_joiners")
@@ -152,6 +153,8 @@ class Rules:
         "that Israel stop")."""
         if not self.english_order or m.j >= len(toks) or m.j in covered or any(t.upper for t in toks[m.i:m.j]):
             return False
+        if toks[m.j - 1].low.endswith("s"):
+            return False  # a plural is a head ("other relevant actors ensure"), a modifier is singular
         after = toks[m.j]
         return self._open_word(after) and after.low not in self.followers | self.markers | self.places
 
