@@ -147,3 +147,9 @@ def test_graph_of_several_mandates_conforms_and_carries_evidence():
     for m in (first, second):
         (a,) = [a for a in g.subjects(UNKG.evidenceFor, m) if g.value(a, UNKG.evidenceProperty) == UNKG.task]
         assert g.value(a, OA.hasBody) == g.value(m, UNKG.task)
+
+
+def test_french_demande_asks_a_named_entity_but_not_states():
+    (m,) = mandates(make(["Demande au Secrétariat de publier le rapport sur son site Web ;"], language="fr"))
+    assert (who(m), m.task) == ("secretariat", "dissemination")
+    assert mandates(make(["Demande aux États de présenter un rapport ;"], language="fr")) == []

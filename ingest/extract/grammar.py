@@ -144,6 +144,8 @@ EN: dict[str, Any] = {
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
     "mandate_joins": ["and"],
     "mandate_markers": ["to"],
+    # verbs that ask a named UN entity for a task whatever modality the verbs vocabulary gives them
+    "requesting_verbs": [],
     # the verb after a marker: object pronouns before it, and its endings where the marker also heads nouns
     "marker_pronouns": [],
     "marker_endings": {},
@@ -250,6 +252,7 @@ FR: dict[str, Any] = {
     "session": r"\b(?:(?P<at>à|lors\s+de|pour)|avant|de)\s+(?:sa|la)\s+([a-zéèê\-]+(?:[- ][a-zéèê]+)?)(?:\s+et\s+[a-zéèê\- ]+?)?\s+sessions?\b",
     "mandate_joins": ["et"],
     "mandate_markers": ["de", "d", "à"],
+    "requesting_verbs": ["demande"],
     "marker_pronouns": ["lui", "leur", "y", "en", "se", "s"],
     "item_verb_endings": ["er", "ir", "re", "oir"],
     "marker_endings": {"de": ["er", "ir", "re", "oir"], "d": ["er", "ir", "re", "oir"], "à": ["er", "ir", "re", "oir"]},
@@ -342,6 +345,7 @@ ES: dict[str, Any] = {
     "session": r"\b(?:(?P<at>en|durante|para)|antes\s+de|de)\s+(?:su|el)\s+([a-záéíóú]+(?:\s+[a-záéíóú]+)?)(?:\s+y\s+[a-záéíóú ]+?)?\s+períodos?\s+de\s+sesiones\b",
     "mandate_joins": ["y", "e"],
     "mandate_markers": ["que", "a"],
+    "requesting_verbs": ["pide"],
     "marker_pronouns": ["le", "les", "se"],
     "item_verb_endings": ["ar", "er", "ir", "e", "a", "en", "an"],
     "marker_endings": {"a": ["ar", "er", "ir"]},

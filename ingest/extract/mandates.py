@@ -113,7 +113,7 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
     decision = prov.modality in DECISION_MODALITIES
     if decision:
         entities: list[Concept | None] = list(prov.addressees[:1])
-    elif prov.modality in REQUEST_MODALITIES or verb in MANDATING_VERBS:
+    elif prov.modality in REQUEST_MODALITIES or verb in MANDATING_VERBS or _asks(prov.verb_text, gram):
         entities = _asked(prov, toks, lo, hi, mentions, vocab, gram, concept)
     else:
         return []
@@ -121,6 +121,13 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
         return []
     ctx = _Provision(prov.text, prov.start, toks, mentions, decision, gram, body, vocab, concept)
     return ctx.mandates(lo, hi, entities)
+
+
+def _asks(verb_text: str, gram: dict[str, Any]) -> bool:
+    """A verb that requests in this language whatever the verbs vocabulary says it is: French "Demande au
+    Secrétariat de ..." renders "Requests the Secretariat to ..." as often as "Calls upon"; the named-entity
+    test below keeps calls on States out."""
+    return verb_text.lower().split(" ")[0] in gram["requesting_verbs"]
 
 
 def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[Mention], vocab: Any,
