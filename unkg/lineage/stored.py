@@ -30,7 +30,8 @@ def expression_graph(store: Any, symbol: str, language: str = "en") -> str | Non
     return preferred if preferred in found else (found[0] if found else None)
 
 
-def load(store: Any, symbol: str, language: str = "en") -> Resolution | None:
+def load(store: Any, symbol: str, language: str = "en", provisions: bool = True) -> Resolution | None:
+    """`provisions` False: header and paragraphs only (what alignment needs)."""
     g = expression_graph(store, symbol, language)
     if g is None:
         return None
@@ -54,7 +55,8 @@ def load(store: Any, symbol: str, language: str = "en") -> Resolution | None:
         paragraphs[str(r["p"])] = Paragraph(kind=kind, index=int(str(r["index"])), number=_v(r, "number"),
                                             verb_text=_v(r, "verbText") or "", text=str(r["text"]), part=_v(r, "part"))
     res.paragraphs = list(paragraphs.values())
-    _provisions(store, g, paragraphs)
+    if provisions:
+        _provisions(store, g, paragraphs)
     return res
 
 

@@ -25,7 +25,7 @@ from unkg.ingest.graph import UNKG
 from unkg.ingest.model import Resolution
 from unkg.lineage import renewals, stored
 from unkg.lineage.align import align
-from unkg.lineage.entries import from_records, from_store
+from unkg.lineage.entries import _rows, from_records, from_store
 from unkg.lineage.graph import build, graph_name, series_iri
 from unkg.lineage.record import Record, prefer
 from unkg.lineage.series import COMMON_PARAGRAPH, UNIQUE_WEIGHT, Entry, Placement, _choose, _title_key, entry, place
@@ -161,7 +161,7 @@ def _entry_of(store: Any, symbol: str, records: dict[str, Record]) -> tuple[Entr
     rec = records.get(symbol)
     if rec is not None and rec.graph == stored.expression_graph(store, symbol):
         return _record_entry(store, rec), rec.document()
-    res = stored.load(store, symbol)
+    res = stored.load(store, symbol, provisions=False)
     if res is None:
         return None
     g = res.source.path
@@ -198,26 +198,49 @@ def _fingerprint_counts(store: Any, hashes: Iterable[str]) -> dict[str, list[str
     return out
 
 
-def _stored_entry(store: Any, symbol: str) -> Entry | None:
-    """A candidate's entry from the index: its fingerprints and header (no paragraph texts)."""
-    w = iris.work(symbol)
-    rows = store.select(PREFIXES + f"""SELECT ?h WHERE {{ GRAPH <{graph_name(symbol)}> {{ <{w}> unkg:paragraphFingerprint ?h }} }}""")
-    # the English title where there is one: titles are compared with the new resolution's English title
-    head = store.select(PREFIXES + f"""SELECT ?date ?title ?b WHERE {{ GRAPH ?g {{ <{w}> dcterms:identifier ?s .
-        OPTIONAL {{ <{w}> unkg:adoptionDate ?date }} OPTIONAL {{ <{w}> dcterms:title ?title FILTER (lang(?title) = "en") }}
-        OPTIONAL {{ <{w}> unkg:adoptedBy ?b }} }} }} ORDER BY DESC(BOUND(?title)) LIMIT 1""")
-    if not head:
-        return None
-    h = head[0]
-    texts = store.select(PREFIXES + f"""SELECT ?i ?text WHERE {{ GRAPH <{iris.expression(symbol, "en")}> {{
-        ?p eli:is_part_of <{w}> ; a ?type ; unkg:index ?i ; rdf:value ?text .
-        VALUES ?type {{ unkg:PreambularParagraph unkg:OperativeParagraph }} }} }}""")
-    e = entry(symbol, str(h.get("b", "")).rsplit("/", 1)[-1], str(h["date"]) if h.get("date") else None,
-              str(h["title"]) if h.get("title") else "", (), (),
-              [str(t["text"]) for t in sorted(texts, key=lambda t: int(str(t["i"])))])
-    if rows:
-        e.paragraphs = [str(r["h"]) for r in rows]
-    return e
+def _stored_entries(store: Any, symbols: Iterable[str], known: dict[str, Entry | None]) -> list[Entry]:
+    """Candidates' entries from the index: their fingerprints, header and English texts (for the text in
+    common), read for all of them at once; `known` keeps those already read during this slot-in."""
+    todo = sorted({s for s in symbols if s not in known})
+    if todo:
+        known.update(_read_entries(store, todo))
+    return [e for e in (known.get(s) for s in sorted(set(symbols))) if e is not None]
+
+
+def _read_entries(store: Any, symbols: list[str]) -> dict[str, Entry | None]:
+    # Oxigraph evaluates a VALUES block outside a pattern after the pattern, over the whole store: the
+    # values go inside the GRAPH block, and each candidate's texts are one branch of a UNION
+    works = {iris.work(s): s for s in symbols}
+    values = " ".join(f"<{w}>" for w in works)
+    fingerprints: dict[str, list[str]] = {}
+    for r in _rows(store, f"""SELECT ?w ?l ?h WHERE {{ GRAPH ?l {{ VALUES ?w {{ {values} }} ?w unkg:paragraphFingerprint ?h }} }}"""):
+        if str(r["l"]) == graph_name(works[str(r["w"])]):
+            fingerprints.setdefault(str(r["w"]), []).append(str(r["h"]))
+    heads: dict[str, dict[str, Any]] = {}
+    for r in _rows(store, f"""SELECT ?w ?date ?title ?b WHERE {{ GRAPH ?g {{ VALUES ?w {{ {values} }} ?w dcterms:identifier ?s .
+            OPTIONAL {{ ?w unkg:adoptionDate ?date }} OPTIONAL {{ ?w dcterms:title ?title FILTER (lang(?title) = "en") }}
+            OPTIONAL {{ ?w unkg:adoptedBy ?b }} }} }}"""):
+        # the English title where there is one: titles are compared with the new resolution's English title
+        if str(r["w"]) not in heads or (r.get("title") and not heads[str(r["w"])].get("title")):
+            heads[str(r["w"])] = r
+    branches = " UNION ".join(f"""{{ GRAPH <{iris.expression(s, "en")}> {{ ?p eli:is_part_of <{w}> ; a ?type ;
+            unkg:index ?i ; rdf:value ?text . VALUES ?type {{ unkg:PreambularParagraph unkg:OperativeParagraph }} }}
+            BIND (<{w}> AS ?w) }}""" for w, s in works.items())
+    texts: dict[str, list[tuple[int, str]]] = {}
+    for r in _rows(store, f"SELECT ?w ?i ?text WHERE {{ {branches} }}"):
+        texts.setdefault(str(r["w"]), []).append((int(str(r["i"])), str(r["text"])))
+    out: dict[str, Entry | None] = {}
+    for w, symbol in works.items():
+        h = heads.get(w)
+        if h is None:
+            out[symbol] = None
+            continue
+        e = entry(symbol, str(h.get("b", "")).rsplit("/", 1)[-1], str(h["date"]) if h.get("date") else None,
+                  str(h["title"]) if h.get("title") else "", (), (), [t for _, t in sorted(texts.get(w, []))])
+        if w in fingerprints:
+            e.paragraphs = fingerprints[w]
+        out[symbol] = e
+    return out
 
 
 def slot_in(store: Any, symbols: Iterable[str], records: Iterable[Record] = ()) -> LineageSummary:
@@ -225,6 +248,7 @@ def slot_in(store: Any, symbols: Iterable[str], records: Iterable[Record] = ()) 
     what the ingest took from the graphs it has just written (their texts are then not read back)."""
     clock = _Clock()
     by_symbol = {r.symbol: r for r in records}
+    known: dict[str, Entry | None] = {}
     summary = LineageSummary()
     todo = list(dict.fromkeys(symbols))
     done: set[str] = set()
@@ -244,10 +268,10 @@ def slot_in(store: Any, symbols: Iterable[str], records: Iterable[Record] = ()) 
         names = {s for h in weights for s in holders.get(h, [])} | r.cites
         names |= _same_title(store, r)
         names.discard(symbol)
-        cands = [e for e in (_stored_entry(store, s) for s in sorted(names)) if e is not None and e.body == r.body]
+        cands = [e for e in _stored_entries(store, names, known) if e.body == r.body]
         earlier = [e for e in cands if e.order < r.order]
         placement = _choose(r, _title_key(r.title), [(e, _title_key(e.title)) for e in earlier], weights)
-        old = stored.load(store, placement.predecessor) if placement.predecessor else None
+        old = stored.load(store, placement.predecessor, provisions=False) if placement.predecessor else None
         series = _stored_series(store, placement.predecessor) if placement.predecessor else series_iri(symbol)
         pair = renewals.index(store, [iris.work(symbol), iris.work(old.symbol)]) if old is not None else {}
         graphs.append(_graph(res, old, placement, series, r.paragraphs, renewals.of(pair, *pair)))
