@@ -225,8 +225,9 @@ def _op(res: Resolution, start: str) -> Paragraph:
 # The corpus document each pass was needed for, found by reading the corpus with the pass left out: `check` holds
 # when the document is read with every pass and fails without this one. Passes that no corpus document needs
 # have only the small documents above: akn._empty (an empty block is also left out as a heading), the text
-# reader's Security Council lines, a symbol or session line the title already gives, the issue date on a line
-# of its own, and parts, labels and annex headings (the corpus PDFs are single-part and end at the meeting line).
+# reader's Security Council lines, a symbol, body or session line the title and adoption line already give, the
+# issue date on a line of its own, and parts, labels and annex headings (the corpus PDFs are single-part and end
+# at the meeting line).
 CORPUS_CASES: dict[str, tuple[str, Callable[[Resolution], bool]]] = {
     "akn.OPERATIVE_PASSES._heading": (  # the annex's heading, not numbering that restarts, ends the main body
         "akn/sc/en/S_RES_2794_2025.xml", lambda r: any("'Designation Annex' not read (an annex)" in w for w in r.warnings)),
