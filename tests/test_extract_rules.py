@@ -222,3 +222,15 @@ def test_a_generic_word_is_no_short_name_of_a_state(vocab):
     prs = provisions(vocab, ["Calls upon Israel to respect the rights of the State of Palestine;",
                              "Urges the State concerned to cooperate;"])
     assert local(prs[1].addressees) == ["states"]
+
+
+@pytest.mark.parametrize("lang, text, who", [
+    ("fr", "Décide que les États Membres qui se sont acquittés de leurs obligations seront crédités de leur part;",
+     "human-rights-council"),
+    ("fr", "Décide que les États veilleront à la protection des femmes;", "states"),
+    ("es", "Decide que los Estados Miembros que hayan cumplido sus obligaciones serán acreditados;",
+     "human-rights-council"),
+    ("es", "Decide que los Estados velarán por la protección de las mujeres;", "states"),
+])
+def test_decides_that_in_french_and_spanish(vocab, lang, text, who):
+    assert local(provisions(vocab, [text], language=lang)[0].addressees) == [who]

@@ -63,6 +63,7 @@ EN: dict[str, Any] = {
                        "alone", "themselves", "itself", "concerned", "affected", "alike", "together"],
     # "decides that X shall *be* credited": X is not asked to act (the adopting body decides)
     "passive_auxiliaries": ["be", "been"],
+    "participle_suffixes": ["ed", "en"],
     # a coordinated second addressee slot of the same verb: "Calls upon States ..., and *upon* X to ..."
     "addressee_repeat": ["upon"],
     # the first words of a conjunct that is an adjunct, not an unknown actor: never reported as unmapped
@@ -207,6 +208,9 @@ FR: dict[str, Any] = {
     "own_government": ["gouvernement", "autorités", "autorités nationales", "autorités compétentes"],
     "own_government_articles": ["le", "les", "au", "aux", "du", "des"],
     "right_words": ["droit", "droits", "liberté", "libertés"],
+    "passive_auxiliaries": ["être", "été", "sera", "seront", "soit", "soient"],
+    "participle_suffixes": ["é", "ée", "és", "ées", "is", "ise", "ises", "it", "ite", "its", "ites", "ert", "erte",
+                            "erts", "ertes", "u", "ue", "us", "ues"],
     "place_prepositions": ["en", "dans", "depuis"],
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
                         "en coopération notamment avec", "en collaboration notamment avec", "en association avec",
@@ -307,6 +311,8 @@ ES: dict[str, Any] = {
     "own_government": ["gobierno", "autoridades", "autoridades nacionales", "autoridades competentes"],
     "own_government_articles": ["el", "las", "al", "del"],
     "right_words": ["derecho", "derechos", "libertad", "libertades"],
+    "passive_auxiliaries": ["ser", "sea", "sean", "será", "serán", "sido"],
+    "participle_suffixes": ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"],
     "place_prepositions": ["en", "desde", "dentro"],
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",

@@ -43,6 +43,7 @@ class Rules:
         self.plurals = _words(gram, "irregular_plurals")
         self.plural_pronouns = _words(gram, "plural_pronouns")
         self.passive_aux = _words(gram, "passive_auxiliaries")
+        self.participles = tuple(gram.get("participle_suffixes", ())) or ("\0",)
         self.fillers = _words(gram, "fillers") | _words(gram, "function_words")
         self.links = {lows(p)[0] for p in gram.get("addressee_links", ())}
         self.markers = {lows(p)[0] for p in gram.get("complement_markers", ())}
@@ -185,7 +186,7 @@ class Rules:
             low = toks[n].low
             if low in (";", ":"):
                 return low == ":"
-            if low in self.passive_aux and n + 1 < hi and toks[n + 1].low.endswith(("ed", "en")):
+            if low in self.passive_aux and n + 1 < hi and toks[n + 1].low.endswith(self.participles):
                 return True
         return False
 
