@@ -13,6 +13,7 @@ import io
 import json
 import re
 from collections import Counter
+from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from flask import Response, current_app, request, stream_with_context
@@ -81,22 +82,22 @@ class Listing:
         base = [r for r in self.rows if self._base_ok(r)] if (self.date_from or self.date_to or self._words) else self.rows
         chosen = list(self.chosen.items())
         names = list(self.facets)
-        counts: dict[str, Counter] = {f: Counter() for f in names}
-        shown = []
+        shown, kept = [], []  # the rows every filter keeps, and their facet values
+        near: dict[str, list[tuple[str, ...]]] = {f: [] for f in names}  # values of rows only `f` filters out
         for r in base:
             values = r.get("_fv")
             if values is None or values[0] is not self.facets:
                 values = r["_fv"] = (self.facets, {f: tuple(dict.fromkeys(
                     str(v) for v in self.facets[f][1](r) if v not in (None, ""))) for f in names})
             vals = values[1]
-            misses = [f for f, v in chosen if v not in vals[f]]
+            misses = [f for f, v in chosen if v not in vals[f]] if chosen else ()
             if not misses:
                 shown.append(r)
-                for f in names:
-                    if vals[f]:
-                        counts[f].update(vals[f])
+                kept.append(vals)
             elif len(misses) == 1:  # kept by every other filter: counts for the one it misses
-                counts[misses[0]].update(vals[misses[0]])
+                near[misses[0]].append(vals[misses[0]])
+        # counted at the end, one pass per facet in C, rather than one Counter.update per row and facet
+        counts = {f: Counter(chain.from_iterable(chain((v[f] for v in kept), near[f]))) for f in names}
         facets = {f: {"name": name, "values": sorted(counts[f].items(), key=lambda kv: (-kv[1], kv[0]))}
                   for f, (name, _) in self.facets.items()}
         return {"shown": shown, "facets": facets}
