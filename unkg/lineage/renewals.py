@@ -1,8 +1,9 @@
 """Mandate renewals in a lineage graph (docs/mandates.md): `<mandate in new> unkg:renews <mandate in old>`.
 
 A mandate renews one of the predecessor's mandates when their provisions' paragraphs are aligned
-(`prov:wasDerivedFrom`, already in the lineage graph) and the two mandates give the same entity the same
-kind of task. `index(store, works)` reads the mandates of the stored resolutions once, as
+(`prov:wasDerivedFrom`, already in the lineage graph), the two mandates give the same entity the same
+kind of task, and the predecessor was adopted on an earlier day: resolutions adopted together (one per
+Non-Self-Governing Territory, say) may follow one another in a series, but none renews another's mandate. `index(store, works)` reads the mandates of the stored resolutions once, as
 {work: {paragraph: [(mandate, entity, task), ...]}}; `link(graph, mandates)` adds the renewals to a lineage
 graph built with `unkg.lineage.graph.build`, from the derivations it holds.
 """
@@ -17,7 +18,7 @@ from rdflib.namespace import PROV
 from unkg.ingest.graph import UNKG
 from unkg.lineage.stored import PREFIXES
 
-Mandates = dict[str, list[tuple[str, str, str]]]  # paragraph -> [(mandate, entity or "", task or "")]
+Mandates = dict[str, list[tuple[str, str, str, str]]]  # paragraph -> [(mandate, entity, task, adoption date)], "" if none
 
 
 def index(store: Any, works: Iterable[str] | None = None) -> dict[str, Mandates]:
@@ -29,17 +30,19 @@ def index(store: Any, works: Iterable[str] | None = None) -> dict[str, Mandates]
             return {}
         values = f"VALUES ?w {{ {listed} }}"
     # work-level statements: the default graph (the union, each triple once) folds the language versions
-    text = store.query_raw(PREFIXES + f"""SELECT DISTINCT ?w ?p ?prov ?m ?actor ?task WHERE {{ {values}
+    text = store.query_raw(PREFIXES + f"""SELECT DISTINCT ?w ?p ?prov ?m ?actor ?task ?date WHERE {{ {values}
         ?p eli:is_part_of ?w . ?prov unkg:inParagraph ?p ; unkg:hasMandate ?m .
-        OPTIONAL {{ ?m unkg:mandatedActor ?actor }} OPTIONAL {{ ?m unkg:task ?task }} }}""", "json")
+        OPTIONAL {{ ?m unkg:mandatedActor ?actor }} OPTIONAL {{ ?m unkg:task ?task }}
+        OPTIONAL {{ ?w unkg:adoptionDate ?date }} }}""", "json")
     out: dict[str, Mandates] = {}
     for b in json.loads(text)["results"]["bindings"]:
         v = {k: x["value"] for k, x in b.items()}
-        out.setdefault(v["w"], {}).setdefault(v["p"], []).append((v["m"], v.get("actor", ""), v.get("task", "")))
+        out.setdefault(v["w"], {}).setdefault(v["p"], []).append(
+            (v["m"], v.get("actor", ""), v.get("task", ""), v.get("date", "")))
     for paragraphs in out.values():
         for found in paragraphs.values():
             # one row per mandate (language versions may disagree on an actor or task: the first one read wins)
-            seen: dict[str, tuple[str, str, str]] = {}
+            seen: dict[str, tuple[str, str, str, str]] = {}
             for m in sorted(found, key=lambda t: _order(t[0])):
                 seen.setdefault(m[0], m)
             found[:] = list(seen.values())
@@ -61,15 +64,16 @@ def of(index_: dict[str, Mandates], *works: str) -> Mandates:
 
 
 def link(g: Graph, mandates: Mandates) -> int:
-    """Add `unkg:renews` for each derived paragraph's mandates that match a source's mandate by entity and task
-    (one to one within a pair of paragraphs; a mandate renews at most one); returns how many were added."""
+    """Add `unkg:renews` for each derived paragraph's mandates that match a source's mandate by entity and task,
+    adopted earlier (one to one within a pair of paragraphs; a mandate renews at most one); returns how many
+    were added."""
     added, renewed = 0, set()
     for to, fr in sorted(g.subject_objects(PROV.wasDerivedFrom)):
         new, old = mandates.get(str(to)), mandates.get(str(fr))
         if not new or not old:
             continue
-        free = list(old)
-        for m, actor, task in new:
+        free = [o for o in old if not (o[3] and new[0][3] and o[3] >= new[0][3])]
+        for m, actor, task, _ in new:
             if m in renewed:  # a merged paragraph's mandate renews one of its sources' mandates
                 continue
             match = next((o for o in free if o[1] == actor and o[2] == task), None)
