@@ -53,7 +53,7 @@ class Index:
     One pass of tokenising; scoring a query touches only its own terms' postings."""
 
     def __init__(self, docs: list[Doc]):
-        self.docs = docs
+        self.docs = _Docs(docs)
         vocab: dict[str, int] = {}
         doc_of, term_of, tf_of = array("I"), array("I"), array("f")
         for i, d in enumerate(docs):
@@ -103,11 +103,33 @@ class Index:
         for i, s in self.candidates(text, max(limit * 3, 200 if len(q) < 200 else 60)):
             # how much of the query's wording the paragraph shares (0..1), blended with the TF-IDF cosine:
             # the same words in the same order ("agreed language") rank above the same words scattered
-            doc = " ".join(words(self.docs[i].text))
+            doc = " ".join(words(self.docs.text(i)))
             overlap = (fuzz.partial_ratio(q, doc) if len(q) < 200 else fuzz.token_set_ratio(q, doc)) / 100
-            ranked.append((self.docs[i], 0.5 * s + 0.5 * overlap))
+            ranked.append((i, 0.5 * s + 0.5 * overlap))
         ranked.sort(key=lambda x: -x[1])
-        return ranked[:limit]
+        return [(self.docs[i], score) for i, score in ranked[:limit]]
+
+
+class _Docs:
+    """The indexed paragraphs, kept so that reading one writes nothing where it is stored: the texts in one
+    string with their offsets, the rest as one tuple per paragraph read only for the results shown. (The
+    web server's workers share the index their parent built; reading a Python object writes its reference
+    count, which would copy the memory page holding it into the reading worker, texts of every candidate
+    of every search included.)"""
+
+    def __init__(self, docs: list[Doc]):
+        self._texts = "".join(d.text for d in docs)
+        self._ends = np.cumsum([len(d.text) for d in docs], dtype=np.int64)
+        self._rest = [(d.para, d.work, d.symbol, d.date, d.number, d.index, d.kind) for d in docs]
+
+    def __len__(self) -> int:
+        return len(self._rest)
+
+    def text(self, i: int) -> str:
+        return self._texts[int(self._ends[i - 1]) if i else 0:int(self._ends[i])]
+
+    def __getitem__(self, i: int) -> Doc:
+        return Doc(*self._rest[i], self.text(i))
 
 
 def build_index(store: Any) -> Index:
