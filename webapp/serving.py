@@ -62,11 +62,22 @@ def broad_pages(app: Flask) -> list[str]:
 
 def warm_pages(app: Flask) -> None:
     """Answer the broadest pages once as HTML and as JSON, into the page cache; the broadest last, so that
-    their rows are the most recently used when a reader filters them."""
+    their rows are the most recently used when a reader filters them. Then every State's page (HTML, JSON,
+    CSV): their answers stay in the page cache and the data they were made of is let go, since a page
+    without parameters is all a State has (a worker makes the data again for a State only if its cached
+    answer is gone)."""
     client = app.test_client()
     for path in reversed(broad_pages(app)):
         for accept in ("text/html", "application/json"):
             client.get(path, headers={"Accept": accept})
+    if app.extensions["unkg"].pages.folder is None:
+        return
+    with app.app_context():
+        links = [d["link"] for d in states.directory()["states"].values()]
+    for link in links:
+        for path in (link, link + ".json", link + ".csv"):
+            client.get(path, headers={"Accept": "text/html"})
+    app.extensions["unkg"].forget("states:page:")
 
 
 def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads: int = 8,

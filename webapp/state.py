@@ -93,6 +93,12 @@ class AppState:
             self.cache.clear()
         self.pages.clear()
 
+    def forget(self, prefix: str) -> None:
+        """Drop the values whose key starts with `prefix` (built again when asked for)."""
+        with self._lock:
+            for key in [k for k in self.cache if k.startswith(prefix)]:
+                del self.cache[key]
+
     def cached(self, key: str, build: Any) -> Any:
         """One value per key and store state, built once even when many requests ask at the same time."""
         with self._lock:
