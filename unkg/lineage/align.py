@@ -93,8 +93,9 @@ def similarity(a: str, b: str) -> float:
     return Indel.normalized_similarity(x, y)
 
 
-def _trigrams(w: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(w[i:i + 3]) for i in range(max(0, len(w) - 2))}
+def _trigrams(encoded: str) -> set[str]:
+    """The word trigrams of a text encoded one character per word (`_encode`): three-character slices."""
+    return {encoded[i:i + 3] for i in range(max(0, len(encoded) - 2))}
 
 
 def _containment(part: set, whole: set) -> float:
@@ -182,8 +183,8 @@ def _splits_and_merges(t: _Texts, pairs: dict[int, tuple[int, float, str]]) -> l
     """(new position, old position, method) of the second halves of splits and merges among the paragraphs
     left over: one old paragraph became two when a new one holds the part its main successor did not keep
     (or a left-over old one is mostly inside a new one: a merge)."""
-    tri_old = [_trigrams(w) for w in t.w_old]
-    tri_new = [_trigrams(w) for w in t.w_new]
+    tri_old = [_trigrams(e) for e in t.enc_old]
+    tri_new = [_trigrams(e) for e in t.enc_new]
     primary_new = {i: j for j, (i, _, _) in pairs.items()}
     primary_old = {j: i for j, (i, _, _) in pairs.items()}
     extra: list[tuple[int, int, str]] = []
