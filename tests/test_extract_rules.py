@@ -234,3 +234,10 @@ def test_a_generic_word_is_no_short_name_of_a_state(vocab):
 ])
 def test_decides_that_in_french_and_spanish(vocab, lang, text, who):
     assert local(provisions(vocab, [text], language=lang)[0].addressees) == [who]
+
+
+def test_the_government_after_its_full_name_is_still_the_country(vocab):
+    prs = provisions(vocab, ["Demande au Gouvernement de la République islamique d'Iran de coopérer;",
+                             "Engage le Gouvernement à libérer les détenus;"], language="fr",
+                     title="Situation des droits de l'homme en République islamique d'Iran")
+    assert local(prs[1].addressees) == ["irn"] and prs[1].addressees[0].method == "country"

@@ -294,7 +294,7 @@ def _repeated(s: _Slot) -> list[Concept]:
 def _own_country(c: Concept, toks: list[Token], inside: list[Mention], ctx: _Context, doc: _Doc) -> Concept:
     """"the Government" of a resolution about one country is that country (its Government, named by it);
     "the Libyan authorities" are Libya's."""
-    if c.method != "vocabulary":
+    if c.method not in ("vocabulary", "short-name"):  # ("le Gouvernement" after "Gouvernement de ...": a short name)
         return c
     m = next((m for m in inside if m.start == c.start and m.end == c.end), None)
     if m is None:
