@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import rdflib
 from rdflib.namespace import RDF, SKOS
@@ -387,6 +387,22 @@ def _state_labels() -> tuple[dict[str, str], list[str]]:
     return labels, sorted(labels)
 
 
+def _near(k: str, keys: list[str]) -> Iterator[tuple[str, Any]]:
+    """The labels whose likeness to `k` (difflib's ratio) may reach 0.85, with their matchers.
+
+    Below that a label can be neither the nearest State (0.9 needed) nor a rival close to it (within
+    0.05), so state_iri decides the same without it. The two bounds are difflib's own, cheapest first:
+    the lengths (real_quick_ratio), then the letters in common (quick_ratio)."""
+    import difflib  # stdlib: the installed package needs nothing more
+
+    for cand in keys:
+        if 2.0 * min(len(k), len(cand)) / (len(k) + len(cand)) < 0.85:
+            continue
+        m = difflib.SequenceMatcher(None, k, cand)
+        if m.quick_ratio() >= 0.85:
+            yield cand, m
+
+
 # "THE GAMBIA", "BAHAMAS (THE)", "THE UNITED KINGDOM": the article is no part of the name.
 _THE = re.compile(r"^\s*THE\s+|\s*\(THE\)\s*$", re.I)
 
@@ -406,9 +422,7 @@ def state_iri(name: str) -> str | None:
         return labels[k]
     if len(k) < 5:
         return None
-    import difflib  # stdlib: the installed package needs nothing more
-
-    scored = sorted(((difflib.SequenceMatcher(None, k, cand).ratio(), cand) for cand in keys), reverse=True)[:2]
+    scored = sorted(((m.ratio(), cand) for cand, m in _near(k, keys)), reverse=True)[:2]
     if scored and scored[0][0] >= 0.9 and (len(scored) < 2 or scored[1][0] < scored[0][0] - 0.05
                                           or labels[scored[1][1]] == labels[scored[0][1]]):
         return labels[scored[0][1]]

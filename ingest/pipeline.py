@@ -131,12 +131,31 @@ def _init_worker(meta_paths: list[str] | None) -> None:
         _META = None
 
 
+@dataclass
+class Built:
+    """One file's checked graph: its IRI, its distinct triples, the same as N-Triples, and the reader's warnings."""
+
+    iri: str
+    triples: list[tuple[Any, Any, Any]]
+    ntriples: str
+    warnings: list[str]
+
+
 def build_graph(path: Path, meta: object | None = None) -> tuple[str, rdflib.Graph, list[str]]:
     """Read, extract, add metadata, build and validate one file: (graph IRI, graph, warnings).
 
     Raises InputError for a file that is not a readable resolution and ValidationError when the graph
     does not conform (the store must never see it).
     """
+    built = build_checked(path, meta)
+    graph = rdflib.Graph()
+    for t in built.triples:
+        graph.add(t)
+    return built.iri, graph, built.warnings
+
+
+def build_checked(path: Path, meta: object | None = None) -> Built:
+    """What `build_graph` does, without filling an rdflib Graph: what the ingest writes."""
     # Each stage is imported when reached, so a file the reader rejects never depends on the later stages.
     from unkg.ingest.readers import read
 
@@ -148,24 +167,33 @@ def build_graph(path: Path, meta: object | None = None) -> tuple[str, rdflib.Gra
         from unkg.ingest.metadata import apply  # a stage, imported when reached (above)
 
         apply(res, meta)  # type: ignore[arg-type]
-    from unkg.ingest.graph import build  # a stage, imported when reached (above)
+    from unkg.ingest.graph import build_triples  # a stage, imported when reached (above)
     from unkg.ingest.validate import validate  # a stage, imported when reached (above)
 
-    iri, graph = build(res)
-    report = validate(graph)
+    iri, triples = build_triples(res)
+    nt = ntriples_of(triples)
+    report = validate(triples, nt, count_warnings=False)  # the ingest stores a graph with warnings
     if not report.conforms:
         raise ValidationError(str(path), report.summary, report.text)
-    return iri, graph, list(res.warnings)
+    return Built(iri, triples, nt, list(res.warnings))
+
+
+def ntriples_of(triples: Iterable[tuple[Any, Any, Any]]) -> str:
+    """Distinct triples as N-Triples, written as rdflib's N-Triples serialiser writes each one."""
+    # here: the serialiser's module is rdflib's, loaded with the graph stage
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return "".join(map(_nt_row, triples))
 
 
 def process_file(path: str | Path) -> FileResult:
     """Run one file through the pipeline; never raises: failures come back as `FileResult.error`."""
     out = FileResult(str(path))
     try:
-        iri, graph, warnings = build_graph(Path(path), _META)
-        out.graph_iri, out.warnings = iri, warnings
-        out.symbol = next((str(o) for o in graph.objects(rdflib.URIRef(iri), rdflib.URIRef(ONTOLOGY_NS + "symbol"))), None)
-        out.ntriples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        built = build_checked(Path(path), _META)
+        out.graph_iri, out.warnings, out.ntriples = built.iri, built.warnings, built.ntriples
+        expression, symbol = rdflib.URIRef(built.iri), rdflib.URIRef(ONTOLOGY_NS + "symbol")
+        out.symbol = next((str(o) for s, p, o in built.triples if p == symbol and s == expression), None)
         refused = refused_term(out.ntriples)
         if refused:
             raise InputError(path, f"a value in the file makes an invalid IRI or language tag: {refused}")

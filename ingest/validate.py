@@ -2,6 +2,9 @@
 
 `validate(graph) -> Report(conforms, summary, text)`. Validation is on the hot path (all 3,664 AKN files
 of the corpus in CI), so:
+- a graph that no shape could give any result is known to conform without pySHACL: `shapecheck.Checker`,
+  reading the same shapes, proves that or names what may give a result, and only then pySHACL runs and
+  its report is the one used (the checker's docstring says why the verdict is the same);
 - the shapes are parsed once per process and pySHACL's compiled view of them is reused across calls;
 - property shapes of targeted node shapes are lifted to targeted property shapes (`lift_property_shapes`);
 - SPARQL constraints are parsed once per process (`CachedQueryDataGraph`);
@@ -123,8 +126,41 @@ def _data_graph(graph: rdflib.Graph):
     return _data_graph_class()(store=graph.store, impl=graph)
 
 
-def validate(graph: rdflib.Graph) -> Report:
-    """Validate one resolution graph; never modifies it."""
+# pySHACL's text report of a graph without any result
+NO_RESULTS_TEXT = "Validation Report\nConforms: True\n"
+
+
+@functools.lru_cache(maxsize=1)
+def checker():
+    """The quick check of the same shapes (ingest/shapecheck.py), read once per process."""
+    # here: the shapes' paths are wanted without the checker's imports
+    from unkg.ingest.shapecheck import Checker
+
+    return Checker(shapes_graph())
+
+
+def validate(graph: rdflib.Graph | list[tuple], ntriples: str | None = None, *,
+             count_warnings: bool = True) -> Report:
+    """Validate one resolution graph (an rdflib Graph, or its distinct triples); never modifies it.
+
+    `ntriples`, the same graph as N-Triples when the caller has it, saves writing it again for the SPARQL
+    constraints. `count_warnings` False: when only shapes of severity Warning or Info may give results (the
+    graph conforms whatever they give), say so without counting them ("conforms (warnings not counted)")."""
+    c = checker()
+    found = c.suspects(c.data(graph, ntriples))
+    if not found:
+        return Report(True, "conforms", NO_RESULTS_TEXT)
+    if not count_warnings and all(shape in c.lenient for shape, _ in found):
+        return Report(True, "conforms (warnings not counted)", "")
+    if not isinstance(graph, rdflib.Graph):
+        triples, graph = graph, rdflib.Graph()
+        for t in triples:
+            graph.add(t)
+    return validate_with_pyshacl(graph)
+
+
+def validate_with_pyshacl(graph: rdflib.Graph) -> Report:
+    """pySHACL's verdict and report on one graph, whatever the quick check would say."""
     # here: pySHACL takes a second to load, and the shapes' paths are wanted without it
     from pyshacl import Validator
 

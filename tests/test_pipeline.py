@@ -45,7 +45,12 @@ def fake_build(path: Path, meta: object | None = None) -> tuple[str, rdflib.Grap
 
 @pytest.fixture()
 def fake(monkeypatch):
-    monkeypatch.setattr(pipeline, "build_graph", fake_build)
+    def fake_checked(path: Path, meta: object | None = None) -> pipeline.Built:
+        iri, g, warnings = fake_build(path, meta)
+        triples = list(g)
+        return pipeline.Built(iri, triples, pipeline.ntriples_of(triples), warnings)
+
+    monkeypatch.setattr(pipeline, "build_checked", fake_checked)
 
 
 @pytest.fixture()
