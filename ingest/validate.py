@@ -37,6 +37,7 @@ class Report:
     text: str  # pySHACL's full text report
     violations: int = 0
     warnings: int = 0
+    results: rdflib.Graph | None = None  # pySHACL's report graph, when pySHACL ran
 
 
 def shapes_paths() -> list[Path]:
@@ -189,7 +190,7 @@ def _report(conforms: bool, rg: rdflib.Graph, text: str) -> Report:
         named = "; ".join(f"{focus}: {msg}" for focus, _, msg in violations[:SUMMARY_VIOLATIONS])
         more = len(violations) - SUMMARY_VIOLATIONS
         summary = f"{len(violations)} violation(s): {named}" + (f"; and {more} more" if more > 0 else "")
-    return Report(conforms, summary, text, len(violations), warnings)
+    return Report(conforms, summary, text, len(violations), warnings, rg)
 
 
 def _short(path: rdflib.term.Node | None) -> str:

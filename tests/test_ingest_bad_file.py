@@ -123,3 +123,29 @@ def test_store_that_refuses_everything_is_a_store_error(tmp_path: Path, capsys: 
     code = main(["ingest", *map(str, files), "--store", str(tmp_path / "store"), "-q"])
     err = capsys.readouterr().err
     assert code == 2 and "No space left on device" in err and not any(str(f) in err for f in files), err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_graph_breaking_a_shape_fails_alone_and_the_batch_is_stored(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                      monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    """The bad file's graph loses its symbol (shapes: exactly one dcterms:identifier): the file fails, named,
+    with the shapes' message, and the rest of its batch is stored, with one worker or two (forked workers
+    inherit the change)."""
+    from unkg.ingest import graph
+
+    real = graph.build_triples
+
+    def without_symbol(res):
+        iri, triples = real(res)
+        if res.symbol == "A/RES/86/9":
+            triples = [t for t in triples if str(t[1]) != "http://purl.org/dc/terms/identifier"]
+        return iri, triples
+
+    monkeypatch.setattr(graph, "build_triples", without_symbol)
+    files, bad = batch(tmp_path / "in", "keyword")
+    code = main(["ingest", *map(str, files), "--store", str(tmp_path / "store"), "-q", "--jobs", jobs])
+    lines = capsys.readouterr().err.strip().splitlines()[:-1]
+    assert code == 1
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}: does not conform to the shapes: 1 violation(s): "), lines
+    assert "exactly one symbol (dcterms:identifier)" in lines[0]
+    assert symbols(tmp_path / "store") == GOOD

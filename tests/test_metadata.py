@@ -169,3 +169,36 @@ def test_every_corpus_metadata_file_loads_and_every_voter_is_a_state(corpus):
     assert len(listed) >= 0.95 * len(recorded)
     assert all(sum(1 for x in v.by_state.values() if x == "Y") == v.in_favour for v in listed)
 
+
+
+def test_close_spellings_resolve_as_by_comparing_with_every_label():
+    """state_iri compares a name only with labels whose lengths and letters let it come near (metadata._near):
+    the same answers as comparing it with every label, on misspellings of labels and on pairs of labels."""
+    import difflib
+    import random
+
+    from unkg.ingest import metadata
+
+    labels, keys = metadata._state_labels()
+
+    def every_label(name: str) -> str | None:
+        k = metadata._key(metadata._THE.sub("", name))
+        if not k or k in labels or len(k) < 5:
+            return labels.get(k) if k else None
+        scored = sorted(((difflib.SequenceMatcher(None, k, c).ratio(), c) for c in keys), reverse=True)[:2]
+        if scored and scored[0][0] >= 0.9 and (len(scored) < 2 or scored[1][0] < scored[0][0] - 0.05
+                                              or labels[scored[1][1]] == labels[scored[0][1]]):
+            return labels[scored[0][1]]
+        return None
+
+    rnd = random.Random(7)
+    names = []
+    for k in rnd.sample(keys, 30):
+        for _ in range(3):
+            s, i = list(k), rnd.randrange(len(k))
+            s[i:i + 1] = rnd.choice(["", rnd.choice("AEINORSTU "), k[i] + rnd.choice("AEINORSTU")])
+            names.append("".join(s))
+        names.append(f"{k} {rnd.choice(keys)}")
+    metadata.state_iri.cache_clear()
+    assert [metadata.state_iri(n) for n in names] == [every_label(n) for n in names]
+    assert sum(1 for n in names if every_label(n)) > 30  # close spellings do resolve
