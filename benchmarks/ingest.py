@@ -3,13 +3,20 @@
 Prints, for 1 and for 2 worker processes: files, graphs stored, failures, seconds, resolutions/s, quads,
 store size on disk and peak memory (the parent, which writes the store, and the largest worker).
 
-    python benchmarks/ingest.py [--set english|all] [--jobs 1,2] [--serial-sample 300] [--keep DIR]
+    python benchmarks/ingest.py [--set english|all] [--jobs 1,2] [--serial-sample 300] [--keep DIR] [--compare STORE]
 
 --set english: every English AKN file (akn/ga/*/en, akn/hrc/*/en, akn/sc/en);
 --set all: every AKN file in every language (about 3,700). Each run starts from an empty store
 in its own process, so peak memory is that run's own. One job over thousands of files takes long:
 --serial-sample N runs the 1-job case on N files spread evenly over the set (0 = all of them) and says so.
 --keep DIR keeps the store of the last run (for benchmarks/queries.py and benchmarks/webapp.py).
+--compare STORE compares the last run's store with another (opened read-only), e.g. one an earlier commit
+built from the same files: every named graph's triples, and the default graph (the union's copy); it prints
+what differs and the exit status is 1 when anything does.
+
+The idle-machine measurement of the whole corpus:
+
+    python benchmarks/ingest.py --set all --jobs 2 --meta ../shared/corpus/meta --compare STORE_OF_MAIN
 """
 from __future__ import annotations
 
@@ -23,6 +30,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +69,11 @@ def one_run(list_file: Path, store: Path, jobs: int, meta: list[str]) -> dict:
     seconds = time.perf_counter() - started
     stats = s.stats()
     s.close()
+    me, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
+        # CPU of the parent (reading results, writing the store, lineage, compaction) and of the workers
+        "cpu_parent": me.ru_utime + me.ru_stime, "cpu_workers": workers.ru_utime + workers.ru_stime,
+        "lineage_seconds": getattr(summary.lineage, "seconds", None),
         "jobs": jobs, "files": summary.files, "stored": summary.stored, "failed": summary.failed,
         "failures": summary.failures[:10], "seconds": seconds, "quads_written": summary.quads,
         "store_quads": stats["quads"], "resolutions": stats["resolutions"],
@@ -87,6 +100,50 @@ def run(files: list[Path], jobs: int, store: Path, meta: list[str]) -> dict:
         list_file.unlink()
 
 
+def _graph_triples(store, graph) -> set:
+    return {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)}
+
+
+def _fingerprint(triples) -> tuple[int, int]:
+    """How many triples, and a sum of their hashes that does not depend on their order (blank nodes aside)."""
+    n = total = 0
+    for t in triples:
+        n += 1
+        if not any(isinstance(term, ox.BlankNode) for term in t):
+            total = (total + hash(str(t))) & 0xFFFFFFFFFFFFFFFF
+    return n, total
+
+
+def compare_stores(new_dir: Path, ref_dir: Path, out=sys.stdout) -> bool:
+    """Whether two stores hold the same quads: each named graph's triples as sets (graphs with blank nodes,
+    the ontology's, by their size and the rest of their triples), and the default graph by its size and
+    an order-free fingerprint. Prints the differences."""
+    new, ref = ox.Store.read_only(str(new_dir)), ox.Store.read_only(str(ref_dir))
+    names_new, names_ref = set(new.named_graphs()), set(ref.named_graphs())
+    only_new, only_ref = sorted(map(str, names_new - names_ref)), sorted(map(str, names_ref - names_new))
+    differing = []
+    for g in sorted(names_new & names_ref, key=str):
+        a, b = _graph_triples(new, g), _graph_triples(ref, g)
+        if a != b and _fingerprint(a) != _fingerprint(b):
+            differing.append((str(g), len(a - b), len(b - a)))
+    default_new = _fingerprint((q.subject, q.predicate, q.object) for q in
+                               new.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    default_ref = _fingerprint((q.subject, q.predicate, q.object) for q in
+                               ref.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    same = not (only_new or only_ref or differing) and default_new == default_ref
+    print(f"  compared with {ref_dir}: {len(names_new & names_ref)} named graphs in both, {len(only_new)} only in "
+          f"the new store, {len(only_ref)} only in {ref_dir.name}, {len(differing)} differing; default graph "
+          f"{default_new[0]} triples ({default_ref[0]} there), {'the same' if default_new == default_ref else 'DIFFERENT'}"
+          f": {'THE SAME QUADS' if same else 'DIFFERENT QUADS'}", file=out)
+    for name in only_new[:5]:
+        print(f"      only in the new store: {name}", file=out)
+    for name in only_ref[:5]:
+        print(f"      only in {ref_dir.name}: {name}", file=out)
+    for name, extra, missing in differing[:10]:
+        print(f"      {name}: {extra} triple(s) only in the new store, {missing} only in {ref_dir.name}", file=out)
+    return same
+
+
 def report(r: dict, label: str) -> None:
     rate = r["stored"] / r["seconds"] if r["seconds"] else 0.0
     compacted = ("not compacted" if r["compact_seconds"] is None
@@ -97,6 +154,11 @@ def report(r: dict, label: str) -> None:
           f"vocabularies); store size {r['store_bytes'] / 2**20:.1f} MiB; "
           f"{compacted}; peak memory: parent "
           f"{r['peak_parent_mib']:.0f} MiB, largest worker {r['peak_worker_mib']:.0f} MiB")
+    if "cpu_parent" in r:
+        lineage = "" if r.get("lineage_seconds") is None else f"; the lineage graphs took {r['lineage_seconds']:.1f} s"
+        cpu = r["cpu_parent"] + r["cpu_workers"]
+        print(f"      CPU: {cpu:.1f} s = {1000 * cpu / max(r['stored'], 1):.0f} ms per resolution (parent "
+              f"{r['cpu_parent']:.1f} s, workers {r['cpu_workers']:.1f} s){lineage}")
     for _path, message in r["failures"]:
         print(f"      failed: {message[:200]}")
 
@@ -110,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only N files (spread over the set) for every run")
     ap.add_argument("--meta", action="append", default=[], help="metadata files or folders (--meta of unkg ingest)")
     ap.add_argument("--keep", type=Path, default=None, help="keep the last run's store in this folder")
+    ap.add_argument("--compare", type=Path, default=None,
+                    help="compare the last run's store with this store (read-only): the same quads?")
     # internal: one measured run in a fresh process
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--store-dir", type=Path, help=argparse.SUPPRESS)
@@ -129,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     files = spread(corpus_files(corpus, args.set), args.limit)
     print(f"ingest benchmark: {len(files)} AKN files ({args.set}) from {corpus}; {os.cpu_count()} CPUs")
     results = []
+    same = True
     job_counts = [int(j) for j in args.jobs.split(",")]
     for i, jobs in enumerate(job_counts):
         subset = spread(files, args.serial_sample) if jobs == 1 else files
@@ -144,11 +209,13 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(args.keep)
             shutil.copytree(store, args.keep)
             print(f"  kept the store of this run in {args.keep}")
+        if args.compare and i == len(job_counts) - 1:
+            same = compare_stores(store, args.compare)
         shutil.rmtree(tmp, ignore_errors=True)
     rates = {r["jobs"]: r["stored"] / r["seconds"] for r in results if r["seconds"]}
     if 1 in rates and 2 in rates:
         print(f"  speed-up with 2 jobs: {rates[2] / rates[1]:.2f}x")
-    return 1 if any(r["failed"] for r in results) else 0
+    return 1 if any(r["failed"] for r in results) or not same else 0
 
 
 if __name__ == "__main__":
