@@ -178,6 +178,45 @@ def build_checked(path: Path, meta: object | None = None) -> Built:
     return Built(iri, triples, nt, list(res.warnings))
 
 
+class TripleView:
+    """Distinct triples read as an rdflib Graph is read (value, objects, subjects, subject_objects, triples),
+    for code that only reads a graph: filling an rdflib Graph costs more than building the triples."""
+
+    def __init__(self, triples: list[tuple[Any, Any, Any]]):
+        self._triples = triples
+        self._by_predicate: dict[Any, list[tuple[Any, Any]]] = {}
+        for s, p, o in triples:
+            self._by_predicate.setdefault(p, []).append((s, o))
+
+    def __iter__(self) -> Iterator[tuple[Any, Any, Any]]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def triples(self, pattern: tuple[Any, Any, Any]) -> Iterator[tuple[Any, Any, Any]]:
+        s, p, o = pattern
+        candidates = self._triples if p is None else ((x, p, z) for x, z in self._by_predicate.get(p, []))
+        for x, y, z in candidates:
+            if (s is None or x == s) and (o is None or z == o):
+                yield x, y, z
+
+    def subject_objects(self, predicate: Any) -> Iterator[tuple[Any, Any]]:
+        return iter(self._by_predicate.get(predicate, []))
+
+    def objects(self, subject: Any = None, predicate: Any = None) -> Iterator[Any]:
+        return (o for _, _, o in self.triples((subject, predicate, None)))
+
+    def subjects(self, predicate: Any = None, obj: Any = None) -> Iterator[Any]:
+        return (s for s, _, _ in self.triples((None, predicate, obj)))
+
+    def value(self, subject: Any = None, predicate: Any = None, object: Any = None) -> Any:
+        """The first value that fits, like rdflib's Graph.value (without `any`/`default`)."""
+        if object is None:
+            return next(self.objects(subject, predicate), None)
+        return next(self.subjects(predicate, object), None)
+
+
 def ntriples_of(triples: Iterable[tuple[Any, Any, Any]]) -> str:
     """Distinct triples as N-Triples, written as rdflib's N-Triples serialiser writes each one."""
     # here: the serialiser's module is rdflib's, loaded with the graph stage
@@ -199,7 +238,7 @@ def process_file(path: str | Path) -> FileResult:
             raise InputError(path, f"a value in the file makes an invalid IRI or language tag: {refused}")
         from unkg.lineage.record import from_graph  # a stage, imported when reached (above)
 
-        out.lineage = from_graph(iri, graph)
+        out.lineage = from_graph(built.iri, TripleView(built.triples))
     except ValidationError as e:
         out.error = _one_line(str(e))  # "PATH: does not conform to the shapes: SUMMARY"
     except InputError as e:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Callable, Iterable
 
@@ -44,7 +44,8 @@ _NODE_KINDS = {
     SH.BlankNodeOrLiteral: (BNode, Literal), SH.IRIOrLiteral: (URIRef, Literal),
 }
 # The python value rdflib gives a well-formed literal of each datatype, as pySHACL's datatype check reads it.
-_VALUE_TYPES = {XSD.string: str, RDF.langString: str, XSD.integer: int, XSD.decimal: Decimal, XSD.date: date}
+_VALUE_TYPES = {XSD.string: str, RDF.langString: str, XSD.integer: int, XSD.decimal: Decimal, XSD.date: date,
+                XSD.dateTime: datetime, XSD.time: time, XSD.float: float, XSD.boolean: bool}
 
 
 class Unsupported(Exception):
@@ -297,13 +298,14 @@ def _node_kind(_c: Checker, _shape, value: URIRef) -> Test:
 
 def _typed(datatype: URIRef) -> Callable[[rdflib.term.Node], bool]:
     """pySHACL's sh:datatype test of one value node, for the datatypes whose python value it checks."""
-    if datatype not in _VALUE_TYPES:
+    if datatype in (RDFS.Literal, RDFS.Datatype) or not isinstance(datatype, URIRef):
         raise Unsupported(f"sh:datatype {datatype}")
-    kind = _VALUE_TYPES[datatype]
+    kind = _VALUE_TYPES.get(datatype)  # None: pySHACL asks only that rdflib did not find the literal ill-typed
 
     def well_formed(v: Literal) -> bool:
-        value = v.value
-        return getattr(v, "ill_typed", None) is not True and isinstance(value, kind) and not isinstance(value, bool)
+        if getattr(v, "ill_typed", None) is True:
+            return False
+        return kind is None or (isinstance(v.value, kind) and (kind is bool or not isinstance(v.value, bool)))
 
     if datatype == _STRING:  # a plain literal is an xsd:string
         return lambda v: (type(v) is Literal and (v.datatype is None and v.language is None or v.datatype == _STRING)

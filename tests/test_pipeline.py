@@ -257,3 +257,20 @@ def test_progress_lines_give_rate_and_time_left():
     p.step()
     line = out.getvalue().strip()
     assert line.startswith("ingest: 2/4 files (50%), ") and "about " in line and line.endswith(" left")
+
+
+def test_lineage_reads_the_same_record_from_the_triples_as_from_a_graph(sample_text):
+    """The ingest hands lineage its record from the triples (pipeline.TripleView), not from an rdflib Graph."""
+    from unkg.ingest.extract import extract
+    from unkg.ingest.graph import build, build_triples
+    from unkg.ingest.readers import read
+    from unkg.lineage.record import from_graph
+
+    res = extract(read(sample_text))
+    iri, triples = build_triples(res)
+    record = from_graph(iri, pipeline.TripleView(triples))
+    assert record is not None and len(record.paragraphs) > 50 and record.cites
+    assert record == from_graph(*build(res))
+    view = pipeline.TripleView(triples)
+    assert len(view) == len(triples) and set(view.triples((None, RDF.type, None))) == \
+        {t for t in triples if t[1] == RDF.type}

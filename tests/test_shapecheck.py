@@ -93,12 +93,15 @@ CONSTRAINTS = constraints()
 
 @pytest.fixture(scope="module")
 def fixtures() -> list[rdflib.Graph]:
-    """A resolution graph and a lineage graph, both without any SHACL result."""
+    """A resolution graph, a lineage graph and a renewal, all without any SHACL result."""
     old = extract(read(FIXTURES / "lineage" / "old.txt"))
     new = extract(read(FIXTURES / "lineage" / "new.txt"))
     _, lineage = build_lineage(new, series_iri(old.symbol), old, align(old.paragraphs, new.paragraphs), 0.9,
                                ["cites A/RES/75/9001"])
-    graphs = [build(small.resolution())[1], lineage]
+    renewal = rdflib.Graph()  # a renewal links mandates of two resolutions (docs/mandates.md)
+    renewal.add((URIRef(f"{W}/op/2/prov/1/mandate"), URIRef("https://w3id.org/unkg/ontology#renews"),
+                 URIRef(iris.work("A/RES/77/9999") + "/op/5/prov/1/mandate")))
+    graphs = [build(small.resolution())[1], lineage, renewal]
     for g in graphs:
         assert validate_with_pyshacl(g).text == NO_RESULTS_TEXT
     return graphs
@@ -210,7 +213,11 @@ def break_node(g: rdflib.Graph, sg: rdflib.Graph, shape, p: URIRef, value, focus
     if p == SH.sparql:
         g.update(PREFIXES + SPARQL_BREAKS[str(shape).split("#")[-1]])
     elif p in (SH.nodeKind, SH.pattern):  # a focus node of another kind: a blank node, an IRI elsewhere
-        g.add((BNode() if p == SH.nodeKind else URIRef(TEST + "focus"), RDF.type, target_class))
+        new = BNode() if p == SH.nodeKind else URIRef(TEST + "focus")
+        if target_class is not None:
+            g.add((new, RDF.type, target_class))
+        for q in sg.objects(shape, SH.targetSubjectsOf):
+            g.add((new, q, next(g.objects(focus, q), URIRef(TEST + "object"))))
     elif p == SH["or"]:
         for member in Collection(sg, value):
             Path_(sg, sg.value(member, SH.path)).set(g, focus, [])
@@ -242,7 +249,7 @@ def broken(fixtures: list[rdflib.Graph], case) -> rdflib.Graph:
     target_class = sg.value(shape, SH.targetClass)
     for fixture in fixtures:
         has_focus = (target_class is not None and any(fixture.subjects(RDF.type, target_class))) or any(
-            fixture.subjects(q, None) for q in sg.objects(shape, SH.targetSubjectsOf))
+            any(fixture.subjects(q, None)) for q in sg.objects(shape, SH.targetSubjectsOf))
         if not has_focus:
             continue
         g = rdflib.Graph()
