@@ -114,33 +114,47 @@ def _fingerprint(triples) -> tuple[int, int]:
     return n, total
 
 
+def _kind(graph: str) -> str:
+    if "/unkg/vocab/" in graph or "/unkg/ontology" in graph:
+        return "reference"
+    return "lineage" if graph.rstrip(">").endswith("/lineage") else "resolution"
+
+
 def compare_stores(new_dir: Path, ref_dir: Path, out=sys.stdout) -> bool:
     """Whether two stores hold the same quads: each named graph's triples as sets (graphs with blank nodes,
     the ontology's, by their size and the rest of their triples), and the default graph by its size and
-    an order-free fingerprint. Prints the differences."""
+    an order-free fingerprint. Prints the differences by kind of graph (resolution, lineage, reference) and
+    the predicates of the triples that differ."""
+    from collections import Counter
+
     new, ref = ox.Store.read_only(str(new_dir)), ox.Store.read_only(str(ref_dir))
     names_new, names_ref = set(new.named_graphs()), set(ref.named_graphs())
     only_new, only_ref = sorted(map(str, names_new - names_ref)), sorted(map(str, names_ref - names_new))
-    differing = []
+    differing: Counter = Counter()
+    predicates: dict[str, Counter] = {}
     for g in sorted(names_new & names_ref, key=str):
         a, b = _graph_triples(new, g), _graph_triples(ref, g)
         if a != b and _fingerprint(a) != _fingerprint(b):
-            differing.append((str(g), len(a - b), len(b - a)))
+            kind = _kind(str(g))
+            differing[kind] += 1
+            predicates.setdefault(kind, Counter()).update(t[1].value for t in a ^ b)
     default_new = _fingerprint((q.subject, q.predicate, q.object) for q in
                                new.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     default_ref = _fingerprint((q.subject, q.predicate, q.object) for q in
                                ref.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     same = not (only_new or only_ref or differing) and default_new == default_ref
     print(f"  compared with {ref_dir}: {len(names_new & names_ref)} named graphs in both, {len(only_new)} only in "
-          f"the new store, {len(only_ref)} only in {ref_dir.name}, {len(differing)} differing; default graph "
+          f"the new store, {len(only_ref)} only in {ref_dir.name}, differing: "
+          f"{', '.join(f'{n} {k}' for k, n in sorted(differing.items())) or 'none'}; default graph "
           f"{default_new[0]} triples ({default_ref[0]} there), {'the same' if default_new == default_ref else 'DIFFERENT'}"
           f": {'THE SAME QUADS' if same else 'DIFFERENT QUADS'}", file=out)
-    for name in only_new[:5]:
-        print(f"      only in the new store: {name}", file=out)
-    for name in only_ref[:5]:
-        print(f"      only in {ref_dir.name}: {name}", file=out)
-    for name, extra, missing in differing[:10]:
-        print(f"      {name}: {extra} triple(s) only in the new store, {missing} only in {ref_dir.name}", file=out)
+    for label, names in (("only in the new store", only_new), (f"only in {ref_dir.name}", only_ref)):
+        kinds = Counter(_kind(n) for n in names)
+        if names:
+            print(f"      {label}: {dict(kinds)}, e.g. {names[0]}", file=out)
+    for kind, counts in sorted(predicates.items()):
+        top = ", ".join(f"{p.rsplit('/', 1)[-1]} {n}" for p, n in counts.most_common(8))
+        print(f"      {kind} graphs: triples that differ, by predicate: {top}", file=out)
     return same
 
 
