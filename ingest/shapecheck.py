@@ -30,7 +30,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-_TYPE = RDF.type
+_TYPE = str(RDF.type)
 _STRING, _LANG_STRING, _DATE = XSD.string, RDF.langString, XSD.date
 _STRING_TYPES = (None, _LANG_STRING, _STRING)
 Triple = tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]
@@ -54,49 +54,48 @@ class Unsupported(Exception):
 
 class Data:
     """One graph's triples, indexed by subject and predicate (and by object for the predicates a shape walks
-    backwards), and, when a SPARQL constraint needs it, loaded into an in-memory Oxigraph store."""
+    backwards, and by predicate for those that targets name), and, when a SPARQL constraint needs it, loaded
+    into an in-memory Oxigraph store. Keys are the IRIs' text: rdflib compares its terms in Python."""
 
     def __init__(self, triples: Iterable[Triple], ntriples: str | None = None,
-                 backwards: frozenset = frozenset({RDF.type})):
-        out: dict[tuple, list] = {}
-        blank = False
+                 backwards: frozenset = frozenset({str(RDF.type)}), listed: frozenset = frozenset()):
+        out: dict[tuple[str, str], list] = {}
+        pairs: dict[str, list] = {p: [] for p in listed}
+        into: dict[tuple, list] = {}
+        odd = False
         if not isinstance(triples, rdflib.Graph):  # counts are of distinct value nodes
             triples = dict.fromkeys(triples)
         for s, p, o in triples:
-            key = (s, p)
+            if type(s) is not URIRef or type(p) is not URIRef or type(o) is BNode:
+                odd = True  # blank nodes, literal subjects: pySHACL judges
+            key = (str(s), str(p))
             objects = out.get(key)
             if objects is None:
                 out[key] = [o]
             else:
                 objects.append(o)
-            if type(o) is BNode or type(s) is BNode:
-                blank = True
-        into: dict[tuple, list] = {}
-        for (s, p), objects in out.items():
-            if p in backwards:
-                for o in objects:
-                    into.setdefault((o, p), []).append(s)
-        self.out, self.into, self.blank = out, into, blank
+            if key[1] in pairs:
+                pairs[key[1]].append((s, o))
+            if key[1] in backwards:
+                into.setdefault((o, key[1]), []).append(s)
+        self.out, self.into, self._pairs, self.odd = out, into, pairs, odd
         self.backwards = backwards
-        self._pairs: dict[rdflib.term.Node, list[tuple]] | None = None
         self._ntriples = ntriples
         self._store: ox.Store | None = None
 
-    def objects(self, s, p) -> list:
-        return self.out.get((s, p), [])
+    def objects(self, s, p: str) -> list:
+        if type(s) is not URIRef:
+            return []  # only IRIs are subjects here (literals never are; blank nodes make the data odd)
+        return self.out.get((str(s), p), [])
 
-    def subjects(self, p, o) -> list:
+    def subjects(self, p: str, o) -> list:
         if p not in self.backwards:
             raise KeyError(p)  # the Checker lists every predicate its paths walk backwards
         return self.into.get((o, p), [])
 
-    def pairs(self, p) -> list[tuple]:
-        """(subject, object) of every triple with this predicate."""
-        if self._pairs is None:
-            self._pairs = {}
-            for (s, q), objects in self.out.items():
-                self._pairs.setdefault(q, []).extend((s, o) for o in objects)
-        return self._pairs.get(p, [])
+    def pairs(self, p: str) -> list[tuple]:
+        """(subject, object) of every triple with this predicate (one the Checker lists)."""
+        return self._pairs[p]
 
     def store(self) -> ox.Store:
         """The graph in an in-memory Oxigraph store; raises SyntaxError or ValueError for a term Oxigraph
@@ -104,7 +103,7 @@ class Data:
         if self._store is None:
             store = ox.Store()
             if self._ntriples is None:
-                store.extend(ox.Quad(_ox(s), _ox(p), _ox(o)) for (s, p), objects in self.out.items()
+                store.extend(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _ox(o)) for (s, p), objects in self.out.items()
                              for o in objects)
             else:
                 store.load(self._ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
@@ -148,7 +147,8 @@ class Checker:
         self.shapes: list[Shape] = []
         self.unsupported: str | None = None
         self._prefixes: dict[rdflib.term.Node, str] = {}
-        self.backwards: set = {RDF.type}  # predicates the paths walk from object to subject
+        self.backwards: set = {str(RDF.type)}  # predicates the paths walk from object to subject
+        self.listed: set = {str(RDFS.subClassOf)}  # predicates whose subjects or objects targets name
         self.lenient: set = set()  # shapes whose results are warnings or infos, never violations
         try:
             self._read()
@@ -171,6 +171,7 @@ class Checker:
             # may give a result is named by the shape pySHACL names (sh:sourceShape)
             shape = self.shape(node, with_properties=g.value(node, SH.path) is not None)
             shape.targets = [(t, o) for t in _TARGETS for o in g.objects(node, t)]
+            self.listed.update(str(o) for t, o in shape.targets if t in (SH.targetSubjectsOf, SH.targetObjectsOf))
             self.shapes.append(shape)
             if shape.path is None:
                 for prop in g.objects(node, SH.property):
@@ -216,9 +217,9 @@ class Checker:
             elif kind == SH.targetNode:
                 nodes.add(o)
             elif kind == SH.targetSubjectsOf:
-                nodes.update(s for s, _ in data.pairs(o))
+                nodes.update(s for s, _ in data.pairs(str(o)))
             else:
-                nodes.update(v for _, v in data.pairs(o))
+                nodes.update(v for _, v in data.pairs(str(o)))
         return nodes
 
     def suspects(self, data: Data, first: bool = False) -> list[tuple[rdflib.term.Node, str]]:
@@ -226,7 +227,7 @@ class Checker:
         would give none. `first`: stop at the first one."""
         if self.unsupported:
             return [(rdflib.URIRef(str(SH)), "unsupported: " + self.unsupported)]
-        if data.blank or data.pairs(RDFS.subClassOf):
+        if data.odd or data.pairs(str(RDFS.subClassOf)):
             # blank nodes cannot be handed to Oxigraph as the same nodes, and rdfs:subClassOf in the data
             # widens targets and classes: pySHACL judges such graphs
             return [(rdflib.URIRef(str(SH)), "blank nodes or rdfs:subClassOf in the data")]
@@ -240,7 +241,7 @@ class Checker:
 
     def data(self, triples: Iterable[Triple], ntriples: str | None = None) -> Data:
         """A graph's triples (and, if at hand, the same as N-Triples) ready for `suspects`."""
-        return Data(triples, ntriples, frozenset(self.backwards))
+        return Data(triples, ntriples, frozenset(self.backwards), frozenset(self.listed))
 
 
 def _deactivated(g: rdflib.Graph, node: rdflib.term.Node) -> bool:
@@ -257,11 +258,12 @@ def _path(g: rdflib.Graph, path: rdflib.term.Node, backwards: set) -> Callable[[
     """The value nodes of a SHACL path from a node (predicate, inverse, sequence and alternative paths); the
     predicates of inverse paths are added to `backwards`."""
     if isinstance(path, URIRef):
-        return lambda data, node: data.objects(node, path)
+        predicate = str(path)
+        return lambda data, node: data.objects(node, predicate)
     inverse = g.value(path, SH.inversePath)
     if isinstance(inverse, URIRef):
-        backwards.add(inverse)
-        return lambda data, node: data.subjects(inverse, node)
+        backwards.add(str(inverse))
+        return lambda data, node: data.subjects(str(inverse), node)
     alternative = g.value(path, SH.alternativePath)
     if alternative is not None:
         parts = [_path(g, p, backwards) for p in Collection(g, alternative)]
@@ -375,10 +377,12 @@ def _has_value(_c: Checker, _shape, value: rdflib.term.Node) -> Test:
 
 
 def _less_than(_c: Checker, _shape, value: URIRef) -> Test:
+    other = str(value)
+
     def test(focus, values, data) -> bool:
         for v in values:
             n = _number(v)
-            for w in data.objects(focus, value):
+            for w in data.objects(focus, other):
                 m = _number(w)
                 if n is None or m is None or not n < m:
                     return False
@@ -387,7 +391,8 @@ def _less_than(_c: Checker, _shape, value: URIRef) -> Test:
 
 
 def _class(_c: Checker, _shape, value: URIRef) -> Test:
-    return lambda focus, values, data: all(not isinstance(v, Literal) and value in data.objects(v, _TYPE)
+    name = str(value)
+    return lambda focus, values, data: all(any(type(t) is URIRef and str.__eq__(t, name) for t in data.objects(v, _TYPE))
                                            for v in values)
 
 
