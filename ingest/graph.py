@@ -351,9 +351,11 @@ def _openers() -> dict[str, str]:
     """Lower-cased labels of preambular openers (any language) -> concept IRI, from the vocabularies."""
     g = vocab_graph()
     out: dict[str, str] = {}
-    for concept in g.subjects(RDF.type, UNKG.PreambularOpener):
+    # in IRI order: where two openers share a label, the same one wins in every process (rdflib's own order
+    # follows the process's hash seed)
+    for concept in sorted(g.subjects(RDF.type, UNKG.PreambularOpener), key=str):
         for prop in (SKOS.prefLabel, SKOS.altLabel):
-            for label in g.objects(concept, prop):
+            for label in sorted(g.objects(concept, prop), key=str):
                 out.setdefault(str(label).lower(), str(concept))
     return out
 
