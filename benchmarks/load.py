@@ -1,4 +1,4 @@
-"""Load with hostile queries in the mix (issue 16): 16 concurrent clients for 60 s against `unkg serve` on a
+"""Load with hostile queries in the mix: 16 concurrent clients for 60 s against `unkg serve` on a
 real store, sending the heaviest example queries (ontology/queries/*.rq, timed once first) and the
 memory-hungry query `SELECT ?c ?f { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1` over and over, while a few
 more clients load ordinary pages: actor pages, resolution pages and search. Prints the page loads and their

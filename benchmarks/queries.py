@@ -5,7 +5,7 @@ whether the answers are the same. Best, not median: on this shared 2-core VM a r
 as slow for reasons outside the query (seen: 27 ms and 54 ms for the same query, back to back), and the
 fastest run is the one least disturbed (as Python's timeit advises); the ratios of the medians are printed
 in the summary too. Aggregate questions (GROUP BY / COUNT / SUM / AVG / MIN / MAX) must be at least 20x faster on
-the embedded store (issue 7); the script exits 1 when one is not, or when any answers differ.
+the embedded store; the script exits 1 when one is not, or when any answers differ.
 
 Both engines answer the shipped question, with one rewrite for rdflib: the aggregates wrap properties in
 `{ SELECT * { ... } }` so that Oxigraph scans each once and hash-joins the blocks, and rdflib joins

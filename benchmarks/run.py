@@ -1,4 +1,4 @@
-"""All of issue 7's numbers in one run: ingest (1 and 2 jobs), competency questions (embedded vs rdflib),
+"""The headline numbers in one run: ingest (1 and 2 jobs), competency questions (embedded vs rdflib),
 and the web app under 16 clients, over one store built by the ingest benchmark.
 
     python benchmarks/run.py [--set all|english] [--quick] [--store DIR]

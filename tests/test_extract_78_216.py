@@ -1,4 +1,4 @@
-"""Acceptance (issue 6): what a careful reader finds in A/RES/78/216, checked on the bundled sample text and
+"""Acceptance: what a careful reader finds in A/RES/78/216, checked on the bundled sample text and
 on the AKN file of the corpus, with the package vocabularies. Concepts are named by their labels and resolved
 through the vocabularies, so that the tests say what the text means, not which IRI spelling a vocabulary chose.
 """

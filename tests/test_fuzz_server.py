@@ -1,4 +1,4 @@
-"""Property-based tests of the web app's refusals and IRI routes (issue 16): hostile SPARQL (updates, LOAD,
+"""Property-based tests of the web app's refusals and IRI routes: hostile SPARQL (updates, LOAD,
 SERVICE, malformed, nested past the limit, bytes that are not UTF-8) and any characters in the paths of the
 IRI routes; never a 500 nor a traceback, and every refusal a refusal. The cases are tests/serverfuzz.py's; this
 is the quick profile (benchmarks/fuzz_server.py runs the long one against a real server)."""

@@ -1,4 +1,4 @@
-"""Security headers and CORS (issue 16): a Content-Security-Policy under which the explorer (YASGUI included)
+"""Security headers and CORS: a Content-Security-Policy under which the explorer (YASGUI included)
 still works in real headless Chromium while an injected inline script does not run; nosniff; no framing;
 CORS on /sparql and the machine-readable twins, never on an HTML page."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What one query may take (issue 16): a memory limit per query worker, the row cap applied while a result
+"""What one query may take: a memory limit per query worker, the row cap applied while a result
 streams, a nesting limit before any parser runs, and `unkg query` bounded the same way. Real server (waitress)
 over a real embedded store of tens of thousands of quads; the server's memory (its process and its workers)
 is watched throughout, and the workers are killed should it pass 2 GB, so that a regression fails the test

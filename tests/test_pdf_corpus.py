@@ -1,4 +1,4 @@
-"""Acceptance (issue 4): each of the 145 official PDFs against its Akoma Ntoso twin.
+"""Acceptance: each of the 145 official PDFs against its Akoma Ntoso twin.
 
 Per resolution: same symbol and date, same operative numbers, verb phrases and preambular count, for at least
 98% of them. Per paragraph: normalised text similarity >= 0.98 for at least 95% of all paragraphs. Failures
