@@ -233,3 +233,12 @@ def test_french_commitments_bind_the_adopting_body(vocab):
 def test_states_addressed_by_name_or_government(vocab, lang, text, states):
     (p,) = extract(make([text], lang), vocab).operative[0].provisions
     assert local(p.addressees) == states
+
+
+def test_high_commissioner_of_a_council_text_naming_refugees_once_is_for_human_rights(vocab):
+    res = extract(make(["Welcomes the work of the Office of the United Nations High Commissioner for Human Rights;",
+                        "Calls upon States to ensure access to the Office of the United Nations High Commissioner "
+                        "for Refugees and the Office of the United Nations High Commissioner for Human Rights;",
+                        "Requests the High Commissioner to submit a report to the Council;"],
+                       body="Human Rights Council"), vocab)
+    assert local(res.operative[2].provisions[0].addressees) == ["united-nations-high-commissioner-for-human-rights"]

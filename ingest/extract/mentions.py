@@ -294,14 +294,39 @@ class ShortNames:
                 heads.update(own)
             for head in heads:
                 counts.setdefault(head, Counter())[m.concept.id] += 1
-        t = Trie()
         labels = vocab.trie("mentions", self.language) if vocab is not None else Trie()
+        if vocab is not None:
+            self._vote_for_holders(mentions, vocab, labels, counts)
+        t = Trie()
         for head, c in counts.items():
             node = labels.node(head) if len(head) == 1 else None
             if node is not None and Trie._END in node and c.most_common(1)[0][0] not in node[Trie._END]:
                 continue  # "the State" (of Palestine): a word that names a concept of its own, States
             t.add(head, c.most_common(1)[0][0])
         return t
+
+    def _vote_for_holders(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary, labels: Trie,
+                          counts: dict[tuple[str, ...], Counter]) -> None:
+        """A mention of an office is a vote for the short form its head holds ("Office of the United Nations
+        High Commissioner for Human Rights" makes "the High Commissioner" the High Commissioner for Human
+        Rights, not the High Commissioner for Refugees named once), when the vocabulary gives the head that
+        short form as a label of its own."""
+        for toks, m in mentions:
+            if m.concept.kind != ACTOR:
+                continue
+            for b in m.concept.broader:
+                for head in set(self._label_heads(vocab, b)) if b in vocab.concepts else ():
+                    node = labels.node(head)
+                    if node is not None and b in node.get(Trie._END, ()) and head in counts \
+                            and self._names_in_full(toks, m, head):
+                        counts[head][b] += 1
+
+    def _names_in_full(self, toks: list[Token], m: Mention, head: tuple[str, ...]) -> bool:
+        """The mention prints `head` followed by a connector and the rest of a name ("... High Commissioner
+        for Human Rights"), not as a short form itself ("Office of the High Commissioner")."""
+        n = len(head)
+        return any(tuple(t.key for t in toks[p:p + n]) == head and toks[p + n].low in self.connectors
+                   for p in range(m.i, m.j - n - 1))
 
     def _heads(self, toks: list[Token], i: int, j: int) -> list[tuple[str, ...]]:
         """Short names of the full name toks[i:j]: the words before its first connector ("Special
