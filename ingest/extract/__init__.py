@@ -382,6 +382,8 @@ def _complement(toks: list[Token], a: int, b: int, ctx: _Context, covered: set[i
         if low in (";", ":"):
             return m
         if low in ctx.markers and m > a:
+            if (toks[m - 1].low, low) in ctx.rules.joiner_pairs:
+                continue  # "ainsi que la société civile": the list goes on
             if low in ctx.that:
                 return m
             n = m + 1

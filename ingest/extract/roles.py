@@ -49,6 +49,8 @@ class Rules:
         self.markers = {lows(p)[0] for p in gram.get("complement_markers", ())}
         self.places = {lows(p)[-1] for p in gram.get("place_prepositions", ())}
         self.coord = {lows(p)[-1] for p in gram.get("coordination", ()) if lows(p)}
+        # the last two words of joiners such as "ainsi que": a "que" after "ainsi" opens no clause
+        self.joiner_pairs = {lows(p)[:2] for p in gram.get("list_joiners", ()) if len(lows(p)) >= 2}
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
 
     # -- titles ---------------------------------------------------------------------------------------------

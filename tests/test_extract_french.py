@@ -1,0 +1,72 @@
+"""French (and Spanish) list grammar of the addressee phrase, on sentences written for these tests (no corpus):
+"ainsi que" / "así como" carry the list on, "d'autres X" is a further addressee and no complement, and
+modifiers shared by coordinated adjectives give one addressee per adjective."""
+from __future__ import annotations
+
+import pytest
+
+from unkg.ingest.extract import extract, load
+from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load()
+
+
+def provisions(vocab, texts: list[str], language: str):
+    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
+    res = Resolution("A/RES/78/999", "General Assembly", "78", None, language, "test", Source("x", "0" * 64, "text"),
+                     paragraphs=paras)
+    res.text = assemble(paras)
+    return [pr for p in extract(res, vocab).operative for pr in p.provisions]
+
+
+def local(cs) -> list[str]:
+    return [c.id.rsplit("/", 1)[-1] for c in cs]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Invite tous les États Membres, les organismes des Nations Unies et les organisations internationales et "
+     "régionales, ainsi que la société civile, y compris les organisations non gouvernementales, à promouvoir la "
+     "tolérance;", ["member-states", "united-nations-system", "international-organizations", "regional-organizations",
+                    "civil-society", "non-governmental-organizations"]),
+    ("fr", "Engage les États Membres ainsi que les organisations régionales à coopérer;",
+     ["member-states", "regional-organizations"]),
+    ("fr", "Demande aux États Membres, ainsi qu'aux organisations non gouvernementales, de coopérer;",
+     ["member-states", "non-governmental-organizations"]),
+    ("fr", "Demande aux États Membres, ainsi qu’aux organisations non gouvernementales, de coopérer;",
+     ["member-states", "non-governmental-organizations"]),
+    ("es", "Exhorta a los Estados Miembros, así como a las organizaciones regionales, a cooperar;",
+     ["member-states", "regional-organizations"]),
+])
+def test_ainsi_que_carries_the_list_on(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected
+
+
+def test_que_after_other_words_still_opens_a_clause(vocab):
+    pr = provisions(vocab, ["Demande que les États Membres protègent les journalistes;"], language="fr")[0]
+    assert "civil-society" not in local(pr.addressees)
+    pr = provisions(vocab, ["Demande aux États Membres ainsi que de veiller à la protection des journalistes;"],
+                    language="fr")[0]
+    assert local(pr.addressees) == ["member-states"]
+
+
+def test_d_autres_is_a_further_addressee_not_a_complement(vocab):
+    pr = provisions(vocab, ["Engage le Secrétaire général et d'autres organismes des Nations Unies à continuer de "
+                            "coopérer;"], language="fr")[0]
+    assert local(pr.addressees) == ["secretary-general", "united-nations-system"]
+    pr = provisions(vocab, ["Engage les États Membres à continuer d'autres activités;"], language="fr")[0]
+    assert local(pr.addressees) == ["member-states"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Invite les organisations internationales et régionales à soutenir les efforts;"),
+    ("fr", "Invite les organismes régionaux et internationaux compétents à soutenir les efforts;"),
+    ("fr", "Demande aux autres institutions internationales, régionales et sous-régionales compétentes de soutenir "
+     "les efforts;"),
+])
+def test_shared_modifiers_distribute(vocab, lang, text):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert {"international-organizations", "regional-organizations"} <= set(local(pr.addressees))
