@@ -70,3 +70,18 @@ def test_d_autres_is_a_further_addressee_not_a_complement(vocab):
 def test_shared_modifiers_distribute(vocab, lang, text):
     pr = provisions(vocab, [text], language=lang)[0]
     assert {"international-organizations", "regional-organizations"} <= set(local(pr.addressees))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Engage les États Membres et les organisations régionales, agissant dans le cadre de leur mandat, et les "
+     "autres parties prenantes à continuer de prendre des mesures;",
+     ["member-states", "regional-organizations", "relevant-stakeholders"]),
+    ("fr", "Prie le Secrétaire général, agissant en consultation avec les États Membres, de présenter un rapport;",
+     ["secretary-general"]),
+    ("es", "Exhorta a los Estados Miembros y a las entidades de las Naciones Unidas, actuando en el marco de sus "
+     "mandatos, y a otros interesados pertinentes a seguir adoptando medidas;",
+     ["member-states", "united-nations-system", "relevant-stakeholders"]),
+])
+def test_acting_within_mandates_runs_to_the_comma_only(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected
