@@ -242,3 +242,16 @@ def test_high_commissioner_of_a_council_text_naming_refugees_once_is_for_human_r
                         "Requests the High Commissioner to submit a report to the Council;"],
                        body="Human Rights Council"), vocab)
     assert local(res.operative[2].provisions[0].addressees) == ["united-nations-high-commissioner-for-human-rights"]
+
+
+def test_the_noun_of_a_body_named_in_full_is_that_body(vocab):
+    res = extract(make(["Welcomes the work of the International Residual Mechanism for Criminal Tribunals;",
+                        "Requests the Mechanism to report to the Council;",
+                        "Decides to establish an open-ended intergovernmental working group on the human rights of "
+                        "older persons;",
+                        "Requests the working group to submit a report to the Council;"],
+                       body="Human Rights Council"), vocab)
+    assert local(res.operative[1].provisions[0].addressees) == [
+        "international-residual-mechanism-for-criminal-tribunals"]
+    assert local(res.operative[3].provisions[0].addressees) == [
+        "open-ended-intergovernmental-working-group-on-the-human-rights-of-older-persons"]

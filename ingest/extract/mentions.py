@@ -340,6 +340,9 @@ class ShortNames:
                 short = self._drop_optional(head)
                 if short is not None:
                     out.append(short)
+        if out:  # its noun: "the working group", "the Mechanism" of the body the resolution names in full
+            head = out[0]
+            out += [head[-n:] for n in (1, 2) if len(head) > n]
         return out
 
     def _label_heads(self, vocab: Vocabulary, iri: str) -> list[tuple[str, ...]]:
