@@ -7,11 +7,14 @@ test that needs the corpus; `slow`, `server` and `browser` are set by the module
 from __future__ import annotations
 
 import asyncio
+import threading
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
 import rdflib
+from waitress import create_server
 
 from unkg.config import corpus_dir
 from unkg.store import open_store
@@ -29,6 +32,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "corpus" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.corpus)
+
+
+@contextmanager
+def served(app, threads: int = 8):
+    """A real HTTP server (waitress, on a free port) for `app` in a daemon thread; yields its base URL and
+    closes the server and the app's query workers on exit."""
+    srv = create_server(app, host="127.0.0.1", port=0, threads=threads)
+    threading.Thread(target=srv.run, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{srv.effective_port}"
+    finally:
+        srv.close()
+        app.extensions["unkg"].pool.close()
 
 
 def load_webapp_store(folder: Path) -> str:

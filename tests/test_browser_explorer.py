@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import threading
 from pathlib import Path
 
 import pytest
 from conftest import load_webapp_store as load_fixture
-from waitress.server import create_server
+from conftest import served
 
 from unkg.webapp import assets, create_app
 
@@ -24,11 +23,8 @@ EXAMPLES = Path(__file__).parent / "fixtures" / "webapp" / "queries"
 def base_url(tmp_path_factory: pytest.TempPathFactory):
     location = load_fixture(tmp_path_factory.mktemp("browser") / "store")
     app = create_app({"STORE": location, "QUERY_TIMEOUT": 20, "QUERY_WORKERS": 1, "EXAMPLE_QUERIES": str(EXAMPLES)})
-    srv = create_server(app, host="127.0.0.1", port=0, threads=8)
-    threading.Thread(target=srv.run, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
-    app.extensions["unkg"].pool.close()
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 import test_browser_explorer as chromium
+from conftest import served
 from corpus_sample import shared_sample_store
-from waitress.server import create_server
 
 from unkg.webapp import assets, create_app
 
@@ -33,11 +32,8 @@ def base_url(corpus: Path):
     pages.HTML_PAGE = 10  # paging on a small store
     app = create_app({"STORE": shared_sample_store(corpus), "QUERY_TIMEOUT": 60, "QUERY_WORKERS": 1,
                       "RESULT_LIMIT": CAP})
-    srv = create_server(app, host="127.0.0.1", port=0, threads=8)
-    threading.Thread(target=srv.run, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
-    app.extensions["unkg"].pool.close()
+    with served(app) as url:
+        yield url
     pages.HTML_PAGE = saved
 
 

@@ -8,14 +8,13 @@ actor page's link to the mandates its actor holds. Screenshots go to artifacts/ 
 from __future__ import annotations
 
 import json
-import threading
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 import test_browser_explorer as chromium
-from waitress.server import create_server
+from conftest import served
 
 from unkg.cli import main
 from unkg.webapp import create_app
@@ -36,11 +35,8 @@ def base_url(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     meta = [a for body in ("ga", "hrc") for a in ("--meta", str(corpus / "meta" / body))]
     assert main(["ingest", "--store", location, "-q", *meta, *files]) == 0
     app = create_app({"STORE": location, "QUERY_WORKERS": 1})
-    srv = create_server(app, host="127.0.0.1", port=0, threads=8)
-    threading.Thread(target=srv.run, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
-    app.extensions["unkg"].pool.close()
+    with served(app) as url:
+        yield url
 
 
 def fetch_json(url: str) -> dict:

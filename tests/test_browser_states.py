@@ -4,13 +4,11 @@ it and the co-sponsors; finding a State from /states leads to its page; no conso
 artifacts/ (gitignored)."""
 from __future__ import annotations
 
-import threading
-
 import pytest
+from conftest import served
 from test_browser_explorer import ARTIFACTS, console_errors, wait_for
 from test_browser_explorer import browser as browser  # the module's Chromium fixture, shared
 from test_webapp_states import build_store
-from waitress.server import create_server
 
 from unkg.webapp import create_app
 
@@ -21,11 +19,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.server]
 def base_url(tmp_path_factory: pytest.TempPathFactory):
     location = build_store(str(tmp_path_factory.mktemp("browser-states") / "store"))
     app = create_app({"STORE": location, "QUERY_WORKERS": 1})
-    srv = create_server(app, host="127.0.0.1", port=0, threads=8)
-    threading.Thread(target=srv.run, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
-    app.extensions["unkg"].pool.close()
+    with served(app) as url:
+        yield url
 
 
 def test_state_page_in_chromium(base_url, browser):

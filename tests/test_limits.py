@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from waitress.server import create_server
+from conftest import served
 
 from unkg.querykind import MAX_NESTING, nesting
 from unkg.store import open_store
@@ -115,11 +115,8 @@ def server(big_store: str):
 
     app = create_app({"STORE": big_store, "QUERY_TIMEOUT": 30, "RESULT_LIMIT": 1000, "QUERY_WORKERS": 2,
                       "QUERY_MEMORY": parse_size(BUDGET, "test")})
-    srv = create_server(app, host="127.0.0.1", port=0, threads=8)
-    threading.Thread(target=srv.run, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.effective_port}", app
-    srv.close()
-    app.extensions["unkg"].pool.close()
+    with served(app) as url:
+        yield url, app
 
 
 def post(url: str, query: str, timeout: float = 60) -> tuple[int, dict]:

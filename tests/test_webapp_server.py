@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -13,11 +12,10 @@ import warnings
 
 import pytest
 import rdflib
-from conftest import WORK
+from conftest import WORK, served
 from conftest import load_webapp_store as load_fixture
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
-from waitress.server import create_server
 
 from unkg.webapp import create_app
 
@@ -31,12 +29,8 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 def server(tmp_path_factory: pytest.TempPathFactory):
     location = load_fixture(tmp_path_factory.mktemp("server") / "store")
     app = create_app({"STORE": location, "QUERY_TIMEOUT": 1.5, "RESULT_LIMIT": 1000, "QUERY_WORKERS": 2})
-    srv = create_server(app, host="127.0.0.1", port=0, threads=8)
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{srv.effective_port}", app
-    srv.close()
-    app.extensions["unkg"].pool.close()
+    with served(app) as url:
+        yield url, app
 
 
 def wrapper(base: str, fmt: str, query: str) -> SPARQLWrapper:
