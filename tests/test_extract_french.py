@@ -85,3 +85,33 @@ def test_shared_modifiers_distribute(vocab, lang, text):
 def test_acting_within_mandates_runs_to_the_comma_only(vocab, lang, text, expected):
     pr = provisions(vocab, [text], language=lang)[0]
     assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Demande aux autres intervenants humanitaires de coopérer;", ["humanitarian-organizations"]),
+    ("fr", "Exhorte tous les États et les autres acteurs humanitaires à coopérer;", ["all-states",
+                                                                                  "humanitarian-organizations"]),
+    ("es", "Exhorta a los Estados y a los otros agentes humanitarios a cooperar;", ["states",
+                                                                                    "humanitarian-organizations"]),
+])
+def test_a_longer_name_after_filler_words_wins(vocab, lang, text, expected):
+    """"autres intervenants" names stakeholders, but "intervenants humanitaires" goes on past it."""
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Invite le Secrétaire général à coopérer avec les États et prie ce dernier de présenter un rapport;",
+     ["secretary-general"]),
+    ("fr", "Prend note du rapport du Secrétaire général et demande à celui-ci de présenter un rapport;",
+     ["secretary-general"]),
+    ("fr", "Invite les États Membres à coopérer et encourage ceux-ci à agir;", ["member-states"]),
+    ("es", "Invita al Secretario General a cooperar y pide a este último que presente un informe;",
+     ["secretary-general"]),
+    ("es", "Invita a los Estados Miembros a cooperar y exhorta a estos a que actúen;", ["member-states"]),
+    ("es", "Toma nota del informe y exhorta a estos Estados a que actúen;", ["states"]),
+])
+def test_demonstratives_stand_for_the_actor_named_before(vocab, lang, text, expected):
+    prs = provisions(vocab, [text], language=lang)
+    assert len(prs) == 2
+    assert local(prs[1].addressees) == expected

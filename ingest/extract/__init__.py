@@ -50,11 +50,11 @@ class _Context:
     non_inf: set[str]
     definite: set[str]
     links: set[str]
-    pronouns: set[str]
     president: Any
     places: set[str] = field(default_factory=set)
     rules: Rules | None = None
     states: dict[str, list[ConceptInfo]] = field(default_factory=dict)  # a word of a State's name -> States
+    pronoun_phrases: Any = None  # "them", "ce dernier", "à celui-ci": the addressee named before
 
 
 @dataclass
@@ -82,10 +82,10 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             phrase_trie(g["partner_phrases"]), phrase_trie(g["condition_phrases"]), {k for p in g["fillers"] for k in lows(p)},
             {lows(p)[0] for p in g["complement_markers"]}, {lows(p)[0] for p in g["clause_that"]},
             {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)},
-            {lows(p)[0] for p in g["addressee_links"]}, {lows(p)[0] for p in g["object_pronouns"]},
+            {lows(p)[0] for p in g["addressee_links"]},
             phrase_trie(g.get("own_president", [])),
             places={lows(p)[-1] for p in g.get("place_prepositions", ())}, rules=Rules(g),
-            states=_state_words(vocab, language))
+            states=_state_words(vocab, language), pronoun_phrases=phrase_trie(g["object_pronouns"]))
     return ctx
 
 
@@ -262,8 +262,11 @@ def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInf
                 return subjects
             s.rep.unmapped.clear()
         return [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text, "adopting-body")]
-    if modality in ASKING and (c.pronoun or (c.j < s.hi and toks[c.j].low in ctx.pronouns)):
-        plural = c.pronoun or toks[c.j].low in ctx.rules.plural_pronouns
+    pronoun = ctx.pronoun_phrases.longest(toks, c.j, s.hi, attr="low") if c.j < s.hi else None
+    if pronoun and pronoun[0] < s.hi and toks[pronoun[0]].low not in ctx.markers | {","}:
+        pronoun = None  # a determiner, not a pronoun: "a estos Estados", "ce dernier rapport"
+    if modality in ASKING and (c.pronoun or pronoun):
+        plural = c.pronoun or any(t.low in ctx.rules.plural_pronouns for t in toks[c.j:pronoun[0]])
         return _antecedent(done, same_paragraph, s, plural)
     if modality in ASKING:
         n = len(s.rep.unmapped)

@@ -41,6 +41,9 @@ class MentionFinder:
         self.preps = {k for p in gram["head_prepositions"] for k in keys(p)}
         self.connectors = self.preps | {k for p in gram.get("mandate_connectors", ()) for k in keys(p)}
         self.definite = {k for p in gram["definite"] for k in keys(p)}
+        # French and Spanish put the adjective that completes a name after the noun ("intervenants humanitaires")
+        self.fillers = {k for p in gram.get("fillers", ()) for k in lows(p)} if not gram.get("actor_followers") \
+            else set()
         # one-word group labels match only as printed (no plural folding): "civilian objects", "caractère
         # civil" are no mention of "civilians"/"civils"
         self.exact: dict[str, set[str]] = {}
@@ -70,6 +73,9 @@ class MentionFinder:
             m = self._walk(toks, i, hi)
             if m and m[0] < hi and toks[m[0]].low == "-" and m[0] + 1 < hi and toks[m[0]].start == toks[m[0] - 1].end:
                 m = None  # "sexual and reproductive health-care services": the word goes on
+            if m and self._longer_after_fillers(toks, i, m[0], hi):
+                i += 1  # "autres [intervenants humanitaires]": the longer name wins over "autres intervenants"
+                continue
             if not m:
                 m = self._unique_prefix(toks, i, hi)
             if not m:
@@ -107,6 +113,18 @@ class MentionFinder:
             if nxt is not None:
                 stack.append((nxt, j + 1))
         return best
+
+    def _longer_after_fillers(self, toks: list[Token], i: int, j: int, hi: int) -> bool:
+        """A label at toks[i:j] that begins with filler words ("autres intervenants", "all actors") overlaps a
+        longer label that starts after those words and ends past j ("intervenants humanitaires"): French and
+        Spanish put the adjective that completes a name after the noun."""
+        k = i
+        while k + 1 < j and toks[k].low in self.fillers:
+            k += 1
+            r = self._walk(toks, k, hi)
+            if r and r[0] > j:
+                return True
+        return False
 
     def _unique_prefix(self, toks: list[Token], i: int, hi: int) -> tuple[int, list[str]] | None:
         """A long beginning of exactly one actor's name, when the text goes on differently ("Rapporteuse
