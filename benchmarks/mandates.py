@@ -1,6 +1,7 @@
 """Mandates: extraction against the hand-annotated set, French/Spanish agreement, and the review's figures.
 
     .venv/bin/python benchmarks/mandates.py gold [--verbose]      # benchmarks/gold/mandates/*.yaml
+    .venv/bin/python benchmarks/mandates.py gold --field entity   # and each matched mandate with a wrong entity
     .venv/bin/python benchmarks/mandates.py languages [--limit N] # GA 78: en vs fr, en vs es
     .venv/bin/python benchmarks/mandates.py figures [--limit N]   # GA 75-79, HRC 54-58, SC (English)
 
@@ -84,7 +85,7 @@ def mandates_of(path: Path) -> tuple[object, list[dict]]:
                 out.append({"para": p.number, "entity": _local(m.entity.id if m.entity else None), "task": m.task,
                             "due_session": m.due_session, "due_year": m.due_year, "recurrence": m.recurrence,
                             "review_clause": m.review_clause, "within_existing_resources": m.within_existing_resources,
-                            "text": m.text})
+                            "text": m.text, "entity_text": m.entity.text if m.entity else None})
     return res, out
 
 
@@ -111,11 +112,14 @@ def check_frozen() -> None:
         sys.exit(f"benchmarks/gold/mandates: not the frozen gold set ({', '.join(sorted({n for n, _ in changed}))})")
 
 
-def run_gold(corpus: Path, verbose: bool) -> dict[str, float]:
+def run_gold(corpus: Path, verbose: bool, field: str | None = None) -> dict[str, float]:
+    """Scores on the gold set; `field`: also list each matched mandate whose `field` is wrong, per provision,
+    with the words read as its entity and the words that give it."""
     check_frozen()
     tp = fp = fn = 0
     right: Counter = Counter()
     errors: list[str] = []
+    wrong: list[str] = []
     for f in sorted(GOLD.glob("*.yaml")):
         doc = yaml.safe_load(f.read_text(encoding="utf-8"))
         gold = [{**DEFAULTS, **m} for m in doc["mandates"]]
@@ -127,6 +131,9 @@ def run_gold(corpus: Path, verbose: bool) -> dict[str, float]:
                 right[k] += g[k] == e[k]
                 if g[k] != e[k]:
                     errors.append(f"{doc['symbol']} op {g['para']} {k}: gold {g[k]!r} got {e[k]!r}  | {g['words'][:70]}")
+                if k == field and g[k] != e[k]:
+                    wrong.append(f"{doc['symbol']} op {g['para']}: gold {g[k]!r} got {e[k]!r} "
+                                 f"(entity read from {e['entity_text']!r})\n    {e['text'][:160]}")
         errors += [f"{doc['symbol']} op {g['para']} MISSED {g['entity']} {g['task']} | {g['words'][:80]}" for g in missed]
         errors += [f"{doc['symbol']} op {e['para']} EXTRA {e['entity']} {e['task']} | {e['text'][:80]}" for e in extra]
     p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
@@ -139,6 +146,9 @@ def run_gold(corpus: Path, verbose: bool) -> dict[str, float]:
         print(f"{k:<26} {right[k]}/{tp} = {out[k]:.3f}")
     if verbose:
         print("\n".join(errors))
+    if field:
+        print(f"\nwrong {field} on matched mandates: {len(wrong)}")
+        print("\n".join(wrong))
     return out
 
 
@@ -223,13 +233,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--field", choices=FIELDS, default=None,
+                    help="gold: list the matched mandates whose FIELD is wrong, per provision")
     a = ap.parse_args(argv)
     corpus = a.corpus or corpus_dir()
     if corpus is None:
         print("benchmarks/mandates.py: no corpus (set UNKG_CORPUS or pass --corpus)", file=sys.stderr)
         return 2
     if a.what == "gold":
-        run_gold(corpus, a.verbose)
+        run_gold(corpus, a.verbose, a.field)
     elif a.what == "languages":
         run_languages(corpus, a.verbose, a.limit)
     else:

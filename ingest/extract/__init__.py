@@ -126,10 +126,14 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
             ments = _own_president(toks, ments, president, ctx)
         ments, titled[p.index] = ctx.rules.in_titles(toks, ments)
         per.append((p, toks, ments))
-    heads = ctx.short.build([(toks, m) for _, toks, ms in per for m in ms], v)
+    # the title names the body a resolution is about ("Open-ended intergovernmental working group on ..."),
+    # which its paragraphs then call "the working group"
+    title_toks = tokenize(res.title or "")
+    title = ctx.mentions.find(title_toks)
+    heads = ctx.short.build([(title_toks, m) for m in title] + [(toks, m) for _, toks, ms in per for m in ms], v)
     per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
 
-    doc = _Doc(country(ctx.mentions.find(tokenize(res.title or ""))))
+    doc = _Doc(country(title))
     for p, toks, ments in per:
         p.citations = _citations(p, res.body, notes, ctx.gram, res.links)
         p.sdg = list(dict.fromkeys(code for code, _, _ in find_sdg(p.text, ctx.gram)))

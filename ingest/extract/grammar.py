@@ -123,6 +123,7 @@ EN: dict[str, Any] = {
     "definite": ["the"],
     "mandate_connectors": ["on", "of", "for"],
     "name_optional": ["united nations"],
+    "headed_by": ["headed by a", "headed by an", "headed by the"],
     # citations
     "resolution_words": ["resolution", "resolutions", "decision", "decisions"],
     "decision_words": ["decision", "decisions"],
@@ -241,6 +242,7 @@ FR: dict[str, Any] = {
     "definite": ["le", "la", "l'", "l’", "au", "du"],
     "mandate_connectors": ["sur", "de", "du", "des", "pour", "chargé", "chargée", "contre"],
     "name_optional": ["des nations unies"],
+    "headed_by": ["dirigée par un", "dirigée par une", "dirigé par un", "dirigé par une"],
     "resolution_words": ["résolution", "résolutions", "décision", "décisions"],
     "decision_words": ["décision", "décisions"],
     "own": ["sa", "ses"],
@@ -340,6 +342,7 @@ ES: dict[str, Any] = {
     "definite": ["el", "la", "al", "del"],
     "mandate_connectors": ["sobre", "de", "del", "para", "encargado", "encargada", "contra"],
     "name_optional": ["de las naciones unidas"],
+    "headed_by": ["encabezado por un", "encabezada por un", "dirigido por un", "dirigida por un"],
     "resolution_words": ["resolución", "resoluciones", "decisión", "decisiones"],
     "decision_words": ["decisión", "decisiones"],
     "own": ["su", "sus"],

@@ -82,6 +82,9 @@ class MentionFinder:
                 i = self._partial(toks, i, hi, out)
                 continue
             j, vals = m
+            if _title_compound(toks, i, lo):
+                i = j  # "Under-Secretary-General", "Vice-President": another office than the one named
+                continue
             c = self.vocab.concepts[vals[0]]
             if j == i + 1 and ((c.id in self.exact and toks[i].low not in self.exact[c.id])
                                or (not toks[i].upper and toks[i].key in self.capital)):
@@ -250,6 +253,13 @@ class MentionFinder:
         return j
 
 
+def _title_compound(toks: list[Token], i: int, lo: int) -> bool:
+    """Whether toks[i] ends a compound title joined by a hyphen to a capitalised word before it: the
+    "Secretary-General" of "Under-Secretary-General", the "President" of "Vice-President"."""
+    return i - 2 >= lo and toks[i - 1].low == "-" and toks[i - 1].start == toks[i - 2].end and \
+        toks[i].start == toks[i - 1].end and toks[i - 2].upper and toks[i - 2].low.isalpha()
+
+
 def _goes_on_coordinated(node: dict, coord: set[str]) -> bool:
     return any(k in coord for k in node if k != Trie._END)
 
@@ -298,6 +308,7 @@ class ShortNames:
         # Commissioner for Refugees" -> "the Office of the High Commissioner")
         self.optional = [keys(p) for p in gram.get("name_optional", ())]
         self.language = gram.get("lang", "en")
+        self.headed_by = phrase_trie(gram.get("headed_by", []))
 
     def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
         counts: dict[tuple[str, ...], Counter] = {}
@@ -305,6 +316,9 @@ class ShortNames:
             if m.concept.kind != ACTOR:
                 continue
             heads = set(self._heads(toks, m.i, m.j))
+            head_of = self._head_title(toks, m.j)
+            if head_of:
+                heads.add(head_of)
             if vocab is not None:  # "ACNUR" names UNHCR: its full labels give "el Alto Comisionado"
                 own = self._label_heads(vocab, m.concept.id)
                 if tuple(t.key for t in toks[m.i:m.j]) in own:
@@ -322,6 +336,19 @@ class ShortNames:
                 continue  # "the State" (of Palestine): a word that names a concept of its own, States
             t.add(head, c.most_common(1)[0][0])
         return t
+
+    def _head_title(self, toks: list[Token], j: int) -> tuple[str, ...] | None:
+        """The title of the person who heads the body named just before toks[j] ("the Investigative Team,
+        headed by a Special Adviser"): the body's later "the Special Adviser" is that body."""
+        if j >= len(toks) or toks[j].low != ",":
+            return None
+        r = self.headed_by.longest(toks, j + 1, len(toks), attr="low")
+        if not r:
+            return None
+        k = r[0]
+        while k < len(toks) and toks[k].upper:
+            k += 1
+        return tuple(t.key for t in toks[r[0]:k]) or None
 
     def _vote_for_holders(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary, labels: Trie,
                           counts: dict[tuple[str, ...], Counter]) -> None:

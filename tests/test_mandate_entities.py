@@ -1,0 +1,56 @@
+"""Who a mandate is given to, on hand-made resolutions (no corpus): a body named only in the title, the title
+of the person heading a body, an Under-Secretary-General, an expert named by the arrangement that appoints
+him. Each sentence is written for the test; docs/mandates.md says which corpus wording each rule follows.
+"""
+from __future__ import annotations
+
+from unkg.ingest.extract import extract, load
+from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+
+
+def make(texts: list[str], body: str = "General Assembly", title: str = "test") -> Resolution:
+    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
+    res = Resolution("A/RES/78/997", body, "78", "2023-12-19", "en", title, Source("x", "0" * 64, "text"),
+                     paragraphs=paras)
+    res.text = assemble(paras)
+    return extract(res, load())
+
+
+def who(res: Resolution, para: int) -> list[str | None]:
+    return [m.entity.id.rsplit("/", 1)[-1] if m.entity else None
+            for pr in res.operative[para - 1].provisions for m in pr.mandates]
+
+
+def test_the_body_a_title_names_is_the_working_group_of_its_paragraphs():
+    wg = "open-ended-intergovernmental-working-group-on-the-human-rights-of-older-persons"
+    texts = ["Decides that the working group shall hold its first session in Geneva before the end of the year;",
+             "Requests the working group to submit a progress report to the Council at its sixtieth session;"]
+    res = make(texts, "Human Rights Council",
+               "Open-ended intergovernmental working group on the human rights of older persons")
+    assert who(res, 1) == [wg] and who(res, 2) == [wg]
+    untitled = make(texts, "Human Rights Council")
+    assert who(untitled, 2) == [None]  # no title, no full name: a working group the vocabulary cannot tell
+
+
+def test_the_title_of_the_head_of_a_body_is_that_body():
+    unitad = "united-nations-investigative-team-to-promote-accountability-for-crimes-committed-by-da-esh-isil"
+    res = make(["Recalls that the Investigative Team, headed by a Special Adviser, collects evidence in Iraq;",
+                "Requests the Special Adviser to brief the Council every six months on the work of the Team;"],
+               "Security Council")
+    assert who(res, 2) == [unitad]
+
+
+def test_an_under_secretary_general_is_not_the_secretary_general():
+    res = make(["Requests the Under-Secretary-General for Political and Peacebuilding Affairs to keep Member "
+                "States informed of the requests for electoral assistance;",
+                "Requests the Under-Secretary-General for Safety and Security to report to the Assembly;",
+                "Requests the Secretary-General to report to the Assembly at its eightieth session;"])
+    assert who(res, 1) == ["under-secretary-general-for-political-and-peacebuilding-affairs"]
+    assert who(res, 2) == [None]  # an office the vocabulary does not know, not the Secretary-General
+    assert who(res, 3) == ["secretary-general"]
+
+
+def test_the_expert_the_high_commissioner_appoints_on_haiti():
+    res = make(["Decides to renew for one year the mandate of the independent human rights expert appointed by "
+                "the High Commissioner to monitor the human rights situation in Haiti;"], "Human Rights Council")
+    assert who(res, 1) == ["independent-expert-on-the-situation-of-human-rights-in-haiti"]
