@@ -241,3 +241,21 @@ def test_the_government_after_its_full_name_is_still_the_country(vocab):
                              "Engage le Gouvernement à libérer les détenus;"], language="fr",
                      title="Situation des droits de l'homme en République islamique d'Iran")
     assert local(prs[1].addressees) == ["irn"] and prs[1].addressees[0].method == "country"
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("Calls upon States to provide care for older persons and persons with disabilities;",
+     ["older-persons", "persons-with-disabilities"]),
+    ("Calls upon States to support indigenous women and women in vulnerable situations;",
+     ["indigenous-peoples", "women", "persons-in-vulnerable-situations"]),
+])
+def test_a_conjunct_that_is_a_group_of_its_own_does_not_share_the_head(vocab, text, groups):
+    assert local(provisions(vocab, [text])[0].beneficiaries) == groups
+
+
+def test_a_qualifier_after_a_group_names_its_group_too(vocab):
+    pr = provisions(vocab, ["Urges States to protect older women, women and girls with disabilities and children "
+                            "living with HIV;"])[0]
+    assert local(pr.beneficiaries) == ["older-persons", "women", "girls", "persons-with-disabilities", "children",
+                                       "people-living-with-hiv"]
+    assert [c.method for c in pr.beneficiaries if c.text.startswith(("with", "living"))] == ["qualifier"] * 2

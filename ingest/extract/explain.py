@@ -12,6 +12,7 @@ from unkg.ingest.model import Concept, Resolution
 WHY = {
     "vocabulary": "its words are a label of the vocabularies",
     "distributed": "a coordination shares the words of a label (\"international and regional ...\")",
+    "qualifier": "a qualifier after a group that names a group of its own (\"girls with disabilities\")",
     "short-name": "a short name of a full name the resolution uses",
     "own-president": "\"its President\": the adopting body's presiding officer",
     "adopting-body": "a self-binding verb binds the adopting body",

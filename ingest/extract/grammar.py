@@ -116,6 +116,9 @@ EN: dict[str, Any] = {
     "head_prepositions": ["of", "to", "in"],
     # words a name may carry inside without changing the concept: "the right to *the enjoyment of* just and
     # favourable conditions of work" = "the right to just and favourable conditions of work"
+    # generic nouns a group label begins with: the rest of such a label after another group names that group
+    # too ("girls with disabilities": girls, persons with disabilities)
+    "qualifier_heads": ["persons", "people"],
     "mention_skips": ["the enjoyment of", "the full enjoyment of", "the effective enjoyment of", "enjoy",
                       "the conduct of"],
     # definite article before a short mandate name ("the Special Rapporteur"), and the words that join a

@@ -44,6 +44,9 @@ class MentionFinder:
         # French and Spanish put the adjective that completes a name after the noun ("intervenants humanitaires")
         self.fillers = {k for p in gram.get("fillers", ()) for k in lows(p)} if not gram.get("actor_followers") \
             else set()
+        # "girls *with disabilities*", "women *living with HIV*": a qualifier that makes a group label after a
+        # generic noun ("persons with disabilities") names that group too
+        self.qualified = [n for n in (self.trie.node(keys(h)) for h in gram.get("qualifier_heads", ())) if n]
         # one-word group labels match only as printed (no plural folding): "civilian objects", "caractère
         # civil" are no mention of "civilians"/"civils"
         self.exact: dict[str, set[str]] = {}
@@ -92,9 +95,31 @@ class MentionFinder:
                 continue
             self._expand_back(toks, i, j, c, lo, out)
             out.append(Mention(c, i, j, toks[i].start, toks[j - 1].end))
+            q = self._qualifier(toks, j, hi, c)
+            if q is not None:
+                out.append(q)
+                i = q.j
+                continue
             i = self._expand(toks, i, j, c, hi, out)
         out.sort(key=lambda m: m.i)
         return out
+
+    def _qualifier(self, toks: list[Token], j: int, hi: int, c: ConceptInfo) -> Mention | None:
+        """The group a qualifier after a group mention names: "girls *with disabilities*" (persons with
+        disabilities), "women *living with HIV/AIDS*" (people living with HIV)."""
+        if c.kind != GROUP or j >= hi:
+            return None
+        best = None
+        for node in self.qualified:
+            r = self.trie.longest(toks, j, hi, start=node)
+            if r and (best is None or r[0] > best[0]):
+                best = r
+        if best is None:
+            return None
+        q = self.vocab.concepts[best[1][0]]
+        if q.kind != GROUP or q.id == c.id:
+            return None
+        return Mention(q, j, best[0], toks[j].start, toks[best[0] - 1].end, "qualifier")
 
     def _walk(self, toks: list[Token], i: int, hi: int) -> tuple[int, list[str]] | None:
         """Longest label match at toks[i], stepping over the grammar's skippable words where the label
@@ -247,6 +272,11 @@ class MentionFinder:
                     if cc.kind == c.kind:
                         best = (r[0], cc)
             if best is None:
+                break
+            # a conjunct that is a name by itself, as long or longer, does not share the head: "older women,
+            # women and girls", "older persons and persons with disabilities"
+            own = self.trie.longest(toks, k, hi)
+            if own and own[0] >= best[0] and own[1][0] != best[1].id:
                 break
             out.append(Mention(best[1], k, best[0], toks[k].start, toks[best[0] - 1].end, "distributed"))
             j = best[0]
