@@ -54,3 +54,23 @@ def test_the_expert_the_high_commissioner_appoints_on_haiti():
     res = make(["Decides to renew for one year the mandate of the independent human rights expert appointed by "
                 "the High Commissioner to monitor the human rights situation in Haiti;"], "Human Rights Council")
     assert who(res, 1) == ["independent-expert-on-the-situation-of-human-rights-in-haiti"]
+
+
+def test_the_panel_of_experts_of_a_resolution_on_one_country_is_that_country_s():
+    texts = ["Condemns the violence of armed gangs in Haiti and supports the people of Haiti;",
+             "Requests the Panel of Experts to submit a final report to the Council by 1 March 2026;"]
+    res = make(texts, "Security Council")
+    assert who(res, 2) == ["panel-of-experts-on-haiti"]
+    two = make(["Welcomes the cooperation between Libya and Mali;", texts[1]], "Security Council")
+    assert who(two, 2) == ["security-council-panels-of-experts"]  # about no one country: the panels in general
+    sudan = make(["Notes the situation in South Sudan and calls on South Sudan to comply;", texts[1]],
+                 "Security Council")
+    assert who(sudan, 2) == ["panel-of-experts-on-south-sudan"]  # not the Sudan's, whose name it ends with
+
+
+def test_a_regime_body_named_once_in_full_names_the_regime_of_the_others():
+    res = make(["Recalls the reports of the Panel of Experts on the CAR established pursuant to its earlier "
+                "resolution, and the situation in Chad and the Sudan;",
+                "Requests the Panel of Experts to submit a final report to the Council by 1 March 2026;"],
+               "Security Council")
+    assert who(res, 2) == ["panel-of-experts-on-the-central-african-republic"]

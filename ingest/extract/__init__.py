@@ -20,6 +20,7 @@ from unkg.ingest.extract.clauses import ClauseSplitter
 from unkg.ingest.extract.grammar import grammar
 from unkg.ingest.extract.mandates import mandates_of
 from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames
+from unkg.ingest.extract.regimes import CountryBodies
 from unkg.ingest.extract.roles import Rules, country
 from unkg.ingest.extract.sdg import find_sdg
 from unkg.ingest.extract.tokens import Token, keys, lows, phrase_trie, tokenize
@@ -55,6 +56,7 @@ class _Context:
     rules: Rules | None = None
     states: dict[str, list[ConceptInfo]] = field(default_factory=dict)  # a word of a State's name -> States
     pronoun_phrases: Any = None  # "them", "ce dernier", "à celui-ci": the addressee named before
+    regimes: CountryBodies | None = None  # "the Panel of Experts" of a resolution on one country
 
 
 @dataclass
@@ -77,15 +79,17 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
     ctx = cache.get(language)
     if ctx is None:
         g = dict(grammar(language), lang=language)
+        finder = MentionFinder(vocab, language, g)
         ctx = cache[language] = _Context(
-            g, ClauseSplitter(vocab, language, g), MentionFinder(vocab, language, g), ShortNames(g),
+            g, ClauseSplitter(vocab, language, g), finder, ShortNames(g),
             phrase_trie(g["partner_phrases"]), phrase_trie(g["condition_phrases"]), {k for p in g["fillers"] for k in lows(p)},
             {lows(p)[0] for p in g["complement_markers"]}, {lows(p)[0] for p in g["clause_that"]},
             {lows(p)[0] for p in g["non_infinitive_after_to"]}, {k for p in g["definite"] for k in lows(p)},
             {lows(p)[0] for p in g["addressee_links"]},
             phrase_trie(g.get("own_president", [])),
             places={lows(p)[-1] for p in g.get("place_prepositions", ())}, rules=Rules(g),
-            states=_state_words(vocab, language), pronoun_phrases=phrase_trie(g["object_pronouns"]))
+            states=_state_words(vocab, language), pronoun_phrases=phrase_trie(g["object_pronouns"]),
+            regimes=CountryBodies(vocab, finder, language))
     return ctx
 
 
@@ -132,8 +136,9 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     title = ctx.mentions.find(title_toks)
     heads = ctx.short.build([(title_toks, m) for m in title] + [(toks, m) for _, toks, ms in per for m in ms], v)
     per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
-
     doc = _Doc(country(title))
+    about = ctx.regimes.country(doc.country, [(toks, ms) for _, toks, ms in per])
+    per = [(p, toks, ctx.regimes.apply(toks, ms, about)) for p, toks, ms in per]
     for p, toks, ments in per:
         p.citations = _citations(p, res.body, notes, ctx.gram, res.links)
         p.sdg = list(dict.fromkeys(code for code, _, _ in find_sdg(p.text, ctx.gram)))
