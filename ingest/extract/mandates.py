@@ -255,10 +255,13 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     cuts = [lo]
     depth = 0
     opened = False  # the addressee phrase ("the Secretary-General, in consultation with X,") is no task
+    purpose = False  # the last infinitive of the provision's level followed a comma: "a meeting, to mark ..."
+    verb_at = lo  # the verb of the task being read
     for i in range(lo, hi - 1):
         low = toks[i].low
         if opened and _item(toks, i, hi, spans, markers, non_inf, gram) and i - cuts[-1] > 2:
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
+            purpose = False
             continue
         depth += (low == "(") - (low == ")")
         if depth or low not in markers:
@@ -267,10 +270,37 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
         if not _infinitive(toks, i + 1, hi, non_inf, gram) or verb in starts or \
                 (toks[verb].low.endswith("ing") and len(toks[verb].low) > 5):
             continue
-        if opened and toks[i - 1].low in joins and i - cuts[-1] > 2 and not _same_deliverable(toks, cuts[-1], i, hi, gram):
-            cuts.append(i - 1)
+        join = i - 1 if toks[i - 1].low in joins else _parenthesis_join(toks, cuts[-1], i, joins)
+        if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
+                not _shared_object(toks, verb_at, join) and not _same_deliverable(toks, cuts[-1], i, hi, gram):
+            cuts.append(join)
+            verb_at = verb
+        elif not opened:
+            verb_at = verb
+        elif toks[i - 1].low == ",":
+            purpose = True
         opened = True
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
+
+
+def _parenthesis_join(toks: list[Token], lo: int, i: int, joins: set[str]) -> int | None:
+    """The join before an infinitive that a parenthesis separates from it: "a support package, and, in
+    consultation with the African Union, to update the plan" (the index of "and")."""
+    if toks[i - 1].low != ",":
+        return None
+    for k in range(i - 2, max(lo, i - 25), -1):
+        if toks[k].low in (";", ":"):
+            return None
+        if toks[k].low == "," and toks[k - 1].low in joins:
+            return k - 1
+    return None
+
+
+def _shared_object(toks: list[Token], verb: int, join: int) -> bool:
+    """Whether two infinitives share the object after the second: "to organize, no later than August 2021,
+    and to preside over two meetings" (nothing but a parenthesis between the first verb and the join)."""
+    commas = [k for k in range(verb + 1, join) if toks[k].low == ","]
+    return commas[:1] == [verb + 1] and commas[-1] == join - 1 and len(commas) == 2
 
 
 def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: set[str], non_inf: set[str],
@@ -310,8 +340,13 @@ def _same_deliverable(toks: list[Token], a: int, i: int, hi: int, gram: dict[str
     if toks[k].low in pronouns:
         return True
     earlier = {t.low for t in toks[a:i]}
-    nouns = [t.low for t in toks[k + 1:min(hi, k + 4)] if t.low.isalpha()]
-    return any(n in earlier and len(n) > 3 for n in nouns)
+    nouns = []  # its noun phrase, up to a short word or a predicative adjective ("the report available")
+    for t in toks[k + 1:min(hi, k + 5)]:
+        if not t.low.isalpha() or len(t.low) <= 3 or t.low.endswith(("able", "ible")):
+            break
+        nouns.append(t.low)
+    # every word must recur: "the logistical support plan" is not "a logistical support package"
+    return bool(nouns) and all(n in earlier for n in nouns)
 
 
 def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dict[str, Any] | None = None) -> bool:
@@ -335,8 +370,9 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     a name is none ("the Permanent *Forum*"); a light verb ("provide", "submit") gives way to the deliverable
     it carries: a report, update or study in its segment, else a task noun close after it."""
     found: list[tuple[str, int]] = []
+    aside = _asides(toks, lo, hi)
     for i in range(lo, hi):
-        if i in names:
+        if i in names or i in aside:
             continue
         for ph, name in c.tasks.get(toks[i].low, ()):
             n = len(ph)
@@ -344,6 +380,8 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
                 continue
             if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
                 continue  # "the present resolution", "la presente resolución"
+            if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
+                continue  # "taking into account the report of the High Commissioner" cites one already made
             if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
                 continue  # "renew the measures imposed" extends no one's mandate
             if name in OVERRIDING:
@@ -361,6 +399,24 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     return name, i
 
 
+def _asides(toks: list[Token], lo: int, hi: int) -> set[int]:
+    """Token indices of the asides that say how or with whom, not what: ", in consultation with States,",
+    ", taking into account the report of ... and future consultations," and "in consultation with" anywhere."""
+    out: set[int] = set()
+    for k in range(lo, hi - 1):
+        opener = k + 2 if toks[k + 1].low == "and" and k + 2 < hi else k + 1  # ", and taking into account"
+        if toks[k].low == "," and toks[opener].low in _ASIDE:
+            end = next((j for j in range(opener, hi) if toks[j].low in (",", ";", ":")), hi)
+            out.update(range(k + 1, end))
+        elif toks[k].low == "in" and toks[k + 1].low in ("consultation", "cooperation", "coordination"):
+            out.update((k, k + 1))
+    return out
+
+
+# words that open an aside after a comma (English; the French and Spanish grammars have no such list yet)
+_ASIDE = {"in", "taking", "bearing", "within", "from"}
+# the words around a report noun that cite a report already made rather than ask for one ("the report of")
+_CITED = ({"the", "previous", "earlier", "recent"}, {"of"})
 # a word after a cue that makes the cue an adjective ("present resolution") or a time ("present session")
 _NOT_AFTER_CUE = {"resolution", "résolution", "resolución", "decision", "décision", "decisión", "session",
                   "period", "day", "days", "time", "context", "circumstances", "situation", "crisis"}

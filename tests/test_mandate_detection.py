@@ -1,0 +1,61 @@
+"""Mandate detection and task, one rule per test, on sentences written for these tests: where a provision's
+coordinated infinitives give one task or several, and which words give a task and which only say how."""
+from __future__ import annotations
+
+import pytest
+
+from unkg.ingest.extract import extract, load
+from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+
+
+def given(text: str) -> list[tuple[str | None, str]]:
+    """(entity, task) of each mandate of a one-paragraph General Assembly resolution."""
+    res = Resolution("A/RES/78/997", "General Assembly", "78", "2023-12-19", "en", "test",
+                     Source("x", "0" * 64, "text"), paragraphs=[Paragraph(OPERATIVE, 0, "1", text.split()[0], text)])
+    res.text = assemble(res.paragraphs)
+    res = extract(res, load())
+    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task)
+            for pr in res.operative[0].provisions for m in pr.mandates]
+
+
+SG, PGA = "secretary-general", "president-of-the-general-assembly"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "and to" after a purpose set off by a comma continues the purpose, not the request
+    ("Requests the Secretary-General to convene a high-level meeting, within existing resources, to mark the "
+     "anniversary of the Convention, and to galvanize efforts towards its universal ratification;", [(SG, "meeting")]),
+    # two verbs before one object share it
+    ("Requests the President of the General Assembly to organize, before the end of 2026, and to preside over two "
+     "meetings of an interactive hearing with civil society;", [(PGA, "meeting")]),
+    # a parenthesis between "and" and the second infinitive still coordinates it
+    ("Requests the Secretary-General to submit a report on the question, and, in consultation with the African "
+     "Union, to convene a meeting of experts;", [(SG, "report"), (SG, "meeting")]),
+    # the same deliverable named again is one task, a different one with the same modifiers is another
+    ("Requests the Secretary-General to prepare a report on the question and to make the report available in "
+     "accessible formats;", [(SG, "report")]),
+    ("Requests the Secretary-General to continue to provide a logistical package, and, in consultation with the "
+     "African Union, to update the logistical plan as appropriate;", [(SG, "assistance"), (SG, "other")]),
+])
+def test_which_coordinated_infinitives_are_tasks_of_their_own(text, expected):
+    assert given(text) == expected
+
+
+@pytest.mark.parametrize("text, task", [
+    # a report cited, or partners consulted, is not what is asked
+    ("Requests the High Commissioner to prepare, taking into account the report of the Secretary-General and "
+     "future consultations, a plan of action on the question;", "study"),
+    ("Requests the Secretary-General to prepare, in consultation with Member States, a study on the question;", "study"),
+    ("Requests the Secretary-General to take into account the recommendations contained in previous reports of "
+     "the Board of Auditors;", "other"),
+    # to take part in a meeting is not to convene it
+    ("Invites the United Nations Development Programme to participate in the high-level meeting;", "other"),
+    ("Invites the United Nations Development Programme to actively contribute to the panel discussion;", "other"),
+    ("Requests the President of the General Assembly to prepare a summary of the hearing;", "report"),
+    ("Requests the Secretary-General to ensure that the Office has the required capacity and resources to fulfil "
+     "its mandate;", "assistance"),
+    ("Requests the Secretary-General to convey the main messages of the dialogue to the Economic and Social "
+     "Council;", "dissemination"),
+])
+def test_task_words(text, task):
+    assert [t for _, t in given(text)] == [task]
