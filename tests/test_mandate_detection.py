@@ -10,12 +10,14 @@ from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
 
 def given(text: str) -> list[tuple[str | None, str]]:
     """(entity, task) of each mandate of a one-paragraph General Assembly resolution."""
+    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task) for m in _mandates(text)]
+
+
+def _mandates(text: str) -> list:
     res = Resolution("A/RES/78/997", "General Assembly", "78", "2023-12-19", "en", "test",
                      Source("x", "0" * 64, "text"), paragraphs=[Paragraph(OPERATIVE, 0, "1", text.split()[0], text)])
     res.text = assemble(res.paragraphs)
-    res = extract(res, load())
-    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task)
-            for pr in res.operative[0].provisions for m in pr.mandates]
+    return [m for pr in extract(res, load()).operative[0].provisions for m in pr.mandates]
 
 
 SG, PGA = "secretary-general", "president-of-the-general-assembly"
@@ -59,3 +61,28 @@ def test_which_coordinated_infinitives_are_tasks_of_their_own(text, expected):
 ])
 def test_task_words(text, task):
     assert [t for _, t in given(text)] == [task]
+
+
+def test_coordinated_deliverables_are_one_mandate_each_with_their_own_due_dates():
+    res = [(m.task, m.due_session, m.due_year, m.text) for m in _mandates(
+        "Requests the Secretary-General to provide to the General Assembly an interim report on the question at its "
+        "eightieth session and a full report on the subject at its eighty-first session;")]
+    assert [r[:3] for r in res] == [("report", "80", "2025"), ("report", "81", "2026")]
+    assert res[1][3] == "and a full report on the subject at its eighty-first session;"
+    res = [(m.task, m.due_year, m.recurrence) for m in _mandates(
+        "Requests the Secretary-General to provide to the Council an interim report by 28 March 2026, a final report "
+        "no later than 1 September 2026, and periodic updates in between;")]
+    assert res == [("report", "2026", "once"), ("report", "2026", "once"), ("report", None, "periodic")]
+
+
+@pytest.mark.parametrize("text", [
+    "Requests the Secretary-General to submit a report to the Council every three months, in reports that include "
+    "updates on the mission;",
+    "Requests the Secretary-General to report monthly, except in the months where the interim and final reports are "
+    "due;",
+    "Requests the Secretary-General to include, as an annex to his report to the Council, any annual updates "
+    "provided by Member States;",
+])
+def test_a_deliverable_mentioned_again_is_not_another(text):
+    assert len(_mandates(text)) == 1
+

@@ -149,6 +149,12 @@ EN: dict[str, Any] = {
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
     "mandate_joins": ["and"],
     "mandate_markers": ["to"],
+    # the nouns of deliverables that a report task may coordinate ("an interim report ... and a final report")
+    "deliverable_nouns": ["report", "reports", "update", "updates"],
+    # verbs of a purpose after a comma ("a meeting, to mark the anniversary, and to galvanize ..."): an "and to"
+    # after one continues the purpose, not the list of tasks
+    "purpose_verbs": ["mark", "enable", "allow", "permit", "help", "facilitate", "commemorate", "celebrate",
+                      "foster", "promote", "bolster", "galvanize"],
     # verbs that ask a named UN entity for a task whatever modality the verbs vocabulary gives them
     "requesting_verbs": [],
     # the verb after a marker: object pronouns before it, and its endings where the marker also heads nouns

@@ -42,6 +42,8 @@ OVERRIDING = ("agenda_item", "extend_mandate")
 # verbs that carry a task named by a noun after them ("to provide ... an interim report")
 LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "établir", "proporcionar",
          "proporcione", "presentar", "presente", "presenten", "celebrar", "preste", "prestar"}
+# tasks whose deliverables can be coordinated ("an interim report ... and a final report ...")
+DELIVERABLES = ("report", "oral_update", "study")
 # one-word extension cues ("extend", "renew") count only with the mandate they extend
 MANDATE_WORDS = {"mandate", "mandat", "mandato"}
 
@@ -195,14 +197,24 @@ class _Provision:
                 (self._own_entities(a, begin) if k else None) or entities
             if who is None or (self.decision and (task == "other" or _negated(self.toks, a, b, self.gram))):
                 continue
-            fields = _fields(seg, self.text, self.gram, self.body, task)
-            if task == "agenda_item" and fields["due_session"] is None and previous.get("due_session"):
-                fields.update(due_session=previous["due_session"], due_year=previous["due_year"])
-            previous = fields
             obj, recipients = self._object(begin, b, at, task)
-            for e in who:
-                out.append(Mandate(entity=e, task=task, task_text=obj, recipients=list(recipients),
-                                   text=seg, start=s_start, end=s_end, **fields))
+            parts = _deliverables(self.toks, at, b, self.gram) if task in DELIVERABLES and at is not None else []
+            for n, (x, y) in enumerate(zip([a, *parts], [*parts, b], strict=True)):
+                p_start = s_start if n == 0 else self.toks[x].start
+                p_end = s_end if n == len(parts) else self.toks[y - 1 - (self.toks[y - 1].low == ",")].end
+                p_task, p_obj = task, obj
+                if n:  # "..., a final report ... and periodic updates": the same kind unless it names another
+                    found, f_at = _task(self.toks, x, y, self.cues, self.named)
+                    p_task = found if found in DELIVERABLES else task
+                    p_obj = self._object(x, y, f_at if found in DELIVERABLES else x, p_task)[0]
+                seg = self.text[p_start - self.base:p_end - self.base]
+                fields = _fields(seg, self.text, self.gram, self.body, p_task)
+                if task == "agenda_item" and fields["due_session"] is None and previous.get("due_session"):
+                    fields.update(due_session=previous["due_session"], due_year=previous["due_year"])
+                previous = fields
+                for e in who:
+                    out.append(Mandate(entity=e, task=p_task, task_text=p_obj, recipients=list(recipients),
+                                       text=seg, start=p_start, end=p_end, **fields))
         return out
 
     def _own_entities(self, a: int, begin: int) -> list[Concept | None]:
@@ -252,10 +264,11 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     non_inf = {lows(p)[0] for p in gram["non_infinitive_after_to"]} | {lows(p)[0] for p in gram["not_tasks"]}
     starts = {m.i for m in mentions}
     spans = {m.i: m.j for m in mentions if m.concept.kind == "actor"}
+    purposes = set(gram.get("purpose_verbs", ()))
     cuts = [lo]
     depth = 0
     opened = False  # the addressee phrase ("the Secretary-General, in consultation with X,") is no task
-    purpose = False  # the last infinitive of the provision's level followed a comma: "a meeting, to mark ..."
+    purpose = False  # an infinitive of purpose followed a comma: "a meeting, to mark ..., and to galvanize ..."
     verb_at = lo  # the verb of the task being read
     for i in range(lo, hi - 1):
         low = toks[i].low
@@ -277,7 +290,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
             verb_at = verb
         elif not opened:
             verb_at = verb
-        elif toks[i - 1].low == ",":
+        elif toks[i - 1].low == "," and toks[verb].low in purposes:
             purpose = True
         opened = True
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
@@ -321,6 +334,34 @@ def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: se
     if toks[k].low not in markers and k + 1 < hi and spans.get(k + 1):
         k = spans[k + 1]  # "The High Commissioner"
     return k < hi and toks[k].low in markers and _infinitive(toks, k + 1, hi, non_inf, gram)
+
+
+def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> list[int]:
+    """Where coordinated deliverables of a report task start after its cue at token `at`: "an interim report
+    at its fifty-seventh session *and a full report* at its fifty-eighth session", "an interim report by March,
+    *a final report* by September*, and periodic updates* in between" (each is due on its own)."""
+    nouns = set(gram.get("deliverable_nouns", ()))
+    arts = {lows(w)[0] for w in gram.get("articles", ())} - {lows(w)[0] for w in gram["definite"]}  # not "the report"
+    if not nouns or toks[at].low not in nouns and not any(t.low in nouns for t in toks[at:min(hi, at + 6)]):
+        return []
+    out, depth = [], 0
+    for k in range(at + 1, hi - 2):
+        depth += (toks[k].low == "(") - (toks[k].low == ")")
+        if toks[k].low in (":", ";"):
+            break  # a list of what the report includes follows
+        if depth or toks[k].low not in (",", "and") or (toks[k].low == "," and toks[k + 1].low == "and"):
+            continue
+        if toks[k].low == "," and toks[k + 1].low not in arts:
+            continue  # ", in reports every 90 days", ", any annual updates provided by ..."
+        j = k + 1 + (toks[k + 1].low in arts)
+        words = [t.low for t in toks[j:min(hi, j + 3)]]
+        head = next((w for w in words if w in nouns), None)
+        if head is None or any(not w.isalpha() for w in words[:words.index(head)]):
+            continue
+        # "a final report", ", and periodic updates" (not "the mid-term and final reports are due")
+        if toks[k + 1].low in arts or (head.endswith("s") and toks[k - 1].low == ","):
+            out.append(k if toks[k].low == "and" else k + 1)
+    return out
 
 
 def _negated(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
