@@ -13,8 +13,8 @@ def given(text: str) -> list[tuple[str | None, str]]:
     return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task) for m in _mandates(text)]
 
 
-def _mandates(text: str) -> list:
-    res = Resolution("A/RES/78/997", "General Assembly", "78", "2023-12-19", "en", "test",
+def _mandates(text: str, language: str = "en") -> list:
+    res = Resolution("A/RES/78/997", "General Assembly", "78", "2023-12-19", language, "test",
                      Source("x", "0" * 64, "text"), paragraphs=[Paragraph(OPERATIVE, 0, "1", text.split()[0], text)])
     res.text = assemble(res.paragraphs)
     return [m for pr in extract(res, load()).operative[0].provisions for m in pr.mandates]
@@ -50,6 +50,8 @@ def test_which_coordinated_infinitives_are_tasks_of_their_own(text, expected):
     ("Requests the Secretary-General to prepare, in consultation with Member States, a study on the question;", "study"),
     ("Requests the Secretary-General to take into account the recommendations contained in previous reports of "
      "the Board of Auditors;", "other"),
+    ("Invites the International Law Commission to continue to comment, in its reports to the General Assembly, on "
+     "its role;", "report"),
     # to take part in a meeting is not to convene it
     ("Invites the United Nations Development Programme to participate in the high-level meeting;", "other"),
     ("Invites the United Nations Development Programme to actively contribute to the panel discussion;", "other"),
@@ -86,3 +88,11 @@ def test_coordinated_deliverables_are_one_mandate_each_with_their_own_due_dates(
 def test_a_deliverable_mentioned_again_is_not_another(text):
     assert len(_mandates(text)) == 1
 
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Prie le Secrétaire général de régler les questions soulevées dans le rapport du Comité ;", "fr"),
+    ("Solicita al Secretario General que resuelva las cuestiones planteadas en el informe del Comité;", "es"),
+])
+def test_a_cited_report_is_no_task_in_french_and_spanish(text, language):
+    assert [m.task for m in _mandates(text, language)] == ["other"]

@@ -446,18 +446,24 @@ def _asides(toks: list[Token], lo: int, hi: int) -> set[int]:
     out: set[int] = set()
     for k in range(lo, hi - 1):
         opener = k + 2 if toks[k + 1].low == "and" and k + 2 < hi else k + 1  # ", and taking into account"
-        if toks[k].low == "," and toks[opener].low in _ASIDE:
+        if toks[k].low == "," and (toks[opener].low in _ASIDE or _partner(toks, opener, hi)):
             end = next((j for j in range(opener, hi) if toks[j].low in (",", ";", ":")), hi)
             out.update(range(k + 1, end))
-        elif toks[k].low == "in" and toks[k + 1].low in ("consultation", "cooperation", "coordination"):
+        elif _partner(toks, k, hi):
             out.update((k, k + 1))
     return out
 
 
+def _partner(toks: list[Token], k: int, hi: int) -> bool:
+    """"in consultation with", "in cooperation with" ... (not "in their reports", where the task is done)."""
+    return toks[k].low == "in" and k + 1 < hi and toks[k + 1].low in _PARTNERING
+
+
 # words that open an aside after a comma (English; the French and Spanish grammars have no such list yet)
-_ASIDE = {"in", "taking", "bearing", "within", "from"}
+_ASIDE = {"taking", "bearing", "within", "from"}
+_PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "accordance", "conformity"}
 # the words around a report noun that cite a report already made rather than ask for one ("the report of")
-_CITED = ({"the", "previous", "earlier", "recent"}, {"of"})
+_CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los"}, {"of", "du", "des", "del"})
 # a word after a cue that makes the cue an adjective ("present resolution") or a time ("present session")
 _NOT_AFTER_CUE = {"resolution", "résolution", "resolución", "decision", "décision", "decisión", "session",
                   "period", "day", "days", "time", "context", "circumstances", "situation", "crisis"}
