@@ -259,3 +259,21 @@ def test_a_qualifier_after_a_group_names_its_group_too(vocab):
     assert local(pr.beneficiaries) == ["older-persons", "women", "girls", "persons-with-disabilities", "children",
                                        "people-living-with-hiv"]
     assert [c.method for c in pr.beneficiaries if c.text.startswith(("with", "living"))] == ["qualifier"] * 2
+
+
+def test_a_title_goes_on_past_an_article(vocab):
+    pr = provisions(vocab, ["Recalls the International Year for a Culture of Solidarity with the Refugees of the "
+                            "World;"])[0]
+    assert pr.beneficiaries == [] and any("title" in why for _, _, why in pr.notes)
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("Calls upon States to assist internally displaced, refugee and migrant children;",
+     ["internally-displaced-persons", "refugees", "migrants"]),
+    ("Urges States to support women living in remote and rural communities and women in rural and remote areas;",
+     ["rural-women"]),
+    ("Encourages States to extend social protection to those working in the informal economy, especially those "
+     "who are vulnerable;", ["workers", "persons-in-vulnerable-situations"]),
+])
+def test_groups_by_shared_heads_and_their_usual_phrases(vocab, text, groups):
+    assert local(provisions(vocab, [text])[0].beneficiaries) == groups

@@ -82,7 +82,7 @@ EN: dict[str, Any] = {
     # heads that also name bodies ("Programme on Ageing of the Department ..."): only groups are dropped
     "title_heads_groups": ["programme", "program", "plan", "strategy", "conference", "platform", "framework",
                            "initiative", "compact"],
-    "title_joiners": ["of", "for", "on", "the", "and", "with", "against", "to", "in", "'", "s", "-"],
+    "title_joiners": ["of", "for", "on", "the", "a", "an", "and", "with", "against", "to", "in", "'", "s", "-"],
     # words that name a right as such: a right named only by a policy noun ("birth registration") needs one
     # of them in its clause
     "right_words": ["right", "rights", "freedom", "freedoms", "entitlement", "entitlements", "liberty"],
@@ -120,7 +120,7 @@ EN: dict[str, Any] = {
     # too ("girls with disabilities": girls, persons with disabilities)
     "qualifier_heads": ["persons", "people"],
     "mention_skips": ["the enjoyment of", "the full enjoyment of", "the effective enjoyment of", "enjoy",
-                      "the conduct of"],
+                      "the conduct of", "remote and", "and remote"],
     # definite article before a short mandate name ("the Special Rapporteur"), and the words that join a
     # short name to the rest of a full one ("Special Rapporteur *on* ...")
     "definite": ["the"],

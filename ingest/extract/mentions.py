@@ -212,6 +212,11 @@ class MentionFinder:
         # girls, persons with disabilities": girls, not girls with disabilities)
         floor = max(lo, out[-1].j if out else lo)
         relaxed = None  # looked up only after a first conjunct: it reads every mention so far
+        # a one-word conjunct read as a group of its own may share the name when that names the same group:
+        # "internally displaced, *refugee* and migrant women" (refugee women are refugees)
+        same_only = bool(out) and out[-1].j - out[-1].i == 1 and out[-1].j < i and out[-1].concept.kind == c.kind
+        if same_only:
+            relaxed = floor = self._floor(out, i, lo, c)
         while k - 2 >= floor:
             cm = self.coord_back.longest(_Back(toks, k - 1), 0, k - floor, attr="low")
             if not cm:
@@ -233,12 +238,21 @@ class MentionFinder:
             if best is None:
                 return
             s, cc = best
+            covered = [m for m in out if s <= m.i and m.j <= e]
+            if same_only and any(m.concept.id != cc.id for m in covered):
+                return
+            same_only = same_only and bool(covered)
             if relaxed is None:  # from the mentions before this one, as they were on entry
-                relaxed = max([lo, *(m.j for m in out if m.j <= i and not (m.j - m.i == 1 and m.concept.kind == c.kind))])
+                relaxed = self._floor(out, i, lo, c)
             out[:] = [m for m in out if not (s <= m.i and m.j <= e)]  # the word alone was no concept
             out.append(Mention(cc, s, e, toks[s].start, toks[e - 1].end, "distributed"))
             k = s
             floor = min(floor, relaxed)
+
+    @staticmethod
+    def _floor(out: list[Mention], i: int, lo: int, c: ConceptInfo) -> int:
+        """Where conjuncts before toks[i] may begin: after the last mention that is not one word of c's kind."""
+        return max([lo, *(m.j for m in out if m.j <= i and not (m.j - m.i == 1 and m.concept.kind == c.kind))])
 
     def _expand(self, toks: list[Token], i: int, j: int, c: ConceptInfo, hi: int, out: list[Mention]) -> int:
         """Add the coordinated conjuncts that share the head of mention toks[i:j]; return where to go on."""
