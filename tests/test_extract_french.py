@@ -115,3 +115,84 @@ def test_demonstratives_stand_for_the_actor_named_before(vocab, lang, text, expe
     prs = provisions(vocab, [text], language=lang)
     assert len(prs) == 2
     assert local(prs[1].addressees) == expected
+
+
+TREATY = "Welcomes the entry into force of the Paris Agreement and calls upon the Parties to the Paris Agreement to " \
+         "implement it;"
+
+
+@pytest.mark.parametrize("lang, texts, expected", [
+    ("en", [TREATY, "Urges parties that have not yet done so to communicate their contributions;"], "states-parties"),
+    ("fr", ["Se félicite de l'entrée en vigueur de l'Accord de Paris et engage les Parties à l'Accord de Paris à "
+            "l'appliquer;", "Engage les parties à communiquer leurs contributions;"], "states-parties"),
+    ("es", ["Acoge con beneplácito la entrada en vigor del Acuerdo de París y exhorta a las Partes en el Acuerdo de "
+            "París a que lo apliquen;", "Alienta a las partes a que comuniquen sus contribuciones;"], "states-parties"),
+    # no treaty named: the parties of a conflict, as before
+    ("en", ["Welcomes the ceasefire;", "Urges all parties to respect the ceasefire;"], "parties-to-armed-conflict"),
+    ("fr", ["Se félicite du cessez-le-feu;", "Engage les parties à respecter le cessez-le-feu;"],
+     "parties-to-armed-conflict"),
+    # a treaty and a conflict both named: bare "parties" stay ambiguous, read as before
+    ("en", [TREATY, "Urges all parties to armed conflict to protect civilians;", "Urges all parties to respect it;"],
+     "parties-to-armed-conflict"),
+])
+def test_bare_parties_are_a_treaty_s_where_the_resolution_names_one(vocab, lang, texts, expected):
+    pr = provisions(vocab, texts, language=lang)[-1]
+    assert local(pr.addressees) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Exhorte les États et, selon qu'il convient, les organisations régionales à coopérer;",
+     ["states", "regional-organizations"]),
+    ("fr", "Engage les États Membres, s'il y a lieu, et les organisations régionales à coopérer;",
+     ["member-states", "regional-organizations"]),
+])
+def test_french_conditions_hold_no_complement(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Recalls its resolution 77/1, in which it invited Member States to celebrate the Day;", ["member-states"]),
+    ("fr", "Rappelle sa résolution 77/1, dans laquelle elle a invité les États Membres à célébrer la Journée;",
+     ["member-states"]),
+    ("fr", "Rappelle qu'elle a demandé au Secrétaire général de présenter un rapport;", ["secretary-general"]),
+    ("es", "Recuerda su resolución 77/1, incluida su invitación a los Estados Miembros a que celebren el Día;",
+     ["member-states"]),
+    ("es", "Reitera su exhortación a todos los Estados para que cooperen;", ["all-states"]),
+    ("es", "Recuerda que solicitó al Secretario General que presentara un informe;", ["secretary-general"]),
+])
+def test_requests_recalled_inside_a_declaration(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, verb", [
+    ("fr", "Rappelle à cet égard sa résolution 77/1;", "recall"),
+    ("fr", "Rappelle aux États Membres leurs obligations;", "remind"),
+    ("es", "Recuerda a este respecto su resolución 77/1;", "recall"),
+    ("es", "Recuerda a los Estados sus obligaciones;", "remind"),
+])
+def test_a_verb_s_preposition_that_opens_an_adverbial_stays_with_it(vocab, lang, text, verb):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert pr.verb == verb
+    assert pr.unmapped == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Recalls the invitation to the Secretary-General to convene a meeting;", ["secretary-general"]),
+    ("en", "Also notes that the Committee calls upon the host country to review its processes;", []),
+    ("fr", "Renouvelle l'invitation faite aux États Membres de participer au dialogue;", ["member-states"]),
+    ("es", "Reitera la invitación hecha a los Estados Miembros a que participen en el diálogo;", ["member-states"]),
+    ("es", "Reitera el llamamiento urgente a los Estados a que cooperen;", ["states"]),
+])
+def test_requests_named_by_a_noun(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected
+
+
+def test_a_preposition_ending_a_name_s_head_is_no_short_name(vocab):
+    """The label "toutes les parties à des conflits armés" gives the short name "parties", never "à": read in
+    "l'a", it named parties to a conflict and kept treaty parties from being read as such."""
+    prs = provisions(vocab, ["Engage les Parties à la Convention à agir;", "Note que le Comité l'a examiné;",
+                             "Invite les Parties à coopérer;"], language="fr")
+    assert local(prs[-1].addressees) == ["states-parties"]

@@ -21,7 +21,7 @@ from unkg.ingest.extract.grammar import grammar
 from unkg.ingest.extract.mandates import mandates_of
 from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames
 from unkg.ingest.extract.regimes import CountryBodies
-from unkg.ingest.extract.roles import Rules, country
+from unkg.ingest.extract.roles import STATES_PARTIES, Rules, country
 from unkg.ingest.extract.sdg import find_sdg
 from unkg.ingest.extract.tokens import Token, keys, lows, phrase_trie, tokenize
 from unkg.ingest.extract.vocab import ACTOR, GROUP, RIGHT, ConceptInfo, Vocabulary, load
@@ -136,6 +136,8 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     title = ctx.mentions.find(title_toks)
     heads = ctx.short.build([(title_toks, m) for m in title] + [(toks, m) for _, toks, ms in per for m in ms], v)
     per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
+    treaty = ctx.rules.treaty_parties([(toks, ms) for _, toks, ms in per], v.get(STATES_PARTIES))
+    per = [(p, toks, ms) for (p, toks, _), ms in zip(per, treaty, strict=True)]
     doc = _Doc(country(title))
     about = ctx.regimes.country(doc.country, [(toks, ms) for _, toks, ms in per])
     per = [(p, toks, ctx.regimes.apply(toks, ms, about)) for p, toks, ms in per]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from unkg.ingest.extract.tokens import Token, Trie, lows
+from unkg.ingest.extract.tokens import Token, Trie, lows, phrase_trie
 from unkg.ingest.extract.vocab import VERB, ConceptInfo, Vocabulary
 
 
@@ -39,6 +39,7 @@ class ClauseSplitter:
         self.gerund_suffixes = tuple(gram.get("gerund_suffixes", ()))
         self.intro = _reverse_trie(gram["gerund_intro"])
         self.adverbials = _reverse_trie(gram["adverbials"])
+        self.adverbials_fwd = phrase_trie(gram["adverbials"])
         self.clitics = _reverse_trie(gram.get("clitics", []))
 
     def verb_at(self, toks: list[Token], i: int, hi: int) -> tuple[int, ConceptInfo, int, int] | None:
@@ -62,6 +63,7 @@ class ClauseSplitter:
         if best is None:
             return None
         end, verb, vstart = best
+        end, verb = self._before_adverbial(toks, vstart, end, verb)
         while end < hi:  # postposed modifiers: "Decides also", "Demande également"
             mm = self.mods.longest(toks, end, hi, attr="low")
             if not mm:
@@ -77,6 +79,18 @@ class ClauseSplitter:
             else:
                 k += 1
         return end, verb, delta, vstart
+
+    def _before_adverbial(self, toks: list[Token], vstart: int, end: int, verb: ConceptInfo) -> tuple[int, ConceptInfo]:
+        """"Rappelle à cet égard", "Recuerda a este respecto": the preposition of a longer verb label ("Rappelle
+        à", remind) that begins an adverbial belongs to the adverbial; the shorter verb ("Rappelle") is read."""
+        for p in range(vstart + 1, end):
+            r = self.adverbials_fwd.longest(toks, p, attr="low")
+            if r and r[0] > end:
+                m = self.verbs.longest(toks, vstart, p, attr="low")
+                short = next((self.vocab.concepts[v] for v in m[1] if self.vocab.concepts[v].kind == VERB), None) \
+                    if m else None
+                return (m[0], short) if short is not None else (end, verb)
+        return end, verb
 
     def split(self, toks: list[Token], text_end: int) -> list[Clause]:
         """Clauses of one paragraph's tokens; the first always starts at token 0 (verb or not)."""

@@ -46,6 +46,8 @@ EN: dict[str, Any] = {
     # "the shareholders of business enterprises": these are addressed, not the enterprises
     # ("members of civil society" are civil society, "members of the specialized agencies" their States)
     "member_nouns": ["shareholders", "shareholder", "owners"],
+    # the noun of "parties": bare, they are a treaty's parties where the resolution names those and no conflict's
+    "party_nouns": ["parties", "party"],
     # words that may follow an addressee without making it the modifier of a longer, unknown name
     # ("States concerned", "States that have not"; but "social *media* messaging services")
     "actor_followers": ["not", "that", "which", "who", "whose", "whom", "where", "concerned", "also", "further",
@@ -110,7 +112,11 @@ EN: dict[str, Any] = {
                 "all", "other", "such", "as", "also", "both", "each", "(", ")", "and/or", "namely", "to", "upon",
                 "on"],
     # an embedded request inside a declaratory provision ("reiterates its strong call upon States to")
-    "embedded_request": r"\b(?:its|their)\s+(?:\w+\s+){0,2}(?:calls?|appeals?|requests?|invitations?)\s+(?:upon|on|to)\b",
+    # ("recalls its invitation to X", "recalls its resolution ..., in which it invited X to")
+    "embedded_request": r"\b(?:its|their)\s+(?:\w+\s+){0,2}(?:calls?|appeals?|requests?|invitations?)\s+(?:upon|on|to)\b"
+                        r"|\bthe\s+(?:(?-i:[a-z]+)\s+)?(?:calls?|appeals?|requests?|invitations?)\s+(?:upon|on|to)\b"
+                        r"|\b(?:in\s+which|whereby)\s+(?:it|the\s+(?:General\s+)?Assembly)\s+(?:\w+\s+)?"
+                        r"(?:invited|requested|urged|encouraged|called\s+upon)\b",
     # heads that coordinated items share ("freedom of opinion, expression and association")
     "coordination": [",", "and", "or", ", and", "as well as"],
     "head_prepositions": ["of", "to", "in"],
@@ -217,6 +223,7 @@ FR: dict[str, Any] = {
                         "ceux-ci", "celles-ci", "à ce dernier", "à cette dernière", "à ces derniers",
                         "à ces dernières", "à celui-ci", "à celle-ci", "à ceux-ci", "à celles-ci"],
     "plural_pronouns": ["derniers", "dernières", "ceux", "celles"],
+    "party_nouns": ["parties", "partie"],
     "own_president": ["son président", "sa présidente", "sa présidence"],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
     "own_government": ["gouvernement", "autorités", "autorités nationales", "autorités compétentes"],
@@ -237,13 +244,18 @@ FR: dict[str, Any] = {
                         "dans les limites de leur mandat", "dans les limites de leurs mandats",
                         "dans la limite de leurs mandats", "dans le cadre de leurs mandats respectifs",
                         "dans le cadre de leur mandat", "à leur demande", "selon qu'il conviendra",
-                        "selon qu’il conviendra", "le cas échéant", "en attendant", "compte tenu", "en fonction"],
+                        "selon qu’il conviendra", "selon qu'il convient", "selon qu’il convient", "s'il y a lieu",
+                        "s’il y a lieu", "selon que de besoin", "en tant que de besoin", "le cas échéant", "en attendant", "compte tenu", "en fonction"],
     "fillers": ["le", "la", "les", "l'", "l’", "l", "un", "une", "des", "tous", "toutes", "tout", "et", "ou",
                 ",", "ainsi", "que", "y", "compris", "en", "particulier", "notamment", "autres", "autre",
                 "concernés", "concernées", "intéressés", "intéressées", "compétents", "compétentes", "ses",
                 "leurs", "son", "sa", "leur", "aux", "au", "à", "de", "du", "d'", "d’", "d", "(", ")",
                 "pertinents", "pertinentes", "également", "aussi"],
-    "embedded_request": r"\b(?:son|leur|ses|leurs)\s+(?:\w+\s+){0,2}(?:appels?|demandes?|invitations?)\s+(?:aux?|à|en faveur)\b",
+    # ("rappelle son invitation à X", "rappelle qu'elle a invité X", "... dans laquelle elle a prié X de")
+    "embedded_request": r"(?:\b(?:son|sa|leur|ses|leurs|la|le|les)\s+|\bl['’])(?:\w+\s+){0,2}(?:appels?|demandes?|invitations?)\s+"
+                        r"(?:(?:faite|faites|adressée|adressées|lancée|lancés|lancé)\s+)?(?:aux?|à|en faveur)\b"
+                        r"|\b(?:qu['’]elle|laquelle\s+elle)\s+(?:a|avait)\s+(?:\w+\s+)?"
+                        r"(?:invité|prié|engagé|exhorté|encouragé|demandé(?:\s+instamment)?\s+(?:aux?|à))(?=\s)",
     "coordination": [",", "et", "ou", ", et", "ainsi que", "ainsi qu'"],
     "head_prepositions": ["de", "d'", "d’", "à", "au"],
     "mention_skips": ["jouir de", "jouir d'", "jouir d’", "la jouissance de", "la jouissance du",
@@ -325,6 +337,7 @@ ES: dict[str, Any] = {
     "object_pronouns": ["a este último", "a esta última", "a estos últimos", "a estas últimas", "a este",
                         "a esta", "a estos", "a estas"],
     "plural_pronouns": ["últimos", "últimas", "estos", "estas"],
+    "party_nouns": ["partes", "parte"],
     "own_president": ["su presidente", "su presidenta", "su presidencia"],
     "clitics": ["le", "la", "lo", "les", "los", "las"],
     "own_government": ["gobierno", "autoridades", "autoridades nacionales", "autoridades competentes"],
@@ -344,7 +357,13 @@ ES: dict[str, Any] = {
                 "como", "incluidos", "incluidas", "incluido", "incluida", "en", "particular", "especial",
                 "especialmente", "otros", "otras", "otro", "otra", "pertinentes", "interesados", "interesadas",
                 "competentes", "sus", "su", "a", "al", "de", "del", "(", ")", "también", "entre", "ellos", "ellas"],
-    "embedded_request": r"\b(?:su|sus)\s+(?:\w+\s+){0,2}(?:llamamientos?|exhortaciones?|solicitudes?|peticiones?|invitaciones?)\s+(?:a|al)\b",
+    # ("recuerda su invitación a X", "recuerda que invitó a X", "... en la que solicitó al X que")
+    "embedded_request": r"\b(?:su|sus|la|el|los|las)\s+(?:\w+\s+){0,2}(?:llamamientos?|exhortaci(?:ón|ones)|solicitud(?:es)?|"
+                        r"petici(?:ón|ones)|invitaci(?:ón|ones))\s+(?:(?:hecha|hechas|formulada|formuladas|dirigida|"
+                        r"dirigidas|que\s+hizo|urgente|urgentes)\s+)?(?:a|al|de(?=\s+que\b))\b"
+                        r"|\b(?:en\s+(?:la|el)\s+que|en\s+que|que)\s+(?:también\s+|además\s+|la\s+Asamblea\s+)?"
+                        r"(?:invitó|solicitó|pidió|exhortó|alentó|instó)"
+                        r"\s+(?:a|al)\b",
     "coordination": [",", "y", "e", "o", "u", ", y", "así como"],
     "head_prepositions": ["de", "a", "al", "del"],
     "mention_skips": ["disfrutar de", "disfrutar del", "el disfrute de", "el disfrute del", "gozar de"],

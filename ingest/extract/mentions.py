@@ -348,6 +348,7 @@ class ShortNames:
         self.definite = {k for p in gram["definite"] for k in lows(p)}
         # "la Rapporteuse spéciale de continuer": "de" here opens the complement, not the rest of a name
         self.markers = {lows(p)[0] for p in gram["complement_markers"]}
+        self.marker_keys = {keys(p)[0] for p in gram["complement_markers"]}
         # words a full name carries that its short form drops ("Office of the [United Nations] High
         # Commissioner for Refugees" -> "the Office of the High Commissioner")
         self.optional = [keys(p) for p in gram.get("name_optional", ())]
@@ -431,6 +432,8 @@ class ShortNames:
                     out.append(short)
         if out:  # its noun: "the working group", "the Mechanism" of the body the resolution names in full
             head = out[0]
+            while head and head[-1] in self.marker_keys:
+                head = head[:-1]  # "toutes les parties *à* des conflits armés": the noun is "parties"
             out += [head[-n:] for n in (1, 2) if len(head) > n]
         return out
 

@@ -14,10 +14,12 @@ import os
 from typing import Any
 
 from unkg.ingest.extract.mentions import Mention
-from unkg.ingest.extract.tokens import Token, lows
+from unkg.ingest.extract.tokens import Token, keys, lows
 from unkg.ingest.extract.vocab import ACTOR, GROUP, STATES, ConceptInfo
 
 GOVERNMENTS = "https://w3id.org/unkg/vocab/actors/governments"
+PARTIES = "https://w3id.org/unkg/vocab/actors/parties-to-armed-conflict"
+STATES_PARTIES = "https://w3id.org/unkg/vocab/actors/states-parties"
 
 
 def _words(gram: dict[str, Any], name: str) -> set[str]:
@@ -52,6 +54,7 @@ class Rules:
         # the last two words of joiners such as "ainsi que": a "que" after "ainsi" opens no clause
         self.joiner_pairs = {lows(p)[:2] for p in gram.get("list_joiners", ()) if len(lows(p)) >= 2}
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
+        self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
 
     # -- titles ---------------------------------------------------------------------------------------------
     def title_spans(self, toks: list[Token], named: set[int] = frozenset()) -> list[tuple[int, int, int]]:
@@ -191,6 +194,22 @@ class Rules:
             if low in self.passive_aux and n + 1 < hi and toks[n + 1].low.endswith(self.participles):
                 return True
         return False
+
+    def bare_parties(self, toks: list[Token], m: Mention) -> bool:
+        """"parties", "all the parties", "toutes les Parties": parties named without a conflict or a treaty."""
+        return m.concept.id == PARTIES and all(t.key in self.party_nouns or t.low in self.fillers
+                                               for t in toks[m.i:m.j])
+
+    def treaty_parties(self, per: list[tuple[list[Token], list[Mention]]],
+                       states_parties: ConceptInfo | None) -> list[list[Mention]]:
+        """In a resolution that names the parties to a treaty ("Parties to the Paris Agreement") and no party to
+        an armed conflict by a longer name, bare "parties" are the treaty's: a short name of States parties."""
+        found = [m for _, ms in per for m in ms]
+        if (states_parties is None or not any(m.concept.id == STATES_PARTIES for m in found)
+                or any(m.concept.id == PARTIES and not self.bare_parties(toks, m) for toks, ms in per for m in ms)):
+            return [ms for _, ms in per]
+        return [[Mention(states_parties, m.i, m.j, m.start, m.end, "short-name") if self.bare_parties(toks, m) else m
+                 for m in ms] for toks, ms in per]
 
     # -- rights and groups ----------------------------------------------------------------------------------
     def modifier(self, toks: list[Token], m: Mention, starts: set[int]) -> bool:
