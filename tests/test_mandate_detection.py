@@ -52,6 +52,10 @@ def test_which_coordinated_infinitives_are_tasks_of_their_own(text, expected):
      "the Board of Auditors;", "other"),
     ("Invites the International Law Commission to continue to comment, in its reports to the General Assembly, on "
      "its role;", "report"),
+    ("Requests the High Commissioner to facilitate the participation of experts in the meetings of the Expert "
+     "Mechanism;", "other"),
+    ("Requests the Secretary-General to maintain those efforts in order to meet the needs of the Organization;",
+     "other"),
     # to take part in a meeting is not to convene it
     ("Invites the United Nations Development Programme to participate in the high-level meeting;", "other"),
     ("Invites the United Nations Development Programme to actively contribute to the panel discussion;", "other"),
@@ -96,3 +100,21 @@ def test_a_deliverable_mentioned_again_is_not_another(text):
 ])
 def test_a_cited_report_is_no_task_in_french_and_spanish(text, language):
     assert [m.task for m in _mandates(text, language)] == ["other"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a restated request names its addressee after "to"
+    ("Reiterates its request to the Secretary-General to include in his annual reports information on the question;",
+     [(SG, "report")]),
+    ("Reiterates its invitation to the Secretary-General to convene a meeting of experts;", [(SG, "meeting")]),
+    # a decision that another named entity shall act is its task, with a cue or without
+    ("Further decides that the Secretary-General should continue to exercise his good offices;", [(SG, "other")]),
+    ("Decides that all Member States shall freeze the funds of the persons designated by the Committee;", []),
+    # a decision that fixes the modalities, the theme or the make-up of what is decided gives no task
+    ("Further decides that the proceedings of the high-level meeting will be webcast;", []),
+    ("Decides that the organizational arrangements for the panel discussions will be as follows;", []),
+    ("Decides that the overall theme of the high-level meeting shall be water for all;", []),
+    ("Decides that the Secretary-General's office shall continue to comprise up to twenty staff;", []),
+])
+def test_who_a_decision_or_restated_request_gives_a_task(text, expected):
+    assert given(text) == expected

@@ -176,6 +176,10 @@ EN: dict[str, Any] = {
     "unnamed_addressee": r"\s*(?:in\s+this\s+regard\s+|also\s+|further\s+)?the\s+(?:[\w’'()-]+,?\s+){0,8}?to\s+"
                          r"(?!the\b|a\b|an\b|all\b)[a-z]+",
     # a decision that asks someone else ("Decides to invite representatives of the Committee to ...")
+    "asking_nouns": ["invitation", "appeal"],
+    # what a decision fixes of a task already decided, which is no task of its own ("that the theme of ...")
+    "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme"],
+    "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
     "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
                      "authorise", "authorises", "entrust", "entrusts"],
     # infinitives that give no task ("to be followed by an interactive dialogue")

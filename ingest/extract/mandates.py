@@ -139,13 +139,15 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
     body the vocabulary does not know ("Requests the working group to ...") is an entity without a concept."""
     preps = {lows(w)[0] for w in gram["entity_prepositions"]}
     arts = {lows(w)[0] for w in gram["definite"]}
+    asks = {lows(w)[0] for w in gram["asking_words"]} | {lows(w)[0] for w in gram.get("asking_nouns", ())}
     starts = {t.start: i for i, t in enumerate(toks)}
 
     def inside_another(c: Concept) -> bool:
         i = starts.get(c.start, lo) - 1
         while i > lo and toks[i].low in arts and toks[i].low not in preps:  # "of the", but "du" is both
             i -= 1
-        return i > lo and toks[i].low in preps
+        # "Reiterates its request to the Mechanism to ...": the preposition of the asking noun names the addressee
+        return i > lo and toks[i].low in preps and toks[i - 1].low not in asks
 
     if prov.addressees:
         return [a for a in prov.addressees if named_entity(a, vocab) and not inside_another(a)]
@@ -195,7 +197,9 @@ class _Provision:
 
             who = self._decided_for(a, b, at, task, entities) if self.decision else \
                 (self._own_entities(a, begin) if k else None) or entities
-            if who is None or (self.decision and (task == "other" or _negated(self.toks, a, b, self.gram))):
+            if who is None or (self.decision and ((task == "other" and not self._another(who))
+                                                  or _negated(self.toks, a, b, self.gram)
+                                                  or _modalities(self.toks, a, b, self.gram))):
                 continue
             obj, recipients = self._object(begin, b, at, task)
             parts = _deliverables(self.toks, at, b, self.gram) if task in DELIVERABLES and at is not None else []
@@ -216,6 +220,13 @@ class _Provision:
                     out.append(Mandate(entity=e, task=p_task, task_text=p_obj, recipients=list(recipients),
                                        text=seg, start=p_start, end=p_end, **fields))
         return out
+
+    def _another(self, who: list[Concept | None]) -> bool:
+        """Whether a decision gives its task to a named entity other than the adopting body ("decides that UNSOM
+        should continue to implement that mandate", "decides to invite the Committee to attend"): a task even
+        without a cue, as a request would be."""
+        own = "/" + self.body.lower().replace(" ", "-")
+        return bool(who) and all(e is not None and not e.id.endswith(own) and named_entity(e, self.vocab) for e in who)
 
     def _own_entities(self, a: int, begin: int) -> list[Concept | None]:
         """The named entities a later segment asks itself ("...; (b) The High Commissioner to assist")."""
@@ -362,6 +373,23 @@ def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> 
         if toks[k + 1].low in arts or (head.endswith("s") and toks[k - 1].low == ","):
             out.append(k if toks[k].low == "and" else k + 1)
     return out
+
+
+def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
+    """A decision that only fixes the modalities or theme of what is already decided ("Further decides that the
+    proceedings of the high-level meeting will be webcast", "that the organizational arrangements for the panel
+    discussions will be as follows") or what a body is made of gives no task."""
+    that = {lows(w)[0] for w in gram["clause_that"]}
+    nouns = set(gram.get("modality_nouns", ()))
+    k = next((i for i in range(a, min(b, a + 6)) if toks[i].low in that), None)
+    if k is None or not nouns:
+        return False
+    head = [t.low for t in toks[k + 1:min(b, k + 5)]]
+    if any(w in nouns and i + 1 < len(head) and head[i + 1] in ("of", "for") for i, w in enumerate(head)):
+        return True
+    # what a body is made of ("that MINUSMA shall continue to comprise up to 13,289 military personnel")
+    made_of = set(gram.get("composition_verbs", ()))
+    return any(t.low in made_of for t in toks[k + 1:min(b, k + 12)])
 
 
 def _negated(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
