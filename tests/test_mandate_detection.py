@@ -56,6 +56,12 @@ def test_which_coordinated_infinitives_are_tasks_of_their_own(text, expected):
      "Mechanism;", "other"),
     ("Requests the Secretary-General to maintain those efforts in order to meet the needs of the Organization;",
      "other"),
+    # "report" gives way to the briefing it is given in; input is no report
+    ("Requests the Secretary-General to report progress on the question in his annual briefing to the Council;",
+     "oral_update"),
+    ("Requests the Secretary-General to report on the question to the General Assembly at its eighty-first "
+     "session;", "report"),
+    ("Invites the Committee on the Rights of the Child to submit input to the working group;", "other"),
     # to take part in a meeting is not to convene it
     ("Invites the United Nations Development Programme to participate in the high-level meeting;", "other"),
     ("Invites the United Nations Development Programme to actively contribute to the panel discussion;", "other"),

@@ -460,6 +460,11 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     if not found:
         return "other", None
     name, i = found[0]
+    if name == "report" and toks[i].low == "report" and i > lo and toks[i - 1].low == "to":
+        # "to report progress ... in his annual briefing", "to report ... orally": the report is given orally
+        oral = next((f for f in found[1:] if f[0] == "oral_update" and f[1] - i <= 30), None)
+        if oral:
+            return oral
     if toks[i].low in LIGHT:
         nouns = [f for f in found[1:] if toks[f[1]].low not in LIGHT]
         carried = next((f for f in nouns if f[0] in ("report", "oral_update", "study") and f[1] - i <= 25), None)
