@@ -93,7 +93,7 @@ class PageCache:
         now = time.time()
         for d in self.folder.iterdir():
             try:
-                if d.name != _digest(keep) and d.is_dir() and now - d.stat().st_mtime > _OLD_AFTER:
+                if d.name != _folder_name(keep) and d.is_dir() and now - d.stat().st_mtime > _OLD_AFTER:
                     shutil.rmtree(d, ignore_errors=True)
             except OSError:
                 pass
@@ -102,7 +102,18 @@ class PageCache:
     def _dir(self) -> Path | None:
         if self.folder is None or self._version is None:
             return None
-        return self.folder / _digest(self._version)
+        return self.folder / _folder_name(self._version)
+
+    def version_folder(self) -> Path | None:
+        """The folder of the current version's answers (None when answers are kept in memory only)."""
+        return self._dir()
+
+    def has(self, key: str) -> bool:
+        """Whether an answer is kept under `key`, in memory or on disk."""
+        if key in self._mem:
+            return True
+        d = self._dir()
+        return d is not None and (d / _digest(key)).is_file()
 
     @contextlib.contextmanager
     def computing(self, page: str) -> Iterator[None]:
@@ -203,6 +214,24 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+def _folder_name(version: str) -> str:
+    """A version's folder: the store's version and the code that renders the pages, so that a server of
+    another unkg (other views, other templates) never serves the answers this one kept."""
+    return _digest(_code_stamp() + "\n" + version)
+
+
+@functools.cache
+def _code_stamp() -> str:
+    """The web app's files as installed (path, size, modification time): what the answers were made by."""
+    here = Path(__file__).resolve().parent
+    parts = []
+    for f in sorted(here.rglob("*")):
+        if f.suffix in (".py", ".html", ".css", ".js") and f.is_file():
+            st = f.stat()
+            parts.append(f"{f.relative_to(here)}:{st.st_size}:{st.st_mtime_ns}")
+    return _digest("\n".join(parts))
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     """Write a whole file or nothing: another process never reads half of one. A full disk or a read-only
     folder only means the answer is not kept."""
@@ -278,9 +307,27 @@ def _accept_key() -> str:
     return "accept:" + request.headers.get("Accept", "")
 
 
+def _format_key(offered: tuple[str, ...]) -> str:
+    """The format the request gets among `offered`: its path's suffix where the path has one of them (the
+    view answers that whatever Accept says), else what `format=` or Accept selects."""
+    from unkg.webapp.represent import choose  # here: represent's helpers import nothing of the cache
+
+    for fmt in offered:
+        if request.path.endswith("." + fmt):
+            return "format:" + fmt
+    return "format:" + choose(None, offered)
+
+
+def request_key(pc: PageCache | None = None) -> str:
+    """The key of the current request's answer: its page (path and query string) and the format it gets,
+    or its Accept header as sent while the page's formats are not known yet."""
+    page = _page_key()
+    offered = (pc or cache()).offered(page)
+    return f"{page}\n{_format_key(offered) if offered else _accept_key()}"
+
+
 def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
     """Serve the view's answer from the page cache, computing it once per store version (see the module)."""
-    from unkg.webapp.represent import choose  # here: represent's helpers import nothing of the cache
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -291,16 +338,15 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
         pc.use_version(version_key(st))
         page = _page_key()
 
-        def lookup() -> tuple[tuple[str, ...] | None, str, Response | None]:
-            offered = pc.offered(page)
-            key = f"{page}\n{('format:' + choose(None, offered)) if offered else _accept_key()}"
-            return offered, key, pc.get(key)
+        def lookup() -> tuple[str, Response | None]:
+            key = request_key(pc)
+            return key, pc.get(key)
 
-        offered, key, hit = lookup()
+        key, hit = lookup()
         if hit is not None:
             return hit
         with pc.computing(page):  # by page, not by format: the formats a page offers are learnt from its first answer
-            offered, key, hit = lookup()
+            key, hit = lookup()
             if hit is not None:
                 return hit
             resp = current_app.make_response(view(*args, **kwargs))
@@ -308,9 +354,9 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
                 return resp
             got = getattr(resp, "offered", None)
             if got:
-                if offered is None:
+                if pc.offered(page) is None:
                     pc.learn_offered(page, tuple(got))
-                key = f"{page}\nformat:{choose(None, tuple(got))}"
+                key = f"{page}\n{_format_key(tuple(got))}"
             return pc.put(key, resp)
 
     return wrapper

@@ -15,7 +15,7 @@ from unkg.lineage.diff import document
 from unkg.lineage.graph import graph_name
 from unkg.lineage.redline import changes as word_changes
 from unkg.lineage.stored import PREFIXES
-from unkg.lineage.update import lineage_of
+from unkg.lineage.update import lineage_of, revision_links
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import local
 from unkg.webapp.represent import respond, split_suffix
@@ -37,6 +37,22 @@ def _symbol(name: str) -> str:
 
 def _link(symbol: str | None) -> str | None:
     return local(iris.work(symbol)) if symbol else None
+
+
+
+def warm() -> None:
+    """Read the store's revision links before the first visitor."""
+    _revision_links()
+
+
+def _revision_links() -> tuple[dict[str, str], dict[str, set[str]]]:
+    st = state()
+    return st.cached("lineage_links", lambda: revision_links(st.store))
+
+
+def lineage_doc(symbol: str) -> dict[str, Any] | None:
+    """`lineage_of` with the store's revision links read once per store version (a scan of every link)."""
+    return lineage_of(state().store, symbol, _revision_links())
 
 
 @bp.route("/compare")
@@ -87,13 +103,13 @@ def series(fmt: str | None = None, rest: str | None = None) -> Response:
     else:
         symbol = _symbol("symbol")
     store = state().store
-    here = lineage_of(store, symbol)
+    here = lineage_doc(symbol)
     if here is None:
         raise ApiError(f"{symbol}: no lineage in the store", 404)
     members = [*reversed(here["predecessors"]), symbol, *here["successors"]]
     rows = []
     for m in members:
-        doc = lineage_of(store, m) or {}
+        doc = lineage_doc(m) or {}
         counts = _counts(store, m)
         rows.append({"symbol": m, "link": _link(m), "predecessor": doc.get("predecessor"), **counts,
                      "compare": f"/compare?from={doc['predecessor']}&to={m}" if doc.get("predecessor") else None})

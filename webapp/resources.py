@@ -13,10 +13,10 @@ import rdflib
 from flask import Blueprint, Response, redirect, request
 
 from unkg import iris
-from unkg.lineage.update import lineage_of
 from unkg.webapp import queries as Q
 from unkg.webapp.cache import cached_page
 from unkg.webapp.errors import ApiError
+from unkg.webapp.lineage import lineage_doc
 from unkg.webapp.links import actor_link, anchor, base, concept_link, local, symbol_path, under_base, val
 from unkg.webapp.represent import respond, see_other, split_suffix
 from unkg.webapp.state import concepts, state
@@ -62,7 +62,9 @@ def resource(rest: str) -> Response:
         return respond(_cited(iri, citing), "resource.html", base_path=f"/id/{rest}", suffix=fmt, offered=RDF_OFFER, graph=graph)
     types = {str(r["o"]) for r in header if str(r["p"]) == str(rdflib.RDF.type)}
     if UNKG + "Resolution" in types:
-        data = _resolution(iri, by_graph)
+        # the few last pages' data: the HTML page and its JSON twin are made of the same (webapp/prerender.py
+        # asks for one after the other)
+        data = state().recent(f"resolution-page:{iri}\n{request.args.get('lang', '')}", lambda: _resolution(iri, by_graph), size=4)
         return respond(data, "resolution.html", base_path=f"/id/{rest}", suffix=fmt, offered=RDF_OFFER, graph=graph)
     data = _generic(iri, header)
     return respond(data, "resource.html", base_path=f"/id/{rest}", suffix=fmt, offered=RDF_OFFER, graph=graph)
@@ -181,7 +183,7 @@ def _resolution(work: str, by_graph: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _series(symbol: str) -> dict[str, Any] | None:
     """Previous and next in the resolution's series, from its lineage graph (docs/lineage.md)."""
-    doc = lineage_of(state().store, symbol)
+    doc = lineage_doc(symbol)
     if doc is None:
         return None
     nxt = doc["successors"][0] if doc["successors"] else None
@@ -251,10 +253,13 @@ def _add_evidence(work: str, expression: str, tops: dict[str, dict[str, Any]], t
     store, c = state().store, concepts()
     starts = {str(r["para"]): int(r["start"]) for r in store.select(Q.paragraph_spans(work, expression), timeout=60)}
     evidence_seen: set[tuple[str, str]] = set()
+    para_of: dict[str, str] = {}  # subject -> its top-level paragraph: a provision has several annotations
     for r in store.select(Q.evidence_of(work, expression), timeout=60):
         subj = str(r["subject"])
-        parsed = iris.parse(subj, base())
-        para = top(parsed.subparagraph or parsed.paragraph or subj) if parsed else subj
+        para = para_of.get(subj)
+        if para is None:
+            parsed = iris.parse(subj, base())
+            para = para_of[subj] = top(parsed.subparagraph or parsed.paragraph or subj) if parsed else subj
         if para not in tops:
             continue
         body, prop = str(r["body"]), str(r.get("prop", ""))

@@ -20,7 +20,8 @@ from typing import Any
 
 from flask import Flask
 
-from unkg.webapp import mandates, pages, search, states
+from unkg.webapp import lineage, mandates, pages, search, states
+from unkg.webapp.prerender import prerender
 
 BROAD_PAGES = 12  # actors (by provisions with their narrower ones), rights and groups answered at warm-up
 
@@ -42,6 +43,7 @@ def warm_now(app: Flask, *, pages_too: bool = True) -> float:
         states.warm()
         search.get_index()
         mandates.warm()
+        lineage.warm()
     if pages_too:
         warm_pages(app)
     return time.perf_counter() - t0
@@ -87,12 +89,12 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
     if not can_fork() or app.config["ALLOW_UPDATE"]:  # a writable store is opened by one process only
         from waitress import serve as waitress_serve  # here: only the server this system runs is loaded
 
-        threading.Thread(target=warm_now, args=(app,), daemon=True, name="unkg-warm").start()
+        threading.Thread(target=_warm_and_prerender, args=(app, 1), daemon=True, name="unkg-warm").start()
         waitress_serve(app, host=host, port=port, threads=16, ident="unkg")
         return
     workers = workers or default_workers()
     _malloc(arenas=2)
-    warm_now(app)
+    _warm_and_prerender(app, workers)
     st = app.extensions["unkg"]
     st.before_fork(workers)
     gc.collect()
@@ -105,6 +107,14 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
                 "post_fork": lambda server, worker: st.after_fork(),
                 "worker_exit": lambda server, worker: st.close(), **(options or {})}
     _run_gunicorn(app, settings)
+
+
+def _warm_and_prerender(app: Flask, processes: int) -> None:
+    """The warm-up, then every resolution page rendered into the page cache (webapp/prerender.py)."""
+    warm_now(app)
+    done = prerender(app, processes)
+    if done is not None:
+        print(f"unkg serve: {done.line()}", file=sys.stderr, flush=True)
 
 
 def _malloc(*, arenas: int = 0, trim: bool = False) -> None:

@@ -315,17 +315,18 @@ def _stored_series(store: Any, symbol: str) -> str:
 
 
 # -- reading it back ----------------------------------------------------------------------------------
-def lineage_of(store: Any, symbol: str) -> dict[str, Any] | None:
+def lineage_of(store: Any, symbol: str, links: tuple[dict[str, str], dict[str, set[str]]] | None = None
+               ) -> dict[str, Any] | None:
     """The `unkg lineage --json` document, from the lineage graphs; None when the store holds no lineage
-    for `symbol`."""
+    for `symbol`. `links` is `revision_links(store)` where the caller keeps it (the web app, once per store
+    version: it reads every revision link of the store)."""
     w = iris.work(symbol)
     rows = store.select(PREFIXES + f"""PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT ?series ?prev ?ev WHERE {{ GRAPH <{graph_name(symbol)}> {{ <{w}> unkg:inSeries ?series .
             OPTIONAL {{ <{w}> prov:wasRevisionOf ?prev ; prov:qualifiedRevision ?l . OPTIONAL {{ ?l unkg:linkEvidence ?ev }} }} }} }}""")
     if not rows:
         return None
-    links = _links(store)
-    back, forward = links
+    back, forward = links if links is not None else revision_links(store)
     predecessors: list[str] = []
     cur = w
     while cur in back and back[cur] not in predecessors and len(predecessors) < 100:
@@ -349,7 +350,8 @@ def lineage_of(store: Any, symbol: str) -> dict[str, Any] | None:
             "successors": [names.get(s, s) for s in successors], "evidence": evidence}
 
 
-def _links(store: Any) -> tuple[dict[str, str], dict[str, set[str]]]:
+def revision_links(store: Any) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Every revision link of the store: work -> its predecessor, and work -> its successors."""
     back: dict[str, str] = {}
     forward: dict[str, set[str]] = {}
     for r in store.select("""PREFIX prov: <http://www.w3.org/ns/prov#>

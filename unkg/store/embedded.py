@@ -59,6 +59,22 @@ def to_rdflib(term: Any) -> rdflib.term.Node:
     return node
 
 
+def _rows(res: Any, names: list[str]) -> list[dict[str, rdflib.term.Node]]:
+    """The solutions as dicts of rdflib terms. A solution iterates its values in the order of `names`
+    (cheaper than looking each up by name); the term cache is asked first, since most terms of a page's
+    rows repeat (to_rdflib's checks cost more than the lookup)."""
+    known = _CACHE.get
+    out = []
+    for sol in res:
+        row = {}
+        for n, t in zip(names, sol, strict=False):  # a solution has a value (or None) for every variable
+            if t is not None:
+                node = known(t)
+                row[n] = node if node is not None else to_rdflib(t)
+        out.append(row)
+    return out
+
+
 def _convert(term: Any) -> rdflib.term.Node:
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
@@ -261,8 +277,7 @@ class EmbeddedStore:
             if not isinstance(res, ox.QuerySolutions):
                 raise QueryError("expected a SELECT query")
             names = [v.value for v in res.variables]
-            # a solution iterates its values in the order of `names`: cheaper than looking each up by name
-            return [{n: to_rdflib(t) for n, t in zip(names, sol, strict=True) if t is not None} for sol in res]
+            return _rows(res, names)
 
         return _with_timeout(run, timeout)
 

@@ -1,0 +1,140 @@
+"""Pages rendered ahead of requests, like a static site: every resolution's page and its JSON twin, into the
+page cache's folder for the store's version (webapp/cache.py), before `unkg serve` opens its port.
+
+`unkg serve` calls `prerender(app, processes)` in its parent once the shared results are built
+(webapp/serving.py). The paths are divided between `processes` forked children, each with its own read-only
+store handle, which answer them through the app as a reader's request would (the same view, the same
+`@cached_page` key) and write the answers to the folder; the server's workers then serve them from there.
+A page already in the folder for this version (a server started again on the same store) is not rendered
+again. What it did is written beside the pages as `prerender.json` (pages, seconds, bytes) and returned.
+
+After an ingest the version changes and its folder starts empty: pages are then computed on a reader's first
+request (docs/serving.md), never taken from the old version.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+import traceback
+import urllib.parse
+from dataclasses import asdict, dataclass
+
+from flask import Flask
+
+from unkg.store import open_store
+from unkg.webapp.cache import version_key
+
+ACCEPT = "text/html"  # what a browser's Accept selects; a suffixed page answers its suffix's format anyway
+
+
+@dataclass
+class Done:
+    """What a pre-rendering did: pages rendered now, pages found already rendered, failures, seconds, bytes
+    of the version's folder afterwards."""
+
+    rendered: int = 0
+    kept: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    bytes: int = 0
+
+    def line(self) -> str:
+        return (f"pre-rendered {self.rendered} pages ({self.kept} kept from before, {self.failed} failed) in "
+                f"{self.seconds:.1f} s; the version's page folder holds {self.bytes / 2**20:.0f} MiB")
+
+
+def page_paths(app: Flask) -> list[str]:
+    """Every resolution's page and its JSON twin, as a reader's request names them (percent-encoded)."""
+    from unkg.webapp.links import local  # here: links reads the app's settings inside a request or context
+    from unkg.webapp.pages import all_works
+
+    with app.app_context():
+        works = sorted(all_works())
+        paths = [p for w in works if (p := local(w))]
+    quoted = [urllib.parse.quote(p) for p in paths]
+    return [q + suffix for q in quoted for suffix in (".html", ".json")]
+
+
+def prerender(app: Flask, processes: int = 1, paths: list[str] | None = None) -> Done | None:
+    """Render `paths` (default `page_paths`) into the page cache's folder with `processes` forked children;
+    None when the app keeps its pages in memory only (nothing would outlive the children)."""
+    st = app.extensions["unkg"]
+    pc = st.pages
+    if pc.folder is None:
+        return None
+    t0 = time.perf_counter()
+    pc.use_version(version_key(st))
+    paths = page_paths(app) if paths is None else paths
+    done = Done()
+    todo = []
+    for p in paths:
+        if pc.has(_key(app, p)):
+            done.kept += 1
+        else:
+            todo.append(p)
+    if todo:
+        processes = max(1, min(processes, len(todo)))
+        if processes == 1 or not hasattr(os, "fork"):
+            done.failed += _render(app, todo)
+        else:
+            # in runs, so that a page's HTML and JSON, next to each other, go to the same child
+            done.failed += _render_forked(app, [todo[i * len(todo) // processes:(i + 1) * len(todo) // processes]
+                                                for i in range(processes)])
+        done.rendered = len(todo) - done.failed
+    done.seconds = time.perf_counter() - t0
+    folder = pc.version_folder()
+    done.bytes = sum(f.stat().st_size for f in folder.iterdir() if f.is_file()) if folder and folder.is_dir() else 0
+    if folder is not None and folder.is_dir():
+        (folder / "prerender.json").write_text(json.dumps(asdict(done)), encoding="utf-8")
+    return done
+
+
+def _key(app: Flask, path: str) -> str:
+    """The page cache's key of `path` asked for with ACCEPT, as `@cached_page` makes it."""
+    from unkg.webapp.cache import request_key  # here: the key needs a request context
+
+    with app.test_request_context(path, headers={"Accept": ACCEPT}):
+        return request_key()
+
+
+def _render(app: Flask, paths: list[str]) -> int:
+    """Answer each path once; the number that did not answer 200."""
+    client = app.test_client()
+    failed = 0
+    for p in paths:
+        resp = client.get(p, headers={"Accept": ACCEPT})
+        failed += resp.status_code != 200
+        resp.close()
+    return failed
+
+
+def _render_forked(app: Flask, shares: list[list[str]]) -> int:
+    """Each share in a forked child with its own read-only store handle (a RocksDB handle does not survive a
+    fork); the failures the children count, a child that dies counting all of its share."""
+    st = app.extensions["unkg"]
+    children: dict[int, tuple[int, int]] = {}
+    for share in shares:
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: render, report, and leave without running the parent's cleanup
+            os.close(r)
+            code = 1
+            try:
+                st.store = open_store(app.config["STORE"], read_only=True)
+                os.write(w, str(_render(app, share)).encode())
+                code = 0
+            except BaseException:  # said on stderr; the parent counts the share as failed
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        os.close(w)
+        children[pid] = (r, len(share))
+    failed = 0
+    for pid, (r, size) in children.items():
+        with os.fdopen(r, "rb") as f:
+            said = f.read()
+        _, status = os.waitpid(pid, 0)
+        failed += int(said) if status == 0 and said else size
+    return failed
+
