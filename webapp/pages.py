@@ -126,6 +126,7 @@ def provision_rows(provisions: set[str] | list[str], c: Concepts, limit: int) ->
     for row in _make_rows(todo, c):
         made[row["provision"]] = row
         out.append(row)
+    out.sort(key=lambda d: d["provision"])  # provisions of one paragraph in one order, whichever page made them
     out.sort(key=lambda d: (str(d["date"] or ""), d["symbol"], d["index"] or 0), reverse=True)
     return out[:limit]
 
@@ -291,11 +292,12 @@ def add_wording(rows: list[dict[str, Any]]) -> None:
         found: dict[str, tuple[str, Any]] = {}
         for t in state().store.select(Q.provision_texts(list(chunk)), timeout=120):
             prov, lang = str(t["prov"]), getattr(t["text"], "language", None) or ""
-            rank = "" if lang == "en" else (lang or "~")
+            # the text itself breaks ties (two versions in one language): the same row whichever page asks first
+            rank = ("" if lang == "en" else (lang or "~"), str(t["text"]), str(t.get("verbText", "")))
             if prov not in found or rank < found[prov][0]:
                 found[prov] = (rank, t)
         for prov, r in chunk.items():
-            t = found.get(prov, ("", {}))[1]
+            t = found.get(prov, ((), {}))[1]
             r["text"], r["verb"] = val(t.get("text")) or "", val(t.get("verbText")) or ""
 
 
