@@ -13,6 +13,7 @@ go only to 127.0.0.1.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import shutil
 import socket
@@ -22,6 +23,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import psutil
 
@@ -132,6 +134,17 @@ class Server:
     @property
     def pid(self) -> int:
         return self.proc.pid
+
+    def prerendered(self) -> dict | None:
+        """What the server's pre-rendering did before it opened its port (webapp/prerender.py): pages
+        rendered, seconds, bytes of the page folder then; None if it did not run."""
+        for f in Path(self._cache).glob("*/prerender.json"):
+            return json.loads(f.read_text(encoding="utf-8"))
+        return None
+
+    def cache_bytes(self) -> int:
+        """Bytes in the server's page cache folder now."""
+        return sum(f.stat().st_size for f in Path(self._cache).rglob("*") if f.is_file())
 
     def _wait(self, timeout: float) -> float:
         """Seconds until the port answers (the server's warm-up is done); SystemExit if it never does."""

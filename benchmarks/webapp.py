@@ -12,7 +12,9 @@ HTML with their JSON and CSV twins, the list and facet pages (/resolutions, /act
 /states with filters, search, sorting, paging), the registry (/mandates) where the app has it, and
 agreed-language search: first every page once ("first answers": computed then, unless the warm-up did),
 then every page --rounds more times ("answers", what readers get once a page has been asked for), each in
-one shuffled list taken by --clients threads. Printed per kind: p50 / p95 / max of both. The store is only
+one shuffled list taken by --clients threads. `unkg serve` renders every resolution page and its JSON twin
+before it opens its port (webapp/prerender.py): the resolution pages' first answers are those files, and the
+script prints how long the pre-rendering took and its size on disk. Printed per kind: p50 / p95 / max of both. The store is only
 read.
 """
 from __future__ import annotations
@@ -159,6 +161,13 @@ def main() -> int:
 
     with Server(args.store, workers=args.workers) as srv:
         print(f"store {args.store}; unkg serve --workers {args.workers}: port open (warm-up done) after {srv.ready_after:.1f} s")
+        pre = srv.prerendered()
+        if pre:
+            print(f"of which pre-rendering every resolution page and its JSON twin into the page cache (webapp/prerender.py): "
+                  f"{pre['rendered']} pages in {pre['seconds']:.1f} s ({pre['failed']} failed), {pre['bytes'] / 2**20:.0f} MiB on disk; "
+                  f"the resolution pages' 'first answers' below are these files")
+        else:
+            print("no pages pre-rendered: the resolution pages' 'first answers' below are computed then")
         print(srv.memory().line() + "  [after warm-up]")
         for path, took, status in first_views(srv.port):
             print(f"first view {path}: {took * 1000:.0f} ms (status {status})")
@@ -176,6 +185,7 @@ def main() -> int:
         peak = watch.stop()
         overhead = sparql_overhead(srv.port, args.store)
         after = srv.memory()
+        on_disk = srv.cache_bytes()
 
     print(f"\nfirst answers: each of {len(once)} pages once ({first_wall:.1f} s, {len(once) / first_wall:.0f} req/s), then "
           f"answers: each {args.rounds} more times, shuffled ({len(todo)} requests, {wall:.1f} s, {len(todo) / wall:.0f} req/s); "
@@ -198,6 +208,7 @@ def main() -> int:
           f"store.select {statistics.median(p / r for _, _, _, p, r in overhead):.2f}")
     print("\n" + peak.line() + "  [peak during the load]")
     print(after.line() + "  [at the end]")
+    print(f"page cache on disk at the end: {on_disk / 2**20:.0f} MiB")
     return 1 if errors else 0
 
 

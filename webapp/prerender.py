@@ -1,5 +1,6 @@
-"""Pages rendered ahead of requests, like a static site: every resolution's page and its JSON twin, into the
-page cache's folder for the store's version (webapp/cache.py), before `unkg serve` opens its port.
+"""Pages rendered ahead of requests, like a static site: every resolution's page and its JSON twin, and the
+first page of every actor, right and group (HTML and JSON), into the page cache's folder for the store's
+version (webapp/cache.py), before `unkg serve` opens its port.
 
 `unkg serve` calls `prerender(app, processes)` in its parent once the shared results are built
 (webapp/serving.py). The paths are divided between `processes` forked children, each with its own read-only
@@ -23,7 +24,9 @@ from dataclasses import asdict, dataclass
 from flask import Flask
 
 from unkg.store import open_store
-from unkg.webapp.cache import version_key
+from unkg.webapp.cache import request_key, version_key
+from unkg.webapp.links import local
+from unkg.webapp.pages import all_works
 
 ACCEPT = "text/html"  # what a browser's Accept selects; a suffixed page answers its suffix's format anyway
 
@@ -45,15 +48,19 @@ class Done:
 
 
 def page_paths(app: Flask) -> list[str]:
-    """Every resolution's page and its JSON twin, as a reader's request names them (percent-encoded)."""
-    from unkg.webapp.links import local  # here: links reads the app's settings inside a request or context
-    from unkg.webapp.pages import all_works
-
+    """Every resolution's page and its JSON twin, then every actor's, right's and group's first page as HTML
+    and JSON (`?page=1`), as a reader's request names them (percent-encoded)."""
     with app.app_context():
         works = sorted(all_works())
         paths = [p for w in works if (p := local(w))]
-    quoted = [urllib.parse.quote(p) for p in paths]
-    return [q + suffix for q in quoted for suffix in (".html", ".json")]
+    out = [urllib.parse.quote(p) + suffix for p in paths for suffix in (".html", ".json")]
+    client = app.test_client()
+    for listing in ("/actors.json", "/rights.json", "/groups.json"):
+        resp = client.get(listing)
+        if resp.status_code == 200:
+            links = [r["link"] for r in resp.get_json()["rows"] if r.get("link")]
+            out += [p + suffix for p in links for suffix in ("", ".json?page=1")]
+    return out
 
 
 def prerender(app: Flask, processes: int = 1, paths: list[str] | None = None) -> Done | None:
@@ -92,8 +99,6 @@ def prerender(app: Flask, processes: int = 1, paths: list[str] | None = None) ->
 
 def _key(app: Flask, path: str) -> str:
     """The page cache's key of `path` asked for with ACCEPT, as `@cached_page` makes it."""
-    from unkg.webapp.cache import request_key  # here: the key needs a request context
-
     with app.test_request_context(path, headers={"Accept": ACCEPT}):
         return request_key()
 
