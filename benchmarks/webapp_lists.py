@@ -16,8 +16,6 @@ import argparse
 import json
 import random
 import sys
-import threading
-import time
 import urllib.parse
 from pathlib import Path
 
@@ -25,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import server  # noqa: E402  (benchmarks/server.py)
-from server import Server, pct  # noqa: E402
+from server import Server, load, pct  # noqa: E402
 
 
 def get(port: int, path: str, box: dict, accept: str = "text/html", **kw) -> tuple[int, float, bytes]:
@@ -92,30 +90,8 @@ def main() -> int:
         paths = pages(port)
         todo = [p for p in paths for _ in range(args.rounds)]
         random.Random(1).shuffle(todo)
-        lock = threading.Lock()
-        times: dict[str, list[float]] = {p: [] for p in paths}
-        errors: list[tuple[str, int]] = []
-
-        def client() -> None:
-            own: dict = {}
-            while True:
-                with lock:
-                    if not todo:
-                        return
-                    p = todo.pop()
-                status, took, _ = get(port, p, own)
-                with lock:
-                    times[p].append(took)
-                    if status != 200:
-                        errors.append((p, status))
-
-        t0 = time.perf_counter()
-        threads = [threading.Thread(target=client) for _ in range(args.clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - t0
+        found, errors, wall = load(port, todo, args.clients, accept="text/html")
+        times: dict[str, list[float]] = {p: found.get(p, []) for p in paths}
         every = [x for xs in times.values() for x in xs]
         print(f"\n{len(every)} requests, {args.clients} clients, {wall:.1f} s wall; errors: {errors[:5] or 'none'}")
         print(f"{'page':70s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}")

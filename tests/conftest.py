@@ -7,6 +7,7 @@ test that needs the corpus; `slow`, `server` and `browser` are set by the module
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import threading
 from contextlib import contextmanager
 from importlib.resources import files
@@ -45,6 +46,19 @@ def served(app, threads: int = 8):
     finally:
         srv.close()
         app.extensions["unkg"].pool.close()
+
+
+def stop_server(proc: subprocess.Popen, wait: float = 10) -> None:
+    """Stop a server started in its own process (`unkg serve`, `python -c ...`): terminate, then kill if it
+    has not stopped within `wait` seconds; close its stderr pipe."""
+    proc.terminate()
+    try:
+        proc.wait(wait)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+    if proc.stderr is not None:
+        proc.stderr.close()
 
 
 def load_webapp_store(folder: Path) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import WORK
+from conftest import WORK, stop_server
 from conftest import load_webapp_store as load_fixture
 
 from unkg.store import open_store
@@ -60,17 +60,6 @@ def start_server(location: str, env: dict[str, str] | None = None) -> tuple[subp
             time.sleep(0.2)
     proc.kill()
     raise RuntimeError("unkg serve did not answer within 60 s")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
-    if proc.stderr is not None:
-        proc.stderr.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, load_webapp_store
+from conftest import FIXTURES, load_webapp_store, stop_server
 
 from unkg.webapp.serving import can_fork
 
@@ -54,13 +54,7 @@ def served(tmp_path_factory: pytest.TempPathFactory):
                 raise RuntimeError("unkg serve did not open its port within 120 s") from None
             time.sleep(0.2)
     yield base, location, log
-    proc.terminate()
-    try:
-        proc.wait(20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
-    proc.stderr.close()  # type: ignore[union-attr]
+    stop_server(proc, wait=20)
 
 
 def _get(url: str) -> bytes:
