@@ -277,3 +277,20 @@ def test_a_title_goes_on_past_an_article(vocab):
 ])
 def test_groups_by_shared_heads_and_their_usual_phrases(vocab, text, groups):
     assert local(provisions(vocab, [text])[0].beneficiaries) == groups
+
+
+@pytest.mark.parametrize("text, groups, why", [
+    ("Commends civil society organizations and young people for their efforts to promote tolerance;", [],
+     "praised for acting"),
+    ("Commends States for their efforts to protect journalists;", ["journalists"], None),
+    ("Requests the Secretary-General to prepare a report in consultation with Member States, regional "
+     "organizations and persons with disabilities;", [], "a partner named with actors"),
+    ("Requests the Secretary-General to prepare a report in consultation with persons with disabilities and their "
+     "representative organizations;", ["persons-with-disabilities"], None),
+    ("Decides to hold a panel discussion with the participation of States, United Nations entities and other "
+     "stakeholders, including youth, in order to review progress;", [], "a partner named with actors"),
+])
+def test_groups_praised_or_named_among_partners_are_no_beneficiaries(vocab, text, groups, why):
+    pr = provisions(vocab, [text])[0]
+    assert local(pr.beneficiaries) == groups
+    assert (why in [w for _, _, w in pr.notes]) if why else not pr.notes

@@ -34,6 +34,7 @@ __all__ = ["extract", "load"]
 # between the verb and its complement are the addressees. Decisions and commitments bind the adopting body.
 ASKING = ("request", "demand", "exhortation", "encouragement", "recommendation")
 SELF_BINDING = ("decision", "commitment")
+PRAISING = ("welcome",)  # "Commends X for ...", "Expresses its appreciation to X for ..."
 STATES_NS = VOCAB_NS + "states/"
 
 
@@ -335,9 +336,10 @@ def _clause_about(s: _Slot, k: int, modality: str, complements: list[int | None]
         nlo, hi = complements[k + 1], spans[k + 1][1]
         about += [m for m in s.ments if nlo <= m.i and m.j <= hi and m.concept.kind in (RIGHT, GROUP)]
     starts = {m.i for m in s.ments}
+    acting = s.ctx.rules.acting_groups(s.toks, s.c.j, s.lo, s.hi, s.inside, modality in PRAISING)
     kept = []
     for m in about:
-        why = _left_out(s, m, starts, lo, hi)
+        why = acting.get(id(m)) or _left_out(s, m, starts, lo, hi)
         if why:
             s.rep.notes.append((m.concept.kind, s.text[m.start:m.end], why))
         else:

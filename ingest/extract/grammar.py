@@ -102,6 +102,8 @@ EN: dict[str, Any] = {
                         "in partnership with", "with the support of", "with the assistance of",
                         "with the participation of", "on behalf of", "through", "acting", "together with",
                         "supported by"],
+    # "Commends civil society and young people *for* their activities": the grounds of praise follow those praised
+    "praise_grounds": ["for"],
     "condition_phrases": ["in accordance with", "consistent with", "in line with", "in conformity with",
                           "within their mandates", "within their respective mandates", "within its mandate",
                           "upon request", "upon their request", "as appropriate", "pending", "in compliance with",

@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 from unkg.ingest.extract.mentions import Mention
-from unkg.ingest.extract.tokens import Token, keys, lows
+from unkg.ingest.extract.tokens import Token, keys, lows, phrase_trie
 from unkg.ingest.extract.vocab import ACTOR, GROUP, STATES, ConceptInfo
 
 GOVERNMENTS = "https://w3id.org/unkg/vocab/actors/governments"
@@ -55,6 +55,9 @@ class Rules:
         self.joiner_pairs = {lows(p)[:2] for p in gram.get("list_joiners", ()) if len(lows(p)) >= 2}
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
         self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
+        self.list_fillers = _words(gram, "fillers")
+        self.grounds = _words(gram, "praise_grounds")
+        self.partner_phrases = phrase_trie([p for p in gram.get("partner_phrases", ()) if len(lows(p)) > 1])
 
     # -- titles ---------------------------------------------------------------------------------------------
     def title_spans(self, toks: list[Token], named: set[int] = frozenset()) -> list[tuple[int, int, int]]:
@@ -224,6 +227,55 @@ class Rules:
             return m.j - m.i == 1 and (not (last.endswith("s") or last in self.plurals) or last == "youth")
         # a right named without a right word before a plural noun: "social security measures"
         return not any(t.low in self.right_words for t in toks[m.i:m.j]) and after.low.endswith("s")
+
+    def listed(self, toks: list[Token], a: int, hi: int, by_start: dict[int, Mention]) -> tuple[int, list[Mention]]:
+        """The mentions of the coordinated list that starts at toks[a] (mentions, fillers, conjuncts of at most
+        two unknown words: "independent experts"), and the token where the list ends."""
+        found: list[Mention] = []
+        n, words = a, 0
+        while n < hi:
+            m = by_start.get(n)
+            if m is not None:
+                found.append(m)
+                n, words = m.j, 0
+                continue
+            low = toks[n].low
+            if low in (";", ":") or low in self.markers or low in self.grounds:
+                break
+            if low in self.coord:
+                words = 0
+            elif low not in self.list_fillers:
+                if not low.isalpha() or words >= 2:
+                    break
+                words += 1
+            n += 1
+        return n, found
+
+    def acting_groups(self, toks: list[Token], verb_end: int, lo: int, hi: int, ments: list[Mention],
+                      praising: bool) -> dict[int, str]:
+        """Groups named as partners or praised for acting, not as people the clause protects: a group listed
+        after an actor in a partner phrase ("in consultation with States, civil society and youth", "with the
+        participation of the United Nations system ..., in particular Indigenous Peoples"), and the groups a
+        praising verb names before the grounds of its praise ("Commends civil society and young people for
+        their activities"). Maps id(mention) to the reason."""
+        if not self.english_order:
+            return {}
+        by_start = {m.i: m for m in ments if lo <= m.i and m.j <= hi}
+        out: dict[int, str] = {}
+        if praising:
+            end, found = self.listed(toks, verb_end, hi, by_start)
+            if end < hi and toks[end].low in self.grounds:
+                out.update((id(m), "praised for acting") for m in found if m.concept.kind == GROUP)
+        for k in range(lo, hi):
+            r = self.partner_phrases.longest(toks, k, hi, attr="low") if toks[k].low in self.partner_phrases.root \
+                else None
+            if not r:
+                continue
+            _, found = self.listed(toks, r[0], hi, by_start)
+            first = next((n for n, m in enumerate(found) if m.concept.kind == ACTOR), None)
+            if first is not None:
+                out.update((id(m), "a partner named with actors") for m in found[first:] if m.concept.kind == GROUP)
+        return out
 
     def policy_noun(self, toks: list[Token], m: Mention, lo: int, hi: int) -> bool:
         """"birth registration", "social security": words that name a right only where the clause names a
