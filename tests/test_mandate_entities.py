@@ -74,3 +74,12 @@ def test_a_regime_body_named_once_in_full_names_the_regime_of_the_others():
                 "Requests the Panel of Experts to submit a final report to the Council by 1 March 2026;"],
                "Security Council")
     assert who(res, 2) == ["panel-of-experts-on-the-central-african-republic"]
+
+
+def test_a_request_about_an_entity_s_deliverable_asks_that_entity():
+    res = make(["Requests that the reports of the Secretary-General to the General Assembly and the Human Rights "
+                "Council include data disaggregated by age;",
+                "Requests that the Special Representative of the Secretary-General and UNAMI assist the "
+                "Government;"])
+    assert who(res, 1) == ["secretary-general"]  # not the bodies the reports go to
+    assert "secretary-general" not in who(res, 2)  # a title before "of" is someone else

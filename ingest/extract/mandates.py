@@ -153,12 +153,36 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
         return [a for a in prov.addressees if named_entity(a, vocab) and not inside_another(a)]
     first = _first_marker(toks, lo, hi, gram)
     found = [concept(m) for m in mentions if m.i < first and m.concept.kind == "actor"]
+    owner = _deliverable_owner(toks, lo, found, starts, gram)
+    if owner is not None and named_entity(owner, vocab):
+        return [owner]
     named = [c for c in found if named_entity(c, vocab) and not inside_another(c)]
     if named or found:
         return named
     at = prov.text.find(prov.verb_text)
     after_verb = prov.text[at + len(prov.verb_text):] if at >= 0 else ""
     return [None] if re.match(gram["unnamed_addressee"], after_verb) else []
+
+
+def _deliverable_owner(toks: list[Token], lo: int, found: list[Concept], starts: dict[int, int],
+                       gram: dict[str, Any]) -> Concept | None:
+    """The entity whose deliverable a request is about: "Requests that reports *of the Secretary-General*
+    ... continue to address ..." asks the Secretary-General, not the bodies the reports go to."""
+    that = {lows(w)[0] for w in gram["clause_that"]}
+    of = lows(gram["entity_prepositions"][0])[0]
+    arts = {lows(w)[0] for w in gram["definite"]}
+    if not found or lo + 1 >= len(toks) or toks[lo + 1].low not in that:
+        return None
+    i = starts.get(found[0].start, -1)
+    k = i - 1
+    while k > lo and toks[k].low in arts:
+        k -= 1
+    # the clause's subject is "[the] <noun> of [the] <entity>": one or two words before "of", in lower case
+    # (a title, "the Special Representative of the Secretary-General", is someone else)
+    if k <= lo + 2 or toks[k].low != of or k - (lo + 2) > 2 or \
+            not all(t.low.isalpha() and not t.upper for t in toks[lo + 2:k]):
+        return None
+    return found[0]
 
 
 def _first_marker(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> int:
