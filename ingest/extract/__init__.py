@@ -141,7 +141,7 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     per = [(p, toks, ms) for (p, toks, _), ms in zip(per, treaty, strict=True)]
     doc = _Doc(country(title))
     about = ctx.regimes.country(doc.country, [(toks, ms) for _, toks, ms in per])
-    per = [(p, toks, ctx.regimes.apply(toks, ms, about)) for p, toks, ms in per]
+    per = [(p, toks, ctx.rules.back_references(toks, ctx.regimes.apply(toks, ms, about))) for p, toks, ms in per]
     for p, toks, ments in per:
         p.citations = _citations(p, res.body, notes, ctx.gram, res.links)
         p.sdg = list(dict.fromkeys(code for code, _, _ in find_sdg(p.text, ctx.gram)))
@@ -279,6 +279,8 @@ def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInf
         pronoun = None  # a determiner, not a pronoun: "a estos Estados", "ce dernier rapport"
     if modality in ASKING and (c.pronoun or pronoun):
         plural = c.pronoun or any(t.low in ctx.rules.plural_pronouns for t in toks[c.j:pronoun[0]])
+        if not c.pronoun and any(t.low in ctx.rules.person_pronouns for t in toks[c.j:pronoun[0]]):
+            return _person_antecedent(done, same_paragraph, s)
         return _antecedent(done, same_paragraph, s, plural)
     if modality in ASKING:
         n = len(s.rep.unmapped)
@@ -371,10 +373,38 @@ def _antecedent(done: list[Provision], same_paragraph: bool, s: _Slot, plural: b
         return [_as(c, "pronoun") for c in done[-1].addressees]
     before = [m for m in s.ments if m.j <= s.lo and m.concept.kind == ACTOR]
     if same_paragraph and done:
+        obj = _object_actors(done[-1], s)
+        if obj:  # "Congratulates the States parties to the treaties of X and Y, and calls upon them"
+            return [_as(c, "pronoun") for c in (obj if plural else obj[-1:])]
         named = [m for m in before if done[-1].start <= m.start and m.end <= done[-1].end]
         if named:
             return _dedupe([_concept(s.text, m, "pronoun") for m in (named if plural else named[-1:])])
     return [_concept(s.text, before[-1], "pronoun")] if before else []
+
+
+def _object_actors(prev: Provision, s: _Slot) -> list[Concept]:
+    """The actors the clause `prev` names as the object of its verb ("Welcomes *the States parties and
+    signatories* to the treaties of ..."), not those inside its complements; none when the object is a thing
+    ("Welcomes the efforts of X")."""
+    verb_end = prev.start + len(prev.verb_text)
+    a = next((k for k, t in enumerate(s.toks) if t.start >= verb_end), None)
+    if a is None or s.toks[a].start >= prev.end:
+        return []
+    return [c for c in _noun_phrase(s.toks, a, s.ments, s.ctx, s.text) if c.end <= prev.end]
+
+
+def _person_antecedent(done: list[Provision], same_paragraph: bool, s: _Slot) -> list[Concept]:
+    """"him", "her": the office holder the clause before asks (or else the last one named before the pronoun
+    in the paragraph), not the nearest body ("Welcomes the initiatives of the Secretary-General to improve
+    peacekeeping operations ..., and calls on him to ..."); with no person named, the rule for "it"."""
+    person = s.ctx.rules.person
+    asked = [c for c in done[-1].addressees if person(c.label)] if done else []
+    if asked:
+        return [_as(asked[-1], "pronoun")]
+    before = [m for m in s.ments if m.j <= s.lo and m.concept.kind == ACTOR and person(m.concept.label)]
+    if before:
+        return [_concept(s.text, before[-1], "pronoun")]
+    return _antecedent(done, same_paragraph, s, False)
 
 
 def _as(c: Concept, method: str) -> Concept:
@@ -453,7 +483,7 @@ def _excluded(toks: list[Token], a: int, b: int, ctx: _Context) -> tuple[set[int
     k = a
     while k < b:
         r = ctx.conditions.longest(toks, k, b, attr="low")
-        if not r and k > a and toks[k - 1].low == "," and toks[k].low in ctx.rules.parenthetical:
+        if not r and k > a and ctx.rules.opens_adjunct(toks, k):
             r = (k + 1, None)  # ", during the debate on the report of X,": an adjunct, not an addressee
         if r:
             e = r[0]
@@ -539,8 +569,9 @@ def _unknown_conjunct(toks: list[Token], a: int, b: int, excluded: set[int], ctx
 
 
 def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) -> list[Mention]:
-    """"Israel, the occupying Power, ...": a role set off by commas after a named State is not a second actor;
-    "the Government of Haiti" (or "of the Sudan") is Haiti."""
+    """"Israel, the occupying Power, ...": a role set off by commas after a named State is not a second actor,
+    unless the list goes on with another actor right after it ("Morocco, the Frente POLISARIO, Algeria and
+    Mauritania": items of one list); "the Government of Haiti" (or "of the Sudan") is Haiti."""
     out = []
     for k, m in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else None
@@ -548,9 +579,10 @@ def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) ->
                 and (nxt.i == m.j + 1 or (nxt.i == m.j + 2 and toks[m.j + 1].low in ctx.definite))):
             continue
         prev = out[-1] if out else None
+        listed = nxt is not None and (nxt.i == m.j + 1 or (nxt.i == m.j + 2 and toks[m.j + 1].low in ctx.definite))
         if (prev is not None and prev.concept.id.startswith(STATES_NS) and m.i >= 2
                 and toks[m.i - 1].low in ctx.definite and toks[m.i - 2].low == "," and m.i - 2 == prev.j
-                and m.j < len(toks) and toks[m.j].low == ","):
+                and m.j < len(toks) and toks[m.j].low == "," and not listed):
             continue
         if (prev is not None and prev.concept.id.startswith(STATES_NS) and not m.concept.id.startswith(STATES_NS)
                 and m.i >= 1 and toks[m.i - 1].low == "," and m.i - 1 == prev.j and m.j < len(toks)

@@ -19,6 +19,7 @@ WHY = {
     "pronoun": "a pronoun standing for the actors of the clause it refers to",
     "country": "\"the Government\" of a resolution about one country",
     "embedded-request": "the addressee of a request inside a declaratory clause",
+    "back-reference": "\"the above-mentioned entities\": the actors named before in the paragraph",
 }
 
 

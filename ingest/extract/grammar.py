@@ -36,6 +36,21 @@ EN: dict[str, Any] = {
     # Spanish, as clitics before it ("et l'encourage à", "y les exhorta a")
     "object_pronouns": ["him", "her", "them", "it"],
     "plural_pronouns": ["them"],
+    # "calls on him": a pronoun of a person stands for an office holder ("the Secretary-General", "the Special
+    # Rapporteur"), the last one named, not the nearest body; its noun is one of these, before the name's "of",
+    # "on" or "for" (the Office *of* the High Commissioner is no person)
+    # "the above-mentioned entities", "the aforementioned organizations": the actors named before in the
+    # paragraph; entities, organizations, bodies ... are the ones that are no State ("encourages Member States
+    # and the above-mentioned entities"), actors and stakeholders are all of them
+    "back_references": ["above-mentioned", "above mentioned", "aforementioned", "aforesaid"],
+    "back_reference_nonstate": ["entities", "organizations", "organisations", "bodies", "institutions",
+                                "agencies"],
+    "back_reference_all": ["actors", "stakeholders", "partners"],
+    "person_pronouns": ["him", "her"],
+    "person_nouns": ["secretary-general", "under-secretary-general", "rapporteur", "expert", "envoy",
+                     "commissioner", "representative", "president", "chair", "chairperson", "adviser", "advisor",
+                     "coordinator", "director", "director-general", "prosecutor", "registrar", "ombudsperson",
+                     "mediator", "administrator"],
     # the adopting body's own presiding officer: "Requests its President to" (President of the General Assembly)
     "own_president": ["its president"],
     "clitics": [],
@@ -78,6 +93,10 @@ EN: dict[str, Any] = {
     # the Council,"): no addressee in it
     "parenthetical_starts": ["during", "after", "before", "following", "through", "at", "on", "under", "without",
                              "for", "where", "when", "whenever", "if", "once", "while", "since", "until"],
+    # a comma and one of these before a gerund open an adjunct too (", in transmitting information to the
+    # Secretary-General,"; ", by providing support to the Office,"): "in"/"by" alone may be a list's filler
+    # (", in particular")
+    "gerund_adjuncts": ["in", "by"],
     # titles of days, years, programmes, plans ...: a capitalised run with one of these heads ("International
     # Day of Persons with Disabilities") names a thing, and the actors and groups in it are no mentions
     "title_heads": ["day", "year", "decade", "week", "month", "agenda", "summit", "campaign"],

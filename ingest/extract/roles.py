@@ -20,6 +20,7 @@ from unkg.ingest.extract.vocab import ACTOR, GROUP, STATES, ConceptInfo
 GOVERNMENTS = "https://w3id.org/unkg/vocab/actors/governments"
 PARTIES = "https://w3id.org/unkg/vocab/actors/parties-to-armed-conflict"
 STATES_PARTIES = "https://w3id.org/unkg/vocab/actors/states-parties"
+STATES_CONCEPT = "https://w3id.org/unkg/vocab/actors/states"
 
 
 def _words(gram: dict[str, Any], name: str) -> set[str]:
@@ -37,6 +38,7 @@ class Rules:
         self.repeat = _words(gram, "addressee_repeat")
         self.adjunct = _words(gram, "adjunct_starts")
         self.parenthetical = _words(gram, "parenthetical_starts")
+        self.gerund_adjuncts = _words(gram, "gerund_adjuncts")
         self.heads = _words(gram, "title_heads")
         self.weak_heads = _words(gram, "title_heads_groups")
         self.joiners = _words(gram, "title_joiners")
@@ -44,6 +46,11 @@ class Rules:
         self.policy = {" ".join(lows(p)) for p in gram.get("policy_nouns", ())}
         self.plurals = _words(gram, "irregular_plurals")
         self.plural_pronouns = _words(gram, "plural_pronouns")
+        self.person_pronouns = _words(gram, "person_pronouns")
+        self.back = [tuple(lows(p)) for p in gram.get("back_references", ())]
+        self.back_nonstate = _words(gram, "back_reference_nonstate")
+        self.back_all = _words(gram, "back_reference_all")
+        self.person_nouns = {p.lower() for p in gram.get("person_nouns", ())}
         self.passive_aux = _words(gram, "passive_auxiliaries")
         self.participles = tuple(gram.get("participle_suffixes", ())) or ("\0",)
         self.fillers = _words(gram, "fillers") | _words(gram, "function_words")
@@ -187,6 +194,16 @@ class Rules:
             k = e + 1
         return out
 
+    def opens_adjunct(self, toks: list[Token], k: int) -> bool:
+        """A comma and toks[k] open an adjunct that runs to the next comma: ", during the debate on ...,", ", in
+        transmitting information to X,"."""
+        if k < 1 or toks[k - 1].low != ",":
+            return False
+        if toks[k].low in self.parenthetical:
+            return True
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        return toks[k].low in self.gerund_adjuncts and nxt.isalpha() and nxt.endswith("ing")
+
     def passive(self, toks: list[Token], k: int, hi: int) -> bool:
         """"(that Member States ...) shall be credited", "(the Panel) will: (a) comprise": the subjects of the
         clause at toks[k:hi] are not asked to act."""
@@ -213,6 +230,39 @@ class Rules:
             return [ms for _, ms in per]
         return [[Mention(states_parties, m.i, m.j, m.start, m.end, "short-name") if self.bare_parties(toks, m) else m
                  for m in ms] for toks, ms in per]
+
+    def back_references(self, toks: list[Token], ments: list[Mention]) -> list[Mention]:
+        """`ments` and, over the words "the above-mentioned entities", one mention of each actor named before
+        them in the paragraph (the ones that are no State for "entities", "organizations" ...; all for
+        "actors")."""
+        out: list[Mention] = []
+        for k in range(len(toks)):
+            for words in self.back:
+                e = k + len(words)
+                if tuple(t.low for t in toks[k:e]) != words or e >= len(toks):
+                    continue
+                noun = toks[e].low
+                if noun not in self.back_nonstate | self.back_all:
+                    continue
+                before = [m for m in ments if m.j <= k and m.concept.kind == ACTOR
+                          and (noun in self.back_all or not _state(m.concept))]
+                seen: set[str] = set()
+                for m in before:
+                    if m.concept.id not in seen:
+                        seen.add(m.concept.id)
+                        out.append(Mention(m.concept, k, e + 1, toks[k].start, toks[e].end, "back-reference"))
+        return sorted(ments + out, key=lambda m: m.i) if out else ments
+
+    def person(self, label: str) -> bool:
+        """An actor that is one person holding an office ("Secretary-General", "Special Rapporteur on ...",
+        "Personal Envoy"): a person noun among the words of its English name before the name's first "of",
+        "on" or "for"."""
+        head = []
+        for w in label.lower().split():
+            if w in ("of", "on", "for"):
+                break
+            head.append(w)
+        return any(w in self.person_nouns for w in head)
 
     # -- rights and groups ----------------------------------------------------------------------------------
     def modifier(self, toks: list[Token], m: Mention, starts: set[int]) -> bool:
@@ -283,6 +333,11 @@ class Rules:
         if " ".join(t.low for t in toks[m.i:m.j]) not in self.policy:
             return False
         return not any(toks[k].low in self.right_words for k in range(lo, hi))
+
+
+def _state(c: ConceptInfo) -> bool:
+    """A State, States of some kind, or a Government."""
+    return c.id.startswith(STATES) or c.id in (STATES_CONCEPT, GOVERNMENTS) or STATES_CONCEPT in c.broader
 
 
 def country(title: list[Mention]) -> ConceptInfo | None:

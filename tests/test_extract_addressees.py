@@ -1,0 +1,78 @@
+"""Addressee rules on sentences written for them (no corpus), with the project's vocabularies: list items that
+look like appositions, pronouns of a person, statements of intention, back references ("the above-mentioned
+entities")."""
+from __future__ import annotations
+
+import pytest
+
+from unkg.ingest.extract import extract, load
+from unkg.ingest.extract.explain import explain
+from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load()
+
+
+def make(texts: list[str], body: str = "General Assembly") -> Resolution:
+    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
+    res = Resolution("A/RES/79/999", body, "79", None, "en", "test", Source("x", "0" * 64, "text"),
+                     paragraphs=paras)
+    res.text = assemble(paras)
+    return res
+
+
+def provisions(vocab, texts: list[str], **kw):
+    return [pr for p in extract(make(texts, **kw), vocab).operative for pr in p.provisions]
+
+
+def local(cs) -> list[str]:
+    return [c.id.rsplit("/", 1)[-1] for c in cs]
+
+
+def test_an_item_between_commas_in_a_list_of_states_is_no_apposition(vocab):
+    pr = provisions(vocab, ["Invites Mali, the African Union, Niger and Chad to hold consultations;"])[0]
+    assert local(pr.addressees) == ["mli", "african-union", "ner", "tcd"]
+    pr = provisions(vocab, ["Calls upon Israel, the occupying Power, to lift the closures;"])[0]
+    assert local(pr.addressees) == ["isr"]
+
+
+def test_him_is_the_office_holder_not_the_nearest_body(vocab):
+    prs = provisions(vocab, ["Welcomes the steps taken by the Secretary-General to improve the safety of peacekeeping "
+                             "operations, supports a review of the rules for peacekeeping operations, and calls on "
+                             "him to report on them;"])
+    assert local(prs[-1].addressees) == ["secretary-general"]
+    assert prs[-1].addressees[0].method == "pronoun"
+    prs = provisions(vocab, ["Welcomes the cooperation of the Human Rights Council with the Special Rapporteur on "
+                             "the right to food, and requests her to continue it;"])
+    assert local(prs[-1].addressees) == ["special-rapporteur-on-the-right-to-food"]
+    prs = provisions(vocab, ["Welcomes the report of the Human Rights Council, and requests it to continue;"])
+    assert local(prs[-1].addressees) == ["human-rights-council"]
+
+
+@pytest.mark.parametrize("text, verb, bound", [
+    ("Expresses its intention to consider the question at its next session;", "express-intention", False),
+    ("Reaffirms its determination to eliminate the practice;", "express-intention", False),
+    ("Pledges to ensure that no one is left behind;", "commit", True),
+    ("Commits to strengthening access to justice;", "commit", True),
+])
+def test_a_stated_intention_binds_no_one_an_undertaking_binds_the_body(vocab, text, verb, bound):
+    pr = provisions(vocab, [text])[0]
+    assert pr.verb == verb
+    assert local(pr.addressees) == (["general-assembly"] if bound else [])
+
+
+def test_the_above_mentioned_entities_are_the_actors_named_before(vocab):
+    res = extract(make(["Expresses its appreciation for the work of the Government of Chile and of Member States, "
+                        "regional organizations, non-governmental organizations and the private sector in rebuilding "
+                        "schools, and encourages Member States and the above-mentioned entities to continue their "
+                        "support;"]), vocab)
+    pr = res.operative[0].provisions[-1]
+    assert local(pr.addressees) == ["member-states", "regional-organizations", "non-governmental-organizations",
+                                    "private-sector"]
+    assert {c.method for c in pr.addressees[1:]} == {"back-reference"}
+    assert "back-reference" in explain(res)
+    pr = provisions(vocab, ["Welcomes the work of the World Health Organization and of Member States, and invites the "
+                            "aforementioned actors to cooperate;"])[-1]
+    assert local(pr.addressees) == ["world-health-organization", "member-states"]
