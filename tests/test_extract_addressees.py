@@ -15,9 +15,9 @@ def vocab():
     return load()
 
 
-def make(texts: list[str], body: str = "General Assembly") -> Resolution:
+def make(texts: list[str], body: str = "General Assembly", language: str = "en") -> Resolution:
     paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
-    res = Resolution("A/RES/79/999", body, "79", None, "en", "test", Source("x", "0" * 64, "text"),
+    res = Resolution("A/RES/79/999", body, "79", None, language, "test", Source("x", "0" * 64, "text"),
                      paragraphs=paras)
     res.text = assemble(paras)
     return res
@@ -76,3 +76,30 @@ def test_the_above_mentioned_entities_are_the_actors_named_before(vocab):
     pr = provisions(vocab, ["Welcomes the work of the World Health Organization and of Member States, and invites the "
                             "aforementioned actors to cooperate;"])[-1]
     assert local(pr.addressees) == ["world-health-organization", "member-states"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Remercie le Gouvernement chilien, les organisations régionales et le secteur privé de leur aide, et engage "
+           "les États Membres et les entités susmentionnées à continuer d’aider le Gouvernement chilien ;"),
+    ("es", "Agradece al Gobierno de Chile, las organizaciones regionales y el sector privado su ayuda, y alienta a los "
+           "Estados Miembros y las entidades mencionadas a que sigan prestando apoyo;"),
+])
+def test_back_references_in_french_and_spanish(vocab, lang, text):
+    pr = provisions(vocab, [text], language=lang)[-1]
+    assert local(pr.addressees) == ["member-states", "regional-organizations", "private-sector"]
+
+
+def test_a_pronoun_takes_the_object_of_the_clause_before_not_the_names_in_its_complement(vocab):
+    pr = provisions(vocab, ["Commends the States parties to the treaties of Tlatelolco and Pelindaba, as well as of "
+                            "Central Asia and Mongolia, for their work, and invites them to share experience;"])[-1]
+    assert local(pr.addressees) == ["states-parties"]
+    pr = provisions(vocab, ["Welcomes the efforts of Mongolia and Chile, and encourages them to continue;"])[-1]
+    assert local(pr.addressees) == ["mng", "chl"]
+
+
+def test_a_gerund_adjunct_between_commas_names_no_addressee(vocab):
+    pr = provisions(vocab, ["Invites States and the World Health Organization, in reporting to the "
+                            "Secretary-General, to focus on new developments;"])[0]
+    assert local(pr.addressees) == ["states", "world-health-organization"]
+    pr = provisions(vocab, ["Urges States, in particular developing countries, to act;"])[0]
+    assert local(pr.addressees) == ["states", "developing-countries"]

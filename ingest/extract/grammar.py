@@ -234,6 +234,10 @@ EN: dict[str, Any] = {
 FR: dict[str, Any] = {
     "provision_boundaries": [",", ";", "et", ":"],
     "gerund_intro": ["tout en", "en"],
+    "back_references": ["susmentionnés", "susmentionnées", "susmentionné", "susmentionnée", "précités", "précitées",
+                        "susvisés", "susvisées"],
+    "back_reference_nonstate": ["entités", "organisations", "organismes", "institutions", "organes"],
+    "back_reference_all": ["acteurs", "partenaires"],
     "gerund_suffixes": ["ant"],
     "adverbials": ["à cet égard", "à ce propos", "dans ce contexte", "à cette fin", "en outre", "par ailleurs",
                    "dans ce cadre", "ainsi que"],
@@ -351,6 +355,11 @@ FR: dict[str, Any] = {
 ES: dict[str, Any] = {
     "provision_boundaries": [",", ";", "y", "e", ":"],
     "gerund_intro": ["al tiempo que", "a la vez que", "mientras que"],
+    "back_references": ["mencionadas", "mencionados", "antes mencionadas", "antes mencionados",
+                        "mencionadas anteriormente", "mencionados anteriormente", "antes citadas", "antes citados",
+                        "citadas anteriormente", "citados anteriormente"],
+    "back_reference_nonstate": ["entidades", "organizaciones", "organismos", "instituciones", "órganos"],
+    "back_reference_all": ["actores", "asociados", "interesados"],
     "gerund_suffixes": ["ando", "iendo"],
     "adverbials": ["a este respecto", "en este sentido", "en ese sentido", "a ese respecto", "con ese fin",
                    "con este fin", "en este contexto", "además", "así como"],

@@ -236,21 +236,23 @@ class Rules:
         them in the paragraph (the ones that are no State for "entities", "organizations" ...; all for
         "actors")."""
         out: list[Mention] = []
-        for k in range(len(toks)):
+        for k in range(1, len(toks)):
             for words in self.back:
                 e = k + len(words)
-                if tuple(t.low for t in toks[k:e]) != words or e >= len(toks):
+                if tuple(t.low for t in toks[k:e]) != words:
                     continue
-                noun = toks[e].low
+                # the noun after the word in English ("the above-mentioned entities"), before it in French and
+                # Spanish ("les entités susmentionnées", "las entidades mencionadas")
+                n, i, j = (e, k, e + 1) if self.english_order else (k - 1, k - 1, e)
+                noun = toks[n].low if n < len(toks) else ""
                 if noun not in self.back_nonstate | self.back_all:
                     continue
-                before = [m for m in ments if m.j <= k and m.concept.kind == ACTOR
-                          and (noun in self.back_all or not _state(m.concept))]
                 seen: set[str] = set()
-                for m in before:
-                    if m.concept.id not in seen:
+                for m in ments:
+                    if (m.j <= i and m.concept.kind == ACTOR and m.concept.id not in seen
+                            and (noun in self.back_all or not _state(m.concept))):
                         seen.add(m.concept.id)
-                        out.append(Mention(m.concept, k, e + 1, toks[k].start, toks[e].end, "back-reference"))
+                        out.append(Mention(m.concept, i, j, toks[i].start, toks[j - 1].end, "back-reference"))
         return sorted(ments + out, key=lambda m: m.i) if out else ments
 
     def person(self, label: str) -> bool:
