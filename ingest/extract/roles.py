@@ -50,6 +50,7 @@ class Rules:
         self.back = [tuple(lows(p)) for p in gram.get("back_references", ())]
         self.back_nonstate = _words(gram, "back_reference_nonstate")
         self.back_all = _words(gram, "back_reference_all")
+        self.elsewhere = _words(gram, "back_reference_elsewhere")
         self.person_nouns = {p.lower() for p in gram.get("person_nouns", ())}
         self.passive_aux = _words(gram, "passive_auxiliaries")
         self.participles = tuple(gram.get("participle_suffixes", ())) or ("\0",)
@@ -245,7 +246,7 @@ class Rules:
                 # Spanish ("les entités susmentionnées", "las entidades mencionadas")
                 n, i, j = (e, k, e + 1) if self.english_order else (k - 1, k - 1, e)
                 noun = toks[n].low if n < len(toks) else ""
-                if noun not in self.back_nonstate | self.back_all:
+                if noun not in self.back_nonstate | self.back_all or any(t.low in self.elsewhere for t in toks[j:j + 4]):
                     continue
                 seen: set[str] = set()
                 for m in ments:
