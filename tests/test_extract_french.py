@@ -196,3 +196,38 @@ def test_a_preposition_ending_a_name_s_head_is_no_short_name(vocab):
     prs = provisions(vocab, ["Engage les Parties à la Convention à agir;", "Note que le Comité l'a examiné;",
                              "Invite les Parties à coopérer;"], language="fr")
     assert local(prs[-1].addressees) == ["states-parties"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Demande à tous les États concernés de respecter les principes;", ["all-states"]),
+    ("fr", "Exhorte tous les États dotés d'armes nucléaires à réduire leurs arsenaux;", ["nuclear-weapon-states"]),
+    ("es", "Insta a todos los Estados poseedores de armas nucleares a que reduzcan sus arsenales;",
+     ["nuclear-weapon-states"]),
+    ("es", "Invita a las partes interesadas pertinentes a que prosigan sus esfuerzos;", ["relevant-stakeholders"]),
+])
+def test_filler_words_that_make_a_concept_keep_it(vocab, lang, text, expected):
+    """"tous les États" are all States whatever follows; a longer name after them that says more still wins."""
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, verb, expected", [
+    ("fr", "Réaffirme également son engagement de continuer à promouvoir la science;", "commit", ["general-assembly"]),
+    ("fr", "Appelle en outre l'attention des États sur l'importance de la question;", "draw-attention", []),
+    ("es", "Reafirma también su compromiso de seguir promoviendo la ciencia;", "commit", ["general-assembly"]),
+])
+def test_a_modifier_inside_a_verb_phrase(vocab, lang, text, verb, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert (pr.verb, local(pr.addressees)) == (verb, expected)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Engage les délégations, pendant le débat sur le rapport de la Commission du droit international, à "
+     "continuer de suivre le programme;", ["member-states"]),
+    ("es", "Alienta a las delegaciones, durante el debate sobre el informe de la Comisión de Derecho Internacional, a "
+     "que sigan el programa;", ["member-states"]),
+    ("es", "Reafirma su solicitud de que el Secretario General siga publicando la obra;", ["secretary-general"]),
+])
+def test_adjuncts_and_that_clauses_in_the_addressee_slot(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected

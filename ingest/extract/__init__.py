@@ -450,6 +450,8 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
     rep = rep if rep is not None else _Report()
     if a < len(toks) and toks[a].low in ctx.that:
         return _noun_phrase(toks, a + 1, inside, ctx, text, rep)
+    if a + 1 < len(toks) and toks[a].low in ctx.markers and toks[a + 1].low in ctx.that:
+        return _noun_phrase(toks, a + 2, inside, ctx, text, rep)  # "Reafirma su solicitud de que X ..."
     excluded, b = _excluded(toks, a, b, ctx)
     covered = {k for m in inside for k in range(m.i, m.j)}
     found = []

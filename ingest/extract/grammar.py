@@ -255,6 +255,9 @@ FR: dict[str, Any] = {
                         "ceux-ci", "celles-ci", "à ce dernier", "à cette dernière", "à ces derniers",
                         "à ces dernières", "à celui-ci", "à celle-ci", "à ceux-ci", "à celles-ci"],
     "plural_pronouns": ["derniers", "dernières", "ceux", "celles"],
+    # a comma and one of these open an adjunct that runs to the next comma (", pendant le débat sur le rapport de
+    # la Commission,"): no addressee in it
+    "parenthetical_starts": ["pendant", "durant", "lors", "après", "avant", "sans", "lorsque", "quand", "dès"],
     "party_nouns": ["parties", "partie"],
     "own_president": ["son président", "sa présidente", "sa présidence"],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
@@ -375,6 +378,7 @@ ES: dict[str, Any] = {
     "object_pronouns": ["a este último", "a esta última", "a estos últimos", "a estas últimas", "a este",
                         "a esta", "a estos", "a estas"],
     "plural_pronouns": ["últimos", "últimas", "estos", "estas"],
+    "parenthetical_starts": ["durante", "tras", "después", "antes", "sin", "cuando", "mientras"],
     "party_nouns": ["partes", "parte"],
     "own_president": ["su presidente", "su presidenta", "su presidencia"],
     "clitics": ["le", "la", "lo", "les", "los", "las"],

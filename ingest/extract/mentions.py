@@ -76,7 +76,7 @@ class MentionFinder:
             m = self._walk(toks, i, hi)
             if m and m[0] < hi and toks[m[0]].low == "-" and m[0] + 1 < hi and toks[m[0]].start == toks[m[0] - 1].end:
                 m = None  # "sexual and reproductive health-care services": the word goes on
-            if m and self._longer_after_fillers(toks, i, m[0], hi):
+            if m and self._longer_after_fillers(toks, i, m, hi):
                 i += 1  # "autres [intervenants humanitaires]": the longer name wins over "autres intervenants"
                 continue
             if not m:
@@ -142,15 +142,20 @@ class MentionFinder:
                 stack.append((nxt, j + 1))
         return best
 
-    def _longer_after_fillers(self, toks: list[Token], i: int, j: int, hi: int) -> bool:
-        """A label at toks[i:j] that begins with filler words ("autres intervenants", "all actors") overlaps a
-        longer label that starts after those words and ends past j ("intervenants humanitaires"): French and
-        Spanish put the adjective that completes a name after the noun."""
+    def _longer_after_fillers(self, toks: list[Token], i: int, m: tuple[int, list[str]], hi: int) -> bool:
+        """A label at toks[i:j] that begins with filler words ("autres intervenants") overlaps a longer label
+        that starts after those words and ends past j ("intervenants humanitaires", "États dotés d'armes nucléaires"),
+        unless the fillers make another concept of the words after them and the longer label names no more than
+        those words ("tous les États concernés" are all States): French and Spanish put the adjective that completes
+        a name after the noun."""
+        j, vals = m
         k = i
         while k + 1 < j and toks[k].low in self.fillers:
             k += 1
             r = self._walk(toks, k, hi)
-            if r and r[0] > j:
+            same = self._walk(toks, k, j)
+            alone = same[1][0] if same and same[0] == j else None
+            if r and r[0] > j and (alone in (None, vals[0]) or r[1][0] != alone):
                 return True
         return False
 
