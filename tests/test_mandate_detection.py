@@ -121,6 +121,12 @@ def test_a_cited_report_is_no_task_in_french_and_spanish(text, language):
     ("Decides that the organizational arrangements for the panel discussions will be as follows;", []),
     ("Decides that the overall theme of the high-level meeting shall be water for all;", []),
     ("Decides that the Secretary-General's office shall continue to comprise up to twenty staff;", []),
+    ("Decides to convene a high-level meeting in 2026 and that the outcome of the high-level meeting shall be a "
+     "political declaration;", [("general-assembly", "meeting")]),
+    # coordinated clauses with a subject of their own are tasks of their own (a relative "that" is not one)
+    ("Also decides that the working group will meet for two sessions each year, and that will be webcast, and that "
+     "the organizational session should be held before the end of 2025;",
+     [("general-assembly", "meeting"), ("general-assembly", "meeting")]),
 ])
 def test_who_a_decision_or_restated_request_gives_a_task(text, expected):
     assert given(text) == expected

@@ -201,7 +201,7 @@ EN: dict[str, Any] = {
     # a decision that asks someone else ("Decides to invite representatives of the Committee to ...")
     "asking_nouns": ["invitation", "appeal"],
     # what a decision fixes of a task already decided, which is no task of its own ("that the theme of ...")
-    "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme"],
+    "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome"],
     "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
     "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
                      "authorise", "authorises", "entrust", "entrusts"],

@@ -205,6 +205,8 @@ class _Provision:
     def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
         out: list[Mandate] = []
         segs = _segments(self.toks, lo, hi, self.gram, self.mentions)
+        if self.decision:
+            segs = [c for a, b in segs for c in _that_clauses(self.toks, a, b, self.gram)]
         previous: dict[str, Any] = {}
         # a request's task is in its complement, not in its addressee ("the focal point for electoral
         # assistance"); a decision's may be in its verb phrase ("Decides to remain seized")
@@ -397,6 +399,17 @@ def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> 
         if toks[k + 1].low in arts or (head.endswith("s") and toks[k - 1].low == ","):
             out.append(k if toks[k].low == "and" else k + 1)
     return out
+
+
+def _that_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> list[tuple[int, int]]:
+    """A decision's coordinated clauses, each with its own subject: "decides that the working group will meet
+    ..., and that the organizational session should be held ..." (not "and that will be webcast")."""
+    joins = {k for p in gram["mandate_joins"] for k in lows(p)}
+    that = {lows(w)[0] for w in gram["clause_that"]}
+    arts = {lows(w)[0] for w in gram.get("articles", ())}
+    cuts = [a] + [k for k in range(a + 6, b - 2)
+                  if toks[k].low in joins and toks[k + 1].low in that and toks[k + 2].low in arts]
+    return list(zip(cuts, cuts[1:] + [b], strict=True))
 
 
 def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
