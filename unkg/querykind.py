@@ -99,6 +99,8 @@ def nesting(text: str) -> int:
 
 def check_nesting(text: str) -> None:
     """Refuse (QueryError, 400) a text nested deeper than MAX_NESTING, before any parser sees it."""
+    if text.count("{") + text.count("(") + text.count("[") <= MAX_NESTING:
+        return  # it cannot nest deeper than it opens: a page's query is not read bracket by bracket
     depth = nesting(text)
     if depth > MAX_NESTING:
         raise QueryError(f"the query nests brackets {depth} deep, more than the limit of {MAX_NESTING}; "
