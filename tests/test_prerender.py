@@ -3,6 +3,9 @@ cache's folder, the same bytes a reader's request computes, found there by the s
 not rendered again for the same store version."""
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from unkg.webapp import create_app
@@ -24,8 +27,13 @@ def test_every_resolution_page_is_rendered_once_and_served_from_the_folder(cache
         f"/id/A/RES/78/{n}.{f}" for n in (216, 999) for f in ("html", "json"))
     assert {"/actors/states", "/actors/states.json?page=1"} <= set(paths)
     assert any(p.startswith("/rights/") for p in paths) and any(p.startswith("/groups/") for p in paths)
+    old = cached_app.extensions["unkg"].pages.folder / ("0" * 32)  # another version's pages, left long ago
+    old.mkdir(parents=True)
+    (old / "page").write_text("stale")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
     done = prerender(cached_app, processes=2)
     assert (done.rendered, done.kept, done.failed) == (len(paths), 0, 0)
+    assert not old.exists()
     folder = cached_app.extensions["unkg"].pages.version_folder()
     assert (folder / "prerender.json").is_file() and done.bytes > 0
 

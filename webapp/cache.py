@@ -86,6 +86,11 @@ class PageCache:
             self._offered.clear()
             self._size = 0
 
+    def prune(self) -> None:
+        """Remove the folders of other versions (of the store or of the code) left by earlier servers."""
+        if self._version is not None:
+            self._prune(self._version)
+
     def _prune(self, keep: str) -> None:
         """Remove the folders of other versions that no process has written to for a while."""
         if not self.folder or not self.folder.is_dir():

@@ -72,6 +72,7 @@ def prerender(app: Flask, processes: int = 1, paths: list[str] | None = None) ->
         return None
     t0 = time.perf_counter()
     pc.use_version(version_key(st))
+    pc.prune()  # a server of an older unkg, or an older store, left its pages here
     paths = page_paths(app) if paths is None else paths
     done = Done()
     todo = []
