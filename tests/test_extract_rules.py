@@ -294,3 +294,18 @@ def test_groups_praised_or_named_among_partners_are_no_beneficiaries(vocab, text
     pr = provisions(vocab, [text])[0]
     assert local(pr.beneficiaries) == groups
     assert (why in [w for _, _, w in pr.notes]) if why else not pr.notes
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("Calls upon States to accede to the treaties relating to the protection of refugees and to the conventions on "
+     "the rights of migrant workers;", []),
+    ("Calls upon States to accede to the relevant treaties and to protect refugees;", ["refugees"]),
+])
+def test_groups_in_the_description_of_instruments_are_no_beneficiaries(vocab, text, groups):
+    assert local(provisions(vocab, [text])[0].beneficiaries) == groups
+
+
+def test_accused_persons_and_the_poor_of_criminal_justice_wording(vocab):
+    pr = provisions(vocab, ["Urges States to guarantee legal aid to accused persons, in particular poor and "
+                            "economically vulnerable persons;"])[0]
+    assert local(pr.beneficiaries) == ["accused-persons", "people-living-in-poverty"]

@@ -357,6 +357,8 @@ def _left_out(s: _Slot, m: Mention, starts: set[int], lo: int, hi: int) -> str:
     if (m.concept.kind == GROUP and any(a <= m.i and m.j <= b for a, b in s.rep.slots)
             and not (m.i > 0 and toks[m.i - 1].low in s.ctx.links)):
         return "named among those asked to act"
+    if rules.described_instrument(toks, m, lo):
+        return "in the description of an instrument"
     if rules.modifier(toks, m, starts):
         return f"modifies the noun {toks[m.j].low!r}"
     if m.concept.kind == RIGHT and rules.policy_noun(toks, m, lo, hi):

@@ -123,6 +123,11 @@ EN: dict[str, Any] = {
                         "in partnership with", "with the support of", "with the assistance of",
                         "with the participation of", "on behalf of", "through", "acting", "together with",
                         "supported by"],
+    # "treaties *relating to* the protection of victims", "instruments *on* the rights of migrants": groups in the
+    # description of instruments are what the instruments are about
+    "instrument_nouns": ["treaty", "treaties", "convention", "conventions", "protocol", "protocols", "instrument",
+                         "instruments"],
+    "description_links": ["relating to", "on", "concerning"],
     # "Commends civil society and young people *for* their activities": the grounds of praise follow those praised
     "praise_grounds": ["for"],
     "condition_phrases": ["in accordance with", "consistent with", "in line with", "in conformity with",

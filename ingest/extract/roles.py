@@ -64,6 +64,8 @@ class Rules:
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
         self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
         self.list_fillers = _words(gram, "fillers")
+        self.instrument_nouns = _words(gram, "instrument_nouns")
+        self.description_links = phrase_trie(gram.get("description_links", []))
         self.grounds = _words(gram, "praise_grounds")
         self.partner_phrases = phrase_trie([p for p in gram.get("partner_phrases", ()) if len(lows(p)) > 1])
 
@@ -329,6 +331,20 @@ class Rules:
             if first is not None:
                 out.update((id(m), "a partner named with actors") for m in found[first:] if m.concept.kind == GROUP)
         return out
+
+    def described_instrument(self, toks: list[Token], m: Mention, lo: int) -> bool:
+        """"treaties ... relating to the protection of victims of armed conflict", "instruments on the rights of
+        migrants": a group in the description of instruments names what they are about, not whom the clause
+        protects."""
+        if m.concept.kind != GROUP:
+            return False
+        for k in range(m.i - 1, max(lo, m.i - 12) - 1, -1):
+            low = toks[k].low
+            if low in (",", ";", ":"):
+                return False
+            if low in self.instrument_nouns and self.description_links.longest(toks, k + 1, m.i, attr="low"):
+                return True
+        return False
 
     def policy_noun(self, toks: list[Token], m: Mention, lo: int, hi: int) -> bool:
         """"birth registration", "social security": words that name a right only where the clause names a
