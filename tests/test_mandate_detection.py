@@ -130,3 +130,11 @@ def test_a_cited_report_is_no_task_in_french_and_spanish(text, language):
 ])
 def test_who_a_decision_or_restated_request_gives_a_task(text, expected):
     assert given(text) == expected
+
+
+def test_bodies_of_the_system_the_gold_set_found_missing_are_asked():
+    assert given("Invites the Expert Mechanism on the Rights of Indigenous Peoples and the Permanent Forum on "
+                 "Indigenous Issues to give due consideration to the question;") == [
+        ("expert-mechanism-on-the-rights-of-indigenous-peoples", "other"), ("permanent-forum-on-indigenous-issues", "other")]
+    assert given("Invites the Inter-Agency Coordination Group against Trafficking in Persons to participate in the "
+                 "high-level meeting;") == [("inter-agency-coordination-group-against-trafficking-in-persons", "other")]
