@@ -231,3 +231,37 @@ def test_a_modifier_inside_a_verb_phrase(vocab, lang, text, verb, expected):
 def test_adjuncts_and_that_clauses_in_the_addressee_slot(vocab, lang, text, expected):
     pr = provisions(vocab, [text], language=lang)[0]
     assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Recommande que, dans le cadre des efforts qu'ils déploient, les États et la société civile agissent;",
+     ["states", "civil-society"]),
+    ("fr", "Exige une fois de plus qu'en application des résolutions du Conseil de sécurité, Israël se retire;",
+     ["isr"]),
+    ("fr", "Décide que les États, en particulier les pays développés, doivent agir;", ["states", "developed-countries"]),
+])
+def test_an_adjunct_before_the_subjects_of_a_that_clause(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Engage les États Membres à coopérer et recommande qu'ils s'emploient aux côtés de la société civile;",
+     ["member-states"]),
+    ("fr", "Prend note des accords et demande instamment qu'ils soient pleinement appliqués;", []),
+    ("es", "Alienta a los Estados Miembros a cooperar y recomienda que ellos colaboren con la sociedad civil;",
+     ["member-states"]),
+])
+def test_a_subject_pronoun_of_a_that_clause_stands_for_the_actors_before(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[-1]
+    assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Redit qu'elle est attachée à la coopération internationale;", ("commit", ["general-assembly"])),
+    ("fr", "Encourage les secteurs public et privé à continuer d'investir;", ("encourage", ["private-sector"])),
+    ("es", "Alienta a los sectores público y privado a que sigan invirtiendo;", ("encourage", ["private-sector"])),
+])
+def test_labels_read_on_ga_78(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert (pr.verb, local(pr.addressees)) == expected

@@ -57,6 +57,7 @@ class _Context:
     rules: Rules | None = None
     states: dict[str, list[ConceptInfo]] = field(default_factory=dict)  # a word of a State's name -> States
     pronoun_phrases: Any = None  # "them", "ce dernier", "à celui-ci": the addressee named before
+    subject_pronouns: Any = None  # "(recommande qu')ils", "(demande que) celle-ci": the subjects named before
     regimes: CountryBodies | None = None  # "the Panel of Experts" of a resolution on one country
 
 
@@ -90,6 +91,7 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             phrase_trie(g.get("own_president", [])),
             places={lows(p)[-1] for p in g.get("place_prepositions", ())}, rules=Rules(g),
             states=_state_words(vocab, language), pronoun_phrases=phrase_trie(g["object_pronouns"]),
+            subject_pronouns=phrase_trie(g.get("subject_pronouns", [])),
             regimes=CountryBodies(vocab, finder, language))
     return ctx
 
@@ -277,9 +279,15 @@ def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInf
     pronoun = ctx.pronoun_phrases.longest(toks, c.j, s.hi, attr="low") if c.j < s.hi else None
     if pronoun and pronoun[0] < s.hi and toks[pronoun[0]].low not in ctx.markers | {","}:
         pronoun = None  # a determiner, not a pronoun: "a estos Estados", "ce dernier rapport"
+    k = c.j
+    if modality in ASKING and not pronoun and c.j < s.hi and toks[c.j].low in ctx.that:
+        k = c.j + 2 if c.j + 1 < s.hi and toks[c.j + 1].low == "'" else c.j + 1
+        pronoun = ctx.subject_pronouns.longest(toks, k, s.hi, attr="low")  # "recommande qu'ils ..."
+        if pronoun and _passive_next(toks, pronoun[0], s.hi, ctx.rules):
+            pronoun = None  # "demande qu'ils soient pleinement appliqués": things, not actors
     if modality in ASKING and (c.pronoun or pronoun):
-        plural = c.pronoun or any(t.low in ctx.rules.plural_pronouns for t in toks[c.j:pronoun[0]])
-        if not c.pronoun and any(t.low in ctx.rules.person_pronouns for t in toks[c.j:pronoun[0]]):
+        plural = c.pronoun or any(t.low in ctx.rules.plural_pronouns for t in toks[k:pronoun[0]])
+        if not c.pronoun and any(t.low in ctx.rules.person_pronouns for t in toks[k:pronoun[0]]):
             return _person_antecedent(done, same_paragraph, s)
         return _antecedent(done, same_paragraph, s, plural)
     if modality in ASKING:
@@ -289,6 +297,14 @@ def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInf
             del s.rep.unmapped[n:]
         return found + _repeated(s)
     return _embedded_request(toks, s.lo, s.hi, s.inside, ctx, s.text, s.rep)
+
+
+def _passive_next(toks: list[Token], k: int, hi: int, rules: Rules) -> bool:
+    """A passive verb right at toks[k], an adverb allowed after its auxiliary ("soient pleinement appliqués")."""
+    for n in range(k, min(hi, k + 3)):
+        if toks[n].low in rules.passive_aux:
+            return any(t.low.endswith(rules.participles) for t in toks[n + 1:min(hi, n + 3)])
+    return False
 
 
 def _repeated(s: _Slot) -> list[Concept]:
@@ -604,6 +620,7 @@ def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context,
     covered = {k for m in ments for k in range(m.i, m.j)}
     by_start = {m.i: m for m in ments if m.concept.kind == ACTOR and not ctx.rules.before_noun(toks, m, covered)}
     found = []
+    a = _past_adjunct(toks, a, ctx)
     k = a
     while k < len(toks):
         m = by_start.get(k)
@@ -623,6 +640,24 @@ def _noun_phrase(toks: list[Token], a: int, ments: list[Mention], ctx: _Context,
     if found and rep is not None:
         rep.slots.append((a, found[-1].j))
     return _dedupe([_concept(text, m) for m in found if id(m) in kept])
+
+
+def _past_adjunct(toks: list[Token], a: int, ctx: _Context) -> int:
+    """Where the subjects of a "that" clause begin: after an adjunct set off before them ("que, dans le cadre des
+    efforts qu'ils déploient, les États ...", "qu'en application des résolutions du Conseil, Israël ...")."""
+    if a < len(toks) and toks[a].low == "'":
+        a += 1  # "qu'en application de ..."
+    if a >= len(toks):
+        return a
+    low = toks[a].low
+    if low != "," and (ctx.rules.english_order or low not in ctx.rules.parenthetical | ctx.places):
+        return a
+    for k in range(a + 1, min(len(toks), a + 40)):
+        if toks[k].low in (";", ":"):
+            break
+        if toks[k].low == ",":
+            return k + 1
+    return a
 
 
 def _next_conjunct(toks: list[Token], k: int, actors: dict[int, Mention], ctx: _Context) -> tuple[int, int] | None:

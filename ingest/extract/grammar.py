@@ -259,7 +259,9 @@ FR: dict[str, Any] = {
     "object_pronouns": ["ce dernier", "cette dernière", "ces derniers", "ces dernières", "celui-ci", "celle-ci",
                         "ceux-ci", "celles-ci", "à ce dernier", "à cette dernière", "à ces derniers",
                         "à ces dernières", "à celui-ci", "à celle-ci", "à ceux-ci", "à celles-ci"],
-    "plural_pronouns": ["derniers", "dernières", "ceux", "celles"],
+    "plural_pronouns": ["derniers", "dernières", "ceux", "celles", "ils", "elles"],
+    # subjects of a "que" clause that stand for the actors named before ("recommande qu'ils ...")
+    "subject_pronouns": ["ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"],
     # a comma and one of these open an adjunct that runs to the next comma (", pendant le débat sur le rapport de
     # la Commission,"): no addressee in it
     "parenthetical_starts": ["pendant", "durant", "lors", "après", "avant", "sans", "lorsque", "quand", "dès"],
@@ -382,7 +384,8 @@ ES: dict[str, Any] = {
     "addressee_links": ["de", "del", "entre", "dentro"],
     "object_pronouns": ["a este último", "a esta última", "a estos últimos", "a estas últimas", "a este",
                         "a esta", "a estos", "a estas"],
-    "plural_pronouns": ["últimos", "últimas", "estos", "estas"],
+    "plural_pronouns": ["últimos", "últimas", "estos", "estas", "ellos", "ellas"],
+    "subject_pronouns": ["ellos", "ellas", "este último", "esta última", "estos últimos", "estas últimas"],
     "parenthetical_starts": ["durante", "tras", "después", "antes", "sin", "cuando", "mientras"],
     "party_nouns": ["partes", "parte"],
     "own_president": ["su presidente", "su presidenta", "su presidencia"],
