@@ -68,6 +68,8 @@ def test_which_coordinated_infinitives_are_tasks_of_their_own(text, expected):
     ("Requests the President of the General Assembly to prepare a summary of the hearing;", "report"),
     ("Requests the Secretary-General to ensure that the Office has the required capacity and resources to fulfil "
      "its mandate;", "assistance"),
+    ("Requests the Office of the High Commissioner to make the discussion fully accessible to persons with "
+     "disabilities;", "assistance"),
     ("Requests the Secretary-General to convey the main messages of the dialogue to the Economic and Social "
      "Council;", "dissemination"),
 ])
