@@ -83,3 +83,12 @@ def test_a_request_about_an_entity_s_deliverable_asks_that_entity():
                 "Government;"])
     assert who(res, 1) == ["secretary-general"]  # not the bodies the reports go to
     assert "secretary-general" not in who(res, 2)  # a title before "of" is someone else
+
+
+def test_them_after_the_body_s_own_decision_are_those_it_invited():
+    res = make(["Decides to invite representatives of the Committee against Torture to attend the sessions of the "
+                "working group as resource persons, and invites them to submit written input to the working group "
+                "for its consideration;"], "Human Rights Council",
+               "Open-ended intergovernmental working group on the human rights of older persons")
+    invited = [m for pr in res.operative[0].provisions[1:] for m in pr.mandates]
+    assert [m.entity.id.rsplit("/", 1)[-1] for m in invited] == ["committee-against-torture"]

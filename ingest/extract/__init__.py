@@ -387,9 +387,14 @@ def _antecedent(done: list[Provision], same_paragraph: bool, s: _Slot, plural: b
     last of the paragraph before when the pronoun opens the paragraph); else the actors that clause names
     ("Welcomes the work of the Special Rapporteur, and invites *him*"): all of them for "them", the last
     one for "it"; else the last actor named before it in the paragraph."""
-    if done and done[-1].addressees:
+    # the adopting body is never the antecedent: "Decides to invite representatives of the Committee ..., and
+    # invites *them* to submit input" asks those it invited, not the Council
+    if done and done[-1].addressees and any(c.method != "adopting-body" for c in done[-1].addressees):
         return [_as(c, "pronoun") for c in done[-1].addressees]
-    before = [m for m in s.ments if m.j <= s.lo and m.concept.kind == ACTOR]
+    own = {c.id for c in done[-1].addressees if c.method == "adopting-body"} if done else set()
+    if own:  # nor, after the body's decision, an actor the clause names itself ("input *to the working group*")
+        own |= {m.concept.id for m in s.ments if s.lo <= m.i and m.j <= s.hi and m.concept.kind == ACTOR}
+    before = [m for m in s.ments if m.j <= s.lo and m.concept.kind == ACTOR and m.concept.id not in own]
     if same_paragraph and done:
         obj = _object_actors(done[-1], s)
         if obj:  # "Congratulates the States parties to the treaties of X and Y, and calls upon them"

@@ -359,6 +359,8 @@ class ShortNames:
         self.optional = [keys(p) for p in gram.get("name_optional", ())]
         self.language = gram.get("lang", "en")
         self.headed_by = phrase_trie(gram.get("headed_by", []))
+        # "the working group for *its* consideration": a possessive after the connector opens no name
+        self.possessives = {lows(p)[0] for p in gram.get("own", ())}
 
     def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
         counts: dict[tuple[str, ...], Counter] = {}
@@ -480,7 +482,8 @@ class ShortNames:
             if not r:
                 continue
             j, vals = r
-            if j < len(toks) and toks[j].low in self.connectors and toks[j].low not in self.markers:
+            if j < len(toks) and toks[j].low in self.connectors and toks[j].low not in self.markers and \
+                    not (j + 1 < len(toks) and toks[j + 1].low in self.possessives):
                 continue  # "the Special Rapporteur on X": a full name of its own
             cur = taken.get(i)
             if cur is not None and (cur.i != i or cur.j > j):
