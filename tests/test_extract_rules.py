@@ -309,3 +309,15 @@ def test_accused_persons_and_the_poor_of_criminal_justice_wording(vocab):
     pr = provisions(vocab, ["Urges States to guarantee legal aid to accused persons, in particular poor and "
                             "economically vulnerable persons;"])[0]
     assert local(pr.beneficiaries) == ["accused-persons", "people-living-in-poverty"]
+
+
+def test_a_pronoun_after_the_verb_stands_for_the_groups_of_the_clause_before(vocab):
+    prs = provisions(vocab, ["Notes that older persons and persons with disabilities face barriers, and encourages "
+                             "States to assist them;"])
+    assert local(prs[1].beneficiaries) == ["older-persons", "persons-with-disabilities"]
+    assert {c.method for c in prs[1].beneficiaries} == {"pronoun"}
+    prs = provisions(vocab, ["Recognizes the work of journalists, and expresses concern at the attacks they suffer;"])
+    assert local(prs[1].beneficiaries) == ["journalists"]
+    # a clause before that names actors: "them" is those actors, not the groups
+    prs = provisions(vocab, ["Welcomes the efforts of States to protect migrants, and encourages them to continue;"])
+    assert prs[1].beneficiaries == []

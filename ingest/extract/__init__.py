@@ -228,7 +228,8 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
             verb_text=verb_text, strength=c.strength, modality=modality, text=text[c.start:c.end],
             start=c.start, end=c.end, addressees=_dedupe(addressees),
             rights=_dedupe([_concept(text, m) for m in about if m.concept.kind == RIGHT]),
-            beneficiaries=_dedupe([_concept(text, m) for m in about if m.concept.kind == GROUP]),
+            beneficiaries=_dedupe([_concept(text, m) for m in about if m.concept.kind == GROUP]
+                                  + _pronoun_groups(slot, out)),
             unmapped=list(dict.fromkeys(rep.unmapped)), notes=rep.notes)
         prov.mandates = mandates_of(prov, verb.local if verb else "", toks, c.i, hi, inside, v, ctx.gram, res.body,
                                     lambda m: _concept(text, m))
@@ -428,6 +429,24 @@ def _person_antecedent(done: list[Provision], same_paragraph: bool, s: _Slot) ->
     if before:
         return [_concept(s.text, before[-1], "pronoun")]
     return _antecedent(done, same_paragraph, s, False)
+
+
+def _pronoun_groups(s: _Slot, done: list[Provision]) -> list[Concept]:
+    """"Recognizes that older women ... require special attention, and encourages States to support *them*",
+    "Recognizes the contributions of children ..., and expresses concern about the threats *they* face": a plural
+    pronoun after the verb (and its addressees) stands for the groups of the clause before, in the same
+    paragraph, when that clause names groups and no actor."""
+    toks, words = s.toks, s.ctx.rules.group_pronouns
+    if not done or not done[-1].beneficiaries or not words:
+        return []
+    before = done[-1]
+    if any(m.concept.kind == ACTOR and before.start <= m.start and m.end <= before.end for m in s.ments):
+        return []
+    c = s.complement
+    start = c + 1 if c is not None and toks[c].low not in (";", ":") else s.c.j
+    if not any(toks[k].low in words for k in range(start, s.hi)):
+        return []
+    return [_as(c, "pronoun") for c in before.beneficiaries]
 
 
 def _as(c: Concept, method: str) -> Concept:

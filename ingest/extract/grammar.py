@@ -36,6 +36,8 @@ EN: dict[str, Any] = {
     # Spanish, as clitics before it ("et l'encourage à", "y les exhorta a")
     "object_pronouns": ["him", "her", "them", "it"],
     "plural_pronouns": ["them"],
+    # pronouns inside a clause that may stand for the groups of the clause before ("support *them*")
+    "group_pronouns": ["them", "they"],
     # "calls on him": a pronoun of a person stands for an office holder ("the Secretary-General", "the Special
     # Rapporteur"), the last one named, not the nearest body; its noun is one of these, before the name's "of",
     # "on" or "for" (the Office *of* the High Commissioner is no person)

@@ -64,6 +64,7 @@ class Rules:
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
         self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
         self.list_fillers = _words(gram, "fillers")
+        self.group_pronouns = _words(gram, "group_pronouns")
         self.instrument_nouns = _words(gram, "instrument_nouns")
         self.description_links = phrase_trie(gram.get("description_links", []))
         self.grounds = _words(gram, "praise_grounds")
