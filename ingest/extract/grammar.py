@@ -336,7 +336,7 @@ FR: dict[str, Any] = {
     "due_date": r"(?<!du )\b(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+((?:19|20)\d{2})\b",
     "entity_prepositions": ["de", "du", "des", "avec", "par", "pour"],
     "negations": ["pas"],
-    "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+)?(?:le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
+    "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+)?(?:au|aux|à\s+la|à\s+l['’]|le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
                          r"(?:de|d['’])\s*(?!la\b|le\b|les\b)[a-zé]+",
     "asking_words": ["prier", "inviter", "demander", "charger", "autoriser", "prie", "invite", "demande", "autorise"],
     "not_tasks": ["être", "cet", "cette"],
@@ -446,11 +446,13 @@ ES: dict[str, Any] = {
     "marker_pronouns": ["le", "les", "se"],
     "item_verb_endings": ["ar", "er", "ir", "e", "a", "en", "an"],
     "marker_endings": {"a": ["ar", "er", "ir"]},
+    # "a que, en su período de sesiones de 2024, continúe": an adverbial between the marker and its verb
+    "marker_parenthetical": True,
     "due_date": r"(?<!de )\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",
     "entity_prepositions": ["de", "del", "con", "por", "para"],
     "negations": ["no"],
     "unnamed_addressee": r"\s*(?:a\s+este\s+respecto\s+|también\s+|además\s+)?(?:al|a\s+la|a\s+los|a\s+las)\s+"
-                         r"(?:[\w’'()-]+,?\s+){0,8}?que\s+[a-zé]+",
+                         r"(?:[\w’'()-]+,?\s+){0,8}?(?:a\s+)?que,?\s+[a-zé]+",
     "asking_words": ["solicitar", "invitar", "pedir", "encargar", "autorizar", "solicita", "invita", "pide", "autoriza"],
     "not_tasks": ["ser"],
     "due_year": r"\b(?:en|para|antes\s+de|hasta\s+el|hasta|a\s+más\s+tardar\s+en|de\s+aquí\s+a)\s+"

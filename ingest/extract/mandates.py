@@ -462,6 +462,8 @@ def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dic
     marker = toks[i - 1].low if i > 0 else ""
     if i < hi and toks[i].low == "'":
         i += 1
+    if gram is not None and gram.get("marker_parenthetical") and i < hi and toks[i].low == ",":
+        i = next((k + 1 for k in range(i + 1, min(hi, i + 25)) if toks[k].low == ","), hi)
     if gram is not None:
         while i < hi and toks[i].low in gram["marker_pronouns"]:
             i += 1
@@ -534,9 +536,10 @@ _ASIDE = {"taking", "bearing", "within", "from"}
 _PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "accordance", "conformity"}
 # the words around a report noun that cite a report already made rather than ask for one ("the report of")
 _CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los"}, {"of", "du", "des", "del"})
-# a word after a cue that makes the cue an adjective ("present resolution") or a time ("present session")
+# a word after a cue that makes the cue an adjective ("present resolution"), a time ("present session") or
+# part of a budget term ("staff assessment income")
 _NOT_AFTER_CUE = {"resolution", "résolution", "resolución", "decision", "décision", "decisión", "session",
-                  "period", "day", "days", "time", "context", "circumstances", "situation", "crisis"}
+                  "period", "day", "days", "time", "context", "circumstances", "situation", "crisis", "income"}
 
 
 def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str) -> dict[str, Any]:

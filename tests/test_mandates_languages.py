@@ -1,0 +1,75 @@
+"""French and Spanish mandates, on sentences written for these tests in the way the Assembly's French and
+Spanish versions print them: each should give the mandates its English counterpart gives (entity, task, due
+session), and a budget decision gives none in any language."""
+from __future__ import annotations
+
+import pytest
+
+from unkg.ingest.extract import extract, load
+from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+
+
+def got(text: str, language: str) -> list[tuple[str | None, str, str | None]]:
+    """(entity, task, due session) of each mandate of a one-paragraph GA 78 resolution in `language`."""
+    res = Resolution("A/RES/78/997", "General Assembly", "78", "2023-12-19", language, "test",
+                     Source("x", "0" * 64, "text"), paragraphs=[Paragraph(OPERATIVE, 0, "1", text.split()[0], text)])
+    res.text = assemble(res.paragraphs)
+    res = extract(res, load())
+    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task, m.due_session)
+            for pr in res.operative[0].provisions for m in pr.mandates]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("fr", "Décide de rester saisie de la question.", [("general-assembly", "agenda_item", None)]),
+    ("fr", "Décide de poursuivre à sa soixante-dix-huitième session l'examen du point intitulé « Financement ».",
+     [("general-assembly", "agenda_item", "78")]),
+    ("es", "Decide examinar en su octogésimo período de sesiones la cuestión de la eliminación de la intolerancia;",
+     [("general-assembly", "agenda_item", "80")]),
+    ("en", "Decides to consider at its eightieth session the question of the elimination of intolerance;",
+     [("general-assembly", "agenda_item", "80")]),
+])
+def test_agenda_decisions_with_the_session_inside_the_cue(language, text, expected):
+    assert got(text, language) == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général de la tenir au courant de l'évolution de la situation ;"),
+    ("es", "Solicita al Secretario General que la mantenga al corriente de la evolución de la situación;"),
+    ("en", "Requests the Secretary-General to keep it informed of developments in the situation;"),
+])
+def test_keeping_the_assembly_informed_is_a_report(language, text):
+    assert got(text, language) == [("secretary-general", "report", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général de tenir dûment compte des vues des États Membres lors de la conférence ;"),
+    ("en", "Requests the Secretary-General to give due consideration to the views of Member States at the "
+           "conference;"),
+])
+def test_taking_views_into_account_is_no_meeting(language, text):
+    assert got(text, language) == [("secretary-general", "other", None)]
+
+
+def test_spanish_adverbial_between_que_and_its_verb():
+    assert got("Solicita al Secretario General que, en su octogésimo primer período de sesiones, le presente un "
+               "informe sobre la cuestión;", "es") == [("secretary-general", "report", "81")]
+    assert got("Solicita a los cofacilitadores que, a más tardar en enero de 2025, presenten un informe;", "es") == \
+        [(None, "report", None)]
+
+
+def test_french_demande_au_body_the_vocabulary_lacks():
+    assert got("Demande au comité intergouvernemental spécial de lui soumettre, à sa soixante-dix-neuvième session, "
+               "un rapport ;", "fr") == [(None, "report", "79")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides that there shall be set off against the apportionment among Member States their respective "
+           "share in the estimated staff assessment income of 1,000 dollars;"),
+    ("en", "Decides to appropriate to the special account for the support account for peacekeeping operations the "
+           "amount of 1,000 dollars;"),
+    ("fr", "Décide d'inscrire au compte d'appui aux opérations de maintien de la paix un montant de 1 000 dollars ;"),
+    ("es", "Decide consignar en la cuenta de apoyo para las operaciones de mantenimiento de la paz la suma de "
+           "1.000 dólares;"),
+])
+def test_budget_decisions_give_no_mandate(language, text):
+    assert got(text, language) == []
