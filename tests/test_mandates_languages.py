@@ -73,3 +73,31 @@ def test_french_demande_au_body_the_vocabulary_lacks():
 ])
 def test_budget_decisions_give_no_mandate(language, text):
     assert got(text, language) == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to continue to provide the Independent Expert with all the human and "
+           "financial resources necessary;"),
+    ("fr", "Prie le Secrétaire général de continuer à donner à l'Expert indépendant toutes les ressources humaines et "
+           "financières nécessaires ;"),
+    ("fr", "Prie le Secrétaire général de mettre à la disposition de l'Experte indépendante toutes les ressources "
+           "nécessaires ;"),
+    ("es", "Solicita al Secretario General que siga proporcionando al Experto Independiente todos los recursos "
+           "humanos y financieros necesarios;"),
+])
+def test_providing_resources_is_assistance(language, text):
+    assert got(text, language) == [("secretary-general", "assistance", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to monitor the imposition of such measures and to study their impact;"),
+    ("fr", "Prie le Secrétaire général de suivre l'imposition de telles mesures et d'étudier leurs répercussions ;"),
+    ("es", "Solicita al Secretario General que vigile la imposición de tales medidas y estudie sus repercusiones;"),
+])
+def test_second_task_after_and_is_a_study(language, text):
+    assert got(text, language) == [("secretary-general", "other", None), ("secretary-general", "study", None)]
+
+
+def test_spanish_bare_noun_after_y_is_no_second_task():
+    assert got("Solicita al Secretario General que presente un informe sobre investigación y desarrollo;", "es") == \
+        [("secretary-general", "report", None)]

@@ -446,6 +446,22 @@ ES: dict[str, Any] = {
     "marker_pronouns": ["le", "les", "se"],
     "item_verb_endings": ["ar", "er", "ir", "e", "a", "en", "an"],
     "marker_endings": {"a": ["ar", "er", "ir"]},
+    # verbs in the subjunctive that open a second task after "y" without repeating "que" ("que vigile ... y
+    # estudie ...")
+    "coordinated_verbs": {"siga", "sigan", "prosiga", "prosigan", "continúe", "continúen", "incluya", "incluyan",
+                          "estudie", "estudien", "presente", "presenten", "vele", "velen", "adopte", "adopten",
+                          "promueva", "promuevan", "preste", "presten", "difunda", "difundan", "convoque",
+                          "convoquen", "organice", "organicen", "establezca", "establezcan", "elabore", "elaboren",
+                          "prepare", "preparen", "mantenga", "mantengan", "colabore", "colaboren", "refuerce",
+                          "refuercen", "fortalezca", "fortalezcan", "apoye", "apoyen", "ayude", "ayuden",
+                          "proporcione", "proporcionen", "facilite", "faciliten", "examine", "examinen", "considere",
+                          "consideren", "vigile", "vigilen", "evalúe", "evalúen", "recopile", "recopilen",
+                          "actualice", "actualicen", "transmita", "transmitan", "designe", "nombre", "aliente",
+                          "alienten", "mejore", "mejoren", "asegure", "aseguren", "garantice", "garanticen",
+                          "publique", "publiquen", "celebre", "celebren", "intensifique", "intensifiquen",
+                          "desarrolle", "desarrollen", "reúna", "analice", "analicen", "determine", "determinen",
+                          "señale", "haga", "hagan", "ponga", "pongan", "movilice", "movilicen",
+                          "cree", "creen", "amplíe", "amplíen", "coordine", "coordinen", "redoble", "redoblen"},
     # "a que, en su período de sesiones de 2024, continúe": an adverbial between the marker and its verb
     "marker_parenthetical": True,
     "due_date": r"(?<!de )\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",

@@ -40,8 +40,9 @@ GENERIC = tuple(VOCAB_NS + "actors/" + a for a in ("united-nations-system", "fun
 # tasks that are the point of a segment wherever their cue is ("Decides to continue its consideration ...")
 OVERRIDING = ("agenda_item", "extend_mandate")
 # verbs that carry a task named by a noun after them ("to provide ... an interim report")
-LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "établir", "proporcionar",
-         "proporcione", "presentar", "presente", "presenten", "celebrar", "preste", "prestar"}
+LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "établir", "donner", "prêter",
+         "proporcionar", "proporcione", "proporcionen", "proporcionando", "presentar", "presente", "presenten",
+         "celebrar", "preste", "prestar", "presten", "prestando"}
 # tasks whose deliverables can be coordinated ("an interim report ... and a final report ...")
 DELIVERABLES = ("report", "oral_update", "study")
 # one-word extension cues ("extend", "renew") count only with the mandate they extend
@@ -309,7 +310,8 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     verb_at = lo  # the verb of the task being read
     for i in range(lo, hi - 1):
         low = toks[i].low
-        if opened and _item(toks, i, hi, spans, markers, non_inf, gram) and i - cuts[-1] > 2:
+        if opened and (_item(toks, i, hi, spans, markers, non_inf, gram) or _bare_verb(toks, i, gram)) and \
+                i - cuts[-1] > 2:
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
             purpose = False
             continue
@@ -351,6 +353,13 @@ def _shared_object(toks: list[Token], verb: int, join: int) -> bool:
     and to preside over two meetings" (nothing but a parenthesis between the first verb and the join)."""
     commas = [k for k in range(verb + 1, join) if toks[k].low == ","]
     return commas[:1] == [verb + 1] and commas[-1] == join - 1 and len(commas) == 2
+
+
+def _bare_verb(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
+    """A second task whose verb follows the conjunction without its marker: Spanish "que vigile ... y estudie
+    ...", where English repeats "and to"."""
+    verbs = gram.get("coordinated_verbs")
+    return bool(verbs) and toks[i].low in gram["mandate_joins"] and toks[i + 1].low in verbs
 
 
 def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: set[str], non_inf: set[str],
