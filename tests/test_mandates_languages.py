@@ -101,3 +101,24 @@ def test_second_task_after_and_is_a_study(language, text):
 def test_spanish_bare_noun_after_y_is_no_second_task():
     assert got("Solicita al Secretario General que presente un informe sobre investigación y desarrollo;", "es") == \
         [("secretary-general", "report", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides to apportion among Member States the amount of 5 dollars, subject to a decision of the Security "
+           "Council to extend the mandate of the Mission;"),
+    ("fr", "Décide, sous réserve que le Conseil de sécurité décide de proroger le mandat de la Mission, de répartir "
+           "entre les États Membres un montant de 5 dollars ;"),
+    ("es", "Decide prorratear entre los Estados Miembros la suma de 5 dólares, siempre que el Consejo de Seguridad "
+           "decida prorrogar el mandato de la Misión;"),
+])
+def test_a_condition_on_the_councils_extension_is_no_mandate(language, text):
+    assert got(text, language) == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to take, in consultation with the Commission, all appropriate steps;"),
+    ("fr", "Prie le Secrétaire général de prendre, en consultation avec la Commission, toutes les mesures voulues ;"),
+    ("es", "Solicita al Secretario General que adopte, en consulta con la Comisión, todas las medidas apropiadas;"),
+])
+def test_a_partner_phrase_gives_no_meeting(language, text):
+    assert got(text, language) == [("secretary-general", "other", None)]

@@ -184,6 +184,8 @@ EN: dict[str, Any] = {
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
     "mandate_joins": ["and"],
+    # a condition on someone else's act: its task words give the resolution's body no task
+    "mandate_conditions": ["subject to a decision", "subject to the decision", "should the security council decide"],
     "mandate_markers": ["to"],
     # the nouns of deliverables that a report task may coordinate ("an interim report ... and a final report")
     "deliverable_nouns": ["report", "reports", "update", "updates"],
@@ -328,6 +330,7 @@ FR: dict[str, Any] = {
     "sdg_goal": r"\b(?:objectifs?\s+de\s+développement\s+durable|objectifs?)\s+(?:n[o°º]\s*)?",
     "session": r"\b(?:(?P<at>à|lors\s+de|pour)|avant|de)\s+(?:sa|la)\s+([a-zéèê\-]+(?:[- ][a-zéèê]+)?)(?:\s+et\s+[a-zéèê\- ]+?)?\s+sessions?\b",
     "mandate_joins": ["et"],
+    "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     "requesting_verbs": ["demande"],
     "marker_pronouns": ["lui", "leur", "y", "en", "se", "s"],
@@ -441,6 +444,7 @@ ES: dict[str, Any] = {
     "sdg_goal": r"\b(?:objetivos?\s+de\s+desarrollo\s+sostenible|objetivos?)\s+",
     "session": r"\b(?:(?P<at>en|durante|para)|antes\s+de|de)\s+(?:su|el)\s+([a-záéíóú]+(?:\s+[a-záéíóú]+)?)(?:\s+y\s+[a-záéíóú ]+?)?\s+períodos?\s+de\s+sesiones\b",
     "mandate_joins": ["y", "e"],
+    "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
     "requesting_verbs": ["pide"],
     "marker_pronouns": ["le", "les", "se"],

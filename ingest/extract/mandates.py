@@ -201,7 +201,8 @@ class _Provision:
         self.text, self.base, self.toks, self.mentions = text, base, toks, mentions
         self.decision, self.gram, self.body, self.vocab, self.concept = decision, gram, body, vocab, concept
         self.cues = cues(gram.get("lang", "en"))
-        self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)}
+        self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)} | \
+            _not_cues(toks, gram)
 
     def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
         out: list[Mandate] = []
@@ -290,6 +291,25 @@ class _Provision:
             if before & asks or (m.i < cut and before & that):
                 return [c]
         return [None] if task == "extend_mandate" else body
+
+
+def _not_cues(toks: list[Token], gram: dict[str, Any]) -> set[int]:
+    """Token indices whose task words give no task: a partner phrase ("in consultation with", "en consultation
+    avec") and a condition up to its comma ("subject to a decision of the Security Council to extend the
+    mandate", "sous réserve que le Conseil de sécurité décide de proroger le mandat")."""
+    out: set[int] = set()
+    lows_ = [t.low for t in toks]
+    for key, to_comma in (("partner_phrases", False), ("mandate_conditions", True)):
+        for ph in (lows(p) for p in gram.get(key, ())):
+            n = len(ph)
+            for i in range(len(toks) - n + 1):
+                if tuple(lows_[i:i + n]) != ph:
+                    continue
+                j = i + n
+                while to_comma and j < len(toks) and lows_[j] not in (",", ";"):
+                    j += 1
+                out.update(range(i, j))
+    return out
 
 
 def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
