@@ -201,8 +201,9 @@ class _Provision:
         self.text, self.base, self.toks, self.mentions = text, base, toks, mentions
         self.decision, self.gram, self.body, self.vocab, self.concept = decision, gram, body, vocab, concept
         self.cues = cues(gram.get("lang", "en"))
-        self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)} | \
-            _not_cues(toks, gram)
+        # partner phrases and conditions on another body's act: no task word in them, no entity decided for
+        self.aside = _not_cues(toks, gram)
+        self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)} | self.aside
 
     def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
         out: list[Mandate] = []
@@ -278,7 +279,7 @@ class _Provision:
         that = {lows(w)[0] for w in self.gram["clause_that"]}
         own = body[0].id if body and body[0] is not None else None
         for m in self.mentions:
-            if not a <= m.i < b or m.concept.kind != "actor" or m.concept.id == own:
+            if not a <= m.i < b or m.concept.kind != "actor" or m.concept.id == own or m.i in self.aside:
                 continue
             c = self.concept(m)
             before = {t.low for t in toks[max(a, m.i - 4):m.i]}
