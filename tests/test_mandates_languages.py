@@ -122,3 +122,18 @@ def test_a_condition_on_the_councils_extension_is_no_mandate(language, text):
 ])
 def test_a_partner_phrase_gives_no_meeting(language, text):
     assert got(text, language) == [("secretary-general", "other", None)]
+
+
+@pytest.mark.parametrize("language, text, due", [
+    ("es", "Solicita al Secretario General que en su octagésimo período de sesiones le presente un informe;", "80"),
+    ("es", "Solicita al Secretario General que le presente en sus períodos de sesiones septuagésimo noveno y "
+           "octogésimo un informe;", "79"),
+    ("es", "Solicita al Secretario General que le presente un informe en su 79º período de sesiones;", "79"),
+    ("fr", "Prie le Secrétaire général de lui présenter à ses soixante-dix-neuvième et quatre-vingtième sessions "
+           "un rapport ;", "79"),
+    ("fr", "Prie le Secrétaire général de lui présenter un rapport à sa 79e session ;", "79"),
+    ("en", "Requests the Secretary-General to submit a report to the General Assembly at its seventy-ninth and "
+           "eightieth sessions;", "79"),
+])
+def test_due_session_in_other_spellings(language, text, due):
+    assert got(text, language) == [("secretary-general", "report", due)]

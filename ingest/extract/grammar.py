@@ -328,7 +328,9 @@ FR: dict[str, Any] = {
     "sdg_target": r"\bcibles?\s+",
     "sdg_indicator": r"\bindicateurs?\s+",
     "sdg_goal": r"\b(?:objectifs?\s+de\s+développement\s+durable|objectifs?)\s+(?:n[o°º]\s*)?",
-    "session": r"\b(?:(?P<at>à|lors\s+de|pour)|avant|de)\s+(?:sa|la)\s+([a-zéèê\-]+(?:[- ][a-zéèê]+)?)(?:\s+et\s+[a-zéèê\- ]+?)?\s+sessions?\b",
+    # "à sa quatre-vingt-unième session", "à ses soixante-dix-neuvième et quatre-vingtième sessions", "à sa 33e session"
+    "session": r"\b(?:(?P<at>à|lors\s+de|pour)|avant|de)\s+(?:sa|la|ses)\s+(\d+\s*(?:e|ème|re|er)|[a-zéèê\-]+(?:[- ][a-zéèê]+)?)"
+               r"(?:\s+et\s+[a-zéèê\d\- ]+?)?\s+sessions?\b",
     "mandate_joins": ["et"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
@@ -442,7 +444,11 @@ ES: dict[str, Any] = {
     "sdg_target": r"\bmetas?\s+",
     "sdg_indicator": r"\bindicador(?:es)?\s+",
     "sdg_goal": r"\b(?:objetivos?\s+de\s+desarrollo\s+sostenible|objetivos?)\s+",
-    "session": r"\b(?:(?P<at>en|durante|para)|antes\s+de|de)\s+(?:su|el)\s+([a-záéíóú]+(?:\s+[a-záéíóú]+)?)(?:\s+y\s+[a-záéíóú ]+?)?\s+períodos?\s+de\s+sesiones\b",
+    # "en su octogésimo primer período de sesiones", "en su 34º período de sesiones", and the plural with its
+    # ordinals after it: "en sus períodos de sesiones septuagésimo noveno y octogésimo" (the first is due)
+    "session": r"\b(?:(?P<at>en|durante|para)|antes\s+de|de)\s+(?:(?:su|el)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
+               r"(?:\s+y\s+[a-záéíóú\dº° ]+?)?\s+períodos?\s+de\s+sesiones\b|sus\s+períodos\s+de\s+sesiones\s+"
+               r"(?P<after>[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
     "mandate_joins": ["y", "e"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
@@ -493,7 +499,8 @@ ES: dict[str, Any] = {
                       "quinto": 5, "sexto": 6, "séptimo": 7, "octavo": 8, "noveno": 9},
     "ordinal_teens": {"décimo": 10, "undécimo": 11, "duodécimo": 12},
     "ordinal_tens": {"vigésimo": 20, "trigésimo": 30, "cuadragésimo": 40, "quincuagésimo": 50,
-                     "sexagésimo": 60, "septuagésimo": 70, "octogésimo": 80, "nonagésimo": 90},
+                     "sexagésimo": 60, "septuagésimo": 70, "octogésimo": 80, "nonagésimo": 90,
+                     "octagésimo": 80},  # a spelling the Assembly's Spanish texts also print
     "cardinal_tens": {},
 }
 

@@ -579,7 +579,7 @@ def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str
     m = next((x for x in found if x.group("at")), found[0] if found else None)
     if m:
         due = m.group(0)
-        n = ordinal(m.group(2), gram)
+        n = ordinal(m.group(2) or m.groupdict().get("after") or "", gram)
         due_session = str(n) if n else None
     y = _rx(gram["due_year"]).search(seg) or _rx(gram["due_date"]).search(seg)
     if y:
@@ -687,6 +687,9 @@ def _recipients(toks: list[Token], at: int, hi: int, mentions: list[Mention], gr
 def ordinal(words: str, gram: dict[str, Any]) -> int | None:
     """'eightieth' -> 80, 'sixty-first' -> 61, 'quatre-vingtième' -> 80, 'soixante-dix-neuvième' -> 79,
     'octogésimo primer' -> 81: a number word of tens, then a unit or teen ordinal (or one ordinal)."""
+    digits = re.match(r"\s*(\d+)", words)
+    if digits:  # "33er", "34º", "33e"
+        return int(digits.group(1))
     w = " ".join(words.lower().replace("-", " - ").split()).replace(" - ", "-")
     units, teens, tens, ctens = gram["ordinal_units"], gram["ordinal_teens"], gram["ordinal_tens"], \
         gram["cardinal_tens"]
