@@ -265,3 +265,18 @@ def test_a_subject_pronoun_of_a_that_clause_stands_for_the_actors_before(vocab, 
 def test_labels_read_on_ga_78(vocab, lang, text, expected):
     pr = provisions(vocab, [text], language=lang)[0]
     assert (pr.verb, local(pr.addressees)) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # "de" + noun goes on the name; "de" + infinitive opens the complement
+    ("fr", "Demande aux centres d'information des Nations Unies de célébrer la Semaine;", ["united-nations-system"]),
+    ("fr", "Demande aux États de ne pas appliquer ces mesures;", ["states"]),
+    ("es", "Solicita a los centros de información de las Naciones Unidas que celebren la Semana;",
+     ["united-nations-system"]),
+    # a relative clause in the addressee phrase names no addressee
+    ("fr", "Demande aux États d'Afrique qui n'ont pas encore ratifié la Convention de l'Union africaine de le faire;",
+     ["states"]),
+])
+def test_a_complement_opens_with_an_infinitive(vocab, lang, text, expected):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == expected

@@ -480,7 +480,7 @@ def _complement(toks: list[Token], a: int, b: int, ctx: _Context, covered: set[i
             nxt = toks[n].low if n < len(toks) else ""
             if n in covered and toks[n].upper:
                 continue  # a name, not an infinitive: "al Gobierno *de* Sudán del Sur a que ..."
-            if nxt and nxt not in ctx.non_inf and nxt[:1].isalpha():
+            if nxt and nxt not in ctx.non_inf and nxt[:1].isalpha() and ctx.rules.infinitive(toks, n):
                 return m
     return None
 
@@ -524,6 +524,12 @@ def _excluded(toks: list[Token], a: int, b: int, ctx: _Context) -> tuple[set[int
             excluded.update(range(k, b))
             b = k
             break
+    for k in range(a + 1, b):
+        if toks[k].low in ctx.rules.relatives:  # "aux États d'Afrique qui n'ont pas encore ratifié la Convention X,"
+            e = k
+            while e < b and toks[e].low != ",":
+                e += 1
+            excluded.update(range(k, e))
     k = a
     while k < b:
         r = ctx.conditions.longest(toks, k, b, attr="low")

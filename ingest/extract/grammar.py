@@ -266,6 +266,11 @@ FR: dict[str, Any] = {
     "plural_pronouns": ["derniers", "dernières", "ceux", "celles", "ils", "elles"],
     # subjects of a "que" clause that stand for the actors named before ("recommande qu'ils ...")
     "subject_pronouns": ["ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"],
+    # an infinitive after the complement marker ("à coopérer", "de prendre"), and the words that may come before it
+    "infinitive": r"(?:er|ir|re|oir)$",
+    "infinitive_leads": ["ne", "n", "'", "se", "s", "lui", "leur", "y", "en", "le", "la", "les", "l", "tout", "pas"],
+    # a relative clause in the addressee phrase runs to the next comma: no addressee in it
+    "relative_pronouns": ["qui"],
     # a comma and one of these open an adjunct that runs to the next comma (", pendant le débat sur le rapport de
     # la Commission,"): no addressee in it
     "parenthetical_starts": ["pendant", "durant", "lors", "après", "avant", "sans", "lorsque", "quand", "dès"],
@@ -393,6 +398,8 @@ ES: dict[str, Any] = {
                         "a esta", "a estos", "a estas"],
     "plural_pronouns": ["últimos", "últimas", "estos", "estas", "ellos", "ellas"],
     "subject_pronouns": ["ellos", "ellas", "este último", "esta última", "estos últimos", "estas últimas"],
+    "infinitive": r"(?:ar|er|ir|ír)(?:se|lo|la|los|las|le|les)?$",
+    "infinitive_leads": ["no"],
     "parenthetical_starts": ["durante", "tras", "después", "antes", "sin", "cuando", "mientras"],
     "party_nouns": ["partes", "parte"],
     "own_president": ["su presidente", "su presidenta", "su presidencia"],

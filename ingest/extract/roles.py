@@ -11,6 +11,7 @@ Every rule reads the grammar of its language (grammar.py); a language without th
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from unkg.ingest.extract.mentions import Mention
@@ -63,6 +64,9 @@ class Rules:
         self.joiner_pairs = {lows(p)[:2] for p in gram.get("list_joiners", ()) if len(lows(p)) >= 2}
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
         self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
+        self.infinitive_end = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
+        self.infinitive_leads = _words(gram, "infinitive_leads")
+        self.relatives = _words(gram, "relative_pronouns")
         self.list_fillers = _words(gram, "fillers")
         self.group_pronouns = _words(gram, "group_pronouns")
         self.instrument_nouns = _words(gram, "instrument_nouns")
@@ -218,6 +222,16 @@ class Rules:
             if low in self.passive_aux and n + 1 < hi and toks[n + 1].low.endswith(self.participles):
                 return True
         return False
+
+    def infinitive(self, toks: list[Token], n: int) -> bool:
+        """toks[n] begins an infinitive (after pronouns or "ne"): "de *continuer*", "de *les* appliquer"; a noun
+        after "de" goes on the name ("centres *d'information* des Nations Unies"). Languages without the
+        grammar entry take any word."""
+        if self.infinitive_end is None:
+            return True
+        while n + 1 < len(toks) and toks[n].low in self.infinitive_leads:
+            n += 1
+        return bool(self.infinitive_end.search(toks[n].low))
 
     def bare_parties(self, toks: list[Token], m: Mention) -> bool:
         """"parties", "all the parties", "toutes les Parties": parties named without a conflict or a treaty."""
