@@ -103,3 +103,52 @@ def test_a_gerund_adjunct_between_commas_names_no_addressee(vocab):
     assert local(pr.addressees) == ["states", "world-health-organization"]
     pr = provisions(vocab, ["Urges States, in particular developing countries, to act;"])[0]
     assert local(pr.addressees) == ["states", "developing-countries"]
+
+
+def test_an_adjective_before_and_other_goes_with_the_noun(vocab):
+    pr = provisions(vocab, ["Calls upon States, as well as regional and other organizations, to assist the "
+                            "Territory;"])[0]
+    assert local(pr.addressees) == ["states", "regional-organizations"]
+    assert pr.addressees[1].method == "distributed"
+
+
+def test_all_countries_are_all_states(vocab):
+    pr = provisions(vocab, ["Encourages all countries to improve their statistics;"])[0]
+    assert local(pr.addressees) == ["all-states"]
+
+
+def test_the_organization_after_an_organization_named_in_the_paragraph_is_that_organization(vocab):
+    pr = provisions(vocab, ["Commends the World Health Organization for its work with the United Nations system, and "
+                            "invites the Organization to continue it;"])[-1]
+    assert local(pr.addressees) == ["world-health-organization"]
+    assert pr.addressees[0].method == "short-name"
+    pr = provisions(vocab, ["Welcomes the work of the International Atomic Energy Agency, and requests the Agency to "
+                            "report;"])[-1]
+    assert local(pr.addressees) == ["international-atomic-energy-agency"]
+    # the noun inside a name's complement ("Parties to the Convention") makes no actor of "the Convention"
+    pr = provisions(vocab, ["Welcomes the decision of the Parties to the Convention, and invites the Convention "
+                            "secretariat to report;"])[-1]
+    assert "states-parties" not in local(pr.addressees)
+
+
+def test_partners_in_association_with_are_no_addressees(vocab):
+    pr = provisions(vocab, ["Encourages States, in association with regional organizations and academic "
+                            "institutions, to convene meetings;"])[0]
+    assert local(pr.addressees) == ["states"]
+
+
+def test_an_actor_inside_a_chain_of_complements_only_qualifies(vocab):
+    pr = provisions(vocab, ["Calls upon the administering Power of each Territory on the agenda of the Special "
+                            "Committee to cooperate;"])[0]
+    assert local(pr.addressees) == ["administering-powers"]
+    pr = provisions(vocab, ["Calls upon the specialized agencies of the United Nations system to act;"])[0]
+    assert local(pr.addressees) == ["funds-programmes-and-specialized-agencies", "united-nations-system"]
+    pr = provisions(vocab, ["Calls upon the Government of Haiti to act;"])[0]
+    assert local(pr.addressees) == ["hti"]
+
+
+def test_all_concerned_are_relevant_stakeholders_unless_they_qualify_a_name(vocab):
+    pr = provisions(vocab, ["Urges all concerned to show restraint;"])[0]
+    assert local(pr.addressees) == ["relevant-stakeholders"]
+    pr = provisions(vocab, ["Encourages all concerned United Nations system entities to act;"])[0]
+    assert local(pr.addressees) == ["united-nations-system"]

@@ -19,7 +19,7 @@ from unkg.ingest.extract.citations import find_citations
 from unkg.ingest.extract.clauses import ClauseSplitter
 from unkg.ingest.extract.grammar import grammar
 from unkg.ingest.extract.mandates import mandates_of
-from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames
+from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames, and_other
 from unkg.ingest.extract.regimes import CountryBodies
 from unkg.ingest.extract.roles import STATES_PARTIES, Rules, country
 from unkg.ingest.extract.sdg import find_sdg
@@ -128,7 +128,7 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     titled: dict[int, list[Mention]] = {}  # paragraph index -> mentions inside titles of days, programmes ...
     for p in res.paragraphs:
         toks = tokenize(p.text, p.start)
-        ments = ctx.mentions.find(toks)
+        ments = and_other(ctx.mentions, toks, ctx.mentions.find(toks), ctx.rules.and_other)
         if president is not None:
             ments = _own_president(toks, ments, president, ctx)
         ments, titled[p.index] = ctx.rules.in_titles(toks, ments)
@@ -143,7 +143,8 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     per = [(p, toks, ms) for (p, toks, _), ms in zip(per, treaty, strict=True)]
     doc = _Doc(country(title))
     about = ctx.regimes.country(doc.country, [(toks, ms) for _, toks, ms in per])
-    per = [(p, toks, ctx.rules.back_references(toks, ctx.regimes.apply(toks, ms, about))) for p, toks, ms in per]
+    per = [(p, toks, ctx.rules.back_references(toks, ctx.rules.named_before(toks, ctx.regimes.apply(toks, ms, about))))
+           for p, toks, ms in per]
     for p, toks, ments in per:
         p.citations = _citations(p, res.body, notes, ctx.gram, res.links)
         p.sdg = list(dict.fromkeys(code for code, _, _ in find_sdg(p.text, ctx.gram)))
@@ -505,7 +506,7 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
             covered -= set(range(m.i, m.j))
             continue
         found.append(m)
-    found = _organs_not_states(toks, found)
+    found = _modifiers_dropped(toks, _organs_not_states(toks, found), ctx)
     if found and not _leads_to(toks, a, found[0].i, excluded, ctx):
         rep.notes += [(ACTOR, text[m.start:m.end], "not in the addressee phrase") for m in found]
         return []  # "urges the release of persons detained ... by States": no one is addressed
@@ -567,6 +568,36 @@ def _organs_not_states(toks: list[Token], found: list[Mention]) -> list[Mention]
         return False
 
     return [m for m in found if not (m.concept.id.startswith(STATES_NS) and names_forces(m))]
+
+
+def _modifiers_dropped(toks: list[Token], found: list[Mention], ctx: _Context) -> list[Mention]:
+    """Actors that only qualify another actor of the same conjunct: "the administering Power of each Territory on
+    the agenda *of the Special Committee*" (a chain of complements with other nouns in it, no coordination);
+    "all concerned *United Nations system entities*" (a common noun phrase right before a name). A State named
+    by "the Government of X" is left to `_drop_appositions`; "specialized agencies of the United Nations
+    system" (the complement right after the actor) keeps both."""
+    out = []
+    for k, m in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is not None and nxt.i == m.j and not toks[m.j - 1].upper and toks[nxt.i].upper:
+            continue  # "all concerned United Nations entities": the words qualify the name
+        prev = out[-1] if out else None
+        if prev is not None and not m.concept.id.startswith(STATES_NS) and _in_complement(toks, prev.j, m.i, ctx):
+            continue
+        out.append(m)
+    return out
+
+
+def _in_complement(toks: list[Token], a: int, b: int, ctx: _Context) -> bool:
+    """toks[a:b] (between two actors) is a chain of complements of the first ("of each Territory on the agenda
+    of"): it starts with a link, holds another noun, and no coordination or punctuation."""
+    if a >= b or toks[a].low not in ctx.links:
+        return False
+    words = toks[a:b]
+    if any(t.low in ctx.rules.coord or not t.low[:1].isalnum() for t in words):
+        return False
+    return any(t.low not in ctx.fillers and t.low not in ctx.links and t.low not in ctx.rules.fillers
+               and t.low not in ctx.rules.links for t in words)
 
 
 def _is_place(toks: list[Token], m: Mention, ctx: _Context) -> bool:

@@ -50,6 +50,9 @@ EN: dict[str, Any] = {
     "back_reference_all": ["actors", "stakeholders", "partners"],
     # "... mentioned in paragraph 4 above": named in another paragraph, not this one's
     "back_reference_elsewhere": ["paragraph", "paragraphs", "annex", "resolution", "section"],
+    # "regional and other organizations": the adjective before "and other" goes with the noun (regional
+    # organizations); "other organizations" alone names no concept
+    "and_other": ["and other", "or other"],
     "person_pronouns": ["him", "her"],
     "person_nouns": ["secretary-general", "under-secretary-general", "rapporteur", "expert", "envoy",
                      "commissioner", "representative", "president", "chair", "chairperson", "adviser", "advisor",
@@ -122,7 +125,7 @@ EN: dict[str, Any] = {
     # complement; conditions ("as appropriate", "within their mandates") run to the next comma
     "partner_phrases": ["in consultation with", "in cooperation with", "in close cooperation with",
                         "in collaboration with", "in close collaboration with", "in coordination with",
-                        "in partnership with", "with the support of", "with the assistance of",
+                        "in partnership with", "in association with", "with the support of", "with the assistance of",
                         "with the participation of", "on behalf of", "through", "acting", "together with",
                         "supported by"],
     # "treaties *relating to* the protection of victims", "instruments *on* the rights of migrants": groups in the

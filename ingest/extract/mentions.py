@@ -309,6 +309,26 @@ def _title_compound(toks: list[Token], i: int, lo: int) -> bool:
         toks[i].start == toks[i - 1].end and toks[i - 2].upper and toks[i - 2].low.isalpha()
 
 
+def and_other(finder: MentionFinder, toks: list[Token], ments: list[Mention], joins: list[tuple[str, ...]]) -> list[Mention]:
+    """`ments` and the actors of "regional and other organizations": a word no mention covers, "and other",
+    a noun, where the word and the noun make an actor's label (regional organizations)."""
+    covered = {k for m in ments for k in range(m.i, m.j)}
+    added = []
+    for i in range(len(toks) - 3):
+        if i in covered or not toks[i].low.isalpha():
+            continue
+        for join in joins:
+            n = i + 1 + len(join)
+            if n >= len(toks) or tuple(t.low for t in toks[i + 1:n]) != join or n in covered:
+                continue
+            node = finder.trie.node((toks[i].key, toks[n].key))
+            vals = node.get(Trie._END) if node else None
+            if vals and finder.vocab.concepts[vals[0]].kind == ACTOR:
+                added.append(Mention(finder.vocab.concepts[vals[0]], i, n + 1, toks[i].start, toks[n].end,
+                                     "distributed"))
+    return sorted(ments + added, key=lambda m: m.i) if added else ments
+
+
 def _goes_on_coordinated(node: dict, coord: set[str]) -> bool:
     return any(k in coord for k in node if k != Trie._END)
 

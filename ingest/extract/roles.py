@@ -52,6 +52,8 @@ class Rules:
         self.back_nonstate = _words(gram, "back_reference_nonstate")
         self.back_all = _words(gram, "back_reference_all")
         self.elsewhere = _words(gram, "back_reference_elsewhere")
+        self.and_other = [tuple(lows(p)) for p in gram.get("and_other", ())]
+        self.preps = _words(gram, "head_prepositions") | _words(gram, "mandate_connectors")
         self.person_nouns = {p.lower() for p in gram.get("person_nouns", ())}
         self.passive_aux = _words(gram, "passive_auxiliaries")
         self.participles = tuple(gram.get("participle_suffixes", ())) or ("\0",)
@@ -272,6 +274,33 @@ class Rules:
                         seen.add(m.concept.id)
                         out.append(Mention(m.concept, i, j, toks[i].start, toks[j - 1].end, "back-reference"))
         return sorted(ments + out, key=lambda m: m.i) if out else ments
+
+    def named_before(self, toks: list[Token], ments: list[Mention]) -> list[Mention]:
+        """`ments` with "the Organization", "the Agency" read as the last actor named before it in the paragraph
+        whose name ends with that noun ("the United Nations Educational, Scientific and Cultural Organization
+        ..., and invites the Organization to"); elsewhere such a noun keeps its own reading ("the Organization"
+        is the United Nations)."""
+        if not self.english_order:
+            return ments
+        out = list(ments)
+        at = {m.i: m for m in ments}
+        for k in range(1, len(toks)):
+            if not toks[k].upper or toks[k - 1].low not in self.gov_articles | {"the"}:
+                continue
+            cur = at.get(k)
+            if cur is not None and cur.j != k + 1 or any(m.i < k < m.j for m in ments):
+                continue  # a longer name starts or goes on here
+            # the noun heads the name: "Parties to the Convention" does not make "the Convention" an actor
+            prev = [m for m in out if m.j <= k - 1 and m.j - m.i > 1 and m.concept.kind == ACTOR
+                    and toks[m.j - 1].key == toks[k].key and not any(t.low in self.preps for t in toks[m.i:m.j])]
+            if not prev or (cur is not None and cur.concept.id == prev[-1].concept.id):
+                continue
+            new = Mention(prev[-1].concept, k, k + 1, toks[k].start, toks[k].end, "short-name")
+            if cur is not None:
+                out[out.index(cur)] = new
+            else:
+                out.append(new)
+        return sorted(out, key=lambda m: m.i)
 
     def person(self, label: str) -> bool:
         """An actor that is one person holding an office ("Secretary-General", "Special Rapporteur on ...",
