@@ -152,3 +152,8 @@ def test_all_concerned_are_relevant_stakeholders_unless_they_qualify_a_name(voca
     assert local(pr.addressees) == ["relevant-stakeholders"]
     pr = provisions(vocab, ["Encourages all concerned United Nations system entities to act;"])[0]
     assert local(pr.addressees) == ["united-nations-system"]
+    pr = provisions(vocab, ["Invites the private sector and all concerned individuals to contribute;"])[0]
+    assert local(pr.addressees) == ["private-sector"]
+    pr = provisions(vocab, ["Demande à tous les intéressés de porter une attention renouvelée à cet objectif ;"],
+                    language="fr")[0]
+    assert local(pr.addressees) == ["relevant-stakeholders"]
