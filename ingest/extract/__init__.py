@@ -574,13 +574,13 @@ def _modifiers_dropped(toks: list[Token], found: list[Mention], ctx: _Context) -
     """Actors that only qualify another actor of the same conjunct: "the administering Power of each Territory on
     the agenda *of the Special Committee*" (a chain of complements with other nouns in it, no coordination);
     "all concerned *United Nations system entities*", "all concerned *individuals*" (a common noun phrase right
-    before a name or a noun). A State named by "the Government of X" is left to `_drop_appositions`;
+    before a name, or one ending in a participle before a noun: "donor community" stays donors). A State named by "the Government of X" is left to `_drop_appositions`;
     "specialized agencies of the United Nations system" (the complement right after the actor) keeps both."""
     out = []
     for k, m in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else None
         if (nxt is not None and nxt.i == m.j and not toks[m.j - 1].upper and toks[nxt.i].upper) \
-                or ctx.rules.before_noun(toks, m, set()):
+                or (toks[m.j - 1].low.endswith("ed") and ctx.rules.before_noun(toks, m, set())):
             continue  # "all concerned United Nations entities", "all concerned individuals": the words qualify
         prev = out[-1] if out else None
         if prev is not None and not m.concept.id.startswith(STATES_NS) and _in_complement(toks, prev.j, m.i, ctx):
