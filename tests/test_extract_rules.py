@@ -321,3 +321,9 @@ def test_a_pronoun_after_the_verb_stands_for_the_groups_of_the_clause_before(voc
     # a clause before that names actors: "them" is those actors, not the groups
     prs = provisions(vocab, ["Welcomes the efforts of States to protect migrants, and encourages them to continue;"])
     assert prs[1].beneficiaries == []
+
+
+def test_a_one_word_verb_label_before_of_is_a_noun(vocab):
+    prs = provisions(vocab, ["Encourages States to study the drivers and values of communities living in harmony "
+                             "with nature;"])
+    assert [pr.verb for pr in prs] == ["encourage"]

@@ -37,6 +37,8 @@ class ClauseSplitter:
         self.openers = vocab.trie("openers", language)
         self.boundaries = set(gram["provision_boundaries"])
         self.gerund_suffixes = tuple(gram.get("gerund_suffixes", ()))
+        # a word after which a one-word verb label is a noun ("values of", "concerns of")
+        self.noun_links = {w for p in gram.get("noun_links", ()) for w in lows(p)}
         self.intro = _reverse_trie(gram["gerund_intro"])
         self.adverbials = _reverse_trie(gram["adverbials"])
         self.adverbials_fwd = phrase_trie(gram["adverbials"])
@@ -138,6 +140,9 @@ class ClauseSplitter:
                 i += 1
                 continue
             end, verb, delta, vstart = found
+            if end - vstart == 1 and end < n and toks[end].low in self.noun_links:
+                i += 1  # "the drivers and values *of*": a noun, not a verb that opens a provision
+                continue
             gerund = bool(self.gerund_suffixes) and toks[vstart].low.endswith(self.gerund_suffixes)
             b = self._boundary_before(toks, i, gerund)
             pronoun = False

@@ -18,6 +18,8 @@ EN: dict[str, Any] = {
     # Spanish the same phrases may also introduce a finite verb ("al tiempo que insta a los Estados")
     "gerund_intro": ["while"],
     "gerund_suffixes": ["ing"],
+    # a one-word verb label followed by one of these is a noun: "the drivers and values *of*"
+    "noun_links": ["of"],
     # adverbials that may sit between the boundary and the verb ("and in this regard calls upon")
     "adverbials": ["in this regard", "in that regard", "to this end", "to that end", "in this connection",
                    "in that connection", "in this context", "in that context", "accordingly", "therefore",
