@@ -106,6 +106,10 @@ def test_a_longer_name_after_filler_words_wins(vocab, lang, text, expected):
     ("fr", "Prend note du rapport du Secrétaire général et demande à celui-ci de présenter un rapport;",
      ["secretary-general"]),
     ("fr", "Invite les États Membres à coopérer et encourage ceux-ci à agir;", ["member-states"]),
+    ("fr", "Félicite les États Membres qui ont ratifié la Convention et engage tous les autres à le faire;",
+     ["member-states"]),
+    ("fr", "Remercie les organisations non gouvernementales qui ont contribué et prie instamment toutes les autres, "
+           "en particulier les plus grandes, d'en faire autant;", ["non-governmental-organizations"]),
     ("es", "Invita al Secretario General a cooperar y pide a este último que presente un informe;",
      ["secretary-general"]),
     ("es", "Invita a los Estados Miembros a cooperar y exhorta a estos a que actúen;", ["member-states"]),

@@ -90,7 +90,7 @@ def _context(vocab: Vocabulary, language: str) -> _Context:
             {lows(p)[0] for p in g["addressee_links"]},
             phrase_trie(g.get("own_president", [])),
             places={lows(p)[-1] for p in g.get("place_prepositions", ())}, rules=Rules(g),
-            states=_state_words(vocab, language), pronoun_phrases=phrase_trie(g["object_pronouns"]),
+            states=_state_words(vocab, language), pronoun_phrases=phrase_trie(g["object_pronouns"] + g.get("elliptic_others", [])),
             subject_pronouns=phrase_trie(g.get("subject_pronouns", [])),
             regimes=CountryBodies(vocab, finder, language))
     return ctx

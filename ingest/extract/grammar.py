@@ -268,7 +268,10 @@ FR: dict[str, Any] = {
     "object_pronouns": ["ce dernier", "cette dernière", "ces derniers", "ces dernières", "celui-ci", "celle-ci",
                         "ceux-ci", "celles-ci", "à ce dernier", "à cette dernière", "à ces derniers",
                         "à ces dernières", "à celui-ci", "à celle-ci", "à ceux-ci", "à celles-ci"],
-    "plural_pronouns": ["derniers", "dernières", "ceux", "celles", "ils", "elles"],
+    # "remercie les États Membres qui ont payé et prie tous les autres de payer": the others of the actors named
+    # before, which French leaves unsaid and English repeats ("all other Member States")
+    "elliptic_others": ["tous les autres", "toutes les autres", "à tous les autres", "à toutes les autres"],
+    "plural_pronouns": ["derniers", "dernières", "ceux", "celles", "ils", "elles", "autres"],
     # subjects of a "que" clause that stand for the actors named before ("recommande qu'ils ...")
     "subject_pronouns": ["ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"],
     # an infinitive after the complement marker ("à coopérer", "de prendre"), and the words that may come before it
