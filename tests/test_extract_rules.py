@@ -126,6 +126,37 @@ def test_shareholders_are_addressed_not_the_enterprises(vocab):
     assert pr.addressees == [] and pr.unmapped == ["shareholders of business enterprises"]
 
 
+def test_observers_of_a_body_are_addressed_not_the_body(vocab):
+    pr = provisions(vocab, ["Invites the Member States and the observers of the General Assembly to attend the "
+                            "opening of the festival;"])[0]
+    assert local(pr.addressees) == ["member-states"]
+    assert pr.unmapped == ["observers of the General Assembly"]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Urges the States not parties to the Protocol to sign it without delay;", "en", ["states"]),
+    ("Invites the Secretary-General, as Chair of the United Nations System Chief Executives Board for "
+     "Coordination, to brief the Council;", "en", ["secretary-general"]),
+    ("Invites the Secretary-General, in his capacity as Chair of the Board, to brief the Council;", "en",
+     ["secretary-general"]),
+    ("Invite le Secrétaire général, en sa qualité de Président du Conseil des chefs de secrétariat, à informer "
+     "le Conseil ;", "fr", ["secretary-general"]),
+])
+def test_negated_parties_and_offices_held_are_not_addressees(vocab, text, lang, want):
+    pr = provisions(vocab, [text], language=lang)[0]
+    assert local(pr.addressees) == want and pr.unmapped == []
+
+
+@pytest.mark.parametrize("text", [
+    "Encourages Governments and all other actors to fund the shelters;",
+    "Encourages Governments and other interested parties to fund the shelters;",
+    "Encourages Governments and relevant organizations and actors to fund the shelters;",
+])
+def test_other_actors_and_interested_parties_are_stakeholders(vocab, text):
+    pr = provisions(vocab, [text])[0]
+    assert local(pr.addressees) == ["governments", "relevant-stakeholders"] and pr.unmapped == []
+
+
 def test_a_longer_unknown_name_is_not_the_short_actor_inside_it(vocab):
     pr = provisions(vocab, ["Calls upon social media messaging services to combat hate speech;"])[0]
     assert pr.addressees == []

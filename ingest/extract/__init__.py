@@ -505,6 +505,9 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
             rep.notes.append((ACTOR, text[m.start:m.end], "part of a longer name the vocabularies lack"))
             covered -= set(range(m.i, m.j))
             continue
+        if ctx.rules.negated(toks, m):
+            rep.notes.append((ACTOR, text[m.start:m.end], "what the addressees are not"))
+            continue
         found.append(m)
     found = _modifiers_dropped(toks, _organs_not_states(toks, found), ctx)
     if found and not _leads_to(toks, a, found[0].i, excluded, ctx):

@@ -69,9 +69,12 @@ EN: dict[str, Any] = {
     "own_government_articles": ["the"],
     # "the shareholders of business enterprises": these are addressed, not the enterprises
     # ("members of civil society" are civil society, "members of the specialized agencies" their States)
-    "member_nouns": ["shareholders", "shareholder", "owners"],
+    # ("observers of the General Assembly" are the States and organizations with observer status, not the Assembly)
+    "member_nouns": ["shareholders", "shareholder", "owners", "observers", "observer"],
     # the noun of "parties": bare, they are a treaty's parties where the resolution names those and no conflict's
     "party_nouns": ["parties", "party"],
+    # "States *not* parties to the Treaty": an actor noun after these says what the addressees are not
+    "predicate_negations": ["not"],
     # words that may follow an addressee without making it the modifier of a longer, unknown name
     # ("States concerned", "States that have not"; but "social *media* messaging services")
     "actor_followers": ["not", "that", "which", "who", "whose", "whom", "where", "concerned", "also", "further",
@@ -140,7 +143,11 @@ EN: dict[str, Any] = {
     "condition_phrases": ["in accordance with", "consistent with", "in line with", "in conformity with",
                           "within their mandates", "within their respective mandates", "within its mandate",
                           "upon request", "upon their request", "as appropriate", "pending", "in compliance with",
-                          "based on", "where appropriate", "when appropriate", "where applicable"],
+                          "based on", "where appropriate", "when appropriate", "where applicable",
+                          # an office its holder is asked in ("the Secretary-General, as Chair of the Chief Executives
+                          # Board,"): the body of the office is not addressed
+                          "in his capacity as", "in her capacity as", "in its capacity as", "in their capacity as",
+                          "as chair of", "as the chair of", "as chairs of", "as president of", "as the president of"],
     # words allowed between coordinated mentions in an addressee phrase
     "fillers": ["the", "a", "an", "all", "and", "or", ",", "as", "well", "including", "in", "particular",
                 "especially", "notably", "inter", "alia", "other", "relevant", "concerned", "its", "their",
@@ -299,7 +306,7 @@ FR: dict[str, Any] = {
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire"],
     # "agissant dans le cadre de leur mandat," runs to the next comma: the list may go on after it
-    "condition_phrases": ["conformément", "dans le cadre de", "agissant",
+    "condition_phrases": ["conformément", "dans le cadre de", "agissant", "en sa qualité de", "en leur qualité de",
                         "dans les limites de leur mandat", "dans les limites de leurs mandats",
                         "dans la limite de leurs mandats", "dans le cadre de leurs mandats respectifs",
                         "dans le cadre de leur mandat", "à leur demande", "selon qu'il conviendra",
@@ -421,7 +428,7 @@ ES: dict[str, Any] = {
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de", "junto con"],
-    "condition_phrases": ["de conformidad con", "con arreglo a", "actuando",
+    "condition_phrases": ["de conformidad con", "con arreglo a", "actuando", "en su calidad de", "en su carácter de",
                         "en el marco de sus mandatos", "en el marco de su mandato", "dentro de sus mandatos",
                         "en el marco de sus respectivos mandatos", "cuando lo soliciten", "a solicitud",
                         "según proceda", "cuando proceda", "hasta que", "en consonancia con"],
