@@ -284,3 +284,20 @@ def test_labels_read_on_ga_78(vocab, lang, text, expected):
 def test_a_complement_opens_with_an_infinitive(vocab, lang, text, expected):
     pr = provisions(vocab, [text], language=lang)[0]
     assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("lang, texts", [
+    ("fr", ["Prie le Comité spécial chargé d'enquêter sur les pratiques israéliennes affectant les droits de l'homme du "
+            "peuple palestinien et des autres Arabes des territoires occupés de poursuivre ses travaux;",
+            "Invite le Président du Comité à faire un exposé;"]),
+    ("es", ["Pide al Comité Especial encargado de Investigar las Prácticas Israelíes que Afectan a los Derechos "
+            "Humanos del Pueblo Palestino y Otros Habitantes Árabes de los Territorios Ocupados que prosiga su labor;",
+            "Invita a la Presidenta del Comité a que haga una exposición;"]),
+])
+def test_the_noun_of_a_name_given_in_full_before_is_its_first_word(vocab, lang, texts):
+    """French and Spanish put a name's noun first ("Comité spécial chargé de ..."): "le Comité" named later is
+    that committee, as "the Committee" is after "the Special Committee to Investigate ..." in English."""
+    prs = provisions(vocab, texts, language=lang)
+    assert local(prs[-1].addressees) == [
+        "special-committee-to-investigate-israeli-practices-affecting-the-human-rights-of-the-palestinian-people-"
+        "and-other-arabs-of-the-occupied-territories"]

@@ -381,6 +381,9 @@ class ShortNames:
         self.headed_by = phrase_trie(gram.get("headed_by", []))
         # "the working group for *its* consideration": a possessive after the connector opens no name
         self.possessives = {lows(p)[0] for p in gram.get("own", ())}
+        # where a name's noun stands: last in English ("the Special *Committee*"), first in French and Spanish
+        # ("le *Comité* spécial", "el *Comité* Especial")
+        self.noun_first = not gram.get("actor_followers")
 
     def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
         counts: dict[tuple[str, ...], Counter] = {}
@@ -461,7 +464,7 @@ class ShortNames:
             head = out[0]
             while head and head[-1] in self.marker_keys:
                 head = head[:-1]  # "toutes les parties *à* des conflits armés": the noun is "parties"
-            out += [head[-n:] for n in (1, 2) if len(head) > n]
+            out += [head[:n] if self.noun_first else head[-n:] for n in (1, 2) if len(head) > n]
         return out
 
     def _label_heads(self, vocab: Vocabulary, iri: str) -> list[tuple[str, ...]]:
