@@ -110,6 +110,10 @@ def test_a_longer_name_after_filler_words_wins(vocab, lang, text, expected):
      ["member-states"]),
     ("fr", "Remercie les organisations non gouvernementales qui ont contribué et prie instamment toutes les autres, "
            "en particulier les plus grandes, d'en faire autant;", ["non-governmental-organizations"]),
+    ("fr", "Salue le travail des institutions financières internationales et exhorte à cet égard celles-ci à "
+           "réformer leurs pratiques;", ["international-financial-institutions"]),
+    ("fr", "Prend note du rapport du Secrétaire général et prie, à cet égard, ce dernier de le diffuser;",
+     ["secretary-general"]),
     ("es", "Invita al Secretario General a cooperar y pide a este último que presente un informe;",
      ["secretary-general"]),
     ("es", "Invita a los Estados Miembros a cooperar y exhorta a estos a que actúen;", ["member-states"]),

@@ -278,7 +278,8 @@ def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInf
                 return subjects
             s.rep.unmapped.clear()
         return [Concept(body.id, body.label, toks[c.i].start, toks[c.j - 1].end, verb_text, "adopting-body")]
-    pronoun = ctx.pronoun_phrases.longest(toks, c.j, s.hi, attr="low") if c.j < s.hi else None
+    pronoun = ctx.pronoun_phrases.longest(toks, _past_adverbial(toks, c.j, s.hi, ctx), s.hi, attr="low") \
+        if c.j < s.hi else None
     if pronoun and pronoun[0] < s.hi and toks[pronoun[0]].low not in ctx.markers | {","}:
         pronoun = None  # a determiner, not a pronoun: "a estos Estados", "ce dernier rapport"
     k = c.j
@@ -299,6 +300,16 @@ def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInf
             del s.rep.unmapped[n:]
         return found + _repeated(s)
     return _embedded_request(toks, s.lo, s.hi, s.inside, ctx, s.text, s.rep)
+
+
+def _past_adverbial(toks: list[Token], k: int, hi: int, ctx: _Context) -> int:
+    """Where the object of a verb begins after an adverbial between them ("exhorte à cet égard celles-ci à",
+    "demande, à cet égard, à ce dernier de")."""
+    a = k + 1 if k < hi and toks[k].low == "," else k
+    r = ctx.clauses.adverbials_fwd.longest(toks, a, hi, attr="low") if a < hi else None
+    if not r:
+        return k
+    return r[0] + 1 if r[0] < hi and toks[r[0]].low == "," else r[0]
 
 
 def _passive_next(toks: list[Token], k: int, hi: int, rules: Rules) -> bool:
