@@ -151,10 +151,19 @@ def test_negated_parties_and_offices_held_are_not_addressees(vocab, text, lang, 
     "Encourages Governments and all other actors to fund the shelters;",
     "Encourages Governments and other interested parties to fund the shelters;",
     "Encourages Governments and relevant organizations and actors to fund the shelters;",
+    "Encourages Governments and all concerned parties to fund the shelters;",
+    "Encourages Governments and other relevant parties to fund the shelters;",
 ])
 def test_other_actors_and_interested_parties_are_stakeholders(vocab, text):
     pr = provisions(vocab, [text])[0]
     assert local(pr.addressees) == ["governments", "relevant-stakeholders"] and pr.unmapped == []
+
+
+def test_international_agencies_and_financing_institutions(vocab):
+    pr = provisions(vocab, ["Urges international and regional agencies and international financing institutions to "
+                            "fund the shelters;"])[0]
+    assert local(pr.addressees) == ["international-organizations", "regional-organizations",
+                                    "international-financial-institutions"] and pr.unmapped == []
 
 
 def test_a_longer_unknown_name_is_not_the_short_actor_inside_it(vocab):
