@@ -305,3 +305,11 @@ def test_the_noun_of_a_name_given_in_full_before_is_its_first_word(vocab, lang, 
     assert local(prs[-1].addressees) == [
         "special-committee-to-investigate-israeli-practices-affecting-the-human-rights-of-the-palestinian-people-"
         "and-other-arabs-of-the-occupied-territories"]
+
+
+def test_an_office_held_before_an_elided_de_names_no_addressee(vocab):
+    """"en sa qualité d'organisme chef de file": the office the addressee holds, not a second addressee."""
+    pr = provisions(vocab, ["Invite l'Organisation des Nations Unies pour l'alimentation et l'agriculture, en sa "
+                            "qualité d'organisme chef de file, à poursuivre ses travaux;"], language="fr")[0]
+    assert local(pr.addressees) == ["food-and-agriculture-organization-of-the-united-nations"]
+    assert pr.unmapped == []  # no unknown actor in it either

@@ -307,6 +307,7 @@ FR: dict[str, Any] = {
                         "par l’intermédiaire"],
     # "agissant dans le cadre de leur mandat," runs to the next comma: the list may go on after it
     "condition_phrases": ["conformément", "dans le cadre de", "agissant", "en sa qualité de", "en leur qualité de",
+                        "en sa qualité d'", "en sa qualité d’", "en leur qualité d'", "en leur qualité d’",
                         "dans les limites de leur mandat", "dans les limites de leurs mandats",
                         "dans la limite de leurs mandats", "dans le cadre de leurs mandats respectifs",
                         "dans le cadre de leur mandat", "à leur demande", "selon qu'il conviendra",
