@@ -159,6 +159,16 @@ def test_other_actors_and_interested_parties_are_stakeholders(vocab, text):
     assert local(pr.addressees) == ["governments", "relevant-stakeholders"] and pr.unmapped == []
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Invites the parties to the Minamata Convention and the World Health Organization to share data;",
+     ["states-parties", "world-health-organization"]),
+    ("Invites the parties to the dispute and the World Health Organization to share data;",
+     ["parties-to-armed-conflict", "world-health-organization"]),
+])
+def test_parties_to_a_named_instrument_are_its_states_parties(vocab, text, want):
+    assert local(provisions(vocab, [text])[0].addressees) == want
+
+
 def test_international_agencies_and_financing_institutions(vocab):
     pr = provisions(vocab, ["Urges international and regional agencies and international financing institutions to "
                             "fund the shelters;"])[0]

@@ -75,6 +75,8 @@ EN: dict[str, Any] = {
     "party_nouns": ["parties", "party"],
     # "States *not* parties to the Treaty": an actor noun after these says what the addressees are not
     "predicate_negations": ["not"],
+    # "parties *to* the Basel Convention": bare parties followed by a capitalised name are the treaty's
+    "party_links": ["to"],
     # words that may follow an addressee without making it the modifier of a longer, unknown name
     # ("States concerned", "States that have not"; but "social *media* messaging services")
     "actor_followers": ["not", "that", "which", "who", "whose", "whom", "where", "concerned", "also", "further",

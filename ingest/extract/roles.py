@@ -67,6 +67,7 @@ class Rules:
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
         self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
         self.negations = _words(gram, "predicate_negations")
+        self.party_links = _words(gram, "party_links")
         self.infinitive_end = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
         self.infinitive_leads = _words(gram, "infinitive_leads")
         self.relatives = _words(gram, "relative_pronouns")
@@ -245,15 +246,29 @@ class Rules:
         return m.concept.id == PARTIES and all(t.key in self.party_nouns or t.low in self.fillers
                                                for t in toks[m.i:m.j])
 
+    def named_instrument(self, toks: list[Token], m: Mention) -> bool:
+        """"parties to the Basel Convention": bare parties followed by a capitalised name are a treaty's parties
+        (a conflict is not named so)."""
+        k = m.j
+        if not (self.party_links and self.bare_parties(toks, m) and k < len(toks) and toks[k].low in self.party_links):
+            return False
+        k += 1
+        if k < len(toks) and toks[k].low in self.gov_articles:
+            k += 1
+        return k < len(toks) and toks[k].upper
+
     def treaty_parties(self, per: list[tuple[list[Token], list[Mention]]],
                        states_parties: ConceptInfo | None) -> list[list[Mention]]:
         """In a resolution that names the parties to a treaty ("Parties to the Paris Agreement") and no party to
-        an armed conflict by a longer name, bare "parties" are the treaty's: a short name of States parties."""
-        found = [m for _, ms in per for m in ms]
-        if (states_parties is None or not any(m.concept.id == STATES_PARTIES for m in found)
-                or any(m.concept.id == PARTIES and not self.bare_parties(toks, m) for toks, ms in per for m in ms)):
+        an armed conflict by a longer name, bare "parties" are the treaty's: a short name of States parties. Bare
+        parties followed by the capitalised name of an instrument are its parties in any resolution."""
+        if states_parties is None:
             return [ms for _, ms in per]
-        return [[Mention(states_parties, m.i, m.j, m.start, m.end, "short-name") if self.bare_parties(toks, m) else m
+        found = [m for _, ms in per for m in ms]
+        whole = not (not any(m.concept.id == STATES_PARTIES for m in found)
+                     or any(m.concept.id == PARTIES and not self.bare_parties(toks, m) for toks, ms in per for m in ms))
+        return [[Mention(states_parties, m.i, m.j, m.start, m.end, "short-name")
+                 if (self.bare_parties(toks, m) if whole else self.named_instrument(toks, m)) else m
                  for m in ms] for toks, ms in per]
 
     def back_references(self, toks: list[Token], ments: list[Mention]) -> list[Mention]:
