@@ -169,6 +169,12 @@ def test_parties_to_a_named_instrument_are_its_states_parties(vocab, text, want)
     assert local(provisions(vocab, [text])[0].addressees) == want
 
 
+def test_two_ways_of_working_before_with_name_partners(vocab):
+    pr = provisions(vocab, ["Requests the Secretary-General, in close consultation and cooperation with Member States "
+                            "and civil society, to draft the plan;"])[0]
+    assert local(pr.addressees) == ["secretary-general"]
+
+
 def test_international_agencies_and_financing_institutions(vocab):
     pr = provisions(vocab, ["Urges international and regional agencies and international financing institutions to "
                             "fund the shelters;"])[0]

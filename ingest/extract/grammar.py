@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+# the nouns of ways of working with partners ("in close cooperation with")
+_WAYS = [f"{close}{n}" for close in ("", "close ") for n in ("cooperation", "consultation", "collaboration",
+                                                             "coordination", "partnership")]
+
 EN: dict[str, Any] = {
     # tokens that may precede a verb that opens a new provision ("..., and encourages", "; demands")
     "provision_boundaries": [",", ";", "and", ":"],
@@ -134,7 +138,9 @@ EN: dict[str, Any] = {
                         "in collaboration with", "in close collaboration with", "in coordination with",
                         "in partnership with", "in association with", "with the support of", "with the assistance of",
                         "with the participation of", "on behalf of", "through", "acting", "together with",
-                        "supported by"],
+                        "supported by"]
+    # two joint ways of working before one "with": "in close cooperation and coordination with"
+    + [f"in {a} and {c} with" for a in _WAYS for c in _WAYS if a != c],
     # "treaties *relating to* the protection of victims", "instruments *on* the rights of migrants": groups in the
     # description of instruments are what the instruments are about
     "instrument_nouns": ["treaty", "treaties", "convention", "conventions", "protocol", "protocols", "instrument",
