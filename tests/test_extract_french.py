@@ -313,3 +313,16 @@ def test_an_office_held_before_an_elided_de_names_no_addressee(vocab):
                             "qualité d'organisme chef de file, à poursuivre ses travaux;"], language="fr")[0]
     assert local(pr.addressees) == ["food-and-agriculture-organization-of-the-united-nations"]
     assert pr.unmapped == []  # no unknown actor in it either
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Invite les États Membres et la Communauté économique des États de l'Afrique australe à coopérer;",
+     ["member-states"]),
+    ("Prie la Présidente du Comité spécial de la décolonisation de faire rapport;",
+     ["special-committee-on-decolonization"]),
+])
+def test_an_actor_in_the_complement_of_an_unknown_name_is_part_of_it(vocab, text, expected):
+    """"la Communauté économique des États de ...": a name the vocabularies lack, not States; a title without
+    an adjective ("la Présidente du Comité") still names the body."""
+    pr = provisions(vocab, [text], language="fr")[0]
+    assert local(pr.addressees) == expected

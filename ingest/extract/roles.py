@@ -59,6 +59,7 @@ class Rules:
         self.participles = tuple(gram.get("participle_suffixes", ())) or ("\0",)
         self.fillers = _words(gram, "fillers") | _words(gram, "function_words")
         self.links = {lows(p)[0] for p in gram.get("addressee_links", ())}
+        self.definite = {k for p in gram.get("definite", ()) for k in lows(p)}
         self.markers = {lows(p)[0] for p in gram.get("complement_markers", ())}
         self.places = {lows(p)[-1] for p in gram.get("place_prepositions", ())}
         self.coord = {lows(p)[-1] for p in gram.get("coordination", ()) if lows(p)}
@@ -166,8 +167,12 @@ class Rules:
         return m.i > 0 and toks[m.i - 1].low in self.negations
 
     def embedded(self, toks: list[Token], m: Mention, a: int, b: int, covered: set[int]) -> bool:
-        """"social *media* messaging services": an actor name between unknown words of a longer name."""
-        if not self.english_order or m.i <= a or m.j >= b:
+        """"social *media* messaging services": an actor name between unknown words of a longer name; in French
+        and Spanish, the complement of a capitalised name the vocabularies lack ("la Communauté économique *des
+        États* de l'Afrique centrale")."""
+        if not self.english_order:
+            return self._name_complement(toks, m, a, covered)
+        if m.i <= a or m.j >= b:
             return False
         before, after = toks[m.i - 1], toks[m.j]
         if before.low == "-" and before.end == m.start:  # "multi-stakeholder partnerships": one word
@@ -179,6 +184,17 @@ class Rules:
         # a gerund goes on the name only when a noun follows it: "messaging services", not "wishing to"
         noun_after = m.j + 1 < b and self._open_word(toks[m.j + 1])
         return self._open_word(after) or (after.low.endswith("ing") and after.low.isalpha() and noun_after)
+
+    def _name_complement(self, toks: list[Token], m: Mention, a: int, covered: set[int]) -> bool:
+        """An article, a capitalised noun, one lower-case adjective, then a link right before the actor: "la
+        Communauté économique des États": the actor is part of that name (a title such as "la Présidente du
+        Comité" has no adjective and keeps the body)."""
+        k = m.i - 4
+        if k < a or any(p in covered for p in range(k, m.i)) or toks[m.i - 1].low not in self.links:
+            return False
+        art, head, adj = toks[k], toks[k + 1], toks[k + 2]
+        return (art.low in self.definite and head.upper and head.low.isalpha() and not adj.upper
+                and adj.low.isalpha() and adj.low not in self.fillers | self.links | self.coord)
 
     def before_noun(self, toks: list[Token], m: Mention, covered: set[int]) -> bool:
         """"*military* equipment": a common noun of an actor that modifies the noun after it (a name does not:
