@@ -53,7 +53,7 @@ class ClauseSplitter:
         best = None
         j = i
         while j < hi:
-            m = self._verb_label(toks, j, hi)
+            m = self.verbs.longest_skipping(toks, j, hi, self.mods, attr="low")  # "Réaffirme [en outre] son engagement"
             if m:
                 verb = next((self.vocab.concepts[v] for v in m[1] if self.vocab.concepts[v].kind == VERB), None)
                 if verb is not None and (best is None or m[0] > best[0]):
@@ -81,26 +81,6 @@ class ClauseSplitter:
             else:
                 k += 1
         return end, verb, delta, vstart
-
-    def _verb_label(self, toks: list[Token], j: int, hi: int) -> tuple[int, list] | None:
-        """The longest verb label at toks[j], stepping over modifiers inside it: "Appelle *également*
-        l'attention", "Réaffirme *en outre* son engagement", "Reafirma *también* su compromiso"."""
-        best = None
-        stack = [(self.verbs.root, j)]
-        while stack:
-            node, k = stack.pop()
-            if k > j and Trie._END in node and (best is None or k > best[0]):
-                best = (k, node[Trie._END])
-            if k >= hi:
-                continue
-            if k > j:
-                mm = self.mods.longest(toks, k, hi, attr="low")
-                if mm and mm[0] < hi and toks[mm[0]].low in node:
-                    stack.append((node[toks[mm[0]].low], mm[0] + 1))
-            nxt = node.get(toks[k].low)
-            if nxt is not None:
-                stack.append((nxt, k + 1))
-        return best
 
     def _before_adverbial(self, toks: list[Token], vstart: int, end: int, verb: ConceptInfo) -> tuple[int, ConceptInfo]:
         """"Rappelle à cet égard", "Recuerda a este respecto": the preposition of a longer verb label ("Rappelle

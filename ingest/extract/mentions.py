@@ -124,23 +124,7 @@ class MentionFinder:
     def _walk(self, toks: list[Token], i: int, hi: int) -> tuple[int, list[str]] | None:
         """Longest label match at toks[i], stepping over the grammar's skippable words where the label
         goes on after them ("right to [the enjoyment of] just and favourable conditions of work")."""
-        end = Trie._END
-        best = None
-        stack = [(self.trie.root, i)]
-        while stack:
-            node, j = stack.pop()
-            if j > i and end in node and (best is None or j > best[0]):
-                best = (j, node[end])
-            if j >= hi:
-                continue
-            if j > i and toks[j].low in self.skips.root:
-                sk = self.skips.longest(toks, j, hi, attr="low")
-                if sk and sk[0] < hi and toks[sk[0]].key in node:
-                    stack.append((node[toks[sk[0]].key], sk[0] + 1))
-            nxt = node.get(toks[j].key)
-            if nxt is not None:
-                stack.append((nxt, j + 1))
-        return best
+        return self.trie.longest_skipping(toks, i, hi, self.skips)
 
     def _longer_after_fillers(self, toks: list[Token], i: int, m: tuple[int, list[str]], hi: int) -> bool:
         """A label at toks[i:j] that begins with filler words ("autres intervenants") overlaps a longer label

@@ -109,6 +109,29 @@ class Trie:
                 best = (j, node[self._END])
         return best
 
+    def longest_skipping(self, toks: list[Token], i: int, hi: int, skips: "Trie",
+                         attr: str = "key") -> tuple[int, list] | None:
+        """Longest match starting at toks[i] that may step over a run of `skips` (matched on lower case)
+        inside the label, where the label goes on after them ("right to [the enjoyment of] just ...",
+        "Réaffirme [en outre] son engagement"): (end index, values) or None."""
+        f = 0 if attr == "key" else 1
+        best = None
+        stack = [(self.root, i)]
+        while stack:
+            node, j = stack.pop()
+            if j > i and self._END in node and (best is None or j > best[0]):
+                best = (j, node[self._END])
+            if j >= hi:
+                continue
+            if j > i:
+                sk = skips.longest(toks, j, hi, attr="low")
+                if sk and sk[0] < hi and toks[sk[0]][f] in node:
+                    stack.append((node[toks[sk[0]][f]], sk[0] + 1))
+            nxt = node.get(toks[j][f])
+            if nxt is not None:
+                stack.append((nxt, j + 1))
+        return best
+
 
 def phrase_trie(phrases: list[str], exact: bool = True) -> Trie:
     """A trie of grammar phrases (values: the phrase), matched on lower-case tokens when `exact`."""
