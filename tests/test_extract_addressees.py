@@ -4,10 +4,11 @@ entities")."""
 from __future__ import annotations
 
 import pytest
+from handmade import resolution
 
 from unkg.ingest.extract import extract, load
 from unkg.ingest.extract.explain import explain
-from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+from unkg.ingest.model import Resolution
 
 
 @pytest.fixture(scope="module")
@@ -16,11 +17,7 @@ def vocab():
 
 
 def make(texts: list[str], body: str = "General Assembly", language: str = "en") -> Resolution:
-    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
-    res = Resolution("A/RES/79/999", body, "79", None, language, "test", Source("x", "0" * 64, "text"),
-                     paragraphs=paras)
-    res.text = assemble(paras)
-    return res
+    return resolution(texts, symbol="A/RES/79/999", session="79", body=body, language=language)
 
 
 def provisions(vocab, texts: list[str], **kw):

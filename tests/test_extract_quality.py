@@ -5,9 +5,10 @@ Spanish constructions, coordinations that share a head. Each test states what a 
 from __future__ import annotations
 
 import pytest
+from handmade import resolution
 
 from unkg.ingest.extract import extract, load
-from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+from unkg.ingest.model import Resolution
 
 
 @pytest.fixture(scope="module")
@@ -16,11 +17,7 @@ def vocab():
 
 
 def make(texts: list[str], language: str = "en", body: str = "General Assembly") -> Resolution:
-    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
-    res = Resolution("A/RES/78/999", body, "78", None, language, "test", Source("x", "0" * 64, "text"),
-                     paragraphs=paras)
-    res.text = assemble(paras)
-    return res
+    return resolution(texts, body=body, language=language)
 
 
 def labels(cs) -> list[str]:

@@ -5,11 +5,12 @@ pronouns, titles, "the shareholders of", modifiers, policy nouns; and how each f
 from __future__ import annotations
 
 import pytest
+from handmade import resolution
 from rdflib import URIRef
 
 from unkg.ingest.extract import extract, load
 from unkg.ingest.extract.explain import explain
-from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+from unkg.ingest.model import Resolution
 
 ONTO = "https://w3id.org/unkg/ontology#"
 METHODS = "https://w3id.org/unkg/vocab/methods/"
@@ -21,11 +22,8 @@ def vocab():
 
 
 def make(texts: list[str], title: str = "test", language: str = "en") -> Resolution:
-    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
-    res = Resolution("A/HRC/RES/54/999", "Human Rights Council", "54", None, language, title,
-                     Source("x", "0" * 64, "text"), paragraphs=paras)
-    res.text = assemble(paras)
-    return res
+    return resolution(texts, symbol="A/HRC/RES/54/999", body="Human Rights Council", session="54", language=language,
+                      title=title)
 
 
 def local(cs) -> list[str]:

@@ -4,16 +4,14 @@ him. Each sentence is written for the test; docs/mandates.md says which corpus w
 """
 from __future__ import annotations
 
+from handmade import resolution
+
 from unkg.ingest.extract import extract, load
-from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+from unkg.ingest.model import Resolution
 
 
 def make(texts: list[str], body: str = "General Assembly", title: str = "test") -> Resolution:
-    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
-    res = Resolution("A/RES/78/997", body, "78", "2023-12-19", "en", title, Source("x", "0" * 64, "text"),
-                     paragraphs=paras)
-    res.text = assemble(paras)
-    return extract(res, load())
+    return extract(resolution(texts, symbol="A/RES/78/997", body=body, date="2023-12-19", title=title), load())
 
 
 def who(res: Resolution, para: int) -> list[str | None]:

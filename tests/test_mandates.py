@@ -4,22 +4,19 @@ is (and is not) mandated, French and Spanish, and the graph and shapes of severa
 from __future__ import annotations
 
 import pytest
+from handmade import resolution
 from rdflib import XSD, Literal, URIRef
 
 from unkg import iris
 from unkg.ingest.extract import extract, load
 from unkg.ingest.graph import OA, UNKG, build
-from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
+from unkg.ingest.model import Resolution
 from unkg.ingest.validate import validate
 
 
 def make(texts: list[str], language: str = "en", body: str = "General Assembly", symbol: str = "A/RES/78/998",
          session: str = "78") -> Resolution:
-    paras = [Paragraph(OPERATIVE, 0, str(n), t.split()[0], t) for n, t in enumerate(texts, 1)]
-    res = Resolution(symbol, body, session, "2023-12-19", language, "test", Source("x", "0" * 64, "text"),
-                     paragraphs=paras)
-    res.text = assemble(paras)
-    return extract(res, load())
+    return extract(resolution(texts, symbol=symbol, body=body, session=session, date="2023-12-19", language=language), load())
 
 
 def mandates(res: Resolution, para: int = 1) -> list:
