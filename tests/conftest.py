@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from waitress import create_server
+from waitress import create_server, wasyncore
 
 from unkg.config import corpus_dir
 from unkg.store import open_store
@@ -40,11 +40,26 @@ def served(app, threads: int = 8):
     """A real HTTP server (waitress, on a free port) for `app` in a daemon thread; yields its base URL and
     closes the server and the app's query workers on exit."""
     srv = create_server(app, host="127.0.0.1", port=0, threads=threads)
-    threading.Thread(target=srv.run, daemon=True).start()
+    stopping = threading.Event()
+
+    def run() -> None:
+        try:
+            srv.run()
+        except OSError:  # the loop may poll a socket closed under it while it stops
+            if not stopping.is_set():
+                raise
+
+    loop = threading.Thread(target=run, daemon=True)
+    loop.start()
     try:
         yield f"http://127.0.0.1:{srv.effective_port}"
     finally:
-        srv.close()
+        # Requests in flight finish first: a task that ends after its trigger is closed writes to a closed
+        # descriptor. Then every socket of the loop closes, which ends the loop.
+        stopping.set()
+        srv.task_dispatcher.shutdown()
+        wasyncore.close_all(srv._map)
+        loop.join(5)
         app.extensions["unkg"].pool.close()
 
 
