@@ -326,3 +326,28 @@ def test_an_actor_in_the_complement_of_an_unknown_name_is_part_of_it(vocab, text
     an adjective ("la Présidente du Comité") still names the body."""
     pr = provisions(vocab, [text], language="fr")[0]
     assert local(pr.addressees) == expected
+
+
+@pytest.mark.parametrize("text, verbs", [
+    # ", while recognizing that" is rendered ", sachant que": the participle opens a provision of its own
+    ("Demande aux États de protéger les journalistes, sachant que ceux-ci sont souvent menacés;",
+     ["call-upon", "acknowledge"]),
+    ("Encourage les États à coopérer, considérant qu'aucun pays ne peut agir seul;", ["encourage", "recognize"]),
+    # an "-ant" word that is no participle opener, or a participle without "que", opens nothing
+    ("Demande aux États, agissant dans le cadre de leur mandat, de coopérer;", ["call-upon"]),
+    ("Demande aux États de coopérer, considérant la situation;", ["call-upon"]),
+])
+def test_a_participle_before_que_after_a_comma_opens_a_provision(vocab, text, verbs):
+    assert [pr.verb for pr in provisions(vocab, [text], language="fr")] == verbs
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Salue la tenue du forum et compte que de nouveaux progrès seront réalisés;", "look-forward"),
+    ("Rappelle le rapport du Président et témoigne sa reconnaissance aux participants;", "express-appreciation"),
+    ("Prend note du rapport et se déclare favorable à la coopération régionale;", "support"),
+    ("Rappelle la Déclaration et se déclare attachée à son application intégrale;", "commit"),
+    ("Se déclare déterminée à prévenir l'homogénéisation culturelle;", "express-intention"),
+    ("Salue les travaux de la Commission et mesure l'importance de son rapport;", "recognize"),
+])
+def test_french_verb_phrases_after_et(vocab, text, verb):
+    assert provisions(vocab, [text], language="fr")[-1].verb == verb

@@ -40,6 +40,9 @@ class ClauseSplitter:
         # a word after which a one-word verb label is a noun ("values of", "concerns of")
         self.noun_links = {w for p in gram.get("noun_links", ()) for w in lows(p)}
         self.intro = _reverse_trie(gram["gerund_intro"])
+        # French renders "..., while recognizing that" as "..., sachant que": a participle right after a comma
+        # opens a provision when one of these words follows it
+        self.gerund_that = set(gram.get("gerund_after_comma_before", ()))
         self.adverbials = _reverse_trie(gram["adverbials"])
         self.adverbials_fwd = phrase_trie(gram["adverbials"])
         self.clitics = _reverse_trie(gram.get("clitics", []))
@@ -147,7 +150,7 @@ class ClauseSplitter:
         preambular openers have: the verb is the one the opener's English participle names."""
         if not (self.gerund_suffixes and toks[i].low.endswith(self.gerund_suffixes)):
             return None
-        if i == 0 or not self.intro.longest(_Rev(toks, i - 1), 0, i, attr="low"):
+        if i == 0 or not (self.intro.longest(_Rev(toks, i - 1), 0, i, attr="low") or self._comma_gerund(toks, i)):
             return None
         ends = []  # every opener label starting here, longest first
         node, j = self.openers.root, i
@@ -167,6 +170,10 @@ class ClauseSplitter:
                 return i + 1, verb, 0, i
         return None
 
+    def _comma_gerund(self, toks: list[Token], i: int) -> bool:
+        """", sachant que", ", considérant qu'": a participle between a comma and a "that" clause."""
+        return 0 < i < len(toks) - 1 and toks[i - 1].low == "," and toks[i + 1].low in self.gerund_that
+
     def _boundary_before(self, toks: list[Token], i: int, gerund: bool) -> int | None:
         """Index of the first token of the boundary before toks[i], or None when there is none."""
         k = i - 1
@@ -175,7 +182,7 @@ class ClauseSplitter:
         if gerund:
             m = self.intro.longest(_Rev(toks, k), 0, k + 1, attr="low")
             if not m:
-                return None
+                return k if self._comma_gerund(toks, i) else None
             k -= m[0]
             if k >= 0 and toks[k].low in self.boundaries:
                 return k

@@ -265,6 +265,8 @@ EN: dict[str, Any] = {
 FR: dict[str, Any] = {
     "provision_boundaries": [",", ";", "et", ":"],
     "gerund_intro": ["tout en", "en"],
+    # ", sachant que", ", considérant que": a participle before "que" opens a provision after a bare comma
+    "gerund_after_comma_before": ["que", "qu"],
     "back_references": ["susmentionnés", "susmentionnées", "susmentionné", "susmentionnée", "précités", "précitées",
                         "susvisés", "susvisées"],
     "back_reference_nonstate": ["entités", "organisations", "organismes", "institutions", "organes"],
