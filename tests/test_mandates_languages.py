@@ -137,3 +137,56 @@ def test_a_partner_phrase_gives_no_meeting(language, text):
 ])
 def test_due_session_in_other_spellings(language, text, due):
     assert got(text, language) == [("secretary-general", "report", due)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clitic that is also an article ("la" = the Assembly) before the second verb
+    ("Solicita al Secretario General que siga apoyando a la Comisión y que la informe al respecto en su "
+     "octogésimo período de sesiones;", [("secretary-general", "assistance", None), ("secretary-general", "report", "80")]),
+    ("Solicita al Secretario General que estudie la cuestión y la informe en su octogésimo período de sesiones;",
+     [("secretary-general", "study", None), ("secretary-general", "report", "80")]),
+    # "a" after "informe" is a preposition, not the pronoun "a este último"
+    ("Solicita al Secretario General que convoque una reunión y que informe a la Asamblea General en su octogésimo "
+     "período de sesiones;", [("secretary-general", "meeting", None), ("secretary-general", "report", "80")]),
+    # a second marker after the join
+    ("Invita al Relator Especial sobre el derecho a la alimentación a que convoque una reunión, y a que le presente "
+     "un informe;", [("special-rapporteur-on-the-right-to-food", "meeting", None),
+                     ("special-rapporteur-on-the-right-to-food", "report", None)]),
+    # "lo" stands for the report the first task prepares: one mandate, as "and to submit it"
+    ("Solicita al Secretario General que prepare un informe sobre la cuestión y que se lo presente en su octogésimo "
+     "período de sesiones;", [("secretary-general", "report", "80")]),
+])
+def test_spanish_second_subjunctive_after_y_que(text, expected):
+    assert got(text, "es") == expected
+
+
+def test_spanish_bare_verb_segment_keeps_its_addressee():
+    """"y siga velando por que la Oficina ..." is still the Secretary-General's task, not the Office's."""
+    assert got("Solicita al Secretario General que preste asistencia a la Comisión y siga velando por que la Oficina "
+               "del Alto Comisionado de las Naciones Unidas para los Derechos Humanos pueda atender las solicitudes;",
+               "es") == [("secretary-general", "assistance", None), ("secretary-general", "other", None)]
+
+
+@pytest.mark.parametrize("language, text, due", [
+    ("es", "Decide incluir en el programa provisional de su octogésimo primer período de sesiones el tema titulado "
+           "\"Cuestión\", con miras a examinar el informe aprobado en su 60º período de sesiones;", "81"),
+    ("en", "Decides to include in the provisional agenda of its eighty-first session the item entitled \"Question\", "
+           "in the light of the report adopted at its sixtieth session;", "81"),
+    ("es", "Solicita al Secretario General que presente un informe oral a la Comisión de la Condición Jurídica y "
+           "Social de la Mujer en sus períodos de sesiones 70º y 71º;", "70"),
+])
+def test_due_session_of_the_provisional_agenda_and_plural_digits(language, text, due):
+    assert [m[2] for m in got(text, language)] == [due]
+
+
+def test_special_procedure_named_with_its_council_inside():
+    assert got("Solicita al Relator Especial del Consejo de Derechos Humanos sobre el derecho a la alimentación que "
+               "le presente un informe;", "es") == [("special-rapporteur-on-the-right-to-food", "report", None)]
+
+
+def test_a_title_cut_short_is_not_a_short_name_when_it_names_another():
+    """"Secretario General" is the Secretary-General's own name, not a short form of "Secretario General Adjunto
+    de Asuntos Políticos ..." that the same resolution names."""
+    assert got("Acoge con beneplácito la labor del Secretario General Adjunto de Asuntos Políticos y de Consolidación "
+               "de la Paz y solicita al Secretario General que le presente un informe;", "es") == \
+        [("secretary-general", "report", None)]

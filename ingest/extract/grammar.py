@@ -198,8 +198,9 @@ EN: dict[str, Any] = {
     "sdg_target": r"\btargets?\s+",
     "sdg_indicator": r"\bindicators?\s+",
     "sdg_goal": r"\b(?:sustainable\s+development\s+)?goals?\s+",
-    # a session the task is due at ("at its eightieth session") is preferred to one it is due before
-    "session": r"\b(?:(?P<at>at|by|during|to|for)|of|before|prior\s+to|until)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)"
+    # a session the task is due at ("at its eightieth session", "the provisional agenda of its eightieth session")
+    # is preferred to one it is due before or one cited ("adopted at its tenth special session")
+    "session": r"\b(?:(?P<at>at|by|during|to|for|(?<=agenda )of)|of|before|prior\s+to|until)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)"
                r"(?:\s+and\s+(?:[a-z]+[- ])?[a-z]+)?\s+(?:regular\s+)?sessions?\b",
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
@@ -456,7 +457,10 @@ ES: dict[str, Any] = {
                         r"\s+(?:a|al)\b",
     "coordination": [",", "y", "e", "o", "u", ", y", "así como"],
     "head_prepositions": ["de", "a", "al", "del"],
-    "mention_skips": ["disfrutar de", "disfrutar del", "el disfrute de", "el disfrute del", "gozar de"],
+    # "el Relator Especial [del Consejo de Derechos Humanos] sobre el derecho a la alimentación": the body a
+    # special procedure reports to may stand inside its name
+    "mention_skips": ["disfrutar de", "disfrutar del", "el disfrute de", "el disfrute del", "gozar de",
+                      "del consejo de derechos humanos"],
     "definite": ["el", "la", "al", "del"],
     "mandate_connectors": ["sobre", "de", "del", "para", "encargado", "encargada", "contra"],
     "name_optional": ["de las naciones unidas"],
@@ -478,15 +482,19 @@ ES: dict[str, Any] = {
     "sdg_indicator": r"\bindicador(?:es)?\s+",
     "sdg_goal": r"\b(?:objetivos?\s+de\s+desarrollo\s+sostenible|objetivos?)\s+",
     # "en su octogésimo primer período de sesiones", "en su 34º período de sesiones", and the plural with its
-    # ordinals after it: "en sus períodos de sesiones septuagésimo noveno y octogésimo" (the first is due)
-    "session": r"\b(?:(?P<at>en|durante|para)|antes\s+de|de)\s+(?:(?:su|el)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
+    # ordinals after it: "en sus períodos de sesiones septuagésimo noveno y octogésimo" (the first is due); the
+    # session of a provisional agenda is due ("el programa provisional de su octogésimo primer período de sesiones")
+    "session": r"\b(?:(?P<at>en|durante|para|(?<=provisional )de)|antes\s+de|de)\s+(?:(?:su|el)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
                r"(?:\s+y\s+[a-záéíóú\dº° ]+?)?\s+períodos?\s+de\s+sesiones\b|sus\s+períodos\s+de\s+sesiones\s+"
-               r"(?P<after>[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
+               r"(?P<after>\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
     "mandate_joins": ["y", "e"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
     "requesting_verbs": ["pide"],
     "marker_pronouns": ["le", "les", "se"],
+    # a clitic before the verb that stands for what the task before produced ("que prepare un informe ... y que
+    # se lo presente")
+    "deliverable_clitics": ["lo", "los"],
     "item_verb_endings": ["ar", "er", "ir", "e", "a", "en", "an"],
     "marker_endings": {"a": ["ar", "er", "ir"]},
     # verbs in the subjunctive that open a second task after "y" without repeating "que" ("que vigile ... y
@@ -504,7 +512,10 @@ ES: dict[str, Any] = {
                           "publique", "publiquen", "celebre", "celebren", "intensifique", "intensifiquen",
                           "desarrolle", "desarrollen", "reúna", "analice", "analicen", "determine", "determinen",
                           "señale", "haga", "hagan", "ponga", "pongan", "movilice", "movilicen",
-                          "cree", "creen", "amplíe", "amplíen", "coordine", "coordinen", "redoble", "redoblen"},
+                          "cree", "creen", "amplíe", "amplíen", "coordine", "coordinen", "redoble", "redoblen",
+                          "informe", "informen", "comunique", "comuniquen", "remita", "remitan", "explique",
+                          "expliquen", "concluya", "entable", "entablen", "ofrezca", "ofrezcan", "asigne",
+                          "asignen", "invite", "inviten", "participe", "participen"},
     # "a que, en su período de sesiones de 2024, continúe": an adverbial between the marker and its verb
     "marker_parenthetical": True,
     "due_date": r"(?<!de )\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",

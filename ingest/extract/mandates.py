@@ -218,7 +218,8 @@ class _Provision:
             s_start = self.base if k == 0 else self.toks[a].start
             s_end = self.toks[b - 1].end if k + 1 < len(segs) else self.base + len(self.text)
             seg = self.text[s_start - self.base:s_end - self.base]
-            begin = (first if k == 0 or self.decision else _first_marker(self.toks, a, b, self.gram))
+            begin = (first if k == 0 or self.decision else
+                     a + 1 if _bare_verb(self.toks, a, self.gram) else _first_marker(self.toks, a, b, self.gram))
             begin = max(a, begin) if begin < b else a
             task, at = _task(self.toks, begin, b, self.cues, self.named)
             if task == "agenda_item" and not self.decision:
@@ -343,7 +344,10 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
         if not _infinitive(toks, i + 1, hi, non_inf, gram) or verb in starts or \
                 (toks[verb].low.endswith("ing") and len(toks[verb].low) > 5):
             continue
-        join = i - 1 if toks[i - 1].low in joins else _parenthesis_join(toks, cuts[-1], i, joins)
+        # "and to", "y que"; Spanish "y a que" puts a second marker after the join
+        join = i - 1 if toks[i - 1].low in joins else \
+            i - 2 if toks[i - 1].low in markers and toks[i - 2].low in joins else \
+            _parenthesis_join(toks, cuts[-1], i, joins)
         if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
                 not _shared_object(toks, verb_at, join) and not _same_deliverable(toks, cuts[-1], i, hi, gram):
             cuts.append(join)
@@ -378,9 +382,24 @@ def _shared_object(toks: list[Token], verb: int, join: int) -> bool:
 
 def _bare_verb(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
     """A second task whose verb follows the conjunction without its marker: Spanish "que vigile ... y estudie
-    ...", where English repeats "and to"."""
+    ...", "... y la informe al respecto", where English repeats "and to"."""
     verbs = gram.get("coordinated_verbs")
-    return bool(verbs) and toks[i].low in gram["mandate_joins"] and toks[i + 1].low in verbs
+    if not verbs or toks[i].low not in gram["mandate_joins"]:
+        return False
+    k = _past_pronouns(toks, i + 1, len(toks), gram)
+    return k < len(toks) and toks[k].low in verbs
+
+
+def _past_pronouns(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> int:
+    """The index of the verb after the object pronouns that may precede it ("de lui présenter", "que le
+    presente"); a clitic that is also an article counts only before a verb of the grammar ("que la informe",
+    not "que la Secretaría")."""
+    clitics, verbs = set(gram.get("clitics", ())), gram.get("coordinated_verbs", ())
+    while i < hi and (toks[i].low in gram["marker_pronouns"] or
+                      (toks[i].low in clitics and i + 1 < hi and toks[i + 1].low in verbs and
+                       (i + 2 >= hi or toks[i + 2].low not in _NOT_AFTER_CUE))):  # "que la presente resolución"
+        i += 1
+    return i
 
 
 def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: set[str], non_inf: set[str],
@@ -468,13 +487,15 @@ def _negated(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
 def _same_deliverable(toks: list[Token], a: int, i: int, hi: int, gram: dict[str, Any]) -> bool:
     """Whether the infinitive at token i acts on what the segment from token a produced: "and to present
     *the report*", "and to make *it* available"."""
-    pronouns = {lows(w)[0] for w in gram["object_pronouns"]}
-    arts = {lows(w)[0] for w in gram["definite"]} | pronouns
+    verb = _past_pronouns(toks, i + 1, hi, gram)
+    if any(t.low in gram.get("deliverable_clitics", ()) for t in toks[i + 1:verb]):
+        return True  # "y que se lo presente": "lo" is the report
     k = i + 2
-    if k >= hi or toks[k].low not in arts:
-        return False
-    if toks[k].low in pronouns:
+    # a pronoun is matched whole: Spanish "a este último" is one, "a" alone ("y que informe a la Asamblea") none
+    if any(tuple(t.low for t in toks[k:k + len(p)]) == p for p in map(lows, gram["object_pronouns"])):
         return True
+    if k >= hi or toks[k].low not in {lows(w)[0] for w in gram["definite"]}:
+        return False
     earlier = {t.low for t in toks[a:i]}
     nouns = []  # its noun phrase, up to a short word or a predicative adjective ("the report available")
     for t in toks[k + 1:min(hi, k + 5)]:
@@ -495,8 +516,7 @@ def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dic
     if gram is not None and gram.get("marker_parenthetical") and i < hi and toks[i].low == ",":
         i = next((k + 1 for k in range(i + 1, min(hi, i + 25)) if toks[k].low == ","), hi)
     if gram is not None:
-        while i < hi and toks[i].low in gram["marker_pronouns"]:
-            i += 1
+        i = _past_pronouns(toks, i, hi, gram)
     if not (i < hi and toks[i].low.isalpha() and toks[i].low not in non_inf):
         return False
     endings = gram["marker_endings"].get(marker) if gram is not None else None

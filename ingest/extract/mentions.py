@@ -371,10 +371,11 @@ class ShortNames:
 
     def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
         counts: dict[tuple[str, ...], Counter] = {}
+        labels = vocab.trie("mentions", self.language) if vocab is not None else Trie()
         for toks, m in mentions:
             if m.concept.kind != ACTOR:
                 continue
-            heads = set(self._heads(toks, m.i, m.j))
+            heads = set(self._heads(toks, m.i, m.j, labels, m.concept.id))
             head_of = self._head_title(toks, m.j)
             if head_of:
                 heads.add(head_of)
@@ -385,7 +386,6 @@ class ShortNames:
                 heads.update(own)
             for head in heads:
                 counts.setdefault(head, Counter())[m.concept.id] += 1
-        labels = vocab.trie("mentions", self.language) if vocab is not None else Trie()
         if vocab is not None:
             self._vote_for_holders(mentions, vocab, labels, counts)
         t = Trie()
@@ -432,9 +432,12 @@ class ShortNames:
         return any(tuple(t.key for t in toks[p:p + n]) == head and toks[p + n].low in self.connectors
                    for p in range(m.i, m.j - n - 1))
 
-    def _heads(self, toks: list[Token], i: int, j: int) -> list[tuple[str, ...]]:
+    def _heads(self, toks: list[Token], i: int, j: int, labels: Trie | None = None,
+               own: str | None = None) -> list[tuple[str, ...]]:
         """Short names of the full name toks[i:j]: the words before its first connector ("Special
-        Rapporteur"), and before any connector without the optional words ("High Commissioner")."""
+        Rapporteur"), and before any connector without the optional words ("High Commissioner"); its first
+        words, unless they are another's full title ("Secretario General" of "Secretario General Adjunto de
+        ...", the Secretary-General's own name, in `labels`, the vocabulary's)."""
         out = []
         for p in range(i + 1, j - 1):
             if toks[p].low in self.connectors:
@@ -448,8 +451,14 @@ class ShortNames:
             head = out[0]
             while head and head[-1] in self.marker_keys:
                 head = head[:-1]  # "toutes les parties *à* des conflits armés": the noun is "parties"
-            out += [head[:n] if self.noun_first else head[-n:] for n in (1, 2) if len(head) > n]
+            cut = [head[:n] if self.noun_first else head[-n:] for n in (1, 2) if len(head) > n]
+            out += [h for h in cut if len(h) < 2 or labels is None or not self._names_another(h, own, labels)]
         return out
+
+    @staticmethod
+    def _names_another(head: tuple[str, ...], own: str | None, labels: Trie) -> bool:
+        node = labels.node(head)
+        return node is not None and Trie._END in node and own not in node[Trie._END]
 
     def _label_heads(self, vocab: Vocabulary, iri: str) -> list[tuple[str, ...]]:
         cache = vocab.__dict__.setdefault("_short_heads", {})
@@ -459,7 +468,7 @@ class ShortNames:
             for label, lang, _ in vocab.labels_of(iri):
                 if lang == self.language:
                     lt = tokenize(label)
-                    heads += self._heads(lt, 0, len(lt))
+                    heads += self._heads(lt, 0, len(lt), vocab.trie("mentions", self.language), iri)
             cache[k] = heads
         return cache[k]
 
