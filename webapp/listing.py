@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from flask import Response, current_app, request, stream_with_context
 
 from unkg.webapp.errors import ApiError
+from unkg.webapp.facet_table import TableView, row_values
 
 PER_PAGE = 100
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -45,8 +46,12 @@ class Listing:
     """One list page's view of its rows: `facets` maps a query parameter to (heading, values-of-a-row)."""
 
     def __init__(self, key: str, rows: list[dict[str, Any]], facets: dict[str, tuple[str, Callable[[dict], Iterable[str]]]],
-                 *, date_field: str = "date", text: Callable[[dict], str] | None = None):
+                 *, date_field: str = "date", text: Callable[[dict], str] | None = None,
+                 view: Callable[[], TableView | None] | None = None):
+        """`view`, where given, gives the rows' facet codes (webapp/facet_table.py, made for these rows in
+        this order): filters and counts are then computed from them rather than row by row."""
         self.key, self.rows, self.facets, self.date_field, self.text = key, rows, facets, date_field, text
+        self.view = view
         args = request.args
         self.chosen = {f: args[f] for f in facets if args.get(f)}
         self.date_from = date_bound(args.get("from"), "from", upper=False)
@@ -79,6 +84,12 @@ class Listing:
         return out
 
     def _compute(self) -> dict[str, Any]:
+        view = self.view() if self.view is not None and not self._words else None
+        if view is not None:
+            keep, counts = view.compute(self.chosen, self.date_from, self.date_to)
+            rows = self.rows
+            return {"shown": [rows[i] for i in keep.tolist()],
+                    "facets": {f: {"name": name, "values": counts[f]} for f, (name, _) in self.facets.items()}}
         base = [r for r in self.rows if self._base_ok(r)] if (self.date_from or self.date_to or self._words) else self.rows
         chosen = list(self.chosen.items())
         names = list(self.facets)
@@ -87,8 +98,7 @@ class Listing:
         for r in base:
             values = r.get("_fv")
             if values is None or values[0] is not self.facets:
-                values = r["_fv"] = (self.facets, {f: tuple(dict.fromkeys(
-                    str(v) for v in self.facets[f][1](r) if v not in (None, ""))) for f in names})
+                values = r["_fv"] = (self.facets, row_values(self.facets, r))
             vals = values[1]
             misses = [f for f, v in chosen if v not in vals[f]] if chosen else ()
             if not misses:

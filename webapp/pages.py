@@ -21,6 +21,7 @@ from unkg.webapp import queries as Q
 from unkg.webapp.cache import cached_page
 from unkg.webapp.concepts import Concepts, concept_iri
 from unkg.webapp.errors import ApiError
+from unkg.webapp.facet_table import FacetTable, TableView
 from unkg.webapp.links import actor_link, anchor, concept_link, local, paragraph_link, symbol_path, val
 from unkg.webapp.listing import Listing, clean, natural_key, stream_export, wants_export
 from unkg.webapp.mandates import held_by
@@ -63,6 +64,7 @@ def warm() -> None:
     _provision_table()
     _links_of()
     _work_facts(concepts())
+    _facet_table()
 
 
 def _provision_table() -> dict[str, tuple]:
@@ -108,6 +110,34 @@ def _work_facts(c: Concepts) -> dict[str, dict[str, Any]]:
         return out
 
     return state().cached("work_facts", build)
+
+
+def _facet_table() -> FacetTable:
+    """Every provision's facet values (FACETS) as codes, from the rows `_make_rows` makes, which are let go:
+    the actor, right and group pages filter and count from it (webapp/facet_table.py)."""
+    def build() -> FacetTable:
+        table = FacetTable(FACETS)
+        provisions, c = list(_provision_table()), concepts()
+        for start in range(0, len(provisions), 2000):
+            for row in _make_rows(provisions[start:start + 2000], c):
+                table.add(row["provision"], row)
+        return table.done()
+
+    return state().cached("facet_table", build)
+
+
+def _view_of(key: str, rows: list[dict[str, Any]]) -> Any:
+    """The facet codes of a page's rows (kept with the rows they were made for: the rows of a key are made
+    again once pushed out of their cache)."""
+    def view() -> TableView | None:
+        made, found = state().recent(f"view:{key}", lambda: (rows, _facet_table().view(rows, _provision_key)))
+        return found if made is rows else _facet_table().view(rows, _provision_key)
+
+    return view
+
+
+def _provision_key(row: dict[str, Any]) -> str:
+    return row["provision"]
 
 
 def provision_rows(provisions: set[str] | list[str], c: Concepts, limit: int) -> list[dict[str, Any]]:
@@ -305,7 +335,7 @@ def _provision_page(key: str, rows: list[dict[str, Any]], data: dict[str, Any], 
                     fmt: str | None, limit: int, linked: tuple[Any, str]) -> Response:
     """An actor's, a right's or a group's provisions: facets, date range, one page, or the whole export; as
     RDF, the concept and the page's provisions with their `linked` = (provision -> targets, property)."""
-    listing = Listing(key, rows, FACETS)
+    listing = Listing(key, rows, FACETS, view=_view_of(key, rows))
     res = listing.result()
     shown = res["shown"]
     data.update({"facets": res["facets"], "filters": listing.filters(), "count": len(shown), "total": len(rows),
