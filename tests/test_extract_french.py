@@ -351,3 +351,20 @@ def test_a_participle_before_que_after_a_comma_opens_a_provision(vocab, text, ve
 ])
 def test_french_verb_phrases_after_et(vocab, text, verb):
     assert provisions(vocab, [text], language="fr")[-1].verb == verb
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the singular clitic stands for the one actor named with a singular determiner, not the States helped
+    ("Salue les efforts de l'Office des Nations Unies contre la drogue et le crime pour aider les États Membres, et lui "
+     "demande de poursuivre son assistance;", ["united-nations-office-on-drugs-and-crime"]),
+    # the clause before names no actor: the actor asked earlier in the paragraph, not the States named last
+    ("Engage le Haut-Commissariat à coopérer avec les États, note l'action qu'il mène, et l'encourage à redoubler "
+     "d'efforts;", ["office-of-the-united-nations-high-commissioner-for-human-rights"]),
+    # an unknown singular actor ("le Centre") is not replaced by plural ones
+    ("Constate que le Centre a resserré ses liens avec les États Membres, et l'engage à poursuivre;", []),
+    # a plural clitic may stand for coordinated singular actors
+    ("Se félicite que les États et le Programme des Nations Unies pour l'environnement coopèrent et les encourage à "
+     "poursuivre;", ["states", "united-nations-environment-programme"]),
+])
+def test_a_clitic_pronoun_agrees_in_number(vocab, text, expected):
+    assert local(provisions(vocab, [text], language="fr")[-1].addressees) == expected

@@ -288,6 +288,8 @@ def _clause_addressees(s: _Slot, modality: str, verb_text: str, body: ConceptInf
         pronoun = ctx.subject_pronouns.longest(toks, k, s.hi, attr="low")  # "recommande qu'ils ..."
         if pronoun and _passive_next(toks, pronoun[0], s.hi, ctx.rules):
             pronoun = None  # "demande qu'ils soient pleinement appliqués": things, not actors
+    if modality in ASKING and c.pronoun and c.singular:
+        return _singular_antecedent(done, same_paragraph, s)
     if modality in ASKING and (c.pronoun or pronoun):
         plural = c.pronoun or any(t.low in ctx.rules.plural_pronouns for t in toks[k:pronoun[0]])
         if not c.pronoun and any(t.low in ctx.rules.person_pronouns for t in toks[k:pronoun[0]]):
@@ -415,6 +417,31 @@ def _antecedent(done: list[Provision], same_paragraph: bool, s: _Slot, plural: b
         named = [m for m in before if done[-1].start <= m.start and m.end <= done[-1].end]
         if named:
             return _dedupe([_concept(s.text, m, "pronoun") for m in (named if plural else named[-1:])])
+    return [_concept(s.text, before[-1], "pronoun")] if before else []
+
+
+def _singular_antecedent(done: list[Provision], same_paragraph: bool, s: _Slot) -> list[Concept]:
+    """"et *lui* demande", "et *l'*encourage": a singular clitic stands for one actor named with a singular
+    noun phrase: asked by the clause before, or named there ("Salue les efforts de l'Office pour aider les
+    États Membres, et lui demande": the Office), or asked by an earlier clause of the paragraph, or else the
+    last one named before; never a plural one ("les États"), so none when no singular actor is named."""
+    at = {t.start: k for k, t in enumerate(s.toks)}
+    one = s.ctx.rules.singular_at
+
+    def singular(cs: list[Concept]) -> list[Concept]:
+        return [c for c in cs if c.method != "adopting-body" and c.start in at and one(s.toks, at[c.start])]
+
+    if done and singular(done[-1].addressees):
+        return [_as(c, "pronoun") for c in singular(done[-1].addressees)]
+    before = [m for m in s.ments if m.j <= s.lo and m.concept.kind == ACTOR and one(s.toks, m.i)]
+    if same_paragraph and done:
+        obj = singular(_object_actors(done[-1], s))
+        named = [m for m in before if done[-1].start <= m.start and m.end <= done[-1].end]
+        if obj or named:
+            return [_as(obj[-1], "pronoun")] if obj else [_concept(s.text, named[-1], "pronoun")]
+        asked = next((singular(p.addressees) for p in reversed(done[:-1]) if singular(p.addressees)), [])
+        if asked:
+            return [_as(c, "pronoun") for c in asked]
     return [_concept(s.text, before[-1], "pronoun")] if before else []
 
 

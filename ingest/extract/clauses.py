@@ -25,6 +25,7 @@ class Clause:
     end: int
     gerund: bool = False
     pronoun: bool = False  # a clitic pronoun before the verb stands for the addressee ("et l'encourage")
+    singular: bool = False  # that clitic stands for one actor ("et *lui* demande", "et *l'*invite")
 
 
 class ClauseSplitter:
@@ -46,6 +47,7 @@ class ClauseSplitter:
         self.adverbials = _reverse_trie(gram["adverbials"])
         self.adverbials_fwd = phrase_trie(gram["adverbials"])
         self.clitics = _reverse_trie(gram.get("clitics", []))
+        self.singular_clitics = {lows(p)[0] for p in gram.get("singular_clitics", ())}
 
     def verb_at(self, toks: list[Token], i: int, hi: int) -> tuple[int, ConceptInfo, int, int] | None:
         """A verb phrase at toks[i]: (end index, verb concept, strength delta of its modifiers, verb start).
@@ -141,7 +143,7 @@ class ClauseSplitter:
             prev.end = _trim_end(toks, b, prev.start)
             start = i - cm[0] if pronoun else i
             clauses.append(Clause(verb, _strength(verb, delta), i, end, toks[start].start, text_end, gerund,
-                                  pronoun))
+                                  pronoun, pronoun and toks[start].low in self.singular_clitics))
             i = end
         return clauses
 

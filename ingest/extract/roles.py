@@ -48,6 +48,8 @@ class Rules:
         self.plurals = _words(gram, "irregular_plurals")
         self.plural_pronouns = _words(gram, "plural_pronouns")
         self.person_pronouns = _words(gram, "person_pronouns")
+        self.singular_dets = _words(gram, "singular_determiners")
+        self.plural_dets = _words(gram, "plural_determiners")
         self.back = [tuple(lows(p)) for p in gram.get("back_references", ())]
         self.back_nonstate = _words(gram, "back_reference_nonstate")
         self.back_all = _words(gram, "back_reference_all")
@@ -337,6 +339,20 @@ class Rules:
             else:
                 out.append(new)
         return sorted(out, key=lambda m: m.i)
+
+    def singular_at(self, toks: list[Token], k: int) -> bool:
+        """The noun phrase whose name starts at toks[k] is singular: by its determiner ("*l'*Office", "*le*
+        Centre" against "*les* États", "*des* organismes"), else by its first word's ending ("pays en
+        développement" after "de" is plural)."""
+        d = k - 1
+        if d >= 0 and toks[d].low == "'":
+            d -= 1
+        det = toks[d].low if d >= 0 else ""
+        if det in self.singular_dets:
+            return True
+        if det in self.plural_dets:
+            return False
+        return not toks[k].low.endswith(("s", "x"))
 
     def person(self, label: str) -> bool:
         """An actor that is one person holding an office ("Secretary-General", "Special Rapporteur on ...",
