@@ -190,3 +190,59 @@ def test_a_title_cut_short_is_not_a_short_name_when_it_names_another():
     assert got("Acoge con beneplácito la labor del Secretario General Adjunto de Asuntos Políticos y de Consolidación "
                "de la Paz y solicita al Secretario General que le presente un informe;", "es") == \
         [("secretary-general", "report", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reitera sus solicitudes al Secretario General de que le presente un informe;",
+     [("secretary-general", "report", None)]),
+    ("Reitera sus anteriores solicitudes a la Relatora Especial sobre el derecho a la alimentación para que le "
+     "presente un informe;", [("special-rapporteur-on-the-right-to-food", "report", None)]),
+    ("Reitera la solicitud que formuló al Secretario General de que prestara asistencia a la Dependencia;",
+     [("secretary-general", "assistance", None)]),
+    ("Recuerda la solicitud que hizo a su Presidencia para que convoque una reunión de alto nivel;",
+     [("president-of-the-general-assembly", "meeting", None)]),
+    # a call on States made again is no mandate
+    ("Reitera sus llamamientos a todos los Estados para que aumenten sus contribuciones;", []),
+])
+def test_spanish_request_made_again(text, expected):
+    assert got(text, "es") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clitic before the verb stands for a body the vocabulary does not know
+    ("Acoge con beneplácito las actividades del Centro Regional y le solicita que siga colaborando con los "
+     "Estados;", [(None, "other", None)]),
+    ("Observa con preocupación la situación, por lo que solicita al Secretario General que le presente un informe;",
+     [("secretary-general", "report", None)]),
+    ("Considera importante ampliar sus actividades, y a estos fines solicita al Secretario General que difunda "
+     "material;", [("secretary-general", "dissemination", None)]),
+])
+def test_spanish_request_after_a_clitic_or_an_adverbial(text, expected):
+    assert got(text, "es") == expected
+
+
+def test_spanish_plural_name_gives_no_singular_short_name():
+    """"organismos de las Naciones Unidas" names the system; "el Organismo" is still the agency named in full
+    (keys drop the plural's "s", so the two looked alike)."""
+    assert got("Encomia la labor del Organismo de Obras Públicas y Socorro de las Naciones Unidas para los "
+               "Refugiados de Palestina en el Cercano Oriente y de los organismos de las Naciones Unidas, de las "
+               "Naciones Unidas y de las entidades de las Naciones Unidas, y solicita al Organismo que siga "
+               "prestando servicios;", "es") == \
+        [("united-nations-relief-and-works-agency-for-palestine-refugees-in-the-near-east", "assistance", None)]
+
+
+def test_spanish_de_inside_a_name_is_no_complement():
+    """"el grupo de trabajo": "de" goes on with the name; the short name "grupo" of "Grupo de Expertos" is not it."""
+    assert got("Acoge con beneplácito la labor del Grupo de Expertos sobre la República Centroafricana y solicita a "
+               "la Presidencia del grupo de trabajo de composición abierta que convoque una reunión;", "es") == \
+        [(None, "meeting", None)]
+
+
+@pytest.mark.parametrize("language, text, entity", [
+    ("en", "Requests the Committee on the Peaceful Uses of Outer Space to convene a meeting;",
+     "committee-on-the-peaceful-uses-of-outer-space"),
+    ("es", "Solicita a la Comisión sobre la Utilización del Espacio Ultraterrestre con Fines Pacíficos que convoque "
+           "una reunión;", "committee-on-the-peaceful-uses-of-outer-space"),
+])
+def test_outer_space_committee_is_named(language, text, entity):
+    assert got(text, language) == [(entity, "meeting", None)]

@@ -419,7 +419,9 @@ ES: dict[str, Any] = {
     "back_reference_elsewhere": ["párrafo", "párrafos", "anexo", "resolución", "sección"],
     "gerund_suffixes": ["ando", "iendo"],
     "adverbials": ["a este respecto", "en este sentido", "en ese sentido", "a ese respecto", "con ese fin",
-                   "con este fin", "en este contexto", "además", "así como"],
+                   "con este fin", "en este contexto", "además", "así como", "a estos fines", "a tal fin",
+                   "con tal fin", "a tal efecto", "a esos efectos", "a estos efectos", "por lo que", "por consiguiente",
+                   "en consecuencia"],
     "complement_markers": ["a", "de", "que"],
     "non_infinitive_after_to": ["la", "el", "los", "las", "un", "una", "todos", "todas", "su", "sus", "este",
                                 "esta", "estos", "estas", "ese", "esa", "cada", "otros", "otras", "lo"],
@@ -458,7 +460,7 @@ ES: dict[str, Any] = {
     # ("recuerda su invitación a X", "recuerda que invitó a X", "... en la que solicitó al X que")
     "embedded_request": r"\b(?:su|sus|la|el|los|las)\s+(?:\w+\s+){0,2}(?:llamamientos?|exhortaci(?:ón|ones)|solicitud(?:es)?|"
                         r"petici(?:ón|ones)|invitaci(?:ón|ones))\s+(?:(?:hecha|hechas|formulada|formuladas|dirigida|"
-                        r"dirigidas|que\s+hizo|urgente|urgentes)\s+)?(?:a|al|de(?=\s+que\b))\b"
+                        r"dirigidas|que\s+hizo|que\s+formuló|que\s+dirigió|urgente|urgentes)\s+)?(?:a|al|de(?=\s+que\b))\b"
                         r"|\b(?:en\s+(?:la|el)\s+que|en\s+que|que)\s+(?:también\s+|además\s+|la\s+Asamblea\s+)?"
                         r"(?:invitó|solicitó|pidió|exhortó|alentó|instó)"
                         r"\s+(?:a|al)\b",
@@ -528,6 +530,14 @@ ES: dict[str, Any] = {
     "due_date": r"(?<!de )\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",
     "entity_prepositions": ["de", "del", "con", "por", "para"],
     "negations": ["no"],
+    # a request made again is a request: "Reitera sus anteriores solicitudes a la Relatora Especial para que",
+    # "Reafirma la solicitud hecha al Secretario General de que" (English "Reiterates its request" is a verb label)
+    "repeated_request": r"(?:reitera|reafirma|recuerda)\s+(?:su|sus|la|las)\s+(?:anteriores\s+)?(?:solicitud(?:es)?|"
+                        r"petici(?:ón|ones)|invitaci(?:ón|ones))\s+(?:(?:hecha|hechas|formulada|formuladas|que\s+hizo|"
+                        r"que\s+formuló|que\s+dirigió)\s+)?(?:a|al)\b",
+    # "... el Centro Regional y le solicita que ...": a clitic before the verb stands for a body the vocabulary
+    # does not know
+    "clitic_addressee": (r"\b(?:le|les)\s+$", r"\s*(?:también\s+|además\s+)?(?:a\s+)?que\b"),
     "unnamed_addressee": r"\s*(?:a\s+este\s+respecto\s+|también\s+|además\s+)?(?:al|a\s+la|a\s+los|a\s+las)\s+"
                          r"(?:[\w’'()-]+,?\s+){0,8}?(?:a\s+)?que,?\s+[a-zé]+",
     "asking_words": ["solicitar", "invitar", "pedir", "encargar", "autorizar", "solicita", "invita", "pide", "autoriza"],

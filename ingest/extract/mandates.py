@@ -116,7 +116,7 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
     decision = prov.modality in DECISION_MODALITIES
     if decision:
         entities: list[Concept | None] = list(prov.addressees[:1])
-    elif prov.modality in REQUEST_MODALITIES or verb in MANDATING_VERBS or _asks(prov.verb_text, gram):
+    elif prov.modality in REQUEST_MODALITIES or verb in MANDATING_VERBS or _asks(prov, gram):
         entities = _asked(prov, toks, lo, hi, mentions, vocab, gram, concept)
     else:
         return []
@@ -126,11 +126,16 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
     return ctx.mandates(lo, hi, entities)
 
 
-def _asks(verb_text: str, gram: dict[str, Any]) -> bool:
+def _asks(prov: Provision, gram: dict[str, Any]) -> bool:
     """A verb that requests in this language whatever the verbs vocabulary says it is: French "Demande au
-    Secrétariat de ..." renders "Requests the Secretariat to ..." as often as "Calls upon"; the named-entity
-    test below keeps calls on States out."""
-    return verb_text.lower().split(" ")[0] in gram["requesting_verbs"]
+    Secrétariat de ..." renders "Requests the Secretariat to ..." as often as "Calls upon"; and a request made
+    again to someone ("Reitera sus solicitudes al Secretario General de que ..."); the named-entity test below
+    keeps calls on States out."""
+    if prov.verb_text.lower().split(" ")[0] in gram["requesting_verbs"]:
+        return True
+    again = gram.get("repeated_request")
+    at = prov.text.find(prov.verb_text)
+    return bool(again and at >= 0 and re.match(again, prov.text[at:], re.I))
 
 
 def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[Mention], vocab: Any,
@@ -162,6 +167,9 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
         return named
     at = prov.text.find(prov.verb_text)
     after_verb = prov.text[at + len(prov.verb_text):] if at >= 0 else ""
+    clitic = gram.get("clitic_addressee")
+    if clitic and at >= 0 and re.search(clitic[0], prov.text[:at], re.I) and re.match(clitic[1], after_verb, re.I):
+        return [None]
     return [None] if re.match(gram["unnamed_addressee"], after_verb) else []
 
 

@@ -10,6 +10,7 @@ full name the same resolution uses ("Special Rapporteur on ..."): see `ShortName
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -357,6 +358,8 @@ class ShortNames:
         self.definite = {k for p in gram["definite"] for k in lows(p)}
         # "la Rapporteuse spéciale de continuer": "de" here opens the complement, not the rest of a name
         self.markers = {lows(p)[0] for p in gram["complement_markers"]}
+        self.infinitive = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
+        self.before_verb = {lows(p)[0] for p in gram.get("marker_pronouns", ())} | self.markers | {"'", "’"}
         self.marker_keys = {keys(p)[0] for p in gram["complement_markers"]}
         # words a full name carries that its short form drops ("Office of the [United Nations] High
         # Commissioner for Refugees" -> "the Office of the High Commissioner")
@@ -368,6 +371,14 @@ class ShortNames:
         # where a name's noun stands: last in English ("the Special *Committee*"), first in French and Spanish
         # ("le *Comité* spécial", "el *Comité* Especial")
         self.noun_first = not gram.get("actor_followers")
+
+    def _complement(self, toks: list[Token], j: int) -> bool:
+        """Whether the marker at toks[j] opens a complement ("de continuer", "de que") rather than the rest of a
+        name ("el grupo *de* trabajo", where Spanish "de" is both)."""
+        if toks[j].low not in self.markers:
+            return False
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        return self.infinitive is None or nxt in self.before_verb or bool(nxt.isalpha() and self.infinitive.search(nxt))
 
     def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
         counts: dict[tuple[str, ...], Counter] = {}
@@ -439,6 +450,8 @@ class ShortNames:
         words, unless they are another's full title ("Secretario General" of "Secretario General Adjunto de
         ...", the Secretary-General's own name, in `labels`, the vocabulary's)."""
         out = []
+        if self.noun_first and toks[i].low.endswith("s") and toks[i].key != toks[i].low:
+            return out  # "organismos de las Naciones Unidas" gives no "el Organismo": keys drop the plural's "s"
         for p in range(i + 1, j - 1):
             if toks[p].low in self.connectors:
                 head = tuple(t.key for t in toks[i:p])
@@ -498,7 +511,7 @@ class ShortNames:
             if not r:
                 continue
             j, vals = r
-            if j < len(toks) and toks[j].low in self.connectors and toks[j].low not in self.markers and \
+            if j < len(toks) and toks[j].low in self.connectors and not self._complement(toks, j) and \
                     not (j + 1 < len(toks) and toks[j + 1].low in self.possessives):
                 continue  # "the Special Rapporteur on X": a full name of its own
             cur = taken.get(i)
