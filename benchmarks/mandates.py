@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -155,10 +156,16 @@ def run_gold(corpus: Path, verbose: bool, field: str | None = None) -> dict[str,
 def run_languages(corpus: Path, verbose: bool, limit: int | None = None) -> None:
     """English GA 78 mandates found again (same paragraph, entity, task, due session) in French and Spanish."""
     by_lang: dict[str, dict[str, Path]] = {}
+    symbols: dict[str, str] = {}
     for lang in ("en", "fr", "es"):
         for f in sorted((corpus / "akn" / "ga" / "78" / lang).glob("*.xml")):
-            res = read(f)
-            by_lang.setdefault(res.symbol, {})[lang] = f
+            # paired by file name (the language letter aside), not by the symbol the file declares: two French
+            # files declare another resolution's symbol (A_RES_78_130 declares 78/13, A_RES_78_4 78/3)
+            stem = re.sub(r"_?[EFS]$", "", f.stem)
+            by_lang.setdefault(stem, {})[lang] = f
+            if lang == "en":
+                symbols[stem] = read(f).symbol
+    by_lang = {symbols[stem]: files for stem, files in by_lang.items() if stem in symbols}
     key = lambda m: (m["para"], m["entity"], m["task"], m["due_session"])  # noqa: E731
     for other in ("fr", "es"):
         total = same = 0
