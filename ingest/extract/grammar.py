@@ -364,9 +364,11 @@ FR: dict[str, Any] = {
     "sdg_target": r"\bcibles?\s+",
     "sdg_indicator": r"\bindicateurs?\s+",
     "sdg_goal": r"\b(?:objectifs?\s+de\s+développement\s+durable|objectifs?)\s+(?:n[o°º]\s*)?",
-    # "à sa quatre-vingt-unième session", "à ses soixante-dix-neuvième et quatre-vingtième sessions", "à sa 33e session"
-    "session": r"\b(?:(?P<at>à|lors\s+de|pour)|avant|de)\s+(?:sa|la|ses)\s+(\d+\s*(?:e|ème|re|er)|[a-zéèê\-]+(?:[- ][a-zéèê]+)?)"
-               r"(?:\s+et\s+[a-zéèê\d\- ]+?)?\s+sessions?\b",
+    # "à sa quatre-vingt-unième session", "à ses soixante-dix-neuvième et quatre-vingtième sessions", "à sa 33e session",
+    # "durant sa soixante et unième session"; a special session ("sa dixième session extraordinaire") is no due date
+    "session": r"\b(?:(?P<at>à|lors\s+de|pour|durant|pendant|au\s+cours\s+de)|avant|de)\s+(?:sa|la|ses)\s+"
+               r"(\d+\s*(?:e|ème|re|er)|[a-zéèê\-]+(?:[- ](?:et[- ])?[a-zéèê]+)?)"
+               r"(?:\s+et\s+[a-zéèê\d\- ]+?)?\s+sessions?\b(?!\s+extraordinaires?\b)",
     "mandate_joins": ["et"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],

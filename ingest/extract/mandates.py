@@ -345,7 +345,8 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
             purpose = False
             continue
-        depth += (low == "(") - (low == ")")
+        # never below zero: French and Spanish sub-paragraph labels close a parenthesis they never opened ("a)")
+        depth = max(0, depth + (low == "(") - (low == ")"))
         if depth or low not in markers:
             continue
         verb = i + 2 if toks[i + 1].low == "'" else i + 1
@@ -440,7 +441,7 @@ def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> 
         return []
     out, depth = [], 0
     for k in range(at + 1, hi - 2):
-        depth += (toks[k].low == "(") - (toks[k].low == ")")
+        depth = max(0, depth + (toks[k].low == "(") - (toks[k].low == ")"))  # "b)" opened none
         if toks[k].low in (":", ";"):
             break  # a list of what the report includes follows
         if depth or toks[k].low not in (",", "and") or (toks[k].low == "," and toks[k + 1].low == "and"):
