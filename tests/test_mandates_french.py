@@ -42,3 +42,44 @@ def test_french_lettered_items_are_tasks_of_their_own():
     assert got("Décide : a) de poursuivre l'examen de la question à sa quatre-vingt-unième session ; b) de prier le "
                "Secrétaire général de lui présenter, à sa quatre-vingt-unième session, un rapport ;", "fr") == [
         ("general-assembly", "agenda_item", "81"), ("secretary-general", "report", "81")]
+
+
+def test_a_deputy_title_is_not_the_office_it_names():
+    # the deputy's full title names no short form "le Secrétaire général" for the paragraphs after it
+    res = extract(resolution(["Salue le travail de la Secrétaire générale adjointe aux affaires politiques et à la "
+                              "consolidation de la paix ;", "Prie le Secrétaire général de lui présenter un rapport ;"],
+                             language="fr", date="2023-12-19"), load())
+    assert [(m.entity.id.rsplit("/", 1)[-1], m.task) for pr in res.operative[1].provisions for m in pr.mandates] == \
+        [("secretary-general", "report")]
+
+
+def test_examples_after_tels_que_are_asked_too():
+    text = ("Invite les entités des Nations Unies concernées, tels qu'ONU-Femmes, le Programme des Nations Unies pour "
+            "le développement et l'Organisation mondiale de la Santé, à faire figurer dans leurs rapports des "
+            "informations sur la question ;")
+    assert [m[0] for m in got(text)] == ["united-nations-entity-for-gender-equality-and-the-empowerment-of-women",
+                                         "united-nations-development-programme", "world-health-organization"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the presiding officer named by the session she presides
+    ("Prie le Président de sa quatre-vingtième session de nommer deux cofacilitateurs ;",
+     [("president-of-the-general-assembly", "establish", "80")]),
+    # the feminine noun of the office: "la présidence du Conseil des droits de l'homme"
+    ("Prie sa présidence et la présidence du Conseil des droits de l'homme d'organiser une réunion commune ;",
+     [("president-of-the-general-assembly", "meeting", None), ("president-of-the-human-rights-council", "meeting", None)]),
+    # the Council that appoints a special procedure, named between its title and its subject
+    ("Prie le Rapporteur spécial du Conseil des droits de l'homme sur le droit à l'alimentation de lui présenter un "
+     "rapport à sa quatre-vingt-unième session ;", [("special-rapporteur-on-the-right-to-food", "report", "81")]),
+])
+def test_french_titles_of_the_entity(text, expected):
+    assert got(text) == expected
+
+
+def test_feminine_title_of_an_independent_expert():
+    res = extract(resolution(["Prend note du rapport de l'Experte indépendante chargée de promouvoir l'exercice par les "
+                              "personnes âgées de tous les droits de l'homme ;",
+                              "Invite l'Experte indépendante à lui présenter un rapport ;"],
+                             language="fr", date="2023-12-19"), load())
+    assert [m.entity.id.rsplit("/", 1)[-1] for pr in res.operative[1].provisions for m in pr.mandates] == \
+        ["independent-expert-on-the-enjoyment-of-all-human-rights-by-older-persons"]

@@ -301,7 +301,9 @@ FR: dict[str, Any] = {
     # la Commission,"): no addressee in it
     "parenthetical_starts": ["pendant", "durant", "lors", "après", "avant", "sans", "lorsque", "quand", "dès"],
     "party_nouns": ["parties", "partie"],
-    "own_president": ["son président", "sa présidente", "sa présidence"],
+    # "Prie le Président de sa soixante-dix-huitième session de ...": the President of the Assembly at that session
+    "own_president": ["son président", "sa présidente", "sa présidence", "président de sa", "présidente de sa",
+                      "présidence de sa"],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
     # "et *lui* demande", "et *l'*invite": a singular clitic stands for one actor, named with a singular determiner
     "singular_clitics": ["le", "la", "lui", "l'", "l’"],
@@ -332,6 +334,7 @@ FR: dict[str, Any] = {
                 ",", "ainsi", "que", "y", "compris", "en", "particulier", "notamment", "autres", "autre",
                 "concernés", "concernées", "intéressés", "intéressées", "compétents", "compétentes", "ses",
                 "leurs", "son", "sa", "leur", "aux", "au", "à", "de", "du", "d'", "d’", "d", "(", ")",
+                "tels", "telles",  # "les entités concernées, tels qu'ONU-Femmes, le PNUD ..."
                 "pertinents", "pertinentes", "également", "aussi"],
     # ("rappelle son invitation à X", "rappelle qu'elle a invité X", "... dans laquelle elle a prié X de")
     "embedded_request": r"(?:\b(?:son|sa|leur|ses|leurs|la|le|les)\s+|\bl['’])(?:\w+\s+){0,2}(?:appels?|demandes?|invitations?)\s+"
@@ -340,12 +343,15 @@ FR: dict[str, Any] = {
                         r"(?:invité|prié|engagé|exhorté|encouragé|demandé(?:\s+instamment)?\s+(?:aux?|à))(?=\s)",
     "coordination": [",", "et", "ou", ", et", "ainsi que", "ainsi qu'"],
     "head_prepositions": ["de", "d'", "d’", "à", "au"],
+    # "le Rapporteur spécial [du Conseil des droits de l'homme] sur le droit à l'alimentation"
     "mention_skips": ["jouir de", "jouir d'", "jouir d’", "la jouissance de", "la jouissance du",
-                      "la pleine jouissance de"],
+                      "la pleine jouissance de", "du conseil des droits de l'homme", "du conseil des droits de l’homme"],
     "definite": ["le", "la", "l'", "l’", "au", "du"],
     "mandate_connectors": ["sur", "de", "du", "des", "pour", "chargé", "chargée", "contre"],
     "name_optional": ["des nations unies"],
     "headed_by": ["dirigée par un", "dirigée par une", "dirigé par un", "dirigé par une"],
+    # the word after a title that makes it its deputy's ("Secrétaire général adjoint", "Haute-Commissaire adjointe")
+    "deputy_titles": ["adjoint", "adjointe", "adjoints", "adjointes"],
     "resolution_words": ["résolution", "résolutions", "décision", "décisions"],
     "decision_words": ["décision", "décisions"],
     "own": ["sa", "ses"],
@@ -359,6 +365,8 @@ FR: dict[str, Any] = {
     },
     # "ainsi que", "ainsi qu'aux": the "que" goes on the list, it opens no complement clause
     "list_joiners": [",", "et", ", et", "ainsi que", "ainsi qu'", "ainsi qu’"],
+    # "les entités concernées, tels qu'ONU-Femmes et le PNUD, à ...": examples of a list, not a "que" clause
+    "example_joiners": ["tels que", "telles que", "tels qu'", "telles qu'", "tels qu’", "telles qu’"],
     "date_after_number": r"\s*,?\s*(?:du|en date du)\s+\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4}",
     "body_after_number": True,
     "sdg_target": r"\bcibles?\s+",

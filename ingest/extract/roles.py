@@ -66,7 +66,8 @@ class Rules:
         self.places = {lows(p)[-1] for p in gram.get("place_prepositions", ())}
         self.coord = {lows(p)[-1] for p in gram.get("coordination", ()) if lows(p)}
         # the last two words of joiners such as "ainsi que": a "que" after "ainsi" opens no clause
-        self.joiner_pairs = {lows(p)[:2] for p in gram.get("list_joiners", ()) if len(lows(p)) >= 2}
+        self.joiner_pairs = {lows(p)[:2] for p in [*gram.get("list_joiners", ()), *gram.get("example_joiners", ())]
+                             if len(lows(p)) >= 2}
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
         self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
         self.negations = _words(gram, "predicate_negations")
