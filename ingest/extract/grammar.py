@@ -350,8 +350,6 @@ FR: dict[str, Any] = {
     "mandate_connectors": ["sur", "de", "du", "des", "pour", "chargé", "chargée", "contre"],
     "name_optional": ["des nations unies"],
     "headed_by": ["dirigée par un", "dirigée par une", "dirigé par un", "dirigé par une"],
-    # the word after a title that makes it its deputy's ("Secrétaire général adjoint", "Haute-Commissaire adjointe")
-    "deputy_titles": ["adjoint", "adjointe", "adjoints", "adjointes"],
     "resolution_words": ["résolution", "résolutions", "décision", "décisions"],
     "decision_words": ["décision", "décisions"],
     "own": ["sa", "ses"],

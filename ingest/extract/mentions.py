@@ -371,7 +371,6 @@ class ShortNames:
         # where a name's noun stands: last in English ("the Special *Committee*"), first in French and Spanish
         # ("le *Comité* spécial", "el *Comité* Especial")
         self.noun_first = not gram.get("actor_followers")
-        self.deputy = {keys(p)[0] for p in gram.get("deputy_titles", ())}
 
     def _complement(self, toks: list[Token], j: int) -> bool:
         """Whether the marker at toks[j] opens a complement ("de continuer", "de que") rather than the rest of a
@@ -461,9 +460,7 @@ class ShortNames:
                 short = self._drop_optional(head)
                 if short is not None:
                     out.append(short)
-        if out and not self.deputy & set(out[0]):
-            # its noun: "the working group", "the Mechanism" of the body the resolution names in full; not
-            # that of a deputy's title ("le Secrétaire général adjoint aux ..." is not "le Secrétaire général")
+        if out:  # its noun: "the working group", "the Mechanism" of the body the resolution names in full
             head = out[0]
             while head and head[-1] in self.marker_keys:
                 head = head[:-1]  # "toutes les parties *à* des conflits armés": the noun is "parties"
