@@ -154,3 +154,26 @@ def test_all_concerned_are_relevant_stakeholders_unless_they_qualify_a_name(voca
     pr = provisions(vocab, ["Demande à tous les intéressés de porter une attention renouvelée à cet objectif ;"],
                     language="fr")[0]
     assert local(pr.addressees) == ["relevant-stakeholders"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Calls for the full implementation of the United Nations Convention against Corruption;", []),
+    ("Calls upon States parties to the United Nations Convention against Corruption to cooperate;", ["states-parties"]),
+    ("Reminds States of their obligations under Security Council resolutions to prevent terrorism;", ["states"]),
+    ("Encourages the convening of a United Nations high-level conference on water;", []),
+    # the head is a body of the named one, or the name is the first thing the verb addresses
+    ("Calls upon all relevant United Nations departments and offices to cooperate;", ["united-nations-system"]),
+    ("Requests the Secretary-General prepare a report on the matter;", ["secretary-general"]),
+])
+def test_a_name_that_modifies_a_noun_names_whose_the_thing_is(vocab, text, want):
+    pr = provisions(vocab, [text])[0]
+    assert local(pr.addressees) == want
+
+
+def test_a_participle_set_off_by_commas_is_no_addressee_phrase(vocab):
+    pr = provisions(vocab, ["Invites the World Meteorological Organization, mindful of the provisions of Economic "
+                            "and Social Council resolution 1980/67, to facilitate the observance of the Day;"])[0]
+    assert local(pr.addressees) == ["world-meteorological-organization"]
+    pr = provisions(vocab, ["Requests the Secretary-General, also considering the views of the Human Rights Council, "
+                            "to report;"])[0]
+    assert local(pr.addressees) == ["secretary-general"]

@@ -546,6 +546,9 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
         if ctx.rules.negated(toks, m):
             rep.notes.append((ACTOR, text[m.start:m.end], "what the addressees are not"))
             continue
+        if ctx.rules.name_before_noun(toks, m, a, covered):
+            rep.notes.append((ACTOR, text[m.start:m.end], "names whose the thing after it is"))
+            continue
         found.append(m)
     found = _modifiers_dropped(toks, _organs_not_states(toks, found), ctx)
     if found and not _leads_to(toks, a, found[0].i, excluded, ctx):

@@ -99,6 +99,29 @@ EN: dict[str, Any] = {
     # "decides that X shall *be* credited": X is not asked to act (the adopting body decides)
     "passive_auxiliaries": ["be", "been"],
     "participle_suffixes": ["ed", "en"],
+    # words that begin a noun phrase: after a word that follows a name, they make that word a verb ("that the
+    # Houthis end the restrictions")
+    "determiners": ["the", "a", "an", "its", "their", "his", "her", "any", "all", "each", "every", "this", "these",
+                    "those", "such"],
+    # heads of a noun phrase after a name that make the phrase a body of the named one ("United Nations
+    # departments", "United Nations oversight bodies"); after any other head the name only says whose the thing is
+    # ("the United Nations Framework Convention", "Economic and Social Council resolution 1980/67")
+    "body_nouns": ["entity", "entities", "body", "bodies", "organ", "organs", "agency", "agencies", "organization",
+                   "organizations", "department", "departments", "office", "offices", "funds", "programmes",
+                   "system", "systems", "team", "teams", "staff", "personnel", "officials", "mission", "missions",
+                   "operation", "operations", "presence", "family", "partners", "mechanism", "mechanisms",
+                   "secretariat", "secretariats", "representatives", "coordinators", "experts", "forces", "troops",
+                   "police", "peacekeepers", "observers", "actors", "institutions", "commission", "commissions",
+                   "committee", "committees", "council", "councils", "group", "groups", "network", "networks",
+                   "leadership", "management", "membership", "members", "authorities", "administration", "board",
+                   "boards", "panel", "panels", "unit", "units", "division", "divisions", "service", "services",
+                   "centre", "centres", "center", "centers", "procedures", "force", "army", "armies", "guard",
+                   "guards", "navy", "court", "courts", "tribunal", "tribunals", "government", "governments",
+                   "authority", "ministry", "ministries", "parliament", "parliaments", "assembly", "assemblies",
+                   "delegation", "delegations", "contingents", "bank", "banks", "institute", "institutes",
+                   "member", "leader", "leaders", "envoy", "envoys", "representative", "coordinator", "rapporteur",
+                   "rapporteurs", "expert", "adviser", "advisers", "officer", "officers", "head", "heads", "chief",
+                   "chiefs", "chair", "president", "director", "administrator", "secretary", "commissioner"],
     # a coordinated second addressee slot of the same verb: "Calls upon States ..., and *upon* X to ..."
     "addressee_repeat": ["upon"],
     # the first words of a conjunct that is an adjunct, not an unknown actor: never reported as unmapped
@@ -110,7 +133,12 @@ EN: dict[str, Any] = {
     # a comma and one of these open an adjunct that runs to the next comma (", during the debate on the report of
     # the Council,"): no addressee in it
     "parenthetical_starts": ["during", "after", "before", "following", "through", "at", "on", "under", "without",
-                             "for", "where", "when", "whenever", "if", "once", "while", "since", "until"],
+                             "for", "where", "when", "whenever", "if", "once", "while", "since", "until",
+                             # ", mindful of the criteria in Economic and Social Council resolution 1980/67,"
+                             "mindful", "bearing", "considering", "taking", "recalling", "noting", "recognizing",
+                             "guided"],
+    # adverbs that may come between that comma and the word (", also considering the mandate of the Office,")
+    "parenthetical_adverbs": ["also", "further"],
     # a comma and one of these before a gerund open an adjunct too (", in transmitting information to the
     # Secretary-General,"; ", by providing support to the Office,"): "in"/"by" alone may be a list's filler
     # (", in particular")

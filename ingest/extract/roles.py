@@ -39,6 +39,7 @@ class Rules:
         self.repeat = _words(gram, "addressee_repeat")
         self.adjunct = _words(gram, "adjunct_starts")
         self.parenthetical = _words(gram, "parenthetical_starts")
+        self.parenthetical_adverbs = _words(gram, "parenthetical_adverbs")
         self.gerund_adjuncts = _words(gram, "gerund_adjuncts")
         self.heads = _words(gram, "title_heads")
         self.weak_heads = _words(gram, "title_heads_groups")
@@ -81,6 +82,8 @@ class Rules:
         self.description_links = phrase_trie(gram.get("description_links", []))
         self.grounds = _words(gram, "praise_grounds")
         self.partner_phrases = phrase_trie([p for p in gram.get("partner_phrases", ()) if len(lows(p)) > 1])
+        self.body_nouns = _words(gram, "body_nouns")
+        self.determiners = _words(gram, "determiners")
 
     # -- titles ---------------------------------------------------------------------------------------------
     def title_spans(self, toks: list[Token], named: set[int] = frozenset()) -> list[tuple[int, int, int]]:
@@ -209,6 +212,39 @@ class Rules:
         after = toks[m.j]
         return self._open_word(after) and after.low not in self.followers | self.markers | self.places
 
+    def name_before_noun(self, toks: list[Token], m: Mention, a: int, covered: set[int]) -> bool:
+        """"the *United Nations* Framework Convention", "*United Nations* peacekeeping activities", "*Economic and
+        Social Council* resolution 1980/67": in an addressee slot, a name that modifies the noun phrase right after
+        it names whose that thing is, unless the phrase's head is the noun of a body ("United Nations departments",
+        "United Nations internal and external oversight bodies" are the Organization's). Not a class of States
+        ("States hosting refugees"), nor the first name after the verb (toks[a]), which is addressed ("requests the
+        Secretary-General prepare"), nor a subject before its verb ("the Houthis end the restrictions")."""
+        if (not self.english_order or m.j >= len(toks) or m.j in covered or _state(m.concept)
+                or not toks[m.j - 1].upper):
+            return False
+        if all(toks[k].low in self.list_fillers and toks[k].low != "," for k in range(a, m.i)):
+            return False  # the first words after the verb are its addressee: "requests the Secretary-General prepare"
+        head, k = None, m.j
+        while k < len(toks):
+            low = toks[k].low
+            if head is not None and head.low in self.body_nouns:
+                break
+            if low == "-" or (low in ("and", "or") and head is not None and k + 1 < len(toks)
+                              and toks[k + 1].low.isalpha() and toks[k + 1].upper == head.upper):
+                k += 1  # "high-level", "internal and external", "African Union Peace and Security Council"
+                continue
+            if k in covered and head is not None and head.upper:
+                return False  # a longer name the vocabularies lack goes on: "African Union Peace and Security Council"
+            if (not low.isalpha() or k in covered or low in self.fillers or low in self.links or low in self.coord
+                    or low in self.followers or low in self.markers):
+                break
+            if not toks[k].upper and low.endswith(("ed", "ly")):
+                return False  # "non-governmental organizations active ...", "the Secretary-General fully implement"
+            head, k = toks[k], k + 1
+        if head is None or head.low in self.body_nouns:
+            return False
+        return not (k < len(toks) and toks[k].low in self.determiners)  # a verb and its object: "Houthis end the"
+
     def _open_word(self, t: Token) -> bool:
         """A lower-case word that is no function word of the grammar."""
         return (t.low.isalpha() and not t.upper and t.low not in self.fillers and t.low not in self.links
@@ -234,7 +270,8 @@ class Rules:
         transmitting information to X,"."""
         if k < 1 or toks[k - 1].low != ",":
             return False
-        if toks[k].low in self.parenthetical:
+        if toks[k].low in self.parenthetical or (toks[k].low in self.parenthetical_adverbs and k + 1 < len(toks)
+                                                 and toks[k + 1].low in self.parenthetical):
             return True
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         return toks[k].low in self.gerund_adjuncts and nxt.isalpha() and nxt.endswith("ing")
