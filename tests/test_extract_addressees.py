@@ -177,3 +177,19 @@ def test_a_participle_set_off_by_commas_is_no_addressee_phrase(vocab):
     pr = provisions(vocab, ["Requests the Secretary-General, also considering the views of the Human Rights Council, "
                             "to report;"])[0]
     assert local(pr.addressees) == ["secretary-general"]
+
+
+@pytest.mark.parametrize("language, text, want", [
+    ("fr", "Engage les États parties à la Convention des Nations Unies contre la corruption à coopérer ;",
+     ["states-parties"]),
+    ("fr", "Invite l'Organisation météorologique mondiale, compte tenu de la résolution 1980/67 du Conseil économique "
+           "et social, à faciliter la célébration de la Journée ;", ["world-meteorological-organization"]),
+    ("es", "Invita a la Organización Meteorológica Mundial, teniendo presentes las disposiciones de la resolución "
+           "1980/67 del Consejo Económico y Social, a que facilite la celebración del Día;",
+     ["world-meteorological-organization"]),
+    ("es", "Invita a la secretaría de la Convención Marco de las Naciones Unidas sobre el Cambio Climático a que "
+           "informe;", []),
+])
+def test_a_name_after_de_that_completes_an_instrument_or_a_resolution_is_no_addressee(vocab, language, text, want):
+    pr = provisions(vocab, [text], language=language)[0]
+    assert local(pr.addressees) == want

@@ -546,7 +546,7 @@ def _addressees(toks: list[Token], a: int, b: int, inside: list[Mention], ctx: _
         if ctx.rules.negated(toks, m):
             rep.notes.append((ACTOR, text[m.start:m.end], "what the addressees are not"))
             continue
-        if ctx.rules.name_before_noun(toks, m, a, covered):
+        if ctx.rules.name_before_noun(toks, m, a, covered) or ctx.rules.owner_of_thing(toks, m, a):
             rep.notes.append((ACTOR, text[m.start:m.end], "names whose the thing after it is"))
             continue
         found.append(m)

@@ -310,6 +310,10 @@ FR: dict[str, Any] = {
                                 "l", "d", "nouveau", "nouvelle", "plus", "même", "autres", "autre"],
     "clause_that": ["que", "qu'", "qu’"],
     "addressee_links": ["de", "du", "des", "entre", "au sein"],
+    # the things a name after "de" belongs to ("la Convention *des Nations Unies* contre la corruption", "la
+    # résolution 1980/67 *du Conseil économique et social*"): that name is no addressee
+    "owned_things": ["convention", "conventions", "traité", "traités", "protocole", "protocoles", "pacte", "charte",
+                     "instrument", "instruments", "résolution", "résolutions", "décision", "décisions"],
     # demonstratives for the addressee named before ("prie ce dernier de", "demande à celui-ci de")
     "object_pronouns": ["ce dernier", "cette dernière", "ces derniers", "ces dernières", "celui-ci", "celle-ci",
                         "ceux-ci", "celles-ci", "à ce dernier", "à cette dernière", "à ces derniers",
@@ -463,6 +467,8 @@ ES: dict[str, Any] = {
                                 "esta", "estos", "estas", "ese", "esa", "cada", "otros", "otras", "lo"],
     "clause_that": ["que"],
     "addressee_links": ["de", "del", "entre", "dentro"],
+    "owned_things": ["convención", "convenciones", "tratado", "tratados", "protocolo", "protocolos", "pacto", "carta",
+                     "instrumento", "instrumentos", "resolución", "resoluciones", "decisión", "decisiones"],
     "object_pronouns": ["a este último", "a esta última", "a estos últimos", "a estas últimas", "a este",
                         "a esta", "a estos", "a estas"],
     "plural_pronouns": ["últimos", "últimas", "estos", "estas", "ellos", "ellas"],

@@ -84,6 +84,8 @@ class Rules:
         self.partner_phrases = phrase_trie([p for p in gram.get("partner_phrases", ()) if len(lows(p)) > 1])
         self.body_nouns = _words(gram, "body_nouns")
         self.determiners = _words(gram, "determiners")
+        self.owned_things = _words(gram, "owned_things")
+        self.articles = (self.definite | self.gov_articles | {"las", "los", "'"}) - self.links
 
     # -- titles ---------------------------------------------------------------------------------------------
     def title_spans(self, toks: list[Token], named: set[int] = frozenset()) -> list[tuple[int, int, int]]:
@@ -219,9 +221,10 @@ class Rules:
         "United Nations internal and external oversight bodies" are the Organization's). Not a class of States
         ("States hosting refugees"), nor the first name after the verb (toks[a]), which is addressed ("requests the
         Secretary-General prepare"), nor a subject before its verb ("the Houthis end the restrictions")."""
+        first = next((t for t in toks[m.i:m.j] if t.low not in self.list_fillers), toks[m.i])
         if (not self.english_order or m.j >= len(toks) or m.j in covered or _state(m.concept)
-                or not toks[m.j - 1].upper):
-            return False
+                or not toks[m.j - 1].upper or not first.upper):
+            return False  # (a common noun heads "relevant bodies of the United Nations": no name)
         if all(toks[k].low in self.list_fillers and toks[k].low != "," for k in range(a, m.i)):
             return False  # the first words after the verb are its addressee: "requests the Secretary-General prepare"
         head, k = None, m.j
@@ -244,6 +247,30 @@ class Rules:
         if head is None or head.low in self.body_nouns:
             return False
         return not (k < len(toks) and toks[k].low in self.determiners)  # a verb and its object: "Houthis end the"
+
+    def owner_of_thing(self, toks: list[Token], m: Mention, a: int) -> bool:
+        """French and Spanish: "la Convention[-cadre] *des Nations Unies* contre la corruption", "la résolution
+        1980/67 *du Conseil économique et social*", "los instrumentos *de las Naciones Unidas*": a name after "de"
+        that completes the name of an instrument or a resolution says whose that thing is; it is no addressee (the English order is `name_before_noun`'s)."""
+        if self.english_order or not self.owned_things:
+            return False
+        k = m.i - 1
+        while k > a and toks[k].low in self.articles:
+            k -= 1
+        if k <= a or toks[k].low not in self.links:
+            return False
+        k -= 1
+        number = False
+        while k > a and not toks[k].low.isalpha() and toks[k].low not in (",", ";", ":"):
+            number = number or toks[k].low.isdigit()
+            k -= 1  # "1980/67", "1373 (2001)"
+        if number:
+            return k >= a and toks[k].low in self.owned_things
+        if k > a + 1 and toks[k - 1].low == "-" and not toks[k].upper:
+            k -= 2  # "Convention-cadre"
+        elif k > a and toks[k].upper and toks[k - 1].upper:
+            k -= 1  # "Convención Marco"
+        return k >= a and toks[k].low in self.owned_things
 
     def _open_word(self, t: Token) -> bool:
         """A lower-case word that is no function word of the grammar."""
