@@ -368,3 +368,27 @@ def test_french_verb_phrases_after_et(vocab, text, verb):
 ])
 def test_a_clitic_pronoun_agrees_in_number(vocab, text, expected):
     assert local(provisions(vocab, [text], language="fr")[-1].addressees) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a qualifier after the noun: some States, as "all interested States" in English
+    ("fr", "Engage tous les États intéressés à participer aux négociations;", ["states"]),
+    ("fr", "Demande à tous les États d'Afrique de ratifier le Traité;", ["states"]),
+    ("es", "Exhorta a todos los Estados afectados a cooperar;", ["states"]),
+    # "de" + infinitive is the complement, a relative clause no qualifier: all States
+    ("fr", "Demande à tous les États d'adopter des mesures;", ["all-states"]),
+    ("fr", "Demande à tous les États qui ne l'ont pas encore fait de ratifier le Traité;", ["all-states"]),
+    ("es", "Exhorta a todos los Estados a cooperar;", ["all-states"]),
+])
+def test_all_states_with_a_qualifier_after_the_noun_are_states(vocab, lang, text, expected):
+    assert local(provisions(vocab, [text], language=lang)[0].addressees) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Engage l'Autorité à poursuivre ses travaux sur le projet de règlement;", []),
+    ("Engage les autorités à poursuivre leurs travaux;", ["governments"]),
+    ("Engage les Autorités nationales à poursuivre leurs travaux;", ["governments"]),
+])
+def test_a_capitalized_singular_is_no_plural_lower_case_name(vocab, text, expected):
+    """"l'Autorité" (an institution's name) is not "autorités" (governments), whose key it shares."""
+    assert local(provisions(vocab, [text], language="fr")[0].addressees) == expected

@@ -338,6 +338,9 @@ FR: dict[str, Any] = {
                       "présidence de sa"],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
     # "et *lui* demande", "et *l'*invite": a singular clitic stands for one actor, named with a singular determiner
+    # "tous les États concernés" are all States, as "all States concerned" are; other qualifiers after the noun
+    # ("tous les États intéressés", "d'Afrique") name some of them
+    "universal_followers": ["concernés", "concernées"],
     "singular_clitics": ["le", "la", "lui", "l'", "l’"],
     "singular_determiners": ["le", "la", "l'", "l’", "du", "au", "ce", "cet", "cette", "son", "sa", "un", "une"],
     "plural_determiners": ["les", "des", "aux", "ces", "leurs", "ses"],

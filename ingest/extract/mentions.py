@@ -53,7 +53,9 @@ class MentionFinder:
         self.exact: dict[str, set[str]] = {}
         # one-word actor names written with a capital match only a capitalized word: "the Organization" is
         # the United Nations, "tourism organizations" is not
-        capital, lower = set(), set()
+        # and one-word names of many, written in the plural and in lower case, match no capitalized singular:
+        # "l'Autorité" (the Seabed Authority) is not "autorités"
+        capital, lower, plural = set(), set(), set()
         for iri, c in vocab.concepts.items():
             if c.kind not in (GROUP, ACTOR):
                 continue
@@ -63,7 +65,18 @@ class MentionFinder:
                         self.exact.setdefault(iri, set()).add(lows(label)[0])
                     elif c.kind == ACTOR:
                         (capital if label[:1].isupper() else lower).add(keys(label)[0])
+                        if not label[:1].isupper() and lows(label)[0].endswith("s"):
+                            plural.add(keys(label)[0])
         self.capital = capital - lower
+        self.plural_only = plural - capital
+        # "tous les États *intéressés*", "todos los Estados *de África*": a quantified name ("all States") with a
+        # qualifier after its noun names some of them, the broader concept, as "all interested States" does
+        self.universal = {} if gram.get("actor_followers") else {
+            iri: c.broader[0] for iri, c in vocab.concepts.items()
+            if c.kind == ACTOR and c.broader and c.label.lower().startswith(("all ", "each ", "every "))}
+        self.participles = tuple(gram.get("participle_suffixes", ())) or ("\0",)
+        self.of_words = {lows(p)[0] for p in gram.get("head_prepositions", ())}
+        self.keep_all = {w for p in gram.get("universal_followers", ()) for w in lows(p)}
 
     def find(self, toks: list[Token], lo: int = 0, hi: int | None = None) -> list[Mention]:
         hi = len(toks) if hi is None else hi
@@ -91,9 +104,12 @@ class MentionFinder:
                 continue
             c = self.vocab.concepts[vals[0]]
             if j == i + 1 and ((c.id in self.exact and toks[i].low not in self.exact[c.id])
-                               or (not toks[i].upper and toks[i].key in self.capital)):
+                               or (not toks[i].upper and toks[i].key in self.capital)
+                               or (toks[i].upper and toks[i].key in self.plural_only and not toks[i].low.endswith("s"))):
                 i += 1  # "civilian" is not "civilians"; "organizations" is not "the Organization"
                 continue
+            if c.id in self.universal and self._qualified(toks, j, hi):
+                c = self.vocab.concepts[self.universal[c.id]]
             self._expand_back(toks, i, j, c, lo, out)
             out.append(Mention(c, i, j, toks[i].start, toks[j - 1].end))
             q = self._qualifier(toks, j, hi, c)
@@ -104,6 +120,18 @@ class MentionFinder:
             i = self._expand(toks, i, j, c, hi, out)
         out.sort(key=lambda m: m.i)
         return out
+
+    def _qualified(self, toks: list[Token], j: int, hi: int) -> bool:
+        """A qualifier follows the noun ending at toks[j - 1]: a participle or adjective in "-é(e)s"/"-ados"
+        ("intéressés", "afectados"), or "de" + a name ("d'Afrique", "de África"); not "de" + an infinitive."""
+        if j >= hi:
+            return False
+        t = toks[j]
+        if t.low in self.of_words:
+            k = j + 2 if j + 1 < hi and toks[j + 1].low == "'" else j + 1
+            return k < hi and toks[k].upper
+        return t.low.isalpha() and not t.upper and len(t.low) > 3 and t.low.endswith(self.participles) \
+            and t.low not in self.keep_all
 
     def _qualifier(self, toks: list[Token], j: int, hi: int, c: ConceptInfo) -> Mention | None:
         """The group a qualifier after a group mention names: "girls *with disabilities*" (persons with
