@@ -246,3 +246,51 @@ def test_spanish_de_inside_a_name_is_no_complement():
 ])
 def test_outer_space_committee_is_named(language, text, entity):
     assert got(text, language) == [(entity, "meeting", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the list follows "que:" / "Decide:" with no marker before it; each item is a task of its own, and what an
+    # item's verb acts on ("el memorando suscrito con el PNUD") is not who is asked
+    ("Solicita al Secretario General que: a) Siga interponiendo sus buenos oficios; b) Presente un informe en su "
+     "octogésimo período de sesiones; c) Apoye la aplicación del memorando suscrito con el Programa de las Naciones "
+     "Unidas para el Desarrollo;", [("secretary-general", "assistance", None), ("secretary-general", "report", "80"),
+                                   ("secretary-general", "assistance", None)]),
+    ("Decide: a) Seguir examinando la cuestión en su octogésimo período de sesiones; b) Solicitar al Secretario "
+     "General que le presente un informe en su octogésimo período de sesiones;",
+     [("general-assembly", "agenda_item", "80"), ("secretary-general", "report", "80")]),
+])
+def test_spanish_lists_without_a_marker_before_them(text, expected):
+    assert got(text, "es") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Decide incluir en el programa provisional de su octogésimo período de sesiones el tema titulado \"Cuestión\" y "
+     "convocar en relación con ese tema una reunión de alto nivel;",
+     [("general-assembly", "agenda_item", "80"), ("general-assembly", "meeting", None)]),
+    # two verbs of one purpose are one task
+    ("Decide convocar una reunión de alto nivel para promover la cooperación y fortalecer la capacidad;",
+     [("general-assembly", "meeting", None)]),
+])
+def test_spanish_decision_coordinated_infinitives(text, expected):
+    assert got(text, "es") == expected
+
+
+def test_spanish_compound_title_as_short_name():
+    """"el Grupo de Trabajo Intergubernamental" after the full name: "de Trabajo" is part of the title."""
+    assert got("Acoge con beneplácito la labor del Grupo de Trabajo Intergubernamental sobre la Aplicación Efectiva "
+               "de la Declaración y el Programa de Acción de Durban y solicita al Grupo de Trabajo Intergubernamental "
+               "que le presente un informe;", "es") == \
+        [("intergovernmental-working-group-on-the-effective-implementation-of-the-durban-declaration-and-programme-"
+          "of-action", "report", None)]
+
+
+@pytest.mark.parametrize("language, text, due", [
+    ("en", "Requests the Secretary-General to submit to the General Assembly and the Human Rights Council at their "
+           "eightieth and sixty-first sessions, respectively, a report;", "80"),
+    ("en", "Requests the Secretary-General to submit the revised strategy by no later than the seventy-ninth "
+           "session;", "79"),
+    ("es", "Solicita al Secretario General que la informe, antes de que finalice su octogésimo período de sesiones, "
+           "sobre las medidas adoptadas;", "80"),
+])
+def test_due_session_their_no_later_than_before_it_ends(language, text, due):
+    assert [m[2] for m in got(text, language)] == [due]

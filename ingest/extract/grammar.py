@@ -228,7 +228,7 @@ EN: dict[str, Any] = {
     "sdg_goal": r"\b(?:sustainable\s+development\s+)?goals?\s+",
     # a session the task is due at ("at its eightieth session", "the provisional agenda of its eightieth session")
     # is preferred to one it is due before or one cited ("adopted at its tenth special session")
-    "session": r"\b(?:(?P<at>at|by|during|to|for|(?<=agenda )of)|of|before|prior\s+to|until)\s+(?:its|the)\s+((?:[a-z]+[- ])?[a-z]+)"
+    "session": r"\b(?:(?P<at>at|by|during|to|for|(?<=agenda )of|no\s+later\s+than)|of|before|prior\s+to|until)\s+(?:its|their|the)\s+((?:[a-z]+[- ])?[a-z]+)"
                r"(?:\s+and\s+(?:[a-z]+[- ])?[a-z]+)?\s+(?:regular\s+)?sessions?\b",
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
@@ -538,10 +538,12 @@ ES: dict[str, Any] = {
     # "en su octogésimo primer período de sesiones", "en su 34º período de sesiones", and the plural with its
     # ordinals after it: "en sus períodos de sesiones septuagésimo noveno y octogésimo" (the first is due); the
     # session of a provisional agenda is due ("el programa provisional de su octogésimo primer período de sesiones")
-    "session": r"\b(?:(?P<at>en|durante|para|(?<=provisional )de)|antes\s+de|de)\s+(?:(?:su|el)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
+    "session": r"\b(?:(?P<at>en|durante|para|(?<=provisional )de)|antes\s+de(?:\s+que\s+(?:finalice|concluya|termine))?|de)\s+(?:(?:su|el)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
                r"(?:\s+y\s+[a-záéíóú\dº° ]+?)?\s+períodos?\s+de\s+sesiones\b|sus\s+períodos\s+de\s+sesiones\s+"
                r"(?P<after>\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
     "mandate_joins": ["y", "e"],
+    # words of a purpose: the infinitives coordinated after them are its own ("para examinar ... y debatir ...")
+    "purpose_words": ["para", "fin", "miras", "objeto", "vistas"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
     "requesting_verbs": ["pide"],

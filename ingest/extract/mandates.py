@@ -218,6 +218,7 @@ class _Provision:
         segs = _segments(self.toks, lo, hi, self.gram, self.mentions)
         if self.decision:
             segs = [c for a, b in segs for c in _that_clauses(self.toks, a, b, self.gram)]
+            segs = [c for a, b in segs for c in _infinitive_clauses(self.toks, a, b, self.gram)]
         previous: dict[str, Any] = {}
         # a request's task is in its complement, not in its addressee ("the focal point for electoral
         # assistance"); a decision's may be in its verb phrase ("Decides to remain seized")
@@ -227,7 +228,8 @@ class _Provision:
             s_end = self.toks[b - 1].end if k + 1 < len(segs) else self.base + len(self.text)
             seg = self.text[s_start - self.base:s_end - self.base]
             begin = (first if k == 0 or self.decision else
-                     a + 1 if _bare_verb(self.toks, a, self.gram) else _first_marker(self.toks, a, b, self.gram))
+                     a + 1 if _bare_verb(self.toks, a, self.gram) else
+                     _item_verb(self.toks, a, b, self.gram) or _first_marker(self.toks, a, b, self.gram))
             begin = max(a, begin) if begin < b else a
             task, at = _task(self.toks, begin, b, self.cues, self.named)
             if task == "agenda_item" and not self.decision:
@@ -340,11 +342,12 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     verb_at = lo  # the verb of the task being read
     for i in range(lo, hi - 1):
         low = toks[i].low
-        if opened and (_item(toks, i, hi, spans, markers, non_inf, gram) or _bare_verb(toks, i, gram)) and \
-                i - cuts[-1] > 2:
+        item = _item(toks, i, hi, spans, markers, non_inf, gram)
+        if opened and (item or _bare_verb(toks, i, gram)) and i - cuts[-1] > 2:
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
             purpose = False
             continue
+        opened = opened or item  # "Decide: a) Seguir examinando ...; b) Solicitar ...": no marker before the list
         # never below zero: French and Spanish sub-paragraph labels close a parenthesis they never opened ("a)")
         depth = max(0, depth + (low == "(") - (low == ")"))
         if depth or low not in markers:
@@ -411,6 +414,14 @@ def _past_pronouns(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> 
     return i
 
 
+def _item_verb(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> int | None:
+    """The index of the verb that opens a sub-paragraph ("i) Apoye el memorando suscrito con el ACNUR"): the
+    entities after it are what the task is about, not who is asked."""
+    k = a + 3 if toks[a].low == "(" else a + 2 if a + 1 < b and toks[a + 1].low == ")" else b
+    endings = tuple(gram["item_verb_endings"])
+    return k if k < b and endings and toks[k].low.isalpha() and toks[k].low.endswith(endings) else None
+
+
 def _item(toks: list[Token], i: int, hi: int, spans: dict[int, int], markers: set[str], non_inf: set[str],
           gram: dict[str, Any]) -> bool:
     """A sub-paragraph that gives a task of its own: "(b) To convene ...", "(b) The High Commissioner to
@@ -467,6 +478,27 @@ def _that_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> li
     arts = {lows(w)[0] for w in gram.get("articles", ())}
     cuts = [a] + [k for k in range(a + 6, b - 2)
                   if toks[k].low in joins and toks[k + 1].low in that and toks[k + 2].low in arts]
+    return list(zip(cuts, cuts[1:] + [b], strict=True))
+
+
+def _infinitive_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> list[tuple[int, int]]:
+    """A decision's coordinated infinitives where the language repeats no marker: Spanish "Decide organizar una
+    mesa redonda ... y incluir en el programa provisional ..." (English "and to include"); not two verbs on one
+    object ("promover y proteger") nor the verbs of a purpose ("para examinar ... y debatir ...") unless a
+    comma closes it."""
+    purposes = set(gram.get("purpose_words", ()))
+    if not purposes:
+        return [(a, b)]
+    inf = _rx(gram["infinitive"])
+    joins = set(gram["mandate_joins"])
+    cuts, blocked = [a], False
+    for k in range(a + 1, b - 2):
+        low = toks[k].low
+        blocked = blocked or low in purposes
+        # Spanish puts no comma before the last "y" of a list: ", y incluir" starts another task even after a purpose
+        if low in joins and (not blocked or toks[k - 1].low == ",") and toks[k + 1].low.isalpha() and len(toks[k + 1].low) > 4 and \
+                inf.search(toks[k + 1].low) and not inf.search(toks[k - 1].low) and k - cuts[-1] > 3:
+            cuts.append(k)
     return list(zip(cuts, cuts[1:] + [b], strict=True))
 
 

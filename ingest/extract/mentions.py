@@ -483,7 +483,7 @@ class ShortNames:
         for p in range(i + 1, j - 1):
             if toks[p].low in self.connectors:
                 head = tuple(t.key for t in toks[i:p])
-                if not out:
+                if not out or self._compound_title(toks, i, p, out):
                     out.append(head)
                 short = self._drop_optional(head)
                 if short is not None:
@@ -495,6 +495,13 @@ class ShortNames:
             cut = [head[:n] if self.noun_first else head[-n:] for n in (1, 2) if len(head) > n]
             out += [h for h in cut if len(h) < 2 or labels is None or not self._names_another(h, own, labels)]
         return out
+
+    def _compound_title(self, toks: list[Token], i: int, p: int, out: list[tuple[str, ...]]) -> bool:
+        """Whether toks[i:p] is a title whose noun takes a capitalised complement, up to the connector at p:
+        "el Grupo de Trabajo Intergubernamental" of "Grupo de Trabajo Intergubernamental sobre ...", where the
+        first connector, "de", only cut "Grupo"."""
+        first = i + len(out[0])
+        return self.noun_first and len(out) == 1 and first + 1 < p and toks[first + 1].upper and toks[p - 1].upper
 
     @staticmethod
     def _names_another(head: tuple[str, ...], own: str | None, labels: Trie) -> bool:
