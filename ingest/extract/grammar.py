@@ -260,6 +260,8 @@ EN: dict[str, Any] = {
     "asking_nouns": ["invitation", "appeal"],
     # what a decision fixes of a task already decided, which is no task of its own ("that the theme of ...")
     "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome"],
+    # a light or assistance verb before one of these pays attention: an other task, as "give due consideration"
+    "attention_nouns": ["attention", "consideration"],
     "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
     "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
                      "authorise", "authorises", "entrust", "entrusts"],
@@ -413,6 +415,7 @@ FR: dict[str, Any] = {
     "mandate_joins": ["et"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
+    "attention_nouns": ["attention", "considération"],
     "requesting_verbs": ["demande"],
     "marker_pronouns": ["lui", "leur", "y", "en", "se", "s"],
     "item_verb_endings": ["er", "ir", "re", "oir"],
@@ -546,6 +549,10 @@ ES: dict[str, Any] = {
     "purpose_words": ["para", "fin", "miras", "objeto", "vistas"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
+    "attention_nouns": ["atención", "consideración"],
+    # "celebrar" holds a meeting or observes a day: with one of these (as a name) near it, it observes
+    "observing_cues": ["celebre", "celebren", "celebrar"],
+    "observances": ["día", "año", "decenio", "semana", "jornada"],
     "requesting_verbs": ["pide"],
     "marker_pronouns": ["le", "les", "se"],
     # a clitic before the verb that stands for what the task before produced ("que prepare un informe ... y que

@@ -231,7 +231,7 @@ class _Provision:
                      a + 1 if _bare_verb(self.toks, a, self.gram) else
                      _item_verb(self.toks, a, b, self.gram) or _first_marker(self.toks, a, b, self.gram))
             begin = max(a, begin) if begin < b else a
-            task, at = _task(self.toks, begin, b, self.cues, self.named)
+            task, at = _task(self.toks, begin, b, self.cues, self.named, self.gram)
             if task == "agenda_item" and not self.decision:
                 task = "other"  # "Requests the Special Committee to continue to examine the question"
 
@@ -248,7 +248,7 @@ class _Provision:
                 p_end = s_end if n == len(parts) else self.toks[y - 1 - (self.toks[y - 1].low == ",")].end
                 p_task, p_obj = task, obj
                 if n:  # "..., a final report ... and periodic updates": the same kind unless it names another
-                    found, f_at = _task(self.toks, x, y, self.cues, self.named)
+                    found, f_at = _task(self.toks, x, y, self.cues, self.named, self.gram)
                     p_task = found if found in DELIVERABLES else task
                     p_obj = self._object(x, y, f_at if found in DELIVERABLES else x, p_task)[0]
                 seg = self.text[p_start - self.base:p_end - self.base]
@@ -564,29 +564,29 @@ def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dic
     return not endings or toks[i].low.endswith(tuple(endings))
 
 
-def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozenset()) -> tuple[str, int | None]:
+def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozenset(),
+          gram: dict[str, Any] | None = None) -> tuple[str, int | None]:
     """The segment's task and the token index of its cue ("other", None when there is none). A cue inside
     a name is none ("the Permanent *Forum*"); a light verb ("provide", "submit") gives way to the deliverable
-    it carries: a report, update or study in its segment, else a task noun close after it."""
+    it carries: a report, update or study in its segment, else a task noun close after it. With the grammar,
+    a verb that pays attention ("presten la debida atención") is an other task, and a verb that observes a day
+    ("para que el Día se celebre") holds no meeting."""
     found: list[tuple[str, int]] = []
     aside = _asides(toks, lo, hi)
     for i in range(lo, hi):
         if i in names or i in aside:
             continue
-        for ph, name in c.tasks.get(toks[i].low, ()):
-            n = len(ph)
-            if i + n > hi or any(toks[i + k].low != ph[k] for k in range(1, n)):
-                continue
-            if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
-                continue  # "the present resolution", "la presente resolución"
-            if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
-                continue  # "taking into account the report of the High Commissioner" cites one already made
-            if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
-                continue  # "renew the measures imposed" extends no one's mandate
-            if name in OVERRIDING:
-                return name, i
-            found.append((name, i))
-            break
+        cue = _cue_at(toks, lo, hi, i, c, gram)
+        if cue is None:
+            continue
+        name, attending = cue
+        if attending:
+            if not found:
+                return "other", i  # "que presten la debida atención a ...": as "give due consideration"
+            continue
+        if name in OVERRIDING:
+            return name, i
+        found.append((name, i))
     if not found:
         return "other", None
     name, i = found[0]
@@ -601,6 +601,40 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         near = next((f for f in nouns if f[1] - i <= 8), None)
         return carried or near or (name, i)
     return name, i
+
+
+def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
+            gram: dict[str, Any] | None) -> tuple[str, bool] | None:
+    """The task of the cue that starts at token i, longest phrase first, and whether its verb pays attention
+    rather than does the task ("presten la debida atención"); None when no cue starts there."""
+    attention = set(gram.get("attention_nouns", ())) if gram else set()
+    for ph, name in c.tasks.get(toks[i].low, ()):
+        n = len(ph)
+        if i + n > hi or any(toks[i + k].low != ph[k] for k in range(1, n)):
+            continue
+        if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
+            continue  # "the present resolution", "la presente resolución"
+        if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
+            continue  # "taking into account the report of the High Commissioner" cites one already made
+        if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
+            continue  # "renew the measures imposed" extends no one's mandate
+        if name == "meeting" and gram and _observance(toks, i, n, gram):
+            continue
+        attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and \
+            any(t.low in attention for t in toks[i + n:min(hi, i + n + 3)])
+        return name, attending
+    return None
+
+
+def _observance(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
+    """Whether a meeting cue observes a day, year or decade rather than holds a meeting: Spanish "celebrar"
+    is both ("para que el Día Internacional se celebre debidamente", English "for appropriate observance")."""
+    verbs = set(gram.get("observing_cues", ()))
+    days = set(gram.get("observances", ()))
+    if not verbs or not any(t.low in verbs for t in toks[i:i + n]):
+        return False
+    near = toks[max(0, i - 4):i] + toks[i + n:i + n + 4]
+    return any(t.low in days and t.upper for t in near)
 
 
 def _asides(toks: list[Token], lo: int, hi: int) -> set[int]:

@@ -1,0 +1,45 @@
+"""The task type of a mandate in English, French and Spanish, on sentences written for these tests in the way
+the Assembly's three versions print them: a paragraph and its translation should give the same task."""
+from __future__ import annotations
+
+import pytest
+from handmade import resolution
+
+from unkg.ingest.extract import extract, load
+
+
+def tasks(text: str, language: str) -> list[tuple[str | None, str]]:
+    """(entity, task) of each mandate of a one-paragraph resolution in `language`."""
+    res = extract(resolution([text], language=language), load())
+    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task)
+            for pr in res.operative[0].provisions for m in pr.mandates]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Invites the Secretary-General to give due consideration to the needs of small island States;"),
+    ("fr", "Invite le Secrétaire général à prêter attention aux besoins des petits États insulaires ;"),
+    ("es", "Invita al Secretario General a que preste la debida atención a las necesidades de los pequeños "
+           "Estados insulares;"),
+    ("es", "Solicita al Secretario General que siga prestando especial atención a las necesidades de los pequeños "
+           "Estados insulares y a su informe;"),
+])
+def test_paying_attention_is_no_assistance(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Solicita al Secretario General que siga prestando asistencia técnica a los Estados que la soliciten;"),
+    ("fr", "Prie le Secrétaire général de continuer à prêter son concours aux États qui en font la demande ;"),
+])
+def test_lending_assistance_still_is(language, text):
+    assert tasks(text, language) == [("secretary-general", "assistance")]
+
+
+def test_observing_a_day_is_no_meeting():
+    english = tasks("Requests the Secretary-General to bring the present resolution to the attention of all Member "
+                    "States and organizations, for appropriate observance of the Day;", "en")
+    spanish = tasks("Solicita al Secretario General que señale la presente resolución a la atención de todos los "
+                    "Estados Miembros y organizaciones, para que el Día Mundial se celebre debidamente;", "es")
+    assert spanish == english and english[0][1] != "meeting"
+    assert tasks("Solicita al Secretario General que celebre una reunión de alto nivel sobre el Día Mundial;", "es") == \
+        [("secretary-general", "meeting")]
