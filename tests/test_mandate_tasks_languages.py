@@ -43,3 +43,27 @@ def test_observing_a_day_is_no_meeting():
     assert spanish == english and english[0][1] != "meeting"
     assert tasks("Solicita al Secretario General que celebre una reunión de alto nivel sobre el Día Mundial;", "es") == \
         [("secretary-general", "meeting")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General, with the assistance of the relevant organizations, to take the measures "
+           "necessary to raise awareness of the Convention;"),
+    ("fr", "Prie le Secrétaire général de prendre, avec l’aide de l’Organisation mondiale de la Santé, les mesures "
+           "nécessaires pour faire mieux connaître la Convention ;"),
+    ("es", "Solicita al Secretario General que, con la asistencia de las organizaciones pertinentes, adopte las "
+           "medidas necesarias para dar a conocer la Convención;"),
+    ("es", "Solicita al Secretario General que prosiga el proceso consultivo, con la participación de los Estados "
+           "interesados;"),
+])
+def test_a_partner_gives_no_task(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Invites the World Health Organization to participate in the high-level meeting;"),
+    ("fr", "Invite l’Organisation mondiale de la Santé à participer à la réunion de haut niveau ;"),
+    ("es", "Invita a la Organización Mundial de la Salud a participar en la reunión de alto nivel;"),
+    ("es", "Invita a la Organización Mundial de la Salud a que contribuya a la conferencia de examen;"),
+])
+def test_taking_part_in_a_meeting_is_no_meeting(language, text):
+    assert tasks(text, language) == [("world-health-organization", "other")]
