@@ -67,3 +67,22 @@ def test_a_partner_gives_no_task(language, text):
 ])
 def test_taking_part_in_a_meeting_is_no_meeting(language, text):
     assert tasks(text, language) == [("world-health-organization", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to strengthen their capacity to prevent abuse;"),
+    ("fr", "Prie le Secrétaire général de renforcer leurs capacités de prévention des abus ;"),
+    ("es", "Solicita al Secretario General que refuerce la capacidad de prevención de los abusos;"),
+])
+def test_strengthening_capacity_is_assistance(language, text):
+    assert tasks(text, language) == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to appoint a Special Adviser to the President of the Conference;"),
+    ("fr", "Prie le Secrétaire général de nommer un conseiller spécial auprès du Président de la Conférence ;"),
+    ("es", "Solicita al Secretario General que nombre a un Asesor Especial del Presidente de la Conferencia;"),
+    ("es", "Solicita al Secretario General que designe un Asesor Especial del Presidente de la Conferencia;"),
+])
+def test_appointing_is_establishing(language, text):
+    assert tasks(text, language) == [("secretary-general", "establish")]
