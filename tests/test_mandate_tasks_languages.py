@@ -86,3 +86,21 @@ def test_strengthening_capacity_is_assistance(language, text):
 ])
 def test_appointing_is_establishing(language, text):
     assert tasks(text, language) == [("secretary-general", "establish")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to allocate sufficient resources to the Office;"),
+    ("fr", "Prie le Secrétaire général de prévoir les ressources nécessaires au Bureau ;"),
+    ("es", "Solicita al Secretario General que asigne recursos suficientes a la Oficina;"),
+])
+def test_resources_for_an_office_are_assistance(language, text):
+    assert tasks(text, language) == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to provide information on the meetings of the Office;"),
+    ("fr", "Prie le Secrétaire général de fournir des informations sur les réunions du Bureau ;"),
+    ("es", "Solicita al Secretario General que proporcione información sobre las reuniones de la Oficina;"),
+])
+def test_providing_information_is_a_report(language, text):
+    assert tasks(text, language) == [("secretary-general", "report")]

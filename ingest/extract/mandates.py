@@ -572,6 +572,7 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     a verb that pays attention ("presten la debida atención") is an other task, and a verb that observes a day
     ("para que el Día se celebre") holds no meeting."""
     found: list[tuple[str, int]] = []
+    widths: dict[int, int] = {}
     aside = _asides(toks, lo, hi)
     for i in range(lo, hi):
         if i in names or i in aside:
@@ -579,7 +580,7 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         cue = _cue_at(toks, lo, hi, i, c, gram)
         if cue is None:
             continue
-        name, attending = cue
+        name, attending, width = cue
         if attending:
             if not found:
                 return "other", i  # "que presten la debida atención a ...": as "give due consideration"
@@ -587,6 +588,7 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         if name in OVERRIDING:
             return name, i
         found.append((name, i))
+        widths[i] = width
     if not found:
         return "other", None
     name, i = found[0]
@@ -595,7 +597,7 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         oral = next((f for f in found[1:] if f[0] == "oral_update" and f[1] - i <= 30), None)
         if oral:
             return oral
-    if toks[i].low in LIGHT:
+    if toks[i].low in LIGHT and widths[i] == 1:  # not "provide information", a cue of its own
         nouns = [f for f in found[1:] if toks[f[1]].low not in LIGHT]
         carried = next((f for f in nouns if f[0] in ("report", "oral_update", "study") and f[1] - i <= 25), None)
         near = next((f for f in nouns if f[1] - i <= 8), None)
@@ -604,9 +606,10 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
 
 
 def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
-            gram: dict[str, Any] | None) -> tuple[str, bool] | None:
-    """The task of the cue that starts at token i, longest phrase first, and whether its verb pays attention
-    rather than does the task ("presten la debida atención"); None when no cue starts there."""
+            gram: dict[str, Any] | None) -> tuple[str, bool, int] | None:
+    """The task of the cue that starts at token i (longest phrase first), whether its verb pays attention
+    rather than does the task ("presten la debida atención") and its length in tokens; None when no cue starts
+    there."""
     attention = set(gram.get("attention_nouns", ())) if gram else set()
     for ph, name in c.tasks.get(toks[i].low, ()):
         n = len(ph)
@@ -622,7 +625,7 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue
         attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and \
             any(t.low in attention for t in toks[i + n:min(hi, i + n + 3)])
-        return name, attending
+        return name, attending, n
     return None
 
 
