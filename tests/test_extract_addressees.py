@@ -193,3 +193,24 @@ def test_a_participle_set_off_by_commas_is_no_addressee_phrase(vocab):
 def test_a_name_after_de_that_completes_an_instrument_or_a_resolution_is_no_addressee(vocab, language, text, want):
     pr = provisions(vocab, [text], language=language)[0]
     assert local(pr.addressees) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Calls upon States, with the support, where appropriate, of regional organizations and civil society, to adopt "
+     "national plans;", ["states"]),
+    ("Urges all States, in conjunction with the Office of the United Nations High Commissioner for Refugees, to "
+     "cooperate;", ["all-states"]),
+    ("Encourages Governments, with support from the United Nations system upon request, to collect data;",
+     ["governments"]),
+])
+def test_partners_named_with_support_or_in_conjunction_are_no_addressees(vocab, text, want):
+    assert local(provisions(vocab, [text])[0].addressees) == want
+
+
+def test_states_not_yet_parties_are_states_and_all_relevant_states_are_all_states(vocab):
+    pr = provisions(vocab, ["Calls upon States not yet parties to the Treaty to accede to it;"])[0]
+    assert local(pr.addressees) == ["states"]
+    pr = provisions(vocab, ["Urges all the relevant States and regional organizations to cooperate;"])[0]
+    assert local(pr.addressees) == ["all-states", "regional-organizations"]
+    pr = provisions(vocab, ["Encourages all interested States to contribute;"])[0]
+    assert local(pr.addressees) == ["all-states"]

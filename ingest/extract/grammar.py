@@ -79,6 +79,8 @@ EN: dict[str, Any] = {
     "party_nouns": ["parties", "party"],
     # "States *not* parties to the Treaty": an actor noun after these says what the addressees are not
     "predicate_negations": ["not"],
+    # adverbs that may stand between the negation and the actor noun ("States not *yet* parties")
+    "negation_adverbs": ["yet", "already", "currently", "now"],
     # "parties *to* the Basel Convention": bare parties followed by a capitalised name are the treaty's
     "party_links": ["to"],
     # words that may follow an addressee without making it the modifier of a longer, unknown name
@@ -166,7 +168,8 @@ EN: dict[str, Any] = {
                         "in collaboration with", "in close collaboration with", "in coordination with",
                         "in partnership with", "in association with", "with the support of", "with the assistance of",
                         "with the participation of", "on behalf of", "through", "acting", "together with",
-                        "supported by"]
+                        "supported by", "in conjunction with", "with support from", "with the support",
+                        "with the assistance"]
     # two joint ways of working before one "with": "in close cooperation and coordination with"
     + [f"in {a} and {c} with" for a in _WAYS for c in _WAYS if a != c],
     # "treaties *relating to* the protection of victims", "instruments *on* the rights of migrants": groups in the
@@ -204,7 +207,9 @@ EN: dict[str, Any] = {
     # too ("girls with disabilities": girls, persons with disabilities)
     "qualifier_heads": ["persons", "people"],
     "mention_skips": ["the enjoyment of", "the full enjoyment of", "the effective enjoyment of", "enjoy",
-                      "the conduct of", "remote and", "and remote"],
+                      "the conduct of", "remote and", "and remote",
+                      # "all relevant States", "all the interested States": all States
+                      "relevant", "interested", "concerned", "the relevant", "the interested", "the concerned"],
     # definite article before a short mandate name ("the Special Rapporteur"), and the words that join a
     # short name to the rest of a full one ("Special Rapporteur *on* ...")
     "definite": ["the"],

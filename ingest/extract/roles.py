@@ -72,6 +72,7 @@ class Rules:
         self.english_order = bool(gram.get("actor_followers"))  # modifiers before their noun
         self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
         self.negations = _words(gram, "predicate_negations")
+        self.negation_adverbs = _words(gram, "negation_adverbs")
         self.party_links = _words(gram, "party_links")
         self.infinitive_end = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
         self.infinitive_leads = _words(gram, "infinitive_leads")
@@ -171,8 +172,11 @@ class Rules:
         return k >= 1 and toks[k].low in self.links and toks[k - 1].low in self.members and k - 1 not in covered
 
     def negated(self, toks: list[Token], m: Mention) -> bool:
-        """"States *not* parties to the Treaty": the actor words say what the addressees are not."""
-        return m.i > 0 and toks[m.i - 1].low in self.negations
+        """"States *not* (yet) parties to the Treaty": the actor words say what the addressees are not."""
+        k = m.i - 1
+        while k > 0 and toks[k].low in self.negation_adverbs:
+            k -= 1
+        return k >= 0 and toks[k].low in self.negations
 
     def embedded(self, toks: list[Token], m: Mention, a: int, b: int, covered: set[int]) -> bool:
         """"social *media* messaging services": an actor name between unknown words of a longer name; in French
