@@ -392,3 +392,22 @@ def test_all_states_with_a_qualifier_after_the_noun_are_states(vocab, lang, text
 def test_a_capitalized_singular_is_no_plural_lower_case_name(vocab, text, expected):
     """"l'Autorité" (an institution's name) is not "autorités" (governments), whose key it shares."""
     assert local(provisions(vocab, [text], language="fr")[0].addressees) == expected
+
+
+def test_a_short_name_followed_by_an_elided_de_is_another_name(vocab):
+    """"le Système d'intégration de l'Amérique centrale" is not the United Nations system named before, as "le
+    Système de ..." would not be; "la Rapporteuse spéciale d'examiner" still opens a complement."""
+    prs = provisions(vocab, ["Invite les organismes du système des Nations Unies à coopérer;",
+                             "Engage les États membres du Système d'intégration de l'Amérique centrale à promouvoir le "
+                             "tourisme durable;"], language="fr")
+    assert local(prs[-1].addressees) == ["member-states"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prie le Secrétaire général, agissant en concertation avec l'Organisation internationale du Travail, de présenter "
+     "un rapport;", ["secretary-general"]),
+    ("Demande aux États, agissant de concert avec les organismes des Nations Unies, de renforcer les partenariats;",
+     ["states"]),
+])
+def test_partners_named_after_de_concert_and_en_concertation_are_not_asked(vocab, text, expected):
+    assert local(provisions(vocab, [text], language="fr")[0].addressees) == expected

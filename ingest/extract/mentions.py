@@ -383,6 +383,10 @@ class ShortNames:
 
     def __init__(self, gram: dict[str, Any]):
         self.connectors = {k for p in gram.get("mandate_connectors", ()) for k in lows(p)}
+        # after a short name, an elided "d'" goes on to another name as "de" does: "le Système *d'*intégration de
+        # l'Amérique centrale" is not "le système des Nations Unies"
+        self.elided = {lows(p)[0] for p in gram.get("head_prepositions", ()) if len(lows(p)) == 2 and lows(p)[1] == "'"}
+        self.goes_on = self.connectors | self.elided
         self.definite = {k for p in gram["definite"] for k in lows(p)}
         # "la Rapporteuse spéciale de continuer": "de" here opens the complement, not the rest of a name
         self.markers = {lows(p)[0] for p in gram["complement_markers"]}
@@ -406,6 +410,9 @@ class ShortNames:
         if toks[j].low not in self.markers:
             return False
         nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        if toks[j].low in self.elided and nxt == "'" and j + 2 < len(toks):
+            nxt = toks[j + 2].low  # "d'examiner" opens a complement, "d'intégration" goes on the name
+            return nxt in self.before_verb or bool(self.infinitive and self.infinitive.search(nxt))
         return self.infinitive is None or nxt in self.before_verb or bool(nxt.isalpha() and self.infinitive.search(nxt))
 
     def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
@@ -546,7 +553,7 @@ class ShortNames:
             if not r:
                 continue
             j, vals = r
-            if j < len(toks) and toks[j].low in self.connectors and not self._complement(toks, j) and \
+            if j < len(toks) and toks[j].low in self.goes_on and not self._complement(toks, j) and \
                     not (j + 1 < len(toks) and toks[j + 1].low in self.possessives):
                 continue  # "the Special Rapporteur on X": a full name of its own
             cur = taken.get(i)
