@@ -294,3 +294,29 @@ def test_spanish_compound_title_as_short_name():
 ])
 def test_due_session_their_no_later_than_before_it_ends(language, text, due):
     assert [m[2] for m in got(text, language)] == [due]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the short name before "para que" (a complement, not "Relatora Especial para ..." of another name)
+    ("Acoge con beneplácito el informe de la Relatora Especial sobre el derecho a la alimentación y reitera sus "
+     "anteriores solicitudes a la Relatora Especial para que le presente un informe;",
+     [("special-rapporteur-on-the-right-to-food", "report", None)]),
+    # "la Relatora Especial de los Principios": "de" + article goes on after the short name; the singular clitic
+    # "le" stands for her, not for the "no gubernamentales" named last
+    ("Acoge con beneplácito la labor de la Relatora Especial sobre el derecho a la alimentación y el uso por la "
+     "Relatora Especial de los Principios Rectores en su diálogo con las organizaciones intergubernamentales y no "
+     "gubernamentales, y le solicita que difunda los Principios Rectores;",
+     [("special-rapporteur-on-the-right-to-food", "dissemination", None)]),
+    ("Pone de relieve la importancia de los idiomas, reafirma a este respecto su solicitud de que el Secretario General "
+     "le presente un informe;", [("secretary-general", "report", None)]),
+])
+def test_spanish_short_names_clitics_and_requests_that(text, expected):
+    assert got(text, "es") == expected
+
+
+def test_spanish_coordinated_report_deliverables():
+    """"a saber, un informe ... y un informe ...": the reports listed are due on their own (English "namely a report
+    ... and a report ..."), the comma after "a saber" opens the list, not a deliverable."""
+    assert got("Solicita al Secretario General que prepare informes para examinarlos en su octogésimo período de "
+               "sesiones, a saber, un informe sobre los océanos y un informe sobre el tema de la reunión;", "es") == \
+        [("secretary-general", "report", "80"), ("secretary-general", "report", None)]

@@ -553,6 +553,10 @@ ES: dict[str, Any] = {
                r"(?:\s+y\s+[a-záéíóú\dº° ]+?)?\s+períodos?\s+de\s+sesiones\b|sus\s+períodos\s+de\s+sesiones\s+"
                r"(?P<after>\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
     "mandate_joins": ["y", "e"],
+    # coordinated deliverables of a report, each due on its own ("un informe provisional ... y un informe final
+    # ..."); the list after "a saber," is of the reports just asked for
+    "deliverable_nouns": ["informe", "informes", "actualización", "actualizaciones"],
+    "namely": ["a saber"],
     # words of a purpose: the infinitives coordinated after them are its own ("para examinar ... y debatir ...")
     "purpose_words": ["para", "fin", "miras", "objeto", "vistas"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
@@ -593,10 +597,12 @@ ES: dict[str, Any] = {
     "entity_prepositions": ["de", "del", "con", "por", "para"],
     "negations": ["no"],
     # a request made again is a request: "Reitera sus anteriores solicitudes a la Relatora Especial para que",
-    # "Reafirma la solicitud hecha al Secretario General de que" (English "Reiterates its request" is a verb label)
-    "repeated_request": r"(?:reitera|reafirma|recuerda)\s+(?:su|sus|la|las)\s+(?:anteriores\s+)?(?:solicitud(?:es)?|"
+    # "Reafirma la solicitud hecha al Secretario General de que", "reitera la solicitud de que el Departamento ..."
+    # (English "Reiterates its request" is a verb label)
+    "repeated_request": r"(?:reitera|reafirma|recuerda)\s+(?:(?:a|en)\s+(?:este|ese)\s+(?:respecto|sentido)\s+|también\s+|"
+                        r"además\s+)?(?:su|sus|la|las)\s+(?:anteriores\s+)?(?:solicitud(?:es)?|"
                         r"petici(?:ón|ones)|invitaci(?:ón|ones))\s+(?:(?:hecha|hechas|formulada|formuladas|que\s+hizo|"
-                        r"que\s+formuló|que\s+dirigió)\s+)?(?:a|al)\b",
+                        r"que\s+formuló|que\s+dirigió)\s+)?(?:a|al|de(?=\s+que\b))\b",
     # "... el Centro Regional y le solicita que ...": a clitic before the verb stands for a body the vocabulary
     # does not know
     "clitic_addressee": (r"\b(?:le|les)\s+$", r"\s*(?:también\s+|además\s+)?(?:a\s+)?que\b"),

@@ -450,15 +450,18 @@ def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> 
     arts = {lows(w)[0] for w in gram.get("articles", ())} - {lows(w)[0] for w in gram["definite"]}  # not "the report"
     if not nouns or toks[at].low not in nouns and not any(t.low in nouns for t in toks[at:min(hi, at + 6)]):
         return []
+    joins = set(gram["mandate_joins"])
+    namely = [lows(p) for p in gram.get("namely", ())]
     out, depth = [], 0
     for k in range(at + 1, hi - 2):
         depth = max(0, depth + (toks[k].low == "(") - (toks[k].low == ")"))  # "b)" opened none
         if toks[k].low in (":", ";"):
             break  # a list of what the report includes follows
-        if depth or toks[k].low not in (",", "and") or (toks[k].low == "," and toks[k + 1].low == "and"):
+        if depth or (toks[k].low != "," and toks[k].low not in joins) or (toks[k].low == "," and toks[k + 1].low in joins):
             continue
-        if toks[k].low == "," and toks[k + 1].low not in arts:
-            continue  # ", in reports every 90 days", ", any annual updates provided by ..."
+        if toks[k].low == "," and (toks[k + 1].low not in arts or
+                                   any(tuple(t.low for t in toks[k - len(p):k]) == p for p in namely)):
+            continue  # ", in reports every 90 days", ", any annual updates provided by ...", "a saber, un informe"
         j = k + 1 + (toks[k + 1].low in arts)
         words = [t.low for t in toks[j:min(hi, j + 3)]]
         head = next((w for w in words if w in nouns), None)
@@ -466,7 +469,7 @@ def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> 
             continue
         # "a final report", ", and periodic updates" (not "the mid-term and final reports are due")
         if toks[k + 1].low in arts or (head.endswith("s") and toks[k - 1].low == ","):
-            out.append(k if toks[k].low == "and" else k + 1)
+            out.append(k if toks[k].low in joins else k + 1)
     return out
 
 
@@ -492,9 +495,13 @@ def _infinitive_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any])
     inf = _rx(gram["infinitive"])
     joins = set(gram["mandate_joins"])
     cuts, blocked = [a], False
+    first = next((k for k in range(a, min(b, a + 4)) if inf.search(toks[k].low)), b)
     for k in range(a + 1, b - 2):
         low = toks[k].low
-        blocked = blocked or low in purposes
+        # a purpose, or an infinitive inside the first task's words ("la cuestión de ... como medio de violar
+        # los derechos y obstaculizar ...")
+        blocked = blocked or low in purposes or (first < k and low.isalpha() and len(low) > 4 and bool(inf.search(low))
+                                                 and toks[k - 1].low not in joins)
         # Spanish puts no comma before the last "y" of a list: ", y incluir" starts another task even after a purpose
         if low in joins and (not blocked or toks[k - 1].low == ",") and toks[k + 1].low.isalpha() and len(toks[k + 1].low) > 4 and \
                 inf.search(toks[k + 1].low) and not inf.search(toks[k - 1].low) and k - cuts[-1] > 3:

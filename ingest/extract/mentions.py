@@ -391,6 +391,8 @@ class ShortNames:
         # "la Rapporteuse spéciale de continuer": "de" here opens the complement, not the rest of a name
         self.markers = {lows(p)[0] for p in gram["complement_markers"]}
         self.infinitive = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
+        self.that = {lows(p)[0] for p in gram.get("clause_that", ())}
+        self.articles = {lows(p)[0] for p in gram.get("articles", ())}
         self.before_verb = {lows(p)[0] for p in gram.get("marker_pronouns", ())} | self.markers | {"'", "’"}
         self.marker_keys = {keys(p)[0] for p in gram["complement_markers"]}
         # words a full name carries that its short form drops ("Office of the [United Nations] High
@@ -405,15 +407,17 @@ class ShortNames:
         self.noun_first = not gram.get("actor_followers")
 
     def _complement(self, toks: list[Token], j: int) -> bool:
-        """Whether the marker at toks[j] opens a complement ("de continuer", "de que") rather than the rest of a
-        name ("el grupo *de* trabajo", where Spanish "de" is both)."""
-        if toks[j].low not in self.markers:
-            return False
+        """Whether the marker at toks[j] opens a complement ("de continuer", "de que", "para que") rather than the
+        rest of a name ("el grupo *de* trabajo", where Spanish "de" is both)."""
         nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        if toks[j].low not in self.markers:
+            return nxt in self.that  # "a la Relatora Especial para que considere"
         if toks[j].low in self.elided and nxt == "'" and j + 2 < len(toks):
             nxt = toks[j + 2].low  # "d'examiner" opens a complement, "d'intégration" goes on the name
             return nxt in self.before_verb or bool(self.infinitive and self.infinitive.search(nxt))
-        return self.infinitive is None or nxt in self.before_verb or bool(nxt.isalpha() and self.infinitive.search(nxt))
+        # "de los Principios Rectores" is what follows the short name, "de trabajo" the rest of a longer name
+        return self.infinitive is None or nxt in self.before_verb or nxt in self.articles or \
+            bool(nxt.isalpha() and self.infinitive.search(nxt))
 
     def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
         counts: dict[tuple[str, ...], Counter] = {}

@@ -73,6 +73,7 @@ class Rules:
         self.party_nouns = {k for p in gram.get("party_nouns", ()) for k in keys(p)}
         self.negations = _words(gram, "predicate_negations")
         self.negation_adverbs = _words(gram, "negation_adverbs")
+        self.name_negations = _words(gram, "negations")
         self.party_links = _words(gram, "party_links")
         self.infinitive_end = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
         self.infinitive_leads = _words(gram, "infinitive_leads")
@@ -421,6 +422,8 @@ class Rules:
             return True
         if det in self.plural_dets:
             return False
+        if toks[k].low in self.name_negations and k + 1 < len(toks):
+            k += 1  # "organizaciones ... *no* gubernamentales": the number is the adjective's
         return not toks[k].low.endswith(("s", "x"))
 
     def person(self, label: str) -> bool:
