@@ -83,3 +83,15 @@ def test_feminine_title_of_an_independent_expert():
                              language="fr", date="2023-12-19"), load())
     assert [m.entity.id.rsplit("/", 1)[-1] for pr in res.operative[1].provisions for m in pr.mandates] == \
         ["independent-expert-on-the-enjoyment-of-all-human-rights-by-older-persons"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reflexive infinitive after "et à" / "et de" is a task of its own ("à s'abstenir", "de s'efforcer")
+    ("Prie le Secrétaire général de renforcer la coordination entre les entités et de s'efforcer d'obtenir des "
+     "contributions volontaires ;", [("secretary-general", "other", None), ("secretary-general", "other", None)]),
+    ("Invite le Programme des Nations Unies pour le développement à appuyer les stratégies nationales et à s'abstenir "
+     "de toute mesure contraire ;", [("united-nations-development-programme", "assistance", None),
+                                     ("united-nations-development-programme", "other", None)]),
+])
+def test_reflexive_infinitive_after_et_is_a_second_task(text, expected):
+    assert got(text) == expected

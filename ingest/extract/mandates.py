@@ -408,6 +408,7 @@ def _past_pronouns(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> 
     not "que la Secretaría")."""
     clitics, verbs = set(gram.get("clitics", ())), gram.get("coordinated_verbs", ())
     while i < hi and (toks[i].low in gram["marker_pronouns"] or
+                      (toks[i].low == "'" and toks[i - 1].low in gram["marker_pronouns"]) or  # "à s'abstenir"
                       (toks[i].low in clitics and i + 1 < hi and toks[i + 1].low in verbs and
                        (i + 2 >= hi or toks[i + 2].low not in _NOT_AFTER_CUE))):  # "que la presente resolución"
         i += 1
