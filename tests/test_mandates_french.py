@@ -95,3 +95,21 @@ def test_feminine_title_of_an_independent_expert():
 ])
 def test_reflexive_infinitive_after_et_is_a_second_task(text, expected):
     assert got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "à savoir" lists the reports asked for: one mandate each, as the English "a report ... and a report ..."
+    ("Prie le Secrétaire général d'établir des rapports, qu'elle examinera à sa quatre-vingt-unième session, à savoir "
+     "un rapport sur les faits nouveaux concernant les océans, et un rapport sur le thème de la prochaine réunion ;",
+     [("secretary-general", "report", "81"), ("secretary-general", "report", None)]),
+    ("Prie le Secrétaire général de lui présenter un rapport intermédiaire à sa quatre-vingtième session et un rapport "
+     "final à sa quatre-vingt-unième session ;", [("secretary-general", "report", "80"), ("secretary-general", "report", "81")]),
+    # reports cited after "et les", or a report named in a quoted agenda item, are no second deliverable
+    ("Prie le Secrétaire général de lui présenter à sa quatre-vingtième session un rapport sur la question, compte tenu "
+     "des travaux menés et les rapports des commissions régionales ;", [("secretary-general", "report", "80")]),
+    ("Prie le Secrétaire général de lui présenter, à sa quatre-vingtième session, au titre de la question intitulée "
+     "« Rapport du Haut-Commissaire des Nations Unies pour les réfugiés », un rapport complet sur l'aide aux réfugiés ;",
+     [("secretary-general", "report", "80")]),
+])
+def test_french_coordinated_reports(text, expected):
+    assert got(text) == expected

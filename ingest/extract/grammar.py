@@ -420,6 +420,9 @@ FR: dict[str, Any] = {
                r"(\d+\s*(?:e|ème|re|er)|[a-zéèê\-]+(?:[- ](?:et[- ])?[a-zéèê]+)?)"
                r"(?:\s+et\s+[a-zéèê\d\- ]+?)?\s+sessions?\b(?!\s+extraordinaires?\b)",
     "mandate_joins": ["et"],
+    # "d'établir des rapports, ..., à savoir un rapport sur ... et un rapport sur ...": one mandate each
+    "deliverable_nouns": ["rapport", "rapports"],
+    "deliverable_articles": ["un", "une"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     "attention_nouns": ["attention", "considération"],

@@ -448,9 +448,12 @@ def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> 
     at its fifty-seventh session *and a full report* at its fifty-eighth session", "an interim report by March,
     *a final report* by September*, and periodic updates* in between" (each is due on its own)."""
     nouns = set(gram.get("deliverable_nouns", ()))
-    arts = {lows(w)[0] for w in gram.get("articles", ())} - {lows(w)[0] for w in gram["definite"]}  # not "the report"
+    arts = {lows(w)[0] for w in gram.get("deliverable_articles", gram.get("articles", ()))} - \
+        {lows(w)[0] for w in gram["definite"]}  # "a final report", not "the report" (nor "les rapports", "des rapports")
     if not nouns or toks[at].low not in nouns and not any(t.low in nouns for t in toks[at:min(hi, at + 6)]):
         return []
+    if _quoted(toks, at):
+        return []  # the cue is in a quoted title ("au titre de la question intitulée « Rapport du ... »")
     joins = set(gram["mandate_joins"])
     namely = [lows(p) for p in gram.get("namely", ())]
     out, depth = [], 0
@@ -472,6 +475,19 @@ def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> 
         if toks[k + 1].low in arts or (head.endswith("s") and toks[k - 1].low == ","):
             out.append(k if toks[k].low in joins else k + 1)
     return out
+
+
+def _quoted(toks: list[Token], at: int) -> bool:
+    """Whether token `at` stands inside quotation marks opened before it in its provision's paragraph."""
+    depth = 0
+    for t in toks[:at]:
+        if t.low in ("«", "“"):
+            depth += 1
+        elif t.low in ("»", "”"):
+            depth = max(0, depth - 1)
+        elif t.low == '"':
+            depth = 0 if depth else 1
+    return depth > 0
 
 
 def _that_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> list[tuple[int, int]]:
