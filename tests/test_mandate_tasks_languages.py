@@ -104,3 +104,25 @@ def test_resources_for_an_office_are_assistance(language, text):
 ])
 def test_providing_information_is_a_report(language, text):
     assert tasks(text, language) == [("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to improve the quality of conference services at all duty stations;"),
+    ("fr", "Prie le Secrétaire général d’améliorer la qualité des services de conférence dans tous les lieux "
+           "d’affectation ;"),
+])
+def test_conference_services_are_no_meeting(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to take all necessary measures to organize the high-level meeting;"),
+    ("fr", "Prie le Secrétaire général de prendre toutes les mesures nécessaires pour organiser la réunion de haut "
+           "niveau ;"),
+    ("es", "Solicita al Secretario General que adopte todas las medidas necesarias para organizar la reunión de alto "
+           "nivel;"),
+    ("fr", "Invite le Secrétaire général à poursuivre le dialogue avec les États Membres ;"),
+    ("fr", "Prie le Secrétaire général de prendre, avec l’aide des organismes compétents, les mesures voulues ;"),
+])
+def test_measures_and_dialogue_the_english_calls_other(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]

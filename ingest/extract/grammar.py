@@ -267,6 +267,9 @@ EN: dict[str, Any] = {
     "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome"],
     # a light or assistance verb before one of these pays attention: an other task, as "give due consideration"
     "attention_nouns": ["attention", "consideration"],
+    # a meeting word that names where or how meetings are served is no meeting ("conference services",
+    # "services de conférence", "servicios de conferencias")
+    "facility_nouns": ["services", "facilities", "centres", "rooms"],
     "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
     "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
                      "authorise", "authorises", "entrust", "entrusts"],
@@ -364,7 +367,8 @@ FR: dict[str, Any] = {
                         "en étroite concertation avec",
                         "en collaboration avec", "en étroite collaboration avec", "en coordination avec",
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
-                        "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec le soutien de",
+                        "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec l'aide des", "avec l’aide des",
+                        "avec l'aide du", "avec l’aide du", "avec le soutien de",
                         "avec la participation de"],
     # "agissant dans le cadre de leur mandat," runs to the next comma: the list may go on after it
     "condition_phrases": ["conformément", "dans le cadre de", "agissant", "en sa qualité de", "en leur qualité de",
@@ -426,6 +430,7 @@ FR: dict[str, Any] = {
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     "attention_nouns": ["attention", "considération"],
+    "facility_nouns": ["services", "centres", "salles", "installations"],
     "requesting_verbs": ["demande"],
     "marker_pronouns": ["lui", "leur", "y", "en", "se", "s"],
     "item_verb_endings": ["er", "ir", "re", "oir"],
@@ -565,6 +570,7 @@ ES: dict[str, Any] = {
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
     "attention_nouns": ["atención", "consideración"],
+    "facility_nouns": ["servicios", "centros", "salas", "instalaciones"],
     # "celebrar" holds a meeting or observes a day: with one of these (as a name) near it, it observes
     "observing_cues": ["celebre", "celebren", "celebrar"],
     "observances": ["día", "año", "decenio", "semana", "jornada"],

@@ -645,12 +645,21 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue  # "taking into account the report of the High Commissioner" cites one already made
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
             continue  # "renew the measures imposed" extends no one's mandate
-        if name == "meeting" and gram and _observance(toks, i, n, gram):
+        if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)):
             continue
         attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and \
             any(t.low in attention for t in toks[i + n:min(hi, i + n + 3)])
         return name, attending, n
     return None
+
+
+def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
+    """Whether a meeting cue names where or how meetings are served: "conference services", "services de
+    conférence", "servicios de conferencias"."""
+    nouns = set(gram.get("facility_nouns", ()))
+    after = i + n < len(toks) and toks[i + n].low in nouns
+    before = i >= 2 and toks[i - 1].low in ("de", "d") and toks[i - 2].low in nouns
+    return after or before
 
 
 def _observance(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
