@@ -371,8 +371,10 @@ def test_a_clitic_pronoun_agrees_in_number(vocab, text, expected):
 
 
 @pytest.mark.parametrize("lang, text, expected", [
-    # a qualifier after the noun: some States, as "all interested States" in English
-    ("fr", "Engage tous les États intéressés à participer aux négociations;", ["states"]),
+    # a qualifier after the noun: some States, as "all African States", "all mine-affected States" in English
+    ("fr", "Engage tous les États touchés par les mines à participer aux négociations;", ["states"]),
+    # a filler word keeps all States, as "all interested States", "all States concerned" do
+    ("fr", "Engage tous les États intéressés à participer aux négociations;", ["all-states"]),
     ("fr", "Demande à tous les États d'Afrique de ratifier le Traité;", ["states"]),
     ("es", "Exhorta a todos los Estados afectados a cooperar;", ["states"]),
     # "de" + infinitive is the complement, a relative clause no qualifier: all States
@@ -408,6 +410,17 @@ def test_a_short_name_followed_by_an_elided_de_is_another_name(vocab):
      "un rapport;", ["secretary-general"]),
     ("Demande aux États, agissant de concert avec les organismes des Nations Unies, de renforcer les partenariats;",
      ["states"]),
+    ("Encourage les États Membres, appuyés par l'Organisation des Nations Unies, à créer des bases de données;",
+     ["member-states"]),
 ])
 def test_partners_named_after_de_concert_and_en_concertation_are_not_asked(vocab, text, expected):
     assert local(provisions(vocab, [text], language="fr")[0].addressees) == expected
+
+
+def test_a_compound_title_that_is_another_s_full_name_is_no_short_name(vocab):
+    """"l'Organisation des Nations Unies" after UNESCO's full name ("Organisation des Nations Unies pour
+    l'éducation, ...") is the United Nations, whose name it is, not UNESCO cut short."""
+    prs = provisions(vocab, ["Invite l'Organisation des Nations Unies pour l'éducation, la science et la culture à "
+                             "coopérer;", "Engage l'Organisation des Nations Unies à surveiller la situation;"],
+                     language="fr")
+    assert local(prs[-1].addressees) == ["united-nations-system"]

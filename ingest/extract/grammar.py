@@ -348,9 +348,6 @@ FR: dict[str, Any] = {
                       "présidence de sa"],
     "clitics": ["le", "la", "les", "lui", "leur", "l'", "l’"],
     # "et *lui* demande", "et *l'*invite": a singular clitic stands for one actor, named with a singular determiner
-    # "tous les États concernés" are all States, as "all States concerned" are; other qualifiers after the noun
-    # ("tous les États intéressés", "d'Afrique") name some of them
-    "universal_followers": ["concernés", "concernées"],
     "singular_clitics": ["le", "la", "lui", "l'", "l’"],
     "singular_determiners": ["le", "la", "l'", "l’", "du", "au", "ce", "cet", "cette", "son", "sa", "un", "une"],
     "plural_determiners": ["les", "des", "aux", "ces", "leurs", "ses"],
@@ -364,7 +361,7 @@ FR: dict[str, Any] = {
     "partner_phrases": ["en consultation avec", "en coopération avec", "en étroite coopération avec",
                         "en coopération notamment avec", "en collaboration notamment avec", "en association avec",
                         "conjointement avec", "avec le concours de", "en concertation avec", "de concert avec",
-                        "en étroite concertation avec",
+                        "en étroite concertation avec", "appuyés par", "appuyées par", "appuyé par", "appuyée par",
                         "en collaboration avec", "en étroite collaboration avec", "en coordination avec",
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec l'aide des", "avec l’aide des",

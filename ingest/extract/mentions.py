@@ -76,7 +76,9 @@ class MentionFinder:
             if c.kind == ACTOR and c.broader and c.label.lower().startswith(("all ", "each ", "every "))}
         self.participles = tuple(gram.get("participle_suffixes", ())) or ("\0",)
         self.of_words = {lows(p)[0] for p in gram.get("head_prepositions", ())}
-        self.keep_all = {w for p in gram.get("universal_followers", ()) for w in lows(p)}
+        # a filler after the noun keeps all of them: "tous les États concernés / intéressés" are all States, as
+        # "all States concerned", "all interested States" are
+        self.keep_all = self.fillers
 
     def find(self, toks: list[Token], lo: int = 0, hi: int | None = None) -> list[Mention]:
         hi = len(toks) if hi is None else hi
@@ -123,7 +125,8 @@ class MentionFinder:
 
     def _qualified(self, toks: list[Token], j: int, hi: int) -> bool:
         """A qualifier follows the noun ending at toks[j - 1]: a participle or adjective in "-é(e)s"/"-ados"
-        ("intéressés", "afectados"), or "de" + a name ("d'Afrique", "de África"); not "de" + an infinitive."""
+        ("touchés", "afectados"), or "de" + a name ("d'Afrique", "de África"); not "de" + an infinitive, nor a
+        filler word ("concernés", "interesados")."""
         if j >= hi:
             return False
         t = toks[j]
@@ -494,8 +497,9 @@ class ShortNames:
         for p in range(i + 1, j - 1):
             if toks[p].low in self.connectors:
                 head = tuple(t.key for t in toks[i:p])
-                if not out or self._compound_title(toks, i, p, out):
-                    out.append(head)
+                if not out or (self._compound_title(toks, i, p, out)
+                               and (labels is None or not self._names_another(head, own, labels))):
+                    out.append(head)  # ("Organisation des Nations Unies" of UNESCO's name is another's name)
                 short = self._drop_optional(head)
                 if short is not None:
                     out.append(short)
