@@ -300,6 +300,16 @@ def test_search_index():
     assert idx.search("zzz qqq", 3) == []
 
 
+def test_search_index_keeps_each_text_and_its_words():
+    from unkg.webapp import search
+
+    texts = ["Réaffirme le droit à l’alimentation", "", "States’ obligations — the Council's role, 2023-24", "x"]
+    docs = [search.Doc(f"urn:p{i}", "urn:w", "X/1", None, str(i), i, "OperativeParagraph", t) for i, t in enumerate(texts)]
+    idx = search.Index(docs)
+    assert [idx.docs[i].text for i in range(len(texts))] == texts
+    assert [idx.docs.words(i) for i in range(len(texts))] == [" ".join(search.words(t)) for t in texts]
+
+
 def test_every_setting_is_documented():
     import unkg.webapp as w
 

@@ -103,7 +103,7 @@ class Index:
         for i, s in self.candidates(text, max(limit * 3, 200 if len(q) < 200 else 60)):
             # how much of the query's wording the paragraph shares (0..1), blended with the TF-IDF cosine:
             # the same words in the same order ("agreed language") rank above the same words scattered
-            doc = " ".join(words(self.docs.text(i)))
+            doc = self.docs.words(i)
             overlap = (fuzz.partial_ratio(q, doc) if len(q) < 200 else fuzz.token_set_ratio(q, doc)) / 100
             ranked.append((i, 0.5 * s + 0.5 * overlap))
         ranked.sort(key=lambda x: -x[1])
@@ -111,25 +111,40 @@ class Index:
 
 
 class _Docs:
-    """The indexed paragraphs, kept so that reading one writes nothing where it is stored: the texts in one
-    string with their offsets, the rest as one tuple per paragraph read only for the results shown. (The
-    web server's workers share the index their parent built; reading a Python object writes its reference
-    count, which would copy the memory page holding it into the reading worker, texts of every candidate
-    of every search included.)"""
+    """The indexed paragraphs, kept so that reading one writes nothing where it is stored: the texts, and their
+    words as the re-ranking compares them (`words` joined by spaces, made once here rather than for every
+    candidate of every search), each in one UTF-8 string with their offsets (half the memory of a Python
+    string holding one character beyond Latin-1), the rest as one tuple per paragraph read only for the
+    results shown. (The web server's workers share the index their parent built; reading a Python object
+    writes its reference count, which would copy the memory page holding it into the reading worker, texts
+    of every candidate of every search included.)"""
 
     def __init__(self, docs: list[Doc]):
-        self._texts = "".join(d.text for d in docs)
-        self._ends = np.cumsum([len(d.text) for d in docs], dtype=np.int64)
+        self._texts, self._ends = _packed(d.text for d in docs)
+        self._words, self._word_ends = _packed(" ".join(words(d.text)) for d in docs)
         self._rest = [(d.para, d.work, d.symbol, d.date, d.number, d.index, d.kind) for d in docs]
 
     def __len__(self) -> int:
         return len(self._rest)
 
     def text(self, i: int) -> str:
-        return self._texts[int(self._ends[i - 1]) if i else 0:int(self._ends[i])]
+        return _unpacked(self._texts, self._ends, i)
+
+    def words(self, i: int) -> str:
+        """`" ".join(words(self.text(i)))`."""
+        return _unpacked(self._words, self._word_ends, i)
 
     def __getitem__(self, i: int) -> Doc:
         return Doc(*self._rest[i], self.text(i))
+
+
+def _packed(texts: Any) -> tuple[bytes, np.ndarray]:
+    parts = [t.encode("utf-8") for t in texts]
+    return b"".join(parts), np.cumsum([len(p) for p in parts], dtype=np.int64)
+
+
+def _unpacked(blob: bytes, ends: np.ndarray, i: int) -> str:
+    return blob[int(ends[i - 1]) if i else 0:int(ends[i])].decode("utf-8")
 
 
 def build_index(store: Any) -> Index:
