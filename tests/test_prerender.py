@@ -25,7 +25,8 @@ def test_every_resolution_page_is_rendered_once_and_served_from_the_folder(cache
     paths = page_paths(cached_app)
     assert sorted(p for p in paths if p.startswith("/id/")) == sorted(
         f"/id/A/RES/78/{n}.{f}" for n in (216, 999) for f in ("html", "json"))
-    assert {"/actors/states", "/actors/states.json?page=1"} <= set(paths)
+    assert {"/actors/states", "/actors/states.json?page=1", "/actors/states.csv?page=1"} <= set(paths)
+    assert {"/mandates?page=1", "/mandates.json?page=1"} <= set(paths)
     assert any(p.startswith("/rights/") for p in paths) and any(p.startswith("/groups/") for p in paths)
     old = cached_app.extensions["unkg"].pages.folder / ("0" * 32)  # another version's pages, left long ago
     old.mkdir(parents=True)

@@ -1,6 +1,7 @@
-"""Pages rendered ahead of requests, like a static site: every resolution's page and its JSON twin, and the
-first page of every actor, right and group (HTML and JSON), into the page cache's folder for the store's
-version (webapp/cache.py), before `unkg serve` opens its port.
+"""Pages rendered ahead of requests, like a static site: every resolution's page and its JSON twin, the first
+page of every actor, right and group (HTML, JSON and CSV) and every page of the mandates registry's list (HTML
+and JSON), into the page cache's folder for the store's version (webapp/cache.py), before `unkg serve` opens
+its port.
 
 `unkg serve` calls `prerender(app, processes)` in its parent once the shared results are built
 (webapp/serving.py). The paths are divided between `processes` forked children, each with its own read-only
@@ -24,6 +25,7 @@ from dataclasses import asdict, dataclass
 from flask import Flask
 
 from unkg.store import open_store
+from unkg.webapp import mandates
 from unkg.webapp.cache import request_key, version_key
 from unkg.webapp.links import local
 from unkg.webapp.pages import all_works
@@ -48,8 +50,9 @@ class Done:
 
 
 def page_paths(app: Flask) -> list[str]:
-    """Every resolution's page and its JSON twin, then every actor's, right's and group's first page as HTML
-    and JSON (`?page=1`), as a reader's request names them (percent-encoded)."""
+    """Every resolution's page and its JSON twin; every actor's, right's and group's first page as HTML, JSON
+    and CSV (`?page=1`); every page of the mandates registry's list as HTML and JSON; as a reader's request
+    names them (percent-encoded)."""
     with app.app_context():
         works = sorted(all_works())
         paths = [p for w in works if (p := local(w))]
@@ -59,7 +62,10 @@ def page_paths(app: Flask) -> list[str]:
         resp = client.get(listing)
         if resp.status_code == 200:
             links = [r["link"] for r in resp.get_json()["rows"] if r.get("link")]
-            out += [p + suffix for p in links for suffix in ("", ".json?page=1")]
+            out += [p + suffix for p in links for suffix in ("", ".json?page=1", ".csv?page=1")]
+    with app.app_context():
+        pages = max(1, -(-len(mandates.rows()) // mandates.PER_PAGE))
+    out += [f"/mandates{suffix}?page={n}" for n in range(1, pages + 1) for suffix in ("", ".json")]
     return out
 
 
