@@ -1,5 +1,6 @@
 """The page cache computes a page once when many requests for it arrive together (webapp/cache.py): the
-others wait for the first answer and are served it, as a burst of readers opening the same new page does."""
+others wait for the first answer and are served it, as a burst of readers opening the same new page does;
+and it keeps no answer begun on a version of the store that has changed since."""
 from __future__ import annotations
 
 import threading
@@ -40,3 +41,20 @@ def test_concurrent_requests_for_one_page_compute_it_once(webapp_store):
         assert app.test_client().get("/slow.json?again=1").get_json()["n"] == 2  # another page: computed
     finally:
         app.extensions["unkg"].pool.close()
+
+
+def test_an_answer_begun_before_the_version_changed_is_not_kept(tmp_path):
+    """A request that began on the old version may have read what it said: its answer is sent, not kept
+    for the new version (a background rendering after an ingest makes many such requests)."""
+    from flask import Response
+
+    from unkg.webapp.cache import PageCache
+
+    pc = PageCache(tmp_path)
+    pc.use_version("v1")
+    pc.use_version("v2")  # an ingest committed while the answer was computed
+    sent = pc.put("/actors\nformat:html", Response(b"old"), "v1")
+    assert sent.get_data() == b"old"
+    assert not pc.has("/actors\nformat:html") and pc.get("/actors\nformat:html") is None
+    pc.put("/actors\nformat:html", Response(b"new"), "v2")
+    assert pc.get("/actors\nformat:html").get_data() == b"new"

@@ -91,6 +91,7 @@ def test_an_ingest_beside_the_server_shows_at_once(served):
     most once a second), every page answers from the new version, in both workers; nothing of the old one."""
     base, location, log = served
     before, _ = _answers(base, log, rounds=2)
+    rendered_before = set((log.parent / "pages").glob("*/prerender.json"))
     env = {**os.environ, "UNKG_PROGRESS_EVERY": "0"}
     done = subprocess.run([sys.executable, "-m", "unkg.cli", "ingest", str(FIXTURES / "readers" / "small_resolution.akn.xml"),
                            "--store", location, "-q"], capture_output=True, text=True, timeout=300, env=env)
@@ -104,3 +105,11 @@ def test_an_ingest_beside_the_server_shows_at_once(served):
     assert sorted(r["symbol"] for r in rows) == ["A/RES/78/216", "A/RES/78/999", "A/RES/86/7"]
     assert after["/resolutions"] != before["/resolutions"] and b"A/RES/86/7" in next(iter(after["/resolutions"]))
     assert b"Invented test resolution" in _get(base + "/id/A/RES/86/7.html")
+    # one worker renders the new version's pages in the background, as the parent rendered the first's
+    deadline = time.monotonic() + 60
+    while not (found := set((log.parent / "pages").glob("*/prerender.json")) - rendered_before):
+        assert time.monotonic() < deadline, "the new version's pages were not rendered"
+        time.sleep(0.5)
+    (report,) = found
+    done = json.loads(report.read_text(encoding="utf-8"))
+    assert done["rendered"] > 0 and done["failed"] == 0, done

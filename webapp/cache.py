@@ -185,8 +185,12 @@ class PageCache:
         self.hits += 1
         return Response(_chunks_of(f), status=status, headers=headers, direct_passthrough=True)
 
-    def put(self, key: str, resp: Response) -> Response:
-        """Keep `resp` under `key`; a streamed answer is kept as it goes out. Returns what to send."""
+    def put(self, key: str, resp: Response, version: str | None = None) -> Response:
+        """Keep `resp` under `key`; a streamed answer is kept as it goes out. Returns what to send. With
+        `version` (the store's version when the answer was begun), an answer begun before the version
+        changed is sent but not kept: it may hold what the old version said."""
+        if version is not None and version != self._version:
+            return resp
         headers = [(k, v) for k, v in resp.headers.items() if k.lower() not in _HOP]
         head = json.dumps([resp.status_code, headers]).encode("utf-8") + b"\n"
         d = self._dir()
@@ -340,7 +344,8 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
             return view(*args, **kwargs)
         st = current_app.extensions["unkg"]
         pc: PageCache = st.pages
-        pc.use_version(version_key(st))
+        version = version_key(st)
+        pc.use_version(version)
         page = _page_key()
 
         def lookup() -> tuple[str, Response | None]:
@@ -362,6 +367,6 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
                 if pc.offered(page) is None:
                     pc.learn_offered(page, tuple(got))
                 key = f"{page}\n{_format_key(tuple(got))}"
-            return pc.put(key, resp)
+            return pc.put(key, resp, version)
 
     return wrapper

@@ -10,13 +10,15 @@ store handle, which answer them through the app as a reader's request would (the
 A page already in the folder for this version (a server started again on the same store) is not rendered
 again. What it did is written beside the pages as `prerender.json` (pages, seconds, bytes) and returned.
 
-After an ingest the version changes and its folder starts empty: pages are then computed on a reader's first
-request (docs/serving.md), never taken from the old version.
+After an ingest the version changes and its folder starts empty: `render_in_background` (called by `unkg
+serve`'s workers when they see the new version) renders the same pages again in a thread of one worker,
+while the pages readers ask for first are computed for them; nothing is taken from the old version.
 """
 from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import traceback
 import urllib.parse
@@ -26,7 +28,7 @@ from flask import Flask
 
 from unkg.store import open_store
 from unkg.webapp import mandates
-from unkg.webapp.cache import request_key, version_key
+from unkg.webapp.cache import PageCache, request_key, version_key
 from unkg.webapp.links import local
 from unkg.webapp.pages import all_works
 
@@ -97,11 +99,67 @@ def prerender(app: Flask, processes: int = 1, paths: list[str] | None = None) ->
                                                 for i in range(processes)])
         done.rendered = len(todo) - done.failed
     done.seconds = time.perf_counter() - t0
+    _report(pc, done)
+    return done
+
+
+def _report(pc: PageCache, done: Done) -> None:
+    """The folder's size into `done`, and `done` into the folder as prerender.json."""
     folder = pc.version_folder()
     done.bytes = sum(f.stat().st_size for f in folder.iterdir() if f.is_file()) if folder and folder.is_dir() else 0
     if folder is not None and folder.is_dir():
         (folder / "prerender.json").write_text(json.dumps(asdict(done)), encoding="utf-8")
-    return done
+
+
+def render_in_background(app: Flask) -> threading.Thread | None:
+    """Render the pages of the store's current version into the page cache's folder in a thread of this
+    process, unless another process of the server already does (the one that creates the version folder's
+    marker file). `unkg serve`'s workers call it when they see that an ingest changed the store, so that
+    the new version's pages are on disk before most readers ask for them; a page a reader asks for first
+    is computed for that reader, as before. None when nothing is rendered."""
+    st = app.extensions["unkg"]
+    pc = st.pages
+    if pc.folder is None:
+        return None
+    version = version_key(st)
+    pc.use_version(version)
+    folder = pc.version_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+        os.close(os.open(folder / ".rendering", os.O_CREAT | os.O_EXCL | os.O_WRONLY))  # type: ignore[operator]
+    except OSError:  # another process renders this version (or the folder cannot be written: nothing to keep)
+        return None
+    thread = threading.Thread(target=_render_behind, args=(app, version), daemon=True, name="unkg-prerender")
+    thread.start()
+    return thread
+
+
+def _render_behind(app: Flask, version: str) -> None:
+    """Every page of `page_paths` not on disk yet, one at a time, resting after each as long as it took, so
+    that the readers' requests in this process get at least half of its time; given up if the version
+    changes again (the next version's own rendering takes over)."""
+    st = app.extensions["unkg"]
+    t0 = time.perf_counter()
+    done = Done()
+    try:
+        client = app.test_client()
+        for p in page_paths(app):
+            if version_key(st) != version:
+                return
+            if st.pages.has(_key(app, p)):
+                done.kept += 1
+                continue
+            began = time.perf_counter()
+            resp = client.get(p, headers={"Accept": ACCEPT})
+            done.rendered += resp.status_code == 200
+            done.failed += resp.status_code != 200
+            resp.close()
+            time.sleep(min(1.0, time.perf_counter() - began))
+    except Exception:  # said on stderr; the pages not rendered are computed on a reader's request
+        traceback.print_exc()
+    done.seconds = time.perf_counter() - t0
+    if version_key(st) == version:
+        _report(st.pages, done)
 
 
 def _key(app: Flask, path: str) -> str:

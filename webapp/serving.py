@@ -21,7 +21,7 @@ from typing import Any
 from flask import Flask
 
 from unkg.webapp import lineage, mandates, pages, search, states
-from unkg.webapp.prerender import prerender
+from unkg.webapp.prerender import prerender, render_in_background
 
 BROAD_PAGES = 12  # actors (by provisions with their narrower ones), rights and groups answered at warm-up
 
@@ -86,6 +86,8 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
           options: dict[str, Any] | None = None) -> None:
     """Serve `app` until stopped: gunicorn with `workers` processes of `threads` threads each where the
     system can fork, else waitress with 16 threads. `options` are extra gunicorn settings (e.g. accesslog)."""
+    st = app.extensions["unkg"]
+    st.on_change.append(lambda: render_in_background(app))  # an ingest beside the server: its pages again
     if not can_fork() or app.config["ALLOW_UPDATE"]:  # a writable store is opened by one process only
         from waitress import serve as waitress_serve  # here: only the server this system runs is loaded
 
@@ -95,7 +97,6 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
     workers = workers or default_workers()
     _malloc(arenas=2)
     _warm_and_prerender(app, workers)
-    st = app.extensions["unkg"]
     st.before_fork(workers)
     gc.collect()
     _malloc(trim=True)

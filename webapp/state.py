@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
+from typing import Any, Callable
 
 from flask import current_app
 
@@ -28,6 +28,7 @@ class AppState:
         # Updates need a writable store, and RocksDB allows no reader process beside a writer:
         # with updates allowed, queries run in this process on a thread with the store's own deadline.
         self.pool = self._pool(config["QUERY_WORKERS"])
+        self.on_change: list[Callable[[], None]] = []  # called once the caches of a changed store are dropped
 
     def _pool(self, size: int) -> QueryPool | None:
         return None if self.config["ALLOW_UPDATE"] else QueryPool(
@@ -92,6 +93,8 @@ class AppState:
             self.generation += 1
             self.cache.clear()
         self.pages.clear()
+        for hook in self.on_change:
+            hook()
 
     def forget(self, prefix: str) -> None:
         """Drop the values whose key starts with `prefix` (built again when asked for)."""
