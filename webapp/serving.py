@@ -87,7 +87,8 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
     """Serve `app` until stopped: gunicorn with `workers` processes of `threads` threads each where the
     system can fork, else waitress with 16 threads. `options` are extra gunicorn settings (e.g. accesslog)."""
     st = app.extensions["unkg"]
-    st.on_change.append(lambda: render_in_background(app))  # an ingest beside the server: its pages again
+    if not app.config["ALLOW_UPDATE"]:  # an ingest beside the server: its pages again (not after every update)
+        st.on_change.append(lambda: render_in_background(app))
     if not can_fork() or app.config["ALLOW_UPDATE"]:  # a writable store is opened by one process only
         from waitress import serve as waitress_serve  # here: only the server this system runs is loaded
 
