@@ -214,3 +214,19 @@ def test_states_not_yet_parties_are_states_and_all_relevant_states_are_all_state
     assert local(pr.addressees) == ["all-states", "regional-organizations"]
     pr = provisions(vocab, ["Encourages all interested States to contribute;"])[0]
     assert local(pr.addressees) == ["all-states"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Invites the international financial and banking institutions to lend;", ["international-financial-institutions"]),
+    ("Urges States and relevant international and national organizations to act;", ["states", "international-organizations"]),
+])
+def test_modifiers_that_share_a_noun_the_vocabularies_lack_with_the_second_are_distributed(vocab, text, want):
+    pr = provisions(vocab, [text])[0]
+    assert local(pr.addressees) == want
+    assert pr.addressees[-1].method == "distributed"
+
+
+def test_a_plural_actor_after_a_state_between_commas_is_a_list_item(vocab):
+    pr = provisions(vocab, ["Calls upon Mali, Member States, private entities and regional organizations to support "
+                            "the transition;"])[0]
+    assert local(pr.addressees) == ["mli", "member-states", "regional-organizations"]

@@ -128,7 +128,7 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     titled: dict[int, list[Mention]] = {}  # paragraph index -> mentions inside titles of days, programmes ...
     for p in res.paragraphs:
         toks = tokenize(p.text, p.start)
-        ments = and_other(ctx.mentions, toks, ctx.mentions.find(toks), ctx.rules.and_other)
+        ments = and_other(ctx.mentions, toks, ctx.mentions.find(toks), ctx.rules.and_other, ctx.rules.english_order)
         if president is not None:
             ments = _own_president(toks, ments, president, ctx)
         ments, titled[p.index] = ctx.rules.in_titles(toks, ments)
@@ -712,8 +712,9 @@ def _drop_appositions(toks: list[Token], found: list[Mention], ctx: _Context) ->
             continue
         if (prev is not None and prev.concept.id.startswith(STATES_NS) and not m.concept.id.startswith(STATES_NS)
                 and m.i >= 1 and toks[m.i - 1].low == "," and m.i - 1 == prev.j and m.j < len(toks)
-                and toks[m.j].low == ","):
-            continue  # "Israël, Puissance occupante, de ...": a role without article
+                and toks[m.j].low == "," and not toks[m.j - 1].low.endswith("s")):
+            continue  # "Israël, Puissance occupante, de ...": a role without article, which is singular ("Myanmar,
+            # Member States, judicial authorities and ...": items of one list)
         out.append(m)
     return out
 

@@ -325,11 +325,14 @@ def _title_compound(toks: list[Token], i: int, lo: int) -> bool:
         toks[i].start == toks[i - 1].end and toks[i - 2].upper and toks[i - 2].low.isalpha()
 
 
-def and_other(finder: MentionFinder, toks: list[Token], ments: list[Mention], joins: list[tuple[str, ...]]) -> list[Mention]:
+def and_other(finder: MentionFinder, toks: list[Token], ments: list[Mention], joins: list[tuple[str, ...]],
+              shared: bool = False) -> list[Mention]:
     """`ments` and the actors of "regional and other organizations": a word no mention covers, "and other",
-    a noun, where the word and the noun make an actor's label (regional organizations)."""
+    a noun, where the word and the noun make an actor's label (regional organizations); with `shared` (languages
+    that put modifiers before their noun), also the first conjunct of modifiers that share a noun the
+    vocabularies do not name with the second ("international financial and banking institutions")."""
     covered = {k for m in ments for k in range(m.i, m.j)}
-    added = []
+    added = _shared_noun(finder, toks, covered) if shared else []
     for i in range(len(toks) - 3):
         if i in covered or not toks[i].low.isalpha():
             continue
@@ -343,6 +346,32 @@ def and_other(finder: MentionFinder, toks: list[Token], ments: list[Mention], jo
                 added.append(Mention(finder.vocab.concepts[vals[0]], i, n + 1, toks[i].start, toks[n].end,
                                      "distributed"))
     return sorted(ments + added, key=lambda m: m.i) if added else ments
+
+
+def _shared_noun(finder: MentionFinder, toks: list[Token], covered: set[int]) -> list[Mention]:
+    """"international financial *and banking* institutions", "relevant international *and national*
+    organizations": one or two words, "and"/"or", one or two words ending with a noun, none in a mention, where
+    the first words and the noun make an actor's label (international financial institutions)."""
+    out = []
+    for i in range(len(toks)):
+        for n in (2, 1):
+            c = i + n
+            if c + 2 >= len(toks) or toks[c].low not in ("and", "or"):
+                continue
+            words = toks[i:c]
+            for e in (c + 3, c + 2):
+                tail = toks[c + 1:e]
+                if (e > len(toks) or any(k in covered for k in range(i, e))
+                        or not all(t.low.isalpha() and not t.upper for t in words + tail)):
+                    continue
+                node = finder.trie.node(tuple(t.key for t in words) + (tail[-1].key,))
+                vals = node.get(Trie._END) if node else None
+                if vals and finder.vocab.concepts[vals[0]].kind == ACTOR:
+                    out.append(Mention(finder.vocab.concepts[vals[0]], i, e, toks[i].start, toks[e - 1].end,
+                                       "distributed"))
+                    covered.update(range(i, e))
+                    break
+    return out
 
 
 def _goes_on_coordinated(node: dict, coord: set[str]) -> bool:
