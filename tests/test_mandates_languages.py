@@ -320,3 +320,20 @@ def test_spanish_coordinated_report_deliverables():
     assert got("Solicita al Secretario General que prepare informes para examinarlos en su octogésimo período de "
                "sesiones, a saber, un informe sobre los océanos y un informe sobre el tema de la reunión;", "es") == \
         [("secretary-general", "report", "80"), ("secretary-general", "report", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of "que" clauses: the comma before a subjunctive opens a task, a relative clause ("que figuran") none
+    ("Solicita al Secretario General que convoque una reunión sobre los mandatos, que figuran en el Marco, que "
+     "refuerce el programa de asistencia y que presente un informe;",
+     [("secretary-general", "meeting", None), ("secretary-general", "assistance", None),
+      ("secretary-general", "report", None)]),
+    # a parenthesis between "y" and the subjunctive
+    ("Solicita al Secretario General que convoque una reunión y, en estrecha colaboración con los Estados Miembros, "
+     "difunda sus conclusiones;", [("secretary-general", "meeting", None), ("secretary-general", "dissemination", None)]),
+    ("Invita al Departamento de Comunicación Global a que siga facilitando la cooperación y formule medios para difundir "
+     "información;", [("department-of-global-communications", "other", None),
+                     ("department-of-global-communications", "dissemination", None)]),
+])
+def test_spanish_more_coordinated_subjunctives(text, expected):
+    assert got(text, "es") == expected

@@ -359,7 +359,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
         # "and to", "y que"; Spanish "y a que" puts a second marker after the join
         join = i - 1 if toks[i - 1].low in joins else \
             i - 2 if toks[i - 1].low in markers and toks[i - 2].low in joins else \
-            _parenthesis_join(toks, cuts[-1], i, joins)
+            i - 1 if _listed_clause(toks, i, hi, gram) else _parenthesis_join(toks, cuts[-1], i, joins)
         if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
                 not _shared_object(toks, verb_at, join) and not _same_deliverable(toks, cuts[-1], i, hi, gram):
             cuts.append(join)
@@ -398,8 +398,21 @@ def _bare_verb(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
     verbs = gram.get("coordinated_verbs")
     if not verbs or toks[i].low not in gram["mandate_joins"]:
         return False
-    k = _past_pronouns(toks, i + 1, len(toks), gram)
+    k = i + 1
+    if k < len(toks) and toks[k].low == ",":  # "y, en estrecha colaboración con ..., refuerce"
+        k = next((j + 1 for j in range(k + 1, min(len(toks), k + 25)) if toks[j].low == ","), len(toks))
+    k = _past_pronouns(toks, k, len(toks), gram)
     return k < len(toks) and toks[k].low in verbs
+
+
+def _listed_clause(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """A task in a list of clauses after a comma: "que ejecute los mandatos ..., *que refuerce* el programa ... y que
+    presente ..." (a subjunctive of the grammar: not a relative clause, "el Marco, que figura en ...")."""
+    verbs = gram.get("coordinated_verbs")
+    if not verbs or toks[i - 1].low != "," or toks[i].low not in gram["clause_that"]:
+        return False
+    k = _past_pronouns(toks, i + 1, hi, gram)
+    return k < hi and toks[k].low in verbs
 
 
 def _past_pronouns(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> int:
