@@ -113,3 +113,20 @@ def test_reflexive_infinitive_after_et_is_a_second_task(text, expected):
 ])
 def test_french_coordinated_reports(text, expected):
     assert got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "prie celle-ci de ... et de la tenir au courant": the clitic "la" (the Assembly) before a verb is no article
+    ("Salue l'action de l'Office de secours et de travaux des Nations Unies pour les réfugiés de Palestine dans le "
+     "Proche-Orient et prie celui-ci de poursuivre son action et de la tenir au courant de ses activités ;",
+     [("united-nations-relief-and-works-agency-for-palestine-refugees-in-the-near-east", "other", None),
+      ("united-nations-relief-and-works-agency-for-palestine-refugees-in-the-near-east", "report", None)]),
+    # "le" standing for the report just asked for presents the same deliverable, as "and to present it" does
+    ("Prie le Secrétaire général d'établir un rapport sur la question et de le présenter à sa quatre-vingtième "
+     "session ;", [("secretary-general", "report", "80")]),
+    # "de la mer" is no clitic and verb
+    ("Prie le Secrétaire général de promouvoir la protection de la mer et de la terre ;",
+     [("secretary-general", "other", None)]),
+])
+def test_french_object_clitic_before_a_second_infinitive(text, expected):
+    assert got(text) == expected

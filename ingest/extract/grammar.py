@@ -424,6 +424,14 @@ FR: dict[str, Any] = {
     # "d'établir des rapports, ..., à savoir un rapport sur ... et un rapport sur ...": one mandate each
     "deliverable_nouns": ["rapport", "rapports"],
     "deliverable_articles": ["un", "une"],
+    # infinitives that take an object clitic in a request ("et de la tenir informée", "et de les aider"): after
+    # "de la" / "de les" they are verbs, where "de la mer" is a noun
+    "clitic_verbs": ["tenir", "informer", "saisir", "aider", "appuyer", "soutenir", "faire", "appliquer",
+                     "renforcer", "protéger", "présenter", "soumettre", "transmettre", "diffuser", "mettre",
+                     "examiner", "inclure", "communiquer", "publier", "associer", "consulter", "actualiser",
+                     "intégrer", "utiliser", "accompagner", "doter"],
+    # an object clitic before the verb that stands for what the task before produced ("et de le présenter")
+    "deliverable_clitics": ["le", "les"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     "attention_nouns": ["attention", "considération"],

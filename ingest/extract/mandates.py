@@ -417,14 +417,21 @@ def _listed_clause(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> 
 
 def _past_pronouns(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> int:
     """The index of the verb after the object pronouns that may precede it ("de lui présenter", "que le
-    presente"); a clitic that is also an article counts only before a verb of the grammar ("que la informe",
-    not "que la Secretaría")."""
-    clitics, verbs = set(gram.get("clitics", ())), gram.get("coordinated_verbs", ())
-    while i < hi and (toks[i].low in gram["marker_pronouns"] or
-                      (toks[i].low == "'" and toks[i - 1].low in gram["marker_pronouns"]) or  # "à s'abstenir"
-                      (toks[i].low in clitics and i + 1 < hi and toks[i + 1].low in verbs and
-                       (i + 2 >= hi or toks[i + 2].low not in _NOT_AFTER_CUE))):  # "que la presente resolución"
-        i += 1
+    presente", "à s'abstenir"); a clitic that is also an article counts only before a verb of the grammar
+    ("que la informe", "de la tenir informée", not "que la Secretaría", "de la mer")."""
+    clitics = {lows(c)[0] for c in gram.get("clitics", ())}
+    verbs = set(gram.get("coordinated_verbs", ())) | set(gram.get("clitic_verbs", ()))
+    pronouns = set(gram["marker_pronouns"])
+    while i < hi:
+        if toks[i].low in pronouns or (toks[i].low == "'" and toks[i - 1].low in pronouns | clitics):
+            i += 1
+            continue
+        verb = i + 1 + (i + 1 < hi and toks[i + 1].low == "'")  # "l'informer"
+        if toks[i].low in clitics and verb < hi and toks[verb].low in verbs and \
+                (verb + 1 >= hi or toks[verb + 1].low not in _NOT_AFTER_CUE):  # "que la presente resolución"
+            i += 1
+            continue
+        return i
     return i
 
 
