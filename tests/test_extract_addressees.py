@@ -230,3 +230,17 @@ def test_a_plural_actor_after_a_state_between_commas_is_a_list_item(vocab):
     pr = provisions(vocab, ["Calls upon Mali, Member States, private entities and regional organizations to support "
                             "the transition;"])[0]
     assert local(pr.addressees) == ["mli", "member-states", "regional-organizations"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Invites voluntary contributions to the United Nations Interim Security Force for Abyei in cash;", []),
+    ("Reiterates its call in this regard to Member States to contribute;", ["member-states"]),
+    ("Appeals once again to all States to contribute;", ["all-states"]),
+    ("Appeals to States and organizations not currently contributing to the Office of the United Nations High "
+     "Commissioner for Refugees to consider doing so;", ["states"]),
+    ("Requests the Secretary-General, in view of the mandate of the Human Rights Council, to report;",
+     ["secretary-general"]),
+    ("Encourages the administering Power, with the cooperation of the African Union, to act;", ["administering-powers"]),
+])
+def test_recipients_frames_and_negated_participles_are_no_addressees(vocab, text, want):
+    assert local(provisions(vocab, [text])[0].addressees) == want

@@ -570,7 +570,9 @@ def _excluded(toks: list[Token], a: int, b: int, ctx: _Context) -> tuple[set[int
             b = k
             break
     for k in range(a + 1, b):
-        if toks[k].low in ctx.rules.relatives:  # "aux États d'Afrique qui n'ont pas encore ratifié la Convention X,"
+        # "aux États d'Afrique qui n'ont pas encore ratifié la Convention X,"; "organizations not currently
+        # contributing to the Agency"
+        if toks[k].low in ctx.rules.relatives or ctx.rules.negated_participle(toks, k, b):
             e = k
             while e < b and toks[e].low != ",":
                 e += 1
@@ -667,6 +669,8 @@ def _leads_to(toks: list[Token], a: int, first: int, excluded: set[int], ctx: _C
     linked = False
     for k in range(start, first):
         low = toks[k].low
+        if low in ctx.rules.recipients and words and k not in excluded and ctx.rules.thing_before(toks, a, k):
+            return False  # "Invites voluntary contributions *to* the Mission": whom the thing goes to
         if k in excluded or low in ctx.fillers:
             continue
         if low in ctx.links and words and not linked:

@@ -38,6 +38,14 @@ EN: dict[str, Any] = {
     # a short noun phrase may stand between the verb and its addressee: "the attention *of* Governments",
     # "stronger collaboration *between* States"
     "addressee_links": ["of", "between", "among", "within"],
+    # after the noun of a thing asked for, the actor it goes to is no addressee ("Invites voluntary contributions
+    # *to* the Mission")
+    "recipient_links": ["to"],
+    # adverbs that may stand between a verb and its "to" ("Appeals once again to")
+    "verb_adverbs": ["again", "also", "further", "once", "anew", "still", "now"],
+    # nouns of a request, whose "to" names the ones asked ("its call to States", "its invitation to")
+    "request_nouns": ["call", "calls", "appeal", "appeals", "request", "requests", "invitation", "invitations",
+                      "encouragement", "recommendation", "recommendations", "plea", "demand", "demands"],
     # pronouns that stand for the addressee: after the verb ("encourages them to"), or, in French and
     # Spanish, as clitics before it ("et l'encourage à", "y les exhorta a")
     "object_pronouns": ["him", "her", "them", "it"],
@@ -169,7 +177,7 @@ EN: dict[str, Any] = {
                         "in partnership with", "in association with", "with the support of", "with the assistance of",
                         "with the participation of", "on behalf of", "through", "acting", "together with",
                         "supported by", "in conjunction with", "with support from", "with the support",
-                        "with the assistance"]
+                        "with the assistance", "with the cooperation of", "with the help of"]
     # two joint ways of working before one "with": "in close cooperation and coordination with"
     + [f"in {a} and {c} with" for a in _WAYS for c in _WAYS if a != c],
     # "treaties *relating to* the protection of victims", "instruments *on* the rights of migrants": groups in the
@@ -186,7 +194,10 @@ EN: dict[str, Any] = {
                           # an office its holder is asked in ("the Secretary-General, as Chair of the Chief Executives
                           # Board,"): the body of the office is not addressed
                           "in his capacity as", "in her capacity as", "in its capacity as", "in their capacity as",
-                          "as chair of", "as the chair of", "as chairs of", "as president of", "as the president of"],
+                          "as chair of", "as the chair of", "as chairs of", "as president of", "as the president of",
+                          # adjuncts of respect and frame (", in view of the expanded activities of X,")
+                          "in respect of", "with respect to", "with regard to", "in view of", "in the interest of",
+                          "in the interests of", "within the framework of", "in the framework of"],
     # words allowed between coordinated mentions in an addressee phrase
     "fillers": ["the", "a", "an", "all", "and", "or", ",", "as", "well", "including", "in", "particular",
                 "especially", "notably", "inter", "alia", "other", "relevant", "concerned", "its", "their",

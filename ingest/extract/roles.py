@@ -74,6 +74,9 @@ class Rules:
         self.negations = _words(gram, "predicate_negations")
         self.negation_adverbs = _words(gram, "negation_adverbs")
         self.name_negations = _words(gram, "negations")
+        self.recipients = _words(gram, "recipient_links")
+        self.verb_adverbs = _words(gram, "verb_adverbs")
+        self.request_nouns = _words(gram, "request_nouns")
         self.party_links = _words(gram, "party_links")
         self.infinitive_end = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
         self.infinitive_leads = _words(gram, "infinitive_leads")
@@ -178,6 +181,24 @@ class Rules:
         while k > 0 and toks[k].low in self.negation_adverbs:
             k -= 1
         return k >= 0 and toks[k].low in self.negations
+
+    def thing_before(self, toks: list[Token], a: int, k: int) -> bool:
+        """toks[a:k] may name the thing a recipient after toks[k] gets: no adverb of the verb before toks[k]
+        ("Appeals *once again* to States"), no participle ("its request, *made* to"), no noun of a request, in the
+        verb's words too ("Renews its *call* in this regard to Member States")."""
+        low = toks[k - 1].low if k > 0 else ""
+        return (low.isalpha() and not low.endswith(("ly", "ed")) and low not in self.verb_adverbs
+                and not any(t.low in self.request_nouns for t in toks[max(0, a - 2):k]))
+
+    def negated_participle(self, toks: list[Token], k: int, b: int) -> bool:
+        """"(organizations) *not* (currently) contributing to the Agency": a negated participle opens a clause that
+        says what the addressees do not do; the actors in it are no addressees."""
+        if not self.english_order or toks[k].low not in self.negations:
+            return False
+        k += 1
+        while k < b and toks[k].low in self.negation_adverbs:
+            k += 1
+        return k < b and toks[k].low.endswith(("ing", "ed")) and toks[k].low.isalpha()
 
     def embedded(self, toks: list[Token], m: Mention, a: int, b: int, covered: set[int]) -> bool:
         """"social *media* messaging services": an actor name between unknown words of a longer name; in French
