@@ -291,6 +291,8 @@ def test_spanish_compound_title_as_short_name():
            "session;", "79"),
     ("es", "Solicita al Secretario General que la informe, antes de que finalice su octogésimo período de sesiones, "
            "sobre las medidas adoptadas;", "80"),
+    ("es", "Solicita al Secretario General que le presente esos textos con suficiente antelación a su octogésimo primer "
+           "período de sesiones;", "81"),
 ])
 def test_due_session_their_no_later_than_before_it_ends(language, text, due):
     assert [m[2] for m in got(text, language)] == [due]
@@ -337,3 +339,13 @@ def test_spanish_coordinated_report_deliverables():
 ])
 def test_spanish_more_coordinated_subjunctives(text, expected):
     assert got(text, "es") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Decide que el comité especial celebrará un período de sesiones de organización de tres días en 2024;",
+    "Decide que se celebrarán dos mesas redondas de alto nivel durante la conferencia;",
+    "Decide también que el grupo de trabajo se reunirá en Nueva York durante un máximo de diez días;",
+])
+def test_spanish_decisions_in_the_future_tense_give_a_meeting(text):
+    """The Assembly's Spanish decides in the future indicative what English says with "shall hold" / "will be held"."""
+    assert got(text, "es") == [("general-assembly", "meeting", None)]
