@@ -126,3 +126,14 @@ def test_conference_services_are_no_meeting(language, text):
 ])
 def test_measures_and_dialogue_the_english_calls_other(language, text):
     assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to inform the General Assembly of the measures taken;"),
+    ("fr", "Prie le Secrétaire général de l’informer des mesures prises ;"),
+    ("en", "Requests the Secretary-General to prepare a summary of the discussion;"),
+    ("fr", "Prie le Secrétaire général d’établir un résumé des débats ;"),
+    ("es", "Solicita al Secretario General que prepare un resumen de los debates;"),
+])
+def test_informing_and_summaries_are_reports(language, text):
+    assert tasks(text, language) == [("secretary-general", "report")]
