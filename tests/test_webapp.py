@@ -300,6 +300,35 @@ def test_search_index():
     assert idx.search("zzz qqq", 3) == []
 
 
+def test_search_compares_the_wording_only_of_candidates_that_can_rank():
+    """The re-ranking skips a candidate whose score could not reach the best `limit` even with the whole
+    query's wording: the results are those of comparing every candidate, in the same order."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    from unkg.webapp import search
+
+    rng = random.Random(3)
+    vocab = ("states urge calls upon human rights council report secretary general women children food health "
+             "implementation resolution present session measures protect promote").split()
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(4, 40))) for _ in range(400)]
+    docs = [search.Doc(f"urn:p{i}", "urn:w", "X/1", None, str(i), i, "OperativeParagraph", t) for i, t in enumerate(texts)]
+    idx = search.Index(docs)
+    for n in range(60):
+        query = " ".join(rng.choice(vocab) for _ in range(rng.choice([2, 6, 12, 45])))
+        limit = rng.choice([1, 5, 20])
+        q = " ".join(search.words(query))
+        every = []
+        for i, s in idx.candidates(query, max(limit * 3, 200 if len(q) < 200 else 60)):
+            doc = idx.docs.words(i)
+            overlap = (fuzz.partial_ratio(q, doc) if len(q) < 200 else fuzz.token_set_ratio(q, doc)) / 100
+            every.append((i, 0.5 * s + 0.5 * overlap))
+        every.sort(key=lambda x: -x[1])
+        got = idx.search(query, limit)
+        assert [(d.para, sc) for d, sc in got] == [(f"urn:p{i}", sc) for i, sc in every[:limit]], (n, query)
+
+
 def test_search_index_keeps_each_text_and_its_words():
     from unkg.webapp import search
 

@@ -7,6 +7,7 @@ share, in order (rapidfuzz), so that agreed language ranks above the same words 
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import time
@@ -98,14 +99,26 @@ class Index:
 
     def search(self, text: str, limit: int = 20) -> list[tuple[Doc, float]]:
         q = " ".join(words(text))
-        ranked = []
         # a short phrase shares its words with many paragraphs: look wider before re-ranking by wording
-        for i, s in self.candidates(text, max(limit * 3, 200 if len(q) < 200 else 60)):
+        found = self.candidates(text, max(limit * 3, 200 if len(q) < 200 else 60))
+        scores: dict[int, float] = {}
+        best: list[float] = []  # the `limit` highest scores so far (a heap: the lowest first)
+        # the highest cosines first: a candidate whose score cannot reach the lowest of the `limit` best so
+        # far, even with all of the query's wording, cannot be among them (its wording is not compared)
+        for i, s in sorted(found, key=lambda c: -c[1]):
+            if len(best) == limit and 0.5 * s + 0.5 < best[0]:
+                continue
             # how much of the query's wording the paragraph shares (0..1), blended with the TF-IDF cosine:
             # the same words in the same order ("agreed language") rank above the same words scattered
             doc = self.docs.words(i)
             overlap = (fuzz.partial_ratio(q, doc) if len(q) < 200 else fuzz.token_set_ratio(q, doc)) / 100
-            ranked.append((i, 0.5 * s + 0.5 * overlap))
+            scores[i] = score = 0.5 * s + 0.5 * overlap
+            if len(best) < limit:
+                heapq.heappush(best, score)
+            elif score > best[0]:
+                heapq.heapreplace(best, score)
+        # the candidates' own order among equal scores, as if every one had been compared
+        ranked = [(i, scores[i]) for i, _ in found if i in scores]
         ranked.sort(key=lambda x: -x[1])
         return [(self.docs[i], score) for i, score in ranked[:limit]]
 
