@@ -424,3 +424,22 @@ def test_a_compound_title_that_is_another_s_full_name_is_no_short_name(vocab):
                              "coopérer;", "Engage l'Organisation des Nations Unies à surveiller la situation;"],
                      language="fr")
     assert local(prs[-1].addressees) == ["united-nations-system"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after the addressee opens an adjunct: the names in it are not asked
+    ("Engage les États Membres souhaitant accueillir la prochaine Conférence des Nations Unies à se manifester;",
+     ["member-states"]),
+    # ... up to a coordinated noun phrase, which goes on with the list
+    ("Encourage les États participant au Programme et l'Organisation des Nations Unies à étudier la question;",
+     ["states", "united-nations-system"]),
+    # "à savoir" (namely) carries the list on; "donc" after the verb is no noun of the phrase
+    ("Encourage tous les acteurs, à savoir les gouvernements et la société civile, à continuer d'aider la "
+     "Commission;", ["relevant-stakeholders", "governments", "civil-society"]),
+    ("Invite donc tous les principaux acteurs institutionnels, notamment le Fonds monétaire international, à fournir "
+     "un appui;", ["international-monetary-fund"]),
+    ("Encourage les États Membres, agissant avec le concours d'entités des Nations Unies, à donner la priorité à la "
+     "collecte de données;", ["member-states"]),
+])
+def test_french_addressee_phrase_adjuncts_and_namely(vocab, text, expected):
+    assert local(provisions(vocab, [text], language="fr")[0].addressees) == expected

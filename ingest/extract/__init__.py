@@ -570,9 +570,11 @@ def _excluded(toks: list[Token], a: int, b: int, ctx: _Context) -> tuple[set[int
             b = k
             break
     for k in range(a + 1, b):
-        # "aux États d'Afrique qui n'ont pas encore ratifié la Convention X,"; "organizations not currently
-        # contributing to the Agency"
-        if toks[k].low in ctx.rules.relatives or ctx.rules.negated_participle(toks, k, b):
+        # "aux États d'Afrique qui n'ont pas encore ratifié la Convention X,", "les États Membres souhaitant
+        # accueillir ..."; "organizations not currently contributing to the Agency"
+        if ctx.rules.relative_at(toks, k):
+            excluded.update(range(k, ctx.rules.adjunct_end(toks, k, b)))
+        elif ctx.rules.negated_participle(toks, k, b):
             e = k
             while e < b and toks[e].low != ",":
                 e += 1

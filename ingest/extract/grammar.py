@@ -326,7 +326,8 @@ FR: dict[str, Any] = {
     "adverbials": ["à cet égard", "à ce propos", "dans ce contexte", "à cette fin", "en outre", "par ailleurs",
                    "dans ce cadre", "ainsi que"],
     "complement_markers": ["à", "de", "d'", "d’", "que", "qu'", "qu’"],
-    "non_infinitive_after_to": ["la", "le", "les", "l'", "l’", "un", "une", "des", "du", "tous", "toutes",
+    # ("à savoir les gouvernements, ...": "namely", the list goes on)
+    "non_infinitive_after_to": ["savoir", "la", "le", "les", "l'", "l’", "un", "une", "des", "du", "tous", "toutes",
                                 "leur", "leurs", "ses", "son", "sa", "ce", "cette", "ces", "tout", "toute",
                                 "l", "d", "nouveau", "nouvelle", "plus", "même", "autres", "autre"],
     "clause_that": ["que", "qu'", "qu’"],
@@ -350,6 +351,9 @@ FR: dict[str, Any] = {
     "infinitive_leads": ["ne", "n", "'", "se", "s", "lui", "leur", "y", "en", "le", "la", "les", "l", "tout", "pas"],
     # a relative clause in the addressee phrase runs to the next comma: no addressee in it
     "relative_pronouns": ["qui"],
+    # "les États Membres *souhaitant* accueillir la Conférence des Nations Unies": a participle after the addressee
+    # opens an adjunct that runs to the next comma, as a relative clause does
+    "adjunct_participle_suffixes": ["ant"],
     # a comma and one of these open an adjunct that runs to the next comma (", pendant le débat sur le rapport de
     # la Commission,"): no addressee in it
     "parenthetical_starts": ["pendant", "durant", "lors", "après", "avant", "sans", "lorsque", "quand", "dès"],
@@ -373,6 +377,8 @@ FR: dict[str, Any] = {
                         "en coopération notamment avec", "en collaboration notamment avec", "en association avec",
                         "conjointement avec", "avec le concours de", "en concertation avec", "de concert avec",
                         "en étroite concertation avec", "appuyés par", "appuyées par", "appuyé par", "appuyée par",
+                        "avec le concours d'", "avec le concours d’", "avec le concours des", "avec l'aide des",
+                        "avec l’aide des",
                         "en collaboration avec", "en étroite collaboration avec", "en coordination avec",
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec l'aide des", "avec l’aide des",
@@ -391,7 +397,7 @@ FR: dict[str, Any] = {
                 "concernés", "concernées", "intéressés", "intéressées", "compétents", "compétentes", "ses",
                 "leurs", "son", "sa", "leur", "aux", "au", "à", "de", "du", "d'", "d’", "d", "(", ")",
                 "tels", "telles",  # "les entités concernées, tels qu'ONU-Femmes, le PNUD ..."
-                "pertinents", "pertinentes", "également", "aussi"],
+                "pertinents", "pertinentes", "également", "aussi", "donc", "savoir"],
     # ("rappelle son invitation à X", "rappelle qu'elle a invité X", "... dans laquelle elle a prié X de")
     "embedded_request": r"(?:\b(?:son|sa|leur|ses|leurs|la|le|les)\s+|\bl['’])(?:\w+\s+){0,2}(?:appels?|demandes?|invitations?)\s+"
                         r"(?:(?:faite|faites|adressée|adressées|lancée|lancés|lancé)\s+)?(?:aux?|à|en faveur)\b"

@@ -81,6 +81,7 @@ class Rules:
         self.infinitive_end = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
         self.infinitive_leads = _words(gram, "infinitive_leads")
         self.relatives = _words(gram, "relative_pronouns")
+        self.adjunct_participles = tuple(gram.get("adjunct_participle_suffixes", ()))
         self.list_fillers = _words(gram, "fillers")
         self.group_pronouns = _words(gram, "group_pronouns")
         self.instrument_nouns = _words(gram, "instrument_nouns")
@@ -430,6 +431,27 @@ class Rules:
             else:
                 out.append(new)
         return sorted(out, key=lambda m: m.i)
+
+    def relative_at(self, toks: list[Token], k: int) -> bool:
+        """toks[k] opens a relative clause or a participle adjunct inside an addressee phrase ("qui n'ont pas
+        encore ratifié", "souhaitant accueillir"): lower case, right after a word of the phrase."""
+        t = toks[k]
+        if t.low in self.relatives:
+            return True
+        return bool(self.adjunct_participles) and k > 0 and toks[k - 1].low.isalpha() and not t.upper \
+            and len(t.low) > 5 and t.low.endswith(self.adjunct_participles)
+
+    def adjunct_end(self, toks: list[Token], k: int, b: int) -> int:
+        """Where the relative clause or participle adjunct at toks[k] ends: at the next comma; a participle's
+        also before a coordinated noun phrase ("les États participant au Programme *et l'*Organisation")."""
+        participle = toks[k].low not in self.relatives
+        dets = self.singular_dets | self.plural_dets
+        e = k
+        while e < b and toks[e].low != ",":
+            if participle and toks[e].low in self.coord and e + 1 < b and toks[e + 1].low in dets:
+                break
+            e += 1
+        return e
 
     def singular_at(self, toks: list[Token], k: int) -> bool:
         """The noun phrase whose name starts at toks[k] is singular: by its determiner ("*l'*Office", "*le*
