@@ -49,8 +49,7 @@ class Rules:
         self.plurals = _words(gram, "irregular_plurals")
         self.plural_pronouns = _words(gram, "plural_pronouns")
         self.person_pronouns = _words(gram, "person_pronouns")
-        self.singular_dets = _words(gram, "singular_determiners")
-        self.plural_dets = _words(gram, "plural_determiners")
+        self._noun_phrase_words(gram)
         self.back = [tuple(lows(p)) for p in gram.get("back_references", ())]
         self.back_nonstate = _words(gram, "back_reference_nonstate")
         self.back_all = _words(gram, "back_reference_all")
@@ -81,7 +80,6 @@ class Rules:
         self.infinitive_end = re.compile(gram["infinitive"]) if gram.get("infinitive") else None
         self.infinitive_leads = _words(gram, "infinitive_leads")
         self.relatives = _words(gram, "relative_pronouns")
-        self.adjunct_participles = tuple(gram.get("adjunct_participle_suffixes", ()))
         self.list_fillers = _words(gram, "fillers")
         self.group_pronouns = _words(gram, "group_pronouns")
         self.instrument_nouns = _words(gram, "instrument_nouns")
@@ -431,6 +429,12 @@ class Rules:
             else:
                 out.append(new)
         return sorted(out, key=lambda m: m.i)
+
+    def _noun_phrase_words(self, gram: dict[str, Any]) -> None:
+        """The words that tell a noun phrase's number and where an adjunct inside it starts."""
+        self.singular_dets = _words(gram, "singular_determiners")
+        self.plural_dets = _words(gram, "plural_determiners")
+        self.adjunct_participles = tuple(gram.get("adjunct_participle_suffixes", ()))
 
     def relative_at(self, toks: list[Token], k: int) -> bool:
         """toks[k] opens a relative clause or a participle adjunct inside an addressee phrase ("qui n'ont pas
