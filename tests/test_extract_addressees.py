@@ -244,3 +244,11 @@ def test_a_plural_actor_after_a_state_between_commas_is_a_list_item(vocab):
 ])
 def test_recipients_frames_and_negated_participles_are_no_addressees(vocab, text, want):
     assert local(provisions(vocab, [text])[0].addressees) == want
+
+
+def test_the_partners_of_a_joint_act_are_no_addressees(vocab):
+    pr = provisions(vocab, ["Encourages close collaboration with Member States and civil society;"])[0]
+    assert local(pr.addressees) == []
+    pr = provisions(vocab, ["Urges stronger collaboration between States and the private sector;"])[0]
+    assert local(pr.addressees) == ["states", "private-sector"]
+

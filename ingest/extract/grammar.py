@@ -177,7 +177,10 @@ EN: dict[str, Any] = {
                         "in partnership with", "in association with", "with the support of", "with the assistance of",
                         "with the participation of", "on behalf of", "through", "acting", "together with",
                         "supported by", "in conjunction with", "with support from", "with the support",
-                        "with the assistance", "with the cooperation of", "with the help of"]
+                        "with the assistance", "with the cooperation of", "with the help of", "dialogue with",
+                        "engagement with"]
+    # the partners of a joint act asked for: "encourages close collaboration with Member States"
+    + [f"{w} with" for w in _WAYS]
     # two joint ways of working before one "with": "in close cooperation and coordination with"
     + [f"in {a} and {c} with" for a in _WAYS for c in _WAYS if a != c],
     # "treaties *relating to* the protection of victims", "instruments *on* the rights of migrants": groups in the
