@@ -57,7 +57,7 @@ def test_the_table_lists_and_counts_as_the_rows_do():
         qs = _query(rng, rows)
         with app.test_request_context("/actors/x?" + qs):
             slow = Listing("k", rows, FACETS)._compute()
-            fast = Listing("k", rows, FACETS, view=lambda rows=rows: table.view(rows, lambda r: r["provision"]))._compute()
+            fast = Listing("k", rows, FACETS, view=lambda rows=rows: table.view(rows, lambda row: row["provision"]))._compute()
         assert [r["provision"] for r in fast["shown"]] == [r["provision"] for r in slow["shown"]], qs
         assert fast["facets"] == slow["facets"], qs
         checked += bool(slow["shown"])
