@@ -1,6 +1,7 @@
 """Resolutions made by hand for extraction tests: operative paragraphs numbered 1..n, no corpus needed."""
 from __future__ import annotations
 
+from unkg.ingest.extract import extract, load
 from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
 
 
@@ -10,3 +11,10 @@ def resolution(texts: list[str], *, symbol: str = "A/RES/78/999", body: str = "G
     res = Resolution(symbol, body, session, date, language, title, Source("x", "0" * 64, "text"), paragraphs=paras)
     res.text = assemble(paras)
     return res
+
+
+def mandates(text: str, language: str = "en") -> list[tuple[str | None, str, str | None]]:
+    """(entity, task, due session) of each mandate of a one-paragraph GA 78 resolution in `language`."""
+    res = extract(resolution([text], symbol="A/RES/78/997", date="2023-12-19", language=language), load())
+    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task, m.due_session)
+            for pr in res.operative[0].provisions for m in pr.mandates]

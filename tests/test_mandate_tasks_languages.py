@@ -3,16 +3,12 @@ the Assembly's three versions print them: a paragraph and its translation should
 from __future__ import annotations
 
 import pytest
-from handmade import resolution
-
-from unkg.ingest.extract import extract, load
+from handmade import mandates
 
 
 def tasks(text: str, language: str) -> list[tuple[str | None, str]]:
     """(entity, task) of each mandate of a one-paragraph resolution in `language`."""
-    res = extract(resolution([text], language=language), load())
-    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task)
-            for pr in res.operative[0].provisions for m in pr.mandates]
+    return [(entity, task) for entity, task, _ in mandates(text, language)]
 
 
 @pytest.mark.parametrize("language, text", [

@@ -3,16 +3,14 @@ entity or another due session than the English (sentences written for these test
 from __future__ import annotations
 
 import pytest
-from handmade import resolution
+from handmade import mandates, resolution
 
 from unkg.ingest.extract import extract, load
 
 
 def got(text: str, language: str = "fr") -> list[tuple[str | None, str, str | None]]:
-    """(entity, task, due session) of each mandate of a one-paragraph GA 78 resolution in `language`."""
-    res = extract(resolution([text], symbol="A/RES/78/997", date="2023-12-19", language=language), load())
-    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task, m.due_session)
-            for pr in res.operative[0].provisions for m in pr.mandates]
+    """(entity, task, due session) of each mandate of a one-paragraph resolution, in French unless told."""
+    return mandates(text, language)
 
 
 @pytest.mark.parametrize("text, due", [

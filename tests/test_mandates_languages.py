@@ -4,19 +4,7 @@ session), and a budget decision gives none in any language."""
 from __future__ import annotations
 
 import pytest
-
-from unkg.ingest.extract import extract, load
-from unkg.ingest.model import OPERATIVE, Paragraph, Resolution, Source, assemble
-
-
-def got(text: str, language: str) -> list[tuple[str | None, str, str | None]]:
-    """(entity, task, due session) of each mandate of a one-paragraph GA 78 resolution in `language`."""
-    res = Resolution("A/RES/78/997", "General Assembly", "78", "2023-12-19", language, "test",
-                     Source("x", "0" * 64, "text"), paragraphs=[Paragraph(OPERATIVE, 0, "1", text.split()[0], text)])
-    res.text = assemble(res.paragraphs)
-    res = extract(res, load())
-    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task, m.due_session)
-            for pr in res.operative[0].provisions for m in pr.mandates]
+from handmade import mandates as got
 
 
 @pytest.mark.parametrize("language, text, expected", [
