@@ -25,6 +25,7 @@ import urllib.parse
 from dataclasses import asdict, dataclass
 
 from flask import Flask
+from flask.testing import FlaskClient
 
 from unkg.store import open_store
 from unkg.webapp import mandates
@@ -150,10 +151,9 @@ def _render_behind(app: Flask, version: str) -> None:
                 done.kept += 1
                 continue
             began = time.perf_counter()
-            resp = client.get(p, headers={"Accept": ACCEPT})
-            done.rendered += resp.status_code == 200
-            done.failed += resp.status_code != 200
-            resp.close()
+            ok = _answer(client, p)
+            done.rendered += ok
+            done.failed += not ok
             time.sleep(min(1.0, time.perf_counter() - began))
     except Exception:  # said on stderr; the pages not rendered are computed on a reader's request
         traceback.print_exc()
@@ -171,12 +171,14 @@ def _key(app: Flask, path: str) -> str:
 def _render(app: Flask, paths: list[str]) -> int:
     """Answer each path once; the number that did not answer 200."""
     client = app.test_client()
-    failed = 0
-    for p in paths:
-        resp = client.get(p, headers={"Accept": ACCEPT})
-        failed += resp.status_code != 200
-        resp.close()
-    return failed
+    return sum(not _answer(client, p) for p in paths)
+
+
+def _answer(client: FlaskClient, path: str) -> bool:
+    """Ask for `path` as a reader's browser does (its answer goes into the page cache); whether it answered 200."""
+    resp = client.get(path, headers={"Accept": ACCEPT})
+    resp.close()
+    return resp.status_code == 200
 
 
 def _render_forked(app: Flask, shares: list[list[str]]) -> int:
