@@ -31,6 +31,9 @@ REQUEST_MODALITIES = ("request",)
 DECISION_MODALITIES = ("decision",)
 # verbs of another modality that still hand a named entity a task ("Invites the Special Rapporteur to ...")
 MANDATING_VERBS = ("invite",)
+# decision verbs that state an agreement: a task only when they name another entity to carry it out ("Agrees that
+# the Committee should consider ..."), not for what the body agrees is true ("agrees that ... capacity-building ...")
+AGREEING_VERBS = ("agree",)
 UN_SYSTEM = VOCAB_NS + "actors/united-nations-system"
 # collectives name no one who could be held to a task: the whole system, its agencies in general, "relevant
 # special procedures", the treaty bodies as a group
@@ -123,6 +126,7 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
     if not entities:
         return []
     ctx = _Provision(prov.text, prov.start, toks, mentions, decision, gram, body, vocab, concept)
+    ctx.agreeing = verb in AGREEING_VERBS
     return ctx.mandates(lo, hi, entities)
 
 
@@ -212,6 +216,7 @@ class _Provision:
         # partner phrases and conditions on another body's act: no task word in them, no entity decided for
         self.aside = _not_cues(toks, gram)
         self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)} | self.aside
+        self.agreeing = False
 
     def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
         out: list[Mandate] = []
@@ -237,7 +242,7 @@ class _Provision:
 
             who = self._decided_for(a, b, at, task, entities) if self.decision else \
                 (self._own_entities(a, begin) if k else None) or entities
-            if who is None or (self.decision and ((task == "other" and not self._another(who))
+            if who is None or (self.decision and (((task == "other" or self.agreeing) and not self._another(who))
                                                   or _negated(self.toks, a, b, self.gram)
                                                   or _modalities(self.toks, a, b, self.gram))):
                 continue
