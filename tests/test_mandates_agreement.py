@@ -34,3 +34,40 @@ def test_agreeing_that_something_is_true_is_no_mandate(language, text):
 def test_agreeing_that_another_entity_acts_is_its_mandate():
     assert got("Agrees that the Committee on the Peaceful Uses of Outer Space should consider the new items;") == \
         [("committee-on-the-peaceful-uses-of-outer-space", "other", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Réitère les demandes adressées au Secrétaire général pour qu'il lui présente un rapport à sa "
+           "quatre-vingtième session ;"),
+    ("fr", "Rappelle qu'elle a demandé au Secrétaire général de lui présenter un rapport à sa quatre-vingtième "
+           "session ;"),
+    ("en", "Recalls its request to the Secretary-General to submit a report at its eightieth session;"),
+])
+def test_a_request_made_again_or_recalled_is_a_request(language, text):
+    assert got(text, language) == [("secretary-general", "report", "80")]
+
+
+def test_french_recalled_invitation_to_parties_is_no_mandate():
+    assert got("Rappelle qu'elle a invité les Parties à la Convention à reconnaître ce droit ;", "fr") == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides to include in the provisional agenda of its eightieth session the item entitled \"Oceans\", and "
+           "requests the Secretary-General to submit a report on the question to the General Assembly at that "
+           "session;"),
+    ("fr", "Décide d'inscrire à l'ordre du jour provisoire de sa quatre-vingtième session la question intitulée "
+           "« Océans » et prie le Secrétaire général de lui présenter à ladite session un rapport sur la question ;"),
+    ("es", "Decide incluir en el programa provisional de su octogésimo período de sesiones el tema titulado "
+           "\"Océanos\" y solicita al Secretario General que en ese período de sesiones le presente un informe;"),
+])
+def test_that_session_is_the_session_named_before(language, text):
+    assert got(text, language) == [("general-assembly", "agenda_item", "80"), ("secretary-general", "report", "80")]
+
+
+def test_the_same_session_in_french_and_the_said_session_in_spanish():
+    assert got("Prie le Secrétaire général de lui présenter à sa quatre-vingtième session un rapport et prie le "
+               "PNUD de lui rendre compte, à la même session, de ses activités ;", "fr")[-1] == \
+        ("united-nations-development-programme", "report", "80")
+    assert got("Decide examinar la cuestión en su octogésimo período de sesiones e incluir en el programa provisional "
+               "de dicho período de sesiones el tema titulado \"Océanos\";", "es")[-1] == \
+        ("general-assembly", "agenda_item", "80")

@@ -249,6 +249,8 @@ EN: dict[str, Any] = {
     # is preferred to one it is due before or one cited ("adopted at its tenth special session")
     "session": r"\b(?:(?P<at>at|by|during|to|for|(?<=agenda )of|no\s+later\s+than)|of|before|prior\s+to|until)\s+(?:its|their|the)\s+((?:[a-z]+[- ])?[a-z]+)"
                r"(?:\s+and\s+(?:[a-z]+[- ])?[a-z]+)?\s+(?:regular\s+)?sessions?\b",
+    # a session named earlier in the provision ("to submit ... at its eightieth session ... and report at that session")
+    "session_back_reference": r"\b(?:at|to|(?<=agenda )of)\s+(?:that|the\s+same)\s+session\b",
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
     "mandate_joins": ["and"],
@@ -440,6 +442,7 @@ FR: dict[str, Any] = {
     "session": r"\b(?:(?P<at>à|lors\s+de|pour|durant|pendant|au\s+cours\s+de)|avant|de)\s+(?:sa|la|ses)\s+"
                r"(\d+\s*(?:e|ème|re|er)|[a-zéèê\-]+(?:[- ](?:et[- ])?[a-zéèê]+)?)"
                r"(?:\s+et\s+[a-zéèê\d\- ]+?)?\s+sessions?\b(?!\s+extraordinaires?\b)",
+    "session_back_reference": r"\b(?:à|lors\s+de|de)\s+(?:la\s+même|cette\s+même|cette|ladite)\s+session\b",
     "mandate_joins": ["et"],
     # "d'établir des rapports, ..., à savoir un rapport sur ... et un rapport sur ...": one mandate each
     "deliverable_nouns": ["rapport", "rapports"],
@@ -457,6 +460,13 @@ FR: dict[str, Any] = {
     "attention_nouns": ["attention", "considération"],
     "facility_nouns": ["services", "centres", "salles", "installations"],
     "requesting_verbs": ["demande"],
+    # a request made again or recalled is a request: "Réitère les demandes adressées à la Rapporteuse spéciale pour
+    # qu'elle ...", "Rappelle qu'elle a demandé à sa présidence de ..." (English "Reiterates its request to",
+    # "Recalls its request for")
+    "repeated_request": r"(?:réitère|réaffirme|rappelle)\s+(?:à\s+cet\s+égard\s+|également\s+|aussi\s+)?"
+                        r"(?:(?:sa|ses|la|les)\s+(?:précédentes?\s+)?(?:demandes?|invitations?)\s+"
+                        r"(?:(?:adressées?|faites?|formulées?)\s+)?(?:à|au|aux)\b|"
+                        r"qu['’]elle\s+a\s+(?:demandé|prié|invité)\s+)",
     "marker_pronouns": ["lui", "leur", "y", "en", "se", "s"],
     "item_verb_endings": ["er", "ir", "re", "oir"],
     "marker_endings": {"de": ["er", "ir", "re", "oir"], "d": ["er", "ir", "re", "oir"], "à": ["er", "ir", "re", "oir"]},
@@ -585,6 +595,7 @@ ES: dict[str, Any] = {
     "session": r"\b(?:(?P<at>en|durante|para|(?<=provisional )de)|antes\s+de(?:\s+que\s+(?:finalice|concluya|termine))?|antelación\s+a|de)\s+(?:(?:su|el)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
                r"(?:\s+y\s+[a-záéíóú\dº° ]+?)?\s+períodos?\s+de\s+sesiones\b|sus\s+períodos\s+de\s+sesiones\s+"
                r"(?P<after>\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
+    "session_back_reference": r"\b(?:en|(?<=provisional )de)\s+(?:dicho|ese|el\s+mismo|ese\s+mismo)\s+período\s+de\s+sesiones\b",
     "mandate_joins": ["y", "e"],
     # coordinated deliverables of a report, each due on its own ("un informe provisional ... y un informe final
     # ..."); the list after "a saber," is of the reports just asked for

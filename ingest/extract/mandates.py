@@ -257,7 +257,8 @@ class _Provision:
                     p_task = found if found in DELIVERABLES else task
                     p_obj = self._object(x, y, f_at if found in DELIVERABLES else x, p_task)[0]
                 seg = self.text[p_start - self.base:p_end - self.base]
-                fields = _fields(seg, self.text, self.gram, self.body, p_task)
+                fields = _fields(seg, self.text, self.gram, self.body, p_task,
+                                 lambda at=p_start: _words_before(self.toks, at))
                 if task == "agenda_item" and fields["due_session"] is None and previous.get("due_session"):
                     fields.update(due_session=previous["due_session"], due_year=previous["due_year"])
                 previous = fields
@@ -728,11 +729,37 @@ _NOT_AFTER_CUE = {"resolution", "résolution", "resolución", "decision", "déci
                   "period", "day", "days", "time", "context", "circumstances", "situation", "crisis", "income"}
 
 
-def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str) -> dict[str, Any]:
-    """Due session and year, recurrence, period, review clause and resources of one segment."""
+def _words_before(toks: list[Token], end: int) -> str:
+    """The paragraph's words before offset `end`, in lower case, spaced as printed."""
+    parts: list[str] = []
+    prev = None
+    for t in toks:
+        if t.end > end:
+            break
+        if prev is not None and t.start > prev:
+            parts.append(" ")
+        parts.append(t.low)
+        prev = t.end
+    return "".join(parts)
+
+
+def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str,
+            earlier: Callable[[], str] = str) -> dict[str, Any]:
+    """Due session and year, recurrence, period, review clause and resources of one segment; `earlier` gives
+    the paragraph's words before it."""
     due = due_session = due_year = None
     found = list(_rx(gram["session"]).finditer(seg))
     m = next((x for x in found if x.group("at")), found[0] if found else None)
+    before = seg[: m.start()] if m else ""
+    back = gram.get("session_back_reference")
+    if back and (m is None or not ordinal(m.group(2) or m.groupdict().get("after") or "", gram)) and \
+            _rx(back).search(seg):
+        # "... at that session", "à la même session", "de dicho período de sesiones": the last session named
+        # before this segment in its paragraph
+        words = earlier()
+        found = list(_rx(gram["session"]).finditer(words))
+        m = found[-1] if found else None
+        before = words[: m.start()] if m else ""
     if m:
         due = m.group(0)
         n = ordinal(m.group(2) or m.groupdict().get("after") or "", gram)
@@ -741,7 +768,7 @@ def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str
     if y:
         due_year = y.group(1)
     elif due_session:
-        due_year = session_year(_session_body(seg[: m.start()], body, gram), int(due_session))
+        due_year = session_year(_session_body(before, body, gram), int(due_session))
     recurrence, frequency = _recurrence(seg, cues(gram.get("lang", "en")))
     p = _rx(gram["period"]).search(provision if task == "extend_mandate" else seg)
     return {"due": due, "due_session": due_session, "due_year": due_year, "recurrence": recurrence,
