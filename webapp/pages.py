@@ -28,6 +28,7 @@ from unkg.webapp.mandates import held_by
 from unkg.webapp.represent import MEDIA, choose, respond, serialize, split_suffix
 from unkg.webapp.state import concepts, state
 from unkg.webapp.vocab import graph_of
+from unkg.webapp.wording import Wording
 
 bp = Blueprint("pages", __name__)
 
@@ -55,8 +56,8 @@ RESOLUTION_SORTS = {"date": "newest first", "date-asc": "oldest first", "symbol"
 
 
 def warm() -> None:
-    """Build what the listings share (vocabularies, addressee pairs, resolutions, every provision's place
-    and links) before the first visitor."""
+    """Build what the listings share (vocabularies, addressee pairs, resolutions, every provision's place,
+    links and wording) before the first visitor."""
     concepts()
     _addressees_of()
     all_works()
@@ -65,6 +66,7 @@ def warm() -> None:
     _links_of()
     _work_facts(concepts())
     _facet_table()
+    wording()
 
 
 def _provision_table() -> dict[str, tuple]:
@@ -314,21 +316,18 @@ def fold_provisions(rows: list[dict[str, Any]], c: Concepts) -> list[dict[str, A
 
 
 def add_wording(rows: list[dict[str, Any]]) -> None:
-    """Fill in the text and printed verb of the rows about to be shown, in English where the resolution has an
-    English version, else in the first language by tag. The rows are the cached ones: each text is fetched once."""
+    """Fill in the text and printed verb of the rows about to be shown (webapp/wording.py says which
+    version's). The rows are the cached ones: each is filled once."""
     todo = [r for r in rows if "text" not in r]
-    for start in range(0, len(todo), 500):
-        chunk = {r["provision"]: r for r in todo[start:start + 500]}
-        found: dict[str, tuple[str, Any]] = {}
-        for t in state().store.select(Q.provision_texts(list(chunk)), timeout=120):
-            prov, lang = str(t["prov"]), getattr(t["text"], "language", None) or ""
-            # the text itself breaks ties (two versions in one language): the same row whichever page asks first
-            rank = ("" if lang == "en" else (lang or "~"), str(t["text"]), str(t.get("verbText", "")))
-            if prov not in found or rank < found[prov][0]:
-                found[prov] = (rank, t)
-        for prov, r in chunk.items():
-            t = found.get(prov, ((), {}))[1]
-            r["text"], r["verb"] = val(t.get("text")) or "", val(t.get("verbText")) or ""
+    if todo:
+        for r, (text, verb) in zip(todo, wording().of([r["provision"] for r in todo]), strict=True):
+            r["text"], r["verb"] = text, verb
+
+
+def wording() -> Wording:
+    """Every provision's wording, read once per store version (built at warm-up, before the fork)."""
+    s = state()
+    return s.cached("wording", lambda: Wording.read(s.store))
 
 
 def _provision_page(key: str, rows: list[dict[str, Any]], data: dict[str, Any], template: str, base_path: str,

@@ -47,7 +47,7 @@ def provisions_for(actors: list[str], limit: int) -> str:
     (provision, matching actor); DISTINCT folds the language versions, which state the same. Provisions hang
     on top-level paragraphs (ingest/graph.py).
     No wording: a broad actor has tens of thousands of provisions and a page shows a hundred, so their
-    texts come from `provision_texts` for the rows shown; and nothing about the resolution but its IRI, which
+    texts come from webapp/wording.py for the rows shown; and nothing about the resolution but its IRI, which
     the page looks up in the cached list of resolutions (four lookups per row fewer)."""
     return PREFIXES + f"""
 SELECT DISTINCT ?prov ?actor ?para ?work ?num ?pidx ?strength ?verbc WHERE {{
@@ -60,16 +60,6 @@ SELECT DISTINCT ?prov ?actor ?para ?work ?num ?pidx ?strength ?verbc WHERE {{
     OPTIONAL {{ ?para unkg:index ?pidx }}
   }}
 }} LIMIT {int(limit)}"""
-
-
-def provision_texts(provisions: list[str]) -> str:
-    """The wording and printed verb of these provisions, in each language version that has them.
-    VALUES sits inside the GRAPH block so that Oxigraph looks each provision up; outside it, Oxigraph
-    evaluates the OPTIONAL over every provision of the store first, which grows with each language."""
-    return PREFIXES + f"""
-SELECT ?prov ?text ?verbText WHERE {{
-  GRAPH ?g {{ {values('prov', provisions)} ?prov rdf:value ?text OPTIONAL {{ ?prov unkg:verbText ?verbText }} }}
-}}"""
 
 
 def provision_links(actors: list[str]) -> str:
@@ -241,6 +231,13 @@ SELECT ?prov ?para ?work ?num ?pidx ?strength ?verbc WHERE {
   OPTIONAL { ?prov unkg:verb ?verbc }
   OPTIONAL { ?para eli:number ?num }
   OPTIONAL { ?para unkg:index ?pidx }
+}"""
+
+# Every provision's wording and printed verb, one row per language version (webapp/wording.py chooses):
+# provisions hang on top-level paragraphs (ingest/graph.py), each version's graph holds its own wording.
+PROVISION_TEXTS = PREFIXES + """
+SELECT ?prov ?text ?verbText WHERE {
+  GRAPH ?g { ?prov unkg:inParagraph ?para ; rdf:value ?text OPTIONAL { ?prov unkg:verbText ?verbText } }
 }"""
 
 ALL_LINKS = PREFIXES + """
