@@ -105,6 +105,10 @@ def test_an_ingest_beside_the_server_shows_at_once(served):
     assert sorted(r["symbol"] for r in rows) == ["A/RES/78/216", "A/RES/78/999", "A/RES/86/7"]
     assert after["/resolutions"] != before["/resolutions"] and b"A/RES/86/7" in next(iter(after["/resolutions"]))
     assert b"Invented test resolution" in _get(base + "/id/A/RES/86/7.html")
+    for _ in range(4):  # the new version's wording (webapp/wording.py), in whichever worker answers
+        rows = json.loads(_get(base + "/actors/states.json?page=all"))["rows"]
+        new = [r for r in rows if r["symbol"] == "A/RES/86/7"]
+        assert new and any("States to act" in r["text"] for r in new), new
     # one worker renders the new version's pages in the background, as the parent rendered the first's
     deadline = time.monotonic() + 60
     while not (found := set((log.parent / "pages").glob("*/prerender.json")) - rendered_before):
