@@ -133,3 +133,79 @@ def test_measures_and_dialogue_the_english_calls_other(language, text):
 ])
 def test_informing_and_summaries_are_reports(language, text):
     assert tasks(text, language) == [("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General, in close consultation with the regional commissions, to continue his "
+           "efforts;"),
+    ("es", "Solicita al Secretario General que, en estrecha consulta con las comisiones regionales, prosiga sus "
+           "esfuerzos;"),
+    ("es", "Solicita al Secretario General que, en consulta y cooperación con las comisiones regionales, prosiga sus "
+           "esfuerzos;"),
+])
+def test_a_close_partner_gives_no_task(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to widen those arrangements, bearing in mind the need to respect the "
+           "guidelines of the Organization;"),
+    ("es", "Solicita al Secretario General que amplíe esos arreglos, teniendo presente la necesidad de que se "
+           "respeten las directrices de la Organización;"),
+    ("es", "Solicita al Secretario General que amplíe esos arreglos, habida cuenta de las conclusiones del análisis "
+           "anterior;"),
+])
+def test_an_aside_after_a_comma_gives_no_task(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to invite the regional organizations to attend the Conference as "
+           "observers;"),
+    ("es", "Solicita al Secretario General que invite a las organizaciones regionales a que asistan a la Conferencia "
+           "en calidad de observadoras;"),
+])
+def test_attending_a_conference_is_no_meeting(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+def test_spanish_asistir_to_people_still_assists():
+    assert tasks("Solicita al Secretario General que siga ayudando y asistiendo a los Estados que lo soliciten;",
+                 "es") == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the United Nations Office on Drugs and Crime to continue the collection and analysis of data on "
+           "road accidents;"),
+    ("es", "Solicita a la Oficina de las Naciones Unidas contra la Droga y el Delito que prosiga la reunión y el "
+           "análisis de datos sobre los accidentes de tráfico;"),
+    ("es", "Solicita a la Oficina de las Naciones Unidas contra la Droga y el Delito que intensifique la reunión, el "
+           "análisis y la difusión de datos sobre los accidentes de tráfico;"),
+])
+def test_gathering_data_is_no_meeting(language, text):
+    assert tasks(text, language) == [("united-nations-office-on-drugs-and-crime", "study")]
+
+
+def test_a_spanish_reunion_on_data_still_meets():
+    assert tasks("Solicita al Secretario General que convoque una reunión sobre los datos de tráfico;", "es") == \
+        [("secretary-general", "meeting")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to report to the Sixth Committee on the assistance given during the "
+           "briefing at its seventy-ninth session;"),
+    ("es", "Solicita al Secretario General que informe a la Sexta Comisión sobre la asistencia prestada durante la "
+           "reunión informativa de su septuagésimo noveno período de sesiones;"),
+])
+def test_reporting_in_a_briefing_is_an_oral_update(language, text):
+    assert tasks(text, language) == [("secretary-general", "oral_update")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to list the modalities of conferences, with a view to using conference "
+           "and documentation services efficiently;"),
+    ("es", "Solicita al Secretario General que indique las modalidades de las conferencias, con miras a utilizar los "
+           "servicios de conferencias y documentación eficientemente;"),
+])
+def test_coordinated_conference_services_are_no_meeting(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]

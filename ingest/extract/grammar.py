@@ -15,6 +15,10 @@ from typing import Any
 _WAYS = [f"{close}{n}" for close in ("", "close ") for n in ("cooperation", "consultation", "collaboration",
                                                              "coordination", "partnership")]
 
+# the Spanish nouns of ways of working with partners, and their close forms ("en estrecha consulta con")
+_ES_WAYS = ["consulta", "cooperación", "colaboración", "coordinación", "concertación", "asociación"]
+_ES_CLOSE = [f"{close}{w}" for w in _ES_WAYS for close in ("", "estrecha ", "plena ")]
+
 EN: dict[str, Any] = {
     # tokens that may precede a verb that opens a new provision ("..., and encourages", "; demands")
     "provision_boundaries": [",", ";", "and", ":"],
@@ -283,6 +287,11 @@ EN: dict[str, Any] = {
     "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome"],
     # a light or assistance verb before one of these pays attention: an other task, as "give due consideration"
     "attention_nouns": ["attention", "consideration"],
+    # words that open an aside after a comma, which says how or within what, not what (", taking into account the
+    # report of ...,", ", within existing resources,"): its task words give no task
+    "aside_openers": ["taking", "bearing", "within", "from"],
+    # the report verbs of a task ("to report ... during the briefing" is an oral update when an oral cue follows)
+    "report_verbs": ["report"],
     # a meeting word that names where or how meetings are served is no meeting ("conference services",
     # "services de conférence", "servicios de conferencias")
     "facility_nouns": ["services", "facilities", "centres", "rooms"],
@@ -458,6 +467,7 @@ FR: dict[str, Any] = {
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     "attention_nouns": ["attention", "considération"],
+    "report_verbs": ["rendre", "faire"],
     "facility_nouns": ["services", "centres", "salles", "installations"],
     "requesting_verbs": ["demande"],
     # a request made again or recalled is a request: "Réitère les demandes adressées à la Rapporteuse spéciale pour
@@ -547,7 +557,11 @@ ES: dict[str, Any] = {
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de", "junto con",
-                        "con la asistencia de", "con la participación de"],
+                        "con la asistencia de", "con la participación de"]
+    # the same ways of working when close ("en estrecha consulta con", "en plena coordinación con") or two at once
+    # ("en consulta y cooperación con", "en estrecha cooperación y coordinación con")
+    + [f"en {w} con" for w in _ES_CLOSE]
+    + [f"en {a} y {b} con" for a in _ES_CLOSE for b in _ES_WAYS if not a.endswith(b)],
     "condition_phrases": ["de conformidad con", "con arreglo a", "actuando", "en su calidad de", "en su carácter de",
                         "en el marco de sus mandatos", "en el marco de su mandato", "dentro de sus mandatos",
                         "en el marco de sus respectivos mandatos", "cuando lo soliciten", "a solicitud",
@@ -606,6 +620,17 @@ ES: dict[str, Any] = {
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
     "attention_nouns": ["atención", "consideración"],
+    "report_verbs": ["informe", "informen", "informar"],
+    # "asistir" and "asistencia" attend a meeting before one of these ("asistan a la Conferencia", "la asistencia
+    # a las sesiones"), else they assist
+    "attending_words": ["asistir", "asista", "asistan", "asistiendo", "asistencia"],
+    "attended_nouns": ["sesiones", "sesión", "reunión", "reuniones", "conferencia", "cumbre", "foro", "debate",
+                       "diálogo", "seminario", "taller", "curso", "período"],
+    # "reunión" is also the gathering of data ("la reunión y el análisis de datos", "la reunión de información")
+    "gathering_cues": ["reunión"],
+    "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
+    "aside_openers": ["teniendo", "tomando", "habida cuenta", "con cargo a", "con los recursos", "dentro de los límites",
+                      "dentro de los recursos"],
     "facility_nouns": ["servicios", "centros", "salas", "instalaciones"],
     # "celebrar" holds a meeting or observes a day: with one of these (as a name) near it, it observes
     "observing_cues": ["celebre", "celebren", "celebrar"],

@@ -623,7 +623,7 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     ("para que el Día se celebre") holds no meeting."""
     found: list[tuple[str, int]] = []
     widths: dict[int, int] = {}
-    aside = _asides(toks, lo, hi)
+    aside = _asides(toks, lo, hi, gram)
     for i in range(lo, hi):
         if i in names or i in aside:
             continue
@@ -642,8 +642,9 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     if not found:
         return "other", None
     name, i = found[0]
-    if name == "report" and toks[i].low == "report" and i > lo and toks[i - 1].low == "to":
-        # "to report progress ... in his annual briefing", "to report ... orally": the report is given orally
+    if name == "report" and _report_verb(toks, lo, i, gram):
+        # "to report progress ... in his annual briefing", "que informe ... durante la reunión informativa", "to
+        # report ... orally": the report is given orally
         oral = next((f for f in found[1:] if f[0] == "oral_update" and f[1] - i <= 30), None)
         if oral:
             return oral
@@ -661,6 +662,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
     rather than does the task ("presten la debida atención") and its length in tokens; None when no cue starts
     there."""
     attention = set(gram.get("attention_nouns", ())) if gram else set()
+    if gram and _attending(toks, i, hi, gram):
+        return "other", False, 1  # "que asistan a la Conferencia": as "to attend", not to convene it
     for ph, name in c.tasks.get(toks[i].low, ()):
         n = len(ph)
         if i + n > hi or any(toks[i + k].low != ph[k] for k in range(1, n)):
@@ -671,7 +674,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue  # "taking into account the report of the High Commissioner" cites one already made
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
             continue  # "renew the measures imposed" extends no one's mandate
-        if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)):
+        if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)
+                                           or _gathering(toks, i, n, gram)):
             continue
         attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and \
             any(t.low in attention for t in toks[i + n:min(hi, i + n + 3)])
@@ -679,11 +683,36 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
     return None
 
 
+def _report_verb(toks: list[Token], lo: int, i: int, gram: dict[str, Any] | None) -> bool:
+    """Whether the report cue at token i is the verb of the task, right after its marker: "to report", "que
+    informe", "de rendre compte" (not the noun "a report")."""
+    verbs = gram.get("report_verbs", ()) if gram else ("report",)
+    markers = {lows(m)[0] for m in gram["mandate_markers"]} if gram else {"to"}
+    return toks[i].low in verbs and i > lo and toks[i - 1].low in markers
+
+
+def _attending(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether token i attends a meeting rather than assists: Spanish "asistir a la Conferencia", "la asistencia a
+    las sesiones" (English "attend", "attendance"), not "asistir a los Estados"."""
+    if toks[i].low not in gram.get("attending_words", ()) or i + 1 >= hi or toks[i + 1].low not in ("a", "al"):
+        return False
+    return any(t.low in gram["attended_nouns"] for t in toks[i + 2:min(hi, i + 6)])
+
+
+def _gathering(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
+    """Whether a meeting cue gathers data rather than holds a meeting: Spanish "la reunión de datos", "la
+    reunión, el análisis y la difusión de información" (English "collection")."""
+    if toks[i].low not in gram.get("gathering_cues", ()):
+        return False
+    return any(t.low in gram["gathered_nouns"] for t in toks[i + n:i + n + 4])
+
+
 def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
-    """Whether a meeting cue names where or how meetings are served: "conference services", "services de
-    conférence", "servicios de conferencias"."""
+    """Whether a meeting cue names where or how meetings are served: "conference services", "conference and
+    documentation services", "services de conférence", "servicios de conferencias"."""
     nouns = set(gram.get("facility_nouns", ()))
-    after = i + n < len(toks) and toks[i + n].low in nouns
+    k = i + n + 2 if i + n + 2 < len(toks) and toks[i + n].low in gram["mandate_joins"] else i + n
+    after = k < len(toks) and toks[k].low in nouns
     before = i >= 2 and toks[i - 1].low in ("de", "d") and toks[i - 2].low in nouns
     return after or before
 
@@ -699,13 +728,17 @@ def _observance(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool
     return any(t.low in days and t.upper for t in near)
 
 
-def _asides(toks: list[Token], lo: int, hi: int) -> set[int]:
+def _asides(toks: list[Token], lo: int, hi: int, gram: dict[str, Any] | None = None) -> set[int]:
     """Token indices of the asides that say how or with whom, not what: ", in consultation with States,",
-    ", taking into account the report of ... and future consultations," and "in consultation with" anywhere."""
+    ", taking into account the report of ... and future consultations,", ", teniendo presente la necesidad de que
+    se respeten las directrices," and "in consultation with" anywhere."""
+    openers = [lows(w) for w in (gram or {}).get("aside_openers", ())]
+    joins = set((gram or {}).get("mandate_joins", ("and",)))
     out: set[int] = set()
     for k in range(lo, hi - 1):
-        opener = k + 2 if toks[k + 1].low == "and" and k + 2 < hi else k + 1  # ", and taking into account"
-        if toks[k].low == "," and (toks[opener].low in _ASIDE or _partner(toks, opener, hi)):
+        opener = k + 2 if toks[k + 1].low in joins and k + 2 < hi else k + 1  # ", and taking into account"
+        if toks[k].low == "," and (any(tuple(t.low for t in toks[opener:opener + len(w)]) == w for w in openers)
+                                   or _partner(toks, opener, hi)):
             end = next((j for j in range(opener, hi) if toks[j].low in (",", ";", ":")), hi)
             out.update(range(k + 1, end))
         elif _partner(toks, k, hi):
@@ -718,8 +751,6 @@ def _partner(toks: list[Token], k: int, hi: int) -> bool:
     return toks[k].low == "in" and k + 1 < hi and toks[k + 1].low in _PARTNERING
 
 
-# words that open an aside after a comma (English; the French and Spanish grammars have no such list yet)
-_ASIDE = {"taking", "bearing", "within", "from"}
 _PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "accordance", "conformity"}
 # the words around a report noun that cite a report already made rather than ask for one ("the report of")
 _CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los"}, {"of", "du", "des", "del"})
