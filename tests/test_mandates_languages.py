@@ -43,6 +43,11 @@ def test_spanish_adverbial_between_que_and_its_verb():
                "informe sobre la cuestión;", "es") == [("secretary-general", "report", "81")]
     assert got("Solicita a los cofacilitadores que, a más tardar en enero de 2025, presenten un informe;", "es") == \
         [(None, "report", None)]
+    # an adverbial with commas of its own, and a relative "que" later in the paragraph that is no complement
+    assert got("Solicita al Secretario General que, en consulta con el Programa de las Naciones Unidas para el "
+               "Desarrollo, el Fondo de Población de las Naciones Unidas y otras organizaciones competentes, le "
+               "presente un informe sobre la cuestión en su octogésimo período de sesiones, que servirá de base para "
+               "los debates de los Estados;", "es") == [("secretary-general", "report", "80")]
 
 
 def test_french_demande_au_body_the_vocabulary_lacks():

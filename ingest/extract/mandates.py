@@ -600,12 +600,19 @@ def _same_deliverable(toks: list[Token], a: int, i: int, hi: int, gram: dict[str
 def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dict[str, Any] | None = None) -> bool:
     """Whether a verb follows a complement marker: not a determiner ("to the"), a word ("d'organiser"); with
     the grammar, past object pronouns ("de lui présenter"), a verb form where the marker also heads nouns
-    ("de soutien" is no infinitive, "de soumettre" is)."""
+    ("de soutien" is no infinitive, "de soumettre" is), and past an adverbial between commas, which may hold
+    commas of its own ("que, en consulta con la OMS, el UNICEF y otras organizaciones, presente ...")."""
     marker = toks[i - 1].low if i > 0 else ""
     if i < hi and toks[i].low == "'":
         i += 1
+    starts = [i]
     if gram is not None and gram.get("marker_parenthetical") and i < hi and toks[i].low == ",":
-        i = next((k + 1 for k in range(i + 1, min(hi, i + 25)) if toks[k].low == ","), hi)
+        stop = next((k for k in range(i + 1, min(hi, i + 40)) if toks[k].low in (";", ":")), min(hi, i + 40))
+        starts = [k + 1 for k in range(i + 1, stop) if toks[k].low == ","]
+    return any(_verb_after(toks, k, hi, non_inf, gram, marker) for k in starts)
+
+
+def _verb_after(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dict[str, Any] | None, marker: str) -> bool:
     if gram is not None:
         i = _past_pronouns(toks, i, hi, gram)
     if not (i < hi and toks[i].low.isalpha() and toks[i].low not in non_inf):
