@@ -209,3 +209,53 @@ def test_reporting_in_a_briefing_is_an_oral_update(language, text):
 ])
 def test_coordinated_conference_services_are_no_meeting(language, text):
     assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to explore the possibility of supporting regional dialogues;"),
+    ("es", "Solicita al Secretario General que estudie la posibilidad de apoyar los diálogos regionales;"),
+    ("en", "Requests the Secretary-General to explore options to strengthen the regional offices;"),
+    ("es", "Solicita al Secretario General que estudie opciones para fortalecer las oficinas regionales;"),
+])
+def test_exploring_options_asks_for_no_study(language, text):
+    assert [task for _, task in tasks(text, language)] != ["study"]
+
+
+def test_a_spanish_study_verb_with_its_object_still_studies():
+    assert tasks("Solicita al Secretario General que estudie los efectos de las medidas en los países afectados;",
+                 "es") == [("secretary-general", "study")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to ensure that United Nations and other personnel respect the code;"),
+    ("es", "Solicita al Secretario General que vele por que el personal de las Naciones Unidas y otro personal "
+           "respeten el código;"),
+])
+def test_the_word_other_is_no_task(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+    assert tasks("Requests the Secretary-General to ensure that other personnel receive technical assistance;",
+                 "en") == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Requests the Secretary-General to ensure that the staff meet high standards of conduct;", "other"),
+    ("Requests the Secretary-General to meet the unforeseen expenses from the fund;", "other"),
+    ("Decides that the working group shall meet in Geneva for five days;", "meeting"),
+    ("Decides that the working group shall meet annually;", "meeting"),
+])
+def test_meet_with_an_object_meets_no_one(text, expected):
+    assert tasks(text, "en")[0][1] == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to help the countries of the region to tackle youth emigration;"),
+    ("es", "Solicita al Secretario General que ayude a los países de la región a hacer frente a la emigración "
+           "juvenil;"),
+])
+def test_helping_countries_is_assistance(language, text):
+    assert tasks(text, language) == [("secretary-general", "assistance")]
+
+
+def test_to_before_or_is_no_infinitive():
+    assert tasks("Requests the Secretary-General to provide the equipment to or through the regional offices and "
+                 "to or by the missions;", "en") == [("secretary-general", "assistance")]

@@ -37,7 +37,8 @@ EN: dict[str, Any] = {
     "non_infinitive_after_to": ["the", "a", "an", "all", "its", "their", "his", "her", "this", "these", "that",
                                 "those", "any", "each", "every", "such", "other", "member", "states", "it",
                                 "them", "which", "whom", "our", "relevant", "international", "national",
-                                "regional", "un", "united", "human", "2030", "article", "paragraph"],
+                                "regional", "un", "united", "human", "2030", "article", "paragraph", "or", "and", "by",
+                                "from"],
     "clause_that": ["that"],
     # a short noun phrase may stand between the verb and its addressee: "the attention *of* Governments",
     # "stronger collaboration *between* States"
@@ -290,6 +291,12 @@ EN: dict[str, Any] = {
     # words that open an aside after a comma, which says how or within what, not what (", taking into account the
     # report of ...,", ", within existing resources,"): its task words give no task
     "aside_openers": ["taking", "bearing", "within", "from"],
+    # "meet" holds a meeting only without an object: before one of these words, an adverb in "-ly" or punctuation
+    # ("shall meet in Geneva", "meet annually"), not "meet the needs", "meet high standards"
+    "meeting_intransitive": ["meet"],
+    "meeting_intransitive_followers": ["in", "at", "for", "with", "to", "on", "during", "before", "after", "and", "or",
+                                       "again", "once", "twice", "every", "each", "as", "from", "until", "between",
+                                       "prior", "no", "not", "without", "within", "via", "virtually", "online"],
     # the report verbs of a task ("to report ... during the briefing" is an oral update when an oral cue follows)
     "report_verbs": ["report"],
     # a meeting word that names where or how meetings are served is no meeting ("conference services",
@@ -627,6 +634,11 @@ ES: dict[str, Any] = {
     "attended_nouns": ["sesiones", "sesión", "reunión", "reuniones", "conferencia", "cumbre", "foro", "debate",
                        "diálogo", "seminario", "taller", "curso", "período"],
     # "reunión" is also the gathering of data ("la reunión y el análisis de datos", "la reunión de información")
+    # "estudiar" before one of these explores ("estudie la posibilidad de", "estudie opciones para"): English
+    # "explore", "consider"
+    "exploring_verbs": ["estudiar", "estudie", "estudien"],
+    "explored_nouns": ["posibilidad", "posibilidades", "opciones", "medios", "maneras", "formas", "mecanismos",
+                       "posibles", "vías", "modos", "alternativas"],
     "gathering_cues": ["reunión"],
     "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
     "aside_openers": ["teniendo", "tomando", "habida cuenta", "con cargo a", "con los recursos", "dentro de los límites",

@@ -75,7 +75,9 @@ def cues(language: str) -> Cues:
             notation = str(g.value(c, SKOS.notation))
             for p in (SKOS.prefLabel, SKOS.altLabel):
                 for lab in g.objects(c, p):
-                    if lab.language != language or (name == "recurrence.ttl" and p == SKOS.prefLabel):
+                    # the prefLabel of "other" names the rest, no task word ("other relevant organizations")
+                    if lab.language != language or (p == SKOS.prefLabel and (name == "recurrence.ttl"
+                                                                              or notation == "other")):
                         continue
                     ph = lows(str(lab))
                     out.setdefault(ph[0], []).append((ph, notation, str(lab)))
@@ -681,6 +683,10 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue  # "taking into account the report of the High Commissioner" cites one already made
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
             continue  # "renew the measures imposed" extends no one's mandate
+        if name == "meeting" and gram and _transitive_meet(toks, i, n, hi, gram):
+            continue  # "to meet high standards", "to meet these requirements": no one meets
+        if name == "study" and gram and _exploring(toks, i, n, hi, gram):
+            continue  # "que estudie la posibilidad de ...": as "to explore the possibility", no study asked for
         if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)
                                            or _gathering(toks, i, n, gram)):
             continue
@@ -704,6 +710,23 @@ def _attending(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool
     if toks[i].low not in gram.get("attending_words", ()) or i + 1 >= hi or toks[i + 1].low not in ("a", "al"):
         return False
     return any(t.low in gram["attended_nouns"] for t in toks[i + 2:min(hi, i + 6)])
+
+
+def _transitive_meet(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether a verb that meets has an object, and so satisfies rather than meets: English "meet the
+    requirements", "meet high standards" (a body meets "in Geneva", "for five days", "annually", "again")."""
+    if n != 1 or toks[i].low not in gram.get("meeting_intransitive", ()) or i + 1 >= hi:
+        return False
+    nxt = toks[i + 1].low
+    return nxt.isalpha() and not nxt.endswith("ly") and nxt not in gram["meeting_intransitive_followers"]
+
+
+def _exploring(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether a study verb explores options rather than asks for a study: Spanish "estudie la posibilidad de",
+    "estudie opciones para", "estudie medios de" render "explore", "consider", which are no task words."""
+    if toks[i].low not in gram.get("exploring_verbs", ()):
+        return False
+    return any(t.low in gram["explored_nouns"] for t in toks[i + n:min(hi, i + n + 3)])
 
 
 def _gathering(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
