@@ -71,3 +71,30 @@ def test_the_same_session_in_french_and_the_said_session_in_spanish():
     assert got("Decide examinar la cuestión en su octogésimo período de sesiones e incluir en el programa provisional "
                "de dicho período de sesiones el tema titulado \"Océanos\";", "es")[-1] == \
         ("general-assembly", "agenda_item", "80")
+
+
+def test_spanish_second_task_with_contribuyan():
+    assert got("Solicita a la Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos que "
+               "vigile la situación y contribuya a la aplicación de la presente resolución;", "es") == \
+        [("office-of-the-united-nations-high-commissioner-for-human-rights", "other", None)] * 2
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Independent Expert Advisory Panel to consider the data on the index;"),
+    ("fr", "Prie le groupe consultatif d'experts indépendants d'examiner les données relatives à l'indice ;"),
+    ("es", "Solicita al Grupo Asesor de Expertos Independientes que examine los datos relativos al índice;"),
+])
+def test_the_expert_advisory_panel_is_no_special_procedure(language, text):
+    assert got(text, language) == [("independent-expert-advisory-panel", "other", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides that the work should be carried out with broad participation and that, for this purpose, the "
+           "relevant entities should provide the necessary support to the Conference;"),
+    ("fr", "Décide que les travaux devraient être menés avec une large participation et que, à cette fin, les entités "
+           "compétentes devraient fournir l'appui nécessaire à la Conférence ;"),
+    ("es", "Decide que los trabajos deben llevarse a cabo con una amplia participación y que, a tal efecto, las entidades "
+           "competentes deben proporcionar el apoyo necesario a la Conferencia;"),
+])
+def test_a_decisions_second_that_clause_after_an_aside(language, text):
+    assert got(text, language) == [("general-assembly", "assistance", None)]

@@ -678,7 +678,8 @@ ES: dict[str, Any] = {
                           "inicie", "inicien", "distribuya", "distribuyan", "confeccione", "conceda", "concedan",
                           "actúe", "actúen", "formule", "formulen", "ejecute", "ejecuten", "estreche", "estrechen",
                           "consiga", "dé", "den", "rinda", "rindan", "responda", "respondan", "identifique",
-                          "identifiquen"},
+                          "identifiquen",
+                          "contribuya", "contribuyan"},
     # "a que, en su período de sesiones de 2024, continúe": an adverbial between the marker and its verb
     "marker_parenthetical": True,
     "due_date": r"(?<!de )\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",

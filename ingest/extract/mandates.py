@@ -297,11 +297,12 @@ class _Provision:
         asks = {lows(w)[0] for w in self.gram["asking_words"]}
         that = {lows(w)[0] for w in self.gram["clause_that"]}
         own = body[0].id if body and body[0] is not None else None
+        subject = _clause_subject(toks, a, b, self.gram)
         for m in self.mentions:
             if not a <= m.i < b or m.concept.kind != "actor" or m.concept.id == own or m.i in self.aside:
                 continue
             c = self.concept(m)
-            before = {t.low for t in toks[max(a, m.i - 4):m.i]}
+            before = {t.low for t in toks[max(a, m.i - 4):m.i]} | (that if m.i == subject else set())
             if not named_entity(c, self.vocab):
                 if m.i < cut and before & that:
                     return None
@@ -525,8 +526,31 @@ def _that_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> li
     that = {lows(w)[0] for w in gram["clause_that"]}
     arts = {lows(w)[0] for w in gram.get("articles", ())}
     cuts = [a] + [k for k in range(a + 6, b - 2)
-                  if toks[k].low in joins and toks[k + 1].low in that and toks[k + 2].low in arts]
+                  if toks[k].low in joins and toks[k + 1].low in that and _past_aside(toks, k + 2, b) < b and
+                  toks[_past_aside(toks, k + 2, b)].low in arts]
     return list(zip(cuts, cuts[1:] + [b], strict=True))
+
+
+def _past_aside(toks: list[Token], i: int, b: int) -> int:
+    """The index after an aside between commas that starts at token i ("and that, for this purpose, the
+    Department ..."), else i."""
+    if i >= b or toks[i].low != ",":
+        return i
+    return next((k + 1 for k in range(i + 1, min(b, i + 15)) if toks[k].low == ","), b)
+
+
+def _clause_subject(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> int | None:
+    """The index of the first word of the subject of a decision's "that" clause, past an aside and its
+    article: "and that, for this purpose, the *Department* of Economic and Social Affairs ... should provide"."""
+    that = {lows(w)[0] for w in gram["clause_that"]}
+    arts = {lows(w)[0] for w in gram.get("articles", ())}
+    k = next((i for i in range(a, min(b, a + 4)) if toks[i].low in that), None)
+    if k is None:
+        return None
+    j = _past_aside(toks, k + 1, b)
+    while j < b and toks[j].low in arts | {"'"}:
+        j += 1
+    return j
 
 
 def _infinitive_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> list[tuple[int, int]]:
