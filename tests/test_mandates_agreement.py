@@ -98,3 +98,23 @@ def test_the_expert_advisory_panel_is_no_special_procedure(language, text):
 ])
 def test_a_decisions_second_that_clause_after_an_aside(language, text):
     assert got(text, language) == [("general-assembly", "assistance", None)]
+
+
+def test_a_decision_on_a_thematic_focus_is_no_mandate():
+    assert got("Decides that the thematic focus of the Economic and Social Council for its 2025 session shall be: "
+               "(a) Advancing sustainable solutions;") == []
+
+
+def test_a_resumed_session_is_due():
+    assert got("Requests the President of the General Assembly to organize an interactive dialogue during the resumed "
+               "seventy-ninth session of the General Assembly;") == [("president-of-the-general-assembly", "meeting", "79")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Décide de recommander à la Sixième Commission de créer, à sa soixante-dix-neuvième session, un groupe de "
+           "travail ;"),
+    ("en", "Decides to recommend that the Sixth Committee, at the seventy-ninth session of the General Assembly, "
+           "establish a working group;"),
+])
+def test_recommending_that_a_committee_acts_is_its_mandate(language, text):
+    assert got(text, language) == [("main-committees-of-the-general-assembly", "establish", "79")]

@@ -252,7 +252,7 @@ EN: dict[str, Any] = {
     "sdg_goal": r"\b(?:sustainable\s+development\s+)?goals?\s+",
     # a session the task is due at ("at its eightieth session", "the provisional agenda of its eightieth session")
     # is preferred to one it is due before or one cited ("adopted at its tenth special session")
-    "session": r"\b(?:(?P<at>at|by|during|to|for|(?<=agenda )of|no\s+later\s+than)|of|before|prior\s+to|until)\s+(?:its|their|the)\s+((?:[a-z]+[- ])?[a-z]+)"
+    "session": r"\b(?:(?P<at>at|by|during|to|for|(?<=agenda )of|no\s+later\s+than)|of|before|prior\s+to|until)\s+(?:its|their|the)\s+(?:resumed\s+)?((?:[a-z]+[- ])?[a-z]+)"
                r"(?:\s+and\s+(?:[a-z]+[- ])?[a-z]+)?\s+(?:regular\s+)?sessions?\b",
     # a session named earlier in the provision ("to submit ... at its eightieth session ... and report at that session")
     "session_back_reference": r"\b(?:at|to|(?<=agenda )of)\s+(?:that|the\s+same)\s+session\b",
@@ -285,7 +285,7 @@ EN: dict[str, Any] = {
     # a decision that asks someone else ("Decides to invite representatives of the Committee to ...")
     "asking_nouns": ["invitation", "appeal"],
     # what a decision fixes of a task already decided, which is no task of its own ("that the theme of ...")
-    "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome"],
+    "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome", "focus"],
     # a light or assistance verb before one of these pays attention: an other task, as "give due consideration"
     "attention_nouns": ["attention", "consideration"],
     # words that open an aside after a comma, which says how or within what, not what (", taking into account the
@@ -492,7 +492,10 @@ FR: dict[str, Any] = {
     "negations": ["pas"],
     "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+)?(?:au|aux|à\s+la|à\s+l['’]|le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
                          r"(?:de|d['’])\s*(?!la\b|le\b|les\b)[a-zé]+",
-    "asking_words": ["prier", "inviter", "demander", "charger", "autoriser", "prie", "invite", "demande", "autorise"],
+    # "Décide de recommander à la Sixième Commission de créer ...", as English "decides to recommend that the Sixth
+    # Committee establish"
+    "asking_words": ["prier", "inviter", "demander", "charger", "autoriser", "prie", "invite", "demande", "autorise",
+                     "recommander"],
     "not_tasks": ["être", "cet", "cette"],
     "due_year": r"\b(?:en|d['’]ici\s+(?:à\s+)?|avant|jusqu['’]au|jusqu['’]en|au\s+plus\s+tard\s+en|pour)\s+"
                 r"(?:(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
