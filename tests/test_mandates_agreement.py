@@ -118,3 +118,23 @@ def test_a_resumed_session_is_due():
 ])
 def test_recommending_that_a_committee_acts_is_its_mandate(language, text):
     assert got(text, language) == [("main-committees-of-the-general-assembly", "establish", "79")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Invites relevant envoys of the Secretary-General to participate in the high-level meeting;"),
+    ("fr", "Invite les envoyés du Secrétaire général concernés à participer à la réunion de haut niveau ;"),
+])
+def test_envoys_in_the_plural_are_no_one_envoy(language, text):
+    assert got(text, language) == []
+
+
+def test_a_singular_name_that_ends_in_s_is_still_named():
+    assert got("Prie le Fonds des Nations Unies pour l'enfance de participer à la réunion ;", "fr") == \
+        [("united-nations-children-s-fund", "other", None)]
+    assert got("Invites the Envoy of the Secretary-General on Youth to participate in the meeting;") == \
+        [("envoy-of-the-secretary-general-on-youth", "other", None)]
+
+
+def test_the_spanish_names_of_the_expert_advisory_panel_as_printed():
+    assert got("Solicita al Panel Asesor de Expertos Independientes que también considere los datos;", "es") == \
+        [("independent-expert-advisory-panel", "other", None)]

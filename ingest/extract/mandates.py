@@ -93,6 +93,8 @@ def named_entity(c: Concept, vocab: Any) -> bool:
     vocabulary does not know by name is ("the Independent Expert", "the Panel of Experts", "the Mission")."""
     if c.id in GENERIC and (c.id in GENERIC[:2] or _plural_head(c.text)):
         return False
+    if _plural_of_singular(c, vocab):
+        return False  # "relevant envoys of the Secretary-General" is no one Envoy
     seen, todo = set(), [c.id]
     while todo:
         x = todo.pop()
@@ -104,6 +106,21 @@ def named_entity(c: Concept, vocab: Any) -> bool:
             return True
         todo.extend(info.broader)
     return False
+
+
+def _head_word(text: str) -> str:
+    head = re.split(r"\s+(?:of|on|for|de|des|du|sur|del|sobre)\s+", text.lower())[0].split()
+    return head[-1] if head else ""
+
+
+def _plural_of_singular(c: Concept, vocab: Any) -> bool:
+    """Whether a mention names in the plural what the vocabulary names in the singular: "envoys of the
+    Secretary-General", "envoyés du Secrétaire général" for the Envoy on Youth, a group of such, not that one."""
+    word = _head_word(c.text)
+    if len(word) < 4 or not word.endswith("s") or not c.id or not hasattr(vocab, "labels_of"):
+        return False
+    heads = {_head_word(label) for label, _, _ in vocab.labels_of(c.id)}
+    return word[:-1] in heads and word not in heads
 
 
 def _plural_head(text: str) -> bool:
