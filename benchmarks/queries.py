@@ -4,8 +4,10 @@ For every query in ontology/queries/*.rq: the best time of --runs runs on each e
 whether the answers are the same. Best, not median: on this shared 2-core VM a run is now and then twice
 as slow for reasons outside the query (seen: 27 ms and 54 ms for the same query, back to back), and the
 fastest run is the one least disturbed (as Python's timeit advises); the ratios of the medians are printed
-in the summary too. Aggregate questions (GROUP BY / COUNT / SUM / AVG / MIN / MAX) must be at least 20x faster on
-the embedded store; the script exits 1 when one is not, or when any answers differ.
+in the summary too. Aggregate questions (GROUP BY / COUNT / SUM / AVG / MIN / MAX) must be at least 30x faster on
+the embedded store; the script exits 1 when one is not, or when any answers differ. The ratio of the best CPU
+times (the embedded store in this process, rdflib in its child) is printed beside it: on a machine other
+processes keep busy, it says what the wall-clock ratio would be on an idle one, where the two agree.
 
 Both engines answer the shipped question, with one rewrite for rdflib: the aggregates wrap properties in
 `{ SELECT * { ... } }` so that Oxigraph scans each once and hash-joins the blocks, and rdflib joins
@@ -17,7 +19,7 @@ it the table adds rdflib's time with the GRAPH removed (`union_form`), the faste
 
 The sample is compacted after it is copied, as `unkg ingest` compacts after a load that size.
 
-    python benchmarks/queries.py [--store DIR | --build N] [--graphs N] [--runs 5]
+    python benchmarks/queries.py [--store DIR | --build N] [--graphs N] [--runs 5] [--aggregates]
 
 The quads: --store DIR takes an existing store (e.g. from benchmarks/ingest.py --keep DIR); --build N
 ingests N English AKN files of the corpus into a temporary store. --graphs N copies N resolution graphs of
@@ -105,27 +107,32 @@ def normalise(rows: list[dict], sparql: str = "") -> list[tuple]:
     return sorted(tuple(sorted((k, repr(val(str(k), v))) for k, v in r.items())) for r in rows)
 
 
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float, object]:
-    """Best and median time of `runs` runs, and the last result."""
-    times, result = [], None
+TARGET = 30  # times faster than rdflib, for every aggregate question
+
+
+def timed(fn: Callable[[], object], runs: int) -> tuple[float, float, float, object]:
+    """Best and median wall-clock time of `runs` runs, the best CPU time, and the last result."""
+    times, cpu, result = [], [], None
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = fn()
         times.append(time.perf_counter() - t)
-    return min(times), statistics.median(times), result
+        cpu.append(time.process_time() - c)
+    return min(times), statistics.median(times), min(cpu), result
 
 
-def rdflib_rows(ds, text: str, runs: int, limit: float) -> tuple[float, float, list[dict] | None]:
-    """Best and median time and rows of rdflib's answer, in a forked child so a run past `limit` s can be stopped
-    (the time so far is then a lower bound and the rows None). A run over 30 s is not repeated."""
+def rdflib_rows(ds, text: str, runs: int, limit: float) -> tuple[float, float, float, list[dict] | None]:
+    """Best and median wall-clock time, best CPU time and rows of rdflib's answer, in a forked child so a run
+    past `limit` s can be stopped (the times so far are then lower bounds and the rows None). A run over 30 s
+    is not repeated."""
     import multiprocessing as mp
 
     def child(conn) -> None:
         for _ in range(runs):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             res = list(ds.query(text))
             t = time.perf_counter() - t
-            conn.send(t)
+            conn.send((t, time.process_time() - c))
             if t > 30:
                 break
         conn.send([{str(k): v for k, v in r.asdict().items()} for r in res])
@@ -134,19 +141,21 @@ def rdflib_rows(ds, text: str, runs: int, limit: float) -> tuple[float, float, l
     parent, kid = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=child, args=(kid,))
     times: list[float] = []
+    cpu: list[float] = []
     started = time.perf_counter()
     proc.start()
     while parent.poll(limit):
         got = parent.recv()
         if isinstance(got, list):
             proc.join()
-            return min(times), statistics.median(times), got
-        times.append(got)
+            return min(times), statistics.median(times), min(cpu), got
+        times.append(got[0])
+        cpu.append(got[1])
         started = time.perf_counter()
     proc.kill()
     proc.join()
     longest = max(times + [time.perf_counter() - started])
-    return longest, longest, None
+    return longest, longest, max(cpu + [0.0]), None
 
 
 def copy_sample(source, n: int, target_dir: Path):
@@ -207,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--graphs", type=int, default=300, help="resolution graphs given to both engines (0 = all)")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per query and engine (the best counts)")
     ap.add_argument("--queries", type=Path, default=ROOT / "ontology" / "queries")
+    ap.add_argument("--aggregates", action="store_true", help="only the aggregate questions")
     ap.add_argument("--rdflib-limit", type=float, default=120.0, help="seconds per rdflib run before it is stopped")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -227,30 +237,35 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  no competency questions in {args.queries}")
         return 1
     print(f"  {'question':<42} {'rows':>5} {'embedded':>10} {'rdflib':>10} {'ratio':>8}  same  aggregate"
-          f"  {'one pattern':>11} {'in memory':>10}", flush=True)
+          f"  {'one pattern':>11} {'in memory':>10} {'CPU ratio':>10}", flush=True)
     failures = 0
     ratios: list[float] = []
     median_ratios: list[float] = []
+    cpu_ratios: list[float] = []
     for rq in queries:
         text = rq.read_text(encoding="utf-8")
         plain = one_pattern(text)
         agg = is_aggregate(text)
+        if args.aggregates and not agg:
+            continue
         store.select(text)  # warm caches on both sides alike
-        t_ox, med_ox, ox_rows = timed(lambda text=text: store.select(text), args.runs)
+        t_ox, med_ox, cpu_ox, ox_rows = timed(lambda text=text: store.select(text), args.runs)
         t_plain = timed(lambda plain=plain: store.select(plain), args.runs)[0] if plain != text else None
         memory_rows(memory, text)
         t_mem = timed(lambda text=text: memory_rows(memory, text), args.runs)[0]
-        t_rdf, med_rdf, rdf_rows = rdflib_rows(ds, plain, args.runs, args.rdflib_limit)
+        t_rdf, med_rdf, cpu_rdf, rdf_rows = rdflib_rows(ds, plain, args.runs, args.rdflib_limit)
         timed_out = rdf_rows is None  # rdflib gave no answer in time: the ratio is a lower bound
         same = not timed_out and normalise(ox_rows, text) == normalise(rdf_rows, text)
         ratio = t_rdf / t_ox if t_ox > 0 else float("inf")
-        ok = (same or timed_out) and (ratio >= 20 or not agg)
+        cpu_ratio = cpu_rdf / cpu_ox if cpu_ox > 0 else float("inf")
+        ok = (same or timed_out) and (ratio >= TARGET or not agg)
         failures += not ok
         if agg:
             ratios.append(ratio)
             median_ratios.append(med_rdf / med_ox if med_ox > 0 else float("inf"))
+            cpu_ratios.append(cpu_ratio)
         if agg and GRAPH_OPEN.search(code(plain)):
-            t_union, _, union_rows = rdflib_rows(ds, union_form(plain), args.runs, args.rdflib_limit)
+            t_union, _, _, union_rows = rdflib_rows(ds, union_form(plain), args.runs, args.rdflib_limit)
             union_same = union_rows is not None and normalise(union_rows, text) == normalise(ox_rows, text)
             reference = (f"      rdflib on its union form (GRAPH ?g removed): {t_union * 1000:.0f} ms, "
                          f"{t_union / t_ox:.0f}x; answers the same: {'yes' if union_same else 'no'}")
@@ -260,14 +275,15 @@ def main(argv: list[str] | None = None) -> int:
         gt = ">" if timed_out else " "
         plain_ms = f"{t_plain * 1000:>9.1f}ms" if t_plain is not None else f"{'same':>11}"
         print(f"  {rq.stem:<42} {len(ox_rows):>5} {t_ox * 1000:>8.1f}ms {gt}{t_rdf * 1000:>7.0f}ms {gt}{ratio:>6.0f}x  "
-              f"{mark:<4}  {'yes' if agg else 'no ':<9}  {plain_ms} {t_mem * 1000:>8.1f}ms"
+              f"{mark:<4}  {'yes' if agg else 'no ':<9}  {plain_ms} {t_mem * 1000:>8.1f}ms {gt}{cpu_ratio:>8.0f}x"
               f"{'' if ok else '   <- FAILS'}", flush=True)
         if reference:
             print(reference, flush=True)
     if ratios:
         print(f"  aggregate questions: {len(ratios)}, slowest ratio {min(ratios):.0f}x, median {statistics.median(ratios):.0f}x "
-              f"(target >= 20x); from median times instead of best: slowest {min(median_ratios):.0f}x, "
-              f"median {statistics.median(median_ratios):.0f}x")
+              f"(target >= {TARGET}x); from median times instead of best: slowest {min(median_ratios):.0f}x, "
+              f"median {statistics.median(median_ratios):.0f}x; from best CPU times: slowest {min(cpu_ratios):.0f}x, "
+              f"median {statistics.median(cpu_ratios):.0f}x")
     store.close()
     source.close()
     return 1 if failures else 0
