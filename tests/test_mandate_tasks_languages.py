@@ -259,3 +259,27 @@ def test_helping_countries_is_assistance(language, text):
 def test_to_before_or_is_no_infinitive():
     assert tasks("Requests the Secretary-General to provide the equipment to or through the regional offices and "
                  "to or by the missions;", "en") == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Department of Global Communications to continue raising awareness of the International "
+           "Decade and to disseminate information on it;"),
+    ("es", "Solicita al Departamento de Comunicación Global que, sin costo adicional, siga promoviendo una mayor "
+           "conciencia del Decenio Internacional y difundiendo información al respecto;"),
+])
+def test_a_continued_gerund_after_y_is_a_second_task(language, text):
+    assert tasks(text, language) == [("department-of-global-communications", "other"),
+                                     ("department-of-global-communications", "dissemination")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Department of Global Communications to continue producing and disseminating the programmes;"),
+    ("es", "Solicita al Departamento de Comunicación Global que continúe produciendo y difundiendo los programas;"),
+])
+def test_two_gerunds_on_one_object_are_one_task(language, text):
+    assert tasks(text, language) == [("department-of-global-communications", "dissemination")]
+
+
+def test_gerunds_of_means_are_no_second_task():
+    assert tasks("Solicita al Secretario General que prosiga sus esfuerzos, entre otras cosas detectando posibles "
+                 "duplicaciones y buscando ideas innovadoras;", "es") == [("secretary-general", "other")]

@@ -642,6 +642,8 @@ ES: dict[str, Any] = {
     "exploring_verbs": ["estudiar", "estudie", "estudien"],
     "explored_nouns": ["posibilidad", "posibilidades", "opciones", "medios", "maneras", "formas", "mecanismos",
                        "posibles", "vías", "modos", "alternativas"],
+    # verbs that continue a task given as a gerund ("que siga prestando ..."): a gerund after "y" is a second task
+    "continuing_verbs": ["siga", "sigan", "continúe", "continúen", "prosiga", "prosigan"],
     "gathering_cues": ["reunión"],
     "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
     "aside_openers": ["teniendo", "tomando", "habida cuenta", "con cargo a", "con los recursos", "dentro de los límites",

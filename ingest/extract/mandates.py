@@ -252,7 +252,7 @@ class _Provision:
             s_end = self.toks[b - 1].end if k + 1 < len(segs) else self.base + len(self.text)
             seg = self.text[s_start - self.base:s_end - self.base]
             begin = (first if k == 0 or self.decision else
-                     a + 1 if _bare_verb(self.toks, a, self.gram) else
+                     a + 1 if _bare_verb(self.toks, a, self.gram) or _gerund(self.toks[a + 1].low, self.gram) else
                      _item_verb(self.toks, a, b, self.gram) or _first_marker(self.toks, a, b, self.gram))
             begin = max(a, begin) if begin < b else a
             task, at = _task(self.toks, begin, b, self.cues, self.named, self.gram)
@@ -369,7 +369,8 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     for i in range(lo, hi - 1):
         low = toks[i].low
         item = _item(toks, i, hi, spans, markers, non_inf, gram)
-        if opened and (item or _bare_verb(toks, i, gram)) and i - cuts[-1] > 2:
+        if opened and (item or _bare_verb(toks, i, gram) or _continued_gerund(toks, cuts[-1], i, hi, gram)) and \
+                i - cuts[-1] > 2:
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
             purpose = False
             continue
@@ -416,6 +417,25 @@ def _shared_object(toks: list[Token], verb: int, join: int) -> bool:
     and to preside over two meetings" (nothing but a parenthesis between the first verb and the join)."""
     commas = [k for k in range(verb + 1, join) if toks[k].low == ","]
     return commas[:1] == [verb + 1] and commas[-1] == join - 1 and len(commas) == 2
+
+
+def _continued_gerund(toks: list[Token], lo: int, i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """A second task as a gerund after "y" where the first is a gerund that continues: Spanish "que sigan
+    promoviendo una mayor conciencia del Decenio y difundiendo información al respecto" (English "to continue
+    raising awareness ... and to disseminate information"); not two gerunds on one object ("continúe produciendo
+    y difundiendo los programas")."""
+    verbs = set(gram.get("continuing_verbs", ()))
+    if not verbs or toks[i].low not in gram["mandate_joins"] or i + 1 >= hi or not _gerund(toks[i + 1].low, gram):
+        return False
+    for k in range(lo + 1, i - 3):
+        if _gerund(toks[k].low, gram) and (toks[k - 1].low in verbs or
+                                           (toks[k - 1].low == "," and any(t.low in verbs for t in toks[max(lo, k - 8):k]))):
+            return True
+    return False
+
+
+def _gerund(word: str, gram: dict[str, Any]) -> bool:
+    return len(word) > 6 and word.endswith(tuple(gram["gerund_suffixes"]))
 
 
 def _bare_verb(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
