@@ -138,3 +138,10 @@ def test_a_singular_name_that_ends_in_s_is_still_named():
 def test_the_spanish_names_of_the_expert_advisory_panel_as_printed():
     assert got("Solicita al Panel Asesor de Expertos Independientes que también considere los datos;", "es") == \
         [("independent-expert-advisory-panel", "other", None)]
+
+
+def test_a_name_that_qualifies_a_plural_noun_is_asked_nothing():
+    assert got("Requests that updates to the terms of reference be made available to all Member States and "
+               "Secretariat entities;") == []
+    assert got("Requests that the Secretariat make the updates available to Member States;") == \
+        [("secretariat", "other", None)]

@@ -284,6 +284,8 @@ EN: dict[str, Any] = {
                          r"(?!the\b|a\b|an\b|all\b)[a-z]+",
     # a decision that asks someone else ("Decides to invite representatives of the Committee to ...")
     "asking_nouns": ["invitation", "appeal"],
+    # plural nouns a name before them qualifies ("Secretariat entities", "Secretariat staff"): no one is named
+    "qualified_plurals": ["entities", "bodies", "departments", "offices", "staff", "officials", "personnel"],
     # what a decision fixes of a task already decided, which is no task of its own ("that the theme of ...")
     "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome", "focus"],
     # a light or assistance verb before one of these pays attention: an other task, as "give due consideration"

@@ -178,10 +178,18 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
         # "Reiterates its request to the Mechanism to ...": the preposition of the asking noun names the addressee
         return i > lo and toks[i].low in preps and toks[i - 1].low not in asks
 
+    qualifiers = set(gram.get("qualified_plurals", ()))
+
+    def qualifies(c: Concept) -> bool:
+        # "all Member States and Secretariat entities": the name qualifies a plural noun after it
+        j = next((k for k in range(starts.get(c.start, hi), hi) if toks[k].start >= c.end), hi)
+        return j < hi and toks[j].low in qualifiers
+
     if prov.addressees:
-        return [a for a in prov.addressees if named_entity(a, vocab) and not inside_another(a)]
+        return [a for a in prov.addressees if named_entity(a, vocab) and not inside_another(a) and not qualifies(a)]
     first = _first_marker(toks, lo, hi, gram)
-    found = [concept(m) for m in mentions if m.i < first and m.concept.kind == "actor"]
+    found = [c for m in mentions if m.i < first and m.concept.kind == "actor"
+             for c in [concept(m)] if not qualifies(c)]
     owner = _deliverable_owner(toks, lo, found, starts, gram)
     if owner is not None and named_entity(owner, vocab):
         return [owner]
