@@ -74,6 +74,9 @@ def one_run(list_file: Path, store: Path, jobs: int, meta: list[str]) -> dict:
         # CPU of the parent (reading results, writing the store, lineage, compaction) and of the workers
         "cpu_parent": me.ru_utime + me.ru_stime, "cpu_workers": workers.ru_utime + workers.ru_stime,
         "lineage_seconds": getattr(summary.lineage, "seconds", None),
+        "lineage_phases": getattr(summary.lineage, "phases", None),
+        # the parent's writing of the resolution graphs: wall, and the parent's CPU meanwhile
+        "write_seconds": summary.write_seconds, "write_cpu": summary.write_cpu,
         "jobs": jobs, "files": summary.files, "stored": summary.stored, "failed": summary.failed,
         "failures": summary.failures[:10], "seconds": seconds, "quads_written": summary.quads,
         "store_quads": stats["quads"], "resolutions": stats["resolutions"],
@@ -173,6 +176,11 @@ def report(r: dict, label: str) -> None:
         cpu = r["cpu_parent"] + r["cpu_workers"]
         print(f"      CPU: {cpu:.1f} s = {1000 * cpu / max(r['stored'], 1):.0f} ms per resolution (parent "
               f"{r['cpu_parent']:.1f} s, workers {r['cpu_workers']:.1f} s){lineage}")
+    if "write_cpu" in r:
+        phases = ", ".join(f"{k} {v:.1f} s" for k, v in (r.get("lineage_phases") or {}).items())
+        print(f"      the parent: writing the graphs {r['write_seconds']:.1f} s ({r['write_cpu']:.1f} s of its CPU, "
+              f"RocksDB's threads included); lineage by step (wall, and CPU with its processes): "
+              f"{phases or 'none'}")
     for _path, message in r["failures"]:
         print(f"      failed: {message[:200]}")
 

@@ -60,6 +60,8 @@ class Summary:
     quads: int = 0  # quads written for those graphs
     seconds: float = 0.0  # compaction included
     compact_seconds: float | None = None  # None: the store was not compacted
+    write_seconds: float = 0.0  # wall time writing the resolution graphs (the ontology's with the first batch)
+    write_cpu: float = 0.0  # the parent's CPU meanwhile, RocksDB's threads included
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
     replaced_earlier: list[str] = field(default_factory=list)  # files whose graph a later file replaced
     # names in the metadata's sponsor and vote lists that resolve to no State (once each, whatever the language)
@@ -384,12 +386,20 @@ def ingest(
         if len(batch) >= BATCH_GRAPHS or batch_quads >= BATCH_QUADS:
             flush()
     flush()
-    if summary.stored and _builds_lineage(store, lineage):
-        summary.lineage = _lineage(store, list(by_graph), _stored_records(records, summary),
-                                   bulk=summary.stored >= graphs_before, jobs=jobs)
-    _compact_after_large_load(store, summary, graphs_before, progress)
+    _lineage_and_compaction(store, summary, list(by_graph), _stored_records(records, summary),
+                            graphs_before=graphs_before, jobs=jobs, lineage=lineage, progress=progress)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _lineage_and_compaction(store: Store, summary: Summary, graphs: list[str], records: list[Any], *,
+                            graphs_before: int, jobs: int, lineage: bool | None, progress: bool | None) -> None:
+    """After the last batch: the lineage graphs, then the compaction when the load calls for one. Not side by
+    side: lineage graphs written after the compaction stay in files of their own, which every lookup then
+    also seeks in (docs/benchmarks.md, "Ingest speed: the parent's store writing")."""
+    if summary.stored and _builds_lineage(store, lineage):
+        summary.lineage = _lineage(store, graphs, records, bulk=summary.stored >= graphs_before, jobs=jobs)
+    _compact_after_large_load(store, summary, graphs_before, progress)
 
 
 def _later_input_wins(summary: Summary, by_graph: dict[str, str], batch: dict[str, FileResult],
@@ -458,12 +468,16 @@ def _write_batch(store: Store, reference: list[tuple[str, str]], batch: dict[str
                  on_failure: Callable[[str], None] | None) -> None:
     """One write for the batch's graphs (and the reference graphs, with the first batch); when the store
     refuses it, graph by graph (`_write_apart`)."""
+    wall, cpu = time.perf_counter(), time.process_time()
     try:
         written = store.replace_graphs([*reference, *((iri, r.ntriples) for iri, r in batch.items())])
         summary.quads += written - sum(_count_lines(nt) for _i, nt in reference)  # resolution quads only
         summary.stored += len(batch)
     except StoreError as e:
         _write_apart(store, reference, batch, e, summary, on_failure)
+    finally:
+        summary.write_seconds += time.perf_counter() - wall
+        summary.write_cpu += time.process_time() - cpu
 
 
 def _write_apart(store: Store, reference: list[tuple[str, str]], batch: dict[str, FileResult], error: StoreError,
