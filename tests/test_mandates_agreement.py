@@ -145,3 +145,13 @@ def test_a_name_that_qualifies_a_plural_noun_is_asked_nothing():
                "Secretariat entities;") == []
     assert got("Requests that the Secretariat make the updates available to Member States;") == \
         [("secretariat", "other", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Se félicite des activités que le Centre régional a menées et l'invite à continuer de tenir compte des "
+           "propositions des pays de la région ;"),
+    ("en", "Welcomes the activities carried out by the Regional Centre, and requests the Centre to continue to take "
+           "into account the proposals of the countries of the region;"),
+])
+def test_a_clitic_before_the_verb_asks_a_body_the_vocabulary_lacks(language, text):
+    assert got(text, language) == [(None, "other", None)]

@@ -498,6 +498,10 @@ FR: dict[str, Any] = {
     # Committee establish"
     "asking_words": ["prier", "inviter", "demander", "charger", "autoriser", "prie", "invite", "demande", "autorise",
                      "recommander"],
+    # "... le Centre régional ... et l'invite à continuer": a clitic before the verb stands for a body the vocabulary
+    # does not know
+    "clitic_addressee": (r"(?:\bl['’]|\b(?:les|lui|leur)\s+)$",
+                         r"\s*(?:également\s+|aussi\s+|en\s+outre\s+)?(?:à|de|d['’])\s*[a-zéèêàâîôû]+(?:er|ir|re|oir)\b"),
     "not_tasks": ["être", "cet", "cette"],
     "due_year": r"\b(?:en|d['’]ici\s+(?:à\s+)?|avant|jusqu['’]au|jusqu['’]en|au\s+plus\s+tard\s+en|pour)\s+"
                 r"(?:(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
