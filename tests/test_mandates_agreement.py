@@ -155,3 +155,10 @@ def test_a_name_that_qualifies_a_plural_noun_is_asked_nothing():
 ])
 def test_a_clitic_before_the_verb_asks_a_body_the_vocabulary_lacks(language, text):
     assert got(text, language) == [(None, "other", None)]
+
+
+def test_an_entity_through_which_a_body_reports_is_not_asked():
+    assert got("Invites the secretariat of the Convention, through the Secretary-General, to report on the "
+               "progress made by the Working Group;") == []
+    assert got("Requests the Secretary-General to submit through the Department of Global Communications a "
+               "report;") == [("secretary-general", "report", None)]

@@ -278,7 +278,8 @@ EN: dict[str, Any] = {
     "due_date": r"(?<!dated )(?<!of )\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b",
     # who is asked: a named entity inside another's name or a partner is not ("observers *of* the Assembly",
     # "in consultation *with* the Secretary-General"); a body the vocabulary lacks ("the working group")
-    "entity_prepositions": ["of", "with", "by", "for", "from", "in", "to"],
+    # an entity after these is not asked ("observers of", "in consultation with", "through the Secretary-General")
+    "entity_prepositions": ["of", "with", "by", "for", "from", "in", "to", "through"],
     "negations": ["not"],
     "unnamed_addressee": r"\s*(?:in\s+this\s+regard\s+|also\s+|further\s+)?the\s+(?:[\w’'()-]+,?\s+){0,8}?to\s+"
                          r"(?!the\b|a\b|an\b|all\b)[a-z]+",
