@@ -283,3 +283,25 @@ def test_two_gerunds_on_one_object_are_one_task(language, text):
 def test_gerunds_of_means_are_no_second_task():
     assert tasks("Solicita al Secretario General que prosiga sus esfuerzos, entre otras cosas detectando posibles "
                  "duplicaciones y buscando ideas innovadoras;", "es") == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides to include the item entitled \"Sustainable development: international support\" in the "
+           "provisional agenda of its eighty-second session;"),
+    ("fr", "Décide d’inscrire la question intitulée « Développement durable : appui international » à l’ordre du jour "
+           "provisoire de sa quatre-vingt-deuxième session ;"),
+    ("es", "Decide incluir el tema titulado \"Desarrollo sostenible: apoyo internacional\" en el programa provisional "
+           "de su octogésimo segundo período de sesiones;"),
+])
+def test_an_item_included_with_its_title_before_the_agenda(language, text):
+    assert tasks(text, language) == [("general-assembly", "agenda_item")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Requests the Secretary-General to ensure that programme managers are held accountable for the results;",
+     "other"),
+    ("Requests the Secretary-General to hold programme managers accountable for the results;", "other"),
+    ("Requests the Secretary-General to hold a high-level meeting on accountability;", "meeting"),
+])
+def test_holding_to_account_is_no_meeting(text, expected):
+    assert tasks(text, "en") == [("secretary-general", expected)]

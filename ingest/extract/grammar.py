@@ -294,6 +294,11 @@ EN: dict[str, Any] = {
     # words that open an aside after a comma, which says how or within what, not what (", taking into account the
     # report of ...,", ", within existing resources,"): its task words give no task
     "aside_openers": ["taking", "bearing", "within", "from"],
+    # "hold" or "held" before one of these holds to account, no meeting ("hold programme managers accountable")
+    "accountable": ["accountable", "responsible", "liable"],
+    # an item included in the provisional agenda with its title between the verb and the agenda ("to include the
+    # item entitled "..." in the provisional agenda of its seventy-ninth session")
+    "agenda_inclusion": (["include"], "in the provisional agenda"),
     # "meet" holds a meeting only without an object: before one of these words, an adverb in "-ly" or punctuation
     # ("shall meet in Geneva", "meet annually"), not "meet the needs", "meet high standards"
     "meeting_intransitive": ["meet"],
@@ -478,6 +483,7 @@ FR: dict[str, Any] = {
     "mandate_markers": ["de", "d", "à"],
     "attention_nouns": ["attention", "considération"],
     "report_verbs": ["rendre", "faire"],
+    "agenda_inclusion": (["inscrire"], "à l'ordre du jour provisoire"),
     "facility_nouns": ["services", "centres", "salles", "installations"],
     "requesting_verbs": ["demande"],
     # a request made again or recalled is a request: "Réitère les demandes adressées à la Rapporteuse spéciale pour
@@ -638,6 +644,8 @@ ES: dict[str, Any] = {
     "mandate_markers": ["que", "a"],
     "attention_nouns": ["atención", "consideración"],
     "report_verbs": ["informe", "informen", "informar"],
+    # "decide incluir el tema titulado "..." en el programa provisional de su octogésimo segundo período de sesiones"
+    "agenda_inclusion": (["incluir"], "en el programa provisional"),
     # "asistir" and "asistencia" attend a meeting before one of these ("asistan a la Conferencia", "la asistencia
     # a las sesiones"), else they assist
     "attending_words": ["asistir", "asista", "asistan", "asistiendo", "asistencia"],

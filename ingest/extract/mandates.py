@@ -699,6 +699,9 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     it carries: a report, update or study in its segment, else a task noun close after it. With the grammar,
     a verb that pays attention ("presten la debida atención") is an other task, and a verb that observes a day
     ("para que el Día se celebre") holds no meeting."""
+    inclusion = _agenda_inclusion(toks, lo, hi, names, gram)
+    if inclusion is not None:
+        return "agenda_item", inclusion
     found: list[tuple[str, int]] = []
     widths: dict[int, int] = {}
     aside = _asides(toks, lo, hi, gram)
@@ -734,6 +737,24 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     return name, i
 
 
+def _agenda_inclusion(toks: list[Token], lo: int, hi: int, names: set[int],
+                      gram: dict[str, Any] | None) -> int | None:
+    """The index of the verb that includes an item in the provisional agenda with the item's title between:
+    "to include the item entitled "..." in the provisional agenda of its seventy-ninth session"."""
+    verbs, place = (gram.get("agenda_inclusion", (None, None)) if gram else (None, None))
+    if not verbs:
+        return None
+    ph = lows(place)
+    for i in range(lo, hi):
+        if toks[i].low in verbs and i not in names:
+            for k in range(i + 2, min(hi - len(ph) + 1, i + 80)):
+                if tuple(t.low for t in toks[k:k + len(ph)]) == ph:
+                    return i
+                if toks[k].low == ";":
+                    break
+    return None
+
+
 def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             gram: dict[str, Any] | None) -> tuple[str, bool, int] | None:
     """The task of the cue that starts at token i (longest phrase first), whether its verb pays attention
@@ -752,8 +773,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue  # "taking into account the report of the High Commissioner" cites one already made
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
             continue  # "renew the measures imposed" extends no one's mandate
-        if name == "meeting" and gram and _transitive_meet(toks, i, n, hi, gram):
-            continue  # "to meet high standards", "to meet these requirements": no one meets
+        if name == "meeting" and gram and (_transitive_meet(toks, i, n, hi, gram) or _holding_to_account(toks, i, n, hi, gram)):
+            continue  # "to meet high standards", "hold programme managers accountable": no one meets
         if name == "study" and gram and _exploring(toks, i, n, hi, gram):
             continue  # "que estudie la posibilidad de ...": as "to explore the possibility", no study asked for
         if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)
@@ -788,6 +809,13 @@ def _transitive_meet(toks: list[Token], i: int, n: int, hi: int, gram: dict[str,
         return False
     nxt = toks[i + 1].low
     return nxt.isalpha() and not nxt.endswith("ly") and nxt not in gram["meeting_intransitive_followers"]
+
+
+def _holding_to_account(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether a holding verb holds someone to account rather than a meeting: "hold programme managers
+    accountable", "are held accountable"."""
+    words = set(gram.get("accountable", ()))
+    return bool(words) and any(t.low in words for t in toks[i + n:min(hi, i + n + 4)])
 
 
 def _exploring(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
