@@ -349,7 +349,7 @@ def _not_cues(toks: list[Token], gram: dict[str, Any]) -> set[int]:
         for ph in (lows(p) for p in gram.get(key, ())):
             n = len(ph)
             for i in range(len(toks) - n + 1):
-                if tuple(lows_[i:i + n]) != ph:
+                if n and lows_[i] != ph[0] or tuple(lows_[i:i + n]) != ph:
                     continue
                 j = i + n
                 while to_comma and j < len(toks) and lows_[j] not in (",", ";"):

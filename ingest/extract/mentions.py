@@ -333,8 +333,10 @@ def and_other(finder: MentionFinder, toks: list[Token], ments: list[Mention], jo
     vocabularies do not name with the second ("international financial and banking institutions")."""
     covered = {k for m in ments for k in range(m.i, m.j)}
     added = _shared_noun(finder, toks, covered) if shared else []
+    # the joins' first words: a word followed by none of them starts no "X and other Y"
+    firsts = None if any(not j for j in joins) else {j[0] for j in joins}
     for i in range(len(toks) - 3):
-        if i in covered or not toks[i].low.isalpha():
+        if i in covered or not toks[i].low.isalpha() or firsts is not None and toks[i + 1].low not in firsts:
             continue
         for join in joins:
             n = i + 1 + len(join)

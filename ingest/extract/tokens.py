@@ -60,6 +60,7 @@ def keys(phrase: str) -> tuple[str, ...]:
     return tuple(key(m.group()) for m in _TOKEN.finditer(phrase))
 
 
+@lru_cache(maxsize=65536)  # grammar phrases and labels, read again by every provision
 def lows(phrase: str) -> tuple[str, ...]:
     """The lower-case token sequence of a grammar phrase (no plural folding: grammar words are exact)."""
     return tuple(m.group().translate(_UNIFY).lower() for m in _TOKEN.finditer(phrase))
