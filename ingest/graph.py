@@ -39,9 +39,20 @@ from unkg.ingest.metadata import state_iri
 from unkg.ingest.model import OPERATIVE, Citation, Concept, Mandate, Paragraph, Provision, Resolution, SubParagraph
 from unkg.ontology import vocab_graph
 
-UNKG = Namespace(ONTOLOGY_NS)
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-OA = Namespace("http://www.w3.org/ns/oa#")
+
+class _Terms(Namespace):
+    """A namespace that makes each of its terms once: rdflib's makes and checks a new URIRef on every
+    `UNKG.verb`, and the builder reads such names for every triple it writes."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found before __getattr__ from now on
+        return term
+
+
+UNKG = _Terms(ONTOLOGY_NS)
+ELI = _Terms("http://data.europa.eu/eli/ontology#")
+OA = _Terms("http://www.w3.org/ns/oa#")
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SDG_GOAL = re.compile(r"^http://metadata\.un\.org/sdg/\d{1,2}$")
@@ -213,7 +224,7 @@ class _Builder:
         self.add(iri, RDF.type, cls)
         self.add(iri, RDF.type, ELI.LegalResourceSubdivision)  # ELI users need no inference; shapes use it too
         self.add(iri, ELI.is_part_of, self.work)
-        self.add(iri, UNKG["index"], Literal(p.index))
+        self.add(iri, UNKG["index"], _literal(p.index))
         self.add(iri, RDF.value, self.text(p.text))
         if p.number and p.kind == OPERATIVE:
             self.add(iri, ELI.number, Literal(p.number))
@@ -246,7 +257,7 @@ class _Builder:
         self.add(iri, RDF.type, ELI.LegalResourceSubdivision)
         self.add(iri, ELI.is_part_of, parent)
         self.add(iri, ELI.number, Literal(s.number))
-        self.add(iri, UNKG["index"], Literal(position))
+        self.add(iri, UNKG["index"], _literal(position))
         self.add(iri, RDF.value, self.text(s.text))
         for i, child in enumerate(s.subparagraphs, 1):
             self.subparagraph(child, iri, i, top, path)
@@ -265,7 +276,7 @@ class _Builder:
         self.add(iri, UNKG.inParagraph, paragraph)
         self.add(iri, UNKG.verb, URIRef(iris.vocab("verbs", pr.verb)))
         self.add(iri, UNKG.verbText, self.text(pr.verb_text))
-        self.add(iri, UNKG.strength, Literal(int(pr.strength)))
+        self.add(iri, UNKG.strength, _literal(int(pr.strength)))
         if pr.modality:
             self.add(iri, UNKG.modality, URIRef(iris.vocab("modalities", pr.modality)))
         self.add(iri, RDF.value, self.text(pr.text))
@@ -328,18 +339,28 @@ class _Builder:
         self.add(target, OA.hasSource, self.expr)
         self.add(target, OA.hasSelector, position)
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, _literal(start, _NON_NEGATIVE))
+        self.add(position, OA.end, _literal(end, _NON_NEGATIVE))
         if anchor:
             return  # a paragraph's text is already its rdf:value: no quote needed
         quote_sel = URIRef(iris.evidence_part(a, "quote"))
         self.add(target, OA.hasSelector, quote_sel)
         self.add(quote_sel, RDF.type, OA.TextQuoteSelector)
-        self.add(quote_sel, OA.exact, Literal(self.res.text[start:end]))
+        self.add(quote_sel, OA.exact, _literal(self.res.text[start:end]))
         self.add(a, UNKG.evidenceFor, about)
         self.add(a, UNKG.evidenceProperty, prop)
         if method:  # how extraction found it (methods scheme): users keep the direct matches if they wish
             self.add(a, UNKG.extractionMethod, URIRef(iris.vocab("methods", method)))
+
+
+_NON_NEGATIVE = XSD.nonNegativeInteger
+
+
+@functools.lru_cache(maxsize=65536, typed=True)  # typed: Literal(1) and Literal(True) are not the same
+def _literal(value: int | str, datatype: URIRef | None = None) -> Literal:
+    """A literal without a language, made once per process: positions, indexes and quoted names recur in
+    every graph, and making an rdflib Literal costs more than the rest of writing its triple."""
+    return Literal(value, datatype=datatype)
 
 
 def _sha256(text: str) -> str:
