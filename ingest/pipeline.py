@@ -141,6 +141,7 @@ class Built:
     triples: list[tuple[Any, Any, Any]]
     ntriples: str
     warnings: list[str]
+    parsed: bool = False  # Oxigraph read the N-Triples without refusing a term (`refused_term` would find none)
 
 
 def build_graph(path: Path, meta: object | None = None) -> tuple[str, rdflib.Graph, list[str]]:
@@ -174,10 +175,21 @@ def build_checked(path: Path, meta: object | None = None) -> Built:
 
     iri, triples = build_triples(res)
     nt = ntriples_of(triples)
-    report = validate(triples, nt, count_warnings=False)  # the ingest stores a graph with warnings
+    loaded = _loaded(nt)  # the shapes' SPARQL constraints query it, and it proves the store's parser takes nt
+    report = validate(triples, nt, count_warnings=False, store=loaded)  # the ingest stores a graph with warnings
     if not report.conforms:
         raise ValidationError(str(path), report.summary, report.text)
-    return Built(iri, triples, nt, list(res.warnings))
+    return Built(iri, triples, nt, list(res.warnings), parsed=loaded is not None)
+
+
+def _loaded(ntriples: str) -> ox.Store | None:
+    """The graph in an in-memory Oxigraph store, or None when Oxigraph refuses something in it."""
+    store = ox.Store()
+    try:
+        store.load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    except (SyntaxError, ValueError, OSError):  # `refused_term` says what and where
+        return None
+    return store
 
 
 class TripleView:
@@ -222,9 +234,26 @@ class TripleView:
 def ntriples_of(triples: Iterable[tuple[Any, Any, Any]]) -> str:
     """Distinct triples as N-Triples, written as rdflib's N-Triples serialiser writes each one."""
     # here: the serialiser's module is rdflib's, loaded with the graph stage
-    from rdflib.plugins.serializers.nt import _nt_row
+    from rdflib.plugins.serializers.nt import _quoteLiteral
 
-    return "".join(map(_nt_row, triples))
+    # each IRI written once per graph (a subject or predicate recurs in many triples), each literal as it comes
+    n3: dict[Any, str] = {}
+    lines = []
+    for s, p, o in triples:
+        a = n3.get(s)
+        if a is None:
+            a = n3[s] = s.n3()
+        b = n3.get(p)
+        if b is None:
+            b = n3[p] = p.n3()
+        if isinstance(o, rdflib.Literal):
+            c = _quoteLiteral(o)
+        else:
+            c = n3.get(o)
+            if c is None:
+                c = n3[o] = o.n3()
+        lines.append(f"{a} {b} {c} .\n")
+    return "".join(lines)
 
 
 def process_file(path: str | Path) -> FileResult:
@@ -235,7 +264,7 @@ def process_file(path: str | Path) -> FileResult:
         out.graph_iri, out.warnings, out.ntriples = built.iri, built.warnings, built.ntriples
         expression, symbol = rdflib.URIRef(built.iri), rdflib.URIRef(ONTOLOGY_NS + "symbol")
         out.symbol = next((str(o) for s, p, o in built.triples if p == symbol and s == expression), None)
-        refused = refused_term(out.ntriples)
+        refused = None if built.parsed else refused_term(out.ntriples)
         if refused:
             raise InputError(path, f"a value in the file makes an invalid IRI or language tag: {refused}")
         from unkg.lineage.record import from_graph  # a stage, imported when reached (above)

@@ -58,7 +58,8 @@ class Data:
     into an in-memory Oxigraph store. Keys are the IRIs' text: rdflib compares its terms in Python."""
 
     def __init__(self, triples: Iterable[Triple], ntriples: str | None = None,
-                 backwards: frozenset = frozenset({str(RDF.type)}), listed: frozenset = frozenset()):
+                 backwards: frozenset = frozenset({str(RDF.type)}), listed: frozenset = frozenset(),
+                 store: ox.Store | None = None):
         out: dict[tuple[str, str], list] = {}
         pairs: dict[str, list] = {p: [] for p in listed}
         into: dict[tuple, list] = {}
@@ -81,7 +82,7 @@ class Data:
         self.out, self.into, self._pairs, self.odd = out, into, pairs, odd
         self.backwards = backwards
         self._ntriples = ntriples
-        self._store: ox.Store | None = None
+        self._store = store  # the same graph, when the caller has loaded it already
 
     def objects(self, s, p: str) -> list:
         if type(s) is not URIRef:
@@ -239,9 +240,10 @@ class Checker:
                     return found
         return found
 
-    def data(self, triples: Iterable[Triple], ntriples: str | None = None) -> Data:
-        """A graph's triples (and, if at hand, the same as N-Triples) ready for `suspects`."""
-        return Data(triples, ntriples, frozenset(self.backwards), frozenset(self.listed))
+    def data(self, triples: Iterable[Triple], ntriples: str | None = None, store: ox.Store | None = None) -> Data:
+        """A graph's triples (and, if at hand, the same as N-Triples, or loaded in an in-memory Oxigraph store)
+        ready for `suspects`."""
+        return Data(triples, ntriples, frozenset(self.backwards), frozenset(self.listed), store)
 
 
 def _deactivated(g: rdflib.Graph, node: rdflib.term.Node) -> bool:

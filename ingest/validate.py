@@ -141,14 +141,15 @@ def checker():
 
 
 def validate(graph: rdflib.Graph | list[tuple], ntriples: str | None = None, *,
-             count_warnings: bool = True) -> Report:
+             count_warnings: bool = True, store: object | None = None) -> Report:
     """Validate one resolution graph (an rdflib Graph, or its distinct triples); never modifies it.
 
     `ntriples`, the same graph as N-Triples when the caller has it, saves writing it again for the SPARQL
-    constraints. `count_warnings` False: when only shapes of severity Warning or Info may give results (the
-    graph conforms whatever they give), say so without counting them ("conforms (warnings not counted)")."""
+    constraints; `store`, the same graph already loaded in an in-memory pyoxigraph Store, saves loading it.
+    `count_warnings` False: when only shapes of severity Warning or Info may give results (the graph
+    conforms whatever they give), say so without counting them ("conforms (warnings not counted)")."""
     c = checker()
-    found = c.suspects(c.data(graph, ntriples))
+    found = c.suspects(c.data(graph, ntriples, store))  # type: ignore[arg-type]
     if not found:
         return Report(True, "conforms", NO_RESULTS_TEXT)
     if not count_warnings and all(shape in c.lenient for shape, _ in found):

@@ -51,8 +51,6 @@ class Rules:
         self.person_pronouns = _words(gram, "person_pronouns")
         self._noun_phrase_words(gram)
         self.back = [tuple(lows(p)) for p in gram.get("back_references", ())]
-        # the first words of those phrases: most words start none, and are passed over without a look at the rest
-        self.back_first = None if any(not w for w in self.back) else {w[0] for w in self.back}
         self.back_nonstate = _words(gram, "back_reference_nonstate")
         self.back_all = _words(gram, "back_reference_all")
         self.elsewhere = _words(gram, "back_reference_elsewhere")
@@ -386,8 +384,10 @@ class Rules:
         them in the paragraph (the ones that are no State for "entities", "organizations" ...; all for
         "actors")."""
         out: list[Mention] = []
+        # the phrases' first words: most words start none, and are passed over without a look at the rest
+        firsts = None if any(not w for w in self.back) else {w[0] for w in self.back}
         for k in range(1, len(toks)):
-            if self.back_first is not None and toks[k].low not in self.back_first:
+            if firsts is not None and toks[k].low not in firsts:
                 continue
             for words in self.back:
                 e = k + len(words)
