@@ -81,9 +81,9 @@ def stages(files: list[Path], meta: list[str]) -> dict[str, float]:
         if store is None and pipeline.refused_term(nt):
             raise SystemExit(f"{f}: {pipeline.refused_term(nt)}")
         tick("parser check")
-        record = from_graph(iri, pipeline.TripleView(triples))
-        symbol = rdflib.URIRef(pipeline.ONTOLOGY_NS + "symbol")
-        next((str(o) for s, p, o in triples if p == symbol and s == rdflib.URIRef(iri)), None)
+        view = pipeline.TripleView(triples)
+        view.value(rdflib.URIRef(iri), rdflib.URIRef(pipeline.ONTOLOGY_NS + "symbol"))
+        record = from_graph(iri, view)
         tick("lineage record")
         pickle.dumps(pipeline.FileResult(str(f), iri, None, nt, None, list(res.warnings), record))
         tick("pickle")

@@ -262,14 +262,15 @@ def process_file(path: str | Path) -> FileResult:
     try:
         built = build_checked(Path(path), _META)
         out.graph_iri, out.warnings, out.ntriples = built.iri, built.warnings, built.ntriples
-        expression, symbol = rdflib.URIRef(built.iri), rdflib.URIRef(ONTOLOGY_NS + "symbol")
-        out.symbol = next((str(o) for s, p, o in built.triples if p == symbol and s == expression), None)
+        view = TripleView(built.triples)
+        symbol = view.value(rdflib.URIRef(built.iri), rdflib.URIRef(ONTOLOGY_NS + "symbol"))
+        out.symbol = None if symbol is None else str(symbol)
         refused = None if built.parsed else refused_term(out.ntriples)
         if refused:
             raise InputError(path, f"a value in the file makes an invalid IRI or language tag: {refused}")
         from unkg.lineage.record import from_graph  # a stage, imported when reached (above)
 
-        out.lineage = from_graph(built.iri, TripleView(built.triples))
+        out.lineage = from_graph(built.iri, view)
     except ValidationError as e:
         out.error = _one_line(str(e))  # "PATH: does not conform to the shapes: SUMMARY"
     except InputError as e:

@@ -136,8 +136,15 @@ class Shape:
 
     def suspects(self, data: Data, focus_nodes: Iterable) -> list[str]:
         """The components that may give a result for one of these focus nodes."""
-        pairs = [(focus, self.values(data, focus)) for focus in focus_nodes]
-        return [name for name, test in self.tests if not all(test(f, values, data) for f, values in pairs)]
+        path = self.path
+        pairs = [(focus, [focus] if path is None else path(data, focus)) for focus in focus_nodes]
+        found = []
+        for name, test in self.tests:  # loops, not all(...) over a generator: this runs for every shape of every graph
+            for f, values in pairs:
+                if not test(f, values, data):
+                    found.append(name)
+                    break
+        return found
 
 
 class Checker:

@@ -345,11 +345,14 @@ def _not_cues(toks: list[Token], gram: dict[str, Any]) -> set[int]:
     mandate", "sous réserve que le Conseil de sécurité décide de proroger le mandat")."""
     out: set[int] = set()
     lows_ = [t.low for t in toks]
+    at: dict[str, list[int]] = {}  # where each word stands: a phrase is looked for only where its first word is
+    for i, w in enumerate(lows_):
+        at.setdefault(w, []).append(i)
     for key, to_comma in (("partner_phrases", False), ("mandate_conditions", True)):
         for ph in (lows(p) for p in gram.get(key, ())):
             n = len(ph)
-            for i in range(len(toks) - n + 1):
-                if n and lows_[i] != ph[0] or tuple(lows_[i:i + n]) != ph:
+            for i in (at.get(ph[0], ()) if n else range(len(toks) + 1)):
+                if i > len(toks) - n or tuple(lows_[i:i + n]) != ph:
                     continue
                 j = i + n
                 while to_comma and j < len(toks) and lows_[j] not in (",", ";"):

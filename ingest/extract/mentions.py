@@ -355,7 +355,10 @@ def _shared_noun(finder: MentionFinder, toks: list[Token], covered: set[int]) ->
     organizations": one or two words, "and"/"or", one or two words ending with a noun, none in a mention, where
     the first words and the noun make an actor's label (international financial institutions)."""
     out = []
+    conjunctions = {k for k, t in enumerate(toks) if t.low in ("and", "or")}
     for i in range(len(toks)):
+        if i + 1 not in conjunctions and i + 2 not in conjunctions:
+            continue  # the loop below needs "and"/"or" one or two words on
         for n in (2, 1):
             c = i + n
             if c + 2 >= len(toks) or toks[c].low not in ("and", "or"):
