@@ -558,17 +558,29 @@ def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: boo
                 report()
             return
 
-        # fork shares the loaded vocabularies and shapes with the workers; spawn elsewhere.
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(min(jobs, len(files_)), initializer=_init_worker, initargs=(meta_paths,),
-                      maxtasksperchild=500) as pool:
-            # imap keeps input order, so which of two files for one graph wins is the same as serially.
-            for r in pool.imap(process_file, [str(f) for f in files_], chunksize=4):
-                yield r
-                bar.update()
-                report()
+        for r in _pooled(files_, meta_paths, jobs):
+            yield r
+            bar.update()
+            report()
     finally:
         bar.close()
+
+
+def _pooled(files_: list[Path], meta_paths: list[str], jobs: int) -> Iterator[FileResult]:
+    """The files' results from a pool of `jobs` processes, in input order (so which of two files for one
+    graph wins is the same as serially)."""
+    if "fork" not in mp.get_all_start_methods():
+        with mp.get_context("spawn").Pool(min(jobs, len(files_)), initializer=_init_worker, initargs=(meta_paths,),
+                                          maxtasksperchild=500) as pool:
+            yield from pool.imap(process_file, [str(f) for f in files_], chunksize=4)
+        return
+    # Forked workers share what the parent has loaded: it does the first file itself, reading the metadata,
+    # vocabularies, grammar and shapes once, and every worker (also one replacing a retired worker) starts
+    # with them instead of loading them again.
+    _init_worker(meta_paths)
+    yield process_file(files_[0])
+    with mp.get_context("fork").Pool(min(jobs, len(files_) - 1), maxtasksperchild=500) as pool:
+        yield from pool.imap(process_file, [str(f) for f in files_[1:]], chunksize=4)
 
 
 class ProgressLines:
