@@ -231,7 +231,7 @@ class _Builder:
         if p.part:
             self.add(iri, UNKG.part, Literal(p.part))
         if p.verb_text:
-            self.add(iri, UNKG.verbText, self.text(p.verb_text))
+            self.add(iri, UNKG.verbText, _tagged(p.verb_text, self.lang))
             if p.kind != OPERATIVE:
                 opener = _opener_iri(p.verb_text)
                 if opener:
@@ -275,7 +275,7 @@ class _Builder:
         self.add(iri, RDF.type, UNKG.Provision)
         self.add(iri, UNKG.inParagraph, paragraph)
         self.add(iri, UNKG.verb, URIRef(iris.vocab("verbs", pr.verb)))
-        self.add(iri, UNKG.verbText, self.text(pr.verb_text))
+        self.add(iri, UNKG.verbText, _tagged(pr.verb_text, self.lang))
         self.add(iri, UNKG.strength, _literal(int(pr.strength)))
         if pr.modality:
             self.add(iri, UNKG.modality, URIRef(iris.vocab("modalities", pr.modality)))
@@ -361,6 +361,12 @@ def _literal(value: int | str, datatype: URIRef | None = None) -> Literal:
     """A literal without a language, made once per process: positions, indexes and quoted names recur in
     every graph, and making an rdflib Literal costs more than the rest of writing its triple."""
     return Literal(value, datatype=datatype)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tagged(value: str, language: str) -> Literal:
+    """A verb phrase with its language, made once per process ("Requests", "Calls upon": a few hundred recur)."""
+    return Literal(value, lang=language)
 
 
 def _sha256(text: str) -> str:
