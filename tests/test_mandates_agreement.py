@@ -162,3 +162,10 @@ def test_an_entity_through_which_a_body_reports_is_not_asked():
                "progress made by the Working Group;") == []
     assert got("Requests the Secretary-General to submit through the Department of Global Communications a "
                "report;") == [("secretary-general", "report", None)]
+
+
+def test_spanish_a_partir_del_session_is_due():
+    assert got("Solicita al Secretario General que presente a la Asamblea General, a partir del octogésimo período "
+               "de sesiones, un informe anual;", "es") == [("secretary-general", "report", "80")]
+    assert got("Solicita a la Oficina de las Naciones Unidas contra la Droga y el Delito que informe a la Comisión de "
+               "Prevención del Delito y Justicia Penal en su 34º período de sesiones;", "es")[0][2] == "34"

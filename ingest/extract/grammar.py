@@ -629,7 +629,7 @@ ES: dict[str, Any] = {
     # "en su octogésimo primer período de sesiones", "en su 34º período de sesiones", and the plural with its
     # ordinals after it: "en sus períodos de sesiones septuagésimo noveno y octogésimo" (the first is due); the
     # session of a provisional agenda is due ("el programa provisional de su octogésimo primer período de sesiones")
-    "session": r"\b(?:(?P<at>en|durante|para|(?<=provisional )de)|antes\s+de(?:\s+que\s+(?:finalice|concluya|termine))?|antelación\s+a|de)\s+(?:(?:su|el)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
+    "session": r"\b(?:(?P<at>en|durante|para|(?<=provisional )de|a\s+partir\s+de(?=l\s))|antes\s+de(?:\s+que\s+(?:finalice|concluya|termine))?|antelación\s+a|de)(?:\s+|(?<=partir\sde)(?=l\s))(?:(?:su|el|l)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
                r"(?:\s+y\s+[a-záéíóú\dº° ]+?)?\s+períodos?\s+de\s+sesiones\b|sus\s+períodos\s+de\s+sesiones\s+"
                r"(?P<after>\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
     "session_back_reference": r"\b(?:en|(?<=provisional )de)\s+(?:dicho|ese|el\s+mismo|ese\s+mismo)\s+período\s+de\s+sesiones\b",
