@@ -305,3 +305,20 @@ def test_an_item_included_with_its_title_before_the_agenda(language, text):
 ])
 def test_holding_to_account_is_no_meeting(text, expected):
     assert tasks(text, "en") == [("secretary-general", expected)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to provide accurate and up-to-date information on new initiatives;"),
+    ("es", "Solicita al Secretario General que presente información exacta y actualizada sobre las nuevas "
+           "iniciativas;"),
+])
+def test_giving_information_with_words_between_is_a_report(language, text):
+    assert tasks(text, language) == [("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("text", [
+    "Requests the Secretary-General to provide the Office with the resources and information it needs;",
+    "Requests the Secretary-General to provide the necessary information centres;",
+])
+def test_information_given_to_another_or_as_a_place_is_no_report(text):
+    assert tasks(text, "en") == [("secretary-general", "assistance")]

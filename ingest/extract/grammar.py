@@ -307,6 +307,10 @@ EN: dict[str, Any] = {
                                        "prior", "no", "not", "without", "within", "via", "virtually", "online"],
     # the report verbs of a task ("to report ... during the briefing" is an oral update when an oral cue follows)
     "report_verbs": ["report"],
+    # a light verb before one of these, with only words between, reports ("provide accurate and up-to-date
+    # information"), as the cue "provide information"
+    "information_nouns": ["information"],
+    "giving_with": ["with"],
     # a meeting word that names where or how meetings are served is no meeting ("conference services",
     # "services de conférence", "servicios de conferencias")
     "facility_nouns": ["services", "facilities", "centres", "rooms"],
@@ -483,6 +487,7 @@ FR: dict[str, Any] = {
     "mandate_markers": ["de", "d", "à"],
     "attention_nouns": ["attention", "considération"],
     "report_verbs": ["rendre", "faire"],
+    "information_nouns": ["informations", "renseignements"],
     "agenda_inclusion": (["inscrire"], "à l'ordre du jour provisoire"),
     "facility_nouns": ["services", "centres", "salles", "installations"],
     "requesting_verbs": ["demande"],
@@ -644,6 +649,7 @@ ES: dict[str, Any] = {
     "mandate_markers": ["que", "a"],
     "attention_nouns": ["atención", "consideración"],
     "report_verbs": ["informe", "informen", "informar"],
+    "information_nouns": ["información"],
     # "decide incluir el tema titulado "..." en el programa provisional de su octogésimo segundo período de sesiones"
     "agenda_inclusion": (["incluir"], "en el programa provisional"),
     # "asistir" and "asistencia" attend a meeting before one of these ("asistan a la Conferencia", "la asistencia

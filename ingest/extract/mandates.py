@@ -736,7 +736,7 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         nouns = [f for f in found[1:] if toks[f[1]].low not in LIGHT]
         carried = next((f for f in nouns if f[0] in ("report", "oral_update", "study") and f[1] - i <= 25), None)
         near = next((f for f in nouns if f[1] - i <= 8), None)
-        return carried or near or (name, i)
+        return carried or near or _information(toks, i, hi, gram) or (name, i)
     return name, i
 
 
@@ -787,6 +787,20 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             any(t.low in attention for t in toks[i + n:min(hi, i + n + 3)])
         return name, attending, n
     return None
+
+
+def _information(toks: list[Token], i: int, hi: int, gram: dict[str, Any] | None) -> tuple[str, int] | None:
+    """A light verb that gives information with words between ("provide accurate and up-to-date information",
+    "presente información exacta") reports, as the cue "provide information" does."""
+    nouns = set(gram.get("information_nouns", ())) if gram else set()
+    k = next((k for k in range(i + 1, min(hi, i + 9)) if toks[k].low in nouns), None)
+    if k is None or not all(t.low.isalpha() or t.low == "-" for t in toks[i + 1:k]):
+        return None
+    # not what another is given with ("provide the Office with ... information"), nor a place ("information centres")
+    after = toks[k + 1].low if k + 1 < hi else ""
+    if any(t.low in gram.get("giving_with", ()) for t in toks[i + 1:k]) or after in gram.get("facility_nouns", ()):
+        return None
+    return "report", i
 
 
 def _report_verb(toks: list[Token], lo: int, i: int, gram: dict[str, Any] | None) -> bool:
