@@ -142,6 +142,11 @@ def test_informing_and_summaries_are_reports(language, text):
            "esfuerzos;"),
     ("es", "Solicita al Secretario General que, en consulta y cooperación con las comisiones regionales, prosiga sus "
            "esfuerzos;"),
+    ("en", "Requests the Secretary-General to pursue his work in close consultation with Member States;"),
+    ("fr", "Prie le Secrétaire général de poursuivre ses travaux en étroite consultation avec les États Membres ;"),
+    ("fr", "Prie le Secrétaire général de poursuivre ses travaux en coordination étroite avec les États Membres ;"),
+    ("fr", "Prie le Secrétaire général de prendre, en collaboration et en coordination étroites avec les États "
+           "Membres, des initiatives pour la jeunesse ;"),
 ])
 def test_a_close_partner_gives_no_task(language, text):
     assert tasks(text, language) == [("secretary-general", "other")]
@@ -322,3 +327,53 @@ def test_giving_information_with_words_between_is_a_report(language, text):
 ])
 def test_information_given_to_another_or_as_a_place_is_no_report(text):
     assert tasks(text, "en") == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Invites the Secretary-General to favour cost-effective practices in his budget proposals;"),
+    ("fr", "Invite le Secrétaire général à privilégier des pratiques ayant un bon rapport coût-efficacité dans ses "
+           "projets de budget ;"),
+    ("fr", "Invite le Secrétaire général à renforcer les activités en rapport avec la jeunesse ;"),
+])
+def test_a_ratio_or_a_link_is_no_report(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Requests the Secretary-General to transmit the present resolution to all regional commissions;",
+     "dissemination"),
+    ("fr", "Prie le Secrétaire général de communiquer la présente résolution à toutes les commissions régionales ;",
+     "dissemination"),
+    ("en", "Requests the Secretary-General to distribute the records of the debate to all delegations;",
+     "dissemination"),
+    ("fr", "Prie le Secrétaire général de distribuer les comptes rendus du débat à toutes les délégations ;",
+     "dissemination"),
+    ("es", "Solicita al Secretario General que distribuya las actas del debate a todas las delegaciones;",
+     "dissemination"),
+    # a light verb: what it carries is the deliverable
+    ("en", "Requests the Secretary-General to communicate those views in a short report to the Assembly;", "report"),
+    ("fr", "Prie le Secrétaire général de lui communiquer ces vues dans un bref rapport ;", "report"),
+])
+def test_transmitting_is_dissemination(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to keep the Committee apprised of the progress of the project;"),
+    ("en", "Requests the Secretary-General to apprise the Committee of the progress of the project;"),
+    ("fr", "Prie le Secrétaire général de tenir le Comité informé de l'avancement du projet ;"),
+])
+def test_keeping_a_body_apprised_is_a_report(language, text):
+    assert tasks(text, language) == [("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Invites the Secretary-General to take appropriate steps to plan and organize the activities of the Year;"),
+    ("en", "Invites the Secretary-General to take the measures necessary to organize the activities of the Year;"),
+    ("fr", "Invite le Secrétaire général à prendre les dispositions voulues pour organiser les activités de l'Année ;"),
+    ("fr", "Invite le Secrétaire général à prendre les mesures qui s’imposent pour organiser les activités de "
+           "l'Année ;"),
+    ("es", "Invita al Secretario General a que tome las medidas apropiadas para organizar las actividades del Año;"),
+])
+def test_taking_measures_is_an_other_task_in_every_wording(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]

@@ -18,6 +18,9 @@ _WAYS = [f"{close}{n}" for close in ("", "close ") for n in ("cooperation", "con
 # the Spanish nouns of ways of working with partners, and their close forms ("en estrecha consulta con")
 _ES_WAYS = ["consulta", "cooperación", "colaboración", "coordinación", "concertación", "asociación"]
 _ES_CLOSE = [f"{close}{w}" for w in _ES_WAYS for close in ("", "estrecha ", "plena ")]
+# the French nouns of ways of working with partners, and their close forms ("en étroite consultation avec")
+_FR_WAYS = ["consultation", "coopération", "collaboration", "coordination", "concertation", "liaison"]
+_FR_CLOSE = [f for w in _FR_WAYS for f in (f"étroite {w}", f"{w} étroite")] + ["partenariat", "étroit partenariat"]
 
 EN: dict[str, Any] = {
     # tokens that may precede a verb that opens a new provision ("..., and encourages", "; demands")
@@ -416,7 +419,11 @@ FR: dict[str, Any] = {
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec l'aide des", "avec l’aide des",
                         "avec l'aide du", "avec l’aide du", "avec le soutien de",
-                        "avec la participation de"],
+                        "avec la participation de"]
+    # the same ways of working when close ("en étroite consultation avec", "en coordination étroite avec") or
+    # two at once ("en collaboration et en coordination étroites avec")
+    + [f"en {w} avec" for w in _FR_CLOSE]
+    + [f"en {a} et {en}{b} étroites avec" for a in _FR_WAYS for b in _FR_WAYS if a != b for en in ("", "en ")],
     # "agissant dans le cadre de leur mandat," runs to the next comma: the list may go on after it
     "condition_phrases": ["conformément", "dans le cadre de", "agissant", "en sa qualité de", "en leur qualité de",
                         "en sa qualité d'", "en sa qualité d’", "en leur qualité d'", "en leur qualité d’",

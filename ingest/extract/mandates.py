@@ -44,6 +44,7 @@ GENERIC = tuple(VOCAB_NS + "actors/" + a for a in ("united-nations-system", "fun
 OVERRIDING = ("agenda_item", "extend_mandate")
 # verbs that carry a task named by a noun after them ("to provide ... an interim report")
 LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "établir", "donner", "prêter",
+         "communiquer",
          "proporcionar", "proporcione", "proporcionen", "proporcionando", "presentar", "presente", "presenten",
          "celebrar", "preste", "prestar", "presten", "prestando"}
 # tasks whose deliverables can be coordinated ("an interim report ... and a final report ...")
@@ -774,6 +775,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue  # "the present resolution", "la presente resolución"
         if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
             continue  # "taking into account the report of the High Commissioner" cites one already made
+        if name == "report" and _relation(toks, i, n):
+            continue  # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link, no report
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
             continue  # "renew the measures imposed" extends no one's mandate
         if name == "meeting" and gram and (_transitive_meet(toks, i, n, hi, gram) or _holding_to_account(toks, i, n, hi, gram)):
@@ -851,6 +854,15 @@ def _gathering(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
     return any(t.low in gram["gathered_nouns"] for t in toks[i + n:i + n + 4])
 
 
+def _relation(toks: list[Token], i: int, n: int) -> bool:
+    """Whether a French "rapport" is a ratio or a link ("rapport coût-efficacité", "en rapport avec", "par
+    rapport à") rather than a report."""
+    if toks[i].low != "rapport" or n != 1:
+        return False
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    return (i > 0 and toks[i - 1].low == "par") or after in _RELATION_AFTER
+
+
 def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
     """Whether a meeting cue names where or how meetings are served: "conference services", "conference and
     documentation services", "services de conférence", "servicios de conferencias"."""
@@ -898,6 +910,8 @@ def _partner(toks: list[Token], k: int, hi: int) -> bool:
 _PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "accordance", "conformity"}
 # the words around a report noun that cite a report already made rather than ask for one ("the report of")
 _CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los"}, {"of", "du", "des", "del"})
+# the words after French "rapport" that make it a ratio or a link
+_RELATION_AFTER = {"avec", "coût", "entre", "qualité"}
 # a word after a cue that makes the cue an adjective ("present resolution"), a time ("present session") or
 # part of a budget term ("staff assessment income")
 _NOT_AFTER_CUE = {"resolution", "résolution", "resolución", "decision", "décision", "decisión", "session",
