@@ -377,3 +377,17 @@ def test_keeping_a_body_apprised_is_a_report(language, text):
 ])
 def test_taking_measures_is_an_other_task_in_every_wording(language, text):
     assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Requests the Secretary-General to help the countries of the region to tackle youth unemployment;",
+     "assistance"),
+    ("fr", "Prie le Secrétaire général d'aider les pays de la région à lutter contre le chômage des jeunes ;",
+     "assistance"),
+    # "help to" + a verb is a contribution, not assistance to someone
+    ("en", "Requests the Secretary-General to draw up proposals to help to ensure coherence in the system;", "other"),
+    ("fr", "Prie le Secrétaire général d'élaborer des propositions pour aider à assurer la cohérence du système ;",
+     "other"),
+])
+def test_helping_someone_is_assistance(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
