@@ -391,3 +391,40 @@ def test_taking_measures_is_an_other_task_in_every_wording(language, text):
 ])
 def test_helping_someone_is_assistance(language, text, task):
     assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Requests the Secretary-General to consider the views of Member States in his next report;", "report"),
+    ("fr", "Prie le Secrétaire général de tenir compte des vues des États Membres dans son prochain rapport ;", "report"),
+    ("fr", "Prie le Secrétaire général de tenir dûment compte des vues des États Membres ;", "other"),
+    ("en", "Requests the Secretary-General to keep the staffing of the regional offices under review;", "other"),
+    ("fr", "Prie le Secrétaire général de garder à l'étude les effectifs des bureaux régionaux ;", "other"),
+])
+def test_heeding_names_no_deliverable(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Requests the Secretary-General to prepare, in coordination with the host countries and the chairs of "
+           "each round table, background notes on the themes;", "other"),
+    ("fr", "Prie le Secrétaire général d'établir, en concertation avec les pays hôtes et les présidents de chaque "
+           "table ronde, des notes de synthèse sur les thèmes ;", "other"),
+    ("fr", "Prie le Secrétaire général de présenter, agissant en consultation avec les États Membres et le forum "
+           "régional, un rapport sur la question ;", "report"),
+    ("en", "Requests the Secretary-General to improve his dialogue with all Member States on the reform;", "other"),
+    ("fr", "Prie le Secrétaire général d'améliorer le dialogue avec tous les États Membres sur la réforme ;", "other"),
+])
+def test_an_aside_on_partners_gives_no_task(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Requests the Secretary-General to make every effort to meet these requirements from existing resources;",
+     "other"),
+    ("en", "Requests the Secretary-General to ensure that the services provided meet the highest standards;", "other"),
+    ("en", "Requests the Secretary-General to improve conference servicing at all duty stations;", "other"),
+    ("en", "Invites the Secretary-General to follow up on the discussion held at the panel discussion;", "other"),
+    ("en", "Requests the Secretary-General to convene the expert group, which shall meet in Geneva;", "meeting"),
+])
+def test_meeting_words_that_hold_no_meeting(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]

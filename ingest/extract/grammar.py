@@ -316,7 +316,7 @@ EN: dict[str, Any] = {
     "giving_with": ["with"],
     # a meeting word that names where or how meetings are served is no meeting ("conference services",
     # "services de conférence", "servicios de conferencias")
-    "facility_nouns": ["services", "facilities", "centres", "rooms"],
+    "facility_nouns": ["services", "servicing", "facilities", "centres", "rooms"],
     "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
     "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
                      "authorise", "authorises", "entrust", "entrusts"],
@@ -419,7 +419,7 @@ FR: dict[str, Any] = {
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec l'aide des", "avec l’aide des",
                         "avec l'aide du", "avec l’aide du", "avec le soutien de",
-                        "avec la participation de"]
+                        "avec la participation de", "dialogue avec"]
     # the same ways of working when close ("en étroite consultation avec", "en coordination étroite avec") or
     # two at once ("en collaboration et en coordination étroites avec")
     + [f"en {w} avec" for w in _FR_CLOSE]
@@ -490,6 +490,13 @@ FR: dict[str, Any] = {
                      "intégrer", "utiliser", "accompagner", "doter"],
     # an object clitic before the verb that stands for what the task before produced ("et de le présenter")
     "deliverable_clitics": ["le", "les"],
+    # after a comma, these open an aside up to the next comma that says how or with whom, not what
+    "aside_openers": ["agissant", "compte tenu", "en tenant compte", "conformément", "par l'intermédiaire",
+                      "avec l'appui", "avec l'aide", "avec le concours", "avec le soutien"]
+    + [f"en {w}" for w in _FR_WAYS + _FR_CLOSE + ["conformité"]],
+    # verbs of heeding name no deliverable: "tenir compte de ces débats dans son rapport" asks for the report,
+    # as English "consider ... in his report" ("tenir dûment compte" is "give due consideration", an other cue)
+    "heeding_phrases": ["tenir compte"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     "attention_nouns": ["attention", "considération"],

@@ -342,14 +342,16 @@ class _Provision:
 
 def _not_cues(toks: list[Token], gram: dict[str, Any]) -> set[int]:
     """Token indices whose task words give no task: a partner phrase ("in consultation with", "en consultation
-    avec") and a condition up to its comma ("subject to a decision of the Security Council to extend the
-    mandate", "sous réserve que le Conseil de sécurité décide de proroger le mandat")."""
+    avec"), a verb of heeding ("tenir compte de ... dans son rapport": the report is the deliverable, as in
+    "consider ... in his report"; its "tenir" holds no meeting) and a condition up to its comma ("subject to a
+    decision of the Security Council to extend the mandate", "sous réserve que le Conseil de sécurité décide de
+    proroger le mandat")."""
     out: set[int] = set()
     lows_ = [t.low for t in toks]
     at: dict[str, list[int]] = {}  # where each word stands: a phrase is looked for only where its first word is
     for i, w in enumerate(lows_):
         at.setdefault(w, []).append(i)
-    for key, to_comma in (("partner_phrases", False), ("mandate_conditions", True)):
+    for key, to_comma in (("partner_phrases", False), ("heeding_phrases", False), ("mandate_conditions", True)):
         for ph in (lows(p) for p in gram.get(key, ())):
             n = len(ph)
             for i in (at.get(ph[0], ()) if n else range(len(toks) + 1)):
