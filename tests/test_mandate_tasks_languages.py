@@ -428,3 +428,20 @@ def test_an_aside_on_partners_gives_no_task(language, text, task):
 ])
 def test_meeting_words_that_hold_no_meeting(language, text, task):
     assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Requests the Secretary-General to provide, in consultation with the World Health Organization, the "
+           "United Nations Children's Fund, the United Nations Development Programme and other relevant "
+           "organizations and entities, within existing resources, a progress report on the matter;", "report"),
+    ("fr", "Prie le Secrétaire général de fournir, en consultation avec l'Organisation mondiale de la Santé, le Fonds "
+           "des Nations Unies pour l'enfance, le Programme des Nations Unies pour le développement et les autres "
+           "organisations compétentes, dans la limite des ressources existantes, un rapport d'étape sur la "
+           "question ;", "report"),
+    ("en", "Requests the Secretary-General to forward this report to the Disarmament Commission;", "dissemination"),
+    ("fr", "Prie le Secrétaire général de transmettre ce rapport à la Commission du désarmement ;", "dissemination"),
+    ("en", "Requests the Secretary-General to continue producing and disseminating the programmes;", "dissemination"),
+    ("fr", "Prie le Secrétaire général de poursuivre la production et la diffusion des émissions ;", "dissemination"),
+])
+def test_what_a_light_verb_carries_past_its_asides(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]

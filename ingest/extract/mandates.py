@@ -736,9 +736,11 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         if oral:
             return oral
     if toks[i].low in LIGHT and widths[i] == 1:  # not "provide information", a cue of its own
-        nouns = [f for f in found[1:] if toks[f[1]].low not in LIGHT]
-        carried = next((f for f in nouns if f[0] in ("report", "oral_update", "study") and f[1] - i <= 25), None)
-        near = next((f for f in nouns if f[1] - i <= 8), None)
+        # how far a noun is from its verb does not count the asides between them ("to provide, in consultation
+        # with the World Health Organization ..., within existing resources, a progress report")
+        nouns = [(f, _gap(i, f[1], aside | names)) for f in found[1:] if toks[f[1]].low not in LIGHT]
+        carried = next((f for f, d in nouns if f[0] in ("report", "oral_update", "study") and d <= 25), None)
+        near = next((f for f, d in nouns if d <= 8), None)
         return carried or near or _information(toks, i, hi, gram) or (name, i)
     return name, i
 
@@ -759,6 +761,11 @@ def _agenda_inclusion(toks: list[Token], lo: int, hi: int, names: set[int],
                 if toks[k].low == ";":
                     break
     return None
+
+
+def _gap(i: int, j: int, skipped: set[int]) -> int:
+    """The number of tokens from i to j that are not skipped."""
+    return sum(1 for k in range(i, j) if k not in skipped)
 
 
 def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
