@@ -445,3 +445,27 @@ def test_meeting_words_that_hold_no_meeting(language, text, task):
 ])
 def test_what_a_light_verb_carries_past_its_asides(language, text, task):
     assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to invite Member States to present proposals on the matter;"),
+    ("fr", "Prie le Secrétaire général d'inviter les États Membres à présenter des propositions sur la question ;"),
+    ("fr", "Prie le Secrétaire général d'engager les organismes des Nations Unies à entreprendre une étude ;"),
+])
+def test_passing_a_request_on_is_an_other_task(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    # an object and no infinitive: nothing is passed on, the deliverable is read as usual
+    ("fr", "Prie le Secrétaire général d'encourager le renforcement de la coordination à l'appui des pays ;",
+     "assistance"),
+    ("en", "Requests the Secretary-General to submit to the Assembly, on an annual basis, a report to inform the "
+           "discussions under the agenda item;", "report"),
+    ("en", "Requests the Secretary-General to pay particular attention to the needs of the least developed countries "
+           "in his report;", "other"),
+    ("fr", "Prie le Secrétaire général d'accorder une attention particulière aux besoins des pays les moins avancés "
+           "dans son rapport ;", "other"),
+])
+def test_what_is_not_passed_on_or_only_referred_to(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]

@@ -320,6 +320,8 @@ EN: dict[str, Any] = {
     "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
     "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
                      "authorise", "authorises", "entrust", "entrusts"],
+    # a task that passes a request on to others: "to invite Member States to present proposals"
+    "relaying_verbs": ["invite", "urge", "encourage", "request", "ask"],
     # infinitives that give no task ("to be followed by an interactive dialogue")
     "not_tasks": ["be", "this", "which"],
     "due_year": r"\b(?:in|by|before|until|during|for|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+|early\s+|mid-|late\s+)?"
@@ -528,6 +530,7 @@ FR: dict[str, Any] = {
     # does not know
     "clitic_addressee": (r"(?:\bl['’]|\b(?:les|lui|leur)\s+)$",
                          r"\s*(?:également\s+|aussi\s+|en\s+outre\s+)?(?:à|de|d['’])\s*[a-zéèêàâîôû]+(?:er|ir|re|oir)\b"),
+    "relaying_verbs": ["inviter", "engager", "encourager", "demander", "exhorter", "prier"],
     "not_tasks": ["être", "cet", "cette"],
     "due_year": r"\b(?:en|d['’]ici\s+(?:à\s+)?|avant|jusqu['’]au|jusqu['’]en|au\s+plus\s+tard\s+en|pour)\s+"
                 r"(?:(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"

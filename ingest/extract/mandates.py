@@ -265,8 +265,10 @@ class _Provision:
                      _item_verb(self.toks, a, b, self.gram) or _first_marker(self.toks, a, b, self.gram))
             begin = max(a, begin) if begin < b else a
             task, at = _task(self.toks, begin, b, self.cues, self.named, self.gram)
-            if task == "agenda_item" and not self.decision:
-                task = "other"  # "Requests the Special Committee to continue to examine the question"
+            if not self.decision and (task == "agenda_item" or _relays(self.toks, begin, b, self.gram)):
+                # "Requests the Special Committee to continue to examine the question"; "Requests the
+                # Secretary-General to invite Member States to present proposals": the proposals are theirs
+                task = "other"
 
             who = self._decided_for(a, b, at, task, entities) if self.decision else \
                 (self._own_entities(a, begin) if k else None) or entities
@@ -763,6 +765,18 @@ def _agenda_inclusion(toks: list[Token], lo: int, hi: int, names: set[int],
     return None
 
 
+def _relays(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the task's verb passes a request on to others, who are to do what its complement says ("to invite
+    Member States to present ...", "d'engager les organismes à entreprendre ..."): what follows is their task
+    ("d'encourager le renforcement de la cohérence" passes nothing on)."""
+    verbs = set(gram.get("relaying_verbs", ()))
+    skip = {lows(m)[0] for m in gram["mandate_markers"]} | {"'", "’"} | set(gram.get("marker_pronouns", ()))
+    j = next((k for k in range(lo, min(hi, lo + 4)) if toks[k].low not in skip), hi)
+    if j >= hi or toks[j].low not in verbs:
+        return False
+    return _first_marker(toks, j + 1, hi, gram) < hi
+
+
 def _gap(i: int, j: int, skipped: set[int]) -> int:
     """The number of tokens from i to j that are not skipped."""
     return sum(1 for k in range(i, j) if k not in skipped)
@@ -784,6 +798,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue  # "the present resolution", "la presente resolución"
         if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
             continue  # "taking into account the report of the High Commissioner" cites one already made
+        if name == "agenda_item" and any(t.low in _UNDER for t in toks[max(lo, i - 3):i]):
+            continue  # "to inform the discussions under the agenda item": where it is discussed, no decision
         if name == "report" and _relation(toks, i, n):
             continue  # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link, no report
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
@@ -919,6 +935,9 @@ def _partner(toks: list[Token], k: int, hi: int) -> bool:
 _PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "accordance", "conformity"}
 # the words around a report noun that cite a report already made rather than ask for one ("the report of")
 _CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los"}, {"of", "du", "des", "del"})
+# the words before an agenda item that name where something is discussed ("under the agenda item", "au titre
+# du point de l'ordre du jour")
+_UNDER = {"under", "titre"}
 # the words after French "rapport" that make it a ratio or a link
 _RELATION_AFTER = {"avec", "coût", "entre", "qualité"}
 # a word after a cue that makes the cue an adjective ("present resolution"), a time ("present session") or
