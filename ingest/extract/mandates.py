@@ -145,8 +145,8 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
         return []
     if not entities:
         return []
-    ctx = _Provision(prov.text, prov.start, toks, mentions, decision, gram, body, vocab, concept)
-    ctx.agreeing = verb in AGREEING_VERBS
+    ctx = _Provision(prov.text, prov.start, toks, mentions, decision, gram, body, vocab, concept,
+                     agreeing=verb in AGREEING_VERBS)
     return ctx.mandates(lo, hi, entities)
 
 
@@ -237,14 +237,15 @@ class _Provision:
     """One provision's text, tokens and mentions, and what its mandates need from them."""
 
     def __init__(self, text: str, base: int, toks: list[Token], mentions: list[Mention], decision: bool,
-                 gram: dict[str, Any], body: str, vocab: Any, concept: Callable[[Mention], Concept]):
+                 gram: dict[str, Any], body: str, vocab: Any, concept: Callable[[Mention], Concept], *,
+                 agreeing: bool = False):
         self.text, self.base, self.toks, self.mentions = text, base, toks, mentions
+        self.agreeing = agreeing  # an agreeing decision: a task only for another entity
         self.decision, self.gram, self.body, self.vocab, self.concept = decision, gram, body, vocab, concept
         self.cues = cues(gram.get("lang", "en"))
         # partner phrases and conditions on another body's act: no task word in them, no entity decided for
         self.aside = _not_cues(toks, gram)
         self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)} | self.aside
-        self.agreeing = False
 
     def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
         out: list[Mandate] = []
@@ -579,8 +580,8 @@ def _that_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> li
     that = {lows(w)[0] for w in gram["clause_that"]}
     arts = {lows(w)[0] for w in gram.get("articles", ())}
     cuts = [a] + [k for k in range(a + 6, b - 2)
-                  if toks[k].low in joins and toks[k + 1].low in that and _past_aside(toks, k + 2, b) < b and
-                  toks[_past_aside(toks, k + 2, b)].low in arts]
+                  if toks[k].low in joins and toks[k + 1].low in that and
+                  (j := _past_aside(toks, k + 2, b)) < b and toks[j].low in arts]
     return list(zip(cuts, cuts[1:] + [b], strict=True))
 
 
@@ -741,7 +742,7 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         # how far a noun is from its verb does not count the asides between them ("to provide, in consultation
         # with the World Health Organization ..., within existing resources, a progress report")
         nouns = [(f, _gap(i, f[1], aside | names)) for f in found[1:] if toks[f[1]].low not in LIGHT]
-        carried = next((f for f, d in nouns if f[0] in ("report", "oral_update", "study") and d <= 25), None)
+        carried = next((f for f, d in nouns if f[0] in DELIVERABLES and d <= 25), None)
         near = next((f for f, d in nouns if d <= 8), None)
         return carried or near or _information(toks, i, hi, gram) or (name, i)
     return name, i
@@ -969,17 +970,17 @@ def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str
     m = next((x for x in found if x.group("at")), found[0] if found else None)
     before = seg[: m.start()] if m else ""
     back = gram.get("session_back_reference")
-    if back and (m is None or not ordinal(m.group(2) or m.groupdict().get("after") or "", gram)) and \
+    if back and (m is None or not _session_number(m, gram)) and \
             _rx(back).search(seg):
-        # "... at that session", "à la même session", "de dicho período de sesiones": the last session named
-        # before this segment in its paragraph
+        # a reference back ("at that ...", "à la même ...", "de dicho período de sesiones"): the last one the
+        # paragraph names before this segment
         words = earlier()
         found = list(_rx(gram["session"]).finditer(words))
         m = found[-1] if found else None
         before = words[: m.start()] if m else ""
     if m:
         due = m.group(0)
-        n = ordinal(m.group(2) or m.groupdict().get("after") or "", gram)
+        n = _session_number(m, gram)
         due_session = str(n) if n else None
     y = _rx(gram["due_year"]).search(seg) or _rx(gram["due_date"]).search(seg)
     if y:
@@ -992,6 +993,11 @@ def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str
             "frequency": frequency, "period": p.group(1) if p else None,
             "review_clause": bool(_rx(gram["review_clause"]).search(provision)),
             "within_existing_resources": bool(_rx(gram["existing_resources"]).search(provision))}
+
+
+def _session_number(m: re.Match, gram: dict[str, Any]) -> int | None:
+    """The number of a session the grammar's session pattern matched, whichever side of "session" it stands."""
+    return ordinal(m.group(2) or m.groupdict().get("after") or "", gram)
 
 
 @lru_cache(maxsize=64)
