@@ -78,8 +78,9 @@ def stages(files: list[Path], meta: list[str]) -> dict[str, float]:
         tick("validate")
         if not report.conforms:
             raise SystemExit(f"{f}: {report.summary}")
-        if store is None and pipeline.refused_term(nt):
-            raise SystemExit(f"{f}: {pipeline.refused_term(nt)}")
+        refused = pipeline.refused_term(nt) if store is None else None
+        if refused:
+            raise SystemExit(f"{f}: {refused}")
         tick("parser check")
         view = pipeline.TripleView(triples)
         view.value(rdflib.URIRef(iri), rdflib.URIRef(pipeline.ONTOLOGY_NS + "symbol"))

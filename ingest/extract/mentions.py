@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from unkg.ingest.extract.tokens import Token, Trie, keys, lows, phrase_trie, tokenize
+from unkg.ingest.extract.tokens import Token, Trie, first_words, keys, lows, phrase_trie, tokenize
 from unkg.ingest.extract.vocab import ACTOR, GROUP, ConceptInfo, Vocabulary
 
 
@@ -334,7 +334,7 @@ def and_other(finder: MentionFinder, toks: list[Token], ments: list[Mention], jo
     covered = {k for m in ments for k in range(m.i, m.j)}
     added = _shared_noun(finder, toks, covered) if shared else []
     # the joins' first words: a word followed by none of them starts no "X and other Y"
-    firsts = None if any(not j for j in joins) else {j[0] for j in joins}
+    firsts = first_words(joins)
     for i in range(len(toks) - 3):
         if i in covered or not toks[i].low.isalpha() or firsts is not None and toks[i + 1].low not in firsts:
             continue

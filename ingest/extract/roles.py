@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from unkg.ingest.extract.mentions import Mention
-from unkg.ingest.extract.tokens import Token, keys, lows, phrase_trie
+from unkg.ingest.extract.tokens import Token, first_words, keys, lows, phrase_trie
 from unkg.ingest.extract.vocab import ACTOR, GROUP, STATES, ConceptInfo
 
 GOVERNMENTS = "https://w3id.org/unkg/vocab/actors/governments"
@@ -385,7 +385,7 @@ class Rules:
         "actors")."""
         out: list[Mention] = []
         # the phrases' first words: most words start none, and are passed over without a look at the rest
-        firsts = None if any(not w for w in self.back) else {w[0] for w in self.back}
+        firsts = first_words(self.back)
         for k in range(1, len(toks)):
             if firsts is not None and toks[k].low not in firsts:
                 continue

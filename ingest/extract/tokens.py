@@ -66,6 +66,12 @@ def lows(phrase: str) -> tuple[str, ...]:
     return tuple(m.group().translate(_UNIFY).lower() for m in _TOKEN.finditer(phrase))
 
 
+def first_words(phrases: list[tuple[str, ...]]) -> set[str] | None:
+    """The first words of token phrases, for passing over a word that starts none of them; None when a phrase is
+    empty (it starts everywhere)."""
+    return None if any(not ph for ph in phrases) else {ph[0] for ph in phrases}
+
+
 class Trie:
     """Token-sequence trie: longest match of label key sequences at a token position."""
 
