@@ -296,7 +296,9 @@ EN: dict[str, Any] = {
     "attention_nouns": ["attention", "consideration"],
     # words that open an aside after a comma, which says how or within what, not what (", taking into account the
     # report of ...,", ", within existing resources,"): its task words give no task
-    "aside_openers": ["taking", "bearing", "within", "from"],
+    "aside_openers": ["taking", "bearing", "within", "from", "in his capacity", "in her capacity", "in its capacity",
+                      "in their capacity", "in his role", "in her role", "in its role", "following consultations",
+                      "after consultations"],
     # "hold" or "held" before one of these holds to account, no meeting ("hold programme managers accountable")
     "accountable": ["accountable", "responsible", "liable"],
     # an item included in the provisional agenda with its title between the verb and the agenda ("to include the
@@ -494,7 +496,8 @@ FR: dict[str, Any] = {
     "deliverable_clitics": ["le", "les"],
     # after a comma, these open an aside up to the next comma that says how or with whom, not what
     "aside_openers": ["agissant", "compte tenu", "en tenant compte", "conformément", "par l'intermédiaire",
-                      "avec l'appui", "avec l'aide", "avec le concours", "avec le soutien"]
+                      "avec l'appui", "avec l'aide", "avec le concours", "avec le soutien", "en sa qualité",
+                      "en leur qualité", "après consultation", "après avoir consulté"]
     + [f"en {w}" for w in _FR_WAYS + _FR_CLOSE + ["conformité"]],
     # verbs of heeding name no deliverable: "tenir compte de ces débats dans son rapport" asks for the report,
     # as English "consider ... in his report" ("tenir dûment compte" is "give due consideration", an other cue)
@@ -685,7 +688,14 @@ ES: dict[str, Any] = {
     "gathering_cues": ["reunión"],
     "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
     "aside_openers": ["teniendo", "tomando", "habida cuenta", "con cargo a", "con los recursos", "dentro de los límites",
-                      "dentro de los recursos"],
+                      "dentro de los recursos", "en su calidad de", "en calidad de", "previa consulta", "tras consultar",
+                      "después de consultar"],
+    # object pronouns printed at the end of an infinitive ("publicarlos", "presentárselo"), longest first
+    "enclitics": ["selos", "selas", "selo", "sela", "los", "las", "les", "lo", "la", "le", "se"],
+    # a task that passes a request on to others: "que invite a los Gobiernos a que proporcionen información"
+    "relaying_verbs": ["invite", "inviten", "inste", "insten", "aliente", "alienten", "pida", "pidan", "solicite",
+                       "soliciten", "exhorte", "exhorten", "invitar", "instar", "alentar", "pedir", "solicitar",
+                       "exhortar"],
     "facility_nouns": ["servicios", "centros", "salas", "instalaciones"],
     # "celebrar" holds a meeting or observes a day: with one of these (as a name) near it, it observes
     "observing_cues": ["celebre", "celebren", "celebrar"],

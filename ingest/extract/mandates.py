@@ -791,6 +791,12 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
     attention = set(gram.get("attention_nouns", ())) if gram else set()
     if gram and _attending(toks, i, hi, gram):
         return "other", False, 1  # "que asistan a la Conferencia": as "to attend", not to convene it
+    if _in_name(toks, lo, i):
+        return None  # "the High-level Panel", "the Guidelines", "el Grupo de Coordinación y Apoyo": a name
+    stem = None if toks[i].low in c.tasks else _enclitic_stem(toks[i].low, gram)
+    if stem is not None:  # "publicarlos", "presentárselo": the verb with its object pronouns
+        return next(((name, False, 1) for ph, name in c.tasks.get(stem, ())
+                     if len(ph) == 1 and name != "extend_mandate"), None)
     for ph, name in c.tasks.get(toks[i].low, ()):
         n = len(ph)
         if i + n > hi or any(toks[i + k].low != ph[k] for k in range(1, n)):
@@ -801,6 +807,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue  # "taking into account the report of the High Commissioner" cites one already made
         if name == "agenda_item" and any(t.low in _UNDER for t in toks[max(lo, i - 3):i]):
             continue  # "to inform the discussions under the agenda item": where it is discussed, no decision
+        if toks[i].low == "brief" and i > lo and toks[i - 1].low in ("a", "an"):
+            continue  # "a brief, concise draft declaration": the adjective, no briefing
         if name == "report" and _relation(toks, i, n):
             continue  # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link, no report
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
@@ -816,6 +824,26 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             any(t.low in attention for t in toks[i + n:min(hi, i + n + 3)])
         return name, attending, n
     return None
+
+
+def _in_name(toks: list[Token], lo: int, i: int) -> bool:
+    """Whether a capitalized word after another word inside the segment is part of a name rather than a task
+    word: "the High-level Panel", "the Model Provisions and the Guidelines", "la Tercera Conferencia
+    Internacional" (a sub-paragraph's first verb follows its label: "(b) To convene", "b) Convoque")."""
+    return toks[i].upper and i > lo and toks[i - 1].low.isalpha()
+
+
+def _enclitic_stem(word: str, gram: dict[str, Any] | None) -> str | None:
+    """The infinitive of a verb printed with its object pronouns: Spanish "publicarlos" -> "publicar",
+    "presentárselo" -> "presentar"; None for any other word."""
+    for ending in (gram or {}).get("enclitics", ()):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) > 3 and stem[-2:] in ("ar", "er", "ir", "ár", "ér", "ír"):
+            return stem[:-2] + stem[-2:].translate(_PLAIN)
+    return None
+
+
+_PLAIN = str.maketrans("áéí", "aei")
 
 
 def _information(toks: list[Token], i: int, hi: int, gram: dict[str, Any] | None) -> tuple[str, int] | None:
@@ -935,7 +963,8 @@ def _partner(toks: list[Token], k: int, hi: int) -> bool:
 
 _PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "accordance", "conformity"}
 # the words around a report noun that cite a report already made rather than ask for one ("the report of")
-_CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los"}, {"of", "du", "des", "del"})
+_CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los", "del", "al", "du", "au"},
+          {"of", "du", "des", "del"})
 # the words before an agenda item that name where something is discussed ("under the agenda item", "au titre
 # du point de l'ordre du jour")
 _UNDER = {"under", "titre"}

@@ -1,0 +1,109 @@
+"""Spanish task types against English on sentences written for these tests in the way the Assembly prints its
+versions: the same deliverable gives the same task (docs/mandates.md, "How extraction finds them")."""
+from __future__ import annotations
+
+import pytest
+from handmade import mandates
+
+
+def tasks(text: str, language: str) -> list[tuple[str | None, str]]:
+    return [(entity, task) for entity, task, _ in mandates(text, language)]
+
+
+def same(english: str, spanish: str) -> list[tuple[str | None, str]]:
+    en, es = tasks(english, "en"), tasks(spanish, "es")
+    assert en == es
+    return en
+
+
+def test_an_infinitive_with_its_object_pronouns_keeps_its_cue():
+    assert same("Requests the Secretary-General to strive to disseminate them widely;",
+                "Solicita al Secretario General que procure difundirlos ampliamente;") == \
+        [("secretary-general", "dissemination")]
+    assert tasks("Solicita al Secretario General que procure presentárselo a la Asamblea General;", "es") == \
+        [("secretary-general", "report")]
+    # a verb made reflexive is still itself, not a cue read from its stem
+    assert tasks("Decide que el grupo de trabajo deberá reunirse en Ginebra;", "es")[0][1] == "meeting"
+
+
+def test_the_plural_subjunctive_reports():
+    assert same("Requests the Secretary-General and the Department of Global Communications to report regularly "
+                "to the General Assembly;",
+                "Solicita al Secretario General y al Departamento de Comunicación Global que informen "
+                "periódicamente a la Asamblea General;") == \
+        [("secretary-general", "report"), ("department-of-global-communications", "report")]
+
+
+def test_a_committee_decided_to_go_on_examining_keeps_the_item():
+    assert same("Decides that the Sixth Committee shall continue its consideration of the scope of the principle;",
+                "Decide que la Sexta Comisión siga examinando el alcance del principio;")[0][1] == "agenda_item"
+
+
+def test_a_request_passed_on_is_an_other_task():
+    assert same("Requests the Secretary-General to urge the relevant agencies to undertake a study on the effects "
+                "of the pollution;",
+                "Solicita al Secretario General que inste a los organismos competentes a que realicen un estudio "
+                "sobre los efectos de la contaminación;") == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("english, spanish, task", [
+    ("Requests the Secretary-General to continue, in his capacity as chair of the technical assistance group, to "
+     "inform Member States about its activities;",
+     "Solicita al Secretario General que, en su calidad de presidente del grupo de asistencia técnica, siga "
+     "informando a los Estados Miembros sobre sus actividades;", "report"),
+    ("Requests the Secretary-General, following consultations with the advisory group, to submit recommendations "
+     "on the programme;",
+     "Solicita al Secretario General que, previa consulta con el grupo consultivo, presente recomendaciones "
+     "sobre el programa;", "report"),
+])
+def test_an_aside_on_capacity_or_consultation_gives_no_task(english, spanish, task):
+    assert same(english, spanish) == [("secretary-general", task)]
+
+
+def test_a_report_cited_after_a_contracted_article_is_no_report():
+    assert same("Requests the Secretary-General to maintain the websites listed in the annex to the report of the "
+                "Secretary-General on the programme;",
+                "Solicita al Secretario General que mantenga los sitios web enumerados en el anexo del informe del "
+                "Secretario General sobre el programa;") == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("english, spanish", [
+    ("Requests the Secretary-General to prepare a handbook based on the principles of the High-level Panel;",
+     "Solicita al Secretario General que elabore un manual basado en los principios del Panel de Alto Nivel;"),
+    ("Requests the Secretary-General to continue to ensure coherence through the Coordination and Support Group;",
+     "Solicita al Secretario General que siga asegurando la coherencia por conducto del Grupo de Coordinación y "
+     "Apoyo;"),
+])
+def test_a_task_word_inside_a_name_is_no_cue(english, spanish):
+    assert same(english, spanish) == [("secretary-general", "other")]
+
+
+def test_a_subparagraph_verb_is_still_a_cue():
+    assert tasks("Requests the Secretary-General: (a) To convene a workshop on the matter;", "en") == \
+        [("secretary-general", "meeting")]
+    assert tasks("Solicita al Secretario General que: a) Convoque un taller sobre la cuestión;", "es") == \
+        [("secretary-general", "meeting")]
+
+
+def test_the_adjective_brief_is_no_briefing():
+    assert same("Requests the Secretary-General to present a brief and concise draft declaration;",
+                "Solicita al Secretario General que presente un proyecto de declaración breve y conciso;") == \
+        [("secretary-general", "report")]
+    assert tasks("Requests the Secretary-General to brief the Council on the matter;", "en") == \
+        [("secretary-general", "oral_update")]
+
+
+@pytest.mark.parametrize("english, spanish, task", [
+    ("Requests the Secretary-General to ensure the allocation of appropriate resources to the Division;",
+     "Solicita al Secretario General que vele por que se asignen a la División recursos apropiados;", "assistance"),
+    ("Requests the Secretary-General to ensure that the Office is able to respond to the requests for advisory "
+     "services;",
+     "Solicita al Secretario General que vele por que la Oficina pueda atender las solicitudes de servicios de "
+     "asesoramiento;", "assistance"),
+    ("Requests the Secretary-General to ensure the full involvement of country teams in the preparations for the "
+     "conference;",
+     "Solicita al Secretario General que asegure la plena participación de los equipos en los países en los "
+     "preparativos de la conferencia;", "other"),
+])
+def test_cues_both_versions_print(english, spanish, task):
+    assert same(english, spanish) == [("secretary-general", task)]
