@@ -469,3 +469,67 @@ def test_passing_a_request_on_is_an_other_task(language, text):
 ])
 def test_what_is_not_passed_on_or_only_referred_to(language, text, task):
     assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text", [
+    # a title in quotation marks names an item or a document: its words ask for nothing
+    ("en", 'Decides to include in the provisional agenda of its eightieth session the sub-item entitled "Support '
+           'for the follow-up to the high-level meeting";'),
+    ("fr", "Décide d'inscrire à son ordre du jour provisoire de sa quatre-vingtième session, au titre de la question "
+           "intitulée « Coopération et appui international », la question subsidiaire intitulée « Suivi de la "
+           "réunion de haut niveau » ;"),
+    ("fr", "Décide de conserver à son ordre du jour provisoire de sa quatre-vingtième session la question "
+           "subsidiaire intitulée « Suite donnée à la réunion plénière » ;"),
+])
+def test_a_quoted_title_gives_no_task(language, text):
+    assert mandates(text, language) == [("general-assembly", "agenda_item", "80")]
+
+
+def test_a_quoted_title_gives_no_task_only_when_closed():
+    # a straight mark printed against the word before it closes; a title closed by two apostrophes quotes nothing
+    english = mandates("Decides that the \"Ocean Summit'' under the title \"the Second Ocean Summit\" will be held in "
+                       "Lisbon in 2027;")
+    assert english == [("general-assembly", "meeting", None)]
+    assert mandates('Requests the Secretary-General to brief the Committee on the paper entitled "Meetings and '
+                    'support";') == [("secretary-general", "oral_update", None)]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    # "étudier" before the ways or the possibility explores them, as English "explore", "consider how best"
+    ("fr", "Prie le Département de la communication globale de la communication globale d'étudier les moyens d'accroître la portée de ses programmes ;", "other"),
+    ("en", "Requests the Department of Global Communications to consider how best to increase the reach of its programmes;", "other"),
+    ("fr", "Prie le Département de la communication globale de la communication globale d'étudier les effets de ses programmes sur le public ;", "study"),
+    # advisory services and support to projects are assistance in French as in English
+    ("fr", "Prie le Département de la communication globale de répondre aux demandes de services consultatifs des États ;", "assistance"),
+    ("en", "Requests the Department of Global Communications to respond to the requests of States for advisory services;", "assistance"),
+    ("fr", "Prie le Département de la communication globale de la communication globale d'accompagner les projets pilotes des États ;", "assistance"),
+    ("en", "Requests the Department of Global Communications to support the pilot projects of States;", "assistance"),
+    # conference documents are the documents of meetings: no meeting, as conference services
+    ("fr", "Prie le Département de la communication globale de veiller à la parution simultanée des documents de conférence ;", "other"),
+    # a light verb before what it brings: "apporter" as "provide"
+    ("fr", "Prie le Département de la communication globale de la communication globale d'apporter au calendrier des réunions les modifications voulues ;", "meeting"),
+    ("en", "Requests the Department of Global Communications to make the necessary changes to the calendar of meetings;", "meeting"),
+    ("fr", "Prie le Département de la communication globale de la communication globale d'apporter son appui aux pays ;", "assistance"),
+    # to report to duty takes up a post: no report
+    ("en", "Requests the Department of Global Communications to assist staff who cannot report to duty on time;", "assistance"),
+])
+def test_french_cues_as_english_reads_them(language, text, task):
+    assert tasks(text, language) == [("department-of-global-communications", task)]
+
+
+@pytest.mark.parametrize("language, text", [
+    # the report named as where the deliverable goes gives way to the deliverable
+    ("fr", "Prie le Secrétaire général de fournir dans son prochain rapport une analyse des tendances ;"),
+    ("en", "Requests the Secretary-General to provide an analysis of trends in his next report;"),
+    ("es", "Solicita al Secretario General que proporcione en su próximo informe un análisis de las tendencias;"),
+])
+def test_a_report_named_as_the_place_gives_way(language, text):
+    assert tasks(text, language) == [("secretary-general", "study")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides to consider during the eightieth session the measures required to proclaim the decade;"),
+    ("fr", "Décide d'examiner, à sa quatre-vingtième session, les mesures requises pour proclamer la décennie ;"),
+])
+def test_considering_at_a_session_is_an_agenda_item(language, text):
+    assert mandates(text, language) == [("general-assembly", "agenda_item", "80")]

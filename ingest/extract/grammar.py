@@ -315,6 +315,9 @@ EN: dict[str, Any] = {
     # a light verb before one of these, with only words between, reports ("provide accurate and up-to-date
     # information"), as the cue "provide information"
     "information_nouns": ["information"],
+    # the report a deliverable goes into, which is no deliverable of its own ("to provide in his next report an
+    # assessment")
+    "deliverable_places": ["in his", "in her", "in its", "in their"],
     "giving_with": ["with"],
     # a meeting word that names where or how meetings are served is no meeting ("conference services",
     # "services de conférence", "servicios de conferencias")
@@ -507,8 +510,14 @@ FR: dict[str, Any] = {
     "attention_nouns": ["attention", "considération"],
     "report_verbs": ["rendre", "faire"],
     "information_nouns": ["informations", "renseignements"],
+    "deliverable_places": ["dans son", "dans sa", "dans ses", "dans leur", "dans leurs"],
     "agenda_inclusion": (["inscrire"], "à l'ordre du jour provisoire"),
-    "facility_nouns": ["services", "centres", "salles", "installations"],
+    # "documents de conférence" are the documents of meetings, as "services de conférence" their services
+    "facility_nouns": ["services", "centres", "salles", "installations", "documents"],
+    # "étudier" before one of these explores ("étudier les moyens de", "étudier la possibilité de"): English
+    # "explore", "consider how best", which are no task words
+    "exploring_verbs": ["étudier"],
+    "explored_nouns": ["moyens", "possibilité", "possibilités", "options", "idée", "façons", "manières", "voies"],
     "requesting_verbs": ["demande"],
     # a request made again or recalled is a request: "Réitère les demandes adressées à la Rapporteuse spéciale pour
     # qu'elle ...", "Rappelle qu'elle a demandé à sa présidence de ..." (English "Reiterates its request to",
@@ -670,6 +679,7 @@ ES: dict[str, Any] = {
     "attention_nouns": ["atención", "consideración"],
     "report_verbs": ["informe", "informen", "informar"],
     "information_nouns": ["información"],
+    "deliverable_places": ["en su", "en sus"],
     # "decide incluir el tema titulado "..." en el programa provisional de su octogésimo segundo período de sesiones"
     "agenda_inclusion": (["incluir"], "en el programa provisional"),
     # "asistir" and "asistencia" attend a meeting before one of these ("asistan a la Conferencia", "la asistencia

@@ -44,7 +44,7 @@ GENERIC = tuple(VOCAB_NS + "actors/" + a for a in ("united-nations-system", "fun
 OVERRIDING = ("agenda_item", "extend_mandate")
 # verbs that carry a task named by a noun after them ("to provide ... an interim report")
 LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "établir", "donner", "prêter",
-         "communiquer",
+         "apporter", "communiquer",
          "proporcionar", "proporcione", "proporcionen", "proporcionando", "presentar", "presente", "presenten",
          "celebrar", "preste", "prestar", "presten", "prestando"}
 # tasks whose deliverables can be coordinated ("an interim report ... and a final report ...")
@@ -245,7 +245,10 @@ class _Provision:
         self.cues = cues(gram.get("lang", "en"))
         # partner phrases and conditions on another body's act: no task word in them, no entity decided for
         self.aside = _not_cues(toks, gram)
-        self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)} | self.aside
+        # a title in quotation marks names a document, item or event, it asks for nothing ("the sub-item entitled
+        # "Follow-up to the high-level plenary meeting"", "la question intitulée « ... et appui international »")
+        self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)} | self.aside | \
+            _quotations(toks)
 
     def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
         out: list[Mandate] = []
@@ -573,6 +576,23 @@ def _quoted(toks: list[Token], at: int) -> bool:
     return depth > 0
 
 
+def _quotations(toks: list[Token]) -> set[int]:
+    """Token indices inside quotation marks, the marks included; a mark never closed quotes nothing (a title
+    closed by two apostrophes: ""World Social Summit'' will be held")."""
+    out: set[int] = set()
+    opened: list[int] = []
+    for i, t in enumerate(toks):
+        # a straight mark closes when it is printed against the word before it ("... Development"), else opens
+        closing = t.low in ("»", "”") or (t.low == '"' and i > 0 and toks[i - 1].end == t.start)
+        if t.low in ("«", "“") or (t.low == '"' and not closing):
+            opened.append(i)
+        elif opened and closing:
+            start = opened.pop()
+            if not opened:
+                out.update(range(start, i + 1))
+    return out
+
+
 def _that_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> list[tuple[int, int]]:
     """A decision's coordinated clauses, each with its own subject: "decides that the working group will meet
     ..., and that the organizational session should be held ..." (not "and that will be webcast")."""
@@ -742,10 +762,24 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         # how far a noun is from its verb does not count the asides between them ("to provide, in consultation
         # with the World Health Organization ..., within existing resources, a progress report")
         nouns = [(f, _gap(i, f[1], aside | names)) for f in found[1:] if toks[f[1]].low not in LIGHT]
-        carried = next((f for f, d in nouns if f[0] in DELIVERABLES and d <= 25), None)
+        # a report named as where the deliverable goes ("fournir dans son prochain rapport une évaluation", "to
+        # provide in his next report an assessment") gives way to the deliverable after it
+        carried = [f for f, d in nouns if f[0] in DELIVERABLES and d <= 25]
+        carried = next((f for f in carried if not _placed(toks, f[1], gram)), carried[0] if carried else None)
         near = next((f for f, d in nouns if d <= 8), None)
         return carried or near or _information(toks, i, hi, gram) or (name, i)
     return name, i
+
+
+def _placed(toks: list[Token], k: int, gram: dict[str, Any] | None) -> bool:
+    """Whether the deliverable noun at token k names where another is given: "dans son prochain rapport", "in
+    his next report", "en su próximo informe" (a word or two may stand between)."""
+    for ph in (lows(p) for p in (gram or {}).get("deliverable_places", ())):
+        for between in range(3):
+            s = k - between - len(ph)
+            if s >= 0 and tuple(t.low for t in toks[s:s + len(ph)]) == ph:
+                return True
+    return False
 
 
 def _agenda_inclusion(toks: list[Token], lo: int, hi: int, names: set[int],
