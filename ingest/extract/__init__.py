@@ -11,7 +11,7 @@ per-language grammar from grammar.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from unkg.config import VOCAB_NS
@@ -235,7 +235,35 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
         prov.mandates = mandates_of(prov, verb.local if verb else "", toks, c.i, hi, inside, v, ctx.gram, res.body,
                                     lambda m: _concept(text, m))
         out.append(prov)
+    _mandates_past_asides(out, clauses, spans, toks, ments, text, ctx, v, res.body)
     return out
+
+
+def _mandates_past_asides(out: list[Provision], clauses: list, spans: list[tuple[int, int]], toks: list[Token],
+                          ments: list[Mention], text: str, ctx: _Context, v: Vocabulary, body: str) -> None:
+    """A request whose complement goes on after a participle aside that opened a provision of its own (French
+    "prie le Secrétaire général de présenter un rapport ..., en tenant compte de ..., et de recommander ..."):
+    its mandates are read again over the aside and what follows it, the aside's words up to its comma giving no
+    task and no complement, as English and Spanish keep such asides inside the provision. The provisions stay
+    as split (their addressees are read as before)."""
+    for k, prov in enumerate(out):
+        j = k + 1
+        while j < len(out) and clauses[j].gerund and not out[j].addressees and not out[j].mandates:
+            j += 1
+        if not prov.mandates or j == k + 1:
+            continue
+        c, hi = clauses[k], spans[j - 1][1]
+        skip: set[int] = set()
+        for g in range(k + 1, j):
+            stop = next((x for x in range(clauses[g].i, hi) if toks[x].low in (",", ";")), hi)
+            skip.update(range(clauses[g].i, stop))
+        end = clauses[j - 1].end
+        wider = replace(prov, text=text[c.start:end], end=end)
+        inside = [m for m in ments if c.i <= m.i and m.j <= hi]
+        more = mandates_of(wider, prov.verb if c.verb else "", toks, c.i, hi, inside, v, ctx.gram, body,
+                           lambda m: _concept(text, m), skip=frozenset(skip))
+        if len(more) > len(prov.mandates):
+            prov.mandates = more
 
 
 @dataclass

@@ -507,6 +507,11 @@ FR: dict[str, Any] = {
     "heeding_phrases": ["tenir compte"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
+    # a list of tasks after one marker repeats it after each comma ("de présenter ..., de solliciter ... et de
+    # lui faire rapport"): the markers that head the same list; and nouns in "-re" that a marker also heads
+    "listed_markers": {"de": "de", "d": "de", "à": "à"},
+    "listed_nouns": ["manière", "nature", "mesure", "matière", "lumière", "ordre", "titre", "cadre", "centre",
+                     "nombre", "membre", "procédure", "structure", "culture", "guerre", "frontière"],
     "attention_nouns": ["attention", "considération"],
     "report_verbs": ["rendre", "faire"],
     "information_nouns": ["informations", "renseignements"],
@@ -532,7 +537,7 @@ FR: dict[str, Any] = {
     "due_date": r"(?<!du )\b(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+((?:19|20)\d{2})\b",
     "entity_prepositions": ["de", "du", "des", "avec", "par", "pour"],
     "negations": ["pas"],
-    "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+)?(?:au|aux|à\s+la|à\s+l['’]|le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
+    "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+|donc\s+)?(?:au|aux|à\s+la|à\s+l['’]|le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
                          r"(?:de|d['’])\s*(?!la\b|le\b|les\b)[a-zé]+",
     # "Décide de recommander à la Sixième Commission de créer ...", as English "decides to recommend that the Sixth
     # Committee establish"
@@ -580,7 +585,7 @@ ES: dict[str, Any] = {
     "back_reference_nonstate": ["entidades", "organizaciones", "organismos", "instituciones", "órganos"],
     "back_reference_all": ["actores", "asociados", "interesados"],
     "back_reference_elsewhere": ["párrafo", "párrafos", "anexo", "resolución", "sección"],
-    "gerund_suffixes": ["ando", "iendo"],
+    "gerund_suffixes": ["ando", "iendo", "yendo"],
     "adverbials": ["a este respecto", "en este sentido", "en ese sentido", "a ese respecto", "con ese fin",
                    "con este fin", "en este contexto", "además", "así como", "a estos fines", "a tal fin",
                    "con tal fin", "a tal efecto", "a esos efectos", "a estos efectos", "por lo que", "por consiguiente",
@@ -676,6 +681,8 @@ ES: dict[str, Any] = {
     "purpose_words": ["para", "fin", "miras", "objeto", "vistas"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
+    # a word between the join and the marker of a second task ("y de que informe al respecto")
+    "marker_leads": ["de"],
     "attention_nouns": ["atención", "consideración"],
     "report_verbs": ["informe", "informen", "informar"],
     "information_nouns": ["información"],
@@ -742,7 +749,7 @@ ES: dict[str, Any] = {
                           "actúe", "actúen", "formule", "formulen", "ejecute", "ejecuten", "estreche", "estrechen",
                           "consiga", "dé", "den", "rinda", "rindan", "responda", "respondan", "identifique",
                           "identifiquen",
-                          "contribuya", "contribuyan"},
+                          "contribuya", "contribuyan", "evite", "eviten", "ataque", "ataquen"},
     # "a que, en su período de sesiones de 2024, continúe": an adverbial between the marker and its verb
     "marker_parenthetical": True,
     "due_date": r"(?<!de )\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+((?:19|20)\d{2})\b",

@@ -132,10 +132,11 @@ def _plural_head(text: str) -> bool:
 
 
 def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int, mentions: list[Mention],
-                vocab: Any, gram: dict[str, Any], body: str, concept: Callable[[Mention], Concept]) -> list[Mandate]:
+                vocab: Any, gram: dict[str, Any], body: str, concept: Callable[[Mention], Concept],
+                skip: frozenset[int] = frozenset()) -> list[Mandate]:
     """The mandates a provision gives: a request or invitation to named entities of the UN system, or a
     decision of the adopting body (its addressee) with a task; none for calls on States or others. Its words
-    from the verb on are toks[lo:hi]."""
+    from the verb on are toks[lo:hi]; `skip`: the tokens of an aside that give no task and no complement."""
     decision = prov.modality in DECISION_MODALITIES
     if decision:
         entities: list[Concept | None] = list(prov.addressees[:1])
@@ -146,7 +147,7 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
     if not entities:
         return []
     ctx = _Provision(prov.text, prov.start, toks, mentions, decision, gram, body, vocab, concept,
-                     agreeing=verb in AGREEING_VERBS)
+                     agreeing=verb in AGREEING_VERBS, skip=skip)
     return ctx.mandates(lo, hi, entities)
 
 
@@ -226,11 +227,11 @@ def _deliverable_owner(toks: list[Token], lo: int, found: list[Concept], starts:
     return found[0]
 
 
-def _first_marker(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> int:
+def _first_marker(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], skip: frozenset[int] = frozenset()) -> int:
     markers = {lows(m)[0] for m in gram["mandate_markers"]}
     non_inf = {lows(p)[0] for p in gram["non_infinitive_after_to"]}
-    return next((i for i in range(lo, hi) if toks[i].low in markers and _infinitive(toks, i + 1, hi, non_inf, gram)),
-                hi)
+    return next((i for i in range(lo, hi) if toks[i].low in markers and i not in skip
+                 and _infinitive(toks, i + 1, hi, non_inf, gram)), hi)
 
 
 class _Provision:
@@ -238,13 +239,14 @@ class _Provision:
 
     def __init__(self, text: str, base: int, toks: list[Token], mentions: list[Mention], decision: bool,
                  gram: dict[str, Any], body: str, vocab: Any, concept: Callable[[Mention], Concept], *,
-                 agreeing: bool = False):
+                 agreeing: bool = False, skip: frozenset[int] = frozenset()):
         self.text, self.base, self.toks, self.mentions = text, base, toks, mentions
         self.agreeing = agreeing  # an agreeing decision: a task only for another entity
         self.decision, self.gram, self.body, self.vocab, self.concept = decision, gram, body, vocab, concept
         self.cues = cues(gram.get("lang", "en"))
         # partner phrases and conditions on another body's act: no task word in them, no entity decided for
-        self.aside = _not_cues(toks, gram)
+        self.aside = _not_cues(toks, gram) | skip
+        self.skip = skip
         # a title in quotation marks names a document, item or event, it asks for nothing ("the sub-item entitled
         # "Follow-up to the high-level plenary meeting"", "la question intitulée « ... et appui international »")
         self.named = {k for m in mentions if m.concept.kind == "actor" for k in range(m.i, m.j)} | self.aside | \
@@ -252,14 +254,14 @@ class _Provision:
 
     def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
         out: list[Mandate] = []
-        segs = _segments(self.toks, lo, hi, self.gram, self.mentions)
+        segs = _segments(self.toks, lo, hi, self.gram, self.mentions, self.skip)
         if self.decision:
             segs = [c for a, b in segs for c in _that_clauses(self.toks, a, b, self.gram)]
             segs = [c for a, b in segs for c in _infinitive_clauses(self.toks, a, b, self.gram)]
         previous: dict[str, Any] = {}
         # a request's task is in its complement, not in its addressee ("the focal point for electoral
         # assistance"); a decision's may be in its verb phrase ("Decides to remain seized")
-        first = lo if self.decision else _first_marker(self.toks, lo, hi, self.gram)
+        first = lo if self.decision else _first_marker(self.toks, lo, hi, self.gram, self.skip)
         for k, (a, b) in enumerate(segs):
             s_start = self.base if k == 0 else self.toks[a].start
             s_end = self.toks[b - 1].end if k + 1 < len(segs) else self.base + len(self.text)
@@ -371,7 +373,7 @@ def _not_cues(toks: list[Token], gram: dict[str, Any]) -> set[int]:
 
 
 def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
-              mentions: list[Mention]) -> list[tuple[int, int]]:
+              mentions: list[Mention], skip: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges of the coordinated tasks: "to submit ... and to convene ..." is two; "to prepare a report
     ... and to present the report ..." is one (the second names the first's deliverable again); a bare "and"
     between two nouns, ", to" before a purpose ("a meeting, to mark ...") and "and to <a group>" are not."""
@@ -381,6 +383,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     starts = {m.i for m in mentions}
     spans = {m.i: m.j for m in mentions if m.concept.kind == "actor"}
     purposes = set(gram.get("purpose_verbs", ()))
+    leads = set(gram.get("marker_leads", ()))
     cuts = [lo]
     depth = 0
     opened = False  # the addressee phrase ("the Secretary-General, in consultation with X,") is no task
@@ -389,26 +392,30 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     for i in range(lo, hi - 1):
         low = toks[i].low
         item = _item(toks, i, hi, spans, markers, non_inf, gram)
-        if opened and (item or _bare_verb(toks, i, gram) or _continued_gerund(toks, cuts[-1], i, hi, gram)) and \
-                i - cuts[-1] > 2:
+        bare = not item and (_bare_verb(toks, i, gram) or _listed_verb(toks, verb_at, i, gram))
+        if opened and (item or bare or _continued_gerund(toks, cuts[-1], i, hi, gram)) and i - cuts[-1] > 2 and \
+                not (bare and _no_object(toks, verb_at, i, hi, gram)):
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
+            verb_at = i + 1
             purpose = False
             continue
         opened = opened or item  # "Decide: a) Seguir examinando ...; b) Solicitar ...": no marker before the list
         # never below zero: French and Spanish sub-paragraph labels close a parenthesis they never opened ("a)")
         depth = max(0, depth + (low == "(") - (low == ")"))
-        if depth or low not in markers:
+        if depth or low not in markers or i in skip:
             continue
         verb = i + 2 if toks[i + 1].low == "'" else i + 1
         if not _infinitive(toks, i + 1, hi, non_inf, gram) or verb in starts or \
                 (toks[verb].low.endswith("ing") and len(toks[verb].low) > 5):
             continue
-        # "and to", "y que"; Spanish "y a que" puts a second marker after the join
+        # "and to", "y que"; Spanish "y a que", "y de que" put a word before the marker after the join
         join = i - 1 if toks[i - 1].low in joins else \
-            i - 2 if toks[i - 1].low in markers and toks[i - 2].low in joins else \
-            i - 1 if _listed_clause(toks, i, hi, gram) else _parenthesis_join(toks, cuts[-1], i, joins)
+            i - 2 if toks[i - 1].low in markers | leads and toks[i - 2].low in joins else \
+            i - 1 if _listed_clause(toks, i, hi, gram) or _listed_marker(toks, verb_at, i, gram) else \
+            _parenthesis_join(toks, cuts[-1], i, joins)
         if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
-                not _shared_object(toks, verb_at, join) and not _same_deliverable(toks, cuts[-1], i, hi, gram):
+                not _shared_object(toks, verb_at, join) and not _no_object(toks, verb_at, join, hi, gram) and \
+                not _same_deliverable(toks, cuts[-1], i, hi, gram):
             cuts.append(join)
             verb_at = verb
         elif not opened:
@@ -437,6 +444,39 @@ def _shared_object(toks: list[Token], verb: int, join: int) -> bool:
     and to preside over two meetings" (nothing but a parenthesis between the first verb and the join)."""
     commas = [k for k in range(verb + 1, join) if toks[k].low == ","]
     return commas[:1] == [verb + 1] and commas[-1] == join - 1 and len(commas) == 2
+
+
+def _no_object(toks: list[Token], verb: int, join: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the task before a join is a verb without an object, which shares the object after the second
+    verb: "to prepare and to distribute a summary", "d'organiser et de présider ... deux réunions", "de continuer
+    à recueillir et à analyser les données", "que evalúe y estudie los riesgos" (one task, as "to organize and
+    preside"); not when either verb reports ("to report and to make recommendations", "d'envisager et de rendre
+    compte des moyens"): a report is a task of its own."""
+    k = verb  # past an adverbial: "que, siguiendo la práctica establecida, prepare y distribuya ..."
+    if toks[k].low == ",":
+        k = next((x + 1 for x in range(k + 1, join) if toks[x].low == ","), k)
+    words = [t.low for t in toks[k:join] if t.low not in ("'", "’")]
+    if not words:
+        return True  # the comma that closes that aside: no task before it to end
+    markers = {lows(m)[0] for m in gram["mandate_markers"]}
+    # one verb, or a verb that continues another ("continue to ensure", "continuer à recueillir")
+    if not (len(words) == 1 or (len(words) == 3 and words[1] in markers)) or not all(w.isalpha() for w in words):
+        return False
+    ending = gram.get("infinitive") if toks[verb - 1].low not in gram["clause_that"] else None
+    if ending and not all(_rx(ending).search(w) for w in words[::2]):
+        return False
+    nxt = join + 1
+    while nxt < hi and (toks[nxt].low in markers or toks[nxt].low in ("'", "’")):
+        nxt += 1
+    return not _reports_at(toks, k, hi, gram) and not _reports_at(toks, _past_pronouns(toks, nxt, hi, gram), hi, gram)
+
+
+def _reports_at(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether a cue of a report or an update starts at token i ("report", "rendre compte", "informe")."""
+    for ph, name in cues(gram.get("lang", "en")).tasks.get(toks[i].low, ()) if i < hi else ():
+        if name in ("report", "oral_update") and tuple(t.low for t in toks[i:i + len(ph)]) == ph:
+            return True
+    return False
 
 
 def _continued_gerund(toks: list[Token], lo: int, i: int, hi: int, gram: dict[str, Any]) -> bool:
@@ -469,6 +509,28 @@ def _bare_verb(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
         k = next((j + 1 for j in range(k + 1, min(len(toks), k + 25)) if toks[j].low == ","), len(toks))
     k = _past_pronouns(toks, k, len(toks), gram)
     return k < len(toks) and toks[k].low in verbs
+
+
+def _listed_marker(toks: list[Token], verb: int, i: int, gram: dict[str, Any]) -> bool:
+    """A task in a list of infinitives after a comma, with the marker of the task before it: French "de présenter
+    un rapport ..., *de solliciter* les vues des États Membres ... et de lui faire rapport" (English repeats "and
+    to"); not a noun the marker heads (", de manière à")."""
+    same = gram.get("listed_markers", {})
+    if toks[i - 1].low != "," or toks[i].low not in same or verb < 2:
+        return False
+    before = toks[verb - 2] if toks[verb - 1].low in ("'", "’") else toks[verb - 1]
+    nxt = i + 2 if toks[i + 1].low in ("'", "’") else i + 1
+    return same.get(before.low) == same[toks[i].low] and toks[nxt].low not in gram.get("listed_nouns", ())
+
+
+def _listed_verb(toks: list[Token], verb: int, i: int, gram: dict[str, Any]) -> bool:
+    """A task in a list of verbs after a comma, without a marker: Spanish "a que sigan promoviendo ..., garanticen
+    ..., apoyen ... y eviten ..." (English "to continue to promote ..., to ensure ..."); not the verb after an
+    adverbial between the marker and the first verb ("que, en consulta con la OMS, ..., presente un informe")."""
+    verbs = gram.get("coordinated_verbs")
+    if not verbs or toks[i].low != "," or i + 1 >= len(toks) or toks[i + 1].low not in verbs:
+        return False
+    return toks[verb].low.isalpha() or any(t.low in verbs for t in toks[verb:i])
 
 
 def _listed_clause(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:

@@ -1,0 +1,91 @@
+"""How many mandates a paragraph gives, the same in English, French and Spanish: coordinated tasks, lists,
+asides and shared objects (sentences written for these tests in the style of the Assembly's texts)."""
+from __future__ import annotations
+
+import pytest
+from handmade import mandates
+
+SG = "secretary-general"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report on "
+           "the question, taking into account the views of Member States, and to make recommendations thereon;"),
+    ("fr", "Prie le Secrétaire général de lui présenter à sa quatre-vingt-unième session un rapport sur la question, "
+           "en tenant compte des vues des États Membres, et de formuler des recommandations à ce sujet ;"),
+    ("es", "Solicita al Secretario General que le presente en su octogésimo primer período de sesiones un informe "
+           "sobre la cuestión, teniendo en cuenta las opiniones de los Estados Miembros, y que formule "
+           "recomendaciones al respecto;"),
+])
+def test_a_participle_aside_keeps_the_task_after_it(language, text):
+    # French ", en tenant compte de ..." opens a provision of its own; the request goes on after it
+    assert mandates(text, language) == [(SG, "report", "81"), (SG, "other", None)]
+
+
+def test_a_participle_aside_before_the_complement_is_skipped():
+    text = ("Prie le Secrétaire général, en tenant compte des travaux du groupe chargé d'examiner la question, de "
+            "continuer à lui faire rapport sur la situation financière du Bureau et de continuer à veiller à ce que "
+            "le Bureau dispose de ressources suffisantes ;")
+    assert [m[1] for m in mandates(text, "fr")] == ["report", "assistance"]
+
+
+def test_a_participle_that_asks_others_is_no_aside():
+    # "en invitant les États à ..." asks the States: its "et à" gives the Secretary-General nothing
+    text = ("Prie le Secrétaire général de lui présenter un rapport sur la question, en invitant les États Membres à "
+            "communiquer leurs vues et à coopérer avec lui ;")
+    assert [m[:2] for m in mandates(text, "fr")] == [(SG, "report")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général de suivre de près la situation, de solliciter les vues des États "
+           "Membres et de lui faire rapport à sa quatre-vingt-unième session ;"),
+    ("es", "Solicita al Secretario General que vigile la situación, recabe las opiniones de los Estados "
+           "Miembros y que la informe en su octogésimo primer período de sesiones;"),
+])
+def test_a_list_of_tasks_after_commas(language, text):
+    assert [m[1] for m in mandates(text, language)] == ["other", "other", "report"]
+    assert mandates(text, language)[-1] == (SG, "report", "81")
+
+
+def test_a_noun_after_the_marker_is_no_listed_task():
+    text = ("Prie le Secrétaire général de diffuser largement le rapport, de manière à sensibiliser le public, et de "
+            "lui faire rapport ;")
+    assert [m[1] for m in mandates(text, "fr")] == ["dissemination", "report"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to organize and to chair two meetings on the question;"),
+    ("fr", "Prie son président d'organiser et de présider deux réunions sur la question ;"),
+    ("fr", "Prie le Secrétaire général de continuer à recueillir et à analyser les données sur la question ;"),
+    ("es", "Solicita al Secretario General que organice y presida dos reuniones sobre la cuestión;"),
+    ("es", "Solicita al Secretario General que, siguiendo la práctica establecida, prepare y distribuya un resumen;"),
+])
+def test_verbs_that_share_one_object_are_one_task(language, text):
+    assert len(mandates(text, language)) == 1
+
+
+@pytest.mark.parametrize("language, text, tasks", [
+    ("fr", "Prie le Secrétaire général de lui rendre compte et de formuler des recommandations ;", ["report", "other"]),
+    ("en", "Requests the Secretary-General to report and to make recommendations;", ["report", "other"]),
+    ("fr", "Prie le Secrétaire général d'envisager et de rendre compte des moyens de renforcer les centres ;",
+     ["other", "report"]),
+    # a verb with its object before the join: "raise awareness", "pay due attention", "continue its efforts"
+    ("en", "Requests the Department of Global Communications to raise awareness of and to disseminate information on "
+           "the Decade;", ["other", "dissemination"]),
+    ("en", "Requests the Secretary-General to continue his efforts and to keep the General Assembly informed;",
+     ["other", "report"]),
+])
+def test_verbs_with_objects_or_reports_stay_tasks_of_their_own(language, text, tasks):
+    assert [m[1] for m in mandates(text, language)] == tasks
+
+
+def test_spanish_second_task_after_y_de_que():
+    text = ("Reitera su solicitud al Secretario General de que prosiga sus esfuerzos por mejorar la situación y de "
+            "que informe al respecto en su próximo informe;")
+    assert [m[1] for m in mandates(text, "es")] == ["other", "report"]
+
+
+def test_spanish_gerund_in_yendo_continues_a_task():
+    text = ("Solicita al Secretario General que siga mejorando la información del sitio web e incluyendo los "
+            "informes de los seminarios regionales;")
+    assert len(mandates(text, "es")) == 2
