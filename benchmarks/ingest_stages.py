@@ -72,6 +72,7 @@ def stages(files: list[Path], meta: list[str]) -> dict[str, float]:
         iri, triples = build_triples(res)
         tick("triples")
         nt = pipeline.ntriples_of(triples)
+        nq = pipeline.graph_nquads(iri, nt)  # the N-Quads lines the parent's bulk load reads
         tick("ntriples")
         store = loaded(nt) if loaded else None
         report = validate(triples, nt, count_warnings=False, **({"store": store} if loaded else {}))
@@ -86,7 +87,7 @@ def stages(files: list[Path], meta: list[str]) -> dict[str, float]:
         view.value(rdflib.URIRef(iri), rdflib.URIRef(pipeline.ONTOLOGY_NS + "symbol"))
         record = from_graph(iri, view)
         tick("lineage record")
-        pickle.dumps(pipeline.FileResult(str(f), iri, None, nt, None, list(res.warnings), record))
+        pickle.dumps(pipeline.FileResult(str(f), iri, None, nt, None, list(res.warnings), record, nq, True))
         tick("pickle")
     return spent
 

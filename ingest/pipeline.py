@@ -25,6 +25,7 @@ from tqdm import tqdm
 from unkg.config import ONTOLOGY_NS, VOCAB_NS, progress_every
 from unkg.errors import InputError, StoreError, UnkgError, ValidationError, one_line
 from unkg.store import Store, delta
+from unkg.store.common import GraphText, graph_nquads
 
 # File kinds the readers know, for expanding folders (files named explicitly are always tried).
 INGEST_SUFFIXES = {".xml", ".akn", ".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
@@ -47,10 +48,16 @@ class FileResult:
     error: str | None = None  # the one-line message when the file failed
     warnings: list[str] = field(default_factory=list)
     lineage: Any = None  # unkg.lineage.record.Record: what lineage needs of the graph, taken while it is in memory
+    nquads: bytes = b""  # the same statements as N-Quads lines in the graph, ready for the store's bulk load
+    checked: bool = False  # Oxigraph parsed the N-Triples without refusing a term
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def payload(self) -> GraphText:
+        """The graph as the store takes it (`GraphText`)."""
+        return GraphText(self.ntriples, self.nquads or graph_nquads(self.graph_iri or "", self.ntriples), self.checked)
 
 
 @dataclass
@@ -262,6 +269,7 @@ def process_file(path: str | Path) -> FileResult:
     try:
         built = build_checked(Path(path), _META)
         out.graph_iri, out.warnings, out.ntriples = built.iri, built.warnings, built.ntriples
+        out.nquads, out.checked = graph_nquads(built.iri, built.ntriples), built.parsed
         view = TripleView(built.triples)
         symbol = view.value(rdflib.URIRef(built.iri), rdflib.URIRef(ONTOLOGY_NS + "symbol"))
         out.symbol = None if symbol is None else str(symbol)
@@ -384,42 +392,111 @@ def ingest(
     summary = Summary(files=len(files_) + len(problems))
     for path, problem in problems:
         _fail(summary, path, f"{path}: {problem}", on_failure)
-    # The ontology and vocabularies go in with the first batch, so a run that stores nothing changes nothing.
+    # The ontology and vocabularies go in with the first graph written, so a run that stores nothing changes nothing.
     reference = stale_reference_graphs(store) if with_reference and files_ else []
-    graphs_before = len(store.graphs()) if files_ else 0
-
-    batch: dict[str, FileResult] = {}
-    batch_quads = 0
-    by_graph: dict[str, str] = {}
-    records: dict[str, tuple[str, Any]] = {}  # work IRI -> (file, lineage record) of the version lineage reads
-
-    def flush() -> None:
-        nonlocal batch_quads, reference
-        if batch:
-            _write_batch(store, reference, batch, summary, on_failure)
-            reference = []
-            batch.clear()
-            batch_quads = 0
-
-    for result in _results(files_, meta_paths, jobs, progress):
-        if not result.ok:
-            _fail(summary, result.path, result.error or "", on_failure)
-            continue
-        summary.unresolved_names += [w for w in dict.fromkeys(result.warnings)
-                                     if w.startswith(UNRESOLVED_PREFIX) and w not in summary.unresolved_names]
-        iri = _later_input_wins(summary, by_graph, batch, result)
-        _keep_record(records, result)
-        if iri in batch:
-            batch_quads -= batch[iri].ntriples.count("\n")
-        batch[iri] = result
-        batch_quads += result.ntriples.count("\n")
-        if len(batch) >= BATCH_GRAPHS or batch_quads >= BATCH_QUADS:
-            flush()
-    flush()
-    _lineage_and_compaction(store, summary, list(by_graph), _stored_records(records, summary),
-                            graphs_before=graphs_before, jobs=jobs, lineage=lineage, progress=progress)
+    before = store.graphs() if files_ else []
+    writer = _Writer(store, summary, reference, on_failure)
+    results = _results(files_, meta_paths, jobs, progress)
+    if hasattr(store, "load_new_graphs") and not any(not is_reference_graph(g) for g in before):
+        writer.load(results)  # a first load: one bulk load reading the results as they come
+    else:
+        for result in results:
+            writer.add(result)
+    writer.finish()
+    _lineage_and_compaction(store, summary, list(writer.by_graph), _stored_records(writer.records, summary),
+                            graphs_before=len(before), jobs=jobs, lineage=lineage, progress=progress)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _Writer:
+    """Where the results go. Into a store with resolution graphs: in batches, each one replace (`_write_batch`).
+    Into a store without any: one bulk load that reads the graphs from the results as they come (`load`,
+    `EmbeddedStore.load_new_graphs`), and a batch after it for what such a load cannot take (a graph given a
+    second time, which replaces the first; one that Oxigraph has not parsed)."""
+
+    def __init__(self, store: Store, summary: Summary, reference: list[tuple[str, str]],
+                 on_failure: Callable[[str], None] | None):
+        self.store, self.summary, self.reference, self.on_failure = store, summary, reference, on_failure
+        self.batch: dict[str, FileResult] = {}
+        self.batch_quads = 0
+        self.by_graph: dict[str, str] = {}  # graph IRI -> the file whose graph the store gets
+        self.records: dict[str, tuple[str, Any]] = {}  # work IRI -> (file, lineage record) of the version lineage reads
+        self.holding = False  # while the bulk load runs, the batch waits for it
+
+    def conforming(self, result: FileResult) -> bool:
+        """Books a result (its failure, or its unresolved names and lineage record); True when it is to be stored."""
+        if not result.ok:
+            _fail(self.summary, result.path, result.error or "", self.on_failure)
+            return False
+        self.summary.unresolved_names += [w for w in dict.fromkeys(result.warnings) if w.startswith(UNRESOLVED_PREFIX)
+                                          and w not in self.summary.unresolved_names]
+        _keep_record(self.records, result)
+        return True
+
+    def add(self, result: FileResult) -> None:
+        if not self.conforming(result):
+            return
+        self.to_batch(result)
+
+    def to_batch(self, result: FileResult) -> None:
+        iri = _later_input_wins(self.summary, self.by_graph, self.batch, result)
+        if iri in self.batch:
+            self.batch_quads -= self.batch[iri].ntriples.count("\n")
+        self.batch[iri] = result
+        self.batch_quads += result.ntriples.count("\n")
+        if not self.holding and (len(self.batch) >= BATCH_GRAPHS or self.batch_quads >= BATCH_QUADS):
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            _write_batch(self.store, self.reference, self.batch, self.summary, self.on_failure)
+            self.reference = []
+            self.batch.clear()
+            self.batch_quads = 0
+
+    def load(self, results: Iterable[FileResult]) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.holding = True
+        try:
+            self.store.load_new_graphs(self.graphs(results))  # type: ignore[attr-defined]
+        finally:
+            self.holding = False
+            self.summary.write_seconds += time.perf_counter() - wall
+            self.summary.write_cpu += time.process_time() - cpu
+
+    def graphs(self, results: Iterable[FileResult]) -> Iterator[tuple[str, GraphText]]:
+        """What the bulk load reads: after the first conforming result, the reference graphs the store lacks;
+        then each new graph Oxigraph has parsed. The others wait in the batch."""
+        for result in results:
+            if not self.conforming(result):
+                continue
+            iri = result.graph_iri or ""
+            if iri in self.by_graph or not result.checked:
+                self.to_batch(result)
+                continue
+            if self.reference:
+                yield from self._new_reference()
+            self.by_graph[iri] = result.path
+            self.summary.stored += 1
+            payload = result.payload()
+            self.summary.quads += payload.nquads.count(b"\n")
+            yield iri, payload
+
+    def _new_reference(self) -> Iterator[tuple[str, GraphText]]:
+        """The reference graphs the store lacks (Oxigraph wrote them); a stale one it holds stays for `finish`."""
+        held = set(self.store.graphs())
+        for iri, nt in self.reference:
+            if iri not in held:
+                yield iri, GraphText(nt, graph_nquads(iri, nt), checked=True)
+        self.reference = [(iri, nt) for iri, nt in self.reference if iri in held]
+
+    def finish(self) -> None:
+        """The last batch, and reference graphs still stale once something was stored."""
+        self.flush()
+        if self.reference and self.summary.stored:
+            self.store.replace_graphs(self.reference)
+            self.reference = []
 
 
 def _lineage_and_compaction(store: Store, summary: Summary, graphs: list[str], records: list[Any], *,
@@ -500,7 +577,7 @@ def _write_batch(store: Store, reference: list[tuple[str, str]], batch: dict[str
     refuses it, graph by graph (`_write_apart`)."""
     wall, cpu = time.perf_counter(), time.process_time()
     try:
-        written = store.replace_graphs([*reference, *((iri, r.ntriples) for iri, r in batch.items())])
+        written = store.replace_graphs([*reference, *((iri, r.payload()) for iri, r in batch.items())])
         summary.quads += written - sum(_count_lines(nt) for _i, nt in reference)  # resolution quads only
         summary.stored += len(batch)
     except StoreError as e:
@@ -524,7 +601,8 @@ def _write_apart(store: Store, reference: list[tuple[str, str]], batch: dict[str
             summary.stored += 1
         except StoreError as e:
             refused.append((result, str(e)))
-    if len(refused) == len(batch) and not any(refused_term(r.ntriples) for r, _ in refused):
+    # a graph Oxigraph could not parse in its worker is the graph's fault, whatever refused_term finds
+    if len(refused) == len(batch) and not any(not r.checked or refused_term(r.ntriples) for r, _ in refused):
         raise error
     for result, message in refused:
         _fail(summary, result.path, f"{result.path}: the store refused its graph: {_one_line(message)}", on_failure)

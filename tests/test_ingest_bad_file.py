@@ -120,6 +120,7 @@ def test_store_that_refuses_everything_is_a_store_error(tmp_path: Path, capsys: 
         raise StoreError(f"{self.location}: could not write graphs: No space left on device")
 
     monkeypatch.setattr(EmbeddedStore, "replace_graphs", refuse)
+    monkeypatch.setattr(EmbeddedStore, "load_new_graphs", refuse)  # a first load's one bulk load
     code = main(["ingest", *map(str, files), "--store", str(tmp_path / "store"), "-q"])
     err = capsys.readouterr().err
     assert code == 2 and "No space left on device" in err and not any(str(f) in err for f in files), err

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, XSD
 
 from unkg.errors import QueryError, StoreError
 from unkg.store import open_store
-from unkg.store.common import replace_update, stats_query
+from unkg.store.common import GraphText, graph_nquads, nquads, replace_update, stats_query
 from unkg.store.embedded import EmbeddedStore
 
 UNKG = rdflib.Namespace("https://w3id.org/unkg/ontology#")
@@ -427,3 +427,51 @@ def test_a_store_written_before_reads_as_it_did(store_dir):
         assert len(s) == len(s._store)  # nothing but the default graph written directly, as before
     finally:
         s.close()
+
+
+def checked(iri: str, g: rdflib.Graph) -> GraphText:
+    nt = g.serialize(format="nt")
+    return GraphText(nt, graph_nquads(iri, nt), checked=True)
+
+
+def test_one_load_of_new_graphs_gives_what_batches_give(store, tmp_path):
+    """The ingest's first load (one bulk load reading the graphs as they come) and a batch write give the same
+    named graphs and the same union, each statement once."""
+    graphs = [(G1, small_graph()), (FR, small_graph()), (G2, small_graph("A/RES/78/217"))]
+    assert store.load_new_graphs((iri, checked(iri, g)) for iri, g in graphs) == sum(len(g) for _, g in graphs)
+    batches = open_store(str(tmp_path / "batches"))
+    batches.replace_graphs(graphs)
+    assert quads(store) == quads(batches) and union_rows(store) == union_rows(batches)
+    assert len(union_rows(store)) == len(small_graph()) + len(small_graph("A/RES/78/217"))
+    batches.close()
+
+
+def test_one_load_that_fails_after_writing_leaves_the_store_as_it_was(store):
+    store.replace_graphs([(G1, small_graph())])
+    before_quads, before_union = quads(store), union_rows(store)
+    store._store = _LoadsThenFails(store._store)
+    graphs = [(FR, small_graph()), (G2, small_graph("A/RES/78/217"))]  # FR repeats G1's statements
+    with pytest.raises(StoreError, match="No space left"):
+        store.load_new_graphs((iri, checked(iri, g)) for iri, g in graphs)
+    assert quads(store) == before_quads and store.graphs() == [G1] and union_rows(store) == before_union
+
+
+def test_one_load_takes_only_new_checked_graphs(store):
+    """A graph the store holds, or one Oxigraph has not parsed, stops the load, which then removes what it wrote."""
+    store.replace_graphs([(G1, small_graph())])
+    before_quads, before_union = quads(store), union_rows(store)
+    with pytest.raises(StoreError, match="already in the store"):
+        store.load_new_graphs([(G2, checked(G2, small_graph("A/RES/78/217"))), (G1, checked(G1, small_graph()))])
+    unchecked = GraphText(small_graph().serialize(format="nt"), b"", checked=False)
+    with pytest.raises(StoreError, match="not parsed"):
+        store.load_new_graphs([(FR, unchecked)])
+    assert quads(store) == before_quads and union_rows(store) == before_union
+
+
+def test_graph_nquads_puts_each_statement_in_the_graph():
+    nt = small_graph().serialize(format="nt")
+    lines = graph_nquads(G1, nt).decode().splitlines()
+    assert len(lines) == len(small_graph()) and all(line.endswith(f" <{G1}> .") for line in lines)
+    assert sorted(lines) == sorted(nquads([(G1, nt)])[0].splitlines())  # the line by line way, for any text
+    odd = "<urn:a> <urn:b> <urn:c>.\n\n<urn:a> <urn:b> <urn:d> ."  # no space before a dot, no last line break
+    assert graph_nquads(G1, odd).decode() == f"<urn:a> <urn:b> <urn:c> <{G1}> .\n<urn:a> <urn:b> <urn:d> <{G1}> .\n"

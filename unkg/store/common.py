@@ -9,13 +9,27 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from typing import Iterable, Union
 
 import rdflib
 
 from unkg.config import ONTOLOGY_NS
 
-GraphData = Union[rdflib.Graph, str]
+
+@dataclass(frozen=True)
+class GraphText:
+    """A graph as the ingest's workers send it: its N-Triples, the same statements as N-Quads lines in the
+    graph (`graph_nquads`, UTF-8), so that the process writing the store only joins them, and `checked` when
+    Oxigraph has already parsed these N-Triples without refusing a term (the worker's shape check loads them),
+    so that the store need not check them again."""
+
+    ntriples: str
+    nquads: bytes
+    checked: bool = False
+
+
+GraphData = Union[rdflib.Graph, str, GraphText]
 
 # What `unkg stats` counts, by class (in any named graph); the store's own totals come first.
 STAT_CLASSES = {
@@ -33,6 +47,8 @@ def ntriples(data: GraphData) -> str:
     """The graph as N-Triples text (a string payload is assumed to be N-Triples already)."""
     if isinstance(data, str):
         return data
+    if isinstance(data, GraphText):
+        return data.ntriples
     return data.serialize(format="nt", encoding="utf-8").decode("utf-8")
 
 
@@ -74,6 +90,17 @@ def nquads(graphs: list[tuple[str, str]]) -> tuple[str, int]:
                 # an N-Triples statement ends with "."; one that does not is left for the parser to refuse
                 out.append((line[:-1].rstrip() if line.endswith(".") else line) + suffix)
     return "".join(out), len(out)
+
+
+def graph_nquads(iri: str, text: str) -> bytes:
+    """A graph's N-Triples as N-Quads lines in that graph, UTF-8, what a bulk load reads. Statements written as
+    `pipeline.ntriples_of`, rdflib and Oxigraph write them end in " .\n" and hold no other (a literal's line
+    breaks are escaped), so the graph's name goes before each end at once; any other text is taken line by
+    line (`nquads`)."""
+    suffix = f" <{check_iri(iri)}> .\n"
+    if text.count("\n") == text.count(" .\n") and text.endswith("\n"):
+        return text.replace(" .\n", suffix).encode("utf-8")
+    return nquads([(iri, text)])[0].encode("utf-8")
 
 
 def stats_query(graph_prefixes: list[str] | None = None) -> str:

@@ -7,12 +7,13 @@ why). A store written before it did so has an empty default graph and is read as
 """
 from __future__ import annotations
 
+import io
 import json
 import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 import rdflib
@@ -20,7 +21,16 @@ import rdflib
 from unkg.errors import QueryError, StoreError
 from unkg.querykind import check_nesting
 from unkg.store import Dataset, delta, mirror
-from unkg.store.common import GraphData, check_iri, nquads, ntriples, replace_update, stats_from_row, stats_query
+from unkg.store.common import (
+    GraphData,
+    GraphText,
+    check_iri,
+    graph_nquads,
+    ntriples,
+    replace_update,
+    stats_from_row,
+    stats_query,
+)
 
 _RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -144,7 +154,8 @@ class EmbeddedStore:
         those graphs again, which leaves the store as it was since none of them was there before.
         """
         self._writable()
-        payload = [(check_iri(iri), ntriples(data)) for iri, data in graphs]
+        items = [(check_iri(iri), data) for iri, data in graphs]
+        payload = [(iri, ntriples(data)) for iri, data in items]
         if not payload:
             return 0
         iris = [iri for iri, _ in payload]
@@ -154,13 +165,14 @@ class EmbeddedStore:
                 if text:
                     self._store.update(text)
                 return quads
-            data, quads = nquads(payload)
-            if self.union_once:  # N-Triples lines are N-Quads lines of the default graph
-                data += "\n".join(nt for _, nt in payload) + "\n"
+            parts = [self._bulk_lines(iri, data) for iri, data in items]
         except (SyntaxError, OSError, ValueError, RuntimeError) as e:
             raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
+        data = b"".join(named for named, _, _ in parts) + b"".join(union for _, union, _ in parts)
         try:
-            self._store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            # a payload Oxigraph has parsed already is not checked twice (see GraphText)
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS,
+                                  lenient=all(isinstance(d, GraphText) and d.checked for _, d in items))
         except BaseException as e:  # also Ctrl-C: never leave part of a batch behind
             for iri in iris:
                 self._store.remove_graph(ox.NamedNode(iri))
@@ -169,7 +181,67 @@ class EmbeddedStore:
             if isinstance(e, (SyntaxError, OSError, ValueError, RuntimeError)):
                 raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
             raise
-        return quads
+        return sum(quads for _, _, quads in parts)
+
+    def _bulk_lines(self, iri: str, data: GraphData) -> tuple[bytes, bytes, int]:
+        """What a bulk load reads for one new graph: its statements as N-Quads lines in the graph, the same as
+        lines of the default graph (the union's copy; none on a store written before it kept one), and how
+        many statements."""
+        if isinstance(data, GraphText):
+            text, named = data.ntriples, data.nquads
+        else:
+            text = ntriples(data)
+            named = graph_nquads(iri, text)
+        union = b""
+        if self.union_once and text:  # N-Triples lines are N-Quads lines of the default graph
+            union = text.encode("utf-8") + (b"" if text.endswith("\n") else b"\n")
+        return named, union, named.count(b"\n")
+
+    def load_new_graphs(self, graphs: Iterable[tuple[str, GraphText]]) -> int:
+        """Bulk-load graphs the store does not hold, in one load that reads `graphs` as it goes (the ingest
+        passes its workers' results as they come). Returns quads written.
+
+        One load instead of one per batch: RocksDB then receives a few large sorted files instead of a set of
+        files per batch, which its background compaction would merge into everything already loaded, again
+        and again (docs/benchmarks.md, "Ingest speed: one load"). Each graph must be new to the store and
+        `checked` (see GraphText); a graph already in the store or given twice stops the load. A load that
+        fails, or is interrupted, removes every graph it wrote and what it added to the default graph, so the
+        store is as it was."""
+        self._writable()
+        written: list[str] = []
+        counts = [0]
+
+        def lines() -> Iterator[bytes]:
+            seen: set[str] = set()
+            for iri, data in graphs:
+                node = ox.NamedNode(check_iri(iri))
+                if iri in seen or self._store.contains_named_graph(node):
+                    raise StoreError(f"{self.location}: {iri} is already in the store; a bulk load writes new graphs")
+                if not (isinstance(data, GraphText) and data.checked):
+                    raise StoreError(f"{self.location}: {iri} was not parsed before; a bulk load takes checked graphs")
+                seen.add(iri)
+                written.append(iri)
+                named, union, quads = self._bulk_lines(iri, data)
+                counts[0] += quads
+                yield named
+                yield union
+
+        try:
+            self._store.bulk_load(_Reader(lines()), format=ox.RdfFormat.N_QUADS, lenient=True)
+        except BaseException as e:  # also Ctrl-C, which reaches Python while the load reads its input
+            self._unload(written)
+            if isinstance(e, (SyntaxError, OSError, ValueError, RuntimeError)):
+                raise StoreError(f"{self.location}: could not write graphs: {_one_line(e)}") from None
+            raise
+        return counts[0]
+
+    def _unload(self, iris: list[str]) -> None:
+        """Remove graphs a failed load wrote, then the default graph's triples that no named graph holds (the
+        whole default graph is read: the statements the load wrote are not kept)."""
+        for iri in iris:
+            self._store.remove_graph(ox.NamedNode(iri))
+        if self.union_once and iris:
+            self._store.update(mirror.DROP_ORPHANS)
 
     def _drop_orphans(self, payload: list[tuple[str, str]]) -> None:
         """After a failed bulk load, remove from the default graph what it wrote there and no named graph
@@ -438,6 +510,31 @@ class EmbeddedStore:
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only")
+
+
+class _Reader(io.RawIOBase):
+    """Blocks of bytes from an iterator read as one file: what `Store.bulk_load` reads, a piece at a time, while
+    the iterator makes the next blocks."""
+
+    def __init__(self, blocks: Iterator[bytes]):
+        super().__init__()
+        self._blocks = blocks
+        self._block = memoryview(b"")
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._at >= len(self._block):
+            block = next(self._blocks, None)
+            if block is None:
+                return 0
+            self._block, self._at = memoryview(block), 0
+        n = min(len(buffer), len(self._block) - self._at)
+        buffer[:n] = self._block[self._at:self._at + n]
+        self._at += n
+        return n
 
 
 def _at_most(results: Any, limit: int, what: str) -> list[Any]:
