@@ -2,8 +2,9 @@
 
 Each file is processed on its own (`process_file`): a file that cannot be read, or whose graph does not
 conform to the shapes, becomes one failure line naming the file and the problem, and never reaches the
-store. Workers return N-Triples text; the parent writes conforming graphs in batches, each batch one
-atomic replace, so re-ingesting a file replaces its named graph and leaves the same quads.
+store. Workers return N-Triples text (and the same as N-Quads lines); the parent writes conforming graphs in
+batches, each batch one atomic replace, so re-ingesting a file replaces its named graph and leaves the same
+quads; into a store without resolution graphs, in one bulk load that reads them as they come (`_Writer`).
 """
 from __future__ import annotations
 
