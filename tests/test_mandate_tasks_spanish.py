@@ -107,3 +107,74 @@ def test_the_adjective_brief_is_no_briefing():
 ])
 def test_cues_both_versions_print(english, spanish, task):
     assert same(english, spanish) == [("secretary-general", task)]
+
+
+def test_an_agenda_item_named_as_the_setting_decides_nothing():
+    assert same("Requests the Secretary-General to submit an annual report to inform the discussions under the agenda "
+                "item on the programme;",
+                "Solicita al Secretario General que presente un informe anual para las deliberaciones sobre el tema "
+                "del programa relativo al programa;") == [("secretary-general", "report")]
+    assert tasks("Solicita al Secretario General que presente un informe en relación con el tema del programa "
+                 "titulado \"Desarrollo sostenible\";", "es") == [("secretary-general", "report")]
+
+
+def test_a_purpose_of_consideration_pays_no_attention():
+    assert same("Requests the Secretary-General to submit for consideration a report on the programme;",
+                "Solicita al Secretario General que presente, para su examen, un informe sobre el programa;") == \
+        [("secretary-general", "report")]
+    assert tasks("Requests the Secretary-General to give due consideration to the needs of small States;", "en") == \
+        [("secretary-general", "other")]
+
+
+def test_a_gerund_with_its_object_pronoun_keeps_its_cue():
+    assert tasks("Solicita al Relator Especial que siga presentándole sus conclusiones;", "es")[0][1] == "report"
+
+
+def test_helping_to_do_is_an_other_task():
+    assert same("Requests the Secretary-General to develop recommendations to help to ensure coherent procedures;",
+                "Solicita al Secretario General que formule recomendaciones para ayudar a conseguir procedimientos "
+                "coherentes;") == [("secretary-general", "other")]
+    assert tasks("Solicita al Secretario General que siga ayudando a los Estados Miembros;", "es") == \
+        [("secretary-general", "assistance")]
+
+
+def test_a_request_passed_on_with_an_object_pronoun():
+    assert same("Requests the President of the General Assembly to invite the Department of Global Communications to "
+                "support him;",
+                "Solicita al Presidente de la Asamblea General que invite al Departamento de Comunicación Global a "
+                "prestarle apoyo;") == [("president-of-the-general-assembly", "other")]
+
+
+def test_a_light_verb_takes_its_own_object_first():
+    assert same("Requests the Secretary-General to continue to provide technical assistance to Member States for the "
+                "collection and analysis of evidence;",
+                "Solicita al Secretario General que siga prestando asistencia técnica a los Estados Miembros para la "
+                "reunión y el análisis de pruebas;") == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("english, spanish, task", [
+    ("Requests the Secretary-General to raise awareness of the strategy;",
+     "Solicita al Secretario General que siga trabajando para crear conciencia sobre la estrategia;", "other"),
+    ("Requests the Secretary-General to update the compilation of decisions;",
+     "Solicita al Secretario General que actualice la compilación de decisiones;", "study"),
+    ("Requests the Secretary-General to provide the Division with adequate resources;",
+     "Solicita al Secretario General que dote a la División de recursos;", "assistance"),
+    ("Invites the Secretary-General to consider convening a conference on the matter;",
+     "Invita al Secretario General a que considere la posibilidad de convocar una conferencia sobre la cuestión;",
+     "meeting"),
+    ("Invites the Secretary-General to consider designating a focal point;",
+     "Invita al Secretario General a que considere la posibilidad de designar un coordinador;", "establish"),
+    ("Requests the Secretary-General to ensure the simultaneous issuance of documents;",
+     "Solicita al Secretario General que asegure la publicación simultánea de los documentos;", "dissemination"),
+    ("Requests the Secretary-General to ensure that the Special Rapporteur receives the resources necessary;",
+     "Solicita al Secretario General que vele por que la Relatora Especial reciba los recursos necesarios;",
+     "assistance"),
+    ("Requests the Secretary-General to continue to study the sources of the problem;",
+     "Solicita al Secretario General que siga estudiando las fuentes del problema;", "study"),
+    ("Requests the Secretary-General to act to strengthen capacity to prevent the damage;",
+     "Solicita al Secretario General que actúe para fortalecer la capacidad de prevenir los daños;", "assistance"),
+    ("Requests the Secretary-General to take all appropriate measures to ensure coherence;",
+     "Solicita al Secretario General que adopte todas las medidas adecuadas para asegurar la coherencia;", "other"),
+])
+def test_more_cues_both_versions_print(english, spanish, task):
+    assert same(english, spanish) == [("secretary-general", task)]

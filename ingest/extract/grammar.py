@@ -707,6 +707,8 @@ ES: dict[str, Any] = {
     "aside_openers": ["teniendo", "tomando", "habida cuenta", "con cargo a", "con los recursos", "dentro de los límites",
                       "dentro de los recursos", "en su calidad de", "en calidad de", "previa consulta", "tras consultar",
                       "después de consultar"],
+    # verbs of help that help to do something before "a" and an infinitive ("para ayudar a conseguir")
+    "helping_verbs": ["ayudar", "ayude", "ayuden", "ayudando"],
     # object pronouns printed at the end of an infinitive ("publicarlos", "presentárselo"), longest first
     "enclitics": ["selos", "selas", "selo", "sela", "los", "las", "les", "lo", "la", "le", "se"],
     # a task that passes a request on to others: "que invite a los Gobiernos a que proporcionen información"

@@ -780,7 +780,8 @@ def _verb_after(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dic
     if not (i < hi and toks[i].low.isalpha() and toks[i].low not in non_inf):
         return False
     endings = gram["marker_endings"].get(marker) if gram is not None else None
-    return not endings or toks[i].low.endswith(tuple(endings))
+    # "a prestarle apoyo": the infinitive with its object pronoun
+    return not endings or toks[i].low.endswith(tuple(endings)) or _enclitic_stem(toks[i].low, gram) is not None
 
 
 def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozenset(),
@@ -829,7 +830,9 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         carried = [f for f, d in nouns if f[0] in DELIVERABLES and d <= 25]
         carried = next((f for f in carried if not _placed(toks, f[1], gram)), carried[0] if carried else None)
         near = next((f for f, d in nouns if d <= 8), None)
-        return carried or near or _information(toks, i, hi, gram) or (name, i)
+        # its own object first ("siga prestando asistencia técnica ... para la reunión, el análisis ...")
+        own = near if near is not None and _gap(i, near[1], aside | names) <= 2 else None
+        return own or carried or near or _information(toks, i, hi, gram) or (name, i)
     return name, i
 
 
@@ -897,16 +900,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
         n = len(ph)
         if i + n > hi or any(toks[i + k].low != ph[k] for k in range(1, n)):
             continue
-        if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
-            continue  # "the present resolution", "la presente resolución"
-        if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
-            continue  # "taking into account the report of the High Commissioner" cites one already made
-        if name == "agenda_item" and any(t.low in _UNDER for t in toks[max(lo, i - 3):i]):
-            continue  # "to inform the discussions under the agenda item": where it is discussed, no decision
-        if toks[i].low == "brief" and i > lo and toks[i - 1].low in ("a", "an"):
-            continue  # "a brief, concise draft declaration": the adjective, no briefing
-        if name == "report" and _relation(toks, i, n):
-            continue  # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link, no report
+        if _other_sense(toks, lo, hi, i, n, name):
+            continue
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
             continue  # "renew the measures imposed" extends no one's mandate
         if name == "meeting" and gram and (_transitive_meet(toks, i, n, hi, gram) or _holding_to_account(toks, i, n, hi, gram)):
@@ -916,10 +911,47 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
         if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)
                                            or _gathering(toks, i, n, gram)):
             continue
-        attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and \
-            any(t.low in attention for t in toks[i + n:min(hi, i + n + 3)])
+        if name == "assistance" and _helping_to(toks, i, n, hi, gram):
+            return "other", False, n  # "para ayudar a conseguir": as "to help to ensure"
+        attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and _attention(toks, i + n, hi, attention)
         return name, attending, n
     return None
+
+
+def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str) -> bool:
+    """Whether the cue phrase at token i, n tokens long, is used in a sense that asks for nothing."""
+    if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
+        return True  # "the present resolution", "la presente resolución"
+    if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
+        return True  # "taking into account the report of the High Commissioner" cites one already made
+    if name == "agenda_item" and any(t.low in _UNDER for t in toks[max(lo, i - 3):i]):
+        return True  # "to inform the discussions under the agenda item": where it is discussed, no decision
+    if toks[i].low == "brief" and i > lo and toks[i - 1].low in ("a", "an"):
+        return True  # "a brief, concise draft declaration": the adjective, no briefing
+    # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link, no report
+    return name == "report" and _relation(toks, i, n)
+
+
+def _attention(toks: list[Token], at: int, hi: int, attention: set[str]) -> bool:
+    """Whether the words right after a verb name the attention it pays ("give due consideration to", "presten la
+    debida atención"), not a purpose ("submit proposals for consideration", "presentar, para su examen")."""
+    for t in toks[at:min(hi, at + 3)]:
+        if t.low in attention:
+            return True
+        if t.low in _FOR:
+            return False
+    return False
+
+
+_FOR = {"for", "pour", "para", "por"}
+
+
+def _helping_to(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any] | None) -> bool:
+    """Whether a verb of help helps to do something rather than helps someone: Spanish "ayudar a conseguir",
+    "ayude a garantizar" (English "help to", French "aider à", cues of other), not "ayudar a los Estados"."""
+    if not gram or toks[i].low not in gram.get("helping_verbs", ()) or i + n + 1 >= hi or toks[i + n].low != "a":
+        return False
+    return bool(_rx(gram["infinitive"]).search(toks[i + n + 1].low)) and toks[i + n + 1].low.isalpha()
 
 
 def _in_name(toks: list[Token], lo: int, i: int) -> bool:
@@ -931,11 +963,15 @@ def _in_name(toks: list[Token], lo: int, i: int) -> bool:
 
 def _enclitic_stem(word: str, gram: dict[str, Any] | None) -> str | None:
     """The infinitive of a verb printed with its object pronouns: Spanish "publicarlos" -> "publicar",
-    "presentárselo" -> "presentar"; None for any other word."""
+    "presentárselo" -> "presentar", the gerund "presentándole" -> "presentar"; None for any other word."""
     for ending in (gram or {}).get("enclitics", ()):
         stem = word[:-len(ending)]
-        if word.endswith(ending) and len(stem) > 3 and stem[-2:] in ("ar", "er", "ir", "ár", "ér", "ír"):
+        if not word.endswith(ending) or len(stem) < 4:
+            continue
+        if stem[-2:] in ("ar", "er", "ir", "ár", "ér", "ír"):
             return stem[:-2] + stem[-2:].translate(_PLAIN)
+        if stem.endswith(("ándo", "iéndo")):  # the accent the pronoun puts on a gerund
+            return stem[:-4] + "ar" if stem.endswith("ándo") else stem[:-5] + "ir"
     return None
 
 
@@ -1062,8 +1098,8 @@ _PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "
 _CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los", "del", "al", "du", "au"},
           {"of", "du", "des", "del"})
 # the words before an agenda item that name where something is discussed ("under the agenda item", "au titre
-# du point de l'ordre du jour")
-_UNDER = {"under", "titre"}
+# du point de l'ordre du jour", "en relación con el tema del programa", "sobre el tema del programa")
+_UNDER = {"under", "titre", "cadre", "relación", "marco", "sobre", "bajo"}
 # the words after French "rapport" that make it a ratio or a link
 _RELATION_AFTER = {"avec", "coût", "entre", "qualité"}
 # a word after a cue that makes the cue an adjective ("present resolution"), a time ("present session") or
