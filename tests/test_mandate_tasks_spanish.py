@@ -126,6 +126,12 @@ def test_a_purpose_of_consideration_pays_no_attention():
         [("secretary-general", "other")]
 
 
+def test_studying_the_way_to_do_explores():
+    assert same("Requests the Secretary-General to continue to seek ways to promote workload-sharing;",
+                "Solicita al Secretario General que siga estudiando el modo de promover el reparto de la carga de "
+                "trabajo;") == [("secretary-general", "other")]
+
+
 def test_a_gerund_with_its_object_pronoun_keeps_its_cue():
     assert tasks("Solicita al Relator Especial que siga presentándole sus conclusiones;", "es")[0][1] == "report"
 
@@ -169,8 +175,18 @@ def test_a_light_verb_takes_its_own_object_first():
     ("Requests the Secretary-General to ensure that the Special Rapporteur receives the resources necessary;",
      "Solicita al Secretario General que vele por que la Relatora Especial reciba los recursos necesarios;",
      "assistance"),
-    ("Requests the Secretary-General to continue to study the sources of the problem;",
-     "Solicita al Secretario General que siga estudiando las fuentes del problema;", "study"),
+    ("Requests the Secretary-General to bear in mind the characteristics of the mandate;",
+     "Solicita al Secretario General que tenga presente las características del mandato;", "other"),
+    ("Requests the Secretary-General to ensure that the persons who serve as experts on mission are vetted;",
+     "Solicita al Secretario General que vele por que las personas que presten servicios como expertos en misión "
+     "sean investigadas;", "other"),
+    ("Requests the Secretary-General to continue to improve dialogue with Member States on the processes;",
+     "Solicita al Secretario General que siga mejorando el diálogo con los Estados Miembros sobre los procesos;",
+     "other"),
+    ("Requests the Secretary-General to strengthen the capacity of the Section to support the debate in the Sixth "
+     "Committee on the agenda item;",
+     "Solicita al Secretario General que refuerce la capacidad de la Sección para apoyar el debate en la Sexta "
+     "Comisión sobre el tema del programa;", "assistance"),
     ("Requests the Secretary-General to act to strengthen capacity to prevent the damage;",
      "Solicita al Secretario General que actúe para fortalecer la capacidad de prevenir los daños;", "assistance"),
     ("Requests the Secretary-General to take all appropriate measures to ensure coherence;",

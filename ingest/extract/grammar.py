@@ -619,7 +619,7 @@ ES: dict[str, Any] = {
     "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de", "junto con",
-                        "con la asistencia de", "con la participación de"]
+                        "con la asistencia de", "con la participación de", "diálogo con"]
     # the same ways of working when close ("en estrecha consulta con", "en plena coordinación con") or two at once
     # ("en consulta y cooperación con", "en estrecha cooperación y coordinación con")
     + [f"en {w} con" for w in _ES_CLOSE]
@@ -699,7 +699,7 @@ ES: dict[str, Any] = {
     # "explore", "consider"
     "exploring_verbs": ["estudiar", "estudie", "estudien"],
     "explored_nouns": ["posibilidad", "posibilidades", "opciones", "medios", "maneras", "formas", "mecanismos",
-                       "posibles", "vías", "modos", "alternativas"],
+                       "posibles", "vías", "modo", "modos", "alternativas"],
     # verbs that continue a task given as a gerund ("que siga prestando ..."): a gerund after "y" is a second task
     "continuing_verbs": ["siga", "sigan", "continúe", "continúen", "prosiga", "prosigan"],
     "gathering_cues": ["reunión"],

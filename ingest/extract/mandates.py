@@ -1099,7 +1099,7 @@ _CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los", "de
           {"of", "du", "des", "del"})
 # the words before an agenda item that name where something is discussed ("under the agenda item", "au titre
 # du point de l'ordre du jour", "en relación con el tema del programa", "sobre el tema del programa")
-_UNDER = {"under", "titre", "cadre", "relación", "marco", "sobre", "bajo"}
+_UNDER = {"under", "on", "titre", "cadre", "relación", "marco", "sobre", "bajo"}
 # the words after French "rapport" that make it a ratio or a link
 _RELATION_AFTER = {"avec", "coût", "entre", "qualité"}
 # a word after a cue that makes the cue an adjective ("present resolution"), a time ("present session") or
