@@ -41,6 +41,7 @@ from unkg.webapp import (
     vocab,
 )
 from unkg.webapp.cache import PageCache
+from unkg.webapp.listing import facet_links
 from unkg.webapp.serving import run as run_server
 from unkg.webapp.serving import warm_now
 from unkg.webapp.state import AppState
@@ -87,6 +88,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(vocab.bp)
     app.register_blueprint(lineage.bp)
     app.register_blueprint(mandates.bp)
+    app.add_template_global(facet_links)
     return app
 
 

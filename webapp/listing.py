@@ -17,6 +17,8 @@ from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from flask import Response, current_app, request, stream_with_context
+from jinja2.utils import url_quote
+from markupsafe import Markup, escape
 
 from unkg.webapp.errors import ApiError
 from unkg.webapp.facet_table import TableView, row_values
@@ -129,6 +131,31 @@ class Listing:
         except ValueError:
             raise ApiError("page must be a number or 'all'", 400) from None
         return page, pages, shown[(page - 1) * per_page: page * per_page]
+
+
+def facet_links(values: Sequence[tuple[Any, int]], filters: dict[str, Any], key: str, limit: int = 15
+                ) -> list[tuple[Any, int, Markup, bool]]:
+    """(value, count, link, chosen) of a facet's first `limit` values for the facet panel (templates/_listing.html):
+    `link` is the query string, escaped for an attribute, of the page with `filters` and this value of `key`
+    chosen, or for the value already chosen the page without it: what `dict(filters, **{key: value}) |
+    urlencode` and the `filters` without `key` give in the template, made here from the filters' quoted
+    pairs once per facet rather than by urlencoding every link's filters again."""
+    pairs = [(k, f"{url_quote(k, for_qs=True)}={url_quote(v, for_qs=True)}") for k, v in filters.items()]
+    at = next((i for i, (k, _) in enumerate(pairs) if k == key), None)
+    rest = [p for k, p in pairs if k != key]
+    before = pairs[:at] if at is not None else pairs
+    after = pairs[at + 1:] if at is not None else []
+    head = str(escape("".join(p + "&" for _, p in before) + url_quote(key, for_qs=True) + "="))
+    tail = str(escape("".join("&" + p for _, p in after)))
+    removed = escape("&".join(rest))
+    chosen = filters.get(key)
+    out = []
+    for value, n in values[:limit]:
+        if chosen == value:
+            out.append((value, n, removed, True))
+        else:  # a quoted value holds no character that HTML escapes
+            out.append((value, n, Markup(head + url_quote(value, for_qs=True) + tail), False))
+    return out
 
 
 def wants_export(fmt: str | None) -> bool:

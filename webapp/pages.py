@@ -26,6 +26,7 @@ from unkg.webapp.links import actor_link, anchor, concept_link, local, paragraph
 from unkg.webapp.listing import Listing, clean, natural_key, stream_export, wants_export
 from unkg.webapp.mandates import held_by
 from unkg.webapp.represent import MEDIA, choose, respond, serialize, split_suffix
+from unkg.webapp.row_html import RowHtml, render_all
 from unkg.webapp.state import concepts, state
 from unkg.webapp.vocab import graph_of
 from unkg.webapp.wording import Wording
@@ -67,6 +68,7 @@ def warm() -> None:
     _work_facts(concepts())
     _facet_table()
     wording()
+    row_html()
 
 
 def _provision_table() -> dict[str, tuple]:
@@ -328,6 +330,35 @@ def wording() -> Wording:
     """Every provision's wording, read once per store version (built at warm-up, before the fork)."""
     s = state()
     return s.cached("wording", lambda: Wording.read(s.store))
+
+
+def _row_macro() -> Any:
+    return current_app.jinja_env.get_template("_listing.html").module.provision_row  # type: ignore[attr-defined]
+
+
+def row_html() -> RowHtml:
+    """Every provision's row of the provisions' table as HTML, rendered once per store version (built at
+    warm-up, before the fork; webapp/row_html.py)."""
+    def build() -> RowHtml:
+        table, c, render = _facet_table(), concepts(), _row_macro()
+        provisions = list(table.position)
+
+        def rows() -> Any:
+            for start in range(0, len(provisions), 2000):
+                part = _make_rows(provisions[start:start + 2000], c)
+                add_wording(part)
+                yield from part
+
+        return render_all(table.position, rows(), render)
+
+    return state().cached("row_html", build)
+
+
+@bp.app_template_global()
+def provision_row_html(row: dict[str, Any]) -> Any:
+    """A row of the provisions' table: its HTML rendered once (`row_html`), else rendered now."""
+    found = row_html().get(row["provision"])
+    return found if found is not None else _row_macro()(row)
 
 
 def _provision_page(key: str, rows: list[dict[str, Any]], data: dict[str, Any], template: str, base_path: str,

@@ -1,0 +1,38 @@
+"""The facet panel's links (`listing.facet_links`) are the query strings the template made with Jinja's
+`urlencode` for every link, escaped the same way: random filters and values with characters that URLs
+quote and HTML escapes, the facet chosen or not, first among the filters, last or in between."""
+from __future__ import annotations
+
+import random
+
+from jinja2 import Environment
+
+from unkg.webapp.listing import facet_links
+
+# the panel's links as the template wrote them before facet_links
+REFERENCE = Environment(autoescape=True).from_string(
+    '{% for value, n in values[:15] %}'
+    '{% if filters.get(key) == value %}{% set rest = dict(filters) %}{% set _ = rest.pop(key) %}'
+    '[{{ value }}|{{ rest | urlencode }}|{{ n }}]'
+    '{% else %}({{ value }}|{{ dict(filters, **{key: value}) | urlencode }}|{{ n }}){% endif %}{% endfor %}')
+SAME = Environment(autoescape=True).from_string(
+    '{% for value, n, link, chosen in facet_links(values, filters, key) %}'
+    '{% if chosen %}[{{ value }}|{{ link }}|{{ n }}]{% else %}({{ value }}|{{ link }}|{{ n }}){% endif %}{% endfor %}')
+WORDS = ["call upon", "a&b", "<x>", 'say "no"', "États", "right/to+food", "50%", "2024", "~_.-", "'", ""]
+
+
+def test_the_links_are_the_template_urlencode_ones():
+    rng = random.Random(3)
+    keys = ["verb", "body", "year", "q", "from", "to", "a b", "x&y"]
+    chosen_seen = 0
+    for _ in range(400):
+        filters = {k: rng.choice(WORDS[:-1]) for k in rng.sample(keys, rng.randint(0, 4))}
+        key = rng.choice(keys)
+        values = [(v, rng.randint(1, 99)) for v in rng.sample(WORDS, rng.randint(0, len(WORDS)))]
+        if key in filters and rng.random() < 0.5:
+            values.insert(rng.randint(0, len(values)), (filters[key], 3))
+        values += [(f"v{i}", 1) for i in range(rng.randint(0, 12))]  # beyond the 15 shown
+        args = {"values": values, "filters": filters, "key": key}
+        assert SAME.render(facet_links=facet_links, **args) == REFERENCE.render(**args), args
+        chosen_seen += any(v == filters.get(key) for v, _ in values[:15])
+    assert chosen_seen > 50  # the chosen value's link (the filters without it) is compared too
