@@ -109,6 +109,9 @@ def test_an_ingest_beside_the_server_shows_at_once(served):
         rows = json.loads(_get(base + "/actors/states.json?page=all"))["rows"]
         new = [r for r in rows if r["symbol"] == "A/RES/86/7"]
         assert new and any("States to act" in r["text"] for r in new), new
+        # the page's table shows it too: rows rendered once per version (webapp/row_html.py), not the old one's
+        html = _get(base + "/actors/states?page=all")
+        assert b"A/RES/86/7" in html and b"States to act" in html
     # one worker renders the new version's pages in the background, as the parent rendered the first's
     deadline = time.monotonic() + 60
     while not (found := set((log.parent / "pages").glob("*/prerender.json")) - rendered_before):

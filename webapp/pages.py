@@ -218,17 +218,8 @@ def _addressees_of() -> dict[str, list[str]]:
 @bp.route("/actors.<any(json,csv):fmt>")
 @cached_page
 def actors(fmt: str | None = None) -> Response:
-    pairs = addressee_pairs()
     c = concepts()
-    rows = []
-    for actor in set(pairs) | {a for a in c.labels if a in c.narrower and any(n in pairs for n in c.below(a))}:
-        below = c.below(actor)
-        total = set().union(*(pairs.get(a, set()) for a in below))
-        if not total:
-            continue
-        rows.append({"actor": actor, "label": c.label(actor), "provisions": len(pairs.get(actor, ())),
-                     "with_narrower": len(total), "narrower": len(below) - 1, "link": actor_link(actor)})
-    rows.sort(key=lambda r: (-r["with_narrower"], r["label"].lower()))
+    rows = _actor_rows()
     q = (request.args.get("q") or "").strip()
     states: list[dict[str, Any]] = []
     if q:
@@ -240,6 +231,26 @@ def actors(fmt: str | None = None) -> Response:
     data = {"title": "Obligations by actor", "rows": rows, "count": len(rows), "q": q, "states": states}
     return respond(data, "actors.html", base_path="/actors", suffix=fmt, offered=("html", "json", "csv"),
                    csv_rows=(rows, ["label", "actor", "provisions", "with_narrower", "narrower", "link"]))
+
+
+def _actor_rows() -> list[dict[str, Any]]:
+    """Every addressed actor with its provisions' counts, most provisions first: the rows of /actors, made once
+    per store version (a search of the list or its CSV filters them)."""
+    def build() -> list[dict[str, Any]]:
+        pairs = addressee_pairs()
+        c = concepts()
+        rows = []
+        for actor in set(pairs) | {a for a in c.labels if a in c.narrower and any(n in pairs for n in c.below(a))}:
+            below = c.below(actor)
+            total = set().union(*(pairs.get(a, set()) for a in below))
+            if not total:
+                continue
+            rows.append({"actor": actor, "label": c.label(actor), "provisions": len(pairs.get(actor, ())),
+                         "with_narrower": len(total), "narrower": len(below) - 1, "link": actor_link(actor)})
+        rows.sort(key=lambda r: (-r["with_narrower"], r["label"].lower()))
+        return rows
+
+    return state().cached("actor_rows", build)
 
 
 def _states_matching(words: list[str], c: Concepts) -> list[dict[str, Any]]:

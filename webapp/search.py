@@ -14,6 +14,7 @@ import time
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,7 @@ from unkg.webapp.state import state as app_state
 
 bp = Blueprint("search", __name__)
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split on the words, keeping them
 MAX_QUERY_CHARS = 5000
 COMMON = 0.25  # a term in more than this share of paragraphs adds little and costs much: skipped
 
@@ -111,8 +113,14 @@ class Index:
             # how much of the query's wording the paragraph shares (0..1), blended with the TF-IDF cosine:
             # the same words in the same order ("agreed language") rank above the same words scattered
             doc = self.docs.words(i)
-            overlap = (fuzz.partial_ratio(q, doc) if len(q) < 200 else fuzz.token_set_ratio(q, doc)) / 100
-            scores[i] = score = 0.5 * s + 0.5 * overlap
+            # once `limit` are kept, a wording under `need` (in rapidfuzz's 0..100) cannot lift the candidate
+            # to the lowest of them: rapidfuzz may then stop comparing early (it answers 0), and the candidate
+            # is left out as if it had been compared; the margin keeps a candidate that could tie
+            need = max(0.0, 200 * best[0] - 100 * s - 1e-6) if len(best) == limit else 0.0
+            ratio = fuzz.partial_ratio(q, doc, score_cutoff=need) if len(q) < 200 else fuzz.token_set_ratio(q, doc, score_cutoff=need)
+            if ratio < need:
+                continue
+            scores[i] = score = 0.5 * s + 0.5 * (ratio / 100)
             if len(best) < limit:
                 heapq.heappush(best, score)
             elif score > best[0]:
@@ -190,17 +198,25 @@ def highlight(text: str, query: str) -> tuple[list[dict[str, Any]], list[str]]:
     """`text` cut into segments, the words it shares with `query` marked (case, and the words' endings after
     an apostrophe or hyphen, as `words` reads them); and the distinct words marked."""
     wanted = {w for w in words(query) if w not in _PLAIN}
+    # the lower-cased text split into (between words, word, between words, ..., between words): the words are
+    # what `words` reads; a word's place is the length of the parts before it, found only for the words marked
+    parts = _SPLIT.split(text.lower())
     segments: list[dict[str, Any]] = []
     matched: list[str] = []
-    last = 0
-    for m in _TOKEN.finditer(text.lower()):
-        if m.group(0) in wanted:
-            if m.start() > last:
-                segments.append({"text": text[last:m.start()], "hit": False})
-            segments.append({"text": text[m.start():m.end()], "hit": True})
-            last = m.end()
-            if m.group(0) not in matched:
-                matched.append(m.group(0))
+    hits = [i for i in range(1, len(parts), 2) if parts[i] in wanted]
+    if hits:
+        ends = list(accumulate(map(len, parts)))
+        last = 0
+        for i in hits:
+            start, end = ends[i - 1], ends[i]
+            if start > last:
+                segments.append({"text": text[last:start], "hit": False})
+            segments.append({"text": text[start:end], "hit": True})
+            last = end
+            if parts[i] not in matched:
+                matched.append(parts[i])
+    else:
+        last = 0
     if last < len(text):
         segments.append({"text": text[last:], "hit": False})
     return segments, matched
@@ -230,10 +246,11 @@ def search(fmt: str | None = None) -> Response:
         size = len(index.docs)
         for d, score in index.search(q, limit):
             segments, matched = highlight(d.text, q)
-            page, hash_ = paragraph_link(d.para, d.work).split("#", 1)
+            link = paragraph_link(d.para, d.work)
+            page, hash_ = link.split("#", 1)
             rows.append({"symbol": d.symbol, "paragraph": d.number or (f"preambular {d.index}" if d.index else ""),
                          "kind": "operative" if d.kind.startswith("Operative") else "preambular", "date": d.date,
-                         "score": round(score, 4), "text": d.text, "link": paragraph_link(d.para, d.work), "iri": d.para,
+                         "score": round(score, 4), "text": d.text, "link": link, "iri": d.para,
                          "matched": matched, "segments": segments,
                          "versions": [{"lang": lang, "link": f"{page}?lang={lang}#{hash_}"}
                                       for lang in index.languages.get(d.work, []) if lang != "en"]})

@@ -569,5 +569,15 @@ def state_for_query(q: str) -> dict[str, Any] | None:
     d = directory()
     if q in d["by_iso3"]:
         return d["states"][d["by_iso3"][q]]
-    return next((s for s in d["states"].values() if q in (n.lower() for n in s["names"])), None)
+    return _by_name().get(q)
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, dict[str, Any]]:
+    """A State's names, lower-cased -> the first State of the directory with that name."""
+    out: dict[str, dict[str, Any]] = {}
+    for s in directory()["states"].values():
+        for n in s["names"]:
+            out.setdefault(n.lower(), s)
+    return out
 

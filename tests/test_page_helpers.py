@@ -1,12 +1,14 @@
-"""The facet panel's links (`listing.facet_links`) are the query strings the template made with Jinja's
-`urlencode` for every link, escaped the same way: random filters and values with characters that URLs
-quote and HTML escapes, the facet chosen or not, first among the filters, last or in between."""
+"""The helpers that write parts of the pages in Python write what the templates' loops wrote: the facet
+panel's links (`listing.facet_links`) are the query strings Jinja's `urlencode` made for every link, escaped
+the same way (random filters and values with characters that URLs quote and HTML escapes, the facet chosen or
+not, first among the filters, last or in between); an actor page's lists of actors (`links.anchors_html`)."""
 from __future__ import annotations
 
 import random
 
 from jinja2 import Environment
 
+from unkg.webapp.links import anchors_html
 from unkg.webapp.listing import facet_links
 
 # the panel's links as the template wrote them before facet_links
@@ -36,3 +38,12 @@ def test_the_links_are_the_template_urlencode_ones():
         assert SAME.render(facet_links=facet_links, **args) == REFERENCE.render(**args), args
         chosen_seen += any(v == filters.get(key) for v, _ in values[:15])
     assert chosen_seen > 50  # the chosen value's link (the filters without it) is compared too
+
+
+def test_the_lists_of_actors_are_the_template_loop():
+    env = Environment(autoescape=True)
+    loop = env.from_string('{% for n in items %}<a href="{{ n["link"] }}">{{ n["label"] }}</a>{% if not loop.last %}, {% endif %}{% endfor %}')
+    helper = env.from_string("{{ anchors_html(items) }}")
+    for items in ([], [{"link": "/actors/a?b&c", "label": "<x> & \"y\" 'z'"}],
+                  [{"link": None, "label": "Côte d’Ivoire"}, {"link": "/actors/states", "label": "States"}]):
+        assert helper.render(items=items, anchors_html=anchors_html) == loop.render(items=items)
