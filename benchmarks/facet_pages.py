@@ -10,7 +10,9 @@ a time, the pages measured, each computed as a worker computes it on its first r
 actor, right or group the warm-up did not answer are built then):
 the eight facet pages of benchmarks/webapp.py, then for 24 actors and 12 rights and groups (the broadest
 and others drawn with a fixed seed) a later page, three one-filter pages, a two-filter page with a date,
-the JSON of page 2, a filtered CSV page and the Turtle twin; a few exports; 15 State pages and their JSON.
+the JSON of page 2, a filtered CSV page and the Turtle twin; a few exports; 15 State pages and their JSON; the
+list pages of benchmarks/webapp.py that its warm-up does not answer, and /resolutions filtered by values of
+each of its facets.
 Each page's CPU time (`time.process_time`: this process, with its query threads) is measured around the
 request. Printed: each facet page of benchmarks/webapp.py, then p50 / p95 / max per kind. `--save` writes
 every page's status and sha256; `--compare` reads such a file (made by another commit, e.g. in a `git
@@ -57,7 +59,7 @@ def pages_of(client, rng: random.Random) -> dict[str, list[str]]:
              + [r["link"] for r in rights[:6] + rng.sample(rights[6:], min(6, len(rights) - 6))]
              + [r["link"] for r in groups[:6] + rng.sample(groups[6:], min(6, len(groups) - 6))])
     kinds: dict[str, list[str]] = {"facet (webapp.py)": facet_pages(year, body, verb, rights[0]["link"], groups[0]["link"]),
-                                   "later page": [], "filtered": [], "json/csv/ttl": [], "export": [], "state": []}
+                                   "later page": [], "filtered": [], "json/csv/ttl": [], "export": [], "state": [], "list": []}
     for link in links:
         doc = js(link + ".json?page=1")
         facets = [(k, v["values"]) for k, v in doc["facets"].items() if v["values"]]
@@ -73,6 +75,14 @@ def pages_of(client, rng: random.Random) -> dict[str, list[str]]:
     kinds["export"] = [f"{links[12]}.csv", f"{links[13]}.json?verb={q(verb)}", "/actors/states.csv?strength=4"]
     states = js("/states.json")["rows"]
     kinds["state"] = [r["link"] + suffix for r in rng.sample(states, min(15, len(states))) for suffix in ("", ".json")]
+    session = res["facets"]["session"]["values"][0][0]
+    kinds["list"] = ["/resolutions?page=7", f"/resolutions?body={q(body)}", f"/resolutions?body={q(body)}&year={year}",
+                     f"/resolutions?session={session}&sort=symbol", "/resolutions?q=human+rights", "/resolutions?from=2022&to=2023-06",
+                     "/resolutions?adoption=by+vote&sort=date-asc", "/actors?q=council", "/actors.csv", "/states?q=col",
+                     "/resolutions.json?page=1"]
+    for k, v in res["facets"].items():
+        for value, _ in rng.sample(v["values"], min(3, len(v["values"]))):
+            kinds["list"] += [f"/resolutions?{k}={q(str(value))}", f"/resolutions.json?{k}={q(str(value))}&page=2&from=2020"]
     return kinds
 
 

@@ -1,5 +1,5 @@
 """The helpers that write parts of the pages in Python write what the templates' loops wrote: the facet
-panel's links (`listing.facet_links`) are the query strings Jinja's `urlencode` made for every link, escaped
+panel's values (`listing.facet_items`) with the query strings Jinja's `urlencode` made for every link, escaped
 the same way (random filters and values with characters that URLs quote and HTML escapes, the facet chosen or
 not, first among the filters, last or in between); an actor page's lists of actors (`links.anchors_html`)."""
 from __future__ import annotations
@@ -9,17 +9,15 @@ import random
 from jinja2 import Environment
 
 from unkg.webapp.links import anchors_html
-from unkg.webapp.listing import facet_links
+from unkg.webapp.listing import facet_items
 
-# the panel's links as the template wrote them before facet_links
+# the panel's values as the template's loop wrote them before facet_items
 REFERENCE = Environment(autoescape=True).from_string(
-    '{% for value, n in values[:15] %}'
-    '{% if filters.get(key) == value %}{% set rest = dict(filters) %}{% set _ = rest.pop(key) %}'
-    '[{{ value }}|{{ rest | urlencode }}|{{ n }}]'
-    '{% else %}({{ value }}|{{ dict(filters, **{key: value}) | urlencode }}|{{ n }}){% endif %}{% endfor %}')
-SAME = Environment(autoescape=True).from_string(
-    '{% for value, n, link, chosen in facet_links(values, filters, key) %}'
-    '{% if chosen %}[{{ value }}|{{ link }}|{{ n }}]{% else %}({{ value }}|{{ link }}|{{ n }}){% endif %}{% endfor %}')
+    '{% for value, n in values[:15] %}\n    <li>{% if filters.get(key) == value %}{% set rest = dict(filters) %}'
+    '{% set _ = rest.pop(key) %}<strong class="chosen">{{ value }}</strong> <a class="remove" href="?{{ rest | urlencode }}" '
+    'title="remove this filter">×</a>{% else %}<a href="?{{ dict(filters, **{key: value}) | urlencode }}" '
+    'data-value="{{ value }}">{{ value }}</a>{% endif %} <span class="n">{{ n }}</span></li>\n  {% endfor %}')
+SAME = Environment(autoescape=True).from_string("{{ facet_items(values, filters, key) }}")
 WORDS = ["call upon", "a&b", "<x>", 'say "no"', "États", "right/to+food", "50%", "2024", "~_.-", "'", ""]
 
 
@@ -35,7 +33,7 @@ def test_the_links_are_the_template_urlencode_ones():
             values.insert(rng.randint(0, len(values)), (filters[key], 3))
         values += [(f"v{i}", 1) for i in range(rng.randint(0, 12))]  # beyond the 15 shown
         args = {"values": values, "filters": filters, "key": key}
-        assert SAME.render(facet_links=facet_links, **args) == REFERENCE.render(**args), args
+        assert SAME.render(facet_items=facet_items, **args) == REFERENCE.render(**args), args
         chosen_seen += any(v == filters.get(key) for v, _ in values[:15])
     assert chosen_seen > 50  # the chosen value's link (the filters without it) is compared too
 

@@ -42,7 +42,7 @@ from unkg.webapp import (
 )
 from unkg.webapp.cache import PageCache
 from unkg.webapp.links import anchors_html
-from unkg.webapp.listing import facet_links
+from unkg.webapp.listing import facet_items
 from unkg.webapp.serving import run as run_server
 from unkg.webapp.serving import warm_now
 from unkg.webapp.state import AppState
@@ -89,7 +89,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(vocab.bp)
     app.register_blueprint(lineage.bp)
     app.register_blueprint(mandates.bp)
-    app.add_template_global(facet_links)
+    app.add_template_global(facet_items)
     app.add_template_global(anchors_html)
     return app
 

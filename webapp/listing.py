@@ -133,29 +133,29 @@ class Listing:
         return page, pages, shown[(page - 1) * per_page: page * per_page]
 
 
-def facet_links(values: Sequence[tuple[Any, int]], filters: dict[str, Any], key: str, limit: int = 15
-                ) -> list[tuple[Any, int, Markup, bool]]:
-    """(value, count, link, chosen) of a facet's first `limit` values for the facet panel (templates/_listing.html):
-    `link` is the query string, escaped for an attribute, of the page with `filters` and this value of `key`
-    chosen, or for the value already chosen the page without it: what `dict(filters, **{key: value}) |
-    urlencode` and the `filters` without `key` give in the template, made here from the filters' quoted
-    pairs once per facet rather than by urlencoding every link's filters again."""
+def facet_items(values: Sequence[tuple[Any, int]], filters: dict[str, Any], key: str, limit: int = 15) -> Markup:
+    """The `<li>` of a facet's first `limit` values in the facet panel (templates/_listing.html), each a link to
+    the page with `filters` and this value of `key` chosen, or for the value already chosen a link to the page
+    without it. What the template's loop over the values wrote, with `dict(filters, **{key: value}) |
+    urlencode` for every link: here the filters' quoted pairs are made once per facet, and each value is
+    escaped once (a facet panel holds up to 120 values)."""
     pairs = [(k, f"{url_quote(k, for_qs=True)}={url_quote(v, for_qs=True)}") for k, v in filters.items()]
     at = next((i for i, (k, _) in enumerate(pairs) if k == key), None)
-    rest = [p for k, p in pairs if k != key]
     before = pairs[:at] if at is not None else pairs
     after = pairs[at + 1:] if at is not None else []
-    head = str(escape("".join(p + "&" for _, p in before) + url_quote(key, for_qs=True) + "="))
-    tail = str(escape("".join("&" + p for _, p in after)))
-    removed = escape("&".join(rest))
+    head = escape("".join(p + "&" for _, p in before) + url_quote(key, for_qs=True) + "=")
+    tail = escape("".join("&" + p for _, p in after))
+    removed = escape("&".join(p for k, p in pairs if k != key))
     chosen = filters.get(key)
     out = []
     for value, n in values[:limit]:
+        v = escape(value)
         if chosen == value:
-            out.append((value, n, removed, True))
+            item = f'<strong class="chosen">{v}</strong> <a class="remove" href="?{removed}" title="remove this filter">×</a>'
         else:  # a quoted value holds no character that HTML escapes
-            out.append((value, n, Markup(head + url_quote(value, for_qs=True) + tail), False))
-    return out
+            item = f'<a href="?{head}{url_quote(value, for_qs=True)}{tail}" data-value="{v}">{v}</a>'
+        out.append(f'\n    <li>{item} <span class="n">{escape(n)}</span></li>\n  ')
+    return Markup("".join(out))
 
 
 def wants_export(fmt: str | None) -> bool:
