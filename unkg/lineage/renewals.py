@@ -4,18 +4,14 @@ A mandate renews one of the predecessor's mandates when their provisions' paragr
 (`prov:wasDerivedFrom`, already in the lineage graph), the two mandates give the same entity the same
 kind of task, and the predecessor was adopted on an earlier day: resolutions adopted together (one per
 Non-Self-Governing Territory, say) may follow one another in a series, but none renews another's mandate. `index(store, works)` reads the mandates of the stored resolutions once, as
-{work: {paragraph: [(mandate, entity, task), ...]}}; `link(graph, mandates)` adds the renewals to a lineage
-graph built with `unkg.lineage.graph.build`, from the derivations it holds.
+{work: {paragraph: [(mandate, entity, task), ...]}}; `renewed(derived, mandates)` gives the renewals of a lineage
+graph built with `unkg.lineage.graph.build_lines`, from the derivations it holds.
 """
 from __future__ import annotations
 
 import json
 from typing import Any, Iterable
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import PROV
-
-from unkg.ingest.graph import UNKG
 from unkg.lineage.stored import PREFIXES
 
 Mandates = dict[str, list[tuple[str, str, str, str]]]  # paragraph -> [(mandate, entity, task, adoption date)], "" if none
@@ -63,23 +59,23 @@ def of(index_: dict[str, Mandates], *works: str) -> Mandates:
     return out
 
 
-def link(g: Graph, mandates: Mandates) -> int:
-    """Add `unkg:renews` for each derived paragraph's mandates that match a source's mandate by entity and task,
-    adopted earlier (one to one within a pair of paragraphs; a mandate renews at most one); returns how many
-    were added."""
-    added, renewed = 0, set()
-    for to, fr in sorted(g.subject_objects(PROV.wasDerivedFrom)):
-        new, old = mandates.get(str(to)), mandates.get(str(fr))
+def renewed(derived: Iterable[tuple[str, str]], mandates: Mandates) -> list[tuple[str, str]]:
+    """(mandate, the mandate it renews) for each derived paragraph's mandates (`derived`: (paragraph, its
+    source) of each `prov:wasDerivedFrom` of a lineage graph) that match a source's mandate by entity and
+    task, adopted earlier (one to one within a pair of paragraphs; a mandate renews at most one)."""
+    out: list[tuple[str, str]] = []
+    renewed_: set[str] = set()
+    for to, fr in sorted(set(derived)):
+        new, old = mandates.get(to), mandates.get(fr)
         if not new or not old:
             continue
         free = [o for o in old if not (o[3] and new[0][3] and o[3] >= new[0][3])]
         for m, actor, task, _ in new:
-            if m in renewed:  # a merged paragraph's mandate renews one of its sources' mandates
+            if m in renewed_:  # a merged paragraph's mandate renews one of its sources' mandates
                 continue
             match = next((o for o in free if o[1] == actor and o[2] == task), None)
             if match is not None:
                 free.remove(match)
-                renewed.add(m)
-                g.add((URIRef(m), UNKG.renews, URIRef(match[0])))
-                added += 1
-    return added
+                renewed_.add(m)
+                out.append((m, match[0]))
+    return out

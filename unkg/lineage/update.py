@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from rapidfuzz import fuzz
-from rdflib import Literal, URIRef
 
 from unkg import iris
 from unkg.config import ONTOLOGY_NS, VOCAB_NS
@@ -26,7 +25,7 @@ from unkg.ingest.model import Resolution
 from unkg.lineage import renewals, stored
 from unkg.lineage.align import align
 from unkg.lineage.entries import _rows, from_records, from_store
-from unkg.lineage.graph import build, graph_name, series_iri
+from unkg.lineage.graph import build_lines, graph_name, series_iri
 from unkg.lineage.record import Record, prefer
 from unkg.lineage.series import COMMON_PARAGRAPH, UNIQUE_WEIGHT, Entry, Placement, _choose, _title_key, entry, place
 from unkg.lineage.stored import PREFIXES
@@ -61,14 +60,19 @@ def _series_of(placements: dict[str, Placement], symbol: str, known: dict[str, s
 
 def _graph(new: Resolution, old: Resolution | None, placement: Placement, series: str,
            fingerprints: Iterable[str], mandates: renewals.Mandates | None = None) -> tuple[str, str]:
+    """One lineage graph as N-Triples: the alignment with the predecessor, the renewals of its mandates and
+    the paragraph fingerprints later ingests find it by."""
     alignments = align(old.paragraphs, new.paragraphs, with_changes=False) if old is not None else []
-    name, g = build(new, series, old, alignments, placement.score if old is not None else None,
-                    placement.evidence if old is not None else ())
-    renewals.link(g, mandates or {})
-    work = URIRef(iris.work(new.symbol))
-    for h in sorted(set(fingerprints)):
-        g.add((work, UNKG.paragraphFingerprint, Literal(h)))
-    return name, g.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    built = build_lines(new, series, old, alignments, placement.score if old is not None else None,
+                        placement.evidence if old is not None else ())
+    lines = built.lines + [f"<{m}> {_RENEWS} <{o}> .\n" for m, o in renewals.renewed(built.derived, mandates or {})]
+    work = f"<{iris.work(new.symbol)}>"
+    # a fingerprint is a hash's hex digits: nothing in it to escape
+    lines += [f'{work} {_FINGERPRINT} "{h}" .\n' for h in sorted(set(fingerprints))]
+    return built.name, "".join(dict.fromkeys(lines))
+
+
+_RENEWS, _FINGERPRINT = f"<{UNKG.renews}>", f"<{UNKG.paragraphFingerprint}>"
 
 
 def _covers(store: Any, records: list[Record]) -> bool:
