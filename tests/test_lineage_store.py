@@ -77,9 +77,13 @@ def _lineage_quads(location: str) -> set[tuple[str, ...]]:
 
     s = open_store(location, read_only=True)
     try:
-        rows = s.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRENDS(STR(?g), '/lineage')) }")
+        return _lineage_quads_of(s)
     finally:
         s.close()
+
+
+def _lineage_quads_of(s) -> set[tuple[str, ...]]:
+    rows = s.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRENDS(STR(?g), '/lineage')) }")
     return {(str(r["g"]), r["s"].n3(), r["p"].n3(), r["o"].n3()) for r in rows}
 
 
@@ -108,3 +112,24 @@ def test_lineage_built_at_ingest_equals_the_rebuild_from_the_store(tmp_path, cap
     finally:
         s.close()
     assert _lineage_quads(location) == at_ingest
+
+
+def test_lineage_written_beside_the_alignment_gives_the_same_quads(tmp_path, monkeypatch):
+    """`rebuild` with two alignment processes, each lineage graph written as soon as it is aligned (one write
+    per graph here), stores what one ingest with lineage stores."""
+    from unkg.ingest.pipeline import ingest
+    from unkg.lineage import update
+    from unkg.store import open_store
+
+    files = [str(FIXTURES / "new.txt"), str(FIXTURES / "old.txt")]
+    one, apart = str(tmp_path / "one"), str(tmp_path / "apart")
+    assert main(["ingest", "--store", one, "-q", *files]) == 0
+    s = open_store(apart)
+    try:
+        assert ingest(files, s, lineage=False, progress=False).stored == 2 and not _lineage_quads_of(s)
+        monkeypatch.setattr(update, "WRITE_EVERY", 1)
+        summary = update.rebuild(s, jobs=2)
+        assert len(summary.written) == 2 and summary.phases["of it writing"] > 0
+    finally:
+        s.close()
+    assert _lineage_quads(apart) == _lineage_quads(one)

@@ -12,7 +12,7 @@ its paragraph fingerprints (`unkg:paragraphFingerprint`) for later ingests to fi
 from __future__ import annotations
 
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
@@ -98,11 +98,15 @@ def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = ()) -> Lineag
     written those graphs took from them, so that their texts are not read back."""
     clock = _Clock()
     records = list(records)
-    entries, texts = from_records(records) if records and _covers(store, records) else from_store(store, records=records)
-    clock.lap("read")
-    placements = place(list(entries.values()))
-    clock.lap("place")
-    mandates = renewals.index(store)
+    # the mandates are read meanwhile: the store's query leaves the interpreter to the entries and placement
+    with ThreadPoolExecutor(1) as reader:
+        mandates_read = reader.submit(renewals.index, store)
+        covered = bool(records) and _covers(store, records)
+        entries, texts = from_records(records) if covered else from_store(store, records=records)
+        clock.lap("read")
+        placements = place(list(entries.values()))
+        clock.lap("place")
+        mandates = mandates_read.result()
     clock.lap("read")
     known: dict[str, str] = {}
     tasks = []
@@ -111,16 +115,45 @@ def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = ()) -> Lineag
         old = texts.get(p.predecessor) if p.predecessor else None
         pair = renewals.of(mandates, iris.work(symbol), iris.work(p.predecessor)) if p.predecessor else None
         tasks.append((new, old, p, _series_of(placements, symbol, known), entries[symbol].paragraphs, pair))
-    if jobs > 1:
-        with ProcessPoolExecutor(jobs) as pool:
-            graphs = list(pool.map(_job, tasks, chunksize=16))
-    else:
-        graphs = [_job(t) for t in tasks]
-    clock.lap("align")
-    store.replace_graphs(graphs)
-    clock.lap("write")
+    written = _align_and_write(store, tasks, jobs, clock)
     return LineageSummary(len(placements), sum(1 for p in placements.values() if p.predecessor),
-                          clock.total(), [g for g, _ in graphs], clock.phases)
+                          clock.total(), written, clock.phases)
+
+
+WRITE_EVERY = 250  # lineage graphs per write while the others are aligned
+
+
+def _align_and_write(store: Any, tasks: list[tuple], jobs: int, clock: "_Clock") -> list[str]:
+    """The lineage graphs, aligned in `jobs` processes and written a few hundred at a time as they come, so
+    that the writing (which releases the interpreter) goes on beside the alignment. Each write is all or
+    nothing, as the ingest's batches of resolution graphs are."""
+    written: list[str] = []
+    batch: list[tuple[str, str]] = []
+    writing = [0.0, 0.0]  # wall and CPU seconds of this process in the writes
+
+    def write() -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        store.replace_graphs(batch)
+        writing[0] += time.perf_counter() - wall
+        writing[1] += time.process_time() - cpu
+        written.extend(g for g, _ in batch)
+        batch.clear()
+
+    pool = ProcessPoolExecutor(jobs) if jobs > 1 and len(tasks) > 1 else None
+    try:
+        for graph in pool.map(_job, tasks, chunksize=16) if pool else map(_job, tasks):
+            batch.append(graph)
+            if len(batch) >= WRITE_EVERY:
+                write()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if batch:
+        write()
+    clock.lap("align and write")
+    clock.phases["of it writing"] = writing[0]
+    clock.phases["of it writing cpu"] = writing[1]
+    return written
 
 
 class _Clock:
