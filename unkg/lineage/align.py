@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+import numpy as np
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
@@ -73,23 +74,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _encode(texts: Sequence[list[str]], table: dict[str, str]) -> list[str]:
+class _Table(dict):
+    """Word -> its character, a new one for each word not seen before (in the order first seen)."""
+
+    def __missing__(self, word: str) -> str:
+        c = self[word] = chr(0x100 + len(self))
+        return c
+
+
+def _encode(texts: Sequence[list[str]], table: _Table) -> list[str]:
     """Each text (as its words) as a string with one character per word, so that character Indel is word Indel."""
-    out = []
-    for ws in texts:
-        chars = []
-        for w in ws:
-            c = table.get(w)
-            if c is None:
-                c = table[w] = chr(0x100 + len(table))
-            chars.append(c)
-        out.append("".join(chars))
-    return out
+    return ["".join(map(table.__getitem__, ws)) for ws in texts]
 
 
 def similarity(a: str, b: str) -> float:
     """Word-level similarity of two texts, 0..1."""
-    x, y = _encode([words(a), words(b)], {})
+    x, y = _encode([words(a), words(b)], _Table())
     return Indel.normalized_similarity(x, y)
 
 
@@ -143,7 +143,7 @@ class _Texts:
     new: list[Paragraph]
 
     def __post_init__(self) -> None:
-        table: dict[str, str] = {}
+        table = _Table()
         self.w_old, self.w_new = [words(p.text) for p in self.old], [words(p.text) for p in self.new]
         self.enc_old, self.enc_new = _encode(self.w_old, table), _encode(self.w_new, table)
         self.norm_old = [normalise(p.text) for p in self.old]
@@ -156,25 +156,28 @@ def _match(t: _Texts) -> dict[int, tuple[int, float, str]]:
     pairs: dict[int, tuple[int, float, str]] = {}
     if not old or not new:
         return pairs
-    sims = cdist(t.enc_new, t.enc_old, scorer=Indel.normalized_similarity, workers=1)
-    candidates = []
-    for j in range(len(new)):
-        for i in range(len(old)):
-            exact = t.norm_new[j] == t.norm_old[i]
-            s = 1.0 if exact else float(sims[j][i])
-            if new[j].kind != old[i].kind:
-                s -= KIND_PENALTY
-            if s < MIN_SIMILARITY:
-                continue
-            place = 1 - abs(j / len(new) - i / len(old))
-            candidates.append((exact, s + PLACE_WEIGHT * place, j, i, s))
+    # every pair's score at once (numpy's float64 arithmetic is Python's), then only the pairs that pass
+    sims = cdist(t.enc_new, t.enc_old, scorer=Indel.normalized_similarity, workers=1).astype(np.float64)
+    old_at: dict[str, list[int]] = {}
+    for i, text in enumerate(t.norm_old):
+        old_at.setdefault(text, []).append(i)
+    exact = np.zeros(sims.shape, dtype=bool)
+    for j, text in enumerate(t.norm_new):
+        exact[j, old_at.get(text, [])] = True
+    s = np.where(exact, 1.0, sims)
+    s[np.not_equal.outer([p.kind for p in new], [p.kind for p in old])] -= KIND_PENALTY
+    place = 1 - np.abs(np.arange(len(new))[:, None] / len(new) - np.arange(len(old))[None, :] / len(old))
+    keyed = s + PLACE_WEIGHT * place
+    js, is_ = np.nonzero(s >= MIN_SIMILARITY)  # in the order of new, then old
+    candidates = list(zip(exact[js, is_].tolist(), keyed[js, is_].tolist(), js.tolist(), is_.tolist(),
+                          s[js, is_].tolist(), strict=True))
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     used_old: set[int] = set()
-    for exact, _, j, i, s in candidates:
+    for is_exact, _, j, i, score in candidates:
         if j in pairs or i in used_old:
             continue
-        pairs[j] = (i, 1.0 if exact else min(0.999, s + (KIND_PENALTY if new[j].kind != old[i].kind else 0)),
-                    "exact" if exact else "similar")
+        pairs[j] = (i, 1.0 if is_exact else min(0.999, score + (KIND_PENALTY if new[j].kind != old[i].kind else 0)),
+                    "exact" if is_exact else "similar")
         used_old.add(i)
     return pairs
 
