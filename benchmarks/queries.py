@@ -19,7 +19,10 @@ it the table adds rdflib's time with the GRAPH removed (`union_form`), the faste
 
 The sample is compacted after it is copied, as `unkg ingest` compacts after a load that size.
 
-    python benchmarks/queries.py [--store DIR | --build N] [--graphs N] [--runs 5] [--aggregates]
+    python benchmarks/queries.py [--store DIR | --build N] [--graphs N] [--runs 5] [--aggregates] [--before REV]
+
+--before REV adds, after each question whose text differs at the git revision REV, that earlier form
+("name @REV"), timed on the same sample in the same run: a rewrite's before and after under the same load.
 
 The quads: --store DIR takes an existing store (e.g. from benchmarks/ingest.py --keep DIR); --build N
 ingests N English AKN files of the corpus into a temporary store. --graphs N copies N resolution graphs of
@@ -192,6 +195,20 @@ def memory_rows(memory, text: str) -> list:
     return [[t.value if t is not None else None for t in sol] for sol in memory.query(text, use_default_graph_as_union=True)]
 
 
+def earlier(folder: Path, name: str, text: str, rev: str) -> list[tuple[str, str]]:
+    """The question `name` as it was at git revision `rev`, if it was there and read otherwise."""
+    import subprocess
+
+    path = (folder / f"{name}.rq").resolve()
+    if not path.is_relative_to(ROOT):
+        return []
+    old = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path.relative_to(ROOT).as_posix()}"],
+                         capture_output=True, text=True)
+    if old.returncode != 0 or old.stdout == text:
+        return []
+    return [(f"{name} @{rev}", old.stdout)]
+
+
 def build_store(n: int, folder: Path) -> Path:
     from unkg.config import corpus_dir
     from unkg.ingest.pipeline import ingest
@@ -217,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="timed runs per query and engine (the best counts)")
     ap.add_argument("--queries", type=Path, default=ROOT / "ontology" / "queries")
     ap.add_argument("--aggregates", action="store_true", help="only the aggregate questions")
+    ap.add_argument("--before", metavar="REV", help="also time each question as it was at this git revision")
     ap.add_argument("--rdflib-limit", type=float, default=120.0, help="seconds per rdflib run before it is stopped")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -232,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     gc.freeze()
     print(f"queries benchmark: {n} resolutions, {len(ds)} quads in both engines (loaded in {time.perf_counter() - t:.0f} s)", flush=True)
-    queries = sorted(args.queries.glob("*.rq"))
+    queries = [(rq.stem, rq.read_text(encoding="utf-8")) for rq in sorted(args.queries.glob("*.rq"))]
+    if args.before:
+        queries = [pair for name, text in queries for pair in [(name, text), *earlier(args.queries, name, text, args.before)]]
     if not queries:
         print(f"  no competency questions in {args.queries}")
         return 1
@@ -242,8 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     ratios: list[float] = []
     median_ratios: list[float] = []
     cpu_ratios: list[float] = []
-    for rq in queries:
-        text = rq.read_text(encoding="utf-8")
+    for stem, text in queries:
         plain = one_pattern(text)
         agg = is_aggregate(text)
         if args.aggregates and not agg:
@@ -275,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         mark = "n/a" if timed_out else ("yes" if same else "NO")
         gt = ">" if timed_out else " "
         plain_ms = f"{t_plain * 1000:>9.1f}ms" if t_plain is not None else f"{'same':>11}"
-        print(f"  {rq.stem:<42} {len(ox_rows):>5} {t_ox * 1000:>8.1f}ms {gt}{t_rdf * 1000:>7.0f}ms {gt}{ratio:>6.0f}x  "
+        print(f"  {stem:<42} {len(ox_rows):>5} {t_ox * 1000:>8.1f}ms {gt}{t_rdf * 1000:>7.0f}ms {gt}{ratio:>6.0f}x  "
               f"{mark:<4}  {'yes' if agg else 'no ':<9}  {plain_ms} {t_mem * 1000:>8.1f}ms {'n/a' if timed_out else f'{cpu_ratio:.0f}x':>10}"
               f"{'' if ok else '   <- FAILS'}", flush=True)
         if reference:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 from pathlib import Path
 
+import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -34,3 +36,17 @@ def test_a_group_concat_is_compared_as_its_items_whatever_their_order() -> None:
     assert q.normalise(one, CONCAT) == q.normalise(other, CONCAT)
     assert q.normalise(one, CONCAT) != q.normalise([{"e": e, "list": Literal("A/RES/77/2")}], CONCAT)
     assert q.normalise(one) != q.normalise(other)  # another column's text keeps its order
+
+
+def test_before_adds_a_question_only_as_it_read_otherwise_at_that_revision() -> None:
+    q = _queries()
+    folder = q.ROOT / "ontology" / "queries"
+    shown = subprocess.run(["git", "-C", str(q.ROOT), "show", "HEAD:ontology/queries/cq16_modalities_by_actor.rq"],
+                           capture_output=True, text=True)
+    if shown.returncode != 0:
+        pytest.skip("not a git checkout: --before reads earlier questions from git")
+    text = shown.stdout
+    assert q.earlier(folder, "cq16_modalities_by_actor", text, "HEAD") == []
+    [(name, old)] = q.earlier(folder, "cq16_modalities_by_actor", text.replace("LIMIT 1000", "LIMIT 10"), "HEAD")
+    assert (name, old) == ("cq16_modalities_by_actor @HEAD", text)
+    assert q.earlier(folder, "no_such_question", text, "HEAD") == []
