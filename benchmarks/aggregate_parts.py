@@ -1,0 +1,149 @@
+"""Where the on-disk store spends an aggregate question's time: cq16 and cq22 taken apart on one sample.
+
+Each question is timed whole and in parts (its core counted, grouped, with the labels, ordered), on the
+embedded store (RocksDB) and on a pyoxigraph store in memory holding the same quads (the default graph's
+copy of the union included, so both read the same graph); then the costs per row that the parts point
+to: one label lookup, one IRI decoded, one LANG() over every label. CPU time (`time.process_time`), best
+of --rounds runs interleaved, so that a busy spell on a shared machine hits every form alike.
+
+    python benchmarks/aggregate_parts.py --store /work/stores/final [--graphs 300] [--rounds 15]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "ontology" / "queries"
+PREFIXES = """PREFIX unkg: <https://w3id.org/unkg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX states: <https://w3id.org/unkg/vocab/states/>
+"""
+LABELS16 = 'OPTIONAL { ?actor skos:prefLabel ?actorLabel FILTER (lang(?actorLabel) = "en") }'
+CORE16 = """{ SELECT ?actor ?modality (COUNT(DISTINCT ?provision) AS ?provisions) WHERE {
+    { SELECT * { ?provision unkg:addressee ?actor } } { SELECT * { ?provision unkg:modality ?modality } }
+  } GROUP BY ?actor ?modality }"""
+LABELS22 = 'OPTIONAL { ?other skos:prefLabel ?otherLabel FILTER (lang(?otherLabel) = "en") }'
+CORE22 = """{ SELECT ?body ?other (COUNT(DISTINCT ?work) AS ?together) WHERE {
+    GRAPH ?g { ?work unkg:adoptedBy ?body ; unkg:sponsor states:col , ?other . } FILTER (?other != states:col)
+  } GROUP BY ?body ?other }"""
+
+
+def forms() -> dict[str, str]:
+    cq16 = (QUERIES / "cq16_modalities_by_actor.rq").read_text(encoding="utf-8")
+    cq22 = (QUERIES / "cq22_co_sponsors.rq").read_text(encoding="utf-8")
+    return {
+        "cq16 core, counted": PREFIXES + f"SELECT (COUNT(*) AS ?n) {{ {CORE16} }}",
+        "cq16 grouped rows": PREFIXES + f"SELECT * {{ {CORE16} }}",
+        "cq16 + labels": PREFIXES + f"SELECT * {{ {CORE16} {LABELS16} }}",
+        "cq16 + every label, no LANG()": PREFIXES + f"SELECT ?actor ?modality ?provisions {{ {CORE16} "
+                                    "OPTIONAL { ?actor skos:prefLabel ?actorLabel } }",
+        "cq16 + labels asked EXISTS": PREFIXES + f"SELECT * {{ {CORE16} FILTER EXISTS {{ ?actor skos:prefLabel ?l }} }}",
+        "cq16 as shipped (ordered)": cq16,
+        "cq22 core, counted": PREFIXES + f"SELECT (COUNT(*) AS ?n) {{ {CORE22} }}",
+        "cq22 grouped rows": PREFIXES + f"SELECT * {{ {CORE22} }}",
+        "cq22 + labels": PREFIXES + f"SELECT * {{ {CORE22} {LABELS22} }}",
+        "cq22 as shipped (ordered)": cq22,
+        "cq22 ordered by ?body": re.sub(r"ORDER BY CONCAT\(STR\(\?body\), \" \"\)", "ORDER BY ?body", cq22),
+    }
+
+
+def sample(source_dir: Path, n: int, target: Path):
+    """n resolution graphs of the source store (and its reference graphs) in a fresh, compacted store, and a
+    pyoxigraph store in memory holding the same quads, the default graph's copy of their union included."""
+    import pyoxigraph as ox
+
+    from unkg.ingest.pipeline import is_reference_graph
+    from unkg.store import open_store
+
+    source = open_store(str(source_dir), read_only=True)
+    names = source.graphs()
+    resolutions = [g for g in names if not is_reference_graph(g)]
+    step = max(1, len(resolutions) // n) if n else 1
+    chosen = [g for g in names if is_reference_graph(g)] + resolutions[::step][: n or None]
+    store = open_store(str(target))
+    store.replace_graphs([(g, source.graph_ntriples(g)) for g in chosen])
+    store.optimize()
+    store.close()
+    source.close()
+    disk = ox.Store.read_only(str(target))
+    memory = ox.Store()
+    memory.load(disk.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    return disk, memory, len(chosen)
+
+
+def best_cpu(fns: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            t = time.process_time()
+            fn()
+            best[name] = min(best[name], time.process_time() - t)
+    return best
+
+
+def rows(store, sparql: str) -> list:
+    return [[t.value if t is not None else None for t in s] for s in store.query(sparql)]
+
+
+def per_row_costs(disk, memory, rounds: int) -> None:
+    """One label lookup (every label of a subject), one IRI decoded, LANG() over all labels."""
+    import pyoxigraph as ox
+
+    label = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    addressee = ox.NamedNode("https://w3id.org/unkg/ontology#addressee")
+    actors = list({q.object for q in disk.quads_for_pattern(None, addressee, None, ox.DefaultGraph())})
+    everything = "SELECT (COUNT(*) AS ?n) { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
+    english = everything.replace("?l }", '?l FILTER (lang(?l) = "en") }')
+    fns = {}
+    for name, store in (("disk", disk), ("memory", memory)):
+        fns[f"labels of one subject, {name}"] = lambda s=store: [
+            list(s.quads_for_pattern(a, label, None, ox.DefaultGraph())) for a in actors]
+        fns[f"every label, {name}"] = lambda s=store: rows(s, everything)
+        fns[f"every English label, {name}"] = lambda s=store: rows(s, english)
+    best = best_cpu(fns, rounds)
+    (n,) = rows(disk, everything)[0]
+    for name in ("disk", "memory"):
+        lookup = best[f"labels of one subject, {name}"] / len(actors) * 1e6
+        lang = (best[f"every English label, {name}"] - best[f"every label, {name}"]) / int(n) * 1e6
+        print(f"  {name:<7} one subject's labels looked up (from Python, {len(actors)} subjects): {lookup:5.1f} us; "
+              f"LANG() on one label: {lang:4.2f} us ({n} labels)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--store", type=Path, required=True, help="an embedded store to sample")
+    ap.add_argument("--graphs", type=int, default=300, help="resolution graphs in the sample (0 = all)")
+    ap.add_argument("--rounds", type=int, default=15, help="interleaved runs of every form (the best counts)")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    tmp = Path(tempfile.mkdtemp(prefix="unkg-bench-parts-"))
+    try:
+        t = time.perf_counter()
+        disk, memory, n = sample(args.store, args.graphs, tmp / "sample")
+        print(f"aggregate parts: {n} graphs ({len(disk)} quads with the default graph's copy) in {time.perf_counter() - t:.0f} s")
+        questions = forms()
+        fns = {}
+        for name, sparql in questions.items():
+            fns[f"{name}|disk"] = lambda s=sparql, st=disk: rows(st, s)
+            fns[f"{name}|memory"] = lambda s=sparql, st=memory: rows(st, s)
+        best = best_cpu(fns, args.rounds)
+        print(f"  {'form':<30} {'rows':>5} {'on disk':>9} {'in memory':>10}   (CPU, best of {args.rounds})")
+        for name, sparql in questions.items():
+            answer = rows(disk, sparql)
+            assert sorted(map(repr, answer)) == sorted(map(repr, rows(memory, sparql))), name
+            print(f"  {name:<30} {len(answer):>5} {best[f'{name}|disk'] * 1000:>7.2f}ms {best[f'{name}|memory'] * 1000:>8.2f}ms")
+        per_row_costs(disk, memory, args.rounds)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
