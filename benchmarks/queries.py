@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import gc
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -307,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
                  if cpu_ratios else ""))
     store.close()
     source.close()
+    shutil.rmtree(tmp, ignore_errors=True)  # the sample's store (hundreds of MiB) and a --build store
     return 1 if failures else 0
 
 
