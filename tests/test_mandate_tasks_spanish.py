@@ -194,3 +194,23 @@ def test_a_light_verb_takes_its_own_object_first():
 ])
 def test_more_cues_both_versions_print(english, spanish, task):
     assert same(english, spanish) == [("secretary-general", task)]
+
+
+def test_a_report_cited_with_de_is_no_report():
+    assert same("Requests the Secretary-General to transmit the records of the debate on the report of the "
+                "Commission;",
+                "Solicita al Secretario General que transmita las actas de los debates sobre el informe de la "
+                "Comisión;") == [("secretary-general", "dissemination")]
+
+
+def test_two_ways_of_working_with_partners_close_or_not():
+    assert same("Requests the Secretary-General, in collaboration and close consultation with Member States, to "
+                "continue to support the enhancement of capacity;",
+                "Solicita al Secretario General que, en colaboración y estrecha consulta con los Estados Miembros, "
+                "siga apoyando el aumento de la capacidad;") == [("secretary-general", "assistance")]
+
+
+def test_services_qualified_twice_hold_no_meeting():
+    got = tasks("Requests the Secretary-General to ensure the provision to the Commission of all necessary "
+                "conference support services;", "en")
+    assert len(got) == 1 and got[0][1] != "meeting"

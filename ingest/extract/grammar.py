@@ -623,7 +623,7 @@ ES: dict[str, Any] = {
     # the same ways of working when close ("en estrecha consulta con", "en plena coordinación con") or two at once
     # ("en consulta y cooperación con", "en estrecha cooperación y coordinación con")
     + [f"en {w} con" for w in _ES_CLOSE]
-    + [f"en {a} y {b} con" for a in _ES_CLOSE for b in _ES_WAYS if not a.endswith(b)],
+    + [f"en {a} y {b} con" for a in _ES_CLOSE for b in _ES_CLOSE if not a.endswith(b) and not b.endswith(a)],
     "condition_phrases": ["de conformidad con", "con arreglo a", "actuando", "en su calidad de", "en su carácter de",
                         "en el marco de sus mandatos", "en el marco de su mandato", "dentro de sus mandatos",
                         "en el marco de sus respectivos mandatos", "cuando lo soliciten", "a solicitud",

@@ -1054,7 +1054,9 @@ def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
     documentation services", "services de conférence", "servicios de conferencias"."""
     nouns = set(gram.get("facility_nouns", ()))
     k = i + n + 2 if i + n + 2 < len(toks) and toks[i + n].low in gram["mandate_joins"] else i + n
-    after = k < len(toks) and toks[k].low in nouns
+    # one word may qualify the services: "conference support services"
+    after = k < len(toks) and (toks[k].low in nouns or (k + 1 < len(toks) and toks[k + 1].low in nouns
+                                                        and toks[k].low.isalpha() and toks[k].low not in _FOR))
     before = i >= 2 and toks[i - 1].low in ("de", "d") and toks[i - 2].low in nouns
     return after or before
 
@@ -1096,7 +1098,7 @@ def _partner(toks: list[Token], k: int, hi: int) -> bool:
 _PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "accordance", "conformity"}
 # the words around a report noun that cite a report already made rather than ask for one ("the report of")
 _CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los", "del", "al", "du", "au"},
-          {"of", "du", "des", "del"})
+          {"of", "du", "des", "del", "de"})
 # the words before an agenda item that name where something is discussed ("under the agenda item", "au titre
 # du point de l'ordre du jour", "en relación con el tema del programa", "sobre el tema del programa")
 _UNDER = {"under", "on", "titre", "cadre", "relación", "marco", "sobre", "bajo"}
