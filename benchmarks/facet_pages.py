@@ -5,7 +5,8 @@ sha256 of each answer, to show that two commits answer the same bytes.
     python benchmarks/facet_pages.py --store /work/stores/final [--save answers.json] [--compare answers.json]
 
 The app is made by `create_app` on the store (read-only, answers kept in memory only) and warmed as `unkg
-serve`'s parent warms it before it forks its workers (the shared results, the broadest pages); then, one at
+serve`'s parent warms it before it forks its workers (the shared results, the broadest pages, then what it
+built frozen out of the garbage collector's way); then, one at
 a time, the pages measured, each computed as a worker computes it on its first request (the rows of an
 actor, right or group the warm-up did not answer are built then):
 the eight facet pages of benchmarks/webapp.py, then for 24 actors and 12 rights and groups (the broadest
@@ -21,6 +22,7 @@ worktree` of it) and prints how many answers differ. Never writes to the store.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import random
@@ -113,6 +115,8 @@ def main() -> int:
     app = create_app({"STORE": args.store, "PAGE_CACHE": None})
     t0 = time.perf_counter()
     serving.warm_now(app)
+    gc.collect()
+    gc.freeze()  # as `unkg serve` does before it forks: a collection then never walks the warm-up's objects
     print(f"warmed as unkg serve's parent in {time.perf_counter() - t0:.1f} s")
     client = app.test_client()
     kinds = as_warmed(app, lambda: pages_of(client, random.Random(24)))
