@@ -533,3 +533,69 @@ def test_a_report_named_as_the_place_gives_way(language, text):
 ])
 def test_considering_at_a_session_is_an_agenda_item(language, text):
     assert mandates(text, language) == [("general-assembly", "agenda_item", "80")]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    # bringing something to someone's attention, the object between or in the passive, disseminates
+    ("en", "Requests the Secretary-General to bring the recommendations of the seminar to the attention of all "
+           "relevant bodies;", "dissemination"),
+    ("fr", "Prie le Secrétaire général de porter les recommandations du séminaire à l'attention de tous les organes "
+           "compétents ;", "dissemination"),
+    ("es", "Solicita al Secretario General que señale las recomendaciones del seminario a la atención de todos los "
+           "órganos competentes;", "dissemination"),
+    ("en", "Requests the Secretary-General to ensure that the recommendations are brought to the attention of all "
+           "relevant managers;", "dissemination"),
+    ("fr", "Prie le Secrétaire général de veiller à ce que les recommandations soient portées à l'attention des "
+           "directeurs concernés ;", "dissemination"),
+    ("fr", "Prie le Secrétaire général de veiller à ce que les dispositions types soient portées à la connaissance "
+           "des gouvernements ;", "dissemination"),
+    ("fr", "Prie le Secrétaire général de veiller à ce que le recueil soit publié dans toutes les langues "
+           "officielles ;", "dissemination"),
+])
+def test_making_known_in_every_wording(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    # a report word that qualifies a noun or a process informed asks for no report
+    ("en", "Requests the Secretary-General to ensure that the data in the online reporting tool are complete;",
+     "other"),
+    ("en", "Requests the Secretary-General to inform the next cycle of the review with his findings;", "other"),
+    ("fr", "Prie le Secrétaire général d'informer le processus intergouvernemental de ses conclusions ;", "other"),
+    ("en", "Requests the Secretary-General to inform the Committee of the progress made;", "report"),
+    # what a deliverable is submitted for is no heed paid
+    ("en", "Requests the Secretary-General to submit for consideration a progress report to the Council;", "report"),
+    # keeping the public informed, with the object between, reports (not "tenir" a meeting)
+    ("fr", "Prie le Secrétaire général de tenir le public au courant de la suite donnée aux affaires ;", "report"),
+    ("fr", "Prie le Secrétaire général de rendre régulièrement compte au Comité des progrès accomplis ;", "report"),
+    # the services and interpretation a body is given are assistance; the services its staff perform are not
+    ("fr", "Prie le Secrétaire général d'assurer les services dont la Commission aura besoin ;", "assistance"),
+    ("en", "Requests the Secretary-General to service the Commission within existing resources;", "assistance"),
+    ("en", "Requests the Secretary-General to continue assisting the Commission in its work;", "assistance"),
+    ("fr", "Prie le Secrétaire général de veiller à ce que les interprètes puissent fournir des prestations de "
+           "qualité ;", "other"),
+    # a means ("à l'aide de"), a follow-up ("dans le prolongement de"), a scholarship, details: no task of their own
+    ("fr", "Prie le Secrétaire général de poursuivre ses travaux à l'aide de contributions volontaires ;", "other"),
+    ("fr", "Prie le Secrétaire général de poursuivre ses travaux dans le prolongement du dialogue de haut niveau ;",
+     "other"),
+    ("fr", "Prie le Secrétaire général d'octroyer une bourse d'études au titre de la Dotation ;", "other"),
+    ("fr", "Prie le Secrétaire général d'apporter des précisions sur les propositions ;", "other"),
+    ("fr", "Prie le Secrétaire général de veiller à ce que le Bureau en tienne compte dans ses activités ;", "other"),
+    # workshops and seminars in the plural are meetings as in the singular; convening a conference is one
+    ("en", "Requests the Secretary-General to conduct online workshops for developing countries;", "meeting"),
+    ("es", "Solicita al Secretario General que realice talleres en línea para los países en desarrollo;", "meeting"),
+    ("fr", "Prie le Secrétaire général de réaliser des ateliers en ligne pour les pays en développement ;", "meeting"),
+    ("en", "Invites the Secretary-General to consider convening a global conference on transport;", "meeting"),
+    # "étudier plus avant l'idée" explores it
+    ("fr", "Prie le Secrétaire général d'étudier plus avant l'idée d'un programme de bourses ;", "other"),
+])
+def test_report_and_assistance_words_as_the_other_version_reads_them(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides that the Sixth Committee shall continue its consideration of the question;"),
+    ("fr", "Décide que la Sixième Commission continuera d'examiner la question ;"),
+])
+def test_a_committee_that_continues_to_examine_keeps_the_item(language, text):
+    assert [task for _, task, _ in mandates(text, language)] == ["agenda_item"]

@@ -318,6 +318,17 @@ EN: dict[str, Any] = {
     # the report a deliverable goes into, which is no deliverable of its own ("to provide in his next report an
     # assessment")
     "deliverable_places": ["in his", "in her", "in its", "in their"],
+    # a report word before one of these qualifies it, asks for no report ("the online reporting tool")
+    "qualifying_reports": ["reporting"],
+    "qualified_nouns": ["tool", "tools", "mechanism", "mechanisms", "obligations", "requirements", "framework",
+                        "frameworks", "system", "systems", "lines", "procedures", "template", "templates", "platform"],
+    # "inform" before a process feeds it, reports to no one ("to inform the next cycle of the review")
+    "informing_verbs": ["inform"],
+    # a verb that brings its object to someone's attention, the object between: dissemination
+    "bringing_to_attention": (["bring"], "to the attention"),
+    "informed_articles": ["the", "a", "its", "their"],
+    "informed_processes": ["process", "processes", "cycle", "work", "deliberations", "discussions", "negotiations",
+                           "review", "preparations", "policy", "policies", "decision-making", "design"],
     "giving_with": ["with"],
     # a meeting word that names where or how meetings are served is no meeting ("conference services",
     # "services de conférence", "servicios de conferencias")
@@ -426,7 +437,8 @@ FR: dict[str, Any] = {
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec l'aide des", "avec l’aide des",
                         "avec l'aide du", "avec l’aide du", "avec le soutien de",
-                        "avec la participation de", "dialogue avec"]
+                        "avec la participation de", "dialogue avec", "à l'aide de", "à l’aide de", "à l'aide des",
+                        "à l’aide des", "à l'aide du", "à l’aide du", "à l'aide d'", "à l’aide d’"]
     # the same ways of working when close ("en étroite consultation avec", "en coordination étroite avec") or
     # two at once ("en collaboration et en coordination étroites avec")
     + [f"en {w} avec" for w in _FR_CLOSE]
@@ -504,7 +516,7 @@ FR: dict[str, Any] = {
     + [f"en {w}" for w in _FR_WAYS + _FR_CLOSE + ["conformité"]],
     # verbs of heeding name no deliverable: "tenir compte de ces débats dans son rapport" asks for the report,
     # as English "consider ... in his report" ("tenir dûment compte" is "give due consideration", an other cue)
-    "heeding_phrases": ["tenir compte"],
+    "heeding_phrases": ["tenir compte", "tienne compte", "tiennent compte", "tiendra compte"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     # a list of tasks after one marker repeats it after each comma ("de présenter ..., de solliciter ... et de
@@ -516,6 +528,11 @@ FR: dict[str, Any] = {
     "report_verbs": ["rendre", "faire"],
     "information_nouns": ["informations", "renseignements"],
     "deliverable_places": ["dans son", "dans sa", "dans ses", "dans leur", "dans leurs"],
+    "informing_verbs": ["informer"],
+    "bringing_to_attention": (["porter"], "à l'attention"),
+    "informed_articles": ["le", "la", "les", "l", "son", "sa", "ses", "leur", "leurs"],
+    "informed_processes": ["processus", "cycle", "travaux", "délibérations", "débats", "négociations", "examen",
+                           "préparatifs", "politiques", "décisions"],
     "agenda_inclusion": (["inscrire"], "à l'ordre du jour provisoire"),
     # "documents de conférence" are the documents of meetings, as "services de conférence" their services
     "facility_nouns": ["services", "centres", "salles", "installations", "documents"],
@@ -687,6 +704,7 @@ ES: dict[str, Any] = {
     "report_verbs": ["informe", "informen", "informar"],
     "information_nouns": ["información"],
     "deliverable_places": ["en su", "en sus"],
+    "bringing_to_attention": (["señalar", "señale", "señalen"], "a la atención"),
     # "decide incluir el tema titulado "..." en el programa provisional de su octogésimo segundo período de sesiones"
     "agenda_inclusion": (["incluir"], "en el programa provisional"),
     # "asistir" and "asistencia" attend a meeting before one of these ("asistan a la Conferencia", "la asistencia

@@ -888,8 +888,9 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
     rather than does the task ("presten la debida atención") and its length in tokens; None when no cue starts
     there."""
     attention = set(gram.get("attention_nouns", ())) if gram else set()
-    if gram and _attending(toks, i, hi, gram):
-        return "other", False, 1  # "que asistan a la Conferencia": as "to attend", not to convene it
+    spread = _spread_cue(toks, i, hi, gram) if gram else None
+    if spread:
+        return spread, False, 1
     if _in_name(toks, lo, i):
         return None  # "the High-level Panel", "the Guidelines", "el Grupo de Coordinación y Apoyo": a name
     stem = None if toks[i].low in c.tasks else _enclitic_stem(toks[i].low, gram)
@@ -900,7 +901,7 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
         n = len(ph)
         if i + n > hi or any(toks[i + k].low != ph[k] for k in range(1, n)):
             continue
-        if _other_sense(toks, lo, hi, i, n, name):
+        if _other_sense(toks, lo, hi, i, n, name, gram):
             continue
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
             continue  # "renew the measures imposed" extends no one's mandate
@@ -918,7 +919,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
     return None
 
 
-def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str) -> bool:
+def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
+                 gram: dict[str, Any] | None = None) -> bool:
     """Whether the cue phrase at token i, n tokens long, is used in a sense that asks for nothing."""
     if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
         return True  # "the present resolution", "la presente resolución"
@@ -928,8 +930,9 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str)
         return True  # "to inform the discussions under the agenda item": where it is discussed, no decision
     if toks[i].low == "brief" and i > lo and toks[i - 1].low in ("a", "an"):
         return True  # "a brief, concise draft declaration": the adjective, no briefing
-    # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link, no report
-    return name == "report" and _relation(toks, i, n)
+    # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link; "the online reporting tool", "to inform
+    # the next cycle": a report word that qualifies a noun or feeds a process; no report
+    return name == "report" and (_relation(toks, i, n) or (gram is not None and _qualifying(toks, i, n, hi, gram)))
 
 
 def _attention(toks: list[Token], at: int, hi: int, attention: set[str]) -> bool:
@@ -1026,10 +1029,11 @@ def _holding_to_account(toks: list[Token], i: int, n: int, hi: int, gram: dict[s
 
 def _exploring(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
     """Whether a study verb explores options rather than asks for a study: Spanish "estudie la posibilidad de",
-    "estudie opciones para", "estudie medios de" render "explore", "consider", which are no task words."""
+    "estudie opciones para", "estudie medios de" render "explore", "consider", which are no task words (an adverb
+    may stand between: "étudier plus avant l'idée")."""
     if toks[i].low not in gram.get("exploring_verbs", ()):
         return False
-    return any(t.low in gram["explored_nouns"] for t in toks[i + n:min(hi, i + n + 3)])
+    return any(t.low in gram["explored_nouns"] for t in toks[i + n:min(hi, i + n + 5)])
 
 
 def _gathering(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
@@ -1047,6 +1051,44 @@ def _relation(toks: list[Token], i: int, n: int) -> bool:
         return False
     after = toks[i + 1].low if i + 1 < len(toks) else ""
     return (i > 0 and toks[i - 1].low == "par") or after in _RELATION_AFTER
+
+
+def _spread_cue(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> str | None:
+    """The task of a verb whose cue spreads over the words after it: "que asistan a la Conferencia" attends
+    (other, as "to attend": not to convene it); "to bring the present resolution to the attention of" disseminates."""
+    if _attending(toks, i, hi, gram):
+        return "other"
+    return "dissemination" if _brought_to_attention(toks, i, hi, gram) else None
+
+
+def _brought_to_attention(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the verb at token i brings its object to someone's attention, the object between: "to bring the
+    present resolution to the attention of", "de porter toutes les résolutions à l'attention des", "que señale la
+    presente resolución a la atención de" (up to the clause's end)."""
+    verbs, place = gram.get("bringing_to_attention", ((), ""))
+    if toks[i].low not in verbs:
+        return False
+    ph = lows(place)
+    for k in range(i + 1, min(hi - len(ph) + 1, i + 40)):
+        if toks[k].low in (";", ":"):
+            return False
+        if tuple(t.low for t in toks[k:k + len(ph)]) == ph:
+            return True
+    return False
+
+
+def _qualifying(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether a report word qualifies another noun or feeds a process rather than asks for a report: "the online
+    reporting tool", "the monitoring and reporting mechanism", "to inform the next cycle of the review", "informer
+    le processus intergouvernemental" (a process is informed, a body is reported to)."""
+    if n != 1 or i + 1 >= hi:
+        return False
+    after = [t.low for t in toks[i + 1:min(hi, i + 4)]]
+    if toks[i].low in gram.get("qualifying_reports", ()) and after[0] in gram["qualified_nouns"]:
+        return True
+    # an article, then the process within two words ("the next cycle", "the intergovernmental process")
+    return toks[i].low in gram.get("informing_verbs", ()) and after[0] in gram["informed_articles"] and \
+        any(w in gram["informed_processes"] for w in after[1:])
 
 
 def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
