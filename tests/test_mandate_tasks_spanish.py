@@ -214,3 +214,19 @@ def test_services_qualified_twice_hold_no_meeting():
     got = tasks("Requests the Secretary-General to ensure the provision to the Commission of all necessary "
                 "conference support services;", "en")
     assert len(got) == 1 and got[0][1] != "meeting"
+
+
+def test_informing_a_process_is_no_report():
+    assert tasks("Requests the Secretary-General to inform the intergovernmental process;", "en") == \
+        [("secretary-general", "other")]
+    assert tasks("Requests the Secretary-General to inform the General Assembly of the process;", "en") == \
+        [("secretary-general", "report")]
+    assert same("Requests the Secretary-General to ensure that the information is not less than on the online "
+                "reporting tool;",
+                "Solicita al Secretario General que garantice que la información no sea inferior a la de la "
+                "herramienta en línea;") == [("secretary-general", "other")]
+
+
+def test_a_reflexive_verb_is_not_its_transitive_cue():
+    assert tasks("Solicita al Secretario General que, cuando el personal no pueda presentarse al servicio, le asigne "
+                 "otra plaza;", "es") == [("secretary-general", "other")]

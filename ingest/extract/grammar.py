@@ -312,6 +312,13 @@ EN: dict[str, Any] = {
                                        "prior", "no", "not", "without", "within", "via", "virtually", "online"],
     # the report verbs of a task ("to report ... during the briefing" is an oral update when an oral cue follows)
     "report_verbs": ["report"],
+    # "inform" before one of these feeds a process rather than reports to someone ("to inform the next cycle of the
+    # review", "to inform the intergovernmental process"); "reporting" before one of these names a means ("the
+    # online reporting tool", "reporting requirements")
+    "informed_things": ["process", "processes", "cycle", "discussions", "discussion", "deliberations", "review",
+                        "policies", "policy", "decision", "decisions", "debate", "negotiations", "preparations",
+                        "planning", "programming", "design", "development", "work"],
+    "report_compounds": ["tool", "tools", "requirements", "obligations", "lines", "templates", "template", "format"],
     # a light verb before one of these, with only words between, reports ("provide accurate and up-to-date
     # information"), as the cue "provide information"
     "information_nouns": ["information"],
@@ -728,7 +735,8 @@ ES: dict[str, Any] = {
     # verbs of help that help to do something before "a" and an infinitive ("para ayudar a conseguir")
     "helping_verbs": ["ayudar", "ayude", "ayuden", "ayudando"],
     # object pronouns printed at the end of an infinitive ("publicarlos", "presentárselo"), longest first
-    "enclitics": ["selos", "selas", "selo", "sela", "los", "las", "les", "lo", "la", "le", "se"],
+    # (not a reflexive "se": "presentarse al servicio" is to report to duty, no report)
+    "enclitics": ["selos", "selas", "selo", "sela", "los", "las", "les", "lo", "la", "le"],
     # a task that passes a request on to others: "que invite a los Gobiernos a que proporcionen información"
     "relaying_verbs": ["invite", "inviten", "inste", "insten", "aliente", "alienten", "pida", "pidan", "solicite",
                        "soliciten", "exhorte", "exhorten", "invitar", "instar", "alentar", "pedir", "solicitar",
