@@ -236,6 +236,11 @@ EN: dict[str, Any] = {
     # short name to the rest of a full one ("Special Rapporteur *on* ...")
     "definite": ["the"],
     "mandate_connectors": ["on", "of", "for"],
+    # words that go on to the rest of a full name but open none after a short name ("the ... Stabilization Mission
+    # in the Central African Republic", but "the Mission in its reports"); the second only before a capitalised
+    # word ("the Special Committee to Investigate ...", not "the Special Adviser to the Secretary-General")
+    "name_connectors": ["in"],
+    "name_connectors_capitalised": ["to"],
     "name_optional": ["united nations"],
     "headed_by": ["headed by a", "headed by an", "headed by the"],
     # citations
@@ -259,6 +264,8 @@ EN: dict[str, Any] = {
                r"(?:\s+and\s+(?:[a-z]+[- ])?[a-z]+)?\s+(?:regular\s+)?sessions?\b",
     # a session named earlier in the provision ("to submit ... at its eightieth session ... and report at that session")
     "session_back_reference": r"\b(?:at|to|(?<=agenda )of)\s+(?:that|the\s+same)\s+session\b",
+    # a session that dates a publication, not a task: "the official records of the seventy-eighth session"
+    "session_publication": r"\b(?:records|documents)(?:\s+of\s+(?:the\s+)?(?:debates|proceedings|meetings))?\s*$",
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
     "mandate_joins": ["and"],
@@ -504,6 +511,7 @@ FR: dict[str, Any] = {
                r"(\d+\s*(?:e|ème|re|er)|[a-zéèê\-]+(?:[- ](?:et[- ])?[a-zéèê]+)?)"
                r"(?:\s+et\s+[a-zéèê\d\- ]+?)?\s+sessions?\b(?!\s+extraordinaires?\b)",
     "session_back_reference": r"\b(?:à|lors\s+de|de)\s+(?:la\s+même|cette\s+même|cette|ladite)\s+session\b",
+    "session_publication": r"\b(?:documents\s+officiels|comptes\s+rendus(?:\s+(?:des|de\s+ses)\s+(?:débats|séances))?)\s*$",
     "mandate_joins": ["et"],
     # "d'établir des rapports, ..., à savoir un rapport sur ... et un rapport sur ...": one mandate each
     "deliverable_nouns": ["rapport", "rapports"],
@@ -692,10 +700,11 @@ ES: dict[str, Any] = {
     # "en su octogésimo primer período de sesiones", "en su 34º período de sesiones", and the plural with its
     # ordinals after it: "en sus períodos de sesiones septuagésimo noveno y octogésimo" (the first is due); the
     # session of a provisional agenda is due ("el programa provisional de su octogésimo primer período de sesiones")
-    "session": r"\b(?:(?P<at>en|durante|para|(?<=provisional )de|a\s+partir\s+de(?=l\s))|antes\s+de(?:\s+que\s+(?:finalice|concluya|termine))?|antelación\s+a|de)(?:\s+|(?<=partir\sde)(?=l\s))(?:(?:su|el|l)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
+    "session": r"\b(?:(?P<at>en|durante|para|(?<=provisional )de|a\s+partir\s+de(?=l\s))|antes\s+de(?:\s+que\s+(?:finalice|concluya|termine))?|antelación\s+a|de)(?:\s+|(?<=partir\sde|mienzo\sde|inicio\sde)(?=l\s))(?:(?:su|el|l)\s+(\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+[a-záéíóú]+)?)"
                r"(?:\s+y\s+[a-záéíóú\dº° ]+?)?\s+períodos?\s+de\s+sesiones\b|sus\s+períodos\s+de\s+sesiones\s+"
                r"(?P<after>\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
     "session_back_reference": r"\b(?:en|(?<=provisional )de)\s+(?:dicho|ese|el\s+mismo|ese\s+mismo)\s+período\s+de\s+sesiones\b",
+    "session_publication": r"\b(?:documentos\s+oficiales|actas(?:\s+de\s+las\s+(?:deliberaciones|sesiones)(?:\s+celebradas)?)?)\s*$",
     "mandate_joins": ["y", "e"],
     # coordinated deliverables of a report, each due on its own ("un informe provisional ... y un informe final
     # ..."); the list after "a saber," is of the reports just asked for

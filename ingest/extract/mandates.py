@@ -1188,7 +1188,7 @@ def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str
     """Due session and year, recurrence, period, review clause and resources of one segment; `earlier` gives
     the paragraph's words before it."""
     due = due_session = due_year = None
-    found = list(_rx(gram["session"]).finditer(seg))
+    found = _due_sessions(seg, gram)
     m = next((x for x in found if x.group("at")), found[0] if found else None)
     before = seg[: m.start()] if m else ""
     back = gram.get("session_back_reference")
@@ -1197,7 +1197,7 @@ def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str
         # a reference back ("at that ...", "à la même ...", "de dicho período de sesiones"): the last one the
         # paragraph names before this segment
         words = earlier()
-        found = list(_rx(gram["session"]).finditer(words))
+        found = _due_sessions(words, gram)
         m = found[-1] if found else None
         before = words[: m.start()] if m else ""
     if m:
@@ -1215,6 +1215,14 @@ def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str
             "frequency": frequency, "period": p.group(1) if p else None,
             "review_clause": bool(_rx(gram["review_clause"]).search(provision)),
             "within_existing_resources": bool(_rx(gram["existing_resources"]).search(provision))}
+
+
+def _due_sessions(text: str, gram: dict[str, Any]) -> list[re.Match]:
+    """The sessions the grammar's session pattern finds in `text`, but for those that date a publication ("the
+    official records of the seventy-eighth session", "documents officiels de sa soixante-dix-huitième session")."""
+    published = gram.get("session_publication")
+    return [m for m in _rx(gram["session"]).finditer(text)
+            if not (published and _rx(published).search(text[max(0, m.start() - 40):m.start()]))]
 
 
 def _session_number(m: re.Match, gram: dict[str, Any]) -> int | None:

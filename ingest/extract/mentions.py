@@ -420,6 +420,8 @@ class ShortNames:
 
     def __init__(self, gram: dict[str, Any]):
         self.connectors = {k for p in gram.get("mandate_connectors", ()) for k in lows(p)}
+        self.name_connectors = self.connectors | {k for p in gram.get("name_connectors", ()) for k in lows(p)}
+        self.capitalised_connectors = {k for p in gram.get("name_connectors_capitalised", ()) for k in lows(p)}
         # after a short name, an elided "d'" goes on to another name as "de" does: "le Système *d'*intégration de
         # l'Amérique centrale" is not "le système des Nations Unies"
         self.elided = {lows(p)[0] for p in gram.get("head_prepositions", ()) if len(lows(p)) == 2 and lows(p)[1] == "'"}
@@ -469,8 +471,11 @@ class ShortNames:
             if vocab is not None:  # "ACNUR" names UNHCR: its full labels give "el Alto Comisionado"
                 own = self._label_heads(vocab, m.concept.id)
                 if tuple(t.key for t in toks[m.i:m.j]) in own:
-                    continue  # a short form itself ("the High Commissioner") tells nothing of which one
-                heads.update(own)
+                    # a short form itself ("the High Commissioner") tells nothing of which one, but the title of
+                    # who heads it still names it ("the Investigative Team, headed by a Special Adviser")
+                    heads = {head_of} if head_of else set()
+                else:
+                    heads.update(own)
             for head in heads:
                 counts.setdefault(head, Counter())[m.concept.id] += 1
         if vocab is not None:
@@ -529,7 +534,7 @@ class ShortNames:
         if self.noun_first and toks[i].low.endswith("s") and toks[i].key != toks[i].low:
             return out  # "organismos de las Naciones Unidas" gives no "el Organismo": keys drop the plural's "s"
         for p in range(i + 1, j - 1):
-            if toks[p].low in self.connectors:
+            if toks[p].low in self.name_connectors or (toks[p].low in self.capitalised_connectors and toks[p + 1].upper):
                 head = tuple(t.key for t in toks[i:p])
                 if not out or (self._compound_title(toks, i, p, out)
                                and (labels is None or not self._names_another(head, own, labels))):
@@ -595,6 +600,8 @@ class ShortNames:
             if not r:
                 continue
             j, vals = r
+            if j + 1 < len(toks) and toks[j].low == "-" and toks[j].start == toks[j - 1].end:
+                continue  # "el Presidente-Relator del Grupo de Trabajo" is not "el Presidente" of the Assembly
             if j < len(toks) and toks[j].low in self.goes_on and not self._complement(toks, j) and \
                     not (j + 1 < len(toks) and toks[j + 1].low in self.possessives):
                 continue  # "the Special Rapporteur on X": a full name of its own

@@ -1,0 +1,82 @@
+"""Who a mandate is given to and when it is due, the same in English, French and Spanish, on sentences written
+for these tests: a short name means the body the resolution names in full, a session that dates a publication is
+not due, and a session named after "al comienzo del" is."""
+from __future__ import annotations
+
+import pytest
+from handmade import mandates as got
+from handmade import resolution
+
+from unkg.ingest.extract import extract, load
+
+
+def _all(texts: list[str], language: str) -> list[tuple[str | None, str, str | None]]:
+    res = extract(resolution(texts, symbol="A/RES/78/996", date="2023-12-19", language=language), load())
+    return [(m.entity.id.rsplit("/", 1)[-1] if m.entity else None, m.task, m.due_session)
+            for p in res.operative for pr in p.provisions for m in pr.mandates]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to transmit to the Commission the official records of the eightieth "
+           "session of the General Assembly on these matters;"),
+    ("en", "Requests the Secretary-General to transmit to the Agency the records of the eightieth session of the "
+           "General Assembly;"),
+    ("fr", "Prie le Secrétaire général de transmettre à la Commission tous les documents officiels de sa "
+           "quatre-vingtième session portant sur ces questions ;"),
+    ("fr", "Prie le Secrétaire général de communiquer à l'Agence les comptes rendus des débats de sa "
+           "quatre-vingtième session ;"),
+    ("es", "Solicita al Secretario General que transmita al Organismo las actas de las deliberaciones celebradas en "
+           "su octogésimo período de sesiones;"),
+])
+def test_the_session_of_published_records_is_not_due(language, text):
+    assert got(text, language) == [("secretary-general", "dissemination", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to appoint, at the beginning of the eighty-first session, two "
+           "co-facilitators;"),
+    ("es", "Solicita al Secretario General que nombre a dos cofacilitadores al comienzo del octogésimo primer "
+           "período de sesiones;"),
+])
+def test_a_session_at_whose_beginning_the_task_is_due(language, text):
+    assert got(text, language) == [("secretary-general", "establish", "81")]
+
+
+def test_the_spanish_session_of_a_commission_named_before_it_is_due():
+    # "del Delito y Justicia Penal en su 34º período": "del" of a name opens no session
+    assert got("Solicita a la Oficina de las Naciones Unidas contra la Droga y el Delito que informe a la Comisión "
+               "de Prevención del Delito y Justicia Penal en su 36º período de sesiones;", "es") == \
+        [("united-nations-office-on-drugs-and-crime", "report", "36")]
+
+
+MISSION = "united-nations-organization-stabilization-mission-in-the-democratic-republic-of-the-congo"
+COMMITTEE = ("special-committee-to-investigate-israeli-practices-affecting-the-human-rights-of-the-palestinian-"
+             "people-and-other-arabs-of-the-occupied-territories")
+
+
+@pytest.mark.parametrize("language, texts", [
+    ("en", ["Commends the United Nations Organization Stabilization Mission in the Democratic Republic of the Congo "
+            "for its work;", "Requests the Mission to continue to support the electoral process;"]),
+    ("fr", ["Félicite la Mission de l'Organisation des Nations Unies pour la stabilisation en République "
+            "démocratique du Congo de son travail ;", "Prie la Mission de continuer à appuyer le processus "
+            "électoral ;"]),
+])
+def test_the_mission_is_the_mission_named_in_full(language, texts):
+    assert _all(texts, language)[-1][0] == MISSION
+
+
+def test_a_name_that_goes_on_with_to_and_a_capitalised_verb():
+    texts = ["Takes note of the work of the Special Committee to Investigate Israeli Practices Affecting the Human "
+             "Rights of the Palestinian People and Other Arabs of the Occupied Territories;",
+             "Requests the Special Committee to continue to investigate the situation;"]
+    assert _all(texts, "en")[-1][0] == COMMITTEE
+
+
+@pytest.mark.parametrize("language, texts", [
+    ("es", ["Acoge con beneplácito la labor del Presidente de la Asamblea General;",
+            "Invita al Presidente-Relator del Grupo de Trabajo a que presente oralmente un informe;"]),
+    ("en", ["Welcomes the work of the President of the General Assembly;",
+            "Invites the Chair-Rapporteur of the Working Group to present an oral report;"]),
+])
+def test_a_hyphenated_title_is_not_the_president_of_the_assembly(language, texts):
+    assert all(e != "president-of-the-general-assembly" for e, _, _ in _all(texts, language))
