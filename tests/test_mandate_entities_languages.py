@@ -80,3 +80,23 @@ def test_a_name_that_goes_on_with_to_and_a_capitalised_verb():
 ])
 def test_a_hyphenated_title_is_not_the_president_of_the_assembly(language, texts):
     assert all(e != "president-of-the-general-assembly" for e, _, _ in _all(texts, language))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides: (a) To request the Special Coordinator for Lighthouses to continue to submit reports to the "
+           "General Assembly and the Economic and Social Council;"),
+    ("fr", "Décide : a) de prier le Coordonnateur spécial pour les phares de continuer à lui présenter, ainsi qu'au "
+           "Conseil économique et social, des rapports ;"),
+    ("es", "Decide: a) Solicitar al Coordinador Especial para los Faros que siga presentando informes a la Asamblea "
+           "General y al Consejo Económico y Social;"),
+])
+def test_a_decision_to_ask_someone_unknown_is_theirs_not_the_bodys(language, text):
+    assert got(text, language) == [(None, "report", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides to request Member States to submit their views to the Secretary-General;"),
+    ("es", "Decide solicitar a los Estados Miembros que presenten sus opiniones al Secretario General;"),
+])
+def test_a_decision_to_ask_states_gives_no_unknown_entity_a_task(language, text):
+    assert all(e is not None for e, _, _ in got(text, language))

@@ -399,6 +399,8 @@ FR: dict[str, Any] = {
                                 "leur", "leurs", "ses", "son", "sa", "ce", "cette", "ces", "tout", "toute",
                                 "l", "d", "nouveau", "nouvelle", "plus", "même", "autres", "autre"],
     "clause_that": ["que", "qu'", "qu’"],
+    # "ainsi qu'au Conseil": a "que" of comparison, which opens no clause
+    "as_well_as": ["ainsi"],
     "addressee_links": ["de", "du", "des", "entre", "au sein"],
     # the things a name after "de" belongs to ("la Convention *des Nations Unies* contre la corruption", "la
     # résolution 1980/67 *du Conseil économique et social*"): that name is no addressee

@@ -337,6 +337,8 @@ class _Provision:
                 continue
             c = self.concept(m)
             before = {t.low for t in toks[max(a, m.i - 4):m.i]} | (that if m.i == subject else set())
+            if toks[max(a, m.i - 4)].low in self.gram.get("as_well_as", ()):
+                before -= that  # "de continuer à lui présenter, ainsi qu'au Conseil, des rapports": no clause
             if not named_entity(c, self.vocab):
                 if m.i < cut and before & that:
                     return None
@@ -345,7 +347,22 @@ class _Provision:
                 return [c] if any(t.low in MANDATE_WORDS for t in toks[max(at, m.i - 3):m.i]) else [None]
             if before & asks or (m.i < cut and before & that):
                 return [c]
-        return [None] if task == "extend_mandate" else body
+        return [None] if task == "extend_mandate" or self._asks_unnamed(a, b, asks) else body
+
+    def _asks_unnamed(self, a: int, b: int, asks: set[str]) -> bool:
+        """Whether a decision asks someone the vocabulary does not know ("Decides: ... (c) To request the Special
+        Representative ... for Children and Armed Conflict to continue to submit reports ..."): theirs is the task,
+        not the body's; not when an actor it knows, named or not, is asked ("to invite Member States")."""
+        # the article may follow the preposition that marks whom one asks ("solicitar a la Representante Especial")
+        arts = {lows(w)[0] for w in self.gram.get("articles", ())} | {lows(w)[0] for w in self.gram["definite"]} | \
+            {"'", "a", "à"}
+        k = next((i for i in range(a, min(b, a + 9)) if self.toks[i].low in asks), None)
+        if k is None or k + 2 >= b or self.toks[k + 1].low not in arts:
+            return False
+        j = k + 1
+        while j < b and self.toks[j].low in arts:
+            j += 1
+        return not any(m.i == j and m.concept.kind == "actor" for m in self.mentions)
 
 
 def _not_cues(toks: list[Token], gram: dict[str, Any]) -> set[int]:
