@@ -100,3 +100,26 @@ def test_a_decision_to_ask_someone_unknown_is_theirs_not_the_bodys(language, tex
 ])
 def test_a_decision_to_ask_states_gives_no_unknown_entity_a_task(language, text):
     assert all(e is not None for e, _, _ in got(text, language))
+
+
+def test_a_report_submitted_for_consideration_is_a_report():
+    # the consideration is the Council's, not a task of paying attention
+    assert got("Requests the Secretary-General to submit for consideration a progress report to the Human Rights "
+               "Council at its sixty-first session;") == [("secretary-general", "report", "61")]
+    assert got("Requests the Secretary-General to give due consideration to the views of Member States;") == \
+        [("secretary-general", "other", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Requests the Secretary-General to improve the accessibility of conference facilities in all conference-servicing "
+    "duty stations;",
+    "Requests the Secretary-General to improve the accessibility of the conference-servicing duty stations;",
+    "Requests the Secretary-General to strengthen the provision to the Commission of conference support services;",
+])
+def test_conference_facilities_and_services_are_no_meeting(text):
+    assert [t for _, t, _ in got(text)] != ["meeting"]
+
+
+def test_appropriate_resources_are_assistance():
+    assert got("Requests the Secretary-General to ensure the allocation of appropriate resources to the Division;") == \
+        [("secretary-general", "assistance", None)]

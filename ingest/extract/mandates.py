@@ -1130,9 +1130,10 @@ def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
     documentation services", "services de conférence", "servicios de conferencias"."""
     nouns = set(gram.get("facility_nouns", ()))
     k = i + n + 2 if i + n + 2 < len(toks) and toks[i + n].low in gram["mandate_joins"] else i + n
-    # one word may qualify the services: "conference support services"
+    # one word may qualify the services: "conference support services", "conference-servicing duty stations"
     after = k < len(toks) and (toks[k].low in nouns or (k + 1 < len(toks) and toks[k + 1].low in nouns
-                                                        and toks[k].low.isalpha() and toks[k].low not in _FOR))
+                                                        and ((toks[k].low.isalpha() and toks[k].low not in _FOR)
+                                                             or toks[k].low == "-")))
     before = i >= 2 and toks[i - 1].low in ("de", "d") and toks[i - 2].low in nouns
     return after or before
 
