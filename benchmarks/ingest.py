@@ -80,7 +80,7 @@ def one_run(list_file: Path, store: Path, jobs: int, meta: list[str]) -> dict:
         "jobs": jobs, "files": summary.files, "stored": summary.stored, "failed": summary.failed,
         "failures": summary.failures[:10], "seconds": seconds, "quads_written": summary.quads,
         "store_quads": stats["quads"], "resolutions": stats["resolutions"],
-        "compact_seconds": summary.compact_seconds, "store_bytes": folder_size(store),
+        "compact_seconds": summary.compact_seconds, "compact_cpu": summary.compact_cpu, "store_bytes": folder_size(store),
         # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN is the largest pool worker (all were joined)
         "peak_parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "peak_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -164,7 +164,8 @@ def compare_stores(new_dir: Path, ref_dir: Path, out=sys.stdout) -> bool:
 def report(r: dict, label: str) -> None:
     rate = r["stored"] / r["seconds"] if r["seconds"] else 0.0
     compacted = ("not compacted" if r["compact_seconds"] is None
-                 else f"compacted by the ingest in {r['compact_seconds']:.1f} s (included above)")
+                 else f"compacted by the ingest in {r['compact_seconds']:.1f} s ({r.get('compact_cpu', 0):.1f} s of CPU; "
+                      "included above)")
     print(f"  {label}: {r['files']} files, {r['stored']} stored, {r['failed']} failed in {r['seconds']:.1f} s "
           f"= {rate:.2f} resolutions/s")
     print(f"      quads: {r['quads_written']} written ({r['store_quads']} in the store with ontology and "

@@ -68,8 +68,11 @@ class Summary:
     quads: int = 0  # quads written for those graphs
     seconds: float = 0.0  # compaction included
     compact_seconds: float | None = None  # None: the store was not compacted
-    write_seconds: float = 0.0  # wall time writing the resolution graphs (the ontology's with the first batch)
-    write_cpu: float = 0.0  # the parent's CPU meanwhile, RocksDB's threads included
+    compact_cpu: float = 0.0  # the parent's CPU compacting, RocksDB's threads included
+    # wall time writing the resolution graphs (the ontology's with the first batch), and the parent's CPU
+    # meanwhile, RocksDB's threads included; in a first load (one bulk load) also reading the workers' results
+    write_seconds: float = 0.0
+    write_cpu: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
     replaced_earlier: list[str] = field(default_factory=list)  # files whose graph a later file replaced
     # names in the metadata's sponsor and vote lists that resolve to no State (once each, whatever the language)
@@ -530,9 +533,10 @@ def _compact_after_large_load(store: Store, summary: Summary, graphs_before: int
         return
     if progress or (progress is None and sys.stderr.isatty()):
         print(f"compacting the store after {summary.stored} graphs ...", file=sys.stderr, flush=True)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     store.optimize()
     summary.compact_seconds = time.perf_counter() - t
+    summary.compact_cpu = time.process_time() - cpu
 
 
 def _builds_lineage(store: Store, lineage: bool | None) -> bool:
