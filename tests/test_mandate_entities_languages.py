@@ -123,3 +123,31 @@ def test_conference_facilities_and_services_are_no_meeting(text):
 def test_appropriate_resources_are_assistance():
     assert got("Requests the Secretary-General to ensure the allocation of appropriate resources to the Division;") == \
         [("secretary-general", "assistance", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Reiterates its request to the Secretary-General and to the President of the General Assembly to organize "
+           "the high-level meeting;"),
+    ("fr", "Prie de nouveau le Secrétaire général et le Président de l'Assemblée générale d'organiser la réunion de "
+           "haut niveau ;"),
+])
+def test_each_entity_a_repeated_request_names_gets_the_task(language, text):
+    assert [e for e, _, _ in got(text, language)] == ["secretary-general", "president-of-the-general-assembly"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Invita a los órganos creados en virtud de tratados y al Secretario General a que difundan la presente "
+           "resolución;"),
+    ("fr", "Invite les rapporteurs spéciaux et le Secrétaire général à diffuser la présente résolution ;"),
+])
+def test_a_collective_printed_noun_first_is_not_named(language, text):
+    assert [e for e, _, _ in got(text, language)] == ["secretary-general"]
+
+
+def test_a_french_title_in_lower_case_gives_its_short_name():
+    texts = ["Prend note du rapport du Groupe de travail intergouvernemental sur l'application effective de la "
+             "Déclaration et du Programme d'action de Durban ;",
+             "Prie le Groupe de travail intergouvernemental de lui présenter un rapport à sa quatre-vingtième session ;"]
+    assert _all(texts, "fr")[-1] == (
+        "intergovernmental-working-group-on-the-effective-implementation-of-the-durban-declaration-and-programme-of-"
+        "action", "report", "80")

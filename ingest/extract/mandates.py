@@ -127,8 +127,13 @@ def _plural_of_singular(c: Concept, vocab: Any) -> bool:
 def _plural_head(text: str) -> bool:
     """Whether a name's head noun is plural: "special procedures", "peacekeeping operations", not "Panel of
     Experts" or "Special Rapporteur"; an unknown text counts as plural."""
-    head = re.split(r"\s+(?:of|on|for|de|des|du|sur|del|sobre)\s+", text.lower())[0].split()
-    return not head or head[-1].endswith("s")
+    words = re.split(r"\s+(?:of|on|for|de|des|du|sur|del|sobre)\s+", text)[0].split()
+    if not words:
+        return True
+    # French and Spanish put the noun first and print a collective in lower case ("órganos creados en virtud de
+    # tratados", "rapporteurs spéciaux"), where a name is capitalised ("Sanctions Committee")
+    first = words[0]
+    return words[-1].lower().endswith("s") or (first.islower() and len(first) > 3 and first.endswith(("s", "x")))
 
 
 def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int, mentions: list[Mention],
@@ -173,12 +178,18 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
     asks = {lows(w)[0] for w in gram["asking_words"]} | {lows(w)[0] for w in gram.get("asking_nouns", ())}
     starts = {t.start: i for i, t in enumerate(toks)}
 
+    joins = set(gram["mandate_joins"])
+
     def inside_another(c: Concept) -> bool:
         i = starts.get(c.start, lo) - 1
         while i > lo and toks[i].low in arts and toks[i].low not in preps:  # "of the", but "du" is both
             i -= 1
-        # "Reiterates its request to the Mechanism to ...": the preposition of the asking noun names the addressee
-        return i > lo and toks[i].low in preps and toks[i - 1].low not in asks
+        # "Reiterates its request to the Mechanism to ...": the preposition of the asking noun names the addressee,
+        # and so does the same preposition repeated after "and" ("its request to the Secretary-General and to the
+        # President of the General Assembly")
+        return i > lo and toks[i].low in preps and toks[i - 1].low not in asks and \
+            not (toks[i - 1].low in joins and any(toks[k].low in asks and toks[k + 1].low == toks[i].low
+                                                  for k in range(lo, i - 1)))
 
     qualifiers = set(gram.get("qualified_plurals", ()))
 

@@ -555,7 +555,12 @@ class ShortNames:
         "el Grupo de Trabajo Intergubernamental" of "Grupo de Trabajo Intergubernamental sobre ...", where the
         first connector, "de", only cut "Grupo"."""
         first = i + len(out[0])
-        return self.noun_first and len(out) == 1 and first + 1 < p and toks[first + 1].upper and toks[p - 1].upper
+        if not (self.noun_first and len(out) == 1 and first + 1 < p):
+            return False
+        # French prints the rest of the title in lower case: "le Groupe de travail intergouvernemental" of "Groupe
+        # de travail intergouvernemental sur l'application ..."
+        return (toks[first + 1].upper and toks[p - 1].upper) or \
+            (p - first == 3 and all(t.low.isalpha() and not t.upper for t in toks[first + 1:p]))
 
     @staticmethod
     def _names_another(head: tuple[str, ...], own: str | None, labels: Trie) -> bool:
