@@ -89,3 +89,23 @@ def test_spanish_gerund_in_yendo_continues_a_task():
     text = ("Solicita al Secretario General que siga mejorando la información del sitio web e incluyendo los "
             "informes de los seminarios regionales;")
     assert len(mandates(text, "es")) == 2
+
+
+@pytest.mark.parametrize("language, text, n", [
+    # a word of the first task's subject named again is another task ("la erradicación" is no deliverable)
+    ("es", "Solicita al Secretario General que le presente un informe sobre la erradicación de la pobreza rural y que "
+           "incluya la erradicación de la pobreza entre las prioridades del debate general;", 2),
+    ("en", "Requests the Secretary-General to keep under review the security policy and to enhance the security of "
+           "local staff;", 2),
+    # what the first task made, named again, is the same task ("a plan of action ... the plan")
+    ("en", "Requests the Office to prepare a plan of action on the question and to submit the plan to the Council;", 1),
+    ("fr", "Prie le Secrétaire général d'établir un rapport sur la question et de présenter le rapport au Conseil ;", 1),
+])
+def test_a_deliverable_named_again(language, text, n):
+    assert len(mandates(text, language)) == n
+
+
+def test_spanish_enclitic_gerund_continues_a_task():
+    text = ("Solicita al Secretario General que siga informando sobre la situación financiera de la Oficina y "
+            "asegurándose de que esta disponga de recursos suficientes;")
+    assert [m[1] for m in mandates(text, "es")] == ["report", "assistance"]

@@ -619,7 +619,7 @@ ES: dict[str, Any] = {
     "back_reference_nonstate": ["entidades", "organizaciones", "organismos", "instituciones", "órganos"],
     "back_reference_all": ["actores", "asociados", "interesados"],
     "back_reference_elsewhere": ["párrafo", "párrafos", "anexo", "resolución", "sección"],
-    "gerund_suffixes": ["ando", "iendo", "yendo"],
+    "gerund_suffixes": ["ando", "iendo", "yendo", "ándose", "iéndose", "yéndose"],
     "adverbials": ["a este respecto", "en este sentido", "en ese sentido", "a ese respecto", "con ese fin",
                    "con este fin", "en este contexto", "además", "así como", "a estos fines", "a tal fin",
                    "con tal fin", "a tal efecto", "a esos efectos", "a estos efectos", "por lo que", "por consiguiente",

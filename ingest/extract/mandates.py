@@ -783,8 +783,25 @@ def _same_deliverable(toks: list[Token], a: int, i: int, hi: int, gram: dict[str
         if not t.low.isalpha() or len(t.low) <= 3 or t.low.endswith(("able", "ible")):
             break
         nouns.append(t.low)
-    # every word must recur: "the logistical support plan" is not "a logistical support package"
+    # every word must recur: "the logistical support plan" is not "a logistical support package"; one word alone
+    # must name a deliverable ("the report", "el informe") or what the first task made ("a plan of action ... and
+    # to submit the plan"), not a word of its subject ("y que incluya la erradicación de la pobreza" after "un
+    # informe sobre ... la erradicación de la pobreza")
+    if len(nouns) == 1 and not _deliverable_word(nouns[0], gram) and not _introduced(toks, a, i, nouns[0], gram):
+        return False
     return bool(nouns) and all(n in earlier for n in nouns)
+
+
+def _introduced(toks: list[Token], a: int, i: int, word: str, gram: dict[str, Any]) -> bool:
+    """Whether `word` stands in toks[a:i] after an indefinite article close before it ("a plan", "une liste")."""
+    definite = {lows(w)[0] for w in gram["definite"]}
+    indefinite = {lows(w)[0] for w in gram.get("articles", ())} - definite
+    return any(toks[k].low == word and any(t.low in indefinite for t in toks[max(a, k - 3):k]) for k in range(a, i))
+
+
+def _deliverable_word(word: str, gram: dict[str, Any]) -> bool:
+    """Whether a word alone is a cue of a report, an update or a study ("report", "rapport", "informe")."""
+    return any(ph == (word,) and name in DELIVERABLES for ph, name in cues(gram.get("lang", "en")).tasks.get(word, ()))
 
 
 def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dict[str, Any] | None = None) -> bool:
