@@ -319,30 +319,26 @@ EN: dict[str, Any] = {
                                        "prior", "no", "not", "without", "within", "via", "virtually", "online"],
     # the report verbs of a task ("to report ... during the briefing" is an oral update when an oral cue follows)
     "report_verbs": ["report"],
-    # "inform" before one of these feeds a process rather than reports to someone ("to inform the next cycle of the
-    # review", "to inform the intergovernmental process"); "reporting" before one of these names a means ("the
-    # online reporting tool", "reporting requirements")
-    "informed_things": ["process", "processes", "cycle", "discussions", "discussion", "deliberations", "review",
-                        "policies", "policy", "decision", "decisions", "debate", "negotiations", "preparations",
-                        "planning", "programming", "design", "development", "work"],
-    "report_compounds": ["tool", "tools", "requirements", "obligations", "lines", "templates", "template", "format"],
     # a light verb before one of these, with only words between, reports ("provide accurate and up-to-date
     # information"), as the cue "provide information"
     "information_nouns": ["information"],
     # the report a deliverable goes into, which is no deliverable of its own ("to provide in his next report an
     # assessment")
     "deliverable_places": ["in his", "in her", "in its", "in their"],
-    # a report word before one of these qualifies it, asks for no report ("the online reporting tool")
-    "qualifying_reports": ["reporting"],
+    # a one-word report cue before one of these qualifies it, asks for no report ("the online reporting tool",
+    # "reporting requirements", "the report format")
     "qualified_nouns": ["tool", "tools", "mechanism", "mechanisms", "obligations", "requirements", "framework",
-                        "frameworks", "system", "systems", "lines", "procedures", "template", "templates", "platform"],
-    # "inform" before a process feeds it, reports to no one ("to inform the next cycle of the review")
+                        "frameworks", "system", "systems", "lines", "procedures", "template", "templates", "platform",
+                        "format"],
+    # "inform" before a process feeds it, reports to no one ("to inform the next cycle of the review", "to inform the
+    # intergovernmental process")
     "informing_verbs": ["inform"],
     # a verb that brings its object to someone's attention, the object between: dissemination
     "bringing_to_attention": (["bring"], "to the attention"),
     "informed_articles": ["the", "a", "its", "their"],
-    "informed_processes": ["process", "processes", "cycle", "work", "deliberations", "discussions", "negotiations",
-                           "review", "preparations", "policy", "policies", "decision-making", "design"],
+    "informed_processes": ["process", "processes", "cycle", "work", "deliberations", "discussions", "discussion",
+                           "negotiations", "review", "preparations", "policy", "policies", "decision", "decisions",
+                           "decision-making", "debate", "planning", "programming", "design", "development"],
     "giving_with": ["with"],
     # a meeting word that names where or how meetings are served is no meeting ("conference services",
     # "services de conférence", "servicios de conferencias")

@@ -957,8 +957,6 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
         if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)
                                            or _gathering(toks, i, n, gram)):
             continue
-        if name == "report" and gram and _feeding(toks, i, n, hi, gram):
-            continue  # "to inform the next cycle of the review", "the online reporting tool": no report
         if name == "assistance" and _helping_to(toks, i, n, hi, gram):
             return "other", False, n  # "para ayudar a conseguir": as "to help to ensure"
         attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and _attention(toks, i + n, hi, attention)
@@ -994,21 +992,6 @@ def _attention(toks: list[Token], at: int, hi: int, attention: set[str]) -> bool
 
 
 _FOR = {"for", "pour", "para", "por"}
-
-
-def _feeding(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
-    """Whether a report word feeds a process or names a means rather than asks for a report: "to inform the next
-    cycle of the review", "inform the intergovernmental process", "the online reporting tool"."""
-    if n == 1 and i + 1 < hi and toks[i + 1].low in gram.get("report_compounds", ()):
-        return True
-    if toks[i].low != "inform":
-        return False
-    for t in toks[i + 1:min(hi, i + 5)]:
-        if t.low in gram.get("informed_things", ()):
-            return True
-        if not t.low.isalpha():
-            return False
-    return False
 
 
 def _helping_to(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any] | None) -> bool:
@@ -1145,12 +1128,19 @@ def _qualifying(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]
     le processus intergouvernemental" (a process is informed, a body is reported to)."""
     if n != 1 or i + 1 >= hi:
         return False
-    after = [t.low for t in toks[i + 1:min(hi, i + 4)]]
-    if toks[i].low in gram.get("qualifying_reports", ()) and after[0] in gram["qualified_nouns"]:
+    following = toks[i + 1].low
+    if following in gram.get("qualified_nouns", ()):
         return True
-    # an article, then the process within two words ("the next cycle", "the intergovernmental process")
-    return toks[i].low in gram.get("informing_verbs", ()) and after[0] in gram["informed_articles"] and \
-        any(w in gram["informed_processes"] for w in after[1:])
+    # an article, then the process within three words, none a name ("the next cycle", "the intergovernmental process",
+    # not "the Council of its work")
+    if toks[i].low not in gram.get("informing_verbs", ()) or following not in gram["informed_articles"]:
+        return False
+    for t in toks[i + 2:min(hi, i + 5)]:
+        if t.low in gram["informed_processes"]:
+            return True
+        if not t.low.isalpha() or t.upper:
+            return False
+    return False
 
 
 def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
