@@ -16,6 +16,8 @@ from typing import Callable, Iterable
 import numpy as np
 from markupsafe import Markup
 
+from unkg.webapp.wording import pack
+
 
 class RowHtml:
     """The HTML of each row of a table of provisions, by provision IRI; None for one not rendered."""
@@ -27,9 +29,7 @@ class RowHtml:
         parts = [b""] * len(position)
         for prov, html in rendered:
             parts[position[prov]] = html.encode("utf-8")
-        self.starts = np.zeros(len(parts) + 1, dtype=np.int64)
-        np.cumsum([len(b) for b in parts], out=self.starts[1:])
-        self.blob = b"".join(parts)
+        self.starts, self.blob = pack(parts)
 
     def get(self, provision: str) -> Markup | None:
         i = self.position.get(provision)

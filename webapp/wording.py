@@ -25,16 +25,21 @@ def rank(text: ox.Literal | ox.NamedNode, verb: ox.Literal | ox.NamedNode | None
     return ("" if lang == "en" else (lang or "~"), text.value, verb.value if verb is not None else "")
 
 
+def pack(parts: list[bytes]) -> tuple[np.ndarray, bytes]:
+    """`parts` as one `bytes` and the offsets of each part's start (and of the end): part i is
+    `blob[starts[i]:starts[i + 1]]`, one object however many parts."""
+    starts = np.zeros(len(parts) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in parts], out=starts[1:])
+    return starts, b"".join(parts)
+
+
 class Wording:
     """(text, printed verb) by provision IRI; ("", "") for a provision without wording."""
 
     def __init__(self, chosen: dict[str, tuple[str, str]]):
         order = sorted(chosen)  # code point order is UTF-8 byte order: the order of the array below
         self.keys = np.array([p.encode("utf-8") for p in order], dtype=bytes) if order else np.array([], dtype="S1")
-        parts = [s.encode("utf-8") for p in order for s in chosen[p]]
-        self.starts = np.zeros(len(parts) + 1, dtype=np.int64)
-        np.cumsum([len(b) for b in parts], out=self.starts[1:])
-        self.blob = b"".join(parts)
+        self.starts, self.blob = pack([s.encode("utf-8") for p in order for s in chosen[p]])
 
     @classmethod
     def read(cls, store: object, timeout: float = 600) -> Wording:
