@@ -204,9 +204,9 @@ def highlight(text: str, query: str) -> tuple[list[dict[str, Any]], list[str]]:
     segments: list[dict[str, Any]] = []
     matched: list[str] = []
     hits = [i for i in range(1, len(parts), 2) if parts[i] in wanted]
+    last = 0
     if hits:
         ends = list(accumulate(map(len, parts)))
-        last = 0
         for i in hits:
             start, end = ends[i - 1], ends[i]
             if start > last:
@@ -215,8 +215,6 @@ def highlight(text: str, query: str) -> tuple[list[dict[str, Any]], list[str]]:
             last = end
             if parts[i] not in matched:
                 matched.append(parts[i])
-    else:
-        last = 0
     if last < len(text):
         segments.append({"text": text[last:], "hit": False})
     return segments, matched
