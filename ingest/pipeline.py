@@ -472,6 +472,7 @@ class _Writer:
     def graphs(self, results: Iterable[FileResult]) -> Iterator[tuple[str, GraphText]]:
         """What the bulk load reads: after the first conforming result, the reference graphs the store lacks;
         then each new graph Oxigraph has parsed. The others wait in the batch."""
+        first = True
         for result in results:
             if not self.conforming(result):
                 continue
@@ -479,8 +480,9 @@ class _Writer:
             if iri in self.by_graph or not result.checked:
                 self.to_batch(result)
                 continue
-            if self.reference:
+            if first and self.reference:  # what is left after it is stale: the store is asked once
                 yield from self._new_reference()
+                first = False
             self.by_graph[iri] = result.path
             self.summary.stored += 1
             payload = result.payload()
