@@ -109,3 +109,36 @@ def test_spanish_enclitic_gerund_continues_a_task():
     text = ("Solicita al Secretario General que siga informando sobre la situación financiera de la Oficina y "
             "asegurándose de que esta disponga de recursos suficientes;")
     assert [m[1] for m in mandates(text, "es")] == ["report", "assistance"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides to convene in 2027 a conference on the question to assess the progress made and to support the "
+           "work of the regional commissions;"),
+    ("fr", "Décide de convoquer en 2027 une conférence sur la question afin d'évaluer les progrès accomplis et "
+           "d'appuyer les travaux des commissions régionales ;"),
+    ("es", "Decide convocar en 2027 una conferencia sobre la cuestión para evaluar los progresos realizados, "
+           "determinando los obstáculos encontrados, y apoyar la labor de las comisiones regionales;"),
+    ("es", "Decide convocar en Ginebra un grupo de trabajo de composición abierta, cuya labor se basará en la del grupo "
+           "anterior, para que perfeccione el concepto y preste asistencia técnica a los Estados que la soliciten;"),
+])
+def test_what_a_created_meeting_or_body_is_for_is_one_task(language, text):
+    # the infinitives after the purpose are the conference's work, not more tasks of the Assembly
+    assert len(mandates(text, language)) == 1
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to convene a meeting of experts to review the progress made and to "
+           "report thereon to the General Assembly at its eighty-first session;"),
+    ("fr", "Prie le Secrétaire général de convoquer une réunion d'experts afin d'examiner les progrès accomplis et de "
+           "lui faire rapport à ce sujet à sa quatre-vingt-unième session ;"),
+    ("es", "Solicita al Secretario General que convoque una reunión de expertos para examinar los progresos realizados y "
+           "que la informe al respecto en su octogésimo primer período de sesiones;"),
+])
+def test_a_report_after_the_purpose_of_a_meeting_is_a_task(language, text):
+    assert mandates(text, language) == [(SG, "meeting", None), (SG, "report", "81")]
+
+
+def test_infinitives_listed_after_commas_are_no_purpose():
+    text = ("Requests the Secretary-General to convene the meetings of the group, to provide it with the facilities "
+            "necessary for its work, to publish its findings, and to arrange for the support of the Secretariat;")
+    assert len(mandates(text)) == 2

@@ -278,6 +278,9 @@ EN: dict[str, Any] = {
     # after one continues the purpose, not the list of tasks
     "purpose_verbs": ["mark", "enable", "allow", "permit", "help", "facilitate", "commemorate", "celebrate",
                       "foster", "promote", "bolster", "galvanize"],
+    # what a meeting or a body a task creates is for ("to convene a conference to assess ... and to support ...", "to
+    # establish a commission to prepare ... and to prepare ..."): the infinitives coordinated after it are its own
+    "created_purposes": ["in order to", "so as to", "to"],
     # verbs that ask a named UN entity for a task whatever modality the verbs vocabulary gives them
     "requesting_verbs": [],
     # the verb after a marker: object pronouns before it, and its endings where the marker also heads nouns
@@ -532,6 +535,8 @@ FR: dict[str, Any] = {
     "heeding_phrases": ["tenir compte", "tienne compte", "tiennent compte", "tiendra compte"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
+    "created_purposes": ["afin de", "afin d", "afin qu", "afin que", "pour", "chargé de", "chargée de", "chargés de",
+                         "chargées de", "chargé d", "chargée d", "chargés d", "chargées d"],
     # a list of tasks after one marker repeats it after each comma ("de présenter ..., de solliciter ... et de
     # lui faire rapport"): the markers that head the same list; and nouns in "-re" that a marker also heads
     "listed_markers": {"de": "de", "d": "de", "à": "à"},
@@ -710,6 +715,8 @@ ES: dict[str, Any] = {
     "namely": ["a saber"],
     # words of a purpose: the infinitives coordinated after them are its own ("para examinar ... y debatir ...")
     "purpose_words": ["para", "fin", "miras", "objeto", "vistas"],
+    "created_purposes": ["para", "a fin de", "con el fin de", "con miras a", "con objeto de", "encargado de",
+                         "encargada de", "encargados de", "encargadas de", "fines"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
     "mandate_markers": ["que", "a"],
     # a word between the join and the marker of a second task ("y de que informe al respecto")

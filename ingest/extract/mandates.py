@@ -422,7 +422,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
         item = _item(toks, i, hi, spans, markers, non_inf, gram)
         bare = not item and (_bare_verb(toks, i, gram) or _listed_verb(toks, verb_at, i, gram))
         if opened and (item or bare or _continued_gerund(toks, cuts[-1], i, hi, gram)) and i - cuts[-1] > 2 and \
-                not (bare and _no_object(toks, verb_at, i, hi, gram)):
+                not (bare and (_no_object(toks, verb_at, i, hi, gram) or _created_purpose(toks, cuts[-1], i, hi, gram))):
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
             verb_at = i + 1
             purpose = False
@@ -443,7 +443,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
             _parenthesis_join(toks, cuts[-1], i, joins)
         if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
                 not _shared_object(toks, verb_at, join) and not _no_object(toks, verb_at, join, hi, gram) and \
-                not _same_deliverable(toks, cuts[-1], i, hi, gram):
+                not _same_deliverable(toks, cuts[-1], i, hi, gram) and not _created_purpose(toks, cuts[-1], join, hi, gram):
             cuts.append(join)
             verb_at = verb
         elif not opened:
@@ -452,6 +452,44 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
             purpose = True
         opened = True
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
+
+
+def _created_purpose(toks: list[Token], verb: int, join: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the task before a join creates a meeting or a body and says what for, so that the infinitives after
+    the join are the purposes of what it creates: "to convene a conference to assess ... and to support reform",
+    "d'établir une commission chargée de préparer ... et de préparer ...", "convocar un grupo de trabajo para que
+    perfeccione el concepto y formule recomendaciones"; not a report or an agenda item after the join, which the
+    asked entity gives ("to convene a meeting to review ... and to report thereon")."""
+    phrases = [lows(p) for p in gram.get("created_purposes", ())]
+    if not phrases or join - verb < 4:
+        return False
+    # a partner ("en estrecha consulta con") holds no meeting
+    task, at = _task(toks, verb, join, cues(gram.get("lang", "en")), _not_cues(toks, gram), gram)
+    if task not in ("meeting", "establish") or at is None:
+        return False
+    nxt = join + 1
+    while nxt < hi and (toks[nxt].low in {lows(m)[0] for m in gram["mandate_markers"]} | {"'", "’", ","}):
+        nxt += 1
+    nxt = _past_pronouns(toks, nxt, hi, gram)
+    if nxt >= hi or toks[nxt].low in gram.get("agenda_inclusion", ((),))[0] or \
+            _task(toks, nxt, min(hi, nxt + 4), cues(gram.get("lang", "en")), frozenset(), gram)[0] in DELIVERABLES:
+        return False  # "and to report thereon", "y prepare un resumen del debate"
+    non_inf = {lows(p)[0] for p in gram["non_infinitive_after_to"]} | {lows(p)[0] for p in gram["not_tasks"]}
+    found = []
+    for k in range(at + 2, join):
+        for ph in phrases:
+            n = len(ph)
+            if tuple(t.low for t in toks[k:k + n]) != ph:
+                continue
+            after = k + n + (k + n < join and toks[k + n].low in ("'", "’"))
+            # "to, inter alia, assess": the purpose past an aside; not "pursuant to the", nor "with a view to ensuring"
+            if after < join and (toks[after].low == "," or (_infinitive(toks, after, join, non_inf, gram)
+                                                           and not toks[after].low.endswith("ing"))):
+                found.append(k)
+                break
+    # two after commas are a list of tasks ("to convene the meetings, to provide it with the facilities ..., to also
+    # convene informal meetings, and to arrange ..."), not a purpose
+    return bool(found) and sum(toks[k - 1].low == "," for k in found) < 2
 
 
 def _parenthesis_join(toks: list[Token], lo: int, i: int, joins: set[str]) -> int | None:
@@ -737,7 +775,8 @@ def _infinitive_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any])
                                                  and toks[k - 1].low not in joins)
         # Spanish puts no comma before the last "y" of a list: ", y incluir" starts another task even after a purpose
         if low in joins and (not blocked or toks[k - 1].low == ",") and toks[k + 1].low.isalpha() and len(toks[k + 1].low) > 4 and \
-                inf.search(toks[k + 1].low) and not inf.search(toks[k - 1].low) and k - cuts[-1] > 3:
+                inf.search(toks[k + 1].low) and not inf.search(toks[k - 1].low) and k - cuts[-1] > 3 and \
+                not _created_purpose(toks, first, k, b, gram):
             cuts.append(k)
     return list(zip(cuts, cuts[1:] + [b], strict=True))
 
