@@ -406,9 +406,9 @@ def test_heeding_names_no_deliverable(language, text, task):
 
 @pytest.mark.parametrize("language, text, task", [
     ("en", "Requests the Secretary-General to prepare, in coordination with the host countries and the chairs of "
-           "each round table, background notes on the themes;", "other"),
+           "each round table, background notes on the themes;", "report"),
     ("fr", "Prie le Secrétaire général d'établir, en concertation avec les pays hôtes et les présidents de chaque "
-           "table ronde, des notes de synthèse sur les thèmes ;", "other"),
+           "table ronde, des notes de synthèse sur les thèmes ;", "report"),
     ("fr", "Prie le Secrétaire général de présenter, agissant en consultation avec les États Membres et le forum "
            "régional, un rapport sur la question ;", "report"),
     ("en", "Requests the Secretary-General to improve his dialogue with all Member States on the reform;", "other"),

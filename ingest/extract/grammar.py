@@ -43,6 +43,8 @@ EN: dict[str, Any] = {
                                 "regional", "un", "united", "human", "2030", "article", "paragraph", "or", "and", "by",
                                 "from"],
     "clause_that": ["that"],
+    # the word before a "that" that opens a purpose, not what is decided ("so that", "in order that")
+    "purpose_that": ["so", "order"],
     # a short noun phrase may stand between the verb and its addressee: "the attention *of* Governments",
     # "stronger collaboration *between* States"
     "addressee_links": ["of", "between", "among", "within"],
@@ -398,6 +400,7 @@ FR: dict[str, Any] = {
                                 "leur", "leurs", "ses", "son", "sa", "ce", "cette", "ces", "tout", "toute",
                                 "l", "d", "nouveau", "nouvelle", "plus", "même", "autres", "autre"],
     "clause_that": ["que", "qu'", "qu’"],
+    "purpose_that": ["pour", "afin", "sorte"],
     # "ainsi qu'au Conseil": a "que" of comparison, which opens no clause
     "as_well_as": ["ainsi"],
     "addressee_links": ["de", "du", "des", "entre", "au sein"],
@@ -629,6 +632,7 @@ ES: dict[str, Any] = {
     "non_infinitive_after_to": ["la", "el", "los", "las", "un", "una", "todos", "todas", "su", "sus", "este",
                                 "esta", "estos", "estas", "ese", "esa", "cada", "otros", "otras", "lo"],
     "clause_that": ["que"],
+    "purpose_that": ["para", "fin"],
     "addressee_links": ["de", "del", "entre", "dentro"],
     "owned_things": ["convención", "convenciones", "tratado", "tratados", "protocolo", "protocolos", "pacto", "carta",
                      "instrumento", "instrumentos", "resolución", "resoluciones", "decisión", "decisiones"],

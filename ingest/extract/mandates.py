@@ -272,7 +272,8 @@ class _Provision:
         previous: dict[str, Any] = {}
         # a request's task is in its complement, not in its addressee ("the focal point for electoral
         # assistance"); a decision's may be in its verb phrase ("Decides to remain seized")
-        first = lo if self.decision else _first_marker(self.toks, lo, hi, self.gram, self.skip)
+        first = lo if self.decision else min(_first_marker(self.toks, lo, hi, self.gram, self.skip),
+                                             self._that_verb(lo, hi))
         for k, (a, b) in enumerate(segs):
             s_start = self.base if k == 0 else self.toks[a].start
             s_end = self.toks[b - 1].end if k + 1 < len(segs) else self.base + len(self.text)
@@ -314,6 +315,22 @@ class _Provision:
                                        text=seg, start=p_start, end=p_end, **fields))
         return out
 
+    def _that_verb(self, lo: int, hi: int) -> int:
+        """Where the verb of a requested "that" clause stands, after its subject: "Requests that the President of
+        the General Assembly, consistent with the rules ..., appoint two co-facilitators ... to facilitate ..." (the
+        first infinitive is another's); hi when the request has no such clause."""
+        toks, that = self.toks, {lows(w)[0] for w in self.gram["clause_that"]}
+        k = next((k for k in range(lo, min(hi, lo + 4)) if toks[k].low in that), None)
+        if k is None:
+            return hi
+        starts = {m.i: m.j for m in self.mentions if m.concept.kind == "actor"}
+        glue = {w for p in (*self.gram.get("definite", ()), *self.gram["mandate_joins"]) for w in lows(p)}
+        j, named = k + 1, False
+        while j < hi and (toks[j].low in glue or j in starts):
+            named, j = (True, starts[j]) if j in starts else (named, j + 1)
+        j = _past_aside(toks, j, hi)
+        return j if named and j < hi and toks[j].low.isalpha() and not toks[j].upper else hi
+
     def _another(self, who: list[Concept | None]) -> bool:
         """Whether a decision gives its task to a named entity other than the adopting body ("decides that UNSOM
         should continue to implement that mandate", "decides to invite the Committee to attend"): a task even
@@ -347,7 +364,11 @@ class _Provision:
             if not a <= m.i < b or m.concept.kind != "actor" or m.concept.id == own or m.i in self.aside:
                 continue
             c = self.concept(m)
-            before = {t.low for t in toks[max(a, m.i - 4):m.i]} | (that if m.i == subject else set())
+            # "Décide, pour que tous les États Membres participent ..., de poursuivre": a purpose, not the decision
+            purpose = set(self.gram.get("purpose_that", ()))
+            before = {toks[k].low for k in range(max(a, m.i - 4), m.i) if not (toks[k].low in that and k > a
+                                                                              and toks[k - 1].low in purpose)}
+            before |= that if m.i == subject else set()
             if toks[max(a, m.i - 4)].low in self.gram.get("as_well_as", ()):
                 before -= that  # "de continuer à lui présenter, ainsi qu'au Conseil, des rapports": no clause
             if not named_entity(c, self.vocab):
@@ -746,7 +767,8 @@ def _clause_subject(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> 
     article: "and that, for this purpose, the *Department* of Economic and Social Affairs ... should provide"."""
     that = {lows(w)[0] for w in gram["clause_that"]}
     arts = {lows(w)[0] for w in gram.get("articles", ())}
-    k = next((i for i in range(a, min(b, a + 4)) if toks[i].low in that), None)
+    purpose = set(gram.get("purpose_that", ()))
+    k = next((i for i in range(a, min(b, a + 4)) if toks[i].low in that and toks[i - 1].low not in purpose), None)
     if k is None:
         return None
     j = _past_aside(toks, k + 1, b)
@@ -916,6 +938,10 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         near = next((f for f, d in nouns if d <= 8), None)
         # its own object first ("siga prestando asistencia técnica ... para la reunión, el análisis ...")
         own = near if near is not None and _gap(i, near[1], aside | names) <= 2 else None
+        # assistance given before what it bears on ("fournir aux États ... une assistance technique portant sur la
+        # collecte, l'analyse ...") is what the verb gives
+        if near is not None and near[0] == "assistance" and carried is not None and near[1] < carried[1]:
+            own = own or near
         return own or carried or near or _information(toks, i, hi, gram) or (name, i)
     return name, i
 
@@ -975,7 +1001,7 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
     spread = _spread_cue(toks, i, hi, gram) if gram else None
     if spread:
         return spread, False, 1
-    if _in_name(toks, lo, i):
+    if _in_name(toks, lo, i, gram):
         return None  # "the High-level Panel", "the Guidelines", "el Grupo de Coordinación y Apoyo": a name
     stem = None if toks[i].low in c.tasks else _enclitic_stem(toks[i].low, gram)
     if stem is not None:  # "publicarlos", "presentárselo": the verb with its object pronouns
@@ -1000,6 +1026,25 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             return "other", False, n  # "para ayudar a conseguir": as "to help to ensure"
         attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and _attention(toks, i + n, hi, attention)
         return name, attending, n
+    return _parted_cue(toks, i, hi, c)
+
+
+def _parted_cue(toks: list[Token], i: int, hi: int, c: Cues) -> tuple[str, bool, int] | None:
+    """A cue of three words or more whose verb an aside or an adverb parts from the rest: "de prendre, en
+    coordination avec les États Membres, toutes les mesures voulues", "de prendre en temps voulu les mesures
+    nécessaires", "to take, in cooperation with Member States, all appropriate measures"."""
+    if i + 1 < hi and toks[i + 1].low == ",":
+        end = next((k for k in range(i + 2, min(hi, i + 30)) if toks[k].low in (",", ";", ":")), None)
+        starts = [end + 1] if end is not None and toks[end].low == "," else []
+    else:  # up to three words, none a name or a mark
+        words = list(range(i + 1, min(hi, i + 4)))
+        words = words[:next((n for n, k in enumerate(words) if not toks[k].low.isalpha() or toks[k].upper), 3)]
+        starts = [k + 1 for k in words]
+    for ph, name in c.tasks.get(toks[i].low, ()):
+        n = len(ph)
+        for at in starts if n >= 3 else ():
+            if at + n - 1 <= hi and all(toks[at + k - 1].low == ph[k] for k in range(1, n)):
+                return name, False, at + n - 1 - i
     return None
 
 
@@ -1041,11 +1086,28 @@ def _helping_to(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]
     return bool(_rx(gram["infinitive"]).search(toks[i + n + 1].low)) and toks[i + n + 1].low.isalpha()
 
 
-def _in_name(toks: list[Token], lo: int, i: int) -> bool:
+def _in_name(toks: list[Token], lo: int, i: int, gram: dict[str, Any] | None = None) -> bool:
     """Whether a capitalized word after another word inside the segment is part of a name rather than a task
     word: "the High-level Panel", "the Model Provisions and the Guidelines", "la Tercera Conferencia
-    Internacional" (a sub-paragraph's first verb follows its label: "(b) To convene", "b) Convoque")."""
-    return toks[i].upper and i > lo and toks[i - 1].low.isalpha()
+    Internacional" (a sub-paragraph's first verb follows its label: "(b) To convene", "b) Convoque"); or a noun
+    that a capitalized word names with "de", as French prints names in lower case after their first word: "le
+    Programme d'assistance", "le Département de l'appui opérationnel" (not an infinitive: "le Haut-Commissariat
+    d'appuyer")."""
+    if toks[i].upper:
+        return i > lo and toks[i - 1].low.isalpha()
+    k = i - 1
+    if toks[k].low in ("la", "le", "les"):
+        k -= 1
+    elif toks[k].low in _APOSTROPHES and toks[k - 1].low == "l":
+        k -= 2
+    if toks[k].low in _APOSTROPHES and toks[k - 1].low == "d":
+        k -= 1
+    if k - 1 <= lo or toks[k].low not in ("d", "de", "du", "des") or not toks[k - 1].upper:
+        return False
+    return gram is not None and not _rx(gram["infinitive"]).search(toks[i].low)
+
+
+_APOSTROPHES = ("'", "’")
 
 
 def _enclitic_stem(word: str, gram: dict[str, Any] | None) -> str | None:
@@ -1191,7 +1253,8 @@ def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
     after = k < len(toks) and (toks[k].low in nouns or (k + 1 < len(toks) and toks[k + 1].low in nouns
                                                         and ((toks[k].low.isalpha() and toks[k].low not in _FOR)
                                                              or toks[k].low == "-")))
-    before = i >= 2 and toks[i - 1].low in ("de", "d") and toks[i - 2].low in nouns
+    # "services de conférence", "conference-servicing facilities for meetings": the meetings are served
+    before = i >= 2 and toks[i - 1].low in ("de", "d", *_FOR) and toks[i - 2].low in nouns
     return after or before
 
 

@@ -1,0 +1,101 @@
+"""The task type where French and English give as many mandates but read them differently: each rule holds in
+the three grammars where the wording exists, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+from handmade import mandates
+
+
+def tasks(text: str, language: str) -> list[tuple[str | None, str]]:
+    """(entity, task) of each mandate of a one-paragraph resolution in `language`."""
+    return [(entity, task) for entity, task, _ in mandates(text, language)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général de prendre, en concertation avec les États Membres, toutes les mesures voulues "
+           "pour organiser la conférence ;"),
+    ("fr", "Prie le Secrétaire général de prendre sans tarder les mesures nécessaires pour assurer les réunions ;"),
+    ("en", "Requests the Secretary-General to take, in cooperation with Member States, all appropriate measures to "
+           "organize the conference;"),
+    ("es", "Solicita al Secretario General que adopte, en consulta con los Estados Miembros, todas las medidas "
+           "necesarias para organizar la conferencia;"),
+])
+def test_a_measures_cue_parted_by_an_aside_or_adverb(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+def test_a_parted_cue_needs_its_own_words():
+    # an adverb between, then a meeting asked for: no measures cue to read
+    assert tasks("Prie le Secrétaire général de convoquer sans tarder une réunion ;", "fr") == \
+        [("secretary-general", "meeting")]
+
+
+@pytest.mark.parametrize("text", [
+    "Prie le Secrétaire général d'octroyer des bourses financées par le Fonds d'assistance ;",
+    "Prie le Secrétaire général de coordonner avec le Bureau de l'appui régional les activités menées ;",
+])
+def test_a_french_name_in_lower_case_after_its_first_word_gives_no_cue(text):
+    assert tasks(text, "fr") == [("secretary-general", "other")]
+
+
+def test_an_infinitive_after_a_name_still_gives_its_task():
+    assert tasks("Prie le Haut-Commissariat d'appuyer les efforts des États ;", "fr")[0][1] == "assistance"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général de doter le Bureau des moyens dont il a besoin ;"),
+    ("en", "Requests the Secretary-General to provide the Office with the means it needs;"),
+])
+def test_equipping_a_body_is_assistance(language, text):
+    assert tasks(text, language) == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général d'établir une synthèse des débats ;"),
+    ("en", "Requests the Secretary-General to prepare a summary of the debates;"),
+    ("en", "Requests the Secretary-General to prepare a background note for the meeting;"),
+    ("es", "Solicita al Secretario General que prepare una nota de antecedentes para la reunión;"),
+])
+def test_a_summary_or_background_note_is_a_report(language, text):
+    assert tasks(text, language) == [("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétariat de faire circuler des propositions ;"),
+    ("en", "Requests the Secretariat to circulate proposals;"),
+])
+def test_circulating_is_dissemination(language, text):
+    assert tasks(text, language) == [("secretariat", "dissemination")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général de fournir aux pays qui le demandent une assistance technique portant sur "
+           "l'analyse des données ;"),
+    ("en", "Requests the Secretary-General to provide to countries, upon request, technical assistance related to "
+           "the analysis of data;"),
+])
+def test_assistance_given_before_what_it_bears_on(language, text):
+    assert tasks(text, language) == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests that the President of the General Assembly, in accordance with past practice, appoint two "
+           "co-facilitators to facilitate the consultations;"),
+    ("fr", "Demande à sa présidence de désigner, conformément à la pratique, deux cofacilitateurs chargés de faciliter "
+           "les consultations ;"),
+])
+def test_the_verb_of_a_requested_that_clause(language, text):
+    assert tasks(text, language) == [("president-of-the-general-assembly", "establish")]
+
+
+def test_a_purpose_that_clause_decides_nothing():
+    french = mandates("Décide, pour que tous les États Membres puissent participer, de poursuivre à sa "
+                      "quatre-vingtième session l'examen de la question ;", "fr")
+    english = mandates("Decides, so that all Member States may participate, to continue its consideration of the "
+                       "question at its eightieth session;", "en")
+    assert french == english == [("general-assembly", "agenda_item", "80")]
+
+
+def test_meetings_served_are_not_held():
+    assert tasks("Requests the Secretary-General to provide conference facilities for meetings of the Committee;",
+                 "en")[0][1] != "meeting"
