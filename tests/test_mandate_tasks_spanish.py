@@ -230,3 +230,59 @@ def test_informing_a_process_is_no_report():
 def test_a_reflexive_verb_is_not_its_transitive_cue():
     assert tasks("Solicita al Secretario General que, cuando el personal no pueda presentarse al servicio, le asigne "
                  "otra plaza;", "es") == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to bring the findings of the inquiry to the attention of the States "
+           "concerned;"),
+    ("es", "Solicita al Secretario General que ponga las conclusiones de la investigación en conocimiento de los "
+           "Estados interesados;"),
+])
+def test_making_something_known_to_someone_disseminates(language, text):
+    assert tasks(text, language) == [("secretary-general", "dissemination")]
+
+
+def test_the_verb_after_the_subject_of_a_repeated_request_opens_the_task():
+    # the later "que" is a relative clause ("los buques que enarbolan"), not where the task begins
+    text = ("Reafirma su solicitud de que la Organización de las Naciones Unidas para la Alimentación y la Agricultura "
+            "inicie arreglos para difundir datos sobre los buques que enarbolan su pabellón;")
+    assert tasks(text, "es") == [("food-and-agriculture-organization-of-the-united-nations", "dissemination")]
+
+
+def test_a_long_aside_between_the_marker_and_the_verb():
+    partners = ", ".join(f"el Programa de Cooperación Regional número {n}" for n in range(1, 8))
+    text = (f"Solicita al Secretario General que, con el apoyo de {partners} y otros asociados pertinentes, organice "
+            "una audiencia interactiva con la participación de los Estados, y que participen también las "
+            "organizaciones regionales;")
+    assert tasks(text, "es")[0] == ("secretary-general", "meeting")
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Requests the Secretary-General to continue to study the causes of violence against journalists;", "study"),
+    ("es", "Solicita al Secretario General que siga estudiando las causas de la violencia contra los periodistas;",
+     "study"),
+    # a gerund that says how gives no task of its own
+    ("es", "Solicita al Secretario General que mejore el programa de becas, incluso creando una red de antiguos "
+           "becarios;", "other"),
+])
+def test_a_gerund_that_continues_the_task_is_read_as_its_verb(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Decides to declare 5 May the International Day of Agricultural Cooperation, to be observed every year;"),
+    ("es", "Decide declarar el 5 de mayo Día Internacional de la Cooperación Agrícola, que se celebrará todos los "
+           "años;"),
+])
+def test_declaring_a_day_establishes_it(language, text):
+    assert tasks(text, language) == [("general-assembly", "establish")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to continue to establish partnerships with regional media;"),
+    ("fr", "Prie le Secrétaire général de continuer à établir des partenariats avec les médias régionaux ;"),
+    ("es", "Solicita al Secretario General que siga estableciendo alianzas con los medios de comunicación "
+           "regionales;"),
+])
+def test_establishing_a_relation_creates_no_body(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]

@@ -339,7 +339,7 @@ EN: dict[str, Any] = {
     # intergovernmental process")
     "informing_verbs": ["inform"],
     # a verb that brings its object to someone's attention, the object between: dissemination
-    "bringing_to_attention": (["bring"], "to the attention"),
+    "bringing_to_attention": [(["bring"], "to the attention")],
     "informed_articles": ["the", "a", "its", "their"],
     "informed_processes": ["process", "processes", "cycle", "work", "deliberations", "discussions", "discussion",
                            "negotiations", "review", "preparations", "policy", "policies", "decision", "decisions",
@@ -349,6 +349,9 @@ EN: dict[str, Any] = {
     # "services de conférence", "servicios de conferencias")
     "facility_nouns": ["services", "servicing", "facilities", "centres", "rooms"],
     "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
+    # what an establishing verb relates rather than creates ("to establish partnerships"): no body, an other task
+    "relation_nouns": ["partnership", "partnerships", "contact", "contacts", "relations", "relationships", "links",
+                       "linkages"],
     "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
                      "authorise", "authorises", "entrust", "entrusts"],
     # a task that passes a request on to others: "to invite Member States to present proposals"
@@ -550,7 +553,8 @@ FR: dict[str, Any] = {
     "information_nouns": ["informations", "renseignements"],
     "deliverable_places": ["dans son", "dans sa", "dans ses", "dans leur", "dans leurs"],
     "informing_verbs": ["informer"],
-    "bringing_to_attention": (["porter"], "à l'attention"),
+    "bringing_to_attention": [(["porter"], "à l'attention")],
+    "relation_nouns": ["partenariat", "partenariats", "contact", "contacts", "relations", "liens"],
     "informed_articles": ["le", "la", "les", "l", "son", "sa", "ses", "leur", "leurs"],
     "informed_processes": ["processus", "cycle", "travaux", "délibérations", "débats", "négociations", "examen",
                            "préparatifs", "politiques", "décisions"],
@@ -729,7 +733,8 @@ ES: dict[str, Any] = {
     "report_verbs": ["informe", "informen", "informar"],
     "information_nouns": ["información"],
     "deliverable_places": ["en su", "en sus"],
-    "bringing_to_attention": (["señalar", "señale", "señalen"], "a la atención"),
+    "bringing_to_attention": [(["señalar", "señale", "señalen"], "a la atención"),
+                              (["poner", "ponga", "pongan"], "en conocimiento de")],
     # "decide incluir el tema titulado "..." en el programa provisional de su octogésimo segundo período de sesiones"
     "agenda_inclusion": (["incluir"], "en el programa provisional"),
     # "asistir" and "asistencia" attend a meeting before one of these ("asistan a la Conferencia", "la asistencia
@@ -740,11 +745,15 @@ ES: dict[str, Any] = {
     # "reunión" is also the gathering of data ("la reunión y el análisis de datos", "la reunión de información")
     # "estudiar" before one of these explores ("estudie la posibilidad de", "estudie opciones para"): English
     # "explore", "consider"
-    "exploring_verbs": ["estudiar", "estudie", "estudien"],
+    "exploring_verbs": ["estudiar", "estudie", "estudien", "estudiando"],
     "explored_nouns": ["posibilidad", "posibilidades", "opciones", "medios", "maneras", "formas", "mecanismos",
                        "posibles", "vías", "modo", "modos", "alternativas"],
     # verbs that continue a task given as a gerund ("que siga prestando ..."): a gerund after "y" is a second task
     "continuing_verbs": ["siga", "sigan", "continúe", "continúen", "prosiga", "prosigan"],
+    # the infinitives a gerund is read as, for its task cue ("que siga estudiando" as "estudiar")
+    "gerund_infinitives": {"ando": ["ar"], "iendo": ["er", "ir"]},
+    "relation_nouns": ["alianza", "alianzas", "asociación", "asociaciones", "contacto", "contactos", "relaciones",
+                       "vínculos"],
     "gathering_cues": ["reunión"],
     "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
     "aside_openers": ["teniendo", "tomando", "habida cuenta", "con cargo a", "con los recursos", "dentro de los límites",

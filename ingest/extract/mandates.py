@@ -318,9 +318,10 @@ class _Provision:
     def _that_verb(self, lo: int, hi: int) -> int:
         """Where the verb of a requested "that" clause stands, after its subject: "Requests that the President of
         the General Assembly, consistent with the rules ..., appoint two co-facilitators ... to facilitate ..." (the
-        first infinitive is another's); hi when the request has no such clause."""
+        first infinitive is another's), "Reafirma su solicitud de que la Organización ... inicie arreglos" (a later
+        "que" is a relative: "los buques que enarbolan"); hi when the request has no such clause."""
         toks, that = self.toks, {lows(w)[0] for w in self.gram["clause_that"]}
-        k = next((k for k in range(lo, min(hi, lo + 4)) if toks[k].low in that), None)
+        k = next((k for k in range(lo, min(hi, lo + 6)) if toks[k].low in that), None)
         if k is None:
             return hi
         starts = {m.i: m.j for m in self.mentions if m.concept.kind == "actor"}
@@ -875,7 +876,7 @@ def _infinitive(toks: list[Token], i: int, hi: int, non_inf: set[str], gram: dic
         i += 1
     starts = [i]
     if gram is not None and gram.get("marker_parenthetical") and i < hi and toks[i].low == ",":
-        stop = next((k for k in range(i + 1, min(hi, i + 40)) if toks[k].low in (";", ":")), min(hi, i + 40))
+        stop = next((k for k in range(i + 1, min(hi, i + 80)) if toks[k].low in (";", ":")), min(hi, i + 80))
         starts = [k + 1 for k in range(i + 1, stop) if toks[k].low == ","]
     return any(_verb_after(toks, k, hi, non_inf, gram, marker) for k in starts)
 
@@ -1003,12 +1004,12 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
         return spread, False, 1
     if _in_name(toks, lo, i, gram):
         return None  # "the High-level Panel", "the Guidelines", "el Grupo de Coordinación y Apoyo": a name
-    stem = None if toks[i].low in c.tasks else _enclitic_stem(toks[i].low, gram)
-    if stem is not None:  # "publicarlos", "presentárselo": the verb with its object pronouns
-        return next(((name, False, 1) for ph, name in c.tasks.get(stem, ())
-                     if len(ph) == 1 and name != "extend_mandate"), None)
-    for ph, name in c.tasks.get(toks[i].low, ()):
+    stem = None if toks[i].low in c.tasks else _enclitic_stem(toks[i].low, gram) or _gerund_stem(toks, i, c, gram)
+    # "publicarlos", "presentárselo", "siga estudiando": the verb with its pronouns, the gerund, as a one-word cue
+    for ph, name in c.tasks.get(stem or toks[i].low, ()):
         n = len(ph)
+        if stem is not None and (n > 1 or name == "extend_mandate"):
+            continue
         if i + n > hi or any(toks[i + k].low != ph[k] for k in range(1, n)):
             continue
         if _other_sense(toks, lo, hi, i, n, name, gram):
@@ -1022,6 +1023,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
         if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)
                                            or _gathering(toks, i, n, gram)):
             continue
+        if name == "establish" and gram and _relating(toks, i + n, hi, gram):
+            return "other", False, n  # "to establish partnerships", "que siga estableciendo los contactos": no body
         if name == "assistance" and _helping_to(toks, i, n, hi, gram):
             return "other", False, n  # "para ayudar a conseguir": as "to help to ensure"
         attending = bool(attention) and (toks[i].low in LIGHT or name == "assistance") and _attention(toks, i + n, hi, attention)
@@ -1078,6 +1081,18 @@ def _attention(toks: list[Token], at: int, hi: int, attention: set[str]) -> bool
 _FOR = {"for", "pour", "para", "por"}
 
 
+def _relating(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the words right after an establishing verb name a relation rather than a body: "establish
+    partnerships", "établir des partenariats", "establecer alianzas", "estableciendo los contactos"."""
+    nouns = set(gram.get("relation_nouns", ()))
+    for t in toks[at:min(hi, at + 3)]:
+        if t.low in nouns:
+            return True
+        if not t.low.isalpha():
+            return False
+    return False
+
+
 def _helping_to(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any] | None) -> bool:
     """Whether a verb of help helps to do something rather than helps someone: Spanish "ayudar a conseguir",
     "ayude a garantizar" (English "help to", French "aider à", cues of other), not "ayudar a los Estados"."""
@@ -1125,6 +1140,21 @@ def _enclitic_stem(word: str, gram: dict[str, Any] | None) -> str | None:
 
 
 _PLAIN = str.maketrans("áéí", "aei")
+
+
+def _gerund_stem(toks: list[Token], i: int, c: Cues, gram: dict[str, Any] | None) -> str | None:
+    """The infinitive cue of a Spanish gerund that continues the task ("que siga estudiando" as "que estudie",
+    English "to continue to study"), not one that says how ("incluso estableciendo alianzas"); None when no
+    infinitive of it is a cue."""
+    word = toks[i].low
+    if not gram or i == 0 or toks[i - 1].low not in gram.get("continuing_verbs", ()):
+        return None
+    for ending, infinitives in gram.get("gerund_infinitives", {}).items():
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            return next((stem + e for e in infinitives if (stem + e,) in (ph for ph, _ in c.tasks.get(stem + e, ()))),
+                        None)
+    return None
 
 
 def _information(toks: list[Token], i: int, hi: int, gram: dict[str, Any] | None) -> tuple[str, int] | None:
@@ -1210,15 +1240,12 @@ def _spread_cue(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> str
 def _brought_to_attention(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
     """Whether the verb at token i brings its object to someone's attention, the object between: "to bring the
     present resolution to the attention of", "de porter toutes les résolutions à l'attention des", "que señale la
-    presente resolución a la atención de" (up to the clause's end)."""
-    verbs, place = gram.get("bringing_to_attention", ((), ""))
-    if toks[i].low not in verbs:
-        return False
-    ph = lows(place)
-    for k in range(i + 1, min(hi - len(ph) + 1, i + 40)):
+    presente resolución a la atención de", "que ponga las denuncias en conocimiento de" (up to the clause's end)."""
+    places = [lows(place) for verbs, place in gram.get("bringing_to_attention", ()) if toks[i].low in verbs]
+    for k in range(i + 1, min(hi, i + 40)):
         if toks[k].low in (";", ":"):
             return False
-        if tuple(t.low for t in toks[k:k + len(ph)]) == ph:
+        if any(tuple(t.low for t in toks[k:k + len(ph)]) == ph for ph in places):
             return True
     return False
 
