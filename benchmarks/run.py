@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=["all", "english"], default="all")
     ap.add_argument("--quick", action="store_true", help="a 300-file sample instead of the whole corpus")
     ap.add_argument("--store", type=Path, default=None, help="where to keep the benchmark store (default: a temp folder)")
-    ap.add_argument("--graphs", default="300", help="resolutions given to both engines in the query benchmark")
+    ap.add_argument("--graphs", default="300,1000",
+                    help="resolutions given to both engines in the query benchmark, one sample per number")
     args = ap.parse_args(argv)
     store = args.store or Path(tempfile.mkdtemp(prefix="unkg-bench-run-")) / "store"
     ingest_args = ["--set", args.set, "--jobs", "1,2", "--keep", str(store)]

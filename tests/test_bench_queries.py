@@ -50,3 +50,22 @@ def test_before_adds_a_question_only_as_it_read_otherwise_at_that_revision() -> 
     [(name, old)] = q.earlier(folder, "cq16_modalities_by_actor", text.replace("LIMIT 1000", "LIMIT 10"), "HEAD")
     assert (name, old) == ("cq16_modalities_by_actor @HEAD", text)
     assert q.earlier(folder, "no_such_question", text, "HEAD") == []
+
+
+def test_the_ratio_is_against_rdflibs_fastest_form_that_gives_the_same_answers() -> None:
+    q = _queries()
+    as_asked = ("as asked", (2.0, 2.1, 1.9, [{}]))
+    union = ("union form", (0.5, 0.6, 0.4, [{}]))
+    assert q.best_form([as_asked, union], [True, True]) == ("union form", union[1], False)
+    assert q.best_form([as_asked, union], [True, False]) == ("as asked", as_asked[1], False)
+    stopped = ("as asked", (120.0, 120.0, float("nan"), None))
+    assert q.best_form([stopped, union], [False, True]) == ("union form", union[1], False)
+    assert q.best_form([stopped], [False])[2] is True  # no answer in time: a lower bound
+
+
+def test_the_sample_sizes_are_numbers_separated_by_commas() -> None:
+    q = _queries()
+    assert q.parse_sizes("300,1000") == [300, 1000]
+    assert q.parse_sizes(q.SIZES) == [300, 1000]
+    with pytest.raises(SystemExit):
+        q.parse_sizes("300,many")
