@@ -1,12 +1,13 @@
-"""Where the on-disk store spends an aggregate question's time: cq16 and cq22 taken apart on one sample.
+"""Where the on-disk store spends an aggregate question's time: cq06, cq10, cq16 and cq22 taken apart.
 
-Each question is timed whole and in parts (its core counted, grouped, with the labels, ordered), on the
+Each question is timed whole and in parts (cq16 and cq22: the core counted, grouped, with the labels,
+ordered; cq06 and cq10: the three scans, each hash join, the grouping, the grouped rows decoded), on the
 embedded store (RocksDB) and on a pyoxigraph store in memory holding the same quads (the default graph's
 copy of the union included, so both read the same graph); then the costs per row that the parts point
 to: one label lookup, one IRI decoded, one LANG() over every label. CPU time (`time.process_time`), best
 of --rounds runs interleaved, so that a busy spell on a shared machine hits every form alike.
 
-    python benchmarks/aggregate_parts.py --store /work/stores/final [--graphs 300] [--rounds 15]
+    python benchmarks/aggregate_parts.py --store /work/stores/final [--graphs 300,1000] [--rounds 15]
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ QUERIES = ROOT / "ontology" / "queries"
 PREFIXES = """PREFIX unkg: <https://w3id.org/unkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX states: <https://w3id.org/unkg/vocab/states/>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
 """
 LABELS16 = 'OPTIONAL { ?actor skos:prefLabel ?actorLabel FILTER (lang(?actorLabel) = "en") }'
 CORE16 = """{ SELECT ?actor ?modality (COUNT(DISTINCT ?provision) AS ?provisions) WHERE {
@@ -35,10 +37,46 @@ CORE22 = """{ SELECT ?body ?other (COUNT(DISTINCT ?work) AS ?together) WHERE {
   } GROUP BY ?body ?other }"""
 
 
+STRENGTH = "?provision unkg:strength ?strength"
+BENEFICIARY = "?provision unkg:beneficiary ?group"
+PARAGRAPH = "?provision unkg:inParagraph ?paragraph"
+WORK = "?paragraph eli:is_part_of ?work"
+
+
+def block(pattern: str) -> str:
+    return f"{{ SELECT * {{ {pattern} }} }}"
+
+
+def counted(pattern: str) -> str:
+    return PREFIXES + f"SELECT (COUNT(*) AS ?n) {{ {pattern} }}"
+
+
+def by_work(name: str, first: str, key: str) -> dict[str, str]:
+    """cq06 or cq10 taken apart: the three scans alone, the first hash join, the second, the grouping."""
+    joined = f"{block(first)} {block(PARAGRAPH)} {block(WORK)}"
+    grouped = (f"{{ SELECT ?work ?{key} (COUNT(DISTINCT ?provision) AS ?provisions) WHERE {{ {joined} }} "
+               f"GROUP BY ?work ?{key} }}")
+    scans = " ".join(f"{{ SELECT (COUNT(*) AS ?n{i}) {{ {pattern} }} }}"
+                     for i, pattern in enumerate((first, PARAGRAPH, WORK)))
+    return {
+        f"{name} three scans, counted": counted(scans),
+        f"{name} + first hash join": counted(f"{block(first)} {block(PARAGRAPH)}"),
+        f"{name} + second hash join": counted(joined),
+        f"{name} + grouping, counted": counted(grouped),
+        f"{name} grouped rows": PREFIXES + f"SELECT * {{ {grouped} }}",
+    }
+
+
 def forms() -> dict[str, str]:
     cq16 = (QUERIES / "cq16_modalities_by_actor.rq").read_text(encoding="utf-8")
     cq22 = (QUERIES / "cq22_co_sponsors.rq").read_text(encoding="utf-8")
+    cq06 = (QUERIES / "cq06_strength_profile.rq").read_text(encoding="utf-8")
+    cq10 = (QUERIES / "cq10_beneficiaries.rq").read_text(encoding="utf-8")
     return {
+        **by_work("cq06", STRENGTH, "strength"),
+        "cq06 as shipped": cq06,
+        **by_work("cq10", BENEFICIARY, "group"),
+        "cq10 as shipped": cq10,
         "cq16 core, counted": PREFIXES + f"SELECT (COUNT(*) AS ?n) {{ {CORE16} }}",
         "cq16 grouped rows": PREFIXES + f"SELECT * {{ {CORE16} }}",
         "cq16 + labels": PREFIXES + f"SELECT * {{ {CORE16} {LABELS16} }}",
@@ -119,30 +157,38 @@ def per_row_costs(disk, memory, rounds: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", type=Path, required=True, help="an embedded store to sample")
-    ap.add_argument("--graphs", type=int, default=300, help="resolution graphs in the sample (0 = all)")
+    ap.add_argument("--graphs", default="300", help="resolution graphs in the sample (0 = all); several, "
+                    "comma-separated, for one sample each in the same run (how each part grows)")
     ap.add_argument("--rounds", type=int, default=15, help="interleaved runs of every form (the best counts)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    for n in (int(part) for part in args.graphs.split(",")):
+        parts(args.store, n, args.rounds)
+    return 0
+
+
+def parts(source: Path, graphs: int, rounds: int) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="unkg-bench-parts-"))
     try:
         t = time.perf_counter()
-        disk, memory, n = sample(args.store, args.graphs, tmp / "sample")
-        print(f"aggregate parts: {n} graphs ({len(disk)} quads with the default graph's copy) in {time.perf_counter() - t:.0f} s")
+        disk, memory, n = sample(source, graphs, tmp / "sample")
+        print(f"aggregate parts: {n} graphs ({len(disk)} quads with the default graph's copy) "
+              f"in {time.perf_counter() - t:.0f} s")
         questions = forms()
         fns = {}
         for name, sparql in questions.items():
             fns[f"{name}|disk"] = lambda s=sparql, st=disk: rows(st, s)
             fns[f"{name}|memory"] = lambda s=sparql, st=memory: rows(st, s)
-        best = best_cpu(fns, args.rounds)
-        print(f"  {'form':<30} {'rows':>5} {'on disk':>9} {'in memory':>10}   (CPU, best of {args.rounds})")
+        best = best_cpu(fns, rounds)
+        print(f"  {'form':<34} {'rows':>5} {'on disk':>9} {'in memory':>10}   (CPU, best of {rounds})")
         for name, sparql in questions.items():
             answer = rows(disk, sparql)
             assert sorted(map(repr, answer)) == sorted(map(repr, rows(memory, sparql))), name
-            print(f"  {name:<30} {len(answer):>5} {best[f'{name}|disk'] * 1000:>7.2f}ms {best[f'{name}|memory'] * 1000:>8.2f}ms")
-        per_row_costs(disk, memory, args.rounds)
+            print(f"  {name:<34} {len(answer):>5} {best[f'{name}|disk'] * 1000:>7.2f}ms "
+                  f"{best[f'{name}|memory'] * 1000:>8.2f}ms")
+        per_row_costs(disk, memory, rounds)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":
