@@ -69,3 +69,13 @@ def test_the_sample_sizes_are_numbers_separated_by_commas() -> None:
     assert q.parse_sizes(q.SIZES) == [300, 1000]
     with pytest.raises(SystemExit):
         q.parse_sizes("300,many")
+
+
+def test_blocks_around_a_graph_are_unwrapped_and_a_joined_graph_keeps_its_graph() -> None:
+    q = _queries()
+    text = ("SELECT ?w (COUNT(*) AS ?n) { { SELECT * { ?g <realizes> ?w } } "
+            "{ SELECT * { GRAPH ?g { ?p <strength> ?s } } } } GROUP BY ?w")
+    plain = q.one_pattern(text)
+    assert "SELECT *" not in plain and "GRAPH ?g { ?p <strength> ?s }" in plain
+    assert not q.graphs_only_in_graph(plain)  # without the GRAPH, ?g would join nothing: a cross product
+    assert q.graphs_only_in_graph("SELECT * { GRAPH ?g { ?p <strength> ?s } }")

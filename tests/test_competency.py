@@ -396,3 +396,17 @@ def _(rows):
 def _(rows):
     # one resolution per body and no lineage: no renewals, no second body (tests/test_mandate_registry.py asks a series)
     assert rows == []
+
+
+@pytest.mark.parametrize("form", sorted((Path(__file__).parent.parent / "benchmarks" / "rdflib_forms").glob("*.rq")),
+                         ids=lambda p: p.stem)
+def test_a_question_written_for_rdflib_answers_as_the_shipped_one(store, pipeline_store, form):
+    """benchmarks/queries.py times rdflib on these forms too: each must be the same question as the shipped one
+    (here over the annotated excerpt and the real pipeline's graph; the benchmark checks its sample too)."""
+    text = form.read_text(encoding="utf-8")
+    for st in (store, pipeline_store):
+        shipped = ask(st, form.stem)
+        result = st.query(text, use_default_graph_as_union=True)
+        names = [v.value for v in result.variables]
+        written = [{n: t.value for n, t in zip(names, row, strict=True) if t is not None} for row in result]
+        assert shipped and written == shipped
