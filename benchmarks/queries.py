@@ -20,7 +20,9 @@ it the table adds rdflib's time with the GRAPH removed (`union_form`), the faste
 and where a question was written for Oxigraph in a form rdflib answers slowly (cq06 and cq10 reach the work
 through the language version's graph, which rdflib evaluates graph by graph), benchmarks/rdflib_forms/ holds
 the same question as rdflib answers it faster. The ratio (and the line) is against the fastest of rdflib's
-forms that gives the same answers on the sample: rdflib is given its best form of each question.
+forms that gives the same answers on the sample and is the same question: a form other than the question as
+asked counts only if the embedded store answers it as it answers the question on the whole --store, every row
+(cq04 and cq26 with the GRAPH removed answer otherwise there: printed, not counted).
 
 The sample is compacted after it is copied, as `unkg ingest` compacts after a load that size.
 
@@ -249,29 +251,44 @@ def build_store(n: int, folder: Path) -> Path:
     return folder
 
 
-def rdflib_forms(ds, stem: str, text: str, agg: bool, args) -> list[tuple[str, tuple]]:
-    """rdflib's timings and rows on each form of the question it is given: the question with its blocks
-    unwrapped; for an aggregate matched inside GRAPH ?g, the same with the GRAPH removed; and the question
-    written for rdflib in benchmarks/rdflib_forms/, if it is there."""
+def rdflib_forms(ds, stem: str, text: str, agg: bool, args) -> list[tuple[str, str, tuple]]:
+    """rdflib's timings and rows on each form of the question it is given, with the text it ran: the question
+    with its blocks unwrapped; for an aggregate matched inside GRAPH ?g, the same with the GRAPH removed; and
+    the question written for rdflib in benchmarks/rdflib_forms/, if it is there."""
     plain = one_pattern(text)
-    forms = [("as asked", rdflib_rows(ds, plain, args.runs, args.rdflib_limit))]
+    texts = [("as asked", plain)]
     if agg and GRAPH_OPEN.search(code(plain)) and graphs_only_in_graph(plain):
-        forms.append(("union form", rdflib_rows(ds, union_form(plain), args.runs, args.rdflib_limit)))
+        texts.append(("union form", union_form(plain)))
     written = RDFLIB_FORMS / f"{stem}.rq"
     if written.exists():
-        own = one_pattern(written.read_text(encoding="utf-8"))
-        forms.append((f"form in {written.relative_to(ROOT)}", rdflib_rows(ds, own, args.runs, args.rdflib_limit)))
-    return forms
+        texts.append((f"form in {written.relative_to(ROOT)}", one_pattern(written.read_text(encoding="utf-8"))))
+    return [(name, form, rdflib_rows(ds, form, args.runs, args.rdflib_limit)) for name, form in texts]
 
 
-def best_form(forms: list[tuple[str, tuple]], same: list[bool]) -> tuple[str, tuple, bool]:
+LIMIT_AT_END = re.compile(r"\bLIMIT\s+\d+\s*$", re.I)
+_WHOLE: dict[tuple[str, str], bool] = {}
+
+
+def same_question(source, text: str, other: str) -> bool:
+    """Whether the embedded store answers `other` as it answers the question `text` on the whole store given
+    (--store), every row: a form that agrees with the question only on the sample is another question. cq04
+    with its GRAPH removed is one: over the union, a provision counts when one language version states the
+    verb and another the right; the sample happens to hold no such provision."""
+    key = (text, other)
+    if key not in _WHOLE:
+        a, b = (LIMIT_AT_END.sub("", code(t)) for t in (text, other))
+        _WHOLE[key] = normalise(source.select(a), text) == normalise(source.select(b), text)
+    return _WHOLE[key]
+
+
+def best_form(forms: list[tuple[str, str, tuple]], same: list[bool]) -> tuple[str, tuple, bool]:
     """rdflib's fastest form among those that gave the question's answers, and whether its time is only a
     lower bound (no form answered in time)."""
-    answered = [form for form, ok in zip(forms, same, strict=True) if ok]
+    answered = [(name, f) for (name, _, f), ok in zip(forms, same, strict=True) if ok]
     if answered:
         name, f = min(answered, key=lambda form: form[1][0])
         return name, f, False
-    return forms[0][0], forms[0][1], forms[0][1][3] is None
+    return forms[0][0], forms[0][2], forms[0][2][3] is None
 
 
 def run_sample(source, n: int, queries: list[tuple[str, str]], args, folder: Path) -> tuple[bool, str]:
@@ -303,8 +320,12 @@ def run_sample(source, n: int, queries: list[tuple[str, str]], args, folder: Pat
         t_mem = timed(lambda text=text, memory=memory: memory_rows(memory, text), args.runs)[0]
         forms = rdflib_forms(ds, stem, text, agg, args)
         want = normalise(ox_rows, text)
-        same_forms = [f[3] is not None and normalise(f[3], text) == want for _, f in forms]
-        timed_out = forms[0][1][3] is None  # rdflib gave no answer in time on the question as asked
+        on_sample = [f[3] is not None and normalise(f[3], text) == want for _, _, f in forms]
+        # another form counts as rdflib's form of the question only if it is the same question on the whole store
+        whole = [True] + [ok and same_question(source, text, form) for (_, form, _), ok in zip(forms[1:], on_sample[1:],
+                                                                                               strict=True)]
+        same_forms = [a and b for a, b in zip(on_sample, whole, strict=True)]
+        timed_out = forms[0][2][3] is None  # rdflib gave no answer in time on the question as asked
         same = same_forms[0]
         name, (t_rdf, med_rdf, cpu_rdf, _), lower_bound = best_form(forms, same_forms)
         ratio = t_rdf / t_ox if t_ox > 0 else float("inf")
@@ -319,14 +340,16 @@ def run_sample(source, n: int, queries: list[tuple[str, str]], args, folder: Pat
         mark = "n/a" if timed_out else ("yes" if same else "NO")
         gt = ">" if lower_bound else " "
         plain_ms = f"{t_plain * 1000:>9.1f}ms" if t_plain is not None else f"{'same':>11}"
-        as_asked = forms[0][1][0]
+        as_asked = forms[0][2][0]
         print(f"  {stem:<42} {len(ox_rows):>5} {t_ox * 1000:>8.1f}ms {'>' if timed_out else ' '}{as_asked * 1000:>7.0f}ms "
               f"{gt}{ratio:>6.0f}x  {mark:<4}  {'yes' if agg else 'no ':<9}  {plain_ms} {t_mem * 1000:>8.1f}ms "
               f"{'n/a' if lower_bound else f'{cpu_ratio:.0f}x':>10}{'' if ok else '   <- FAILS'}", flush=True)
-        for (form, f), agrees in zip(forms[1:], same_forms[1:], strict=True):
+        for (form, _, f), agrees, alike in zip(forms[1:], on_sample[1:], whole[1:], strict=True):
             what = "union form (GRAPH ?g removed)" if form == "union form" else form
+            verdict = "yes" if alike else ("no" if not agrees else "yes here, but not on the whole store: another "
+                                           "question, not counted")
             print(f"      rdflib on its {what}: {f[0] * 1000:.0f} ms, {f[0] / t_ox:.0f}x; answers the same: "
-                  f"{'yes' if agrees else 'no'}{'; the ratio above is against it, rdflib faster here' if form == name else ''}",
+                  f"{verdict}{'; the ratio above is against it, rdflib faster here' if form == name else ''}",
                   flush=True)
     gc.unfreeze()
     store.close()
