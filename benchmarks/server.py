@@ -117,7 +117,7 @@ class Server:
     """`unkg serve --store STORE` in its own process on a free loopback port (see the module)."""
 
     def __init__(self, store: str, *, workers: int | None = None, threads: int | None = None,
-                 env: dict[str, str] | None = None, ready_timeout: float = 1800, quiet: bool = True):
+                 compute: int | None = None, env: dict[str, str] | None = None, ready_timeout: float = 1800, quiet: bool = True):
         self.store, self.port = store, free_port()
         self._cache = tempfile.mkdtemp(prefix="unkg-bench-pages-")
         cmd = [sys.executable, "-P", "-m", "unkg.cli", "serve", "--store", store, "--port", str(self.port)]
@@ -125,6 +125,8 @@ class Server:
             cmd += ["--workers", str(workers)]
         if threads:
             cmd += ["--threads", str(threads)]
+        if compute is not None:
+            cmd += ["--compute", str(compute)]
         full_env = {**os.environ, "UNKG_PAGE_CACHE": self._cache, "PYTHONUNBUFFERED": "1", **(env or {})}
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(cmd, env=full_env, stdout=subprocess.DEVNULL,

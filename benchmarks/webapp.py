@@ -2,7 +2,7 @@
 view of the broadest actor, a page's SPARQL through /sparql against pyoxigraph's own time, and the memory of
 the server with all its processes.
 
-    python benchmarks/webapp.py --store /work/stores/full-main [--workers 2] [--threads N] [--clients 16] [--rounds 3]
+    python benchmarks/webapp.py --store /work/stores/full-main [--workers 2] [--threads N] [--compute N] [--clients 16] [--rounds 3]
 
 `unkg serve` runs in its own process (benchmarks/server.py: gunicorn with --workers processes, a fresh page
 cache, the port opens once its warm-up is done). Then, one request at a time, the first views of the
@@ -154,14 +154,18 @@ def main() -> int:
     ap.add_argument("--store", required=True)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--threads", type=int, default=None, help="threads of each worker (default: unkg serve's)")
+    ap.add_argument("--compute", type=int, default=None,
+                    help="threads of each worker that compute at once (default: unkg serve's; 0: all)")
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=3, help="requests per page in the mixed load")
     ap.add_argument("--searches", type=int, default=60)
     args = ap.parse_args()
     rng = random.Random(24)
 
-    with Server(args.store, workers=args.workers, threads=args.threads) as srv:
-        print(f"store {args.store}; unkg serve --workers {args.workers}{f' --threads {args.threads}' if args.threads else ''}: port open (warm-up done) after {srv.ready_after:.1f} s")
+    with Server(args.store, workers=args.workers, threads=args.threads, compute=args.compute) as srv:
+        extra = (f" --threads {args.threads}" if args.threads else "") + (
+            f" --compute {args.compute}" if args.compute is not None else "")
+        print(f"store {args.store}; unkg serve --workers {args.workers}{extra}: port open (warm-up done) after {srv.ready_after:.1f} s")
         pre = srv.prerendered()
         if pre:
             print(f"of which pre-rendering every resolution page and its JSON twin into the page cache (webapp/prerender.py): "

@@ -185,7 +185,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     location = args.store or default_store()
     _open(location, read_only=True).close()  # fail here, in one line, if the store cannot be opened
     print(f"serving {location} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    serve(location, args.host, args.port, workers=args.workers, threads=args.threads)
+    serve(location, args.host, args.port, workers=args.workers, threads=args.threads, compute=args.compute)
     return 0
 
 
@@ -397,6 +397,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--workers", type=int, default=None, metavar="N",
                     help="worker processes (default: one per core, at most 4; docs/serving.md)")
     sp.add_argument("--threads", type=int, default=8, metavar="N", help="threads per worker process (default 8)")
+    sp.add_argument("--compute", type=int, default=None, metavar="N",
+                    help="of a worker process's threads, how many make answers at once; the others wait for "
+                    "their turn, for /sparql queries or for clients (default 1; 0: all; docs/serving.md)")
 
     sp = command("mcp", cmd_mcp, "serve the store to AI assistants (Model Context Protocol, stdio)")
     sp.add_argument("--store", help=STORE_HELP)

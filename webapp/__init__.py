@@ -16,6 +16,8 @@ Config keys (all optional):
     EXAMPLE_QUERIES a folder of extra example queries (*.rq, first comment line = the question) for /explore
     PAGE_CACHE      a folder where the pages' answers are kept per store version, shared by the server's
                     processes (default None: in this process's memory only; webapp/cache.py)
+    COMPUTE_THREADS threads of a process that make answers at once, however many serve requests (default 1;
+                    0 = no limit; webapp/gate.py)
 """
 from __future__ import annotations
 
@@ -59,6 +61,7 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_LIMIT": 50000,
     "EXAMPLE_QUERIES": None,
     "PAGE_CACHE": None,
+    "COMPUTE_THREADS": 1,
 }
 
 
@@ -76,6 +79,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
         store = open_store(cfg["STORE"], read_only=not cfg["ALLOW_UPDATE"])
     app.extensions["unkg"] = state = AppState(store, cfg)
     app.before_request(state.pick_up_writes)
+    app.wsgi_app = state.gate.wrap(app.wsgi_app)  # type: ignore[method-assign]
 
     errors.register(app)
     safety.register(app)
@@ -95,12 +99,16 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
 
 
 def serve(store: str | Store | None = None, host: str = "127.0.0.1", port: int = 8080, *,
-          workers: int | None = None, threads: int = 8, config: dict[str, Any] | None = None,
-          options: dict[str, Any] | None = None) -> None:
+          workers: int | None = None, threads: int = 8, compute: int | None = None,
+          config: dict[str, Any] | None = None, options: dict[str, Any] | None = None) -> None:
     """Run the app until interrupted: on gunicorn with `workers` processes (default: one per core, at most
-    four) of `threads` threads where the system can fork, else on waitress (webapp/serving.py). The pages'
-    answers are kept in config PAGE_CACHE, by default a folder for this store (unkg.config.page_cache)."""
+    four) of `threads` threads where the system can fork, else on waitress (webapp/serving.py); at most
+    `compute` threads of a process make answers at once (config COMPUTE_THREADS, default 1; webapp/gate.py).
+    The pages' answers are kept in config PAGE_CACHE, by default a folder for this store
+    (unkg.config.page_cache)."""
     cfg = dict(config or {})
+    if compute is not None:
+        cfg["COMPUTE_THREADS"] = compute
     if isinstance(store, str) or store is None:
         cfg.setdefault("STORE", store)
         app = create_app(cfg if cfg.get("STORE") else {**cfg, "STORE": default_store()})

@@ -47,6 +47,8 @@ from typing import Any, Callable, Iterator
 
 from flask import Response, current_app, request
 
+from unkg.webapp.gate import acquire
+
 MEMORY_BYTES = 16 << 20  # answers kept in one process's memory (the disk's are read from the OS's file cache)
 MEMORY_ITEM = 2 << 20  # a larger answer is kept on disk only
 _HOP = {"content-length", "transfer-encoding", "connection", "set-cookie", "date", "server"}
@@ -128,8 +130,11 @@ class PageCache:
             entry = self._computing.setdefault(page, [threading.Lock(), 0])
             entry[1] += 1
         try:
-            with entry[0]:
+            acquire(entry[0])  # the thread computing it is waited for outside the gate (webapp/gate.py)
+            try:
                 yield
+            finally:
+                entry[0].release()
         finally:
             with self._lock:
                 entry[1] -= 1

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from unkg.webapp.errors import ApiError
 from unkg.webapp.facet_table import TableView, row_values
+from unkg.webapp.gate import gated
 
 PER_PAGE = 100
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -209,7 +210,8 @@ def stream_export(fmt: str, data: dict[str, Any], rows: list[dict[str, Any]], co
                     first = False
             yield "]}"
         mimetype = "application/json"
-    resp = Response(stream_with_context(body()), mimetype=mimetype)
+    # each chunk computed under the gate, sent outside it (webapp/gate.py)
+    resp = Response(stream_with_context(gated(current_app.extensions["unkg"].gate, body())), mimetype=mimetype)
     resp.headers["Content-Disposition"] = f'inline; filename="{filename}.{fmt}"'
     others = [f for f in ("html", "json", "csv") if f != fmt]
     qs = request.query_string.decode("latin-1")

@@ -11,6 +11,7 @@ from flask import current_app
 from unkg.store import Store, open_store
 from unkg.webapp.cache import PageCache, store_snapshot
 from unkg.webapp.concepts import Concepts, load
+from unkg.webapp.gate import Gate, acquire, waiting
 from unkg.webapp.workers import Job, QueryPool, execute, run_with_deadline
 
 
@@ -25,6 +26,7 @@ class AppState:
         self._lock = threading.Lock()
         self.cache: dict[str, Any] = {}
         self.pages = PageCache(config.get("PAGE_CACHE"))  # whole answers, webapp/cache.py
+        self.gate = Gate(config.get("COMPUTE_THREADS") or 0)  # threads that compute at once, webapp/gate.py
         # Updates need a writable store, and RocksDB allows no reader process beside a writer:
         # with updates allowed, queries run in this process on a thread with the store's own deadline.
         self.pool = self._pool(config["QUERY_WORKERS"])
@@ -58,9 +60,12 @@ class AppState:
         self.store.close()
 
     def run_query(self, job: Job) -> bytes:
-        if self.pool is not None:
-            return self.pool.run(job)
-        return run_with_deadline(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
+        """A /sparql query's answer, waited for outside the gate: it runs in a query worker process (or, with
+        updates allowed, a thread of its own), so a slow query holds this thread but no page's turn."""
+        with waiting():
+            if self.pool is not None:
+                return self.pool.run(job)
+            return run_with_deadline(lambda: execute(self.store, job), self.config["QUERY_TIMEOUT"])
 
     def recent(self, key: str, build: Any, size: int = 32) -> Any:
         """Like `cached`, but keeps only the `size` most recently used keys of its kind (the key's prefix up to
@@ -108,10 +113,13 @@ class AppState:
             entry = self.cache.get(key)
             if entry is None:
                 entry = self.cache[key] = {"lock": threading.Lock(), "value": None, "done": False}
-        with entry["lock"]:
+        acquire(entry["lock"])  # another thread building it is waited for outside the gate
+        try:
             if not entry["done"]:
                 entry["value"] = build()
                 entry["done"] = True
+        finally:
+            entry["lock"].release()
         return entry["value"]
 
 

@@ -1,0 +1,131 @@
+"""The gate on computing (webapp/gate.py): at most COMPUTE_THREADS threads of a process make answers at once,
+and a thread gives its place up while it waits, for a /sparql query or for another thread computing the
+answer it wants, so that the waits neither hold the pages back nor deadlock the page cache's compute-once."""
+from __future__ import annotations
+
+import threading
+import time
+
+from unkg.webapp import create_app
+from unkg.webapp.cache import cached_page
+from unkg.webapp.gate import Gate, gated, holds, waiting
+from unkg.webapp.represent import respond
+from unkg.webapp.state import state as app_state
+from unkg.webapp.workers import Job
+
+DEADLOCK = 30  # seconds after which a request still waiting is taken for a deadlock
+
+
+def test_one_thread_computes_at_a_time_and_a_wait_lets_another_in():
+    gate = Gate(1)
+    inside, most, order = [0], [0], []
+    lock = threading.Lock()
+
+    def work(name: str, wait: float) -> None:
+        with gate.computing():
+            with lock:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+            time.sleep(0.05)
+            with lock:
+                inside[0] -= 1
+            if wait:
+                with waiting():
+                    assert not holds()
+                    order.append(name + " waits")
+                    time.sleep(wait)
+                assert holds()
+            order.append(name + " done")
+
+    first = threading.Thread(target=work, args=("slow", 0.5))
+    first.start()
+    time.sleep(0.02)
+    others = [threading.Thread(target=work, args=(f"t{i}", 0)) for i in range(4)]
+    for t in others:
+        t.start()
+    deadline = time.monotonic() + DEADLOCK
+    for t in [first, *others]:
+        t.join(max(0.0, deadline - time.monotonic()))
+    assert most[0] == 1  # never two computing at once
+    assert order[0] == "slow waits" and order[-1] == "slow done"  # the others computed during its wait
+    assert sorted(order[1:-1]) == [f"t{i} done" for i in range(4)]
+
+
+def test_a_streamed_answer_computes_under_the_gate_and_is_sent_outside_it():
+    gate = Gate(1)
+    seen: list[bool] = []
+
+    def chunks():
+        for i in range(3):
+            seen.append(holds())
+            yield str(i)
+
+    out = []
+    for chunk in gated(gate, chunks()):
+        out.append((chunk, holds()))
+    assert seen == [True, True, True]
+    assert out == [("0", False), ("1", False), ("2", False)]
+
+
+def _ask_all(app, paths: list[str]) -> list[tuple[int, object]]:
+    answers: list[tuple[int, object]] = []
+
+    def ask(path: str) -> None:
+        r = app.test_client().get(path)
+        answers.append((r.status_code, r.get_json()["n"]))
+
+    threads = [threading.Thread(target=ask, args=(p,), daemon=True) for p in paths]
+    for t in threads:
+        t.start()
+    deadline = time.monotonic() + DEADLOCK
+    for t in threads:
+        t.join(max(0.0, deadline - time.monotonic()))
+    assert not any(t.is_alive() for t in threads), "requests still waiting: deadlock"
+    return answers
+
+
+def test_concurrent_first_requests_for_one_page_neither_deadlock_nor_compute_twice(webapp_store):
+    """The page's computation waits for a SPARQL query worker (started on this first query, which takes
+    a while), giving the gate up; the seven other requests for the page take the gate in turn and wait for
+    the first one's answer. Were they to wait holding the gate, the first could never take it back."""
+    app = create_app({"STORE": webapp_store, "QUERY_WORKERS": 1, "COMPUTE_THREADS": 1})
+    calls: list[str] = []
+
+    @app.route("/waits")
+    @app.route("/waits.<any(json):fmt>")
+    @cached_page
+    def waits(fmt: str | None = None):
+        calls.append(fmt or "")
+        app_state().run_query(Job("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "json", False, 10))
+        return respond({"title": "waits", "n": len(calls)}, "error.html", base_path="/waits", suffix=fmt,
+                       offered=("json",))
+
+    try:
+        assert _ask_all(app, ["/waits.json"] * 8) == [(200, 1)] * 8
+        assert calls == ["json"]
+    finally:
+        app.extensions["unkg"].pool.close()
+
+
+def test_concurrent_requests_for_one_shared_result_do_not_deadlock(webapp_store):
+    """Eight pages that need one result built once (`AppState.cached`), whose building waits for a SPARQL
+    query worker: the others wait for it outside the gate."""
+    app = create_app({"STORE": webapp_store, "QUERY_WORKERS": 1, "COMPUTE_THREADS": 1})
+    builds: list[int] = []
+
+    def build() -> int:
+        builds.append(1)
+        app_state().run_query(Job("ASK { ?s ?p ?o }", "json", False, 10))
+        return len(builds)
+
+    @app.route("/shared/<int:i>.json")
+    @cached_page
+    def shared(i: int):
+        return respond({"title": "shared", "n": app_state().cached("gate-test", build)}, "error.html",
+                       base_path=f"/shared/{i}", suffix="json", offered=("json",))
+
+    try:
+        assert sorted(_ask_all(app, [f"/shared/{i}.json" for i in range(8)])) == [(200, 1)] * 8
+        assert builds == [1]
+    finally:
+        app.extensions["unkg"].pool.close()
