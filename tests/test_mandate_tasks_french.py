@@ -99,3 +99,47 @@ def test_a_purpose_that_clause_decides_nothing():
 def test_meetings_served_are_not_held():
     assert tasks("Requests the Secretary-General to provide conference facilities for meetings of the Committee;",
                  "en")[0][1] != "meeting"
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Requests the Secretary-General to forward to the Committee, for its consideration, the summary records of "
+           "the debate;", "dissemination"),
+    ("en", "Requests the Secretary-General to continue his work on the strategy and looks forward to the debate;",
+     "other"),
+    ("fr", "Prie le Secrétaire général de porter à l'attention du Comité les comptes rendus analytiques du débat ;",
+     "dissemination"),
+])
+def test_forwarding_to_a_body_is_dissemination(language, text, task):
+    assert tasks(text, language)[0] == ("secretary-general", task)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to seek the views of States on the options outlined in the study annexed "
+           "to the report of the Secretary-General of 1 March 2001;"),
+    ("fr", "Prie le Secrétaire général de demander l'avis des États sur les options exposées dans l'étude figurant en "
+           "annexe au rapport du Secrétaire général du 1er mars 2001 ;"),
+    ("en", "Requests the Secretary-General to strengthen the policy, including training, reporting, enforcement and "
+           "remedial action;"),
+])
+def test_a_study_cited_or_a_report_word_in_a_list_asks_for_none(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to allocate all the resources and services necessary to that end;"),
+    ("fr", "Prie le Secrétaire général de veiller à ce que l'Experte indépendante reçoive les ressources dont elle a "
+           "besoin ;"),
+    ("fr", "Prie le Haut-Commissariat d'améliorer encore ses interventions humanitaires ;"),
+])
+def test_resources_a_body_needs_are_assistance(language, text):
+    assert tasks(text, language)[0][1] == "assistance"
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("fr", "Prie le Secrétaire général de mettre en place un programme de sensibilisation ;", "establish"),
+    ("fr", "Prie le Secrétaire général d'établir un programme de formation ;", "establish"),
+    ("en", "Requests the Secretary-General to establish a programme of outreach;", "establish"),
+    ("fr", "Invite sa présidence à solliciter l'aide de l'Organisation mondiale de la Santé ;", "other"),
+])
+def test_a_programme_set_up_and_help_sought(language, text, task):
+    assert tasks(text, language)[0][1] == task

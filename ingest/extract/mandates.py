@@ -1058,6 +1058,15 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
         return True  # "the present resolution", "la presente resolución"
     if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
         return True  # "taking into account the report of the High Commissioner" cites one already made
+    before = "l" if i > lo + 1 and toks[i - 1].low in _APOSTROPHES else toks[i - 1].low if i > lo else ""
+    if name in ("report", "study") and before in _CITED[0] | {"l"} and i + n < hi and toks[i + n].low in _CITED_PLACED:
+        return True  # "the study annexed to the report of the Secretary-General", "l'étude figurant en annexe"
+    if name == "report" and before == "," and i + n < hi and toks[i + n].low in (",", "and", "et", "y"):
+        # "including prevention, reporting, enforcement and remedial actions", "prevención, presentación de informes,
+        # cumplimiento ...": one noun of a list
+        return True
+    if toks[i].low == "forward" and i > lo and toks[i - 1].low in _LOOKING:
+        return True  # "looks forward to the", no transmission
     if name == "agenda_item" and any(t.low in _UNDER for t in toks[max(lo, i - 3):i]):
         return True  # "to inform the discussions under the agenda item": where it is discussed, no decision
     if toks[i].low == "brief" and i > lo and toks[i - 1].low in ("a", "an"):
@@ -1323,6 +1332,9 @@ _PARTNERING = {"consultation", "cooperation", "coordination", "collaboration", "
 # the words around a report noun that cite a report already made rather than ask for one ("the report of")
 _CITED = ({"the", "previous", "earlier", "recent", "le", "les", "el", "los", "del", "al", "du", "au"},
           {"of", "du", "des", "del", "de"})
+# the words after a report or study that place one already made ("the study annexed to the report")
+_CITED_PLACED = {"annexed", "contained", "figurant", "contenu", "contenue", "anexo", "anexa", "contenido", "contenida"}
+_LOOKING = {"look", "looks", "looking", "looked"}
 # the words before an agenda item that name where something is discussed ("under the agenda item", "au titre
 # du point de l'ordre du jour", "en relación con el tema del programa", "sobre el tema del programa")
 _UNDER = {"under", "on", "titre", "cadre", "relación", "marco", "sobre", "bajo"}
