@@ -407,7 +407,7 @@ def ingest(
         for result in results:
             writer.add(result)
     writer.finish()
-    _lineage_and_compaction(store, summary, list(writer.by_graph), _stored_records(writer.records, summary),
+    _lineage_and_compaction(store, summary, list(writer.by_graph), _stored_records(writer, summary),
                             graphs_before=len(before), jobs=jobs, lineage=lineage, progress=progress)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -426,6 +426,9 @@ class _Writer:
         self.batch_quads = 0
         self.by_graph: dict[str, str] = {}  # graph IRI -> the file whose graph the store gets
         self.records: dict[str, tuple[str, Any]] = {}  # work IRI -> (file, lineage record) of the version lineage reads
+        # graph IRI -> (file, the mandates' statements of its record) for every graph, since the renewals read
+        # every language version
+        self.statements: dict[str, tuple[str, str]] = {}
         self.holding = False  # while the bulk load runs, the batch waits for it
 
     def conforming(self, result: FileResult) -> bool:
@@ -436,6 +439,8 @@ class _Writer:
         self.summary.unresolved_names += [w for w in dict.fromkeys(result.warnings) if w.startswith(UNRESOLVED_PREFIX)
                                           and w not in self.summary.unresolved_names]
         _keep_record(self.records, result)
+        if result.lineage is not None:
+            self.statements[result.graph_iri or ""] = (result.path, result.lineage.mandates)
         return True
 
     def add(self, result: FileResult) -> None:
@@ -505,8 +510,8 @@ class _Writer:
             self.reference = []
 
 
-def _lineage_and_compaction(store: Store, summary: Summary, graphs: list[str], records: list[Any], *,
-                            graphs_before: int, jobs: int, lineage: bool | None, progress: bool | None) -> None:
+def _lineage_and_compaction(store: Store, summary: Summary, graphs: list[str], records: tuple[list[Any], list[str]],
+                            *, graphs_before: int, jobs: int, lineage: bool | None, progress: bool | None) -> None:
     """After the last batch: the lineage graphs, then the compaction when the load calls for one. Not side by
     side: lineage graphs written after the compaction stay in files of their own, which every lookup then
     also seeks in (docs/benchmarks.md, "Ingest speed: the parent's store writing")."""
@@ -560,22 +565,25 @@ def _keep_record(records: dict[str, tuple[str, Any]], result: FileResult) -> Non
         records[rec.work] = (result.path, rec)
 
 
-def _stored_records(records: dict[str, tuple[str, Any]], summary: Summary) -> list[Any]:
-    """The records of graphs the store took (a graph it refused has a failure naming its file)."""
+def _stored_records(writer: _Writer, summary: Summary) -> tuple[list[Any], list[str]]:
+    """The records of graphs the store took (a graph it refused has a failure naming its file), and the
+    mandates' statements of every graph it took."""
     failed = {p for p, _ in summary.failures}
-    return [r for path, r in records.values() if path not in failed]
+    return ([r for path, r in writer.records.values() if path not in failed],
+            [text for path, text in writer.statements.values() if path not in failed])
 
 
-def _lineage(store: Store, graphs: list[str], records: list[Any], *, bulk: bool, jobs: int) -> Any:
+def _lineage(store: Store, graphs: list[str], records: tuple[list[Any], list[str]], *, bulk: bool, jobs: int) -> Any:
     """Series and alignments (docs/lineage.md): from scratch after a load as large as the store, else the new
-    resolutions are slotted in by index. `records`: what lineage needs of the graphs just written, so that
-    it does not read them back."""
+    resolutions are slotted in by index. `records`: what lineage needs of the graphs just written (one record
+    per resolution, and the mandates' statements of every graph), so that it does not read them back."""
     # here: lineage loads its own modules only when an ingest stored something
     from unkg.lineage.update import rebuild, slot_in, symbols_of
 
+    kept, statements = records
     if bulk:
-        return rebuild(store, jobs, records=records)
-    return slot_in(store, symbols_of(store, graphs), records=records)
+        return rebuild(store, jobs, records=kept, statements=statements)
+    return slot_in(store, symbols_of(store, graphs), records=kept)
 
 
 def _write_batch(store: Store, reference: list[tuple[str, str]], batch: dict[str, FileResult], summary: Summary,

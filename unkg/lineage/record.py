@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS
 
 from unkg.ingest.graph import ELI, UNKG
 from unkg.ingest.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution, Source
+from unkg.lineage.renewals import statements
 
 UNBIS = "http://metadata.un.org/thesaurus/"
 _KINDS = {UNKG.PreambularParagraph: PREAMBULAR, UNKG.OperativeParagraph: OPERATIVE}
@@ -33,6 +34,9 @@ class Record:
     cites: tuple[str, ...]  # work IRIs cited by its paragraphs
     subjects: tuple[str, ...]  # UN thesaurus (UNBIS) subject IRIs
     paragraphs: tuple[tuple[str, int, str | None, str | None, str], ...]  # (kind, index, number, part, text), in order
+    # the statements the mandates' renewals read (unkg.lineage.renewals.statements), as N-Triples; "" when the
+    # record was read from the store, where the renewals are read from the store as well
+    mandates: str = ""
 
     def document(self) -> Resolution:
         """The document model alignment and the lineage graph need: header and paragraphs only."""
@@ -73,4 +77,4 @@ def from_graph(graph_iri: str, g: Graph) -> Record | None:
                   body=str(body or "").rsplit("/", 1)[-1], date=str(date) if date is not None else None,
                   title=str(title or ""), cites=tuple(sorted({str(o) for o in g.objects(None, ELI.cites)})),
                   subjects=tuple(sorted(str(o) for o in g.objects(None, DCTERMS.subject) if str(o).startswith(UNBIS))),
-                  paragraphs=tuple(paragraphs))
+                  paragraphs=tuple(paragraphs), mandates=statements(g))

@@ -93,15 +93,22 @@ def _job(args: tuple) -> tuple[str, str]:
     return _graph(*args)
 
 
-def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = ()) -> LineageSummary:
+def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = (), statements: Iterable[str] | None = None
+            ) -> LineageSummary:
     """Place every stored resolution and write every lineage graph. `records`: what the ingest that has just
-    written those graphs took from them, so that their texts are not read back."""
+    written those graphs took from them, so that their texts are not read back; `statements`: the mandates'
+    statements of each of those graphs (`renewals.statements`), so that the mandates are not read back either
+    when the records cover the store."""
     clock = _Clock()
     records = list(records)
-    # the mandates are read meanwhile: the store's query leaves the interpreter to the entries and placement
+    covered = bool(records) and _covers(store, records)
+    # the mandates are read meanwhile: the store's query (or the store of the statements) leaves the
+    # interpreter to the entries and placement
     with ThreadPoolExecutor(1) as reader:
-        mandates_read = reader.submit(renewals.index, store)
-        covered = bool(records) and _covers(store, records)
+        if covered and statements is not None:
+            mandates_read = reader.submit(renewals.index_of, list(statements))
+        else:
+            mandates_read = reader.submit(renewals.index, store)
         entries, texts = from_records(records) if covered else from_store(store, records=records)
         clock.lap("read")
         placements = place(list(entries.values()))
