@@ -77,6 +77,8 @@ def one_run(list_file: Path, store: Path, jobs: int, meta: list[str]) -> dict:
         "lineage_phases": getattr(summary.lineage, "phases", None),
         # the parent's writing of the resolution graphs: wall, and the parent's CPU meanwhile
         "write_seconds": summary.write_seconds, "write_cpu": summary.write_cpu,
+        # from the workers' last result to the end: lineage, the rest of the load, the compaction
+        "tail_seconds": summary.tail_seconds, "tail_cpu": summary.tail_cpu,
         "jobs": jobs, "files": summary.files, "stored": summary.stored, "failed": summary.failed,
         "failures": summary.failures[:10], "seconds": seconds, "quads_written": summary.quads,
         "store_quads": stats["quads"], "resolutions": stats["resolutions"],
@@ -182,6 +184,9 @@ def report(r: dict, label: str) -> None:
         print(f"      the parent: writing the graphs {r['write_seconds']:.1f} s ({r['write_cpu']:.1f} s of its CPU, "
               f"RocksDB's threads included); lineage by step (wall, and CPU with its processes): "
               f"{phases or 'none'}")
+    if "tail_seconds" in r:
+        print(f"      after the last worker result: {r['tail_seconds']:.1f} s ({r['tail_cpu']:.1f} s of CPU with "
+              "lineage's processes): lineage, the rest of the load, the compaction")
     for _path, message in r["failures"]:
         print(f"      failed: {message[:200]}")
 

@@ -73,6 +73,10 @@ class Summary:
     # meanwhile, RocksDB's threads included; in a first load (one bulk load) also reading the workers' results
     write_seconds: float = 0.0
     write_cpu: float = 0.0
+    # wall time from the workers' last result to the end (lineage, the rest of a bulk load, the compaction),
+    # and the parent's CPU meanwhile (with lineage's alignment processes)
+    tail_seconds: float = 0.0
+    tail_cpu: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
     replaced_earlier: list[str] = field(default_factory=list)  # files whose graph a later file replaced
     # names in the metadata's sponsor and vote lists that resolve to no State (once each, whatever the language)
@@ -400,8 +404,10 @@ def ingest(
     reference = stale_reference_graphs(store) if with_reference and files_ else []
     before = store.graphs() if files_ else []
     writer = _Writer(store, summary, reference, on_failure)
-    results = _results(files_, meta_paths, jobs, progress)
+    results = writer.timed(_results(files_, meta_paths, jobs, progress))
     if hasattr(store, "load_new_graphs") and not any(not is_reference_graph(g) for g in before):
+        if _builds_lineage(store, lineage):  # its graphs go into the load after the last result, if they can
+            writer.lineage = _InLoad(jobs, len(before), progress)
         writer.load(results)  # a first load: one bulk load reading the results as they come
     else:
         for result in results:
@@ -410,7 +416,35 @@ def ingest(
     _lineage_and_compaction(store, summary, list(writer.by_graph), _stored_records(writer, summary),
                             graphs_before=len(before), jobs=jobs, lineage=lineage, progress=progress)
     summary.seconds = time.perf_counter() - started
+    summary.tail_seconds = time.perf_counter() - writer.results_over[0]
+    summary.tail_cpu = _cpu() - writer.results_over[1]
     return summary
+
+
+@dataclass
+class _InLoad:
+    """Lineage built into a first bulk load: its alignment processes, and the graphs the store held before
+    (lineage is built from scratch only after a load at least as large)."""
+
+    jobs: int
+    graphs_before: int
+    progress: bool | None
+
+
+def _cpu() -> float:
+    """The process's CPU seconds with the children it has waited for (lineage's alignment processes)."""
+    try:
+        import resource  # Unix only: elsewhere the process's own time
+    except ImportError:
+        return time.process_time()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _say(progress: bool | None, text: str) -> None:
+    """A step of the ingest's end, on a terminal or when progress is asked for."""
+    if progress or (progress is None and sys.stderr.isatty()):
+        print(text, file=sys.stderr, flush=True)
 
 
 class _Writer:
@@ -430,6 +464,10 @@ class _Writer:
         # every language version
         self.statements: dict[str, tuple[str, str]] = {}
         self.holding = False  # while the bulk load runs, the batch waits for it
+        self.lineage: _InLoad | None = None  # lineage's graphs go into the bulk load (`_lineage_graphs`)
+        self.unchecked: list[tuple[str, str]] = []  # lineage graphs Oxigraph did not parse, written after the load
+        self.results_over = (time.perf_counter(), _cpu())  # when the last result came (wall, CPU)
+        self.results_cpu = time.process_time()  # the process's own CPU then (as `write_cpu` counts it)
 
     def conforming(self, result: FileResult) -> bool:
         """Books a result (its failure, or its unresolved names and lineage record); True when it is to be stored."""
@@ -464,15 +502,25 @@ class _Writer:
             self.batch.clear()
             self.batch_quads = 0
 
+    def timed(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
+        """The results, noting when the last one came (`results_over`)."""
+        yield from results
+        self.results_over = (time.perf_counter(), _cpu())
+
     def load(self, results: Iterable[FileResult]) -> None:
+        """The bulk load; `write_seconds` and `write_cpu` up to the last result (lineage's part is its own)."""
         wall, cpu = time.perf_counter(), time.process_time()
         self.holding = True
         try:
             self.store.load_new_graphs(self.graphs(results))  # type: ignore[attr-defined]
         finally:
             self.holding = False
-            self.summary.write_seconds += time.perf_counter() - wall
-            self.summary.write_cpu += time.process_time() - cpu
+            if self.summary.lineage is None:
+                self.summary.write_seconds += time.perf_counter() - wall
+                self.summary.write_cpu += time.process_time() - cpu
+            else:
+                self.summary.write_seconds += self.results_over[0] - wall
+                self.summary.write_cpu += self.results_cpu - cpu
 
     def graphs(self, results: Iterable[FileResult]) -> Iterator[tuple[str, GraphText]]:
         """What the bulk load reads: after the first conforming result, the reference graphs the store lacks;
@@ -493,6 +541,29 @@ class _Writer:
             payload = result.payload()
             self.summary.quads += payload.nquads.count(b"\n")
             yield iri, payload
+        self.results_cpu = time.process_time()
+        yield from self._lineage_graphs()
+
+    def _lineage_graphs(self) -> Iterator[tuple[str, GraphText]]:
+        """After the last result: the lineage graphs, into the same load, so that one compaction merges them
+        with the rest (docs/lineage.md). Only when lineage would be built from scratch, nothing waits for a
+        batch after the load and every graph gave its lineage record; else lineage comes after, as for a
+        store with resolution graphs."""
+        plan = self.lineage
+        if (plan is None or self.batch or not self.summary.stored or self.summary.stored < plan.graphs_before
+                or len(self.statements) != len(self.by_graph)):
+            return
+        # here: lineage loads its own modules only when an ingest stored something
+        from unkg.lineage.update import LineageSummary, built
+
+        kept, statements = _stored_records(self, self.summary)
+        _say(plan.progress, f"lineage: placing {len(kept)} resolution(s) in their series and aligning them ...")
+        self.summary.lineage = LineageSummary()
+        for iri, nt, checked in built(kept, statements, plan.jobs, self.summary.lineage):
+            if checked:
+                yield iri, GraphText(nt, graph_nquads(iri, nt), checked=True)
+            else:
+                self.unchecked.append((iri, nt))
 
     def _new_reference(self) -> Iterator[tuple[str, GraphText]]:
         """The reference graphs the store lacks (Oxigraph wrote them); a stale one it holds stays for `finish`."""
@@ -508,6 +579,9 @@ class _Writer:
         if self.reference and self.summary.stored:
             self.store.replace_graphs(self.reference)
             self.reference = []
+        if self.unchecked:  # strictly parsed by the store, which says what it refuses
+            self.store.replace_graphs(self.unchecked)
+            self.unchecked = []
 
 
 def _lineage_and_compaction(store: Store, summary: Summary, graphs: list[str], records: tuple[list[Any], list[str]],
@@ -515,7 +589,7 @@ def _lineage_and_compaction(store: Store, summary: Summary, graphs: list[str], r
     """After the last batch: the lineage graphs, then the compaction when the load calls for one. Not side by
     side: lineage graphs written after the compaction stay in files of their own, which every lookup then
     also seeks in (docs/benchmarks.md, "Ingest speed: the parent's store writing")."""
-    if summary.stored and _builds_lineage(store, lineage):
+    if summary.stored and summary.lineage is None and _builds_lineage(store, lineage):
         summary.lineage = _lineage(store, graphs, records, bulk=summary.stored >= graphs_before, jobs=jobs)
     _compact_after_large_load(store, summary, graphs_before, progress)
 
@@ -538,8 +612,7 @@ def _compact_after_large_load(store: Store, summary: Summary, graphs_before: int
     it to RocksDB, since compacting rewrites the whole store."""
     if not summary.stored or summary.stored < graphs_before:
         return
-    if progress or (progress is None and sys.stderr.isatty()):
-        print(f"compacting the store after {summary.stored} graphs ...", file=sys.stderr, flush=True)
+    _say(progress, f"compacting the store after {summary.stored} graphs ...")
     t, cpu = time.perf_counter(), time.process_time()
     store.optimize()
     summary.compact_seconds = time.perf_counter() - t

@@ -133,3 +133,33 @@ def test_lineage_written_beside_the_alignment_gives_the_same_quads(tmp_path, mon
     finally:
         s.close()
     assert _lineage_quads(apart) == _lineage_quads(one)
+
+
+def test_lineage_goes_into_a_first_load_and_a_failure_there_undoes_the_load(tmp_path, monkeypatch):
+    """A first ingest loads the lineage graphs in the same bulk load as the resolution graphs (one compaction
+    for both); when lineage fails there, the load removes everything it wrote: the store is as it was."""
+    from unkg.errors import StoreError
+    from unkg.ingest.pipeline import ingest
+    from unkg.lineage import update
+    from unkg.store import open_store
+
+    files = [str(FIXTURES / "new.txt"), str(FIXTURES / "old.txt")]
+    s = open_store(str(tmp_path / "one"))
+    try:
+        summary = ingest(files, s, progress=False)
+        assert "align and load" in summary.lineage.phases and len(summary.lineage.written) == 2
+        assert summary.lineage.with_predecessor == 1 and len(_lineage_quads_of(s)) > 50
+    finally:
+        s.close()
+
+    def fails(*args):
+        raise RuntimeError("alignment failed")
+
+    monkeypatch.setattr(update, "_graph", fails)
+    s = open_store(str(tmp_path / "failed"))
+    try:
+        with pytest.raises(StoreError, match="alignment failed"):
+            ingest(files, s, progress=False)
+        assert s.graphs() == [] and not s.ask("ASK { ?s ?p ?o }")
+    finally:
+        s.close()

@@ -5,7 +5,9 @@
 - `slot_in(store, symbols)`: after a small ingest, place just those resolutions without reading the rest of
   the store: candidates come from the index (the paragraph fingerprints every lineage graph carries, the
   titles of the same body, the resolutions they cite), then the resolutions that come after them and
-  share their text are placed again, since one of them may now be their successor.
+  share their text are placed again, since one of them may now be their successor;
+- `built(records, statements)`: what `rebuild` writes, made without the store from the records of a first
+  ingest, for the ingest to load with the resolution graphs.
 A lineage graph names its resolution's series after the predecessor's series (or starts one), and carries
 its paragraph fingerprints (`unkg:paragraphFingerprint`) for later ingests to find it by.
 """
@@ -14,8 +16,9 @@ from __future__ import annotations
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
+import pyoxigraph as ox
 from rapidfuzz import fuzz
 
 from unkg import iris
@@ -93,6 +96,17 @@ def _job(args: tuple) -> tuple[str, str]:
     return _graph(*args)
 
 
+def _checked_job(args: tuple) -> tuple[str, str, bool]:
+    """A lineage graph and whether Oxigraph parses it (as the ingest's workers check theirs), so that the
+    bulk load that takes it need not parse it strictly."""
+    name, text = _graph(*args)
+    try:
+        ox.Store().load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    except (SyntaxError, ValueError, OSError):  # written apart after the load, where the store says why
+        return name, text, False
+    return name, text, True
+
+
 def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = (), statements: Iterable[str] | None = None
             ) -> LineageSummary:
     """Place every stored resolution and write every lineage graph. `records`: what the ingest that has just
@@ -102,14 +116,41 @@ def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = (), statement
     clock = _Clock()
     records = list(records)
     covered = bool(records) and _covers(store, records)
+    if covered and statements is not None:
+        tasks, placements = _tasks(records, lambda: renewals.index_of(list(statements)), clock)
+    else:
+        tasks, placements = _tasks(records, lambda: renewals.index(store), clock, store)
+    written = _align_and_write(store, tasks, jobs, clock)
+    return LineageSummary(len(placements), sum(1 for p in placements.values() if p.predecessor),
+                          clock.total(), written, clock.phases)
+
+
+def built(records: Iterable[Record], statements: Iterable[str], jobs: int, summary: LineageSummary
+          ) -> Iterator[tuple[str, str, bool]]:
+    """Every lineage graph of a store that holds just these records' resolutions (`statements`: the mandates'
+    statements of all their graphs), made without the store, as (name, N-Triples, whether Oxigraph parses
+    it): the ingest loads them with the resolution graphs, in one bulk load and one compaction. `summary`
+    is filled in when the last graph has been taken."""
+    clock = _Clock()
+    statements = list(statements)
+    tasks, placements = _tasks(list(records), lambda: renewals.index_of(statements), clock)
+    for graph in _aligned(tasks, jobs, _checked_job):
+        summary.written.append(graph[0])
+        yield graph
+    clock.lap("align and load")
+    summary.placed, summary.with_predecessor = len(placements), sum(1 for p in placements.values() if p.predecessor)
+    summary.seconds, summary.phases = clock.total(), clock.phases
+
+
+def _tasks(records: list[Record], mandates_of: Callable[[], dict], clock: "_Clock", store: Any = None
+           ) -> tuple[list[tuple], dict[str, Placement]]:
+    """Each resolution's placement and the arguments of its lineage graph's job, from the records (or, given
+    the store, from the store for what the records do not hold)."""
     # the mandates are read meanwhile: the store's query (or the store of the statements) leaves the
     # interpreter to the entries and placement
     with ThreadPoolExecutor(1) as reader:
-        if covered and statements is not None:
-            mandates_read = reader.submit(renewals.index_of, list(statements))
-        else:
-            mandates_read = reader.submit(renewals.index, store)
-        entries, texts = from_records(records) if covered else from_store(store, records=records)
+        mandates_read = reader.submit(mandates_of)
+        entries, texts = from_records(records) if store is None else from_store(store, records=records)
         clock.lap("read")
         placements = place(list(entries.values()))
         clock.lap("place")
@@ -122,12 +163,20 @@ def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = (), statement
         old = texts.get(p.predecessor) if p.predecessor else None
         pair = renewals.of(mandates, iris.work(symbol), iris.work(p.predecessor)) if p.predecessor else None
         tasks.append((new, old, p, _series_of(placements, symbol, known), entries[symbol].paragraphs, pair))
-    written = _align_and_write(store, tasks, jobs, clock)
-    return LineageSummary(len(placements), sum(1 for p in placements.values() if p.predecessor),
-                          clock.total(), written, clock.phases)
+    return tasks, placements
 
 
 WRITE_EVERY = 250  # lineage graphs per write while the others are aligned
+
+
+def _aligned(tasks: list[tuple], jobs: int, job: Callable[[tuple], Any]) -> Iterator[Any]:
+    """The lineage graphs' jobs, in `jobs` processes, as they are done."""
+    pool = ProcessPoolExecutor(jobs) if jobs > 1 and len(tasks) > 1 else None
+    try:
+        yield from pool.map(job, tasks, chunksize=16) if pool else map(job, tasks)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _align_and_write(store: Any, tasks: list[tuple], jobs: int, clock: "_Clock") -> list[str]:
@@ -146,15 +195,10 @@ def _align_and_write(store: Any, tasks: list[tuple], jobs: int, clock: "_Clock")
         written.extend(g for g, _ in batch)
         batch.clear()
 
-    pool = ProcessPoolExecutor(jobs) if jobs > 1 and len(tasks) > 1 else None
-    try:
-        for graph in pool.map(_job, tasks, chunksize=16) if pool else map(_job, tasks):
-            batch.append(graph)
-            if len(batch) >= WRITE_EVERY:
-                write()
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    for graph in _aligned(tasks, jobs, _job):
+        batch.append(graph)
+        if len(batch) >= WRITE_EVERY:
+            write()
     if batch:
         write()
     clock.lap("align and write")
