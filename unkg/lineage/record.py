@@ -4,7 +4,8 @@ A `Record` holds the header (symbol, body, date, title, language), the works its
 UN thesaurus subjects and its paragraphs (kind, index, number, part, text): exactly what series placement
 and paragraph alignment read. The ingest takes one from each graph it has just built (`from_graph`, in the
 worker, where the graph is in memory), so that lineage is built at ingest time without reading the texts
-back from the store; `unkg lineage --rebuild` reads the same fields from the store
+back from the store (nor the statements of its mandates that the renewals read, `mandates`); `unkg lineage
+--rebuild` reads the same fields from the store
 (`unkg.lineage.entries.from_store`). Both read the same triples, so both give the same lineage.
 """
 from __future__ import annotations
