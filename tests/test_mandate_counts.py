@@ -142,3 +142,74 @@ def test_infinitives_listed_after_commas_are_no_purpose():
     text = ("Requests the Secretary-General to convene the meetings of the group, to provide it with the facilities "
             "necessary for its work, to publish its findings, and to arrange for the support of the Secretariat;")
     assert len(mandates(text)) == 2
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to continue to monitor the situation, as well as to make recommendations on "
+           "the question;"),
+    ("fr", "Prie le Secrétaire général de continuer à suivre la situation, ainsi que de formuler des recommandations "
+           "sur la question ;"),
+    ("fr", "Invite le Secrétaire général à continuer à suivre la situation, ainsi qu'à formuler des recommandations "
+           "sur la question ;"),
+    ("es", "Solicita al Secretario General que siga vigilando la situación, así como que formule recomendaciones sobre "
+           "la cuestión;"),
+])
+def test_as_well_as_joins_two_tasks(language, text):
+    assert len(mandates(text, language)) == 2
+
+
+def test_reporting_again_after_as_well_as_is_one_report():
+    text = ("Requests the Special Rapporteur to continue to report on the situation, as well as to report on the "
+            "follow-up given to the recommendations;")
+    assert [m[1] for m in mandates(text)] == ["report"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Recalls its request in resolution 75/300 that the Secretary-General submit a report on the question;"),
+    ("en", "Recalls its request, in paragraph 5 of resolution 75/300, for the Secretary-General to convene a meeting;"),
+    ("fr", "Rappelle la demande formulée au paragraphe 5 de sa résolution 75/300, tendant à ce que le Secrétaire "
+           "général lui présente un rapport sur la question ;"),
+    ("es", "Recuerda la solicitud que formuló en su resolución 75/300 de que el Secretario General le presentara un "
+           "informe sobre la cuestión;"),
+])
+def test_a_request_recalled_with_its_resolution_is_a_citation(language, text):
+    assert mandates(text, language) == []
+
+
+def test_a_request_made_again_is_a_mandate():
+    assert mandates("Reiterates its request to the Secretary-General to submit a report on the question;") == \
+        [(SG, "report", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretariat to prepare a list of the experts available and to circulate it widely before "
+           "the session;"),
+    ("fr", "Prie le Secrétariat d'établir une liste des experts disponibles et de la diffuser largement avant la "
+           "session ;"),
+    ("es", "Solicita a la Secretaría que elabore una lista de los expertos disponibles y la distribuya ampliamente "
+           "antes del período de sesiones;"),
+    ("en", "Requests the Secretary-General to pay due attention and to give full consideration to the "
+           "recommendations of the Committee;"),
+    ("fr", "Prie le Secrétaire général d'accorder l'attention voulue aux recommandations du Comité et de les examiner "
+           "sans tarder ;"),
+    ("es", "Solicita al Secretario General que preste la debida atención a las recomendaciones del Comité y las "
+           "examine sin demora;"),
+])
+def test_a_second_verb_on_the_same_object_is_one_task(language, text):
+    assert len(mandates(text, language)) == 1
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général de suivre la situation dans la région et de la tenir informée de l'évolution "
+           "de la question ;"),
+    ("es", "Solicita al Secretario General que vigile la situación en la región y la informe sobre la evolución de "
+           "la cuestión;"),
+])
+def test_a_clitic_before_a_report_verb_names_who_is_informed(language, text):
+    assert [m[1] for m in mandates(text, language)] == ["other", "report"]
+
+
+def test_an_agenda_item_named_again_is_the_same_decision():
+    text = ("Decides to include in the provisional agenda of its eighty-first session the sub-item entitled "
+            "\"Sport and peace\" and to consider the sub-item before the next Olympic Games, to be held in 2028;")
+    assert mandates(text) == [("general-assembly", "agenda_item", "81")]

@@ -283,8 +283,20 @@ EN: dict[str, Any] = {
     # what a meeting or a body a task creates is for ("to convene a conference to assess ... and to support ...", "to
     # establish a commission to prepare ... and to prepare ..."): the infinitives coordinated after it are its own
     "created_purposes": ["in order to", "so as to", "to"],
+    # a join of tasks of more than one word ("... and to report, as well as to make recommendations")
+    "phrase_joins": ["as well as"],
+    # an agenda item named again by a second task is the one the first included ("to include ... the sub-item
+    # entitled ... and to consider the sub-item before ...")
+    "agenda_nouns": ["item", "sub-item"],
+    # prepositions that end a noun phrase ("the sub-item *before* the Games")
+    "phrase_ends": ["before", "after", "during", "within", "under", "among", "prior", "between", "without", "into",
+                    "upon", "until", "from", "with", "through", "over"],
     # verbs that ask a named UN entity for a task whatever modality the verbs vocabulary gives them
     "requesting_verbs": [],
+    # a request recalled with the resolution that made it cites that request, it asks nothing again ("recalls its
+    # request in resolution 2378 (2017) that the Secretary-General ensure ...")
+    "cited_request": r"^recalls\s+(?:its|the)\s+(?:previous\s+)?requests?\s*,?\s+(?:made\s+)?(?:in|of)\s+"
+                     r"(?:paragraph\s+\S+\s+of\s+)?(?:its\s+)?resolutions?\b",
     # the verb after a marker: object pronouns before it, and its endings where the marker also heads nouns
     "marker_pronouns": [],
     "marker_endings": {},
@@ -531,6 +543,9 @@ FR: dict[str, Any] = {
                      "intégrer", "utiliser", "accompagner", "doter"],
     # an object clitic before the verb that stands for what the task before produced ("et de le présenter")
     "deliverable_clitics": ["le", "les"],
+    # a clitic that names the first task's object before a verb that does not report ("et de la diffuser"), or whom a
+    # report informs ("et de la tenir informée")
+    "object_clitics": ["la", "l"],
     # after a comma, these open an aside up to the next comma that says how or with whom, not what
     "aside_openers": ["agissant", "compte tenu", "en tenant compte", "conformément", "par l'intermédiaire",
                       "avec l'appui", "avec l'aide", "avec le concours", "avec le soutien", "en sa qualité",
@@ -541,6 +556,10 @@ FR: dict[str, Any] = {
     "heeding_phrases": ["tenir compte", "tienne compte", "tiennent compte", "tiendra compte"],
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
+    "phrase_joins": ["ainsi que", "ainsi qu"],
+    "agenda_nouns": ["question", "point"],
+    "phrase_ends": ["avant", "après", "pendant", "durant", "dans", "sous", "entre", "auprès", "lors", "depuis", "avec",
+                    "selon", "jusqu", "parmi", "contre", "vers"],
     "created_purposes": ["afin de", "afin d", "afin qu", "afin que", "pour", "chargé de", "chargée de", "chargés de",
                          "chargées de", "chargé d", "chargée d", "chargés d", "chargées d"],
     # a list of tasks after one marker repeats it after each comma ("de présenter ..., de solliciter ... et de
@@ -569,6 +588,8 @@ FR: dict[str, Any] = {
     # a request made again or recalled is a request: "Réitère les demandes adressées à la Rapporteuse spéciale pour
     # qu'elle ...", "Rappelle qu'elle a demandé à sa présidence de ..." (English "Reiterates its request to",
     # "Recalls its request for")
+    "cited_request": r"^rappelle\s+(?:la|les|sa|ses)\s+demandes?\s+(?:qu'elle\s+a\s+)?(?:formulées?|faites?|adressées?)?\s*,?\s*"
+                     r"(?:dans|au|aux)\s+(?:le\s+)?(?:paragraphes?\s+\S+\s+de\s+)?(?:sa\s+|la\s+)?résolutions?\b",
     "repeated_request": r"(?:réitère|réaffirme|rappelle)\s+(?:à\s+cet\s+égard\s+|également\s+|aussi\s+)?"
                         r"(?:(?:sa|ses|la|les)\s+(?:précédentes?\s+)?(?:demandes?|invitations?)\s+"
                         r"(?:(?:adressées?|faites?|formulées?)\s+)?(?:à|au|aux)\b|"
@@ -723,6 +744,10 @@ ES: dict[str, Any] = {
     "namely": ["a saber"],
     # words of a purpose: the infinitives coordinated after them are its own ("para examinar ... y debatir ...")
     "purpose_words": ["para", "fin", "miras", "objeto", "vistas"],
+    "phrase_joins": ["así como"],
+    "agenda_nouns": ["tema", "subtema"],
+    "phrase_ends": ["antes", "después", "durante", "dentro", "bajo", "entre", "ante", "según", "hasta", "desde",
+                    "sobre", "contra", "hacia", "mediante"],
     "created_purposes": ["para", "a fin de", "con el fin de", "con miras a", "con objeto de", "encargado de",
                          "encargada de", "encargados de", "encargadas de", "fines"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
@@ -777,6 +802,7 @@ ES: dict[str, Any] = {
     # a clitic before the verb that stands for what the task before produced ("que prepare un informe ... y que
     # se lo presente")
     "deliverable_clitics": ["lo", "los"],
+    "object_clitics": ["la", "las"],
     "item_verb_endings": ["ar", "er", "ir", "e", "a", "en", "an"],
     "marker_endings": {"a": ["ar", "er", "ir"]},
     # verbs in the subjunctive that open a second task after "y" without repeating "que" ("que vigile ... y
@@ -813,6 +839,8 @@ ES: dict[str, Any] = {
     # a request made again is a request: "Reitera sus anteriores solicitudes a la Relatora Especial para que",
     # "Reafirma la solicitud hecha al Secretario General de que", "reitera la solicitud de que el Departamento ..."
     # (English "Reiterates its request" is a verb label)
+    "cited_request": r"^recuerda\s+(?:su|sus|la|las)\s+(?:solicitud(?:es)?|petici(?:ón|ones))\s*,?\s+(?:que\s+formuló\s+|"
+                     r"formulada\s+|hecha\s+)?(?:en\s+)?(?:el\s+párrafo\s+\S+\s+de\s+)?(?:su\s+|la\s+)?resolución\b",
     "repeated_request": r"(?:reitera|reafirma|recuerda)\s+(?:(?:a|en)\s+(?:este|ese)\s+(?:respecto|sentido)\s+|también\s+|"
                         r"además\s+)?(?:su|sus|la|las)\s+(?:anteriores\s+)?(?:solicitud(?:es)?|"
                         r"petici(?:ón|ones)|invitaci(?:ón|ones))\s+(?:(?:hecha|hechas|formulada|formuladas|que\s+hizo|"

@@ -143,6 +143,9 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
     decision of the adopting body (its addressee) with a task; none for calls on States or others. Its words
     from the verb on are toks[lo:hi]; `skip`: the tokens of an aside that give no task and no complement."""
     decision = prov.modality in DECISION_MODALITIES
+    at = prov.text.find(prov.verb_text)
+    if gram.get("cited_request") and at >= 0 and _rx(gram["cited_request"]).match(prov.text[at:]):
+        return []  # "recalls its request in resolution 2378 (2017) that ...": a citation, no request made again
     if decision:
         entities: list[Concept | None] = list(prov.addressees[:1])
     elif prov.modality in REQUEST_MODALITIES or verb in MANDATING_VERBS or _asks(prov, gram):
@@ -442,7 +445,8 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     for i in range(lo, hi - 1):
         low = toks[i].low
         item = _item(toks, i, hi, spans, markers, non_inf, gram)
-        bare = not item and (_bare_verb(toks, i, gram) or _listed_verb(toks, verb_at, i, gram))
+        bare = not item and (_bare_verb(toks, i, gram) or _listed_verb(toks, verb_at, i, gram)) and \
+            not _same_object(toks, i, hi, gram)
         if opened and (item or bare or _continued_gerund(toks, cuts[-1], i, hi, gram)) and i - cuts[-1] > 2 and \
                 not (bare and (_no_object(toks, verb_at, i, hi, gram) or _created_purpose(toks, cuts[-1], i, hi, gram))):
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
@@ -461,6 +465,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
         # "and to", "y que"; Spanish "y a que", "y de que" put a word before the marker after the join
         join = i - 1 if toks[i - 1].low in joins else \
             i - 2 if toks[i - 1].low in markers | leads and toks[i - 2].low in joins else \
+            phrase if (phrase := _phrase_join(toks, verb_at, i, hi, gram)) is not None else \
             i - 1 if _listed_clause(toks, i, hi, gram) or _listed_marker(toks, verb_at, i, gram) else \
             _parenthesis_join(toks, cuts[-1], i, joins)
         if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
@@ -514,6 +519,41 @@ def _created_purpose(toks: list[Token], verb: int, join: int, hi: int, gram: dic
     return bool(found) and sum(toks[k - 1].low == "," for k in found) < 2
 
 
+def _phrase_join(toks: list[Token], verb: int, i: int, hi: int, gram: dict[str, Any]) -> int | None:
+    """The index of a join of more than one word before the marker at token i: "ainsi qu'à renforcer", "así como a
+    que refuerce" (English "and to strengthen"), "as well as to make"; a word of the grammar may stand between
+    ("así como de que"); not when it reports again as the task's verb at token `verb` did (one report)."""
+    if _reported_again(toks, verb, _past_pronouns(toks, i + 1 + (i + 1 < hi and toks[i + 1].low in ("'", "’")), hi, gram),
+                       hi, gram):
+        return None
+    skip = {"'", "’"} | set(gram.get("marker_leads", ())) | {lows(m)[0] for m in gram["mandate_markers"]}
+    k = i - 1
+    while k > 0 and toks[k].low in skip:
+        k -= 1
+    for ph in (lows(p) for p in gram.get("phrase_joins", ())):
+        n = len(ph)
+        if k - n + 1 > 0 and tuple(t.low for t in toks[k - n + 1:k + 1]) == ph:
+            return k - n + 1
+    return None
+
+
+def _reported_again(toks: list[Token], verb: int, second: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the verb at token `second` reports again as the task's verb did: "to continue to report her findings
+    ..., as well as to report on the follow-up" is one report on both, as "de continuer à rendre compte de ses
+    conclusions ..., ainsi que de la suite donnée"."""
+    return _reports_at(toks, second, hi, gram) and any(toks[k].low == toks[second].low for k in range(verb, min(hi, verb + 3)))
+
+
+def _same_object(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the verb after the join at token i acts on the first task's object, named again by a clitic before
+    it: "presten la atención debida a la presente resolución y *la* consideren", "digitalice ... el patrimonio ... y
+    *lo* ponga a disposición" (English "and make it available"); not a report to someone ("y la informe")."""
+    verb = _past_pronouns(toks, i + 1, hi, gram)
+    before = {t.low for t in toks[i + 1:verb]}
+    return bool(before & set(gram.get("deliverable_clitics", ()))) or \
+        (bool(before & set(gram.get("object_clitics", ()))) and not _reports_at(toks, verb, hi, gram))
+
+
 def _parenthesis_join(toks: list[Token], lo: int, i: int, joins: set[str]) -> int | None:
     """The join before an infinitive that a parenthesis separates from it: "a support package, and, in
     consultation with the African Union, to update the plan" (the index of "and")."""
@@ -546,6 +586,8 @@ def _no_object(toks: list[Token], verb: int, join: int, hi: int, gram: dict[str,
     words = [t.low for t in toks[k:join] if t.low not in ("'", "’")]
     if not words:
         return True  # the comma that closes that aside: no task before it to end
+    if words[-1] in gram.get("attention_nouns", ()) and len(words) <= 4:
+        return True  # "to pay due attention and to give urgent consideration to the present resolution"
     markers = {lows(m)[0] for m in gram["mandate_markers"]}
     # one verb, or a verb that continues another ("continue to ensure", "continuer à recueillir")
     if not (len(words) == 1 or (len(words) == 3 and words[1] in markers)) or not all(w.isalpha() for w in words):
@@ -830,28 +872,40 @@ def _negated(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
 def _same_deliverable(toks: list[Token], a: int, i: int, hi: int, gram: dict[str, Any]) -> bool:
     """Whether the infinitive at token i acts on what the segment from token a produced: "and to present
     *the report*", "and to make *it* available"."""
-    verb = _past_pronouns(toks, i + 1, hi, gram)
-    if any(t.low in gram.get("deliverable_clitics", ()) for t in toks[i + 1:verb]):
-        return True  # "y que se lo presente": "lo" is the report
+    if _same_object(toks, i, hi, gram):
+        return True  # "y que se lo presente": "lo" is the report; "et de la diffuser" (not "et de la tenir informée")
     k = i + 2
     # a pronoun is matched whole: Spanish "a este último" is one, "a" alone ("y que informe a la Asamblea") none
     if any(tuple(t.low for t in toks[k:k + len(p)]) == p for p in map(lows, gram["object_pronouns"])):
         return True
     if k >= hi or toks[k].low not in {lows(w)[0] for w in gram["definite"]}:
         return False
-    earlier = {t.low for t in toks[a:i]}
+    earlier = set(_compounds(toks, a, i))
     nouns = []  # its noun phrase, up to a short word or a predicative adjective ("the report available")
-    for t in toks[k + 1:min(hi, k + 5)]:
-        if not t.low.isalpha() or len(t.low) <= 3 or t.low.endswith(("able", "ible")):
+    for w in _compounds(toks, k + 1, min(hi, k + 7))[:4]:
+        if not w.replace("-", "").isalpha() or len(w) <= 3 or w.endswith(("able", "ible")) or \
+                w in gram.get("phrase_ends", ()):
             break
-        nouns.append(t.low)
+        nouns.append(w)
     # every word must recur: "the logistical support plan" is not "a logistical support package"; one word alone
     # must name a deliverable ("the report", "el informe") or what the first task made ("a plan of action ... and
     # to submit the plan"), not a word of its subject ("y que incluya la erradicación de la pobreza" after "un
     # informe sobre ... la erradicación de la pobreza")
-    if len(nouns) == 1 and not _deliverable_word(nouns[0], gram) and not _introduced(toks, a, i, nouns[0], gram):
+    if len(nouns) == 1 and not _deliverable_word(nouns[0], gram) and not _introduced(toks, a, i, nouns[0], gram) and \
+            nouns[0] not in gram.get("agenda_nouns", ()):
         return False
     return bool(nouns) and all(n in earlier for n in nouns)
+
+
+def _compounds(toks: list[Token], a: int, b: int) -> list[str]:
+    """The words of toks[a:b] in lower case, a compound printed with hyphens as one word ("sub-item")."""
+    out: list[str] = []
+    for k in range(a, b):
+        if out and k > a and (toks[k].low == "-" or toks[k - 1].low == "-") and toks[k].start == toks[k - 1].end:
+            out[-1] += toks[k].low
+        else:
+            out.append(toks[k].low)
+    return out
 
 
 def _introduced(toks: list[Token], a: int, i: int, word: str, gram: dict[str, Any]) -> bool:
