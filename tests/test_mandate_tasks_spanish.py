@@ -286,3 +286,70 @@ def test_declaring_a_day_establishes_it(language, text):
 ])
 def test_establishing_a_relation_creates_no_body(language, text):
     assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    # updating Member States on progress reports to them, as "informe a los Estados Miembros", "rendre compte aux"
+    ("en", "Requests the Secretary-General to regularly update Member States on progress in the programme;", "report"),
+    ("es", "Solicita al Secretario General que informe periódicamente a los Estados Miembros sobre los progresos del "
+           "programa;", "report"),
+    ("fr", "Prie le Secrétaire général de rendre compte régulièrement aux États Membres de l'avancement du "
+           "programme ;", "report"),
+    # forwarding records to a body transmits them, as "remita a la atención de"
+    ("en", "Requests the Secretary-General to forward to the Committee, for its attention, the records of the "
+           "debate;", "dissemination"),
+    ("es", "Solicita al Secretario General que remita a la atención del Comité las actas del debate;", "dissemination"),
+    # the provision of services is assistance, as "prestando servicios", "fournir des services"; of information, a report
+    ("en", "Requests the Secretary-General to continue the provision of translation services to the public;",
+     "assistance"),
+    ("es", "Solicita al Secretario General que continúe prestando servicios de traducción al público;", "assistance"),
+    ("fr", "Prie le Secrétaire général de continuer à fournir des services de traduction au public ;", "assistance"),
+    ("en", "Requests the Secretary-General to ensure the provision of timely information to the Committee;", "report"),
+    # an appointing cue parted by an aside between commas
+    ("en", "Requests the Secretary-General to appoint, at the beginning of the session, two co-facilitators;",
+     "establish"),
+    ("es", "Solicita al Secretario General que nombre, al comienzo del período de sesiones, a dos cofacilitadores;",
+     "establish"),
+])
+def test_words_the_versions_print_for_one_task(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Decides to consider during the eightieth session the measures required to proclaim the International "
+           "Year of Glaciers;", "agenda_item"),
+    ("es", "Decide considerar, durante su octogésimo período de sesiones, las medidas necesarias para proclamar el "
+           "Año Internacional de los Glaciares;", "agenda_item"),
+    # the report the item is to be considered with: a report, no agenda decided
+    ("en", "Decides that information on the Mission shall be included in the report on closed missions, to be "
+           "considered by the General Assembly at its eightieth session;", "report"),
+    ("es", "Decide que se incluya la información sobre la Misión en el informe sobre las misiones terminadas que "
+           "habrá de examinar en su octogésimo período de sesiones;", "report"),
+])
+def test_an_agenda_decision_and_a_report_to_be_considered(language, text, task):
+    assert mandates(text, language) == [("general-assembly", task, "80")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to continue his efforts to improve conference servicing, without "
+           "affecting the provision of services, and to report thereon to the General Assembly at its eightieth "
+           "session;"),
+    ("fr", "Prie le Secrétaire général de continuer à améliorer les services de conférence, sans nuire à la "
+           "fourniture des services, et de lui rendre compte à ce sujet à sa quatre-vingtième session ;"),
+    ("es", "Solicita al Secretario General que prosiga sus esfuerzos para mejorar los servicios de conferencias, sin "
+           "afectar la prestación de servicios, y que la informe al respecto en su octogésimo período de sesiones;"),
+])
+def test_what_a_task_must_not_affect_is_no_task(language, text):
+    assert tasks(text, language) == [("secretary-general", "other"), ("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to coordinate closely with all entities in order to avoid duplication in "
+           "the issuance of publications;"),
+    ("fr", "Prie le Secrétaire général d'agir en étroite coordination avec les entités afin d'éviter les doubles "
+           "emplois lors de la publication des documents ;"),
+    ("es", "Solicita al Secretario General que coordine estrechamente su labor con las entidades a fin de evitar "
+           "duplicaciones en la publicación de documentos;"),
+])
+def test_what_a_task_is_to_avoid_is_not_asked_for(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]

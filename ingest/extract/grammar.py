@@ -320,7 +320,9 @@ EN: dict[str, Any] = {
     "attention_nouns": ["attention", "consideration"],
     # words that open an aside after a comma, which says how or within what, not what (", taking into account the
     # report of ...,", ", within existing resources,"): its task words give no task
-    "aside_openers": ["taking", "bearing", "within", "from", "in his capacity", "in her capacity", "in its capacity",
+    # what a task is to avoid is not asked for ("in order to avoid duplication in the issuance of publications")
+    "averting_verbs": ["avoid"],
+    "aside_openers": ["taking", "bearing", "within", "without", "from", "in his capacity", "in her capacity", "in its capacity",
                       "in their capacity", "in his role", "in her role", "in its role", "following consultations",
                       "after consultations"],
     # "hold" or "held" before one of these holds to account, no meeting ("hold programme managers accountable")
@@ -547,9 +549,11 @@ FR: dict[str, Any] = {
     # report informs ("et de la tenir informée")
     "object_clitics": ["la", "l"],
     # after a comma, these open an aside up to the next comma that says how or with whom, not what
+    # what a task is to avoid is not asked for ("in order to avoid duplication in the issuance of publications")
+    "averting_verbs": ["éviter"],
     "aside_openers": ["agissant", "compte tenu", "en tenant compte", "conformément", "par l'intermédiaire",
                       "avec l'appui", "avec l'aide", "avec le concours", "avec le soutien", "en sa qualité",
-                      "en leur qualité", "après consultation", "après avoir consulté"]
+                      "en leur qualité", "après consultation", "après avoir consulté", "sans"]
     + [f"en {w}" for w in _FR_WAYS + _FR_CLOSE + ["conformité"]],
     # verbs of heeding name no deliverable: "tenir compte de ces débats dans son rapport" asks for the report,
     # as English "consider ... in his report" ("tenir dûment compte" is "give due consideration", an other cue)
@@ -777,13 +781,18 @@ ES: dict[str, Any] = {
     "continuing_verbs": ["siga", "sigan", "continúe", "continúen", "prosiga", "prosigan"],
     # the infinitives a gerund is read as, for its task cue ("que siga estudiando" as "estudiar")
     "gerund_infinitives": {"ando": ["ar"], "iendo": ["er", "ir"]},
+    # what a thing is to undergo ("el informe ... que habrá de examinar en su ... período de sesiones", English "to be
+    # considered at its"): an agenda cue after these decides nothing
+    "prospective": ["habrá de", "habrán de", "ha de", "han de"],
     "relation_nouns": ["alianza", "alianzas", "asociación", "asociaciones", "contacto", "contactos", "relaciones",
                        "vínculos"],
     "gathering_cues": ["reunión"],
     "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
+    # what a task is to avoid is not asked for ("in order to avoid duplication in the issuance of publications")
+    "averting_verbs": ["evitar"],
     "aside_openers": ["teniendo", "tomando", "habida cuenta", "con cargo a", "con los recursos", "dentro de los límites",
                       "dentro de los recursos", "en su calidad de", "en calidad de", "previa consulta", "tras consultar",
-                      "después de consultar"],
+                      "después de consultar", "sin"],
     # verbs of help that help to do something before "a" and an infinitive ("para ayudar a conseguir")
     "helping_verbs": ["ayudar", "ayude", "ayuden", "ayudando"],
     # object pronouns printed at the end of an infinitive ("publicarlos", "presentárselo"), longest first

@@ -43,7 +43,7 @@ GENERIC = tuple(VOCAB_NS + "actors/" + a for a in ("united-nations-system", "fun
 # tasks that are the point of a segment wherever their cue is ("Decides to continue its consideration ...")
 OVERRIDING = ("agenda_item", "extend_mandate")
 # verbs that carry a task named by a noun after them ("to provide ... an interim report")
-LIGHT = {"provide", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "établir", "donner", "prêter",
+LIGHT = {"provide", "provision", "submit", "present", "hold", "fournir", "présenter", "soumettre", "tenir", "établir", "donner", "prêter",
          "apporter", "communiquer",
          "proporcionar", "proporcione", "proporcionen", "proporcionando", "presentar", "presente", "presenten",
          "celebrar", "preste", "prestar", "presten", "prestando"}
@@ -1089,17 +1089,20 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
 def _parted_cue(toks: list[Token], i: int, hi: int, c: Cues) -> tuple[str, bool, int] | None:
     """A cue of three words or more whose verb an aside or an adverb parts from the rest: "de prendre, en
     coordination avec les États Membres, toutes les mesures voulues", "de prendre en temps voulu les mesures
-    nécessaires", "to take, in cooperation with Member States, all appropriate measures"."""
+    nécessaires", "to take, in cooperation with Member States, all appropriate measures"; an aside between commas
+    may also part a cue of two ("que nombre, al comienzo del período de sesiones, a dos cofacilitadores")."""
+    shortest = 2
     if i + 1 < hi and toks[i + 1].low == ",":
         end = next((k for k in range(i + 2, min(hi, i + 30)) if toks[k].low in (",", ";", ":")), None)
         starts = [end + 1] if end is not None and toks[end].low == "," else []
     else:  # up to three words, none a name or a mark
+        shortest = 3
         words = list(range(i + 1, min(hi, i + 4)))
         words = words[:next((n for n, k in enumerate(words) if not toks[k].low.isalpha() or toks[k].upper), 3)]
         starts = [k + 1 for k in words]
     for ph, name in c.tasks.get(toks[i].low, ()):
         n = len(ph)
-        for at in starts if n >= 3 else ():
+        for at in starts if n >= shortest else ():
             if at + n - 1 <= hi and all(toks[at + k - 1].low == ph[k] for k in range(1, n)):
                 return name, False, at + n - 1 - i
     return None
@@ -1123,6 +1126,9 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
         return True  # "looks forward to the", no transmission
     if name == "agenda_item" and any(t.low in _UNDER for t in toks[max(lo, i - 3):i]):
         return True  # "to inform the discussions under the agenda item": where it is discussed, no decision
+    if name == "agenda_item" and gram and any(tuple(t.low for t in toks[max(lo, i - len(ph)):i]) == ph
+                                               for ph in map(lows, gram.get("prospective", ()))):
+        return True  # "el informe ... que habrá de examinar en su período de sesiones": to be considered, no decision
     if toks[i].low == "brief" and i > lo and toks[i - 1].low in ("a", "an"):
         return True  # "a brief, concise draft declaration": the adjective, no briefing
     # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link; "the online reporting tool", "to inform
@@ -1362,11 +1368,15 @@ def _observance(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool
 def _asides(toks: list[Token], lo: int, hi: int, gram: dict[str, Any] | None = None) -> set[int]:
     """Token indices of the asides that say how or with whom, not what: ", in consultation with States,",
     ", taking into account the report of ... and future consultations,", ", teniendo presente la necesidad de que
-    se respeten las directrices," and "in consultation with" anywhere."""
+    se respeten las directrices," and "in consultation with" anywhere; and what a task is to avoid, to the clause's end.
+    """
     openers = [lows(w) for w in (gram or {}).get("aside_openers", ())]
     joins = set((gram or {}).get("mandate_joins", ("and",)))
+    averting = set((gram or {}).get("averting_verbs", ()))
     out: set[int] = set()
     for k in range(lo, hi - 1):
+        if toks[k].low in averting:  # "in order to avoid duplication in the issuance of publications": not asked for
+            out.update(range(k, next((j for j in range(k, hi) if toks[j].low in (",", ";", ":")), hi)))
         opener = k + 2 if toks[k + 1].low in joins and k + 2 < hi else k + 1  # ", and taking into account"
         if toks[k].low == "," and (any(tuple(t.low for t in toks[opener:opener + len(w)]) == w for w in openers)
                                    or _partner(toks, opener, hi)):
