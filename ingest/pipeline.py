@@ -466,6 +466,7 @@ class _Writer:
         self.holding = False  # while the bulk load runs, the batch waits for it
         self.lineage: _InLoad | None = None  # lineage's graphs go into the bulk load (`_lineage_graphs`)
         self.unchecked: list[tuple[str, str]] = []  # lineage graphs Oxigraph did not parse, written after the load
+        self.keys: dict[str, Any] = {}  # record's graph -> its series.text_keys, taken as records come (in a first load)
         self.results_over = (time.perf_counter(), _cpu())  # when the last result came (wall, CPU)
         self.results_cpu = time.process_time()  # the process's own CPU then (as `write_cpu` counts it)
 
@@ -476,9 +477,13 @@ class _Writer:
             return False
         self.summary.unresolved_names += [w for w in dict.fromkeys(result.warnings) if w.startswith(UNRESOLVED_PREFIX)
                                           and w not in self.summary.unresolved_names]
-        _keep_record(self.records, result)
+        kept = _keep_record(self.records, result)
         if result.lineage is not None:
             self.statements[result.graph_iri or ""] = (result.path, result.lineage.mandates)
+        if kept and self.lineage is not None:  # what placement compares, taken now rather than after the last result
+            from unkg.lineage.series import text_keys  # lineage's own module, loaded only when a record came back
+
+            self.keys[result.lineage.graph] = text_keys(p[4] for p in result.lineage.paragraphs)
         return True
 
     def add(self, result: FileResult) -> None:
@@ -559,7 +564,7 @@ class _Writer:
         kept, statements = _stored_records(self, self.summary)
         _say(plan.progress, f"lineage: placing {len(kept)} resolution(s) in their series and aligning them ...")
         self.summary.lineage = LineageSummary()
-        for iri, nt, checked in built(kept, statements, plan.jobs, self.summary.lineage):
+        for iri, nt, checked in built(kept, statements, plan.jobs, self.summary.lineage, self.keys):
             if checked:
                 yield iri, GraphText(nt, graph_nquads(iri, nt), checked=True)
             else:
@@ -626,16 +631,19 @@ def _builds_lineage(store: Store, lineage: bool | None) -> bool:
     return not str(getattr(store, "location", "")).startswith(("http://", "https://"))
 
 
-def _keep_record(records: dict[str, tuple[str, Any]], result: FileResult) -> None:
-    """Keep one lineage record per work, of the version lineage reads (the later input wins, as in the store)."""
+def _keep_record(records: dict[str, tuple[str, Any]], result: FileResult) -> bool:
+    """Keep one lineage record per work, of the version lineage reads (the later input wins, as in the store).
+    True when the result's record is kept."""
     rec = result.lineage
     if rec is None:
-        return
+        return False
     from unkg.lineage.record import prefer  # lineage's own module, loaded only when a record came back
 
     _, old = records.get(rec.work, ("", None))
     if old is None or old.graph == rec.graph or prefer(old, rec) is rec:
         records[rec.work] = (result.path, rec)
+        return True
+    return False
 
 
 def _stored_records(writer: _Writer, summary: Summary) -> tuple[list[Any], list[str]]:

@@ -59,15 +59,18 @@ def from_store(store: Any, language: str = "en", records: Iterable[Record] = ())
     return from_records(got)
 
 
-def from_records(records: Iterable[Record]) -> tuple[dict[str, Entry], dict[str, Resolution]]:
-    """Series entries and document models of one record per resolution; citations count only between them."""
+def from_records(records: Iterable[Record], keys: dict[str, tuple[list[str], set[int]]] | None = None
+                 ) -> tuple[dict[str, Entry], dict[str, Resolution]]:
+    """Series entries and document models of one record per resolution; citations count only between them.
+    `keys`: the `series.text_keys` of records already taken, by the record's graph."""
     records = list(records)
     symbols = {r.work: r.symbol for r in records}
     entries: dict[str, Entry] = {}
     documents: dict[str, Resolution] = {}
     for r in records:
         cited = {symbols[c] for c in r.cites if c in symbols}
-        entries[r.symbol] = entry(r.symbol, r.body, r.date, r.title, cited, r.subjects, [p[4] for p in r.paragraphs])
+        entries[r.symbol] = entry(r.symbol, r.body, r.date, r.title, cited, r.subjects, [p[4] for p in r.paragraphs],
+                                  (keys or {}).get(r.graph))
         documents[r.symbol] = r.document()
     return entries, documents
 

@@ -83,10 +83,16 @@ def containment(a: set[int], b: set[int]) -> float:
 
 
 def entry(symbol: str, body: str, date: str | None, title: str, cites: Iterable[str], subjects: Iterable[str],
-          paragraph_texts: Iterable[str]) -> Entry:
+          paragraph_texts: Iterable[str], keys: tuple[list[str], set[int]] | None = None) -> Entry:
+    """`keys`: `text_keys` of the paragraph texts when already taken (the ingest takes them as records come)."""
+    hashes, shingled = keys if keys is not None else text_keys(paragraph_texts)
+    return Entry(symbol, body, (date or "", _number(symbol)), title or "", set(cites), set(subjects), hashes, shingled)
+
+
+def text_keys(paragraph_texts: Iterable[str]) -> tuple[list[str], set[int]]:
+    """What placement compares of a text: each paragraph's hash and the text's word trigrams (`shingles`)."""
     texts = list(paragraph_texts)
-    return Entry(symbol, body, (date or "", _number(symbol)), title or "", set(cites), set(subjects),
-                 [paragraph_hash(t) for t in texts], shingles(texts))
+    return [paragraph_hash(t) for t in texts], shingles(texts)
 
 
 def _title_key(title: str) -> str:

@@ -125,15 +125,16 @@ def rebuild(store: Any, jobs: int = 1, records: Iterable[Record] = (), statement
                           clock.total(), written, clock.phases)
 
 
-def built(records: Iterable[Record], statements: Iterable[str], jobs: int, summary: LineageSummary
-          ) -> Iterator[tuple[str, str, bool]]:
+def built(records: Iterable[Record], statements: Iterable[str], jobs: int, summary: LineageSummary,
+          keys: dict[str, tuple[list[str], set[int]]] | None = None) -> Iterator[tuple[str, str, bool]]:
     """Every lineage graph of a store that holds just these records' resolutions (`statements`: the mandates'
     statements of all their graphs), made without the store, as (name, N-Triples, whether Oxigraph parses
-    it): the ingest loads them with the resolution graphs, in one bulk load and one compaction. `summary`
-    is filled in when the last graph has been taken."""
+    it): the ingest loads them with the resolution graphs, in one bulk load and one compaction. `keys`: the
+    records' `series.text_keys` taken as they came, by graph. `summary` is filled in when the last graph
+    has been taken."""
     clock = _Clock()
     statements = list(statements)
-    tasks, placements = _tasks(list(records), lambda: renewals.index_of(statements), clock)
+    tasks, placements = _tasks(list(records), lambda: renewals.index_of(statements), clock, keys=keys)
     for graph in _aligned(tasks, jobs, _checked_job):
         summary.written.append(graph[0])
         yield graph
@@ -142,15 +143,15 @@ def built(records: Iterable[Record], statements: Iterable[str], jobs: int, summa
     summary.seconds, summary.phases = clock.total(), clock.phases
 
 
-def _tasks(records: list[Record], mandates_of: Callable[[], dict], clock: "_Clock", store: Any = None
-           ) -> tuple[list[tuple], dict[str, Placement]]:
+def _tasks(records: list[Record], mandates_of: Callable[[], dict], clock: "_Clock", store: Any = None,
+           keys: dict[str, tuple[list[str], set[int]]] | None = None) -> tuple[list[tuple], dict[str, Placement]]:
     """Each resolution's placement and the arguments of its lineage graph's job, from the records (or, given
     the store, from the store for what the records do not hold)."""
     # the mandates are read meanwhile: the store's query (or the store of the statements) leaves the
     # interpreter to the entries and placement
     with ThreadPoolExecutor(1) as reader:
         mandates_read = reader.submit(mandates_of)
-        entries, texts = from_records(records) if store is None else from_store(store, records=records)
+        entries, texts = from_records(records, keys) if store is None else from_store(store, records=records)
         clock.lap("read")
         placements = place(list(entries.values()))
         clock.lap("place")
