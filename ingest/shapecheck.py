@@ -13,8 +13,9 @@ nodes of each focus node, then the component's test, written after pySHACL's own
 follow exactly (an ill-typed literal, a comparison of other types, a blank node) counts as "maybe". A shape
 using anything else of SHACL (sh:node, sh:not, sh:closed, a SPARQL constraint on a property shape ...) makes
 the checker `unsupported`, and validate() then runs pySHACL on every graph, as slow as that is but right.
-SPARQL constraints of node shapes run on Oxigraph, with $this substituted as SHACL pre-binds it; any
-solution counts as "maybe".
+SPARQL constraints of node shapes are asked of the index where ingest/shapesparql.py reads the same query
+in Python, and otherwise run on Oxigraph, with $this substituted as SHACL pre-binds it; any solution counts
+as "maybe".
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ import rdflib
 from rdflib import RDF, RDFS, XSD, BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
+
+from unkg.ingest import shapesparql
 
 _TYPE = str(RDF.type)
 _STRING, _LANG_STRING, _DATE = XSD.string, RDF.langString, XSD.date
@@ -154,7 +157,7 @@ class Checker:
         self.sg = shapes
         self.shapes: list[Shape] = []
         self.unsupported: str | None = None
-        self._prefixes: dict[rdflib.term.Node, str] = {}
+        self._prefixes: dict[rdflib.term.Node, dict[str, str]] = {}
         self.backwards: set = {str(RDF.type)}  # predicates the paths walk from object to subject
         self.listed: set = {str(RDFS.subClassOf)}  # predicates whose subjects or objects targets name
         self.lenient: set = set()  # shapes whose results are warnings or infos, never violations
@@ -209,12 +212,13 @@ class Checker:
         return shape
 
     def prefixes(self, node: rdflib.term.Node) -> str:
+        return "\n".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in self.declared(node).items())
+
+    def declared(self, node: rdflib.term.Node) -> dict[str, str]:
+        """The prefixes a node declares (sh:declare), prefix -> namespace."""
         if node not in self._prefixes:
-            lines = []
-            for decl in self.sg.objects(node, SH.declare):
-                prefix, ns = self.sg.value(decl, SH.prefix), self.sg.value(decl, SH.namespace)
-                lines.append(f"PREFIX {prefix}: <{ns}>")
-            self._prefixes[node] = "\n".join(lines)
+            self._prefixes[node] = {str(self.sg.value(d, SH.prefix)): str(self.sg.value(d, SH.namespace))
+                                    for d in self.sg.objects(node, SH.declare)}
         return self._prefixes[node]
 
     def focus_nodes(self, data: Data, shape: Shape) -> set:
@@ -434,7 +438,14 @@ def _sparql(c: Checker, shape, value: rdflib.term.Node) -> Test:
         raise Unsupported(f"{shape}: a SPARQL constraint other than sh:select")
     if re.search(r"[$?](shapesGraph|currentShape|PATH)\b", str(select)):
         raise Unsupported(f"{shape}: a SPARQL constraint using $shapesGraph, $currentShape or $PATH")
-    query = "\n".join(c.prefixes(p) for p in g.objects(value, SH.prefixes)) + "\n" + str(select)
+    holders = list(g.objects(value, SH.prefixes))
+    declared = {prefix: ns for p in holders for prefix, ns in c.declared(p).items()}
+    read = shapesparql.reading(str(select), declared)
+    if read is not None:  # the same question asked of the index, without Oxigraph
+        c.backwards.update(read.backwards)
+        c.listed.update(read.listed)
+        return lambda focus, values, data: read.test(focus, data)
+    query = "\n".join(c.prefixes(p) for p in holders) + "\n" + str(select)
     this = ox.Variable("this")
 
     def test(focus, values, data) -> bool:
