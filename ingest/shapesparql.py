@@ -96,10 +96,11 @@ def _integer(v: object) -> int | None:
     return None
 
 
-def _paragraph_spans(subject, data) -> list[tuple[object, object]]:
+def _paragraph_spans(subject, data) -> list[tuple[int, int]] | None:
     """(start, end) of the identifying annotations of the paragraphs a statement's subject is in:
     ?subject (unkg:inParagraph | ^unkg:hasMandate/unkg:inParagraph)? ?paragraph, then the paragraph's
-    span (?span oa:hasBody ?paragraph; oa:motivatedBy oa:identifying; oa:hasTarget/oa:hasSelector ...)."""
+    span (?span oa:hasBody ?paragraph; oa:motivatedBy oa:identifying; oa:hasTarget/oa:hasSelector ...);
+    None when an offset is not an integer literal."""
     paragraphs = [subject, *data.objects(subject, _IN_PARAGRAPH)]
     for provision in data.subjects(_HAS_MANDATE, subject):
         paragraphs += data.objects(provision, _IN_PARAGRAPH)
@@ -110,18 +111,21 @@ def _paragraph_spans(subject, data) -> list[tuple[object, object]]:
                 continue
             for target in data.objects(span, _HAS_TARGET):
                 for selector in data.objects(target, _HAS_SELECTOR):
-                    out += [(s, e) for s in data.objects(selector, _START) for e in data.objects(selector, _END)]
+                    for s in data.objects(selector, _START):
+                        for e in data.objects(selector, _END):
+                            c, d = _integer(s), _integer(e)
+                            if c is None or d is None:
+                                return None
+                            out.append((c, d))
     return out
 
 
-def _inside(start, end, spans: list[tuple[object, object]]) -> bool:
-    """True when the offsets are certainly within every span (no solution of the filter)."""
+def _outside(start, end, spans: list[tuple[int, int]] | None) -> bool:
+    """Whether the offsets may lie outside a span (the filter may keep a solution)."""
     a, b = _integer(start), _integer(end)
-    for s, e in spans:
-        c, d = _integer(s), _integer(e)
-        if a is None or b is None or c is None or d is None or a < c or b > d:
-            return False
-    return True
+    if a is None or b is None or spans is None:
+        return bool(spans is None or spans)
+    return any(a < c or b > d for c, d in spans)
 
 
 def evidence_in_paragraph(focus, data) -> bool:
@@ -130,16 +134,17 @@ def evidence_in_paragraph(focus, data) -> bool:
     if type(focus) is not URIRef:
         return False
     this = str(focus)
+    spans_of: dict = {}  # a statement's subject -> its paragraphs' spans (a provision has many pieces of evidence)
     for annotation, subject in data.pairs(_EVIDENCE_FOR):
-        spans = None
         for target in data.objects(annotation, _HAS_TARGET):
             if not any(_is(s, this) for s in data.objects(target, _HAS_SOURCE)):
                 continue
             for selector in data.objects(target, _HAS_SELECTOR):
                 for start in data.objects(selector, _START):
                     for end in data.objects(selector, _END):
-                        spans = _paragraph_spans(subject, data) if spans is None else spans
-                        if not _inside(start, end, spans):
+                        if subject not in spans_of:
+                            spans_of[subject] = _paragraph_spans(subject, data)
+                        if _outside(start, end, spans_of[subject]):
                             return False
     return True
 
