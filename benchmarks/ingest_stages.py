@@ -5,7 +5,8 @@ Runs the stages of `pipeline.process_file` one after another on N AKN files spre
 vocabularies, grammar and shapes: read, extraction, metadata, the triples, N-Triples, the shapes
 (validation; at commits before `pipeline.parses`, with the graph's Oxigraph load), the store parser's check
 (`pipeline.parses`; earlier, only when the load did not already make it), the lineage
-record, and pickling the result for the parent. Also the cost of a worker's first file (what a new pool
+record, and pickling the result for the parent, with the garbage collector set as a pool worker sets it
+(`pipeline._worker_gc`, at commits that have it). Also the cost of a worker's first file (what a new pool
 process pays before its first result). CPU time (`time.process_time`), so a loaded machine slows it less
 than wall time; compare two commits in one run, one after the other.
 
@@ -113,6 +114,11 @@ def main() -> int:
     files = spread(corpus_files(corpus, "all"), args.files + 1)
     cold = first_file(str(files[0]), meta)
     stages(files[:1], meta)  # the vocabularies, grammar and shapes, loaded once per process
+    from unkg.ingest import pipeline
+
+    worker_gc = getattr(pipeline, "_worker_gc", None)  # a pool worker's garbage collector, where a commit sets it
+    if worker_gc is not None:
+        worker_gc()
     files = files[1:]
     profiler = cProfile.Profile(time.process_time) if args.profile else None
     if profiler:

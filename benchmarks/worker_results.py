@@ -6,7 +6,7 @@
     the corpus's meta folder)
 
 Runs `pipeline.process_file` on each AKN file of the corpus (../shared/corpus or $UNKG_CORPUS) in one process,
-with the metadata loaded as a worker loads it, and keeps per file a digest of each part of the result the
+with the metadata loaded and the garbage collector set as a pool worker has them, and keeps per file a digest of each part of the result the
 parent reads: the N-Triples, the N-Quads, the warnings, the lineage record, the symbol, the error and whether
 Oxigraph parsed the graph. Prints the worker CPU of the files (`time.process_time`); --compare prints the
 files whose result changed and which parts, and the exit status is 1 when any did. Compare against the
@@ -40,6 +40,9 @@ def results(paths: list[Path], corpus: Path, meta: list[str]) -> tuple[dict[str,
 
     pipeline._init_worker(meta)
     pipeline.process_file(paths[0])  # vocabularies, grammar and shapes: loaded once, as a worker's first file
+    worker_gc = getattr(pipeline, "_worker_gc", None)  # the garbage collector as in a pool worker, where set
+    if worker_gc is not None:
+        worker_gc()
     out, spent = {}, 0.0
     for path in paths:
         t = time.process_time()

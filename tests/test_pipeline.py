@@ -274,3 +274,21 @@ def test_lineage_reads_the_same_record_from_the_triples_as_from_a_graph(sample_t
     view = pipeline.TripleView(triples)
     assert len(view) == len(triples) and set(view.triples((None, RDF.type, None))) == \
         {t for t in triples if t[1] == RDF.type}
+
+
+def _gc_state() -> tuple[int, int]:
+    import gc
+
+    return gc.get_threshold()[0], gc.get_freeze_count()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forked pool workers only")
+def test_a_forked_pool_worker_freezes_what_it_starts_with_and_collects_less_often():
+    import gc
+    import multiprocessing as mp
+
+    before = gc.get_threshold()[0], gc.get_freeze_count()
+    with mp.get_context("fork").Pool(1, initializer=pipeline._worker_gc) as pool:
+        young, frozen = pool.apply(_gc_state)
+    assert young == pipeline.WORKER_GC_YOUNG > before[0] and frozen > 0
+    assert (gc.get_threshold()[0], gc.get_freeze_count()) == before  # the parent's collector is left alone
