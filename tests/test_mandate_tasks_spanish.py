@@ -353,3 +353,21 @@ def test_what_a_task_must_not_affect_is_no_task(language, text):
 ])
 def test_what_a_task_is_to_avoid_is_not_asked_for(language, text):
     assert tasks(text, language) == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    # consulting States holds consultations, as "celebre consultas con", a meeting in the three versions
+    ("en", "Requests the Secretary-General to consult Member States on initiatives that affect conference services;",
+     "meeting"),
+    ("fr", "Prie le Secrétaire général de consulter les États Membres sur les initiatives qui touchent les services de "
+           "conférence ;", "meeting"),
+    ("es", "Solicita al Secretario General que celebre consultas con los Estados Miembros sobre las iniciativas que "
+           "afectan a los servicios de conferencias;", "meeting"),
+    # taking the measures a task needs is an other task, whatever the themes listed after it
+    ("en", "Requests the Secretary-General to continue to take appropriate measures to raise awareness of themes such "
+           "as the dialogue among civilizations;", "other"),
+    ("es", "Solicita al Secretario General que siga tomando las medidas que corresponda para crear conciencia sobre "
+           "temas como el diálogo entre civilizaciones;", "other"),
+])
+def test_consulting_and_taking_measures(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]
