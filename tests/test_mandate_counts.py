@@ -213,3 +213,28 @@ def test_an_agenda_item_named_again_is_the_same_decision():
     text = ("Decides to include in the provisional agenda of its eighty-first session the sub-item entitled "
             "\"Sport and peace\" and to consider the sub-item before the next Olympic Games, to be held in 2028;")
     assert mandates(text) == [("general-assembly", "agenda_item", "81")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to accelerate the establishment of the regional centre and report on its "
+           "status to the General Assembly at its eighty-first session;"),
+    ("fr", "Prie le Secrétaire général d'accélérer la création du centre régional et de rendre compte à l'Assemblée "
+           "générale, à sa quatre-vingt-unième session, des progrès réalisés ;"),
+    ("es", "Solicita al Secretario General que acelere el establecimiento del centro regional e informe a la Asamblea "
+           "General en su octogésimo primer período de sesiones sobre los avances;"),
+])
+def test_a_report_after_and_without_its_marker_is_a_task(language, text):
+    assert mandates(text, language)[-1] == (SG, "report", "81")
+    assert len(mandates(text, language)) == 2
+
+
+def test_the_noun_report_after_and_is_no_task():
+    text = "Requests the Secretary-General to submit a study and report of the expert group to the General Assembly;"
+    assert len(mandates(text)) == 1
+
+
+def test_an_agenda_decision_after_a_purpose_is_a_task():
+    text = ("Decide organizar una mesa redonda de la Primera Comisión para responder a los retos de las actividades "
+            "espaciales e incluir en el programa provisional de su octogésimo primer período de sesiones el subtema "
+            "titulado \"Mesa redonda\";")
+    assert [m[1:] for m in mandates(text, "es")] == [("meeting", None), ("agenda_item", "81")]

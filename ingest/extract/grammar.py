@@ -285,6 +285,9 @@ EN: dict[str, Any] = {
     "created_purposes": ["in order to", "so as to", "to"],
     # a join of tasks of more than one word ("... and to report, as well as to make recommendations")
     "phrase_joins": ["as well as"],
+    # a task after "and" without its marker ("to accelerate the establishment of the centre and report on its
+    # status"): the verb and the words it takes after it ("report" is also a noun)
+    "bare_verbs": {"report": ["on", "to", "thereon", "back", "regularly", "periodically", "annually"]},
     # an agenda item named again by a second task is the one the first included ("to include ... the sub-item
     # entitled ... and to consider the sub-item before ...")
     "agenda_nouns": ["item", "sub-item"],

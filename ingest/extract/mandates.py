@@ -630,14 +630,18 @@ def _gerund(word: str, gram: dict[str, Any]) -> bool:
 
 def _bare_verb(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
     """A second task whose verb follows the conjunction without its marker: Spanish "que vigile ... y estudie
-    ...", "... y la informe al respecto", where English repeats "and to"."""
-    verbs = gram.get("coordinated_verbs")
-    if not verbs or toks[i].low not in gram["mandate_joins"]:
+    ...", "... y la informe al respecto", where English repeats "and to"; English "... and report on its status"
+    (a verb of the grammar before the words it takes: "report" is also a noun)."""
+    verbs = gram.get("coordinated_verbs") or ()
+    bare = gram.get("bare_verbs", {})
+    if not (verbs or bare) or toks[i].low not in gram["mandate_joins"]:
         return False
     k = i + 1
     if k < len(toks) and toks[k].low == ",":  # "y, en estrecha colaboración con ..., refuerce"
         k = next((j + 1 for j in range(k + 1, min(len(toks), k + 25)) if toks[j].low == ","), len(toks))
     k = _past_pronouns(toks, k, len(toks), gram)
+    if k + 1 < len(toks) and toks[k + 1].low in bare.get(toks[k].low, ()):
+        return True
     return k < len(toks) and toks[k].low in verbs
 
 
@@ -839,7 +843,10 @@ def _infinitive_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any])
         blocked = blocked or low in purposes or (first < k and low.isalpha() and len(low) > 4 and bool(inf.search(low))
                                                  and toks[k - 1].low not in joins)
         # Spanish puts no comma before the last "y" of a list: ", y incluir" starts another task even after a purpose
-        if low in joins and (not blocked or toks[k - 1].low == ",") and toks[k + 1].low.isalpha() and len(toks[k + 1].low) > 4 and \
+        # an agenda decision after a purpose is the body's own ("para responder a ... e incluir en el programa provisional")
+        again = toks[k + 1].low in gram.get("agenda_inclusion", ((),))[0]
+        if low in joins and (not blocked or again or toks[k - 1].low == ",") and toks[k + 1].low.isalpha() and \
+                len(toks[k + 1].low) > 4 and \
                 inf.search(toks[k + 1].low) and not inf.search(toks[k - 1].low) and k - cuts[-1] > 3 and \
                 not _created_purpose(toks, first, k, b, gram):
             cuts.append(k)
