@@ -41,14 +41,15 @@ def test_one_thread_computes_at_a_time_and_a_wait_lets_another_in():
     first.start()
     time.sleep(0.02)
     others = [threading.Thread(target=work, args=(f"t{i}", 0)) for i in range(4)]
-    for t in others:
+    for t in others:  # they queue in this order while the first computes
         t.start()
+        time.sleep(0.01)
     deadline = time.monotonic() + DEADLOCK
     for t in [first, *others]:
         t.join(max(0.0, deadline - time.monotonic()))
     assert most[0] == 1  # never two computing at once
     assert order[0] == "slow waits" and order[-1] == "slow done"  # the others computed during its wait
-    assert sorted(order[1:-1]) == [f"t{i} done" for i in range(4)]
+    assert order[1:-1] == [f"t{i} done" for i in range(4)]  # first come, first served
 
 
 def test_a_streamed_answer_computes_under_the_gate_and_is_sent_outside_it():
@@ -65,6 +66,34 @@ def test_a_streamed_answer_computes_under_the_gate_and_is_sent_outside_it():
         out.append((chunk, holds()))
     assert seen == [True, True, True]
     assert out == [("0", False), ("1", False), ("2", False)]
+
+
+def test_a_kept_answer_is_sent_while_another_thread_computes(webapp_store):
+    """A page already answered is read and sent without the gate: it does not queue behind a computation;
+    a page not answered yet waits for its turn."""
+    app = create_app({"STORE": webapp_store, "QUERY_WORKERS": 1, "COMPUTE_THREADS": 1})
+    gate = app.extensions["unkg"].gate
+    client = app.test_client()
+    assert client.get("/rights.json").status_code == 200  # now kept
+    busy = threading.Event()
+
+    def compute_long() -> None:
+        with gate.computing():
+            busy.set()
+            time.sleep(2.0)
+
+    t = threading.Thread(target=compute_long, daemon=True)
+    t.start()
+    busy.wait(DEADLOCK)
+    try:
+        t0 = time.monotonic()
+        assert client.get("/rights.json").status_code == 200
+        assert time.monotonic() - t0 < 1.0
+        assert client.get("/groups.json").status_code == 200  # computed: after the long computation
+        assert not t.is_alive()
+    finally:
+        t.join(DEADLOCK)
+        app.extensions["unkg"].pool.close()
 
 
 def _ask_all(app, paths: list[str]) -> list[tuple[int, object]]:
@@ -86,8 +115,8 @@ def _ask_all(app, paths: list[str]) -> list[tuple[int, object]]:
 
 def test_concurrent_first_requests_for_one_page_neither_deadlock_nor_compute_twice(webapp_store):
     """The page's computation waits for a SPARQL query worker (started on this first query, which takes
-    a while), giving the gate up; the seven other requests for the page take the gate in turn and wait for
-    the first one's answer. Were they to wait holding the gate, the first could never take it back."""
+    a while), giving the gate up; the seven other requests for the page wait for the first one's answer
+    without holding the gate (were they to hold it, the first could never take it back), then are sent it."""
     app = create_app({"STORE": webapp_store, "QUERY_WORKERS": 1, "COMPUTE_THREADS": 1})
     calls: list[str] = []
 

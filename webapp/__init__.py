@@ -43,6 +43,7 @@ from unkg.webapp import (
     vocab,
 )
 from unkg.webapp.cache import PageCache
+from unkg.webapp.gate import gate_views
 from unkg.webapp.links import anchors_html
 from unkg.webapp.listing import facet_items
 from unkg.webapp.serving import run as run_server
@@ -79,7 +80,6 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
         store = open_store(cfg["STORE"], read_only=not cfg["ALLOW_UPDATE"])
     app.extensions["unkg"] = state = AppState(store, cfg)
     app.before_request(state.pick_up_writes)
-    app.wsgi_app = state.gate.wrap(app.wsgi_app)  # type: ignore[method-assign]
 
     errors.register(app)
     safety.register(app)
@@ -95,6 +95,7 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     app.register_blueprint(mandates.bp)
     app.add_template_global(facet_items)
     app.add_template_global(anchors_html)
+    gate_views(app, state.gate)  # webapp/gate.py: few threads compute at once
     return app
 
 

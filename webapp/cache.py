@@ -345,9 +345,10 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if request.method not in ("GET", "HEAD"):
-            return view(*args, **kwargs)
         st = current_app.extensions["unkg"]
+        if request.method not in ("GET", "HEAD"):
+            with st.gate.computing():
+                return view(*args, **kwargs)
         pc: PageCache = st.pages
         version = version_key(st)
         pc.use_version(version)
@@ -364,7 +365,8 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
             key, hit = lookup()
             if hit is not None:
                 return hit
-            resp = current_app.make_response(view(*args, **kwargs))
+            with st.gate.computing():  # only to compute: a kept answer is sent without it (webapp/gate.py)
+                resp = current_app.make_response(view(*args, **kwargs))
             if resp.status_code != 200:
                 return resp
             got = getattr(resp, "offered", None)
@@ -374,4 +376,5 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
                 key = f"{page}\n{_format_key(tuple(got))}"
             return pc.put(key, resp, version)
 
+    wrapper.gates_itself = True  # type: ignore[attr-defined]
     return wrapper

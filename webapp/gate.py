@@ -9,21 +9,26 @@ computes an answer once, `webapp/cache.py`; a result of `AppState.cached` likewi
 streamed export. A server with few threads would spend them waiting.
 
 So the server keeps its threads (`unkg serve --threads`) and the app lets at most `size` of them compute at a
-time (`COMPUTE_THREADS`, `unkg serve --compute`): `Gate.wrap` takes the gate around the app's handling of
-a request (the answer made, not sent), `gated` around each chunk a streamed answer computes, not while it is
-sent. Every place where a thread waits for something other than its own computation goes through
-`waiting()`, which gives the thread's place at the gate up for the wait and takes it again after.
+time (`COMPUTE_THREADS`, `unkg serve --compute`): `gate_views` takes the gate around every view but those of
+`@cached_page`, which takes it only to compute an answer it does not have (a kept answer is read and sent
+without it, which costs little, so that a reader of a kept page does not queue behind pages being
+computed); `gated` takes it around each chunk a streamed answer computes, not while the chunk is sent. The
+gate is first come, first served: a place given up is handed to the thread that has waited longest.
+Every place where a thread waits for something other than its own computation goes through `waiting()`,
+which gives the thread's place at the gate up for the wait and takes it again after.
 
 Why this cannot deadlock: a thread that holds the gate never waits for another thread (every such wait is
-inside `waiting()`), so each holder runs to the end of its request or to a wait, and gives the gate up
+inside `waiting()`), so each holder runs to the end of its computation or to a wait, and gives the gate up
 either way; a thread that waits for the gate holds nothing another gate holder waits for without having given
-up its own place. The gate is taken again after a wait, never before it; nested requests (the app asked from
-within a request of the same thread) do not take it twice.
+up its own place. The gate is taken again after a wait, never before it; nested computations (a view asked
+from within a view of the same thread) do not take it twice.
 """
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
+from collections import deque
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -32,40 +37,68 @@ _held = threading.local()  # .gate: the Gate this thread holds a place at, .dept
 
 
 class Gate:
-    """At most `size` threads of this process between `enter` and `leave` (0: no limit)."""
+    """At most `size` threads of this process between `take` and `give` (0: no limit), first come first
+    served."""
 
     def __init__(self, size: int):
         self.size = max(0, int(size))
-        self._slots = threading.Semaphore(self.size) if self.size else None
+        self._lock = threading.Lock()
+        self._free = self.size
+        self._queue: deque[threading.Lock] = deque()  # one locked lock per waiting thread, oldest first
+
+    def take(self) -> None:
+        with self._lock:
+            if self._free and not self._queue:
+                self._free -= 1
+                return
+            turn = threading.Lock()
+            turn.acquire()
+            self._queue.append(turn)
+        turn.acquire()  # released by `give` when this thread's turn comes: the place is handed over
+
+    def give(self) -> None:
+        with self._lock:
+            if self._queue:
+                self._queue.popleft().release()
+            else:
+                self._free += 1
 
     @contextlib.contextmanager
     def computing(self) -> Iterator[None]:
-        """Held while this thread computes; a thread already inside (a nested request) passes through."""
-        if self._slots is None or getattr(_held, "gate", None) is self:
+        """Held while this thread computes; a thread already inside (a nested computation) passes through."""
+        if not self.size or getattr(_held, "gate", None) is self:
             _held.depth = getattr(_held, "depth", 0) + 1
             try:
                 yield
             finally:
                 _held.depth -= 1
             return
-        self._slots.acquire()
+        self.take()
         _held.gate, _held.depth = self, 1
         try:
             yield
         finally:
             _held.gate, _held.depth = None, 0
-            self._slots.release()
+            self.give()
 
-    def wrap(self, wsgi_app: Callable[..., Any]) -> Callable[..., Any]:
-        """The WSGI app with the gate held while it makes each answer (not while the server sends it)."""
-        if self._slots is None:
-            return wsgi_app
-
-        def gated_app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+    def around(self, view: Callable[..., T]) -> Callable[..., T]:
+        """`view` computed under the gate."""
+        @functools.wraps(view)
+        def gated_view(*args: Any, **kwargs: Any) -> T:
             with self.computing():
-                return wsgi_app(environ, start_response)
+                return view(*args, **kwargs)
 
-        return gated_app
+        return gated_view
+
+
+def gate_views(app: Any, gate: Gate) -> None:
+    """Every view of `app` registered so far computed under `gate`, but the static files and the views of
+    `@cached_page` (marked `gates_itself`: they take the gate only to compute an answer they do not keep)."""
+    if not gate.size:
+        return
+    for endpoint, view in list(app.view_functions.items()):
+        if endpoint != "static" and not getattr(view, "gates_itself", False):
+            app.view_functions[endpoint] = gate.around(view)
 
 
 @contextlib.contextmanager
@@ -73,16 +106,16 @@ def waiting() -> Iterator[None]:
     """Around a wait for another thread or process: this thread's place at the gate (if it holds one) is
     given up for the wait and taken again after it."""
     gate: Gate | None = getattr(_held, "gate", None)
-    if gate is None or gate._slots is None:
+    if gate is None:
         yield
         return
     depth = _held.depth
     _held.gate, _held.depth = None, 0
-    gate._slots.release()
+    gate.give()
     try:
         yield
     finally:
-        gate._slots.acquire()
+        gate.take()
         _held.gate, _held.depth = gate, depth
 
 
