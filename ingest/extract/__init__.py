@@ -137,7 +137,8 @@ def extract(res: Resolution, vocab: Vocabulary | None = None) -> Resolution:
     # which its paragraphs then call "the working group"
     title_toks = tokenize(res.title or "")
     title = ctx.mentions.find(title_toks)
-    heads = ctx.short.build([(title_toks, m) for m in title] + [(toks, m) for _, toks, ms in per for m in ms], v)
+    heads = ctx.short.build([(title_toks, m) for m in title] + [(toks, m) for _, toks, ms in per for m in ms], v,
+                            [(title_toks, title)] + [(toks, ms) for _, toks, ms in per])
     per = [(p, toks, ctx.short.apply(toks, ms, heads, v)) for p, toks, ms in per]
     treaty = ctx.rules.treaty_parties([(toks, ms) for _, toks, ms in per], v.get(STATES_PARTIES))
     per = [(p, toks, ms) for (p, toks, _), ms in zip(per, treaty, strict=True)]

@@ -188,7 +188,7 @@ EN: dict[str, Any] = {
                         "with the participation of", "on behalf of", "through", "acting", "together with",
                         "supported by", "in conjunction with", "with support from", "with the support",
                         "with the assistance", "with the cooperation of", "with the help of", "dialogue with",
-                        "engagement with"]
+                        "engagement with", "through consultations with"]
     # the partners of a joint act asked for: "encourages close collaboration with Member States"
     + [f"{w} with" for w in _WAYS]
     # two joint ways of working before one "with": "in close cooperation and coordination with"
@@ -311,13 +311,25 @@ EN: dict[str, Any] = {
     # an entity after these is not asked ("observers of", "in consultation with", "through the Secretary-General")
     "entity_prepositions": ["of", "with", "by", "for", "from", "in", "to", "through"],
     "negations": ["not"],
-    "unnamed_addressee": r"\s*(?:in\s+this\s+regard\s+|also\s+|further\s+)?the\s+(?:[\w’'()-]+,?\s+){0,8}?to\s+"
+    "unnamed_addressee": r"\s*(?:in\s+this\s+regard\s+|also\s+|further\s+)?(?:to\s+)?the\s+(?:[\w’'()-]+,?\s+){0,8}?to\s+"
                          r"(?!the\b|a\b|an\b|all\b)[a-z]+",
+    # an unknown addressee that names a whole system or groups, no one body ("requests the development system
+    # to", "invites the regional groups to")
+    "collective_nouns": ["system", "groups", "bureaux", "heads"],
+    # an addressee after these is one side of what is asked for, not who is asked ("invites cooperation among")
+    "relation_prepositions": ["among", "amongst", "between"],
+    # a decision to approve or adopt a text: the words of the text ask nothing of the body ("Decides to approve
+    # the following amendment to the statute: ... shall review ...", "Decides to adopt the Global Framework")
+    "approving_verbs": ["approve", "adopt"],
     # a decision that asks someone else ("Decides to invite representatives of the Committee to ...")
     "asking_nouns": ["invitation", "appeal"],
     # plural nouns a name before them qualifies ("Secretariat entities", "Secretariat staff"): no one is named
     "qualified_plurals": ["entities", "bodies", "departments", "offices", "staff", "officials", "personnel"],
     # what a decision fixes of a task already decided, which is no task of its own ("that the theme of ...")
+    # a meeting verb after these describes an event already named ("the Games, to be held in 2026"), asks none
+    "describing_passives": [", to be"],
+    # the verbs that end the subject of a decision's clause ("that the modalities of ... *shall* be")
+    "subject_ends": ["shall", "will", "should", "would", "may", "must", "be", "is", "are"],
     "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome", "focus"],
     # a light or assistance verb before one of these pays attention: an other task, as "give due consideration"
     "attention_nouns": ["attention", "consideration"],
@@ -611,6 +623,9 @@ FR: dict[str, Any] = {
                          r"(?:de|d['’])\s*(?!la\b|le\b|les\b)[a-zé]+",
     # "Décide de recommander à la Sixième Commission de créer ...", as English "decides to recommend that the Sixth
     # Committee establish"
+    "approving_verbs": ["approuver", "adopter"],
+    "collective_nouns": ["système", "groupes", "bureaux", "chefs"],
+    "cited_participles": ["figurant", "annexé", "annexée"],
     "asking_words": ["prier", "inviter", "demander", "charger", "autoriser", "prie", "invite", "demande", "autorise",
                      "recommander"],
     # "... le Centre régional ... et l'invite à continuer": a clitic before the verb stands for a body the vocabulary
@@ -687,7 +702,7 @@ ES: dict[str, Any] = {
     "passive_auxiliaries": ["ser", "sea", "sean", "será", "serán", "sido"],
     "participle_suffixes": ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"],
     "place_prepositions": ["en", "desde", "dentro"],
-    "partner_phrases": ["en consulta con", "en cooperación con", "en estrecha cooperación con",
+    "partner_phrases": ["en consulta con", "a través de consultas con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de", "junto con",
                         "con la asistencia de", "con la participación de", "diálogo con"]
@@ -862,6 +877,9 @@ ES: dict[str, Any] = {
     "clitic_addressee": (r"\b(?:le|les)\s+$", r"\s*(?:también\s+|además\s+)?(?:a\s+)?que\b"),
     "unnamed_addressee": r"\s*(?:a\s+este\s+respecto\s+|también\s+|además\s+)?(?:al|a\s+la|a\s+los|a\s+las)\s+"
                          r"(?:[\w’'()-]+,?\s+){0,8}?(?:a\s+)?que,?\s+[a-zé]+",
+    "approving_verbs": ["aprobar"],
+    "collective_nouns": ["sistema", "grupos", "mesas", "jefes"],
+    "cited_participles": ["anexo", "anexa", "contenido", "contenida"],
     "asking_words": ["solicitar", "invitar", "pedir", "encargar", "autorizar", "solicita", "invita", "pide", "autoriza"],
     "not_tasks": ["ser"],
     "due_year": r"\b(?:en|para|antes\s+de|hasta\s+el|hasta|a\s+más\s+tardar\s+en|de\s+aquí\s+a)\s+"

@@ -202,6 +202,12 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
         return j < hi and toks[j].low in qualifiers
 
     if prov.addressees:
+        # "invites continued cooperation among the international financial institutions, ...": what is asked
+        # for is a relation among them, no one's task
+        among = set(gram.get("relation_prepositions", ()))
+        first_named = min((starts.get(a.start, hi) for a in prov.addressees), default=hi)
+        if any(toks[k].low in among for k in range(lo, min(first_named, hi))):
+            return []
         return [a for a in prov.addressees if named_entity(a, vocab) and not inside_another(a) and not qualifies(a)]
     first = _first_marker(toks, lo, hi, gram)
     found = [c for m in mentions if m.i < first and m.concept.kind == "actor"
@@ -217,7 +223,21 @@ def _asked(prov: Provision, toks: list[Token], lo: int, hi: int, mentions: list[
     clitic = gram.get("clitic_addressee")
     if clitic and at >= 0 and re.search(clitic[0], prov.text[:at], re.I) and re.match(clitic[1], after_verb, re.I):
         return [None]
-    return [None] if re.match(gram["unnamed_addressee"], after_verb) else []
+    hit = re.match(gram["unnamed_addressee"], after_verb)
+    return [None] if hit and not _collective(hit.group(0), gram) else []
+
+
+def _collective(words: str, gram: dict[str, Any]) -> bool:
+    """Whether an addressee the vocabulary does not know is a group or a system rather than one body: "the five
+    regional groups" (of States), "the Bureaux", "les groupes régionaux", "a los grupos regionales", "the
+    development system" name no one who could be held to a task; "the working group" or "the co-facilitators"
+    do."""
+    nouns = set(gram.get("collective_nouns", ()))
+    first = re.split(r",|\s(?:to|à|de|d['’]|a|que)\s", words.strip(), maxsplit=1)[0].split()
+    if gram.get("plural_determiners"):  # French and Spanish put the noun first, after its article and number
+        return any(w.lower() in nouns for w in first[:4])
+    head = re.split(r"\s+(?:of|on|for)\s+", " ".join(first))[0].split()
+    return bool(head) and head[-1].lower() in nouns
 
 
 def _deliverable_owner(toks: list[Token], lo: int, found: list[Concept], starts: dict[int, int],
@@ -856,13 +876,21 @@ def _infinitive_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any])
 def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
     """A decision that only fixes the modalities or theme of what is already decided ("Further decides that the
     proceedings of the high-level meeting will be webcast", "that the organizational arrangements for the panel
-    discussions will be as follows") or what a body is made of gives no task."""
+    discussions will be as follows"), what a body is made of, or approves a text gives no task."""
     that = {lows(w)[0] for w in gram["clause_that"]}
     nouns = set(gram.get("modality_nouns", ()))
+    # "Decides to approve the following amendment to the statute ...": the text approved asks nothing of the body
+    approving = set(gram.get("approving_verbs", ()))
+    if any(t.low in approving for t in toks[a:min(b, a + 4)]):
+        return True
     k = next((i for i in range(a, min(b, a + 6)) if toks[i].low in that), None)
     if k is None or not nouns:
         return False
-    head = [t.low for t in toks[k + 1:min(b, k + 5)]]
+    # the clause's subject, up to its verb: "that the scope, structure, content and modalities of this mechanism
+    # shall be based on ..."
+    verbs = set(gram.get("subject_ends", ()))
+    end = next((i for i in range(k + 1, min(b, k + 16)) if toks[i].low in verbs), min(b, k + 5))
+    head = [t.low for t in toks[k + 1:end]]
     if any(w in nouns and i + 1 < len(head) and head[i + 1] in ("of", "for") for i, w in enumerate(head)):
         return True
     # what a body is made of ("that MINUSMA shall continue to comprise up to 13,289 military personnel")
@@ -1082,7 +1110,7 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
         if name == "study" and gram and _exploring(toks, i, n, hi, gram):
             continue  # "que estudie la posibilidad de ...": as "to explore the possibility", no study asked for
         if name == "meeting" and gram and (_observance(toks, i, n, gram) or _facility(toks, i, n, gram)
-                                           or _gathering(toks, i, n, gram)):
+                                           or _gathering(toks, i, n, gram) or _described(toks, lo, i, gram)):
             continue
         if name == "establish" and gram and _relating(toks, i + n, hi, gram):
             return "other", False, n  # "to establish partnerships", "que siga estableciendo los contactos": no body
@@ -1286,6 +1314,13 @@ def _exploring(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any])
     if toks[i].low not in gram.get("exploring_verbs", ()):
         return False
     return any(t.low in gram["explored_nouns"] for t in toks[i + n:min(hi, i + n + 5)])
+
+
+def _described(toks: list[Token], lo: int, i: int, gram: dict[str, Any]) -> bool:
+    """Whether a meeting verb describes an event named before it rather than asks for one: "a World Forum on
+    Cultural Policies, *to be held* every four years", "before the Winter Games, to be held in 2026"."""
+    before = tuple(lows(p) for p in gram.get("describing_passives", ()))
+    return any(i - len(p) >= lo and tuple(t.low for t in toks[i - len(p):i]) == p for p in before)
 
 
 def _gathering(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:

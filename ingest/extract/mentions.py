@@ -409,6 +409,9 @@ class _Back:
         return self.toks[self.k - idx]
 
 
+_UNKNOWN = ""  # the votes of full names the vocabulary does not know
+
+
 class ShortNames:
     """Short references ("the Special Rapporteur") to the full mandate names used in the same resolution.
 
@@ -458,7 +461,11 @@ class ShortNames:
         return self.infinitive is None or nxt in self.before_verb or nxt in self.articles or \
             bool(nxt.isalpha() and self.infinitive.search(nxt))
 
-    def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None) -> Trie:
+    def build(self, mentions: list[tuple[list[Token], Mention]], vocab: Vocabulary | None = None,
+              texts: list[tuple[list[Token], list[Mention]]] = ()) -> Trie:
+        """The short names of the resolution; `texts`, its token lists with their mentions, count the bodies it
+        names in full that the vocabulary does not know ("the Commission on the Limits of the Continental
+        Shelf"): where they outnumber a known body's mentions, "the Commission" is theirs and stays unread."""
         counts: dict[tuple[str, ...], Counter] = {}
         labels = vocab.trie("mentions", self.language) if vocab is not None else Trie()
         for toks, m in mentions:
@@ -480,13 +487,66 @@ class ShortNames:
                 counts.setdefault(head, Counter())[m.concept.id] += 1
         if vocab is not None:
             self._vote_for_holders(mentions, vocab, labels, counts)
+        self._vote_for_unknown(texts, counts, Counter(m.concept.id for _, m in mentions))
+        self._defined(texts, counts)
         t = Trie()
         for head, c in counts.items():
+            if c.most_common(1)[0][0] == _UNKNOWN:
+                continue
             node = labels.node(head) if len(head) == 1 else None
             if node is not None and Trie._END in node and c.most_common(1)[0][0] not in node[Trie._END]:
                 continue  # "the State" (of Palestine): a word that names a concept of its own, States
             t.add(head, c.most_common(1)[0][0])
         return t
+
+    def _vote_for_unknown(self, texts: list[tuple[list[Token], list[Mention]]],
+                          counts: dict[tuple[str, ...], Counter], named: Counter) -> None:
+        """A vote against the known body for each full name the vocabulary lacks whose noun is a one-word short
+        name: "Commission on the Limits of the Continental Shelf", "Fourth International Conference on Financing
+        for Development", "Comisión de Límites de la Plataforma Continental" (its noun, a capital, a connector and a
+        capitalised word after it)."""
+        nouns = {head[0] for head in counts if len(head) == 1}
+        names: dict[str, Counter] = {}  # per noun, how often each unknown name is printed
+        for toks, ments in texts:
+            covered = {k for m in ments if m.concept.kind == ACTOR for k in range(m.i, m.j)}
+            for i in range(len(toks) - 2):
+                t = toks[i]
+                if t.key not in nouns or not t.upper or i in covered:
+                    continue
+                c = i + 1  # French and Spanish adjectives of the name stand between ("Conferencia Internacional sobre")
+                while self.noun_first and c < min(len(toks) - 1, i + 3) and toks[c].upper and c not in covered:
+                    c += 1
+                if toks[c].low not in self.connectors or c + 1 >= len(toks) or self._complement(toks, c):
+                    continue
+                nxt = toks[c + 2] if toks[c + 1].low in self.definite and c + 2 < len(toks) else toks[c + 1]
+                if nxt.upper:  # a name goes on in capitals ("des informations utiles" is no name)
+                    names.setdefault(t.key, Counter())[tuple(x.key for x in toks[c:c + 4])] += 1
+        # one body the vocabulary lacks must be printed in full more often than the known one is named (in full
+        # or not): several departments it lacks ("Departamento de Operaciones de Paz", "... de la Asamblea
+        # General") are not one, and "el Departamento de Comunicación Global" printed 120 times keeps its noun
+        for noun, c in names.items():
+            votes = counts[(noun,)]
+            known = votes.most_common(1)[0][0]
+            if c.most_common(1)[0][1] > named[known]:
+                votes[_UNKNOWN] = votes[known] + 1
+
+    def _defined(self, texts: list[tuple[list[Token], list[Mention]]], counts: dict[tuple[str, ...], Counter]) -> None:
+        """A short name the resolution defines in parentheses after a full name is that name's, whatever the votes:
+        "Commission on the Limits of the Continental Shelf (the Commission)", "Comisión de Límites de la
+        Plataforma Continental (la Comisión)"; the body of the mention just before, else one the vocabulary lacks."""
+        for toks, ments in texts:
+            ends = {m.j: m.concept.id for m in ments if m.concept.kind == ACTOR}
+            for i, t in enumerate(toks[:-3]):
+                if t.low != "(" or toks[i + 1].low not in self.definite:
+                    continue
+                k = i + 1
+                while k < len(toks) and (toks[k].low in self.definite or toks[k].low in ("'", "’")):
+                    k += 1
+                j = next((x for x in range(k, min(len(toks), k + 4)) if toks[x].low == ")"), None)
+                if j is None or j == k or not all(x.upper or not x.low.isalpha() for x in toks[k:j]):
+                    continue
+                # the definition outweighs any count of mentions
+                counts.setdefault(tuple(x.key for x in toks[k:j]), Counter())[ends.get(i, _UNKNOWN)] += len(toks)
 
     def _head_title(self, toks: list[Token], j: int) -> tuple[str, ...] | None:
         """The title of the person who heads the body named just before toks[j] ("the Investigative Team,
