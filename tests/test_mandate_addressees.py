@@ -102,3 +102,30 @@ def test_a_short_name_defined_in_parentheses_is_that_body_s():
     en = ["Takes note of the work of the Commission on Crime Prevention and Criminal Justice (the Commission);",
           "Invites the Commission to continue to meet for twenty weeks a year;"]
     assert _who(en)[1] == ["commission-on-crime-prevention-and-criminal-justice"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Working Group to continue its work on a legal definition, taking into account the proposal "
+           "made in the report submitted to the Commission on Human Rights at its sixtieth session;"),
+    ("fr", "Prie le Groupe de travail de poursuivre ses travaux sur une définition juridique, en tenant compte de la "
+           "proposition faite dans le rapport qu'il a présenté à la Commission des droits de l'homme à sa "
+           "soixantième session ;"),
+])
+def test_the_session_of_a_report_already_made_is_not_due(language, text):
+    assert [m[2] for m in got(text, language)] == [None]
+
+
+def test_for_this_purpose_opens_a_provision_of_its_own():
+    assert got("Decides that the Sixth Committee shall continue its consideration of the question, and for this "
+               "purpose reiterates its decision to establish, at its eightieth session, a working group;") == \
+        [("main-committees-of-the-general-assembly", "agenda_item", None)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Décide d'examiner la question de l'utilisation de drones comme moyen de violer les droits humains et "
+           "d'empêcher l'exercice du droit des peuples à disposer d'eux-mêmes à sa quatre-vingtième session ;"),
+    ("en", "Decides to consider the question of the use of drones as a means of violating human rights and impeding "
+           "the exercise of the right of peoples to self-determination at its eightieth session;"),
+])
+def test_a_decision_s_words_without_a_task_of_their_own_belong_to_the_task_before(language, text):
+    assert got(text, language) == [("general-assembly", "agenda_item", "80")]

@@ -32,7 +32,8 @@ EN: dict[str, Any] = {
     # a one-word verb label followed by one of these is a noun: "the drivers and values *of*"
     "noun_links": ["of"],
     # adverbials that may sit between the boundary and the verb ("and in this regard calls upon")
-    "adverbials": ["in this regard", "in that regard", "to this end", "to that end", "in this connection",
+    "adverbials": ["in this regard", "in that regard", "to this end", "to that end", "for this purpose", "for that purpose",
+                   "in this connection",
                    "in that connection", "in this context", "in that context", "accordingly", "therefore",
                    "consistent with action 16 of the 2010 action plan", "as well as", "with this in mind"],
     # the complement after the addressee: "to" followed by anything but a determiner is an infinitive
@@ -268,6 +269,8 @@ EN: dict[str, Any] = {
     "session_back_reference": r"\b(?:at|to|(?<=agenda )of)\s+(?:that|the\s+same)\s+session\b",
     # a session that dates a publication, not a task: "the official records of the seventy-eighth session"
     "session_publication": r"\b(?:records|documents)(?:\s+of\s+(?:the\s+)?(?:debates|proceedings|meetings))?\s*$",
+    # a session that dates a report already made: "his report submitted to the Commission on Human Rights at"
+    "session_cited": r"\breport\s+(?:submitted|presented)\s+to\s+[^,;]{0,80}$",
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
     "mandate_joins": ["and"],
@@ -547,6 +550,7 @@ FR: dict[str, Any] = {
                r"(\d+\s*(?:e|ème|re|er)|[a-zéèê\-]+(?:[- ](?:et[- ])?[a-zéèê]+)?)"
                r"(?:\s+et\s+[a-zéèê\d\- ]+?)?\s+sessions?\b(?!\s+extraordinaires?\b)",
     "session_back_reference": r"\b(?:à|lors\s+de|de)\s+(?:la\s+même|cette\s+même|cette|ladite)\s+session\b",
+    "session_cited": r"\brapport\s+(?:qu['’](?:il|elle)\s+a\s+)?présenté\s+à\s+[^,;]{0,80}$",
     "session_publication": r"\b(?:documents\s+officiels|comptes\s+rendus(?:\s+(?:des|de\s+ses)\s+(?:débats|séances))?)\s*$",
     "mandate_joins": ["et"],
     # "d'établir des rapports, ..., à savoir un rapport sur ... et un rapport sur ...": one mandate each
@@ -758,6 +762,7 @@ ES: dict[str, Any] = {
                r"(?:\s+y\s+[a-záéíóú\dº° ]+?)?\s+períodos?\s+de\s+sesiones\b|sus\s+períodos\s+de\s+sesiones\s+"
                r"(?P<after>\d+\s*(?:º|°|ª|er|o)|[a-záéíóú]+(?:\s+(?!y\b)[a-záéíóú]+)?))",
     "session_back_reference": r"\b(?:en|(?<=provisional )de)\s+(?:dicho|ese|el\s+mismo|ese\s+mismo)\s+período\s+de\s+sesiones\b",
+    "session_cited": r"\binforme\s+(?:que\s+)?(?:presentó|presentado)\s+a\s+[^,;]{0,80}$",
     "session_publication": r"\b(?:documentos\s+oficiales|actas(?:\s+de\s+las\s+(?:deliberaciones|sesiones)(?:\s+celebradas)?)?)\s*$",
     "mandate_joins": ["y", "e"],
     # coordinated deliverables of a report, each due on its own ("un informe provisional ... y un informe final

@@ -291,7 +291,7 @@ class _Provision:
         segs = _segments(self.toks, lo, hi, self.gram, self.mentions, self.skip)
         if self.decision:
             segs = [c for a, b in segs for c in _that_clauses(self.toks, a, b, self.gram)]
-            segs = [c for a, b in segs for c in _infinitive_clauses(self.toks, a, b, self.gram)]
+            segs = self._merged([c for a, b in segs for c in _infinitive_clauses(self.toks, a, b, self.gram)])
         previous: dict[str, Any] = {}
         # a request's task is in its complement, not in its addressee ("the focal point for electoral
         # assistance"); a decision's may be in its verb phrase ("Decides to remain seized")
@@ -336,6 +336,20 @@ class _Provision:
                 for e in who:
                     out.append(Mandate(entity=e, task=p_task, task_text=p_obj, recipients=list(recipients),
                                        text=seg, start=p_start, end=p_end, **fields))
+        return out
+
+    def _merged(self, segs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A decision's coordinated words without a task of their own and without an entity, joined to the task
+        before them: "Décide d'examiner la question de l'utilisation de mercenaires comme moyen de violer les
+        droits humains *et d'empêcher* l'exercice du droit des peuples ... à sa soixante-dix-neuvième session"
+        (the title goes on, and its session is the decision's)."""
+        out: list[tuple[int, int]] = []
+        for a, b in segs:
+            if out and _task(self.toks, a, b, self.cues, self.named, self.gram)[0] == "other" and \
+                    not any(a <= m.i < b and m.concept.kind == "actor" for m in self.mentions):
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
         return out
 
     def _that_verb(self, lo: int, hi: int) -> int:
@@ -1502,10 +1516,14 @@ def _fields(seg: str, provision: str, gram: dict[str, Any], body: str, task: str
 
 def _due_sessions(text: str, gram: dict[str, Any]) -> list[re.Match]:
     """The sessions the grammar's session pattern finds in `text`, but for those that date a publication ("the
-    official records of the seventy-eighth session", "documents officiels de sa soixante-dix-huitième session")."""
+    official records of the seventy-eighth session", "documents officiels de sa soixante-dix-huitième session")
+    or a report already made ("in his report submitted to the Commission on Human Rights at its sixtieth
+    session", "dans le rapport qu'il a présenté à la Commission ... à sa soixantième session")."""
     published = gram.get("session_publication")
+    cited = gram.get("session_cited")
     return [m for m in _rx(gram["session"]).finditer(text)
-            if not (published and _rx(published).search(text[max(0, m.start() - 40):m.start()]))]
+            if not (published and _rx(published).search(text[max(0, m.start() - 40):m.start()]))
+            and not (cited and _rx(cited).search(text[max(0, m.start() - 120):m.start()]))]
 
 
 def _session_number(m: re.Match, gram: dict[str, Any]) -> int | None:
