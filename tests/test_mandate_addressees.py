@@ -129,3 +129,13 @@ def test_for_this_purpose_opens_a_provision_of_its_own():
 ])
 def test_a_decision_s_words_without_a_task_of_their_own_belong_to_the_task_before(language, text):
     assert got(text, language) == [("general-assembly", "agenda_item", "80")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Décide que le nouveau groupe de travail travaillera par consensus, sans préjudice des positions que chaque "
+           "État prendra dans de futures négociations, et tiendra à Genève sa session d'organisation en 2025 ;"),
+    ("en", "Decides that the new working group will work by consensus, without prejudice to the positions that each "
+           "State takes in future negotiations, and will hold its organizational session in Geneva in 2025;"),
+])
+def test_a_state_in_a_relative_clause_is_not_bound_by_the_decision(language, text):
+    assert got(text, language) == [("general-assembly", "meeting", None)]

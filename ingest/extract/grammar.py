@@ -329,8 +329,10 @@ EN: dict[str, Any] = {
     # plural nouns a name before them qualifies ("Secretariat entities", "Secretariat staff"): no one is named
     "qualified_plurals": ["entities", "bodies", "departments", "offices", "staff", "officials", "personnel"],
     # what a decision fixes of a task already decided, which is no task of its own ("that the theme of ...")
-    # a meeting verb after these describes an event already named ("the Games, to be held in 2026"), asks none
-    "describing_passives": [", to be"],
+    # a meeting verb after these describes an event already named or one under way ("the Games, to be held in
+    # 2026", "meetings of that Committee that must be held while the Main Committees are meeting"), asks for none
+    "describing_passives": [", to be", "that must be", "that will be", "which will be", "that are to be",
+                            "which are to be", "are", "is", "were"],
     # the verbs that end the subject of a decision's clause ("that the modalities of ... *shall* be")
     "subject_ends": ["shall", "will", "should", "would", "may", "must", "be", "is", "are"],
     "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome", "focus"],
@@ -629,7 +631,6 @@ FR: dict[str, Any] = {
     # Committee establish"
     "approving_verbs": ["approuver", "adopter"],
     "collective_nouns": ["système", "groupes", "bureaux", "chefs"],
-    "cited_participles": ["figurant", "annexé", "annexée"],
     "asking_words": ["prier", "inviter", "demander", "charger", "autoriser", "prie", "invite", "demande", "autorise",
                      "recommander"],
     # "... le Centre régional ... et l'invite à continuer": a clitic before the verb stands for a body the vocabulary
@@ -884,7 +885,6 @@ ES: dict[str, Any] = {
                          r"(?:[\w’'()-]+,?\s+){0,8}?(?:a\s+)?que,?\s+[a-zé]+",
     "approving_verbs": ["aprobar"],
     "collective_nouns": ["sistema", "grupos", "mesas", "jefes"],
-    "cited_participles": ["anexo", "anexa", "contenido", "contenida"],
     "asking_words": ["solicitar", "invitar", "pedir", "encargar", "autorizar", "solicita", "invita", "pide", "autoriza"],
     "not_tasks": ["ser"],
     "due_year": r"\b(?:en|para|antes\s+de|hasta\s+el|hasta|a\s+más\s+tardar\s+en|de\s+aquí\s+a)\s+"

@@ -405,7 +405,8 @@ class _Provision:
             # "Décide, pour que tous les États Membres participent ..., de poursuivre": a purpose, not the decision
             purpose = set(self.gram.get("purpose_that", ()))
             before = {toks[k].low for k in range(max(a, m.i - 4), m.i) if not (toks[k].low in that and k > a
-                                                                              and toks[k - 1].low in purpose)}
+                                                                              and (toks[k - 1].low in purpose
+                                                                                   or self._relative(a, k)))}
             before |= that if m.i == subject else set()
             if toks[max(a, m.i - 4)].low in self.gram.get("as_well_as", ()):
                 before -= that  # "de continuer à lui présenter, ainsi qu'au Conseil, des rapports": no clause
@@ -418,6 +419,13 @@ class _Provision:
             if before & asks or (m.i < cut and before & that):
                 return [c]
         return [None] if task == "extend_mandate" or self._asks_unnamed(a, b, asks) else body
+
+    def _relative(self, a: int, k: int) -> bool:
+        """Whether the "that" at token k opens a relative clause after a noun ("sans préjudice des positions
+        respectives *que* chaque État adoptera"), not the decision's clause ("Décide *que*", "Décide également
+        *que*", ", et *que*")."""
+        joins = {w for p in self.gram["mandate_joins"] for w in lows(p)}
+        return k > a + 3 and self.toks[k - 1].low.isalpha() and self.toks[k - 1].low not in joins
 
     def _asks_unnamed(self, a: int, b: int, asks: set[str]) -> bool:
         """Whether a decision asks someone the vocabulary does not know ("Decides: ... (c) To request the Special
@@ -1332,7 +1340,7 @@ def _exploring(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any])
 
 def _described(toks: list[Token], lo: int, i: int, gram: dict[str, Any]) -> bool:
     """Whether a meeting verb describes an event named before it rather than asks for one: "a World Forum on
-    Cultural Policies, *to be held* every four years", "before the Winter Games, to be held in 2026"."""
+    Cultural Policies, *to be held* every four years", "meetings of that Committee that must be held while ..."."""
     before = tuple(lows(p) for p in gram.get("describing_passives", ()))
     return any(i - len(p) >= lo and tuple(t.low for t in toks[i - len(p):i]) == p for p in before)
 

@@ -504,23 +504,15 @@ class ShortNames:
         """A vote against the known body for each full name the vocabulary lacks whose noun is a one-word short
         name: "Commission on the Limits of the Continental Shelf", "Fourth International Conference on Financing
         for Development", "Comisión de Límites de la Plataforma Continental" (its noun, a capital, a connector and a
-        capitalised word after it)."""
+        capitalised word after it); French prints such names in lower case, read as names where the title prints
+        them ("Rapport du Comité des relations avec le pays hôte"). `texts` starts with the title."""
         nouns = {head[0] for head in counts if len(head) == 1}
         names: dict[str, Counter] = {}  # per noun, how often each unknown name is printed
+        titled = {n[:2] for n in self._unknown_names(*texts[0], nouns, True)} if texts and self.noun_first else set()
         for toks, ments in texts:
-            covered = {k for m in ments if m.concept.kind == ACTOR for k in range(m.i, m.j)}
-            for i in range(len(toks) - 2):
-                t = toks[i]
-                if t.key not in nouns or not t.upper or i in covered:
-                    continue
-                c = i + 1  # French and Spanish adjectives of the name stand between ("Conferencia Internacional sobre")
-                while self.noun_first and c < min(len(toks) - 1, i + 3) and toks[c].upper and c not in covered:
-                    c += 1
-                if toks[c].low not in self.connectors or c + 1 >= len(toks) or self._complement(toks, c):
-                    continue
-                nxt = toks[c + 2] if toks[c + 1].low in self.definite and c + 2 < len(toks) else toks[c + 1]
-                if nxt.upper:  # a name goes on in capitals ("des informations utiles" is no name)
-                    names.setdefault(t.key, Counter())[tuple(x.key for x in toks[c:c + 4])] += 1
+            for n in self._unknown_names(toks, ments, nouns, bool(titled)):
+                if n[2] or n[:2] in titled:
+                    names.setdefault(n[0], Counter())[n[1]] += 1
         # one body the vocabulary lacks must be printed in full more often than the known one is named (in full
         # or not): several departments it lacks ("Departamento de Operaciones de Paz", "... de la Asamblea
         # General") are not one, and "el Departamento de Comunicación Global" printed 120 times keeps its noun
@@ -529,6 +521,26 @@ class ShortNames:
             known = votes.most_common(1)[0][0]
             if c.most_common(1)[0][1] > named[known]:
                 votes[_UNKNOWN] = votes[known] + 1
+
+    def _unknown_names(self, toks: list[Token], ments: list[Mention], nouns: set[str],
+                       loose: bool) -> list[tuple[str, tuple[str, ...], bool]]:
+        """(noun, the words after it, whether a capital follows the connector) of each full name in `toks` whose
+        noun is one of `nouns` and that no mention covers; `loose`: also those in lower case after the connector."""
+        covered = {k for m in ments if m.concept.kind == ACTOR for k in range(m.i, m.j)}
+        out = []
+        for i in range(len(toks) - 2):
+            t = toks[i]
+            if t.key not in nouns or not t.upper or i in covered:
+                continue
+            c = i + 1  # French and Spanish adjectives of the name stand between ("Conferencia Internacional sobre")
+            while self.noun_first and c < min(len(toks) - 1, i + 3) and toks[c].upper and c not in covered:
+                c += 1
+            if toks[c].low not in self.connectors or c + 1 >= len(toks) or self._complement(toks, c):
+                continue
+            nxt = toks[c + 2] if toks[c + 1].low in self.definite and c + 2 < len(toks) else toks[c + 1]
+            if nxt.upper or loose:  # a name goes on in capitals ("des informations utiles" is no name)
+                out.append((t.key, tuple(x.key for x in toks[c:c + 4]), nxt.upper))
+        return out
 
     def _defined(self, texts: list[tuple[list[Token], list[Mention]]], counts: dict[tuple[str, ...], Counter]) -> None:
         """A short name the resolution defines in parentheses after a full name is that name's, whatever the votes:
