@@ -154,9 +154,19 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
         return []
     if not entities:
         return []
+    if decision and _approves(toks, lo, hi, gram):
+        return []
     ctx = _Provision(prov.text, prov.start, toks, mentions, decision, gram, body, vocab, concept,
                      agreeing=verb in AGREEING_VERBS, skip=skip)
     return ctx.mandates(lo, hi, entities)
+
+
+def _approves(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether a decision approves or adopts a text ("Decides to approve the following amendment to the statute:
+    ... shall review ... and report ...", "Decides to adopt the Global Framework ..."): the words of the text ask
+    nothing of the body, whatever tasks they name."""
+    approving = set(gram.get("approving_verbs", ()))
+    return any(t.low in approving for t in toks[lo:min(hi, lo + 4)])
 
 
 def _asks(prov: Provision, gram: dict[str, Any]) -> bool:
@@ -898,13 +908,9 @@ def _infinitive_clauses(toks: list[Token], a: int, b: int, gram: dict[str, Any])
 def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
     """A decision that only fixes the modalities or theme of what is already decided ("Further decides that the
     proceedings of the high-level meeting will be webcast", "that the organizational arrangements for the panel
-    discussions will be as follows"), what a body is made of, or approves a text gives no task."""
+    discussions will be as follows") or what a body is made of gives no task."""
     that = {lows(w)[0] for w in gram["clause_that"]}
     nouns = set(gram.get("modality_nouns", ()))
-    # "Decides to approve the following amendment to the statute ...": the text approved asks nothing of the body
-    approving = set(gram.get("approving_verbs", ()))
-    if any(t.low in approving for t in toks[a:min(b, a + 4)]):
-        return True
     k = next((i for i in range(a, min(b, a + 6)) if toks[i].low in that), None)
     if k is None or not nouns:
         return False
