@@ -599,3 +599,8 @@ def test_report_and_assistance_words_as_the_other_version_reads_them(language, t
 ])
 def test_a_committee_that_continues_to_examine_keeps_the_item(language, text):
     assert [task for _, task, _ in mandates(text, language)] == ["agenda_item"]
+
+
+def test_a_french_name_quoted_in_english_is_read_without_french_grammar():
+    english = tasks("Requests the Secretary-General to assist the Comité de suivi de la réforme in its work;", "en")
+    assert english == [("secretary-general", "assistance")]

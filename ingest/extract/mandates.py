@@ -1251,7 +1251,8 @@ def _in_name(toks: list[Token], lo: int, i: int, gram: dict[str, Any] | None = N
         k -= 1
     if k - 1 <= lo or toks[k].low not in ("d", "de", "du", "des") or not toks[k - 1].upper:
         return False
-    return gram is not None and not _rx(gram["infinitive"]).search(toks[i].low)
+    infinitive = (gram or {}).get("infinitive")  # English has no such names, nor an ending for infinitives
+    return infinitive is not None and not _rx(infinitive).search(toks[i].low)
 
 
 _APOSTROPHES = ("'", "’")
