@@ -371,3 +371,15 @@ def test_what_a_task_is_to_avoid_is_not_asked_for(language, text):
 ])
 def test_consulting_and_taking_measures(language, text, task):
     assert tasks(text, language) == [("secretary-general", task)]
+
+
+@pytest.mark.parametrize("language, text, task", [
+    ("en", "Invites the Secretary-General to nominate candidates for the organizing committee in a timely fashion;",
+     "establish"),
+    ("es", "Invita al Secretario General a que proponga oportunamente a sus candidatos para el comité organizador;",
+     "establish"),
+    # proposing anything else appoints no one
+    ("es", "Invita al Secretario General a que proponga temas para el programa del comité organizador;", "other"),
+])
+def test_proposing_candidates_nominates(language, text, task):
+    assert tasks(text, language) == [("secretary-general", task)]

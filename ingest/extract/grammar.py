@@ -803,6 +803,8 @@ ES: dict[str, Any] = {
                        "posibles", "vías", "modo", "modos", "alternativas"],
     # verbs that continue a task given as a gerund ("que siga prestando ..."): a gerund after "y" is a second task
     "continuing_verbs": ["siga", "sigan", "continúe", "continúen", "prosiga", "prosigan"],
+    # a verb that proposes candidates nominates them ("que propongan oportunamente a sus candidatos")
+    "nominating": (["proponer", "proponga", "propongan"], ["candidato", "candidatos", "candidata", "candidatas"]),
     # the infinitives a gerund is read as, for its task cue ("que siga estudiando" as "estudiar")
     "gerund_infinitives": {"ando": ["ar"], "iendo": ["er", "ir"]},
     # what a thing is to undergo ("el informe ... que habrá de examinar en su ... período de sesiones", English "to be

@@ -1371,10 +1371,20 @@ def _relation(toks: list[Token], i: int, n: int) -> bool:
 
 def _spread_cue(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> str | None:
     """The task of a verb whose cue spreads over the words after it: "que asistan a la Conferencia" attends
-    (other, as "to attend": not to convene it); "to bring the present resolution to the attention of" disseminates."""
+    (other, as "to attend": not to convene it); "que propongan un candidato" nominates; "to bring the present
+    resolution to the attention of" disseminates."""
     if _attending(toks, i, hi, gram):
         return "other"
+    if _nominating(toks, i, hi, gram):
+        return "establish"
     return "dissemination" if _brought_to_attention(toks, i, hi, gram) else None
+
+
+def _nominating(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the verb at token i puts candidates forward, as English "nominate": Spanish "que propongan
+    oportunamente a sus candidatos" (a proposal of anything else is no appointment)."""
+    verbs, nouns = gram.get("nominating", ((), ()))
+    return toks[i].low in verbs and any(t.low in nouns for t in toks[i + 1:min(hi, i + 6)])
 
 
 def _brought_to_attention(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
