@@ -238,3 +238,9 @@ def test_an_agenda_decision_after_a_purpose_is_a_task():
             "espaciales e incluir en el programa provisional de su octogésimo primer período de sesiones el subtema "
             "titulado \"Mesa redonda\";")
     assert [m[1:] for m in mandates(text, "es")] == [("meeting", None), ("agenda_item", "81")]
+
+
+def test_a_decision_on_when_and_how_long_a_meeting_is_held_is_no_task():
+    text = ("Decides that the period of the informal consultations on the draft resolution should not exceed six days, "
+            "and that the consultations should be scheduled in such a way that delegations can attend them;")
+    assert mandates(text) == []

@@ -335,7 +335,10 @@ EN: dict[str, Any] = {
                             "which are to be", "are", "is", "were"],
     # the verbs that end the subject of a decision's clause ("that the modalities of ... *shall* be")
     "subject_ends": ["shall", "will", "should", "would", "may", "must", "be", "is", "are"],
-    "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome", "focus"],
+    "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome", "focus", "period",
+                       "duration"],
+    # when what is decided takes place, no task of its own ("that the consultations should be scheduled so that")
+    "schedule_verbs": ["scheduled", "rescheduled"],
     # a light or assistance verb before one of these pays attention: an other task, as "give due consideration"
     "attention_nouns": ["attention", "consideration"],
     # words that open an aside after a comma, which says how or within what, not what (", taking into account the

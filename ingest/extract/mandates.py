@@ -921,8 +921,9 @@ def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool
     head = [t.low for t in toks[k + 1:end]]
     if any(w in nouns and i + 1 < len(head) and head[i + 1] in ("of", "for") for i, w in enumerate(head)):
         return True
-    # what a body is made of ("that MINUSMA shall continue to comprise up to 13,289 military personnel")
-    made_of = set(gram.get("composition_verbs", ()))
+    # what a body is made of ("that MINUSMA shall continue to comprise up to 13,289 military personnel") or when it
+    # meets ("that the consultations should be scheduled in such a way that ...")
+    made_of = set(gram.get("composition_verbs", ())) | set(gram.get("schedule_verbs", ()))
     return any(t.low in made_of for t in toks[k + 1:min(b, k + 12)])
 
 
