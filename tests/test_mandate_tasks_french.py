@@ -143,3 +143,40 @@ def test_resources_a_body_needs_are_assistance(language, text):
 ])
 def test_a_programme_set_up_and_help_sought(language, text, task):
     assert tasks(text, language)[0][1] == task
+
+
+def test_an_agenda_item_already_there_decides_nothing():
+    text = ("Prie le Secrétaire général de renforcer la capacité de la Section à appuyer le débat, afin que le rapport "
+            "soit disponible avant les séances consacrées à ce point de l'ordre du jour ;")
+    assert tasks(text, "fr") == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Prie le Secrétaire général de veiller à ce que les règles régissant la parution des documents soient "
+           "respectées ;"),
+    ("en", "Requests the Secretary-General to ensure respect for the rules concerning the issuance of documents;"),
+])
+def test_issuance_is_dissemination(language, text):
+    assert tasks(text, language) == [("secretary-general", "dissemination")]
+
+
+def test_meetings_that_qualify_webcasts_hold_none():
+    assert tasks("Requests the Secretary-General to ensure the archiving of official meetings webcasts;", "en") == \
+        [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to include a section on desert locusts in the report of the "
+           "Secretary-General on food security;"),
+    ("fr", "Prie le Secrétaire général d'inclure une section sur le criquet pèlerin dans le rapport du Secrétaire "
+           "général sur la sécurité alimentaire ;"),
+    ("es", "Solicita al Secretario General que incluya una sección sobre la langosta del desierto en el informe del "
+           "Secretario General sobre la seguridad alimentaria;"),
+])
+def test_a_section_included_in_a_report_is_a_report(language, text):
+    assert tasks(text, language) == [("secretary-general", "report")]
+
+
+def test_a_report_cited_after_including_is_still_cited():
+    assert tasks("Requests the Secretary-General to implement the recommendations, including those in the report of "
+                 "the Board;", "en") == [("secretary-general", "other")]

@@ -505,7 +505,7 @@ def test_a_quoted_title_gives_no_task_only_when_closed():
     ("fr", "Prie le Département de la communication globale de la communication globale d'accompagner les projets pilotes des États ;", "assistance"),
     ("en", "Requests the Department of Global Communications to support the pilot projects of States;", "assistance"),
     # conference documents are the documents of meetings: no meeting, as conference services
-    ("fr", "Prie le Département de la communication globale de veiller à la parution simultanée des documents de conférence ;", "other"),
+    ("fr", "Prie le Département de la communication globale de veiller à la qualité des documents de conférence ;", "other"),
     # a light verb before what it brings: "apporter" as "provide"
     ("fr", "Prie le Département de la communication globale de la communication globale d'apporter au calendrier des réunions les modifications voulues ;", "meeting"),
     ("en", "Requests the Department of Global Communications to make the necessary changes to the calendar of meetings;", "meeting"),

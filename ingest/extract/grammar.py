@@ -384,7 +384,7 @@ EN: dict[str, Any] = {
     "giving_with": ["with"],
     # a meeting word that names where or how meetings are served is no meeting ("conference services",
     # "services de conférence", "servicios de conferencias")
-    "facility_nouns": ["services", "servicing", "facilities", "centres", "rooms"],
+    "facility_nouns": ["services", "servicing", "facilities", "centres", "rooms", "webcasts"],
     "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
     # what an establishing verb relates rather than creates ("to establish partnerships"): no body, an other task
     "relation_nouns": ["partnership", "partnerships", "contact", "contacts", "relations", "relationships", "links",

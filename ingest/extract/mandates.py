@@ -1177,7 +1177,8 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
     """Whether the cue phrase at token i, n tokens long, is used in a sense that asks for nothing."""
     if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
         return True  # "the present resolution", "la presente resolución"
-    if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1]:
+    if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1] \
+            and not _included_in(toks, lo, i):
         return True  # "taking into account the report of the High Commissioner" cites one already made
     before = "l" if i > lo + 1 and toks[i - 1].low in _APOSTROPHES else toks[i - 1].low if i > lo else ""
     if name in ("report", "study") and before in _CITED[0] | {"l"} and i + n < hi and toks[i + n].low in _CITED_PLACED:
@@ -1188,8 +1189,11 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
         return True
     if toks[i].low == "forward" and i > lo and toks[i - 1].low in _LOOKING:
         return True  # "looks forward to the", no transmission
-    if name == "agenda_item" and any(t.low in _UNDER for t in toks[max(lo, i - 3):i]):
-        return True  # "to inform the discussions under the agenda item": where it is discussed, no decision
+    if name == "agenda_item" and (any(t.low in _UNDER for t in toks[max(lo, i - 3):i]) or
+                                  (i > lo and toks[i - 1].low in _THIS)):
+        # "to inform the discussions under the agenda item", "les séances consacrées à ce point de l'ordre du jour":
+        # where it is discussed, no decision
+        return True
     if name == "agenda_item" and gram and any(tuple(t.low for t in toks[max(lo, i - len(ph)):i]) == ph
                                                for ph in map(lows, gram.get("prospective", ()))):
         return True  # "el informe ... que habrá de examinar en su período de sesiones": to be considered, no decision
@@ -1198,6 +1202,18 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
     # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link; "the online reporting tool", "to inform
     # the next cycle": a report word that qualifies a noun or feeds a process; no report
     return name == "report" and (_relation(toks, i, n) or (gram is not None and _qualifying(toks, i, n, hi, gram)))
+
+
+def _included_in(toks: list[Token], lo: int, i: int) -> bool:
+    """Whether the report at token i is where the task puts what it asks for: "to include a special section on
+    ... in the report of the Secretary-General on ...", "que incluya ... en el informe del Secretario General"."""
+    return i - 2 > lo and toks[i - 2].low in ("in", "dans", "en") and \
+        any(t.low in _INCLUDING for t in toks[lo:i - 2])
+
+
+# the verbs that put something in a report ("to include ... in the report of"; not "including those in the report")
+_INCLUDING = {"include", "incorporate", "inclure", "incorporer", "figurer", "incluir", "incluya", "incluyan",
+              "incorporar", "incorpore", "incorporen"}
 
 
 def _attention(toks: list[Token], at: int, hi: int, attention: set[str]) -> bool:
@@ -1484,6 +1500,8 @@ _LOOKING = {"look", "looks", "looking", "looked"}
 # the words before an agenda item that name where something is discussed ("under the agenda item", "au titre
 # du point de l'ordre du jour", "en relación con el tema del programa", "sobre el tema del programa")
 _UNDER = {"under", "on", "titre", "cadre", "relación", "marco", "sobre", "bajo"}
+# a demonstrative before an agenda item names one already on the agenda ("ce point de l'ordre du jour")
+_THIS = {"this", "that", "ce", "cet", "este", "ese", "dicho"}
 # the words after French "rapport" that make it a ratio or a link
 _RELATION_AFTER = {"avec", "coût", "entre", "qualité"}
 # a word after a cue that makes the cue an adjective ("present resolution"), a time ("present session") or
