@@ -419,7 +419,7 @@ def ingest(
                             graphs_before=len(before), jobs=jobs, lineage=lineage, progress=progress)
     summary.seconds = time.perf_counter() - started
     summary.tail_seconds = time.perf_counter() - writer.results_over[0]
-    summary.tail_cpu = _cpu() - writer.results_over[1]
+    summary.tail_cpu = cpu_seconds() - writer.results_over[1]
     return summary
 
 
@@ -433,7 +433,7 @@ class _InLoad:
     progress: bool | None
 
 
-def _cpu() -> float:
+def cpu_seconds() -> float:
     """The process's CPU seconds with the children it has waited for (lineage's alignment processes)."""
     try:
         import resource  # Unix only: elsewhere the process's own time
@@ -469,7 +469,7 @@ class _Writer:
         self.lineage: _InLoad | None = None  # lineage's graphs go into the bulk load (`_lineage_graphs`)
         self.unchecked: list[tuple[str, str]] = []  # lineage graphs Oxigraph did not parse, written after the load
         self.keys: dict[str, Any] = {}  # record's graph -> its series.text_keys, taken as records come (in a first load)
-        self.results_over = (time.perf_counter(), _cpu())  # when the last result came (wall, CPU)
+        self.results_over = (time.perf_counter(), cpu_seconds())  # when the last result came (wall, CPU)
         self.results_cpu = time.process_time()  # the process's own CPU then (as `write_cpu` counts it)
 
     def conforming(self, result: FileResult) -> bool:
@@ -512,7 +512,7 @@ class _Writer:
     def timed(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
         """The results, noting when the last one came (`results_over`)."""
         yield from results
-        self.results_over = (time.perf_counter(), _cpu())
+        self.results_over = (time.perf_counter(), cpu_seconds())
 
     def load(self, results: Iterable[FileResult]) -> None:
         """The bulk load; `write_seconds` and `write_cpu` up to the last result (lineage's part is its own)."""

@@ -25,6 +25,7 @@ from unkg import iris
 from unkg.config import ONTOLOGY_NS, VOCAB_NS
 from unkg.ingest.graph import UNKG
 from unkg.ingest.model import Resolution
+from unkg.ingest.pipeline import cpu_seconds
 from unkg.lineage import renewals, stored
 from unkg.lineage.align import align
 from unkg.lineage.entries import _rows, from_records, from_store
@@ -214,26 +215,17 @@ class _Clock:
 
     def __init__(self) -> None:
         self.started = self.last = time.perf_counter()
-        self.last_cpu = _cpu()
+        self.last_cpu = cpu_seconds()
         self.phases: dict[str, float] = {}
 
     def lap(self, name: str) -> None:
-        now, cpu = time.perf_counter(), _cpu()
+        now, cpu = time.perf_counter(), cpu_seconds()
         self.phases[name] = self.phases.get(name, 0.0) + now - self.last
         self.phases[name + " cpu"] = self.phases.get(name + " cpu", 0.0) + cpu - self.last_cpu
         self.last, self.last_cpu = now, cpu
 
     def total(self) -> float:
         return time.perf_counter() - self.started
-
-
-def _cpu() -> float:
-    try:
-        import resource  # Unix only: elsewhere the process's own time
-    except ImportError:
-        return time.process_time()
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def symbols_of(store: Any, graph_iris: Iterable[str]) -> list[str]:
