@@ -7,8 +7,11 @@ test that needs the corpus; `slow`, `server` and `browser` are set by the module
 from __future__ import annotations
 
 import asyncio
+import socket
 import subprocess
+import sys
 import threading
+import time
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -61,6 +64,30 @@ def served(app, threads: int = 8):
         wasyncore.close_all(srv._map)
         loop.join(5)
         app.extensions["unkg"].pool.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_serving(code: str, port: int, wait: float = 120) -> subprocess.Popen:
+    """Run `code` (a `python -c` program calling unkg.webapp.serve on `port`) in its own process and return it
+    once the port accepts connections; its stderr ends up in the error when it stops before that."""
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + wait
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"unkg serve stopped: {proc.stderr.read().decode(errors='replace')}")  # type: ignore[union-attr]
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return proc
+        except OSError:
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"unkg serve did not open its port within {wait:.0f} s") from None
+            time.sleep(0.2)
 
 
 def stop_server(proc: subprocess.Popen, wait: float = 10) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, load_webapp_store, stop_server
+from conftest import FIXTURES, free_port, load_webapp_store, start_serving, stop_server
 
 from unkg.webapp.serving import can_fork
 
@@ -24,35 +23,17 @@ PAGES = ["/resolutions.json", "/resolutions", "/actors/states.json?page=1", "/ac
          "/actors.csv", "/rights.json", "/states/col.json", "/id/A/RES/78/216.json"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):
     """Two worker processes over the web-app fixture, logging which process answered each request."""
     tmp = tmp_path_factory.mktemp("serving")
     location = load_webapp_store(tmp / "store")
-    port, log = _free_port(), tmp / "access.log"
+    port, log = free_port(), tmp / "access.log"
     code = ("from unkg.webapp import serve; "
             f"serve({location!r}, '127.0.0.1', {port}, workers=2, threads=4, config={{'PAGE_CACHE': {str(tmp / 'pages')!r}}}, "
             f"options={{'accesslog': {str(log)!r}, 'access_log_format': '%(p)s %(r)s %(s)s'}})")
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = start_serving(code, port)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"unkg serve stopped: {proc.stderr.read().decode(errors='replace')}")  # type: ignore[union-attr]
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError("unkg serve did not open its port within 120 s") from None
-            time.sleep(0.2)
     yield base, location, log
     stop_server(proc, wait=20)
 

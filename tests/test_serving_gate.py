@@ -4,9 +4,6 @@ is answered. A real server in its own process (gunicorn, one worker process, as 
 the settings give it), real HTTP."""
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -14,7 +11,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from conftest import load_webapp_store, stop_server
+from conftest import free_port, load_webapp_store, start_serving, stop_server
 
 from unkg.webapp.serving import can_fork
 
@@ -29,33 +26,15 @@ PAGES = ["/actors/states?verb=urge", "/actors/states.json?page=1&strength=4", "/
          "/resolutions.json?sort=symbol"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("gate")
     location = load_webapp_store(tmp / "store")
-    port = _free_port()
+    port = free_port()
     code = ("from unkg.webapp import serve; "
             f"serve({location!r}, '127.0.0.1', {port}, workers=1, "
             f"config={{'PAGE_CACHE': {str(tmp / 'pages')!r}, 'QUERY_TIMEOUT': {TIME_LIMIT}}})")
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"unkg serve stopped: {proc.stderr.read().decode(errors='replace')}")  # type: ignore[union-attr]
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError("unkg serve did not open its port within 120 s") from None
-            time.sleep(0.2)
+    proc = start_serving(code, port)
     yield f"http://127.0.0.1:{port}"
     stop_server(proc, wait=20)
 
