@@ -110,14 +110,20 @@ def _paragraph_spans(subject, data) -> list[tuple[int, int]] | None:
             if not any(_is(m, _IDENTIFYING) for m in data.objects(span, _MOTIVATED_BY)):
                 continue
             for target in data.objects(span, _HAS_TARGET):
-                for selector in data.objects(target, _HAS_SELECTOR):
-                    for s in data.objects(selector, _START):
-                        for e in data.objects(selector, _END):
-                            c, d = _integer(s), _integer(e)
-                            if c is None or d is None:
-                                return None
-                            out.append((c, d))
+                for s, e in _offsets(target, data):
+                    c, d = _integer(s), _integer(e)
+                    if c is None or d is None:
+                        return None
+                    out.append((c, d))
     return out
+
+
+def _offsets(target, data):
+    """(start, end) of each of a target's selectors: oa:hasSelector ?sel . ?sel oa:start ?s ; oa:end ?e."""
+    for selector in data.objects(target, _HAS_SELECTOR):
+        for start in data.objects(selector, _START):
+            for end in data.objects(selector, _END):
+                yield start, end
 
 
 def _outside(start, end, spans: list[tuple[int, int]] | None) -> bool:
@@ -139,13 +145,11 @@ def evidence_in_paragraph(focus, data) -> bool:
         for target in data.objects(annotation, _HAS_TARGET):
             if not any(_is(s, this) for s in data.objects(target, _HAS_SOURCE)):
                 continue
-            for selector in data.objects(target, _HAS_SELECTOR):
-                for start in data.objects(selector, _START):
-                    for end in data.objects(selector, _END):
-                        if subject not in spans_of:
-                            spans_of[subject] = _paragraph_spans(subject, data)
-                        if _outside(start, end, spans_of[subject]):
-                            return False
+            for start, end in _offsets(target, data):
+                if subject not in spans_of:
+                    spans_of[subject] = _paragraph_spans(subject, data)
+                if _outside(start, end, spans_of[subject]):
+                    return False
     return True
 
 
