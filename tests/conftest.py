@@ -7,11 +7,14 @@ test that needs the corpus; `slow`, `server` and `browser` are set by the module
 from __future__ import annotations
 
 import asyncio
+import functools
+import importlib.util
 import socket
 import subprocess
 import sys
 import threading
 import time
+import types
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -64,6 +67,16 @@ def served(app, threads: int = 8):
         wasyncore.close_all(srv._map)
         loop.join(5)
         app.extensions["unkg"].pool.close()
+
+
+@functools.cache
+def fixture_module(relative: str) -> types.ModuleType:
+    """A Python file under tests/fixtures (not a package), imported once: e.g. "shapes/small.py", the small
+    resolution the shape and State tests build their graphs from."""
+    spec = importlib.util.spec_from_file_location(Path(relative).stem, FIXTURES / relative)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
 
 
 def free_port() -> int:

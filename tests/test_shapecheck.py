@@ -11,12 +11,12 @@ test_every_constraint_of_every_shape_has_a_case.
 """
 from __future__ import annotations
 
-import importlib.util
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import rdflib
+from conftest import fixture_module
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
@@ -32,9 +32,7 @@ from unkg.lineage.graph import build as build_lineage
 from unkg.lineage.graph import series_iri
 
 FIXTURES = Path(__file__).parent / "fixtures"
-_spec = importlib.util.spec_from_file_location("small", FIXTURES / "shapes" / "small.py")
-small = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(small)
+small = fixture_module("shapes/small.py")
 
 W = iris.work(small.SYMBOL)
 PREFIXES = """PREFIX unkg: <https://w3id.org/unkg/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>

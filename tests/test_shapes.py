@@ -3,21 +3,18 @@ expected focus node, path and message. The conforming fixture is graph.build of 
 each violating fixture is that graph changed by one SPARQL Update (table below)."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import rdflib
+from conftest import fixture_module
 from rdflib.namespace import SH
 
 from unkg import iris
 from unkg.ingest.graph import build
 from unkg.ingest.validate import shapes_graph, validate
 
-FIXTURES = Path(__file__).parent / "fixtures"
-_spec = importlib.util.spec_from_file_location("small", FIXTURES / "shapes" / "small.py")
-small = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(small)
+small = fixture_module("shapes/small.py")
 
 W = iris.work(small.SYMBOL)
 E = W + "/en"

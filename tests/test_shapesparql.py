@@ -9,12 +9,10 @@ the query has one.
 """
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
 import rdflib
+from conftest import fixture_module
 from rdflib import RDF, URIRef
 from rdflib.namespace import SH
 
@@ -24,10 +22,7 @@ from unkg.ingest.graph import build_triples
 from unkg.ingest.pipeline import ntriples_of
 from unkg.ingest.validate import checker, shapes_graph
 
-FIXTURES = Path(__file__).parent / "fixtures"
-_spec = importlib.util.spec_from_file_location("small", FIXTURES / "shapes" / "small.py")
-small = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(small)
+small = fixture_module("shapes/small.py")
 
 W = iris.work(small.SYMBOL)
 PREFIXES = """PREFIX unkg: <https://w3id.org/unkg/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>

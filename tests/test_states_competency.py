@@ -3,20 +3,16 @@ counted by hand from the votes and sponsors written below."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import fixture_module
 
 from unkg import ontology
 from unkg.ingest.graph import build
 from unkg.ingest.model import Vote
 
-FIXTURES = Path(__file__).parent / "fixtures"
-spec = importlib.util.spec_from_file_location("small", FIXTURES / "shapes" / "small.py")
-small = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(small)
+small = fixture_module("shapes/small.py")
 QUERIES = {q.name: q for q in ontology.queries()}
 
 # symbol: (votes by State as the metadata names them, sponsors)

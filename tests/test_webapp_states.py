@@ -3,10 +3,9 @@ recorded votes, sponsors, and provisions addressed to Colombia by name, with ans
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-from pathlib import Path
 
 import pytest
+from conftest import fixture_module
 
 from unkg import iris
 from unkg.ingest.graph import build
@@ -15,10 +14,7 @@ from unkg.ingest.pipeline import reference_graphs
 from unkg.store import open_store
 from unkg.webapp import create_app
 
-FIXTURES = Path(__file__).parent / "fixtures"
-spec = importlib.util.spec_from_file_location("small", FIXTURES / "shapes" / "small.py")
-small = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(small)
+small = fixture_module("shapes/small.py")
 
 VOTES = {  # symbol: (date, title, votes as the metadata names the States, sponsors)
     "A/RES/77/9991": ("2022-12-15", "Situation of human rights in Colombia", {"FRANCE": "Y", "BRAZIL": "Y", "COLOMBIA": "Y", "CHINA": "N"}, ["COLOMBIA", "BRAZIL", "FRANCE"]),
