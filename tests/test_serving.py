@@ -101,3 +101,18 @@ def test_an_ingest_beside_the_server_shows_at_once(served):
     (report,) = found
     done = json.loads(report.read_text(encoding="utf-8"))
     assert done["rendered"] > 0 and done["failed"] == 0, done
+
+
+def test_the_workers_end_cleanly_when_the_server_stops(tmp_path):
+    """Each worker inherits RocksDB's environment from the parent, whose exit handler would join threads the
+    worker never had: the workers must end with their status, not a segmentation fault."""
+    location, port = load_webapp_store(tmp_path / "store"), free_port()
+    code = ("from unkg.webapp import serve; "
+            f"serve({location!r}, '127.0.0.1', {port}, workers=2, config={{'PAGE_CACHE': {str(tmp_path / 'pages')!r}}})")
+    proc = start_serving(code, port)
+    assert _get(f"http://127.0.0.1:{port}/actors/states.json?page=1")
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    assert err.count(b"Worker exiting") == 2
+    assert b"SIGSEGV" not in err and b"was sent" not in err

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import logging
 import os
 import sys
 import threading
@@ -107,8 +108,21 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
     settings = {"bind": bind, "workers": workers, "worker_class": "gthread", "threads": threads,
                 "preload_app": True, "timeout": timeout, "graceful_timeout": 10, "keepalive": 5,
                 "post_fork": lambda server, worker: st.after_fork(),
-                "worker_exit": lambda server, worker: st.close(), **(options or {})}
+                "worker_exit": lambda server, worker: _worker_exit(st), **(options or {})}
     _run_gunicorn(app, settings)
+
+
+def _worker_exit(st: Any) -> None:
+    """The end of a worker process (gunicorn calls this in the worker, as its `sys.exit` unwinds): close the
+    store, flush, and leave without the C++ exit handlers the fork inherited. RocksDB's environment was started
+    in the parent, and its handler joins the parent's background threads, which the child never had: a
+    segmentation fault at every worker's exit. Leaves with the status gunicorn's `sys.exit` carries."""
+    st.close()
+    status = getattr(sys.exc_info()[1], "code", None)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status if isinstance(status, int) else 0 if status is None else 1)
 
 
 def _warm_and_prerender(app: Flask, processes: int) -> None:
