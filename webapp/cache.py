@@ -47,7 +47,7 @@ from typing import Any, Callable, Iterator
 
 from flask import Response, current_app, request
 
-from unkg.webapp.gate import acquire
+from unkg.webapp.gate import holding
 
 MEMORY_BYTES = 16 << 20  # answers kept in one process's memory (the disk's are read from the OS's file cache)
 MEMORY_ITEM = 2 << 20  # a larger answer is kept on disk only
@@ -130,11 +130,8 @@ class PageCache:
             entry = self._computing.setdefault(page, [threading.Lock(), 0])
             entry[1] += 1
         try:
-            acquire(entry[0])  # the thread computing it is waited for outside the gate (webapp/gate.py)
-            try:
+            with holding(entry[0]):  # the thread computing it is waited for outside the gate (webapp/gate.py)
                 yield
-            finally:
-                entry[0].release()
         finally:
             with self._lock:
                 entry[1] -= 1

@@ -119,11 +119,16 @@ def waiting() -> Iterator[None]:
         _held.gate, _held.depth = gate, depth
 
 
-def acquire(lock: threading.Lock) -> None:
-    """Take `lock`; if another thread holds it, wait for it outside the gate."""
+@contextlib.contextmanager
+def holding(lock: threading.Lock) -> Iterator[None]:
+    """`with lock:`, but if another thread holds it, wait for it outside the gate."""
     if not lock.acquire(blocking=False):
         with waiting():
             lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def gated(gate: Gate, chunks: Iterable[T]) -> Iterator[T]:

@@ -11,7 +11,7 @@ from flask import current_app
 from unkg.store import Store, open_store
 from unkg.webapp.cache import PageCache, store_snapshot
 from unkg.webapp.concepts import Concepts, load
-from unkg.webapp.gate import Gate, acquire, waiting
+from unkg.webapp.gate import Gate, holding, waiting
 from unkg.webapp.workers import Job, QueryPool, execute, run_with_deadline
 
 
@@ -113,13 +113,10 @@ class AppState:
             entry = self.cache.get(key)
             if entry is None:
                 entry = self.cache[key] = {"lock": threading.Lock(), "value": None, "done": False}
-        acquire(entry["lock"])  # another thread building it is waited for outside the gate
-        try:
+        with holding(entry["lock"]):  # another thread building it is waited for outside the gate
             if not entry["done"]:
                 entry["value"] = build()
                 entry["done"] = True
-        finally:
-            entry["lock"].release()
         return entry["value"]
 
 
