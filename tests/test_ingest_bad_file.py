@@ -116,7 +116,7 @@ def test_store_that_refuses_everything_is_a_store_error(tmp_path: Path, capsys: 
     files, bad = batch(tmp_path / "in", "keyword")
     files.remove(bad)
 
-    def refuse(self, graphs):  # a full disk, as the store reports it
+    def refuse(self, graphs, *more, **parts):  # a full disk, as the store reports it
         raise StoreError(f"{self.location}: could not write graphs: No space left on device")
 
     monkeypatch.setattr(EmbeddedStore, "replace_graphs", refuse)

@@ -468,6 +468,27 @@ def test_one_load_takes_only_new_checked_graphs(store):
     assert quads(store) == before_quads and union_rows(store) == before_union
 
 
+def test_one_load_in_parts_ends_each_part_before_reading_the_next_and_is_one_write(store):
+    """The ingest's load has two parts (the second: lineage's graphs, made while the first part's last piece
+    is written): the first part is in the store before the second is read; a failure in the second part
+    removes what the first wrote too."""
+    store.replace_graphs([(G1, small_graph())])
+    before_quads, before_union = quads(store), union_rows(store)
+    seen_first = []
+
+    def second(fail: bool):
+        seen_first.append(store._store.contains_named_graph(ox.NamedNode(FR)))
+        yield G2, checked(G2, small_graph("A/RES/78/217"))
+        if fail:
+            raise RuntimeError("alignment failed")
+
+    with pytest.raises(StoreError, match="alignment failed"):
+        store.load_new_graphs([(FR, checked(FR, small_graph()))], then=[second(True)])
+    assert seen_first == [True] and quads(store) == before_quads and union_rows(store) == before_union
+    written = store.load_new_graphs([(FR, checked(FR, small_graph()))], then=[second(False)])
+    assert written == len(small_graph()) + len(small_graph("A/RES/78/217")) and store.graphs() == sorted([G1, FR, G2])
+
+
 def test_graph_nquads_puts_each_statement_in_the_graph():
     nt = small_graph().serialize(format="nt")
     lines = graph_nquads(G1, nt).decode().splitlines()

@@ -197,7 +197,8 @@ class EmbeddedStore:
             union = text.encode("utf-8") + (b"" if text.endswith("\n") else b"\n")
         return named, union, named.count(b"\n")
 
-    def load_new_graphs(self, graphs: Iterable[tuple[str, GraphText]]) -> int:
+    def load_new_graphs(self, graphs: Iterable[tuple[str, GraphText]],
+                        then: Iterable[Iterable[tuple[str, GraphText]]] = ()) -> int:
         """Bulk-load graphs the store does not hold, in one load that reads `graphs` as it goes (the ingest
         passes its workers' results as they come). Returns quads written.
 
@@ -206,14 +207,19 @@ class EmbeddedStore:
         and again (docs/benchmarks.md, "Ingest speed: one load"). Each graph must be new to the store and
         `checked` (see GraphText); a graph already in the store or given twice stops the load. A load that
         fails, or is interrupted, removes every graph it wrote and what it added to the default graph, so the
-        store is as it was."""
+        store is as it was.
+
+        `then`: more graphs, each iterable read by a bulk load of its own once the one before has ended.
+        Oxigraph writes a load's last piece (up to a million quads, on one thread) only when its input ends:
+        ended early, it is written while the caller makes the next graphs (the ingest: lineage's). All of it
+        is one write: a failure in any part removes what every part wrote."""
         self._writable()
         written: list[str] = []
+        seen: set[str] = set()
         counts = [0]
 
-        def lines() -> Iterator[bytes]:
-            seen: set[str] = set()
-            for iri, data in graphs:
+        def lines(part: Iterable[tuple[str, GraphText]]) -> Iterator[bytes]:
+            for iri, data in part:
                 node = ox.NamedNode(check_iri(iri))
                 if iri in seen or self._store.contains_named_graph(node):
                     raise StoreError(f"{self.location}: {iri} is already in the store; a bulk load writes new graphs")
@@ -227,7 +233,8 @@ class EmbeddedStore:
                 yield union
 
         try:
-            self._store.bulk_load(_Reader(lines()), format=ox.RdfFormat.N_QUADS, lenient=True)
+            for part in (graphs, *then):
+                self._store.bulk_load(_Reader(lines(part)), format=ox.RdfFormat.N_QUADS, lenient=True)
         except BaseException as e:  # also Ctrl-C, which reaches Python while the load reads its input
             self._unload(written)
             if isinstance(e, (SyntaxError, OSError, ValueError, RuntimeError)):
