@@ -169,3 +169,42 @@ def test_spanish_a_partir_del_session_is_due():
                "de sesiones, un informe anual;", "es") == [("secretary-general", "report", "80")]
     assert got("Solicita a la Oficina de las Naciones Unidas contra la Droga y el Delito que informe a la Comisión de "
                "Prevención del Delito y Justicia Penal en su 34º período de sesiones;", "es")[0][2] == "34"
+
+
+@pytest.mark.parametrize("text", [
+    "Further decides that the opening meeting of the summit will commence at 10 a.m. on Tuesday, 3 March;",
+    "Also decides that the plenary meetings of the summit will be held as follows: Tuesday, 3 March: 10 a.m.;",
+    "Decides that attendance at the meetings of the forum will be opened to accredited observers;",
+    "Decides that the round tables of the summit shall be interactive and multi-stakeholder in nature;",
+])
+def test_when_how_and_for_whom_a_decided_meeting_is_held_is_no_task(text):
+    assert got(text) == []
+
+
+def test_a_meeting_decided_with_its_date_is_still_a_meeting():
+    assert got("Decides to convene a one-day summit on oceans in New York on 3 March 2026;") == \
+        [("general-assembly", "meeting", None)]
+
+
+def test_a_request_without_complement_shares_the_next_clause_complement():
+    # "Requests X, and invites Y, to ...": both are asked to do what follows the second
+    assert got("Requests the United Nations Development Programme, and invites the World Bank, to support the "
+               "national statistical offices;") == [
+        ("united-nations-development-programme", "assistance", None), ("world-bank", "assistance", None)]
+    assert got("Requests the Secretary-General to submit a report, and invites the World Bank to convene a "
+               "meeting;") == [("secretary-general", "report", None), ("world-bank", "meeting", None)]
+
+
+def test_to_early_warning_is_no_second_infinitive():
+    assert got("Invites the World Bank to strengthen its support to data systems and to early warning networks;") \
+        == [("world-bank", "assistance", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Decides to encourage cooperation with academia to advance research and development in the region;", []),
+    ("Requests the Secretary-General to conduct research on the effects of the crisis;",
+     [("secretary-general", "study", None)]),
+    ("Requests the Board to provide oversight of the implementation of the plan;", [(None, "other", None)]),
+])
+def test_research_and_development_and_oversight_ask_no_study_or_assistance(text, expected):
+    assert got(text) == expected

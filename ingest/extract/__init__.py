@@ -18,7 +18,7 @@ from unkg.config import VOCAB_NS
 from unkg.ingest.extract.citations import find_citations
 from unkg.ingest.extract.clauses import ClauseSplitter
 from unkg.ingest.extract.grammar import grammar
-from unkg.ingest.extract.mandates import mandates_of
+from unkg.ingest.extract.mandates import complement_at, mandates_of
 from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames, and_other
 from unkg.ingest.extract.regimes import CountryBodies
 from unkg.ingest.extract.roles import STATES_PARTIES, Rules, country
@@ -237,7 +237,35 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
                                     lambda m: _concept(text, m))
         out.append(prov)
     _mandates_past_asides(out, clauses, spans, toks, ments, text, ctx, v, res.body)
+    _mandates_of_shared_complements(out, clauses, spans, toks, ments, text, ctx, v, res.body)
     return out
+
+
+def _mandates_of_shared_complements(out: list[Provision], clauses: list, spans: list[tuple[int, int]],
+                                    toks: list[Token], ments: list[Mention], text: str, ctx: _Context, v: Vocabulary,
+                                    body: str) -> None:
+    """A request without a complement of its own before another clause that asks someone else ("Requests the
+    United Nations Conference on Trade and Development, and invites the International Monetary Fund ..., to
+    intensify cooperation ..."): the two share the second's complement, so the first's mandates are read again over
+    it, the second's verb and addressees giving no task."""
+    for k in range(len(out) - 1):
+        prov, nxt = out[k], out[k + 1]
+        lo, hi = spans[k]
+        nlo, nhi = spans[k + 1]
+        if prov.modality == "decision" or not prov.mandates or not nxt.mandates or \
+                complement_at(toks, lo, hi, ctx.gram) < hi or \
+                toks[nlo - 1].low not in (",", *ctx.gram["mandate_joins"]):
+            continue
+        marker = complement_at(toks, nlo, nhi, ctx.gram)
+        if marker >= nhi:
+            continue
+        end = clauses[k + 1].end
+        wider = replace(prov, text=text[clauses[k].start:end], end=end)
+        inside = [m for m in ments if lo <= m.i and m.j <= nhi]
+        more = mandates_of(wider, prov.verb if clauses[k].verb else "", toks, lo, nhi, inside, v, ctx.gram, body,
+                           lambda m: _concept(text, m), skip=frozenset(range(nlo, marker)))
+        if more:
+            prov.mandates = more
 
 
 def _mandates_past_asides(out: list[Provision], clauses: list, spans: list[tuple[int, int]], toks: list[Token],

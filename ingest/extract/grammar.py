@@ -42,7 +42,7 @@ EN: dict[str, Any] = {
                                 "those", "any", "each", "every", "such", "other", "member", "states", "it",
                                 "them", "which", "whom", "our", "relevant", "international", "national",
                                 "regional", "un", "united", "human", "2030", "article", "paragraph", "or", "and", "by",
-                                "from"],
+                                "from", "early"],
     "clause_that": ["that"],
     # the word before a "that" that opens a purpose, not what is decided ("so that", "in order that")
     "purpose_that": ["so", "order"],
@@ -336,9 +336,14 @@ EN: dict[str, Any] = {
     # the verbs that end the subject of a decision's clause ("that the modalities of ... *shall* be")
     "subject_ends": ["shall", "will", "should", "would", "may", "must", "be", "is", "are"],
     "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome", "focus", "period",
-                       "duration"],
+                       "duration", "attendance"],
+    # the word after a modality noun that makes it the subject's head ("the format *of*", "attendance *at* the
+    # meetings ... will be opened to")
+    "modality_links": ["of", "for", "at"],
     # when what is decided takes place, no task of its own ("that the consultations should be scheduled so that")
-    "schedule_verbs": ["scheduled", "rescheduled"],
+    "schedule_verbs": ["scheduled", "rescheduled", "commence", "begin"],
+    # a decision's predicate that says how, when or on what something decided takes place, no task of its own
+    "describing_predicates": ["held as follows", "in nature"],
     # a light or assistance verb before one of these pays attention: an other task, as "give due consideration"
     "attention_nouns": ["attention", "consideration"],
     # words that open an aside after a comma, which says how or within what, not what (", taking into account the

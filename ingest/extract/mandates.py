@@ -271,6 +271,12 @@ def _deliverable_owner(toks: list[Token], lo: int, found: list[Concept], starts:
     return found[0]
 
 
+def complement_at(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> int:
+    """Where the complement of a request in toks[lo:hi] starts (its marker before a verb: "to submit", "de
+    présenter", "que presente"); hi when it has none."""
+    return _first_marker(toks, lo, hi, gram)
+
+
 def _first_marker(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], skip: frozenset[int] = frozenset()) -> int:
     markers = {lows(m)[0] for m in gram["mandate_markers"]}
     non_inf = {lows(p)[0] for p in gram["non_infinitive_after_to"]}
@@ -919,12 +925,18 @@ def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool
     verbs = set(gram.get("subject_ends", ()))
     end = next((i for i in range(k + 1, min(b, k + 16)) if toks[i].low in verbs), min(b, k + 5))
     head = [t.low for t in toks[k + 1:end]]
-    if any(w in nouns and i + 1 < len(head) and head[i + 1] in ("of", "for") for i, w in enumerate(head)):
+    links = set(gram.get("modality_links", ()))
+    if any(w in nouns and i + 1 < len(head) and head[i + 1] in links for i, w in enumerate(head)):
         return True
-    # what a body is made of ("that MINUSMA shall continue to comprise up to 13,289 military personnel") or when it
-    # meets ("that the consultations should be scheduled in such a way that ...")
+    # what a body is made of ("that MINUSMA shall continue to comprise up to 13,289 military personnel"), when it
+    # meets ("that the consultations should be scheduled in such a way that ...", "that the first plenary meeting
+    # will commence at 9 a.m.", "will be held as follows: ...") or what it is about ("that the panels shall be
+    # collaborative in nature and will focus on ...")
     made_of = set(gram.get("composition_verbs", ())) | set(gram.get("schedule_verbs", ()))
-    return any(t.low in made_of for t in toks[k + 1:min(b, k + 12)])
+    if any(t.low in made_of for t in toks[k + 1:min(b, k + 12)]):
+        return True
+    words = " ".join(t.low for t in toks[k + 1:min(b, k + 24)])
+    return any(re.search(rf"\b{re.escape(p)}\b", words) for p in gram.get("describing_predicates", ()))
 
 
 def _negated(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
