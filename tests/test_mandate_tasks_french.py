@@ -180,3 +180,83 @@ def test_a_section_included_in_a_report_is_a_report(language, text):
 def test_a_report_cited_after_including_is_still_cited():
     assert tasks("Requests the Secretary-General to implement the recommendations, including those in the report of "
                  "the Board;", "en") == [("secretary-general", "other")]
+
+
+def test_holding_something_other_than_a_meeting_is_no_meeting():
+    assert tasks("Prie le Secrétariat de tenir un registre des experts disponibles et de le diffuser aux États "
+                 "Membres ;", "fr") == [("secretariat", "dissemination")]
+    assert tasks("Prie le Secrétaire général de tenir les engagements pris dans le plan d’action ;", "fr") == \
+        [("secretary-general", "other")]
+    # a meeting, a named event or a date after the verb still holds one
+    for text in ("Prie le Secrétaire général de tenir des consultations ouvertes avec les États Membres ;",
+                 "Prie le Secrétaire général de tenir le onzième Forum mondial en 2026 ;",
+                 "Prie le Comité spécial de tenir en juin sa session de fond ;"):
+        assert tasks(text, "fr")[0][1] == "meeting", text
+
+
+def test_consulting_documents_is_no_meeting():
+    assert tasks("Prie le Secrétaire général de numériser les archives afin que le public puisse consulter ces "
+                 "documents ;", "fr") == [("secretary-general", "other")]
+    assert tasks("Prie le Secrétaire général de consulter régulièrement les organisations régionales ;", "fr") == \
+        [("secretary-general", "meeting")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Department of Global Communications to coordinate with the other entities in order to avoid "
+           "duplication in the publication of reports;"),
+    ("fr", "Prie le Département de la communication globale d’agir en coordination avec les autres entités afin "
+           "d’éviter, chacune selon son mandat, les doubles emplois dans la publication des rapports ;"),
+])
+def test_what_is_to_be_avoided_asks_nothing_past_an_aside(language, text):
+    assert tasks(text, language) == [("department-of-global-communications", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to provide oversight of the implementation of the work plan;"),
+    ("en", "Requests the Secretariat to provide full access to the recordings of past meetings;"),
+    ("en", "Invites the World Health Organization to provide guidance on the management of such risks;"),
+    ("fr", "Prie le Secrétaire général de superviser la mise en œuvre du plan de travail ;"),
+])
+def test_providing_what_is_no_assistance_is_an_other_task(language, text):
+    assert [task for _, task in tasks(text, language)] == ["other"]
+
+
+def test_providing_support_still_is_assistance():
+    assert tasks("Requests the Secretary-General to provide the Special Rapporteur with all the assistance "
+                 "necessary;", "en") == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to include the resources necessary for the Office in his next proposed "
+           "programme budget;"),
+    ("fr", "Prie le Secrétaire général de prévoir les ressources nécessaires au Bureau dans son prochain projet de "
+           "budget-programme ;"),
+    ("es", "Solicita al Secretario General que, en el proyecto de presupuesto por programas, prevea los recursos "
+           "necesarios para la Oficina;"),
+])
+def test_resources_in_a_budget_proposal_are_no_assistance(language, text):
+    assert [task for _, task in tasks(text, language)] == ["other"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Department to build partnerships with regional media (print, broadcast and online "
+           "publication) to reach all regions;"),
+    ("fr", "Prie le Département de nouer des partenariats avec les médias régionaux (presse écrite, audiovisuel et "
+           "publication en ligne) afin de toucher toutes les régions ;"),
+])
+def test_a_gloss_in_parentheses_gives_no_task(language, text):
+    assert [task for _, task in tasks(text, language)] == ["other"]
+
+
+def test_keeping_up_to_date_gives_way_to_what_is_kept():
+    assert tasks("Prie le Secrétaire général de tenir à jour la compilation en ligne des législations "
+                 "nationales ;", "fr") == [("secretary-general", "study")]
+    assert tasks("Prie le Secrétaire général de tenir à jour la liste des points de contact ;", "fr") == \
+        [("secretary-general", "other")]
+
+
+def test_taking_stock_is_a_report():
+    french = tasks("Prie le Secrétaire général de faire le point sur cette question dans le prochain projet de "
+                   "budget ;", "fr")
+    english = tasks("Requests the Secretary-General to report thereon in the next budget proposal;", "en")
+    assert french == english == [("secretary-general", "report")]

@@ -349,6 +349,13 @@ EN: dict[str, Any] = {
     # words that open an aside after a comma, which says how or within what, not what (", taking into account the
     # report of ...,", ", within existing resources,"): its task words give no task
     # what a task is to avoid is not asked for ("in order to avoid duplication in the issuance of publications")
+    # a light "provide" gives no assistance when what it provides is one of these ("provide oversight of the
+    # delivery", "provide content in all official languages", "provide guidance on managing risk"): French and
+    # Spanish print another verb ("superviser", "indiquer", "supervisar"), an other task
+    "unassisting_objects": ["guidance", "oversight", "content", "access"],
+    # resources to be shown in a budget proposal are an estimate the entity makes, not assistance it gives ("to
+    # include the resources necessary in his next proposed programme budget")
+    "budget_places": ["proposed programme budget", "budget proposal", "budget proposals"],
     "averting_verbs": ["avoid"],
     "aside_openers": ["taking", "bearing", "within", "without", "from", "in his capacity", "in her capacity", "in its capacity",
                       "in their capacity", "in his role", "in her role", "in its role", "following consultations",
@@ -615,6 +622,25 @@ FR: dict[str, Any] = {
     "facility_nouns": ["services", "centres", "salles", "installations", "documents"],
     # "étudier" before one of these explores ("étudier les moyens de", "étudier la possibilité de"): English
     # "explore", "consider how best", which are no task words
+    # "consulter" holds consultations with people or bodies ("consulter régulièrement les États Membres", "consulter
+    # les organisations intergouvernementales"), not with what it reads ("consulter ces archives")
+    # an other cue that keeps something up to date gives way to the deliverable it keeps ("tenir à jour ... la
+    # compilation en ligne", as "keep up to date the online compilation"), as a light verb does
+    "keeping_phrases": ["tenir à jour"],
+    # resources to be shown in a budget proposal are an estimate the entity makes, not assistance it gives ("to
+    # include the resources necessary in his next proposed programme budget")
+    "budget_places": ["projet de budget"],
+    "consulting_verbs": ["consulter"],
+    "consulted_nouns": ["organisations", "organismes", "parties", "acteurs", "entités", "institutions", "gouvernements",
+                        "pays", "experts", "peuples", "communautés", "représentants", "membres", "organes", "partenaires",
+                        "titulaires", "intéressés", "populations", "autorités", "juristes", "spécialistes"],
+    # "tenir" holds a meeting only when one follows ("tenir des consultations", "tenir sa prochaine session", "tenir
+    # le quinzième Congrès en 2026"), not "tenir une liste", "tenir les engagements", "tenir des élections"
+    "holding_verbs": ["tenir"],
+    "held_nouns": ["réunion", "réunions", "séance", "séances", "session", "sessions", "consultation", "consultations",
+                   "débat", "débats", "conférence", "conférences", "dialogue", "dialogues", "congrès", "table", "tables",
+                   "atelier", "ateliers", "séminaire", "séminaires", "colloque", "colloques", "forum", "discussions",
+                   "manifestation", "manifestations", "audition", "auditions", "sommet", "concertations"],
     "exploring_verbs": ["étudier"],
     "explored_nouns": ["moyens", "possibilité", "possibilités", "options", "idée", "façons", "manières", "voies"],
     "requesting_verbs": ["demande"],
@@ -824,6 +850,9 @@ ES: dict[str, Any] = {
     "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
     # what a task is to avoid is not asked for ("in order to avoid duplication in the issuance of publications")
     "averting_verbs": ["evitar"],
+    # resources to be shown in a budget proposal are an estimate the entity makes, not assistance it gives ("to
+    # include the resources necessary in his next proposed programme budget")
+    "budget_places": ["proyecto de presupuesto"],
     "aside_openers": ["teniendo", "tomando", "habida cuenta", "con cargo a", "con los recursos", "dentro de los límites",
                       "dentro de los recursos", "en su calidad de", "en calidad de", "previa consulta", "tras consultar",
                       "después de consultar", "sin"],

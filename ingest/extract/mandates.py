@@ -1034,8 +1034,9 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
     found: list[tuple[str, int]] = []
     widths: dict[int, int] = {}
     aside = _asides(toks, lo, hi, gram)
+    glosses = _parenthesized(toks, lo, hi)
     for i in range(lo, hi):
-        if i in names or i in aside:
+        if i in names or i in aside or i in glosses:
             continue
         cue = _cue_at(toks, lo, hi, i, c, gram)
         if cue is None:
@@ -1058,7 +1059,7 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         oral = next((f for f in found[1:] if f[0] == "oral_update" and f[1] - i <= 30), None)
         if oral:
             return oral
-    if toks[i].low in LIGHT and widths[i] == 1:  # not "provide information", a cue of its own
+    if (toks[i].low in LIGHT and widths[i] == 1) or _keeping(toks, i, gram):  # not "provide information"
         # how far a noun is from its verb does not count the asides between them ("to provide, in consultation
         # with the World Health Organization ..., within existing resources, a progress report")
         nouns = [(f, _gap(i, f[1], aside | names)) for f in found[1:] if toks[f[1]].low not in LIGHT]
@@ -1073,8 +1074,42 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         # collecte, l'analyse ...") is what the verb gives
         if near is not None and near[0] == "assistance" and carried is not None and near[1] < carried[1]:
             own = own or near
-        return own or carried or near or _information(toks, i, hi, gram) or (name, i)
+        # what the verb gives may be no assistance ("provide full access to the recordings of past meetings")
+        unassisting = ("other", i) if name == "assistance" and _unassisting(toks, i, hi, gram) else None
+        return own or carried or unassisting or near or _information(toks, i, hi, gram) or (name, i)
     return name, i
+
+
+def _keeping(toks: list[Token], i: int, gram: dict[str, Any] | None) -> bool:
+    """Whether the cue at token i keeps something up to date ("tenir à jour"), which gives way to what it keeps."""
+    return any(tuple(t.low for t in toks[i:i + len(ph)]) == ph
+               for ph in map(lows, (gram or {}).get("keeping_phrases", ())))
+
+
+def _unassisting(toks: list[Token], i: int, hi: int, gram: dict[str, Any] | None) -> str | None:
+    """"other" when the light verb at token i gives what is no assistance ("provide oversight", "provide full
+    access to archived videos"): the object within three words, before any mark."""
+    objects = set((gram or {}).get("unassisting_objects", ()))
+    for t in toks[i + 1:min(hi, i + 4)]:
+        if not t.low.isalpha():
+            return None
+        if t.low in objects:
+            return "other"
+    return None
+
+
+def _parenthesized(toks: list[Token], lo: int, hi: int) -> set[int]:
+    """Token indices inside a parenthesis opened and closed in the segment: a gloss or examples ("media outlets
+    (print, broadcast and digital)", "(presse écrite, audiovisuel et publication en ligne)") ask for nothing."""
+    out: set[int] = set()
+    opened: int | None = None
+    for k in range(lo, hi):
+        if toks[k].low == "(":
+            opened = k
+        elif toks[k].low == ")" and opened is not None:
+            out.update(range(opened, k + 1))
+            opened = None
+    return out
 
 
 def _placed(toks: list[Token], k: int, gram: dict[str, Any] | None) -> bool:
@@ -1146,7 +1181,8 @@ def _cue_at(toks: list[Token], lo: int, hi: int, i: int, c: Cues,
             continue
         if name == "extend_mandate" and n == 1 and not any(t.low in MANDATE_WORDS for t in toks[i:min(hi, i + 20)]):
             continue  # "renew the measures imposed" extends no one's mandate
-        if name == "meeting" and gram and (_transitive_meet(toks, i, n, hi, gram) or _holding_to_account(toks, i, n, hi, gram)):
+        if name == "meeting" and gram and (_transitive_meet(toks, i, n, hi, gram) or _holding_to_account(toks, i, n, hi, gram)
+                                           or _holding_other(toks, i, n, hi, gram) or _consulting_other(toks, i, n, hi, gram)):
             continue  # "to meet high standards", "hold programme managers accountable": no one meets
         if name == "study" and gram and _exploring(toks, i, n, hi, gram):
             continue  # "que estudie la posibilidad de ...": as "to explore the possibility", no study asked for
@@ -1209,11 +1245,21 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
     if name == "agenda_item" and gram and any(tuple(t.low for t in toks[max(lo, i - len(ph)):i]) == ph
                                                for ph in map(lows, gram.get("prospective", ()))):
         return True  # "el informe ... que habrá de examinar en su período de sesiones": to be considered, no decision
+    if name == "assistance" and gram and _budgeted(toks, lo, hi, gram):
+        return True  # "les ressources nécessaires dans son prochain projet de budget-programme": an estimate
     if toks[i].low == "brief" and i > lo and toks[i - 1].low in ("a", "an"):
         return True  # "a brief, concise draft declaration": the adjective, no briefing
     # "un bon rapport coût-efficacité", "en rapport avec": a ratio or a link; "the online reporting tool", "to inform
     # the next cycle": a report word that qualifies a noun or feeds a process; no report
     return name == "report" and (_relation(toks, i, n) or (gram is not None and _qualifying(toks, i, n, hi, gram)))
+
+
+def _budgeted(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the segment names a budget proposal: the resources the entity is to show in it are an estimate it
+    makes, not assistance it gives ("the resources necessary in his next proposed programme budget", "en el contexto
+    del proyecto de presupuesto por programas, vele por que se asignen recursos suficientes")."""
+    places = [lows(p) for p in gram.get("budget_places", ())]
+    return any(tuple(t.low for t in toks[k:k + len(p)]) == p for k in range(lo, hi) for p in places)
 
 
 def _included_in(toks: list[Token], lo: int, i: int) -> bool:
@@ -1358,6 +1404,31 @@ def _transitive_meet(toks: list[Token], i: int, n: int, hi: int, gram: dict[str,
     return nxt.isalpha() and not nxt.endswith("ly") and nxt not in gram["meeting_intransitive_followers"]
 
 
+_WHEN_HELD = ("en", "à", "au", "durant", "pendant", "lors", "avant", "après")
+
+
+def _holding_other(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether a holding verb keeps something other than a meeting: French "tenir une liste", "tenir les
+    engagements pris" (a meeting noun, a named event or a date within a few words makes it one: "tenir des
+    consultations", "tenir le quinzième Congrès", "tenir en juin")."""
+    if n != 1 or toks[i].low not in gram.get("holding_verbs", ()):
+        return False
+    nouns = set(gram["held_nouns"])
+    after = toks[i + 1:min(hi, i + 6)]
+    if not after or not after[0].low.isalpha() or after[0].low in _WHEN_HELD:
+        return False
+    return not any(t.low in nouns or t.upper or t.low[:1].isdigit() for t in after)
+
+
+def _consulting_other(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether a consulting verb reads something rather than consults someone: French "puissent consulter ces
+    archives" (not "consulter les États Membres", "consulter régulièrement les organisations concernées")."""
+    if n != 1 or toks[i].low not in gram.get("consulting_verbs", ()):
+        return False
+    nouns = set(gram["consulted_nouns"])
+    return not any(t.upper or t.low in nouns for t in toks[i + 1:min(hi, i + 5)])
+
+
 def _holding_to_account(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]) -> bool:
     """Whether a holding verb holds someone to account rather than a meeting: "hold programme managers
     accountable", "are held accountable"."""
@@ -1486,7 +1557,7 @@ def _asides(toks: list[Token], lo: int, hi: int, gram: dict[str, Any] | None = N
     out: set[int] = set()
     for k in range(lo, hi - 1):
         if toks[k].low in averting:  # "in order to avoid duplication in the issuance of publications": not asked for
-            out.update(range(k, next((j for j in range(k, hi) if toks[j].low in (",", ";", ":")), hi)))
+            out.update(range(k, _averted_end(toks, k, hi)))
         opener = k + 2 if toks[k + 1].low in joins and k + 2 < hi else k + 1  # ", and taking into account"
         if toks[k].low == "," and (any(tuple(t.low for t in toks[opener:opener + len(w)]) == w for w in openers)
                                    or _partner(toks, opener, hi)):
@@ -1495,6 +1566,18 @@ def _asides(toks: list[Token], lo: int, hi: int, gram: dict[str, Any] | None = N
         elif _partner(toks, k, hi):
             out.update((k, k + 1))
     return out
+
+
+def _averted_end(toks: list[Token], k: int, hi: int) -> int:
+    """Where what the verb at k is to avoid ends: at the clause's next mark, past an aside that opens right after
+    the verb ("afin d'éviter, chacun pour ce qui le concerne, les doubles emplois lors de la parution ...")."""
+    marks = (",", ";", ":")
+    end = next((j for j in range(k + 1, hi) if toks[j].low in marks), hi)
+    if end == k + 1 and toks[end].low == ",":
+        close = next((j for j in range(end + 1, hi) if toks[j].low in marks), hi)
+        if close < hi and toks[close].low == ",":
+            end = next((j for j in range(close + 1, hi) if toks[j].low in marks), hi)
+    return end
 
 
 def _partner(toks: list[Token], k: int, hi: int) -> bool:
