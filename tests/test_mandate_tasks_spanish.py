@@ -383,3 +383,38 @@ def test_consulting_and_taking_measures(language, text, task):
 ])
 def test_proposing_candidates_nominates(language, text, task):
     assert tasks(text, language) == [("secretary-general", task)]
+
+
+def test_a_requested_that_clause_splits_its_coordinated_tasks():
+    # the clause's own subject stands between the request and its verb: "e informe" is still a second task
+    assert same("Reiterates its request that the Department of Global Communications explore options for issuing "
+                "press releases in all languages, and report thereon to the Committee;",
+                "Reitera su solicitud de que el Departamento de Comunicación Global estudie opciones para publicar "
+                "boletines de prensa en todos los idiomas e informe al respecto al Comité;") == \
+        [("department-of-global-communications", "dissemination"), ("department-of-global-communications", "report")]
+
+
+def test_a_request_ending_at_its_addressee_shares_the_next_clause_task():
+    assert tasks("Also requests the Secretary-General, and invites the United Nations Children's Fund, to support "
+                 "national programmes on the rights of the child;", "en") == \
+        [("secretary-general", "assistance"), ("united-nations-children-s-fund", "assistance")]
+    # a request with words of its own keeps its task
+    assert tasks("Requests the Secretary-General to intensify his efforts, and also requests the Secretary-General "
+                 "to report on his efforts;", "en") == [("secretary-general", "other"), ("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Requests the Secretary-General to support national programmes on the rights of the child; invites the United "
+     "Nations Children's Fund to do likewise;", "en"),
+    ("Solicita al Secretario General que apoye los programas nacionales sobre los derechos del niño, e invita al "
+     "Fondo de las Naciones Unidas para la Infancia a que haga lo propio;", "es"),
+    ("Prie le Secrétaire général d'appuyer les programmes nationaux relatifs aux droits de l'enfant et invite le "
+     "Fonds des Nations Unies pour l'enfance à faire de même ;", "fr"),
+])
+def test_doing_likewise_is_the_task_asked_before(text, language):
+    assert tasks(text, language) == [("secretary-general", "assistance"), ("united-nations-children-s-fund", "assistance")]
+
+
+def test_early_after_to_is_no_second_task():
+    assert tasks("Invites the United Nations Children's Fund to intensify its cooperation in activities relating to "
+                 "capacity-building and to early warning systems;", "en") == [("united-nations-children-s-fund", "assistance")]

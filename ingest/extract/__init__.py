@@ -18,7 +18,7 @@ from unkg.config import VOCAB_NS
 from unkg.ingest.extract.citations import find_citations
 from unkg.ingest.extract.clauses import ClauseSplitter
 from unkg.ingest.extract.grammar import grammar
-from unkg.ingest.extract.mandates import complement_at, mandates_of
+from unkg.ingest.extract.mandates import borrow_tasks, complement_at, mandates_of
 from unkg.ingest.extract.mentions import Mention, MentionFinder, ShortNames, and_other
 from unkg.ingest.extract.regimes import CountryBodies
 from unkg.ingest.extract.roles import STATES_PARTIES, Rules, country
@@ -238,6 +238,7 @@ def _provisions(p: Paragraph, toks: list[Token], ments: list[Mention], text: str
         out.append(prov)
     _mandates_past_asides(out, clauses, spans, toks, ments, text, ctx, v, res.body)
     _mandates_of_shared_complements(out, clauses, spans, toks, ments, text, ctx, v, res.body)
+    borrow_tasks(out, doc.previous, ctx.gram)
     return out
 
 

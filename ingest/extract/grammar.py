@@ -274,6 +274,8 @@ EN: dict[str, Any] = {
     # mandates (task and recurrence cues are the labels of ontology/vocab/tasks.ttl and recurrence.ttl): a
     # provision's tasks are coordinated infinitives ("to submit ... and to convene ...")
     "mandate_joins": ["and"],
+    # a task asked by pointing to the one asked just before: it is that task
+    "likewise": ["to do likewise", "to do the same"],
     # a condition on someone else's act: its task words give the resolution's body no task
     "mandate_conditions": ["subject to a decision", "subject to the decision", "should the security council decide"],
     "mandate_markers": ["to"],
@@ -570,6 +572,7 @@ FR: dict[str, Any] = {
     "session_cited": r"\brapport\s+(?:qu['’](?:il|elle)\s+a\s+)?présenté\s+à\s+[^,;]{0,80}$",
     "session_publication": r"\b(?:documents\s+officiels|comptes\s+rendus(?:\s+(?:des|de\s+ses)\s+(?:débats|séances))?)\s*$",
     "mandate_joins": ["et"],
+    "likewise": ["faire de même", "fasse de même", "fassent de même", "en faire autant"],
     # "d'établir des rapports, ..., à savoir un rapport sur ... et un rapport sur ...": one mandate each
     "deliverable_nouns": ["rapport", "rapports"],
     "deliverable_articles": ["un", "une"],
@@ -800,6 +803,7 @@ ES: dict[str, Any] = {
     "session_cited": r"\binforme\s+(?:que\s+)?(?:presentó|presentado)\s+a\s+[^,;]{0,80}$",
     "session_publication": r"\b(?:documentos\s+oficiales|actas(?:\s+de\s+las\s+(?:deliberaciones|sesiones)(?:\s+celebradas)?)?)\s*$",
     "mandate_joins": ["y", "e"],
+    "likewise": ["haga lo propio", "hagan lo propio", "haga otro tanto", "hagan otro tanto", "hacer lo propio"],
     # coordinated deliverables of a report, each due on its own ("un informe provisional ... y un informe final
     # ..."); the list after "a saber," is of the reports just asked for
     "deliverable_nouns": ["informe", "informes", "actualización", "actualizaciones"],

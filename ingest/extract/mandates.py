@@ -15,7 +15,7 @@ the Secretary-General to submit a report ... and to convene a meeting ..." gives
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Callable
@@ -161,6 +161,23 @@ def mandates_of(prov: Provision, verb: str, toks: list[Token], lo: int, hi: int,
     return ctx.mandates(lo, hi, entities)
 
 
+def borrow_tasks(provs: list[Provision], earlier: list[Provision], gram: dict[str, Any]) -> None:
+    """A request to do the same as asked just before ("invita a la UNESCO a que haga lo propio", "invite ... à faire de
+    même", "to do likewise") names no task of its own: it takes the task of the last mandate before it in the
+    paragraph, else in the paragraph before, the same way in every language."""
+    likewise = [_rx(rf"\b{re.escape(w)}\b") for w in gram.get("likewise", ())]
+    for k, prov in enumerate(provs):
+        for n, m in enumerate(prov.mandates):
+            if m.task != "other" or m.task_text or not any(rx.search(m.text.lower()) for rx in likewise):
+                continue
+            before = [x for pr in (provs[:k] or earlier) for x in pr.mandates]
+            if before:
+                b = before[-1]
+                prov.mandates[n] = replace(m, task=b.task, task_text=b.task_text, due=b.due,
+                                           due_session=b.due_session, due_year=b.due_year,
+                                           recurrence=b.recurrence, frequency=b.frequency)
+
+
 def _approves(toks: list[Token], lo: int, hi: int, gram: dict[str, Any]) -> bool:
     """Whether a decision approves or adopts a text ("Decides to approve the following amendment to the statute:
     ... shall review ... and report ...", "Decides to adopt the Global Framework ..."): the words of the text ask
@@ -304,7 +321,10 @@ class _Provision:
 
     def mandates(self, lo: int, hi: int, entities: list[Concept | None]) -> list[Mandate]:
         out: list[Mandate] = []
-        segs = _segments(self.toks, lo, hi, self.gram, self.mentions, self.skip)
+        # a requested "that" clause opens its task at its verb ("Requests that the Department explore ... and
+        # report thereon", "reitera la solicitud de que el Departamento estudie ... e informe al respecto")
+        segs = _segments(self.toks, lo, hi, self.gram, self.mentions, self.skip,
+                         None if self.decision else self._that_verb(lo, hi))
         if self.decision:
             segs = [c for a, b in segs for c in _that_clauses(self.toks, a, b, self.gram)]
             segs = self._merged([c for a, b in segs for c in _infinitive_clauses(self.toks, a, b, self.gram)])
@@ -483,8 +503,8 @@ def _not_cues(toks: list[Token], gram: dict[str, Any]) -> set[int]:
     return out
 
 
-def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
-              mentions: list[Mention], skip: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mentions: list[Mention],
+              skip: frozenset[int] = frozenset(), that_verb: int | None = None) -> list[tuple[int, int]]:
     """Token ranges of the coordinated tasks: "to submit ... and to convene ..." is two; "to prepare a report
     ... and to present the report ..." is one (the second names the first's deliverable again); a bare "and"
     between two nouns, ", to" before a purpose ("a meeting, to mark ...") and "and to <a group>" are not."""
@@ -502,6 +522,8 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any],
     verb_at = lo  # the verb of the task being read
     for i in range(lo, hi - 1):
         low = toks[i].low
+        if i == that_verb:
+            opened, verb_at = True, i
         item = _item(toks, i, hi, spans, markers, non_inf, gram)
         bare = not item and (_bare_verb(toks, i, gram) or _listed_verb(toks, verb_at, i, gram)) and \
             not _same_object(toks, i, hi, gram)
