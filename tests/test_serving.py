@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections import defaultdict
 from pathlib import Path
@@ -72,6 +73,9 @@ def test_an_ingest_beside_the_server_shows_at_once(served):
     most once a second), every page answers from the new version, in both workers; nothing of the old one."""
     base, location, log = served
     before, _ = _answers(base, log, rounds=2)
+    search = base + "/search.json?q=" + urllib.parse.quote("report on both of them")
+    for _ in range(4):  # kept by both workers for this version (webapp/cache.py)
+        assert "A/RES/86/7" not in {r["symbol"] for r in json.loads(_get(search))["rows"]}
     rendered_before = set((log.parent / "pages").glob("*/prerender.json"))
     env = {**os.environ, "UNKG_PROGRESS_EVERY": "0"}
     done = subprocess.run([sys.executable, "-m", "unkg.cli", "ingest", str(FIXTURES / "readers" / "small_resolution.akn.xml"),
@@ -86,6 +90,9 @@ def test_an_ingest_beside_the_server_shows_at_once(served):
     assert sorted(r["symbol"] for r in rows) == ["A/RES/78/216", "A/RES/78/999", "A/RES/86/7"]
     assert after["/resolutions"] != before["/resolutions"] and b"A/RES/86/7" in next(iter(after["/resolutions"]))
     assert b"Invented test resolution" in _get(base + "/id/A/RES/86/7.html")
+    for _ in range(4):  # the search's index and kept answers are the new version's, in whichever worker answers
+        rows = json.loads(_get(search))["rows"]
+        assert rows and rows[0]["symbol"] == "A/RES/86/7", rows[:1]
     for _ in range(4):  # the new version's wording (webapp/wording.py), in whichever worker answers
         rows = json.loads(_get(base + "/actors/states.json?page=all"))["rows"]
         new = [r for r in rows if r["symbol"] == "A/RES/86/7"]

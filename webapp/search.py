@@ -3,7 +3,9 @@
 The index is built once per store state from one SPARQL query (all English paragraph texts) and kept in
 memory: an inverted index of words weighted by TF-IDF. A request scores only the postings of its own terms,
 skipping the very common ones, then re-ranks the best candidates by how much of the query's wording they
-share, in order (rapidfuzz), so that agreed language ranks above the same words scattered.
+share, in order (rapidfuzz), so that agreed language ranks above the same words scattered. A search's
+answer is kept in the page cache like a page's (webapp/cache.py), per store version and query string: the
+same search asked again is read, not computed; its `seconds` say how long it took when it was computed.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from flask import Blueprint, Response, request
 from rapidfuzz import fuzz
 
 from unkg.webapp import queries as Q
+from unkg.webapp.cache import cached_page
 from unkg.webapp.errors import ApiError
 from unkg.webapp.links import paragraph_link, val
 from unkg.webapp.represent import respond
@@ -227,6 +230,7 @@ def get_index() -> Index:
 
 @bp.route("/search")
 @bp.route("/search.<any(json,csv):fmt>")
+@cached_page
 def search(fmt: str | None = None) -> Response:
     q = (request.args.get("q") or "").strip()
     if len(q) > MAX_QUERY_CHARS:
