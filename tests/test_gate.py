@@ -69,8 +69,8 @@ def test_a_streamed_answer_computes_under_the_gate_and_is_sent_outside_it():
 
 
 def test_a_kept_answer_is_sent_while_another_thread_computes(webapp_store):
-    """A page already answered is read and sent without the gate: it does not queue behind a computation;
-    a page not answered yet waits for its turn."""
+    """A page already answered is read and sent without the gate while no other thread waits for it: it does
+    not queue behind a computation; a page not answered yet waits for its turn."""
     app = create_app({"STORE": webapp_store, "QUERY_WORKERS": 1, "COMPUTE_THREADS": 1})
     gate = app.extensions["unkg"].gate
     client = app.test_client()
@@ -93,6 +93,40 @@ def test_a_kept_answer_is_sent_while_another_thread_computes(webapp_store):
         assert not t.is_alive()
     finally:
         t.join(DEADLOCK)
+        app.extensions["unkg"].pool.close()
+
+
+def test_a_kept_answer_waits_its_turn_when_others_wait(webapp_store):
+    """While threads wait for the gate, a reader of a kept answer is queued behind them, first come first
+    served, rather than passing them (which would leave the whole wait to the pages being computed)."""
+    app = create_app({"STORE": webapp_store, "QUERY_WORKERS": 1, "COMPUTE_THREADS": 1})
+    gate = app.extensions["unkg"].gate
+    client = app.test_client()
+    assert client.get("/rights.json").status_code == 200  # now kept
+    busy, order = threading.Event(), []
+
+    def compute(name: str, seconds: float) -> None:
+        with gate.computing():
+            busy.set()
+            time.sleep(seconds)
+            order.append(name)
+
+    first = threading.Thread(target=compute, args=("first", 0.6), daemon=True)
+    first.start()
+    busy.wait(DEADLOCK)
+    second = threading.Thread(target=compute, args=("second", 0.3), daemon=True)
+    second.start()
+    deadline = time.monotonic() + DEADLOCK
+    while not gate._queue:  # the second waits for its turn
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    try:
+        assert client.get("/rights.json").status_code == 200
+        order.append("kept")
+        assert order == ["first", "second", "kept"]
+    finally:
+        first.join(DEADLOCK)
+        second.join(DEADLOCK)
         app.extensions["unkg"].pool.close()
 
 

@@ -355,7 +355,8 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
             key = request_key(pc)
             return key, pc.get(key)
 
-        key, hit = lookup()
+        with st.gate.in_turn():  # a kept answer is read at once, or in turn when others wait (webapp/gate.py)
+            key, hit = lookup()
         if hit is not None:
             return hit
         with pc.computing(page):  # by page, not by format: the formats a page offers are learnt from its first answer

@@ -10,10 +10,16 @@ streamed export. A server with few threads would spend them waiting.
 
 So the server keeps its threads (`unkg serve --threads`) and the app lets at most `size` of them compute at a
 time (`COMPUTE_THREADS`, `unkg serve --compute`): `gate_views` takes the gate around every view but those of
-`@cached_page`, which takes it only to compute an answer it does not have (a kept answer is read and sent
-without it, which costs little, so that a reader of a kept page does not queue behind pages being
-computed); `gated` takes it around each chunk a streamed answer computes, not while the chunk is sent. The
-gate is first come, first served: a place given up is handed to the thread that has waited longest.
+`@cached_page`, which takes it to compute an answer it does not have, and to read a kept answer only when
+other threads wait for the gate (`in_turn`); `gated` takes it around each chunk a streamed answer computes,
+not while the chunk is sent. The gate is first come, first served: a place given up is handed to the
+thread that has waited longest.
+
+Why a kept answer waits its turn when others wait: while no thread waits, reading it at once costs the page
+being computed little; but when the process has more work than it can do at once, readers of kept answers
+that pass the queue are answered quickly, ask again, pass again, and the whole wait falls on the pages being
+computed (with a fixed number of clients, the time they wait in all is set by how fast the process works,
+not by who goes first). In turn, every request waits about the same.
 Every place where a thread waits for something other than its own computation goes through `waiting()`,
 which gives the thread's place at the gate up for the wait and takes it again after.
 
@@ -62,6 +68,16 @@ class Gate:
                 self._queue.popleft().release()
             else:
                 self._free += 1
+
+    @contextlib.contextmanager
+    def in_turn(self) -> Iterator[None]:
+        """Around reading a kept answer: at once while no thread waits for the gate, else in turn behind
+        those that wait (held as `computing` holds it)."""
+        if self.size and self._queue:
+            with self.computing():
+                yield
+        else:
+            yield
 
     @contextlib.contextmanager
     def computing(self) -> Iterator[None]:
