@@ -12,8 +12,8 @@ actor, right or group the warm-up did not answer are built then):
 the eight facet pages of benchmarks/webapp.py, then for 24 actors and 12 rights and groups (the broadest
 and others drawn with a fixed seed) a later page, three one-filter pages, a two-filter page with a date,
 the JSON of page 2, a filtered CSV page and the Turtle twin; a few exports; 15 State pages and their JSON; the
-list pages of benchmarks/webapp.py that its warm-up does not answer, and /resolutions filtered by values of
-each of its facets.
+list pages of benchmarks/webapp.py that its warm-up does not answer, /resolutions filtered by values of
+each of its facets, and 60 agreed-language searches (JSON, HTML, CSV; their time taken left out of the sha256).
 Each page's CPU time (`time.process_time`: this process, with its query threads) is measured around the
 request. Printed: each facet page of benchmarks/webapp.py, then p50 / p95 / max per kind. `--save` writes
 every page's status and sha256; `--compare` reads such a file (made by another commit, e.g. in a `git
@@ -26,6 +26,7 @@ import gc
 import hashlib
 import json
 import random
+import re
 import sys
 import time
 import urllib.parse
@@ -85,7 +86,35 @@ def pages_of(client, rng: random.Random) -> dict[str, list[str]]:
     for k, v in res["facets"].items():
         for value, _ in rng.sample(v["values"], min(3, len(v["values"]))):
             kinds["list"] += [f"/resolutions?{k}={q(str(value))}", f"/resolutions.json?{k}={q(str(value))}&page=2&from=2020"]
+    kinds["search"] = searches(js, res["rows"], rng)
     return kinds
+
+
+def searches(js, works: list[dict], rng: random.Random, n: int = 60) -> list[str]:
+    """Agreed-language searches as benchmarks/webapp.py makes them (phrases, clauses and pasted paragraphs
+    cut from paragraphs of the store), as JSON, as HTML (every third) and as CSV (every tenth)."""
+    texts = []
+    for p in rng.sample(works, min(12, len(works))):
+        texts += [para["text"] for para in js(p["link"] + ".json").get("paragraphs", []) if para.get("text")]
+    out = []
+    for i, t in enumerate(rng.sample(texts, min(n, len(texts)))):
+        words = t.split()
+        k = rng.choice([6, 12, 40])
+        start = rng.randrange(max(1, len(words) - k))
+        suffix = ".csv" if i % 10 == 9 else "" if i % 3 == 2 else ".json"
+        out.append(f"/search{suffix}?q=" + q(" ".join(words[start:start + k])))
+    return out
+
+
+# how long a search took, in its JSON and HTML answers: the only part of an answer that is not the same twice
+_SECONDS = re.compile(rb'"seconds":[0-9.e-]+|\(\d+\.\d{3} s\)')
+
+
+def digest(path: str, body: bytes) -> str:
+    """sha256 of an answer, a search's time taken left out."""
+    if path.startswith("/search"):
+        body = _SECONDS.sub(b"", body)
+    return hashlib.sha256(body).hexdigest()
 
 
 def as_warmed(app, run):
@@ -128,7 +157,7 @@ def main() -> int:
             resp = client.get(path, headers={"Accept": "text/html"})
             body = resp.get_data()
             took.setdefault(kind, []).append(time.process_time() - t)
-            answers[path] = {"status": resp.status_code, "sha256": hashlib.sha256(body).hexdigest()}
+            answers[path] = {"status": resp.status_code, "sha256": digest(path, body)}
     for path, t in zip(kinds["facet (webapp.py)"], took["facet (webapp.py)"], strict=True):
         print(f"  {t * 1000:6.1f} ms CPU  {path}")
     print(f"{'kind':18s} {'pages':>5s} {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s}  (CPU)")
