@@ -117,8 +117,8 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
 def let_go_when_busy(gate: Gate, req: Any) -> None:
     """Before a worker handles a request (gunicorn's `pre_request`): while other threads of this process wait
     for its gate, close the connection after this answer. A kept-alive connection stays with the worker that
-    accepted it, and clients' connections are split between the workers by chance (16 of them 13 / 3 as
-    often as 8 / 8), so that one worker may queue most of the work while the other has little; a client let
+    accepted it, and clients' connections are split between the workers by chance, so that one worker may
+    queue most of the work while the other has little; a client let
     go connects again, and its connection goes to whichever worker accepts it first, the less busy one
     being the quicker to. A worker with nothing waiting keeps the connection open."""
     if gate.queued():
