@@ -260,3 +260,14 @@ def test_taking_stock_is_a_report():
                    "budget ;", "fr")
     english = tasks("Requests the Secretary-General to report thereon in the next budget proposal;", "en")
     assert french == english == [("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Invites the Secretary-General to continue analysing the data received from Member States;"),
+    ("en", "Requests the Secretary-General to collect and analyse data on attacks against staff;"),
+    ("fr", "Prie le Secrétaire général de recueillir et d’analyser les données relatives aux attaques contre le "
+           "personnel ;"),
+    ("es", "Solicita al Secretario General que siga analizando los datos recibidos de los Estados Miembros;"),
+])
+def test_analysing_is_a_study_as_an_analysis_is(language, text):
+    assert tasks(text, language) == [("secretary-general", "study")]
