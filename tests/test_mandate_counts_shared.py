@@ -43,3 +43,60 @@ def test_to_before_an_adjective_is_no_task():
     text = ("Requests the United Nations Environment Programme to intensify its support for activities relating to "
             "capacity-building and to early warning systems in developing countries;")
     assert len(mandates(text)) == 1
+
+
+SG = "secretary-general"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to strengthen support for the secretariat in order to provide services to "
+           "the Committee and to facilitate the use of the expertise of its members;"),
+    ("fr", "Prie le Secrétaire général de publier une note sur la question en vue de garantir la qualité des travaux "
+           "du Comité et d'encourager l'évaluation de ses instruments ;"),
+    ("fr", "Prie le Secrétaire général d'appuyer les activités visant à informer les jeunes et à les éloigner de la "
+           "violence ;"),
+    ("es", "Solicita al Secretario General que apoye las iniciativas encaminadas a promover el diálogo entre las "
+           "culturas y a fortalecer la cooperación regional;"),
+])
+def test_an_infinitive_after_a_purpose_goes_on_with_it(language, text):
+    assert len(mandates(text, language)) == 1
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to strengthen support for the secretariat in order to provide services to "
+           "the Committee and to report thereon to the General Assembly at its eighty-first session;"),
+    ("fr", "Prie le Secrétaire général de publier une note sur la question en vue de garantir la qualité des travaux "
+           "du Comité et de lui faire rapport à sa quatre-vingt-unième session ;"),
+])
+def test_a_report_after_a_purpose_is_a_task(language, text):
+    assert mandates(text, language)[-1] == (SG, "report", "81")
+    assert len(mandates(text, language)) == 2
+
+
+def test_a_comma_ends_the_purpose():
+    text = ("Requests the Secretary-General to strengthen support for the secretariat in order to provide services to "
+            "the Committee, and to convene a meeting of experts on the question;")
+    assert [m[1] for m in mandates(text)] == ["assistance", "meeting"]
+
+
+def test_an_aside_gerund_after_y_is_no_task():
+    text = ("Solicita al Secretario General que siga celebrando consultas con los Estados de la región y teniendo en "
+            "cuenta la evolución de la situación, y que recabe sus opiniones sobre la cuestión;")
+    assert [m[1] for m in mandates(text, "es")] == ["meeting", "other"]
+
+
+def test_two_verbs_of_a_relative_clause_are_one_task():
+    text = ("Solicita al Secretario General que vele por que la información que recopile y transmita la Oficina sea "
+            "precisa y objetiva;")
+    assert len(mandates(text, "es")) == 1
+
+
+def test_a_noun_in_an_aside_before_the_verb_is_no_listed_task():
+    text = "Solicita al Secretario General que, en su próximo informe, proporcione un análisis de la cuestión;"
+    assert len(mandates(text, "es")) == 1
+
+
+def test_disponga_opens_a_task():
+    text = ("Solicita al Secretario General que convoque una reunión de expertos sobre la cuestión y disponga que la "
+            "Oficina le preste apoyo técnico;")
+    assert [m[1] for m in mandates(text, "es")] == ["meeting", "assistance"]

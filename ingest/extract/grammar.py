@@ -288,6 +288,10 @@ EN: dict[str, Any] = {
     # what a meeting or a body a task creates is for ("to convene a conference to assess ... and to support ...", "to
     # establish a commission to prepare ... and to prepare ..."): the infinitives coordinated after it are its own
     "created_purposes": ["in order to", "so as to", "to"],
+    # a purpose the task serves, whose coordinated infinitives are its own, not tasks ("with a view to ensuring
+    # ... and encouraging", "en vue de garantir ... et d'encourager", "encaminadas a promover ... y a fortalecer"),
+    # unless a comma ends it or a report follows
+    "purpose_openers": ["in order to", "so as to"],
     # a join of tasks of more than one word ("... and to report, as well as to make recommendations")
     "phrase_joins": ["as well as"],
     # a task after "and" without its marker ("to accelerate the establishment of the centre and report on its
@@ -603,6 +607,8 @@ FR: dict[str, Any] = {
     "agenda_nouns": ["question", "point"],
     "phrase_ends": ["avant", "après", "pendant", "durant", "dans", "sous", "entre", "auprès", "lors", "depuis", "avec",
                     "selon", "jusqu", "parmi", "contre", "vers"],
+    "purpose_openers": ["en vue de", "en vue d", "visant à", "tendant à", "destiné à", "destinée à", "destinés à",
+                        "destinées à", "l'objectif étant de", "l'objectif étant d", "de façon à", "de manière à"],
     "created_purposes": ["afin de", "afin d", "afin qu", "afin que", "pour", "chargé de", "chargée de", "chargés de",
                          "chargées de", "chargé d", "chargée d", "chargés d", "chargées d"],
     # a list of tasks after one marker repeats it after each comma ("de présenter ..., de solliciter ... et de
@@ -814,6 +820,8 @@ ES: dict[str, Any] = {
     "agenda_nouns": ["tema", "subtema"],
     "phrase_ends": ["antes", "después", "durante", "dentro", "bajo", "entre", "ante", "según", "hasta", "desde",
                     "sobre", "contra", "hacia", "mediante"],
+    "purpose_openers": ["con miras a", "encaminado a", "encaminada a", "encaminados a", "encaminadas a",
+                        "destinado a", "destinada a", "destinados a", "destinadas a", "de manera que", "de modo que"],
     "created_purposes": ["para", "a fin de", "con el fin de", "con miras a", "con objeto de", "encargado de",
                          "encargada de", "encargados de", "encargadas de", "fines"],
     "mandate_conditions": ["siempre que el consejo", "a reserva de que", "en caso de que el consejo"],
@@ -902,7 +910,7 @@ ES: dict[str, Any] = {
                           "asignen", "invite", "inviten", "participe", "participen", "tome",
                           "tomen", "recabe", "recaben", "confíe", "aplique", "apliquen", "trabaje", "trabajen",
                           "procure", "procuren", "lleve", "lleven", "incorpore", "incorporen", "aumente", "aumenten",
-                          "inicie", "inicien", "distribuya", "distribuyan", "confeccione", "conceda", "concedan",
+                          "inicie", "inicien", "distribuya", "distribuyan", "disponga", "dispongan", "confeccione", "conceda", "concedan",
                           "actúe", "actúen", "formule", "formulen", "ejecute", "ejecuten", "estreche", "estrechen",
                           "consiga", "dé", "den", "rinda", "rindan", "responda", "respondan", "identifique",
                           "identifiquen",

@@ -520,18 +520,19 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mention
     opened = False  # the addressee phrase ("the Secretary-General, in consultation with X,") is no task
     purpose = False  # an infinitive of purpose followed a comma: "a meeting, to mark ..., and to galvanize ..."
     verb_at = lo  # the verb of the task being read
+    aim = False  # a purpose opened ("en vue de garantir ..."): an "et de" after it with no comma goes on with it
     for i in range(lo, hi - 1):
         low = toks[i].low
         if i == that_verb:
             opened, verb_at = True, i
         item = _item(toks, i, hi, spans, markers, non_inf, gram)
         bare = not item and (_bare_verb(toks, i, gram) or _listed_verb(toks, verb_at, i, gram)) and \
-            not _same_object(toks, i, hi, gram)
+            not _same_object(toks, i, hi, gram) and not _relative_pair(toks, i, gram)
         if opened and (item or bare or _continued_gerund(toks, cuts[-1], i, hi, gram)) and i - cuts[-1] > 2 and \
                 not (bare and (_no_object(toks, verb_at, i, hi, gram) or _created_purpose(toks, cuts[-1], i, hi, gram))):
             cuts.append(i)  # "Requests the Secretary-General: (a) To submit ...; (b) To convene ..."
             verb_at = i + 1
-            purpose = False
+            purpose = aim = False
             continue
         opened = opened or item  # "Decide: a) Seguir examinando ...; b) Solicitar ...": no marker before the list
         # never below zero: French and Spanish sub-paragraph labels close a parenthesis they never opened ("a)")
@@ -549,16 +550,29 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mention
             i - 1 if _listed_clause(toks, i, hi, gram) or _listed_marker(toks, verb_at, i, gram) else \
             _parenthesis_join(toks, cuts[-1], i, joins)
         if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
+                not (aim and toks[join - 1].low != "," and not _reports_at(toks, _past_pronouns(toks, verb, hi, gram), hi, gram)) and \
                 not _shared_object(toks, verb_at, join) and not _no_object(toks, verb_at, join, hi, gram) and \
                 not _same_deliverable(toks, cuts[-1], i, hi, gram) and not _created_purpose(toks, cuts[-1], join, hi, gram):
             cuts.append(join)
             verb_at = verb
+            aim = False
         elif not opened:
             verb_at = verb
         elif toks[i - 1].low == "," and toks[verb].low in purposes:
             purpose = True
+        elif _opens_purpose(toks, i, gram):
+            aim = True
         opened = True
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
+
+
+def _opens_purpose(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
+    """Whether the marker at token i ends a purpose opener of the grammar ("en vue de", "visant à", "con miras a")."""
+    for ph in (lows(p) for p in gram.get("purpose_openers", ())):
+        n = len(ph)
+        if i - n + 1 >= 0 and tuple(t.low for t in toks[i - n + 1:i + 1]) == ph:
+            return True
+    return False
 
 
 def _created_purpose(toks: list[Token], verb: int, join: int, hi: int, gram: dict[str, Any]) -> bool:
@@ -697,6 +711,8 @@ def _continued_gerund(toks: list[Token], lo: int, i: int, hi: int, gram: dict[st
     verbs = set(gram.get("continuing_verbs", ()))
     if not verbs or toks[i].low not in gram["mandate_joins"] or i + 1 >= hi or not _gerund(toks[i + 1].low, gram):
         return False
+    if toks[i + 1].low in gram.get("aside_openers", ()):
+        return False  # "y teniendo en cuenta la evolución de la situación": an aside, no task
     for k in range(lo + 1, i - 3):
         if _gerund(toks[k].low, gram) and (toks[k - 1].low in verbs or
                                            (toks[k - 1].low == "," and any(t.low in verbs for t in toks[max(lo, k - 8):k]))):
@@ -725,6 +741,15 @@ def _bare_verb(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
     return k < len(toks) and toks[k].low in verbs
 
 
+def _relative_pair(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
+    """Whether the join at token i pairs two verbs of a relative clause after a noun: "vele por que la información
+    *que reúna y transmita* el mecanismo sea precisa" (English "the information collected and communicated by the
+    mechanism"), no second task."""
+    arts = {lows(w)[0] for w in gram.get("articles", ())}
+    return i >= 4 and toks[i - 2].low in gram["clause_that"] and toks[i - 3].low.isalpha() and \
+        not toks[i - 3].upper and toks[i - 4].low in arts
+
+
 def _listed_marker(toks: list[Token], verb: int, i: int, gram: dict[str, Any]) -> bool:
     """A task in a list of infinitives after a comma, with the marker of the task before it: French "de présenter
     un rapport ..., *de solliciter* les vues des États Membres ... et de lui faire rapport" (English repeats "and
@@ -744,7 +769,10 @@ def _listed_verb(toks: list[Token], verb: int, i: int, gram: dict[str, Any]) -> 
     verbs = gram.get("coordinated_verbs")
     if not verbs or toks[i].low != "," or i + 1 >= len(toks) or toks[i + 1].low not in verbs:
         return False
-    return toks[verb].low.isalpha() or any(t.low in verbs for t in toks[verb:i])
+    # a verb, not a noun of the same form after its determiner ("que, en su próximo informe, proporcione")
+    opening = {",", *gram["mandate_joins"], *gram["clause_that"]}
+    return toks[verb].low.isalpha() or any(t.low in verbs and toks[k - 1].low in opening
+                                           for k, t in enumerate(toks[verb:i], verb))
 
 
 def _listed_clause(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
