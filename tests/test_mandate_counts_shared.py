@@ -100,3 +100,22 @@ def test_disponga_opens_a_task():
     text = ("Solicita al Secretario General que convoque una reunión de expertos sobre la cuestión y disponga que la "
             "Oficina le preste apoyo técnico;")
     assert [m[1] for m in mandates(text, "es")] == ["meeting", "assistance"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to render the necessary assistance and to provide such services as may be "
+           "required for the meetings of the States parties;"),
+    ("en", "Requests the Secretary-General to provide the assistance and services required for the meetings of the "
+           "States parties;"),
+    ("fr", "Prie le Secrétaire général de fournir l'assistance voulue et les services requis pour les réunions des États "
+           "parties ;"),
+    ("es", "Solicita al Secretario General que preste la asistencia y los servicios que se requieran para las "
+           "reuniones de los Estados partes;"),
+])
+def test_assistance_and_services_are_two_tasks(language, text):
+    assert mandates(text, language) == [(SG, "assistance", None), (SG, "assistance", None)]
+
+
+def test_assistance_to_services_is_one_task():
+    text = "Requests the Secretary-General to provide assistance to the health services of the region;"
+    assert len(mandates(text)) == 1

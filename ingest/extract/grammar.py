@@ -291,9 +291,11 @@ EN: dict[str, Any] = {
     # a purpose the task serves, whose coordinated infinitives are its own, not tasks ("with a view to ensuring
     # ... and encouraging", "en vue de garantir ... et d'encourager", "encaminadas a promover ... y a fortalecer"),
     # unless a comma ends it or a report follows
-    "purpose_openers": ["in order to", "so as to"],
+    "purpose_openers": ["in order to", "so as to", "efforts to", "effort to", "resources to"],
     # a join of tasks of more than one word ("... and to report, as well as to make recommendations")
     "phrase_joins": ["as well as"],
+    # two tasks a light verb may give at once ("to provide the assistance and services required")
+    "assistance_and_services": ["assistance", "services"],
     # a task after "and" without its marker ("to accelerate the establishment of the centre and report on its
     # status"): the verb and the words it takes after it ("report" is also a noun)
     "bare_verbs": {"report": ["on", "to", "thereon", "back", "regularly", "periodically", "annually"]},
@@ -604,11 +606,12 @@ FR: dict[str, Any] = {
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     "phrase_joins": ["ainsi que", "ainsi qu"],
+    "assistance_and_services": ["assistance", "services"],
     "agenda_nouns": ["question", "point"],
     "phrase_ends": ["avant", "après", "pendant", "durant", "dans", "sous", "entre", "auprès", "lors", "depuis", "avec",
                     "selon", "jusqu", "parmi", "contre", "vers"],
-    "purpose_openers": ["en vue de", "en vue d", "visant à", "tendant à", "destiné à", "destinée à", "destinés à",
-                        "destinées à", "l'objectif étant de", "l'objectif étant d", "de façon à", "de manière à"],
+    "purpose_openers": ["moyens de", "moyens d", "s'efforcer de", "s'efforcer d", "en vue de", "en vue d", "visant à",
+                        "tendant à", "destiné à", "destinée à", "destinés à", "destinées à", "l'objectif étant de", "l'objectif étant d", "de façon à", "de manière à"],
     "created_purposes": ["afin de", "afin d", "afin qu", "afin que", "pour", "chargé de", "chargée de", "chargés de",
                          "chargées de", "chargé d", "chargée d", "chargés d", "chargées d"],
     # a list of tasks after one marker repeats it after each comma ("de présenter ..., de solliciter ... et de
@@ -817,6 +820,7 @@ ES: dict[str, Any] = {
     # words of a purpose: the infinitives coordinated after them are its own ("para examinar ... y debatir ...")
     "purpose_words": ["para", "fin", "miras", "objeto", "vistas"],
     "phrase_joins": ["así como"],
+    "assistance_and_services": ["asistencia", "servicios"],
     "agenda_nouns": ["tema", "subtema"],
     "phrase_ends": ["antes", "después", "durante", "dentro", "bajo", "entre", "ante", "según", "hasta", "desde",
                     "sobre", "contra", "hacia", "mediante"],

@@ -354,7 +354,8 @@ class _Provision:
                                                   or _modalities(self.toks, a, b, self.gram))):
                 continue
             obj, recipients = self._object(begin, b, at, task)
-            parts = _deliverables(self.toks, at, b, self.gram) if task in DELIVERABLES and at is not None else []
+            parts = _deliverables(self.toks, at, b, self.gram) if task in DELIVERABLES and at is not None else \
+                _paired_services(self.toks, at, b, self.gram) if task == "assistance" and at is not None else []
             for n, (x, y) in enumerate(zip([a, *parts], [*parts, b], strict=True)):
                 p_start = s_start if n == 0 else self.toks[x].start
                 p_end = s_end if n == len(parts) else self.toks[y - 1 - (self.toks[y - 1].low == ",")].end
@@ -865,6 +866,22 @@ def _deliverables(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> 
         if toks[k + 1].low in arts or (head.endswith("s") and toks[k - 1].low == ","):
             out.append(k if toks[k].low in joins else k + 1)
     return out
+
+
+def _paired_services(toks: list[Token], at: int, hi: int, gram: dict[str, Any]) -> list[int]:
+    """Where the services coordinated with the assistance a task gives start: "de fournir l'assistance nécessaire
+    *et les services* requis", "que preste la asistencia *y los servicios*" are two tasks, as "to render the
+    necessary assistance and to provide such services" is."""
+    pair = gram.get("assistance_and_services")
+    if not pair:
+        return []
+    k = next((k for k in range(at, min(hi, at + 4)) if toks[k].low == pair[0]), None)
+    for j in range(k + 1, min(hi - 1, k + 4)) if k is not None else ():
+        if toks[j].low in gram["mandate_joins"]:
+            return [j] if any(toks[x].low == pair[1] for x in range(j + 1, min(hi, j + 4))) else []
+        if not toks[j].low.isalpha():
+            return []
+    return []
 
 
 def _quoted(toks: list[Token], at: int) -> bool:
