@@ -119,3 +119,10 @@ def test_assistance_and_services_are_two_tasks(language, text):
 def test_assistance_to_services_is_one_task():
     text = "Requests the Secretary-General to provide assistance to the health services of the region;"
     assert len(mandates(text)) == 1
+
+
+def test_a_continued_report_after_a_purpose_is_a_task():
+    text = ("Prie le Secrétaire général de continuer à s'efforcer de réaliser des gains d'efficience dans le service "
+            "des réunions et de continuer de faire rapport sur la question au Comité des conférences ;")
+    assert [m[1] for m in mandates(text, "fr")][-1] == "report"
+    assert len(mandates(text, "fr")) == 2

@@ -551,7 +551,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mention
             i - 1 if _listed_clause(toks, i, hi, gram) or _listed_marker(toks, verb_at, i, gram) else \
             _parenthesis_join(toks, cuts[-1], i, joins)
         if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
-                not (aim and toks[join - 1].low != "," and not _reports_at(toks, _past_pronouns(toks, verb, hi, gram), hi, gram)) and \
+                not (aim and toks[join - 1].low != "," and not _reported_next(toks, verb, hi, gram)) and \
                 not _shared_object(toks, verb_at, join) and not _no_object(toks, verb_at, join, hi, gram) and \
                 not _same_deliverable(toks, cuts[-1], i, hi, gram) and not _created_purpose(toks, cuts[-1], join, hi, gram):
             cuts.append(join)
@@ -565,6 +565,13 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mention
             aim = True
         opened = True
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
+
+
+def _reported_next(toks: list[Token], verb: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the task whose verb stands at token `verb` is a report or an update, its cue within four words
+    ("et de lui faire rapport", "and to continue to report thereon", "et de continuer de faire rapport")."""
+    at = _past_pronouns(toks, verb, hi, gram)
+    return _task(toks, at, min(hi, at + 4), cues(gram.get("lang", "en")), frozenset(), gram)[0] in DELIVERABLES
 
 
 def _opens_purpose(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
