@@ -126,3 +126,22 @@ def test_a_continued_report_after_a_purpose_is_a_task():
             "des réunions et de continuer de faire rapport sur la question au Comité des conférences ;")
     assert [m[1] for m in mandates(text, "fr")][-1] == "report"
     assert len(mandates(text, "fr")) == 2
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Further decides that the first plenary meeting of the conference will commence at 10 a.m. on Tuesday, 4 "
+           "May, and that the plenary meetings will be held as follows: Tuesday, 4 May: from 10 a.m. to 1 p.m.;"),
+    ("fr", "Décide en outre que la première séance plénière de la conférence débutera le mardi 4 mai à 10 heures, et "
+           "que les séances plénières se tiendront comme suit : mardi 4 mai, de 10 heures à 13 heures ;"),
+    ("es", "Decide además que la primera sesión plenaria de la conferencia comenzará el martes 4 de mayo a las 10.00 "
+           "horas, y que las sesiones plenarias se celebrarán como se indica a continuación: martes 4 de mayo, de las "
+           "10.00 a las 13.00 horas;"),
+])
+def test_when_meetings_start_and_how_they_are_laid_out_is_no_task(language, text):
+    assert mandates(text, language) == []
+
+
+def test_a_short_gerund_after_a_continued_one_is_a_task():
+    text = ("Solicita al Programa de las Naciones Unidas para el Medio Ambiente que siga prestando servicios al Comité "
+            "y dando a conocer sus conclusiones a los Estados Miembros;")
+    assert [m[1] for m in mandates(text, "es")] == ["assistance", "dissemination"]

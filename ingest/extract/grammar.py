@@ -606,6 +606,10 @@ FR: dict[str, Any] = {
     "mandate_conditions": ["sous réserve que", "sous réserve d'une décision", "si le conseil de sécurité décide"],
     "mandate_markers": ["de", "d", "à"],
     "phrase_joins": ["ainsi que", "ainsi qu"],
+    # when what is decided starts or how its meetings are laid out ("que la première séance débutera le lundi",
+    # "se tiendront comme suit"): modalities, no task
+    "schedule_verbs": ["débutera", "commencera"],
+    "describing_predicates": ["comme suit"],
     "assistance_and_services": ["assistance", "services"],
     "agenda_nouns": ["question", "point"],
     "phrase_ends": ["avant", "après", "pendant", "durant", "dans", "sous", "entre", "auprès", "lors", "depuis", "avec",
@@ -821,6 +825,11 @@ ES: dict[str, Any] = {
     "purpose_words": ["para", "fin", "miras", "objeto", "vistas"],
     "phrase_joins": ["así como"],
     "assistance_and_services": ["asistencia", "servicios"],
+    # "que la primera sesión comenzará el lunes", "se celebrarán como se indica a continuación"
+    "schedule_verbs": ["comenzará"],
+    "describing_predicates": ["como se indica a continuación"],
+    # gerunds too short for the suffix test ("siga prestando servicios y dando a conocer sus conclusiones")
+    "short_gerunds": ["dando"],
     "agenda_nouns": ["tema", "subtema"],
     "phrase_ends": ["antes", "después", "durante", "dentro", "bajo", "entre", "ante", "según", "hasta", "desde",
                     "sobre", "contra", "hacia", "mediante"],

@@ -729,7 +729,7 @@ def _continued_gerund(toks: list[Token], lo: int, i: int, hi: int, gram: dict[st
 
 
 def _gerund(word: str, gram: dict[str, Any]) -> bool:
-    return len(word) > 6 and word.endswith(tuple(gram["gerund_suffixes"]))
+    return (len(word) > 6 and word.endswith(tuple(gram["gerund_suffixes"]))) or word in gram.get("short_gerunds", ())
 
 
 def _bare_verb(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
@@ -992,7 +992,7 @@ def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool
     that = {lows(w)[0] for w in gram["clause_that"]}
     nouns = set(gram.get("modality_nouns", ()))
     k = next((i for i in range(a, min(b, a + 6)) if toks[i].low in that), None)
-    if k is None or not nouns:
+    if k is None:
         return False
     # the clause's subject, up to its verb: "that the scope, structure, content and modalities of this mechanism
     # shall be based on ..."
