@@ -418,3 +418,87 @@ def test_doing_likewise_is_the_task_asked_before(text, language):
 def test_early_after_to_is_no_second_task():
     assert tasks("Invites the United Nations Children's Fund to intensify its cooperation in activities relating to "
                  "capacity-building and to early warning systems;", "en") == [("united-nations-children-s-fund", "assistance")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Requests the Secretary-General to continue to work with Member States on the policy, including prevention, "
+     "reporting, enforcement and remedial actions;", "en"),
+    ("Solicita al Secretario General que continúe trabajando con los Estados Miembros en esa política, en particular "
+     "a efectos de prevención, presentación de informes, cumplimiento y adopción de medidas correctivas;", "es"),
+    ("Requests the Secretary-General to strengthen internal controls in planning, budgeting, monitoring and "
+     "evaluation, and reporting;", "en"),
+    ("Prie le Secrétaire général de renforcer les contrôles internes concernant la planification, le contrôle et "
+     "l'évaluation, et l'établissement de rapports ;", "fr"),
+])
+def test_a_report_word_in_a_list_of_activities_asks_no_report(text, language):
+    assert tasks(text, language) == [("secretary-general", "other")]
+
+
+def test_a_gerund_with_its_reflexive_pronoun_keeps_its_cue():
+    assert same("Invites the Committee on the Peaceful Uses of Outer Space to continue meeting for three weeks a year;",
+                "Invita a la Comisión sobre la Utilización del Espacio Ultraterrestre con Fines Pacíficos a que siga "
+                "reuniéndose durante tres semanas por año;")[0][1] == "meeting"
+
+
+def test_the_meetings_services_are_asked_for_are_no_meeting():
+    assert same("Requests the Secretariat to accord priority to requests from the Committee for conference-servicing "
+                "facilities for meetings of that Committee that must be held while the Assembly is meeting;",
+                "Solicita a la Secretaría que dé prioridad a las solicitudes de servicios de conferencias que formule "
+                "el Comité para las reuniones que deba celebrar cuando la Asamblea esté reunida;") == \
+        [("secretariat", "other")]
+    # a meeting decided is still one
+    assert tasks("Decide que se celebre una reunión de alto nivel en 2025;", "es")[0][1] == "meeting"
+    assert tasks("Decide que se celebrarán diez paneles al más alto nivel posible;", "es")[0][1] == "meeting"
+
+
+def test_an_event_named_with_a_relative_clause_is_described_not_asked():
+    assert same("Invites the United Nations Educational, Scientific and Cultural Organization to act as a platform "
+                "for exchange, including through a World Forum on Cultural Policies, to be held every four years;",
+                "Invita a la Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura a que siga "
+                "actuando como plataforma de intercambio, mediante un Foro Mundial sobre Políticas Culturales que se "
+                "celebre cada cuatro años;")[0][1] == "other"
+
+
+def test_contributing_through_its_work_reads_the_task_after_it():
+    assert same("Invites the Commission on Crime Prevention and Criminal Justice to contribute through its work "
+                "towards strengthening the capacity of national institutions through technical assistance;",
+                "Invita a la Comisión de Prevención del Delito y Justicia Penal a que contribuya a través de su labor a "
+                "fortalecer la capacidad de las instituciones nacionales por medio de la prestación de asistencia técnica;")[0][1] == "assistance"
+
+
+def test_transmitting_information_to_a_body_reports():
+    assert same("Requests the Secretary-General to transmit that information to the General Assembly at its "
+                "eightieth session;",
+                "Solicita al Secretario General que le transmita esa información en su octogésimo período de "
+                "sesiones;")[0][1] == "report"
+    # information spread to the public is disseminated
+    assert same("Requests the Secretariat to disseminate information on the activities of the main organs;",
+                "Solicita a la Secretaría que difunda información sobre las actividades de los órganos principales;") \
+        == [("secretariat", "dissemination")]
+
+
+def test_an_inclusive_dialogue_with_partners_is_no_meeting():
+    assert same("Invites the United Nations Conference on Trade and Development, in cooperation and inclusive dialogue "
+                "with international financial institutions, to continue its statistical work on debt issues;",
+                "Invita a la Conferencia de las Naciones Unidas sobre Comercio y Desarrollo a que, en cooperación y "
+                "diálogo inclusivo con las instituciones financieras internacionales, continúe su labor estadística "
+                "sobre cuestiones relacionadas con la deuda;")[0][1] == "other"
+
+
+def test_continuing_a_debate_held_before_is_no_meeting():
+    assert same("Invites the Human Rights Council to follow up on the discussion at the fourth panel discussion;",
+                "Invita al Consejo de Derechos Humanos a que prosiga el debate celebrado en la cuarta mesa redonda;") \
+        == [("human-rights-council", "other")]
+
+
+def test_a_task_printed_as_its_gerund_in_english():
+    assert tasks("Requests the President of the General Assembly to take into consideration the programme of "
+                 "activities, with a view to proclaiming the decade starting in 2025 a second decade;", "en")[0][1] == \
+        "establish"
+
+
+def test_a_thing_currently_held_somewhere_is_no_meeting():
+    assert tasks("Requests the Secretary-General to digitize and preserve the print heritage of the Organization "
+                 "currently held in the basements of the Library, including voluntary contributions and support from other "
+                 "stakeholders;",
+                 "en")[0][1] == "assistance"

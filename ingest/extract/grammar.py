@@ -276,6 +276,8 @@ EN: dict[str, Any] = {
     "mandate_joins": ["and"],
     # a task asked by pointing to the one asked just before: it is that task
     "likewise": ["to do likewise", "to do the same"],
+    # a verb that passes on information to a body reports it ("to transmit that information to the Assembly")
+    "transmitting": ["transmit"],
     # a condition on someone else's act: its task words give the resolution's body no task
     "mandate_conditions": ["subject to a decision", "subject to the decision", "should the security council decide"],
     "mandate_markers": ["to"],
@@ -339,7 +341,7 @@ EN: dict[str, Any] = {
     # what a decision fixes of a task already decided, which is no task of its own ("that the theme of ...")
     # a meeting verb after these describes an event already named or one under way ("the Games, to be held in
     # 2026", "meetings of that Committee that must be held while the Main Committees are meeting"), asks for none
-    "describing_passives": [", to be", "that must be", "that will be", "which will be", "that are to be",
+    "describing_passives": [", to be", "that must be", "that will be", "which will be", "that are to be", "currently",
                             "which are to be", "are", "is", "were"],
     # the verbs that end the subject of a decision's clause ("that the modalities of ... *shall* be")
     "subject_ends": ["shall", "will", "should", "would", "may", "must", "be", "is", "are"],
@@ -579,6 +581,7 @@ FR: dict[str, Any] = {
     "session_publication": r"\b(?:documents\s+officiels|comptes\s+rendus(?:\s+(?:des|de\s+ses)\s+(?:débats|séances))?)\s*$",
     "mandate_joins": ["et"],
     "likewise": ["faire de même", "fasse de même", "fassent de même", "en faire autant"],
+    "transmitting": ["transmettre"],
     # "d'établir des rapports, ..., à savoir un rapport sur ... et un rapport sur ...": one mandate each
     "deliverable_nouns": ["rapport", "rapports"],
     "deliverable_articles": ["un", "une"],
@@ -760,7 +763,7 @@ ES: dict[str, Any] = {
     "partner_phrases": ["en consulta con", "a través de consultas con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de", "junto con",
-                        "con la asistencia de", "con la participación de", "diálogo con"]
+                        "con la asistencia de", "con la participación de", "diálogo con", "diálogo inclusivo con"]
     # the same ways of working when close ("en estrecha consulta con", "en plena coordinación con") or two at once
     # ("en consulta y cooperación con", "en estrecha cooperación y coordinación con")
     + [f"en {w} con" for w in _ES_CLOSE]
@@ -817,6 +820,7 @@ ES: dict[str, Any] = {
     "session_publication": r"\b(?:documentos\s+oficiales|actas(?:\s+de\s+las\s+(?:deliberaciones|sesiones)(?:\s+celebradas)?)?)\s*$",
     "mandate_joins": ["y", "e"],
     "likewise": ["haga lo propio", "hagan lo propio", "haga otro tanto", "hagan otro tanto", "hacer lo propio"],
+    "transmitting": ["transmita", "transmitan", "transmitir"],
     # coordinated deliverables of a report, each due on its own ("un informe provisional ... y un informe final
     # ..."); the list after "a saber," is of the reports just asked for
     "deliverable_nouns": ["informe", "informes", "actualización", "actualizaciones"],
@@ -891,6 +895,10 @@ ES: dict[str, Any] = {
                        "soliciten", "exhorte", "exhorten", "invitar", "instar", "alentar", "pedir", "solicitar",
                        "exhortar"],
     "facility_nouns": ["servicios", "centros", "salas", "instalaciones"],
+    # a meeting cue after these describes the meetings of another ("las reuniones que deba celebrar", English "that
+    # must be held"), and after "que" that follows an event's name, that event ("un Foro ... que se celebre")
+    "describing_passives": ["que deba", "que deban"],
+    "describing_relatives": ["que"],
     # "celebrar" holds a meeting or observes a day: with one of these (as a name) near it, it observes
     "observing_cues": ["celebre", "celebren", "celebrar"],
     "observances": ["día", "año", "decenio", "semana", "jornada"],

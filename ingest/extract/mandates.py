@@ -1133,6 +1133,8 @@ def _task(toks: list[Token], lo: int, hi: int, c: Cues, names: set[int] = frozen
         oral = next((f for f in found[1:] if f[0] == "oral_update" and f[1] - i <= 30), None)
         if oral:
             return oral
+    if gram and toks[i].low in gram.get("transmitting", ()) and (told := _information(toks, i, min(hi, i + 4), gram)):
+        return told  # "que le transmita esa información", "to transmit that information to the Assembly": as "provide"
     if (toks[i].low in LIGHT and widths[i] == 1) or _keeping(toks, i, gram):  # not "provide information"
         # how far a noun is from its verb does not count the asides between them ("to provide, in consultation
         # with the World Health Organization ..., within existing resources, a progress report")
@@ -1184,6 +1186,27 @@ def _parenthesized(toks: list[Token], lo: int, hi: int) -> set[int]:
             out.update(range(opened, k + 1))
             opened = None
     return out
+
+
+_LIST_JOINS = ("and", "et", "y", "e")
+_OF = ("of", "de", "des", "du")
+_HEAD_ARTICLES = ("the", "l", "'", "’", "la", "le", "les", "el", "los", "las")
+
+
+def _list_item(toks: list[Token], lo: int, i: int, n: int, hi: int) -> bool:
+    """Whether a report word is one noun of a list of activities, not a report asked for: "including prevention,
+    reporting, enforcement and remedial actions", "prevención, presentación de informes, cumplimiento ...", and the
+    last of one, "monitoring and evaluation, and reporting;", "le contrôle et l'évaluation, et l'établissement de
+    rapports ;" (the noun may head the report word: "presentación de", "l'établissement de")."""
+    a = i - 2 if i - 2 > lo and toks[i - 1].low in _OF and toks[i - 2].low.isalpha() else i
+    while a - 1 > lo and toks[a - 1].low in _HEAD_ARTICLES:
+        a -= 1
+    after = toks[i + n].low if i + n < hi else ";"
+    before = toks[a - 1].low if a > lo else ""
+    if before == ",":
+        return after in (",", *_LIST_JOINS)
+    return before in _LIST_JOINS and a - 2 > lo and toks[a - 2].low == "," and after in (";", ".") and \
+        any(t.low in _LIST_JOINS for t in toks[max(lo, a - 12):a - 2])
 
 
 def _placed(toks: list[Token], k: int, gram: dict[str, Any] | None) -> bool:
@@ -1305,10 +1328,10 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
     before = "l" if i > lo + 1 and toks[i - 1].low in _APOSTROPHES else toks[i - 1].low if i > lo else ""
     if name in ("report", "study") and before in _CITED[0] | {"l"} and i + n < hi and toks[i + n].low in _CITED_PLACED:
         return True  # "the study annexed to the report of the Secretary-General", "l'étude figurant en annexe"
-    if name == "report" and before == "," and i + n < hi and toks[i + n].low in (",", "and", "et", "y"):
-        # "including prevention, reporting, enforcement and remedial actions", "prevención, presentación de informes,
-        # cumplimiento ...": one noun of a list
+    if name == "report" and _list_item(toks, lo, i, n, hi):
         return True
+    if toks[i + n - 1].low == "a" and i + n < hi and toks[i + n].low == "través":
+        return True  # "que contribuya a través de su labor a fortalecer ...": the means, then the task
     if toks[i].low == "forward" and i > lo and toks[i - 1].low in _LOOKING:
         return True  # "looks forward to the", no transmission
     if name == "agenda_item" and (any(t.low in _UNDER for t in toks[max(lo, i - 3):i]) or
@@ -1431,11 +1454,14 @@ def _gerund_stem(toks: list[Token], i: int, c: Cues, gram: dict[str, Any] | None
     word = toks[i].low
     if not gram or i == 0 or toks[i - 1].low not in gram.get("continuing_verbs", ()):
         return None
+    reflexive = word.endswith(("ándose", "iéndose"))
+    if reflexive:  # "siga reuniéndose": the gerund with its pronoun, as "reunirse"
+        word = word[:-2].translate(_PLAIN).replace("ó", "o")
     for ending, infinitives in gram.get("gerund_infinitives", {}).items():
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[:-len(ending)]
-            return next((stem + e for e in infinitives if (stem + e,) in (ph for ph, _ in c.tasks.get(stem + e, ()))),
-                        None)
+            forms = [stem + e + ("se" if reflexive else "") for e in infinitives]
+            return next((f for f in forms if (f,) in (ph for ph, _ in c.tasks.get(f, ()))), None)
     return None
 
 
@@ -1523,7 +1549,13 @@ def _described(toks: list[Token], lo: int, i: int, gram: dict[str, Any]) -> bool
     """Whether a meeting verb describes an event named before it rather than asks for one: "a World Forum on
     Cultural Policies, *to be held* every four years", "meetings of that Committee that must be held while ..."."""
     before = tuple(lows(p) for p in gram.get("describing_passives", ()))
-    return any(i - len(p) >= lo and tuple(t.low for t in toks[i - len(p):i]) == p for p in before)
+    while i > lo and toks[i - 1].low in gram.get("marker_pronouns", ()):  # "que se celebre", "que deba celebrarse"
+        i -= 1
+    if any(i - len(p) >= lo and tuple(t.low for t in toks[i - len(p):i]) == p for p in before):
+        return True
+    # "un Foro Mundial sobre Políticas Culturales que se celebre cada cuatro años": a relative after the event's name
+    return i - 2 > lo and toks[i - 1].low in gram.get("describing_relatives", ()) and toks[i - 2].upper and \
+        toks[i - 2].low.isalpha()
 
 
 def _gathering(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
@@ -1606,7 +1638,13 @@ def _facility(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
                                                              or toks[k].low == "-")))
     # "services de conférence", "conference-servicing facilities for meetings": the meetings are served
     before = i >= 2 and toks[i - 1].low in ("de", "d", *_FOR) and toks[i - 2].low in nouns
-    return after or before
+    # "requests for conference-servicing facilities ... for the meetings", "solicitudes de servicios de conferencias
+    # que formule el Comité ... para las reuniones": the meetings the services are for, further on
+    window = range(max(1, i - 18), i - 2)
+    served = i >= 3 and toks[i - 2].low in _FOR and toks[i - 1].low in _HEAD_ARTICLES and \
+        not any(toks[k].low == ";" for k in range(max(0, i - 18), i)) and \
+        any(toks[k].low in nouns and any(t.low.startswith("conferen") for t in toks[k - 1:k + 3]) for k in window)
+    return after or before or served
 
 
 def _observance(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
