@@ -165,6 +165,23 @@ class Server:
     def memory(self) -> Memory:
         return measure_memory(self.pid)
 
+    def worker_cpu(self) -> dict[int, float]:
+        """CPU seconds (user + system) of each web worker process so far, by process id: how the work was
+        split between the workers."""
+        out = {}
+        try:
+            children = psutil.Process(self.pid).children()
+        except psutil.Error:
+            return out
+        for p in children:
+            try:
+                if _role(p, self.pid) == "web worker":
+                    t = p.cpu_times()
+                    out[p.pid] = t.user + t.system
+            except psutil.Error:
+                continue
+        return out
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.proc.terminate()

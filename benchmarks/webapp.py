@@ -14,8 +14,8 @@ agreed-language search: first every page once ("first answers": computed then, u
 then every page --rounds more times ("answers", what readers get once a page has been asked for), each in
 one shuffled list taken by --clients threads. `unkg serve` renders every resolution page and its JSON twin
 before it opens its port (webapp/prerender.py): the resolution pages' first answers are those files, and the
-script prints how long the pre-rendering took and its size on disk. Printed per kind: p50 / p95 / max of both. The store is only
-read.
+script prints how long the pre-rendering took and its size on disk. Printed per kind: p50 / p95 / max of both, and the
+CPU each web worker spent in each phase (how evenly the clients' work was split). The store is only read.
 """
 from __future__ import annotations
 
@@ -149,6 +149,11 @@ def sparql_overhead(port: int, store: str, runs: int = 5) -> list[tuple[str, flo
     return out
 
 
+def split(before: dict[int, float], after: dict[int, float]) -> str:
+    """The CPU seconds each web worker spent between two readings of `Server.worker_cpu`."""
+    return " / ".join(f"{after[p] - before.get(p, 0.0):.2f} s" for p in sorted(after)) or "unknown"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", required=True)
@@ -182,10 +187,13 @@ def main() -> int:
         watch = PeakMemory(srv.pid)
         once = [p for ps in kinds.values() for p in ps]
         rng.shuffle(once)
+        cpu0 = srv.worker_cpu()
         first, errors, first_wall = load(srv.port, once, args.clients, accept=HTML)
+        cpu1 = srv.worker_cpu()
         todo = [p for ps in kinds.values() for p in ps for _ in range(args.rounds)]
         rng.shuffle(todo)
         times, more_errors, wall = load(srv.port, todo, args.clients, accept=HTML)
+        cpu2 = srv.worker_cpu()
         errors += more_errors
         peak = watch.stop()
         overhead = sparql_overhead(srv.port, args.store)
@@ -195,6 +203,7 @@ def main() -> int:
     print(f"\nfirst answers: each of {len(once)} pages once ({first_wall:.1f} s, {len(once) / first_wall:.0f} req/s), then "
           f"answers: each {args.rounds} more times, shuffled ({len(todo)} requests, {wall:.1f} s, {len(todo) / wall:.0f} req/s); "
           f"{args.clients} clients; errors: {errors[:5] or 'none'}")
+    print("web workers' CPU (how the work was split): first answers " + split(cpu0, cpu1) + "; answers " + split(cpu1, cpu2))
     print(f"{'kind':16s} {'pages':>5s}   answers: {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s}   first answers: {'p50':>6s} {'p95':>6s} {'max':>6s}")
     worst = worst_first = 0.0
     for kind, paths in kinds.items():
