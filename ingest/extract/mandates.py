@@ -1598,6 +1598,8 @@ def _brought_to_attention(toks: list[Token], i: int, hi: int, gram: dict[str, An
     present resolution to the attention of", "de porter toutes les résolutions à l'attention des", "que señale la
     presente resolución a la atención de", "que ponga las denuncias en conocimiento de" (up to the clause's end)."""
     places = [lows(place) for verbs, place in gram.get("bringing_to_attention", ()) if toks[i].low in verbs]
+    if not places:  # most words bring nothing to anyone's attention: no need to read on
+        return False
     for k in range(i + 1, min(hi, i + 40)):
         if toks[k].low in (";", ":"):
             return False
