@@ -162,6 +162,7 @@ class Built:
     ntriples: str
     warnings: list[str]
     parsed: bool = False  # Oxigraph read the N-Triples without refusing a term (`refused_term` would find none)
+    utf8: bytes | None = None  # the N-Triples encoded, once for the parser's check and the N-Quads lines
 
 
 def build_graph(path: Path, meta: object | None = None) -> tuple[str, rdflib.Graph, list[str]]:
@@ -198,13 +199,19 @@ def build_checked(path: Path, meta: object | None = None) -> Built:
     report = validate(triples, nt, count_warnings=False)  # the ingest stores a graph with warnings
     if not report.conforms:
         raise ValidationError(str(path), report.summary, report.text)
-    return Built(iri, triples, nt, list(res.warnings), parsed=parses(nt))
-
-
-def parses(ntriples: str) -> bool:
-    """Whether Oxigraph's parser takes the N-Triples without refusing a term (the store's bulk load will)."""
     try:
-        deque(ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES), maxlen=0)
+        utf8 = nt.encode("utf-8")
+    except UnicodeError:  # a lone surrogate: the parser's check says no, and the N-Quads fail as before
+        return Built(iri, triples, nt, list(res.warnings), parsed=False)
+    return Built(iri, triples, nt, list(res.warnings), parsed=parses(utf8), utf8=utf8)
+
+
+def parses(ntriples: str | bytes) -> bool:
+    """Whether Oxigraph's parser takes the N-Triples (text or UTF-8) without refusing a term (the store's bulk
+    load will)."""
+    try:
+        data = ntriples if isinstance(ntriples, bytes) else ntriples.encode("utf-8")
+        deque(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), maxlen=0)
     except (SyntaxError, ValueError, OSError):  # `refused_term` says what and where
         return False
     return True
@@ -280,7 +287,8 @@ def process_file(path: str | Path) -> FileResult:
     try:
         built = build_checked(Path(path), _META)
         out.graph_iri, out.warnings, out.ntriples = built.iri, built.warnings, built.ntriples
-        out.nquads, out.checked = graph_nquads(built.iri, built.ntriples), built.parsed
+        out.nquads = graph_nquads(built.iri, built.ntriples if built.utf8 is None else built.utf8)
+        out.checked = built.parsed
         view = TripleView(built.triples)
         symbol = view.value(rdflib.URIRef(built.iri), rdflib.URIRef(ONTOLOGY_NS + "symbol"))
         out.symbol = None if symbol is None else str(symbol)

@@ -496,3 +496,12 @@ def test_graph_nquads_puts_each_statement_in_the_graph():
     assert sorted(lines) == sorted(nquads([(G1, nt)])[0].splitlines())  # the line by line way, for any text
     odd = "<urn:a> <urn:b> <urn:c>.\n\n<urn:a> <urn:b> <urn:d> ."  # no space before a dot, no last line break
     assert graph_nquads(G1, odd).decode() == f"<urn:a> <urn:b> <urn:c> <{G1}> .\n<urn:a> <urn:b> <urn:d> <{G1}> .\n"
+
+
+def test_graph_nquads_of_utf8_is_that_of_the_text():
+    # what the ingest's workers send: the N-Triples encoded once, the graph's name put in as bytes
+    text = '<urn:a> <urn:b> "Réaffirme « la résolution » ’x’ \\u00e9" .\n<urn:a> <urn:b> "n\\n" .\n'
+    for nt in (text, small_graph().serialize(format="nt"), "<urn:a> <urn:b> <urn:c>.\n\n<urn:a> <urn:b> <urn:d> .",
+               text + "<urn:a> <urn:b> <urn:c>", ""):
+        assert graph_nquads(G1, nt.encode("utf-8")) == graph_nquads(G1, nt) == \
+            nquads([(G1, nt)])[0].encode("utf-8")

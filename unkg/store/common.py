@@ -92,15 +92,18 @@ def nquads(graphs: list[tuple[str, str]]) -> tuple[str, int]:
     return "".join(out), len(out)
 
 
-def graph_nquads(iri: str, text: str) -> bytes:
-    """A graph's N-Triples as N-Quads lines in that graph, UTF-8, what a bulk load reads. Statements written as
-    `pipeline.ntriples_of`, rdflib and Oxigraph write them end in " .\n" and hold no other (a literal's line
-    breaks are escaped), so the graph's name goes before each end at once; any other text is taken line by
-    line (`nquads`)."""
+def graph_nquads(iri: str, text: str | bytes) -> bytes:
+    """A graph's N-Triples (text, or already encoded as UTF-8) as N-Quads lines in that graph, UTF-8, what a
+    bulk load reads. Statements written as `pipeline.ntriples_of`, rdflib and Oxigraph write them end in " .\n"
+    and hold no other (a literal's line breaks are escaped), so the graph's name goes before each end at once;
+    any other text is taken line by line (`nquads`)."""
     suffix = f" <{check_iri(iri)}> .\n"
-    if text.count("\n") == text.count(" .\n") and text.endswith("\n"):
-        return text.replace(" .\n", suffix).encode("utf-8")
-    return nquads([(iri, text)])[0].encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    # in bytes: the UTF-8 of a wider text is what costs, so it is made once (an ASCII mark is the same bytes)
+    parts = data.split(b" .\n")
+    if parts[-1] == b"" and data.count(b"\n") == len(parts) - 1:
+        return suffix.encode("utf-8").join(parts)
+    return nquads([(iri, data.decode("utf-8"))])[0].encode("utf-8")
 
 
 def stats_query(graph_prefixes: list[str] | None = None) -> str:
