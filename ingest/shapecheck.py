@@ -58,21 +58,27 @@ class Unsupported(Exception):
 class Data:
     """One graph's triples, indexed by subject and predicate (and by object for the predicates a shape walks
     backwards, and by predicate for those that targets name), and, when a SPARQL constraint needs it, loaded
-    into an in-memory Oxigraph store. Keys are the IRIs' text: rdflib compares its terms in Python."""
+    into an in-memory Oxigraph store. Predicates are keys by their text; subjects are the graph's own IRI
+    objects, found by identity before rdflib compares a term in Python (the value nodes a shape walks to are
+    those same objects), and without a copy of their text at every look-up."""
 
     def __init__(self, triples: Iterable[Triple], ntriples: str | None = None,
                  backwards: frozenset = frozenset({str(RDF.type)}), listed: frozenset = frozenset(),
                  store: ox.Store | None = None):
-        out: dict[tuple[str, str], list] = {}
+        out: dict[tuple[URIRef, str], list] = {}
         pairs: dict[str, list] = {p: [] for p in listed}
         into: dict[tuple, list] = {}
         odd = False
         if not isinstance(triples, rdflib.Graph):  # counts are of distinct value nodes
             triples = dict.fromkeys(triples)
+        names: dict = {}  # each predicate's text, made once
         for s, p, o in triples:
             if type(s) is not URIRef or type(p) is not URIRef or type(o) is BNode:
                 odd = True  # blank nodes, literal subjects: pySHACL judges
-            key = (str(s), str(p))
+            name = names.get(p)
+            if name is None:
+                name = names[p] = str(p)
+            key = (s, name)
             objects = out.get(key)
             if objects is None:
                 out[key] = [o]
@@ -90,7 +96,7 @@ class Data:
     def objects(self, s, p: str) -> list:
         if type(s) is not URIRef:
             return []  # only IRIs are subjects here (literals never are; blank nodes make the data odd)
-        return self.out.get((str(s), p), [])
+        return self.out.get((s, p), [])
 
     def subjects(self, p: str, o) -> list:
         if p not in self.backwards:
