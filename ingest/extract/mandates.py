@@ -1830,14 +1830,14 @@ def _object_noun(toks: list[Token], lo: int, hi: int, at: int, task: str, gram: 
     midterm progress report"), if any: the task text starts there rather than at the verb ("submit")."""
     arts = {lows(a)[0] for a in gram.get("articles", ())}
     stops = {lows(m)[0] for m in gram["complement_markers"]} | {",", ";", ":"}
-    phrases = [ph for v in cues(gram.get("lang", "en")).tasks.values() for ph, name in v if name == task]
+    by_first = cues(gram.get("lang", "en")).tasks  # a phrase can only start at its first word
     for a in range(lo, hi):
         if toks[a].low not in arts:
             continue
         for i in range(a + 1, min(hi, a + 6)):  # "a final report", "a high-level panel discussion"
-            for ph in phrases:
+            for ph, name in by_first.get(toks[i].low, ()) if i >= at else ():
                 n = len(ph)
-                if i >= at and i + n <= hi and all(toks[i + k].low == ph[k] for k in range(n)):
+                if name == task and i + n <= hi and all(toks[i + k].low == ph[k] for k in range(1, n)):
                     return a
             if toks[i].low in stops:
                 break
