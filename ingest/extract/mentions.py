@@ -335,8 +335,10 @@ def and_other(finder: MentionFinder, toks: list[Token], ments: list[Mention], jo
     added = _shared_noun(finder, toks, covered) if shared else []
     # the joins' first words: a word followed by none of them starts no "X and other Y"
     firsts = first_words(joins)
+    root = finder.trie.root  # the word and the noun make a label only where a label starts with the word
     for i in range(len(toks) - 3):
-        if i in covered or not toks[i].low.isalpha() or firsts is not None and toks[i + 1].low not in firsts:
+        if firsts is not None and toks[i + 1].low not in firsts or toks[i].key not in root or i in covered \
+                or not toks[i].low.isalpha():
             continue
         for join in joins:
             n = i + 1 + len(join)
@@ -356,9 +358,10 @@ def _shared_noun(finder: MentionFinder, toks: list[Token], covered: set[int]) ->
     the first words and the noun make an actor's label (international financial institutions)."""
     out = []
     conjunctions = {k for k, t in enumerate(toks) if t.low in ("and", "or")}
+    root = finder.trie.root
     for i in range(len(toks)):
-        if i + 1 not in conjunctions and i + 2 not in conjunctions:
-            continue  # the loop below needs "and"/"or" one or two words on
+        if i + 1 not in conjunctions and i + 2 not in conjunctions or toks[i].key not in root:
+            continue  # the loop below needs "and"/"or" one or two words on, and a label that starts with the word
         for n in (2, 1):
             c = i + n
             if c + 2 >= len(toks) or toks[c].low not in ("and", "or"):
