@@ -195,7 +195,7 @@ def build_checked(path: Path, meta: object | None = None) -> Built:
     from unkg.ingest.validate import validate  # a stage, imported when reached (above)
 
     iri, triples = build_triples(res)
-    nt = ntriples_of(triples)
+    nt, terms = _ntriples(triples)
     report = validate(triples, nt, count_warnings=False)  # the ingest stores a graph with warnings
     if not report.conforms:
         raise ValidationError(str(path), report.summary, report.text)
@@ -203,7 +203,20 @@ def build_checked(path: Path, meta: object | None = None) -> Built:
         utf8 = nt.encode("utf-8")
     except UnicodeError:  # a lone surrogate: the parser's check says no, and the N-Quads fail as before
         return Built(iri, triples, nt, list(res.warnings), parsed=False)
-    return Built(iri, triples, nt, list(res.warnings), parsed=parses(utf8), utf8=utf8)
+    parsed = parses(utf8) if terms is None else parses_terms(terms)
+    return Built(iri, triples, nt, list(res.warnings), parsed=parsed, utf8=utf8)
+
+
+# Where a term stands in an N-Triples line does not change how Oxigraph reads it (an IRI is the same token as
+# subject, predicate or object; a literal is always an object, followed by " ."), so a graph of IRIs and literals
+# is refused exactly when one of its distinct terms is, each read once as the object of a line of this IRI.
+_TERM_LINE = "<urn:unkg:term> <urn:unkg:term> {} .\n"
+
+
+def parses_terms(terms: list[str]) -> bool:
+    """`parses` of a graph's N-Triples, from the text of its distinct terms (`_ntriples`): a graph repeats its
+    IRIs in many lines, which Oxigraph would check at every one."""
+    return parses("".join(map(_TERM_LINE.format, terms)))
 
 
 def parses(ntriples: str | bytes) -> bool:
@@ -258,27 +271,45 @@ class TripleView:
 
 def ntriples_of(triples: Iterable[tuple[Any, Any, Any]]) -> str:
     """Distinct triples as N-Triples, written as rdflib's N-Triples serialiser writes each one."""
+    return _ntriples(triples)[0]
+
+
+def _ntriples(triples: Iterable[tuple[Any, Any, Any]]) -> tuple[str, list[str] | None]:
+    """`ntriples_of`, and the text of each distinct term when every subject and predicate is an IRI and every
+    object an IRI or a literal (None otherwise): what `parses_terms` reads."""
     # here: the serialiser's module is rdflib's, loaded with the graph stage
     from rdflib.plugins.serializers.nt import _quoteLiteral
 
-    # each IRI written once per graph (a subject or predicate recurs in many triples), each literal as it comes
+    # each IRI written once per graph (a subject or predicate recurs in many triples), each literal as it comes:
+    # a plain or language-tagged one quoted here as rdflib's `_quoteLiteral` quotes it, without its two calls
     n3: dict[Any, str] = {}
+    literals: dict[str, None] = {}
+    iris_only = True  # every term n3 holds is checked when first written: a term found there is an IRI
     lines = []
     for s, p, o in triples:
         a = n3.get(s)
         if a is None:
             a = n3[s] = s.n3()
+            iris_only = iris_only and type(s) is rdflib.URIRef
         b = n3.get(p)
         if b is None:
             b = n3[p] = p.n3()
-        if isinstance(o, rdflib.Literal):
+            iris_only = iris_only and type(p) is rdflib.URIRef
+        if type(o) is rdflib.Literal and o.datatype is None:
+            c = '"%s"' % o.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+            if o.language:
+                c = f"{c}@{o.language}"
+            literals[c] = None
+        elif isinstance(o, rdflib.Literal):
             c = _quoteLiteral(o)
+            literals[c] = None
         else:
             c = n3.get(o)
             if c is None:
                 c = n3[o] = o.n3()
+                iris_only = iris_only and type(o) is rdflib.URIRef
         lines.append(f"{a} {b} {c} .\n")
-    return "".join(lines)
+    return "".join(lines), [*n3.values(), *literals] if iris_only else None
 
 
 def process_file(path: str | Path) -> FileResult:

@@ -292,3 +292,26 @@ def test_a_forked_pool_worker_freezes_what_it_starts_with_and_collects_less_ofte
         young, frozen = pool.apply(_gc_state)
     assert young == pipeline.WORKER_GC_YOUNG > before[0] and frozen > 0
     assert (gc.get_threshold()[0], gc.get_freeze_count()) == before  # the parent's collector is left alone
+
+
+def test_the_parser_check_of_distinct_terms_is_that_of_the_whole_graph():
+    """The worker asks Oxigraph's parser about each distinct term once; a bad IRI in any place, or a bad datatype,
+    is refused as the whole graph's N-Triples are, and a graph with another kind of term is read whole."""
+    s, p, o = (rdflib.URIRef(f"http://example.org/{x}") for x in "spo")
+    good = [(s, p, o), (s, p, rdflib.Literal('a "quoted"\nline \\ é', lang="fr")), (o, p, rdflib.Literal(3)),
+            (s, rdflib.URIRef("http://example.org/q"), rdflib.Literal("plain")), (o, p, rdflib.Literal("x", lang="en-Latn-US"))]
+    verdicts = []
+    for bad in ("9999", "http://example.org/[x", "http://example.org/%zz", "http://example.org/b\u00a0c"):
+        for place in range(3):
+            triple = [s, p, o]
+            triple[place] = rdflib.URIRef(bad)
+            nt, terms = pipeline._ntriples([*good, tuple(triple)])
+            assert terms is not None and nt == pipeline.ntriples_of([*good, tuple(triple)])
+            verdicts.append(pipeline.parses_terms(terms))
+            assert verdicts[-1] == pipeline.parses(nt), (bad, place)
+        nt, terms = pipeline._ntriples([*good, (s, p, rdflib.Literal("x", datatype=rdflib.URIRef(bad)))])
+        assert pipeline.parses_terms(terms) == pipeline.parses(nt), bad
+    assert verdicts.count(False) == 9 and verdicts.count(True) == 3  # the no-break space is a valid IRI character
+    nt, terms = pipeline._ntriples(good)
+    assert pipeline.parses_terms(terms) and pipeline.parses(nt) and len(terms) == 8  # four IRIs, four literals
+    assert pipeline._ntriples([*good, (rdflib.BNode("b"), p, o)])[1] is None
