@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 _CODE = r"(?:1[0-7]|[1-9])(?:\.(?:\d{1,2}|[a-c])(?:\.\d{1,2})?)?"
+_DIGIT = re.compile(r"[1-9]")
 
 
 @lru_cache(maxsize=8)
@@ -22,8 +23,10 @@ def _pattern(target: str, indicator: str, goal: str, joiners: tuple[str, ...]) -
 
 def find_sdg(text: str, gram: dict[str, Any]) -> list[tuple[str, int, int]]:
     """(code, start, end) for every goal, target and indicator named in `text`."""
+    out: list[tuple[str, int, int]] = []
+    if not _DIGIT.search(text):  # every code starts with a digit from 1 to 9: a text without one names none
+        return out
     rx = _pattern(gram["sdg_target"], gram["sdg_indicator"], gram["sdg_goal"], tuple(gram["list_joiners"]))
-    out = []
     for m in rx.finditer(text):
         kind = m.group("kind").lower()
         base = m.start("list")
