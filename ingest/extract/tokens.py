@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u2011": "-", "\u2010": "-", "\u00ad": "-"})
+_TO_UNIFY = re.compile("[" + "".join(re.escape(chr(c)) for c in _UNIFY) + "]")
 
 
 class Token(NamedTuple):
@@ -39,7 +40,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     append = out.append
     cache = _WORDS
     new = tuple.__new__
-    t = text.translate(_UNIFY)  # same length: offsets hold
+    # same length: offsets hold; translating with a table reads every character in Python, and the readers'
+    # texts rarely hold one to unify
+    t = text.translate(_UNIFY) if _TO_UNIFY.search(text) else text
     find = t.find
     pos = 0
     for w in _TOKEN.findall(t):
