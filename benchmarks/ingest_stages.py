@@ -81,7 +81,8 @@ def stages(files: list[Path], meta: list[str]) -> dict[str, float]:
         nq = pipeline.graph_nquads(iri, data)  # the N-Quads lines the parent's bulk load reads
         tick("ntriples")
         store = loaded(nt) if loaded else None
-        report = validate(triples, nt, count_warnings=False, **({"store": store} if loaded else {}))
+        report = validate(triples, nt, count_warnings=False, **({"store": store} if loaded else {}),
+                          **({"distinct": True} if "distinct" in validate.__code__.co_varnames else {}))
         tick("validate")
         if not report.conforms:
             raise SystemExit(f"{f}: {report.summary}")

@@ -64,12 +64,12 @@ class Data:
 
     def __init__(self, triples: Iterable[Triple], ntriples: str | None = None,
                  backwards: frozenset = frozenset({str(RDF.type)}), listed: frozenset = frozenset(),
-                 store: ox.Store | None = None):
+                 store: ox.Store | None = None, distinct: bool = False):
         out: dict[tuple[URIRef, str], list] = {}
         pairs: dict[str, list] = {p: [] for p in listed}
         into: dict[tuple, list] = {}
         odd = False
-        if not isinstance(triples, rdflib.Graph):  # counts are of distinct value nodes
+        if not distinct and not isinstance(triples, rdflib.Graph):  # counts are of distinct value nodes
             triples = dict.fromkeys(triples)
         names: dict = {}  # each predicate's text, made once
         for s, p, o in triples:
@@ -257,10 +257,11 @@ class Checker:
                     return found
         return found
 
-    def data(self, triples: Iterable[Triple], ntriples: str | None = None, store: ox.Store | None = None) -> Data:
+    def data(self, triples: Iterable[Triple], ntriples: str | None = None, store: ox.Store | None = None,
+             distinct: bool = False) -> Data:
         """A graph's triples (and, if at hand, the same as N-Triples, or loaded in an in-memory Oxigraph store)
-        ready for `suspects`."""
-        return Data(triples, ntriples, frozenset(self.backwards), frozenset(self.listed), store)
+        ready for `suspects`; `distinct`: the caller knows no triple repeats (none is looked for)."""
+        return Data(triples, ntriples, frozenset(self.backwards), frozenset(self.listed), store, distinct)
 
 
 def _deactivated(g: rdflib.Graph, node: rdflib.term.Node) -> bool:

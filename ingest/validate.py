@@ -141,15 +141,16 @@ def checker():
 
 
 def validate(graph: rdflib.Graph | list[tuple], ntriples: str | None = None, *,
-             count_warnings: bool = True, store: object | None = None) -> Report:
+             count_warnings: bool = True, store: object | None = None, distinct: bool = False) -> Report:
     """Validate one resolution graph (an rdflib Graph, or its distinct triples); never modifies it.
 
     `ntriples`, the same graph as N-Triples when the caller has it, saves writing it again for the SPARQL
     constraints; `store`, the same graph already loaded in an in-memory pyoxigraph Store, saves loading it.
     `count_warnings` False: when only shapes of severity Warning or Info may give results (the graph
-    conforms whatever they give), say so without counting them ("conforms (warnings not counted)")."""
+    conforms whatever they give), say so without counting them ("conforms (warnings not counted)").
+    `distinct`: the list holds no triple twice (as `graph.build_triples` gives them), so none is looked for."""
     c = checker()
-    found = c.suspects(c.data(graph, ntriples, store))  # type: ignore[arg-type]
+    found = c.suspects(c.data(graph, ntriples, store, distinct))  # type: ignore[arg-type]
     if not found:
         return Report(True, "conforms", NO_RESULTS_TEXT)
     if not count_warnings and all(shape in c.lenient for shape, _ in found):
