@@ -9,6 +9,7 @@ Annexes (`<attachments>`) are not part of the resolution's own paragraphs and ar
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -175,11 +176,11 @@ class _Reader:
 
     # -- header -------------------------------------------------------------------------------------
     def first(self, xpath: str, el: etree._Element | None = None) -> etree._Element | None:
-        found = (self.root if el is None else el).xpath(xpath, namespaces={"a": AKN})
+        found = _xpath(xpath)(self.root if el is None else el)
         return found[0] if found else None
 
     def value(self, xpath: str, el: etree._Element | None = None) -> str | None:
-        found = (self.root if el is None else el).xpath(xpath, namespaces={"a": AKN})
+        found = _xpath(xpath)(self.root if el is None else el)
         if not found:
             return None
         v = found[0]
@@ -223,7 +224,7 @@ class _Reader:
         self.workflow(doc, res)
         res.links = _document_links(doc)
         seen: set[str] = set()
-        for href in doc.xpath(".//a:meta/a:classification/a:keyword/@href", namespaces={"a": AKN}):
+        for href in _xpath(".//a:meta/a:classification/a:keyword/@href")(doc):
             if href not in seen:
                 seen.add(href)
                 res.keywords.append(href)
@@ -244,7 +245,7 @@ class _Reader:
         if _local(doc) != "documentCollection":
             return self.paragraphs(doc, None)
         # AKN4UN puts <components> next to <documentCollection> (the standard puts it inside): accept both
-        components = self.root.xpath(".//a:components/a:component/*[a:mainBody or a:preamble]", namespaces={"a": AKN})
+        components = _xpath(".//a:components/a:component/*[a:mainBody or a:preamble]")(self.root)
         if not components:
             raise InputError(self.path, "a <documentCollection> without resolution components")
         paragraphs: list[Paragraph] = []
@@ -278,7 +279,7 @@ class _Reader:
             return
         outcome = voting.get("outcome") or ""
         vote = Vote(method=_METHOD.get(outcome, _ws(outcome)))
-        for count in voting.xpath("a:count", namespaces={"a": AKN}):
+        for count in _xpath("a:count")(voting):
             kind = count.get("refersTo", "").lstrip("#")
             if kind in _VOTES and (count.get("value") or "").isdigit():
                 setattr(vote, _VOTES[kind], int(count.get("value")))
@@ -557,8 +558,7 @@ def _continues_letters(parent: SubParagraph, sublist: etree._Element) -> bool:
     """True when a sublist after point `parent` holds the next letters of the same list rather than nested
     roman numerals: its labels follow `parent` letter by letter and the point after it follows them too
     ("(h)", sublist "(i)", "(j)"); a true nested list "(i)", "(ii)" after "(h)" breaks the letter sequence."""
-    labels = [_ws(_text(n, None)).strip("().'‘’ ") for n in sublist.xpath("a:point/a:num|a:item/a:num",
-                                                                              namespaces={"a": AKN})]
+    labels = [_ws(_text(n, None)).strip("().'‘’ ") for n in _xpath("a:point/a:num|a:item/a:num")(sublist)]
     if not labels:
         return False
     prev = parent.number
@@ -578,7 +578,7 @@ def _section_label(el: etree._Element) -> str | None:
         if child.tag == A + "p" and len(child) == 1 and child[0].tag == A + "num":
             child = child[0]  # <p><num>I</num></p>
         if child.tag in (A + "num", A + "subheading", A + "heading"):
-            label = _ws(child.xpath("string()")).strip(".")
+            label = _ws(_xpath("string()")(child)).strip(".")
             if label and (child.tag == A + "num" or sections.label(label) == label):
                 return label
         elif child.tag not in (A + "subheading", A + "heading", A + "num"):
@@ -827,6 +827,12 @@ def read_bytes(data: bytes, path: Path) -> Resolution:
                          ", expected <akomaNtoso>")
     source = source_of(path, data, "akn")
     return _Reader(path, root).resolution(source)
+
+
+@functools.lru_cache(maxsize=256)
+def _xpath(path: str) -> etree.XPath:
+    """An XPath of the reader's, compiled once per process (`el.xpath(...)` compiles it at every call)."""
+    return etree.XPath(path, namespaces={"a": AKN})
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
