@@ -250,8 +250,13 @@ class Checker:
             # widens targets and classes: pySHACL judges such graphs
             return [(rdflib.URIRef(str(SH)), "blank nodes or rdfs:subClassOf in the data")]
         found: list[tuple[rdflib.term.Node, str]] = []
+        focus: dict[tuple, set] = {}  # shapes with the same targets (a node shape's properties) share focus nodes
         for shape in self.shapes:
-            for name in shape.suspects(data, self.focus_nodes(data, shape)):
+            targets = tuple(shape.targets)
+            nodes = focus.get(targets)
+            if nodes is None:
+                nodes = focus[targets] = self.focus_nodes(data, shape)
+            for name in shape.suspects(data, nodes):
                 found.append((shape.node, name))
                 if first:
                     return found
