@@ -127,13 +127,14 @@ class Trie:
         f = 0 if attr == "key" else 1
         best = None
         stack = [(self.root, i)]
+        skip_first = skips.root  # a run of skips starts with a word that starts one
         while stack:
             node, j = stack.pop()
             if j > i and self._END in node and (best is None or j > best[0]):
                 best = (j, node[self._END])
             if j >= hi:
                 continue
-            if j > i:
+            if j > i and toks[j][1] in skip_first:
                 sk = skips.longest(toks, j, hi, attr="low")
                 if sk and sk[0] < hi and toks[sk[0]][f] in node:
                     stack.append((node[toks[sk[0]][f]], sk[0] + 1))
