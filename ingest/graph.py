@@ -53,6 +53,9 @@ class _Terms(Namespace):
 UNKG = _Terms(ONTOLOGY_NS)
 ELI = _Terms("http://data.europa.eu/eli/ontology#")
 OA = _Terms("http://www.w3.org/ns/oa#")
+# rdf:type and rdf:value, written for every paragraph and annotation: rdflib's closed namespace checks the name
+# in Python at every read
+_TYPE, _VALUE = RDF.type, RDF.value
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SDG_GOAL = re.compile(r"^http://metadata\.un\.org/sdg/\d{1,2}$")
@@ -132,8 +135,8 @@ class _Builder:
     # -- header -----------------------------------------------------------------------------------------
     def header(self) -> None:
         r, w, e = self.res, self.work, self.expr
-        self.add(w, RDF.type, UNKG.Resolution)
-        self.add(w, RDF.type, ELI.LegalResource)
+        self.add(w, _TYPE, UNKG.Resolution)
+        self.add(w, _TYPE, ELI.LegalResource)
         self.add(w, DCTERMS.identifier, Literal(self.sym.text))
         if r.title:
             self.add(w, DCTERMS.title, self.text(r.title))
@@ -160,8 +163,8 @@ class _Builder:
         self.add(w, RDFS.seeAlso, URIRef(iris.undocs(self.sym, self.lang)))
         self.add(w, ELI.is_realized_by, e)
 
-        self.add(e, RDF.type, UNKG.ResolutionExpression)
-        self.add(e, RDF.type, ELI.LegalExpression)
+        self.add(e, _TYPE, UNKG.ResolutionExpression)
+        self.add(e, _TYPE, ELI.LegalExpression)
         self.add(e, ELI.realizes, w)
         # The ISO 639-1 code as a literal (DCMI's usage note allows a BCP 47 tag) and, as ELI does, the EU
         # language authority's IRI, which links the expression to a published concept of the language.
@@ -178,9 +181,9 @@ class _Builder:
             self.add(e, DCTERMS.issued, Literal(r.issued, datatype=XSD.date))
         for fn in r.footnotes:
             f = self.footnote_iri(fn.marker)
-            self.add(f, RDF.type, UNKG.Footnote)
+            self.add(f, _TYPE, UNKG.Footnote)
             self.add(f, UNKG.marker, Literal(fn.marker))
-            self.add(f, RDF.value, self.text(fn.text))
+            self.add(f, _VALUE, self.text(fn.text))
 
     def footnote_iri(self, marker: str) -> URIRef:
         return URIRef(iris.footnote(self.sym, marker))
@@ -189,7 +192,7 @@ class _Builder:
         v = self.res.vote
         node = URIRef(iris.vote(self.sym))
         self.add(self.work, UNKG.vote, node)
-        self.add(node, RDF.type, UNKG.Vote)
+        self.add(node, _TYPE, UNKG.Vote)
         if v.method:
             self.add(node, UNKG.votingMethod, Literal(v.method))
         for prop, n in ((UNKG.votesInFavour, v.in_favour), (UNKG.votesAgainst, v.against),
@@ -207,11 +210,11 @@ class _Builder:
         activity = URIRef(iris.ingest_activity(self.expr_iri, sha))
         entity = URIRef(iris.source_file(sha))
         self.add(self.expr, PROV.wasGeneratedBy, activity)
-        self.add(activity, RDF.type, PROV.Activity)
+        self.add(activity, _TYPE, PROV.Activity)
         self.add(activity, PROV.used, entity)
         self.add(activity, PROV.wasAssociatedWith, UNKG.software)
         self.add(activity, UNKG.softwareVersion, Literal(__version__))
-        self.add(entity, RDF.type, PROV.Entity)
+        self.add(entity, _TYPE, PROV.Entity)
         self.add(entity, UNKG.sha256, Literal(sha))
         if src and src.format:
             self.add(entity, DCTERMS["format"], Literal(src.format))
@@ -221,11 +224,11 @@ class _Builder:
     # -- paragraphs -------------------------------------------------------------------------------------
     def paragraph(self, p: Paragraph, iri: URIRef) -> None:
         cls = UNKG.OperativeParagraph if p.kind == OPERATIVE else UNKG.PreambularParagraph
-        self.add(iri, RDF.type, cls)
-        self.add(iri, RDF.type, ELI.LegalResourceSubdivision)  # ELI users need no inference; shapes use it too
+        self.add(iri, _TYPE, cls)
+        self.add(iri, _TYPE, ELI.LegalResourceSubdivision)  # ELI users need no inference; shapes use it too
         self.add(iri, ELI.is_part_of, self.work)
         self.add(iri, UNKG["index"], _literal(p.index))
-        self.add(iri, RDF.value, self.text(p.text))
+        self.add(iri, _VALUE, self.text(p.text))
         if p.number and p.kind == OPERATIVE:
             self.add(iri, ELI.number, Literal(p.number))
         if p.part:
@@ -253,12 +256,12 @@ class _Builder:
     def subparagraph(self, s: SubParagraph, parent: URIRef, position: int, top: URIRef, path: tuple[str, ...] = ()) -> None:
         path = (*path, s.number)  # printed numbers from the paragraph down: the IRI is minted from the whole path
         iri = URIRef(iris.subparagraph(str(top), *path, language=self.lang))
-        self.add(iri, RDF.type, UNKG.SubParagraph)
-        self.add(iri, RDF.type, ELI.LegalResourceSubdivision)
+        self.add(iri, _TYPE, UNKG.SubParagraph)
+        self.add(iri, _TYPE, ELI.LegalResourceSubdivision)
         self.add(iri, ELI.is_part_of, parent)
         self.add(iri, ELI.number, Literal(s.number))
         self.add(iri, UNKG["index"], _literal(position))
-        self.add(iri, RDF.value, self.text(s.text))
+        self.add(iri, _VALUE, self.text(s.text))
         for i, child in enumerate(s.subparagraphs, 1):
             self.subparagraph(child, iri, i, top, path)
 
@@ -272,14 +275,14 @@ class _Builder:
             self.annotation(cited, c.start, c.end, about=paragraph, prop=ELI.cites)
 
     def provision(self, pr: Provision, iri: URIRef, paragraph: URIRef) -> None:
-        self.add(iri, RDF.type, UNKG.Provision)
+        self.add(iri, _TYPE, UNKG.Provision)
         self.add(iri, UNKG.inParagraph, paragraph)
         self.add(iri, UNKG.verb, URIRef(iris.vocab("verbs", pr.verb)))
         self.add(iri, UNKG.verbText, _tagged(pr.verb_text, self.lang))
         self.add(iri, UNKG.strength, _literal(int(pr.strength)))
         if pr.modality:
             self.add(iri, UNKG.modality, URIRef(iris.vocab("modalities", pr.modality)))
-        self.add(iri, RDF.value, self.text(pr.text))
+        self.add(iri, _VALUE, self.text(pr.text))
         for prop, concepts in ((UNKG.addressee, pr.addressees), (UNKG.concernsRight, pr.rights),
                                (UNKG.beneficiary, pr.beneficiaries)):
             for c in concepts:
@@ -291,7 +294,7 @@ class _Builder:
         """One mandate of a provision (docs/mandates.md): its task and recurrence are concepts of the tasks and
         recurrence schemes; the words that give it are the evidence of its task."""
         self.add(provision, UNKG.hasMandate, node)
-        self.add(node, RDF.type, UNKG.Mandate)
+        self.add(node, _TYPE, UNKG.Mandate)
         if m.entity is not None:
             self.mention(node, UNKG.mandatedActor, m.entity)
         task = URIRef(iris.task(m.task))
@@ -331,21 +334,21 @@ class _Builder:
                    prop: URIRef | None = None, anchor: bool = False, method: str = "") -> None:
         a = URIRef(iris.evidence(self.expr_iri, about or "", prop or "", body, start, end))
         target, position = URIRef(iris.evidence_part(a, "target")), URIRef(iris.evidence_part(a, "position"))
-        self.add(a, RDF.type, OA.Annotation)
+        self.add(a, _TYPE, OA.Annotation)
         self.add(a, OA.motivatedBy, OA.identifying if anchor else OA.classifying)
         self.add(a, OA.hasBody, body)
         self.add(a, OA.hasTarget, target)
-        self.add(target, RDF.type, OA.SpecificResource)
+        self.add(target, _TYPE, OA.SpecificResource)
         self.add(target, OA.hasSource, self.expr)
         self.add(target, OA.hasSelector, position)
-        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, _TYPE, OA.TextPositionSelector)
         self.add(position, OA.start, _literal(start, _NON_NEGATIVE))
         self.add(position, OA.end, _literal(end, _NON_NEGATIVE))
         if anchor:
             return  # a paragraph's text is already its rdf:value: no quote needed
         quote_sel = URIRef(iris.evidence_part(a, "quote"))
         self.add(target, OA.hasSelector, quote_sel)
-        self.add(quote_sel, RDF.type, OA.TextQuoteSelector)
+        self.add(quote_sel, _TYPE, OA.TextQuoteSelector)
         self.add(quote_sel, OA.exact, _literal(self.res.text[start:end]))
         self.add(a, UNKG.evidenceFor, about)
         self.add(a, UNKG.evidenceProperty, prop)
@@ -380,7 +383,7 @@ def _openers() -> dict[str, str]:
     out: dict[str, str] = {}
     # in IRI order: where two openers share a label, the same one wins in every process (rdflib's own order
     # follows the process's hash seed)
-    for concept in sorted(g.subjects(RDF.type, UNKG.PreambularOpener), key=str):
+    for concept in sorted(g.subjects(_TYPE, UNKG.PreambularOpener), key=str):
         for prop in (SKOS.prefLabel, SKOS.altLabel):
             for label in sorted(g.objects(concept, prop), key=str):
                 out.setdefault(str(label).lower(), str(concept))
