@@ -14,13 +14,12 @@ import multiprocessing as mp
 import os
 import re
 import sys
-import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Generator, Iterable, Iterator
 
 import pyoxigraph as ox
 import rdflib
@@ -510,7 +509,7 @@ class _Writer:
         self.lineage: _InLoad | None = None  # lineage's graphs go into the bulk load (`_lineage_graphs`)
         self.unchecked: list[tuple[str, str]] = []  # lineage graphs Oxigraph did not parse, written after the load
         self.keys: dict[str, Any] = {}  # record's graph -> its series.text_keys, taken as records come (in a first load)
-        self.ahead: Ahead | None = None  # lineage's graphs being made while the load ends (`_start_lineage`)
+        self.lineage_run: Generator[Any, None, None] | None = None  # lineage's graphs, made while the load ends (`_start_lineage`)
         self.results_over = (time.perf_counter(), cpu_seconds())  # when the last result came (wall, CPU)
         self.results_cpu = time.process_time()  # the process's own CPU then (as `write_cpu` counts it)
 
@@ -564,8 +563,8 @@ class _Writer:
             self.store.load_new_graphs(self.graphs(results), then=[self._lineage_graphs()])  # type: ignore[attr-defined]
         finally:
             self.holding = False
-            if self.ahead is not None:  # lineage's thread and alignment processes, also after a failed load
-                self.ahead.close()
+            if self.lineage_run is not None:  # lineage's alignment processes end, also after a failed load
+                self.lineage_run.close()
             if self.summary.lineage is None:
                 self.summary.write_seconds += time.perf_counter() - wall
                 self.summary.write_cpu += time.process_time() - cpu
@@ -596,12 +595,11 @@ class _Writer:
         self._start_lineage()
 
     def _start_lineage(self) -> None:
-        """After the last result: lineage's placement and first alignments start in a thread of their own
-        (`Ahead`), while the load writes the last piece of the resolution graphs, which Oxigraph writes only
-        once its input has ended; the lineage graphs then go into the load's second part (`_lineage_graphs`),
-        before the one compaction (docs/lineage.md). Only when lineage would be built from scratch, nothing
-        waits for a batch after the load and every graph gave its lineage record; else lineage comes after,
-        as for a store with resolution graphs."""
+        """After the last result: lineage's graphs, made from the records (`update.built`), are the load's second
+        part (`_lineage_graphs`), which the store reads in a thread of its own while it writes the first part's
+        last piece and files (`EmbeddedStore.load_new_graphs`), before the one compaction (docs/lineage.md).
+        Only when lineage would be built from scratch, nothing waits for a batch after the load and every graph
+        gave its lineage record; else lineage comes after, as for a store with resolution graphs."""
         plan = self.lineage
         if (plan is None or self.batch or not self.summary.stored or self.summary.stored < plan.graphs_before
                 or len(self.statements) != len(self.by_graph)):
@@ -612,20 +610,17 @@ class _Writer:
         kept, statements = _stored_records(self, self.summary)
         _say(plan.progress, f"lineage: placing {len(kept)} resolution(s) in their series and aligning them ...")
         self.summary.lineage = LineageSummary()
-        self.ahead = Ahead(built(kept, statements, plan.jobs, self.summary.lineage, self.keys))
+        self.lineage_run = built(kept, statements, plan.jobs, self.summary.lineage, self.keys)
 
     def _lineage_graphs(self) -> Iterator[tuple[str, GraphText]]:
-        """The lineage graphs `_start_lineage` started, as they are aligned (none when it did not start)."""
-        if self.ahead is None:
+        """The lineage graphs `_start_lineage` set out to make, as they are aligned (none when it did not)."""
+        if self.lineage_run is None:
             return
-        ended = time.perf_counter() - self.results_over[0]  # the load's first part, after the last result
-        for iri, nt, checked in self.ahead:
+        for iri, nt, checked in self.lineage_run:
             if checked:
                 yield iri, GraphText(nt, graph_nquads(iri, nt), checked=True)
             else:
                 self.unchecked.append((iri, nt))
-        if self.summary.lineage is not None:
-            self.summary.lineage.phases["resolution graphs written, after the last result"] = ended
 
     def _new_reference(self) -> Iterator[tuple[str, GraphText]]:
         """The reference graphs the store lacks (Oxigraph wrote them); a stale one it holds stays for `finish`."""
@@ -644,42 +639,6 @@ class _Writer:
         if self.unchecked:  # strictly parsed by the store, which says what it refuses
             self.store.replace_graphs(self.unchecked)
             self.unchecked = []
-
-
-class Ahead:
-    """A generator whose first item is taken now, in a thread of its own: what comes before it (lineage's
-    placement, the alignment processes' start) runs while the caller's thread waits elsewhere, e.g. in
-    Oxigraph's bulk load, which releases the interpreter. Iterated (once), it gives that item, then the rest;
-    an error raised before the first item is raised there."""
-
-    def __init__(self, items: Iterator[Any]):
-        self._items = items
-        self._first: tuple[Any, ...] = ()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._take_first, name="unkg-ahead", daemon=True)
-        self._thread.start()
-
-    def _take_first(self) -> None:
-        try:
-            self._first = (next(self._items),)
-        except StopIteration:
-            pass
-        except BaseException as e:  # raised in the caller's thread, where the load undoes what it wrote
-            self._error = e
-
-    def __iter__(self) -> Iterator[Any]:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        yield from self._first
-        yield from self._items
-
-    def close(self) -> None:
-        """Wait for the thread, then close the generator (lineage's alignment processes end)."""
-        self._thread.join()
-        close = getattr(self._items, "close", None)
-        if close is not None:
-            close()
 
 
 def _lineage_and_compaction(store: Store, summary: Summary, graphs: list[str], records: tuple[list[Any], list[str]],

@@ -468,24 +468,29 @@ def test_one_load_takes_only_new_checked_graphs(store):
     assert quads(store) == before_quads and union_rows(store) == before_union
 
 
-def test_one_load_in_parts_ends_each_part_before_reading_the_next_and_is_one_write(store):
+def test_one_load_in_parts_reads_the_next_part_beside_the_first_and_is_one_write(store):
     """The ingest's load has two parts (the second: lineage's graphs, made while the first part's last piece
-    is written): the first part is in the store before the second is read; a failure in the second part
-    removes what the first wrote too."""
+    and files are written): the second part is read in a thread of its own once the first part's input has
+    ended; a failure in the second part removes what the first wrote too."""
     store.replace_graphs([(G1, small_graph())])
     before_quads, before_union = quads(store), union_rows(store)
-    seen_first = []
+    caller, first_read, read_in = threading.get_ident(), [], []
+
+    def first():
+        yield FR, checked(FR, small_graph())
+        first_read.append(True)
 
     def second(fail: bool):
-        seen_first.append(store._store.contains_named_graph(ox.NamedNode(FR)))
+        read_in.append((threading.get_ident(), bool(first_read)))
         yield G2, checked(G2, small_graph("A/RES/78/217"))
         if fail:
             raise RuntimeError("alignment failed")
 
     with pytest.raises(StoreError, match="alignment failed"):
-        store.load_new_graphs([(FR, checked(FR, small_graph()))], then=[second(True)])
-    assert seen_first == [True] and quads(store) == before_quads and union_rows(store) == before_union
-    written = store.load_new_graphs([(FR, checked(FR, small_graph()))], then=[second(False)])
+        store.load_new_graphs(first(), then=[second(True)])
+    assert read_in[0][0] != caller and read_in[0][1]
+    assert quads(store) == before_quads and union_rows(store) == before_union and store.graphs() == [G1]
+    written = store.load_new_graphs(first(), then=[second(False)])
     assert written == len(small_graph()) + len(small_graph("A/RES/78/217")) and store.graphs() == sorted([G1, FR, G2])
 
 

@@ -209,14 +209,18 @@ class EmbeddedStore:
         fails, or is interrupted, removes every graph it wrote and what it added to the default graph, so the
         store is as it was.
 
-        `then`: more graphs, each iterable read by a bulk load of its own once the one before has ended.
-        Oxigraph writes a load's last piece (up to a million quads, on one thread) only when its input ends:
-        ended early, it is written while the caller makes the next graphs (the ingest: lineage's). All of it
-        is one write: a failure in any part removes what every part wrote."""
+        `then`: more graphs, each iterable read by a bulk load of its own, in a thread of its own started when
+        the input of `graphs` has ended: Oxigraph writes a bulk load's last piece (up to a million quads, on one
+        thread) and then copies all its files into the store only once its input has ended, and the next part
+        (the ingest: lineage's graphs) is made and loaded meanwhile. All of it is one write: a failure in any
+        part removes what every part wrote."""
         self._writable()
         written: list[str] = []
         seen: set[str] = set()
         counts = [0]
+        later = list(then)
+        beside: list[threading.Thread] = []
+        failed: list[BaseException] = []
 
         def lines(part: Iterable[tuple[str, GraphText]]) -> Iterator[bytes]:
             for iri, data in part:
@@ -232,9 +236,27 @@ class EmbeddedStore:
                 yield named
                 yield union
 
+        def load_later() -> None:
+            try:
+                for part in later:
+                    self._store.bulk_load(_Reader(lines(part)), format=ox.RdfFormat.N_QUADS, lenient=True)
+            except BaseException as e:  # raised in the caller's thread, which undoes every part
+                failed.append(e)
+
+        def first() -> Iterator[bytes]:
+            yield from lines(graphs)
+            if later:  # the first part's input has ended (what it has read is no longer changed by `lines`)
+                beside.append(threading.Thread(target=load_later, name="unkg-load-beside", daemon=True))
+                beside[0].start()
+
         try:
-            for part in (graphs, *then):
-                self._store.bulk_load(_Reader(lines(part)), format=ox.RdfFormat.N_QUADS, lenient=True)
+            try:
+                self._store.bulk_load(_Reader(first()), format=ox.RdfFormat.N_QUADS, lenient=True)
+            finally:
+                for thread in beside:  # never undo while a part is still being written
+                    thread.join()
+            if failed:
+                raise failed[0]
         except BaseException as e:  # also Ctrl-C, which reaches Python while the load reads its input
             self._unload(written)
             if isinstance(e, (SyntaxError, OSError, ValueError, RuntimeError)):
