@@ -1,11 +1,12 @@
 """Where the on-disk store spends an aggregate question's time: cq06, cq10, cq16 and cq22 taken apart.
 
-Each question is timed whole and in parts (cq16 and cq22: the core counted, grouped, with the labels,
-ordered; cq06 and cq10: reaching the work through the paragraph and, as shipped, through the language
+Each question is timed whole and in parts (cq16: its two scans and their join counted; cq16 and cq22: the
+core counted, grouped, with the labels, ordered; cq06 and cq10: reaching the work through the paragraph and, as shipped, through the language
 version's graph, scans, joins, grouping), on the embedded store (RocksDB) and on a pyoxigraph store in
 memory holding the same quads (the default graph's copy of the union included, so both read the same
 graph); then the costs per row that the parts point to: one label lookup, one LANG() over every label. CPU time (`time.process_time`), best
-of --rounds runs interleaved, so that a busy spell on a shared machine hits every form alike.
+of --rounds runs interleaved, so that a busy spell on a shared machine hits every form alike. Last, how many
+rows cq16's blocks give: each statement once in the default graph against once per version in the graphs.
 
     python benchmarks/aggregate_parts.py --store /work/stores/final [--graphs 300,1000] [--rounds 15]
 """
@@ -37,6 +38,8 @@ CORE22 = """{ SELECT ?body ?other (COUNT(DISTINCT ?work) AS ?together) WHERE {
   } GROUP BY ?body ?other }"""
 
 
+ADDRESSEE = "?provision unkg:addressee ?actor"
+MODALITY = "?provision unkg:modality ?modality"
 STRENGTH = "?provision unkg:strength ?strength"
 BENEFICIARY = "?provision unkg:beneficiary ?group"
 PARAGRAPH = "?provision unkg:inParagraph ?paragraph"
@@ -89,6 +92,9 @@ def forms() -> dict[str, str]:
         "cq06 as shipped": cq06,
         **by_work("cq10", BENEFICIARY, "group"),
         "cq10 as shipped": cq10,
+        "cq16 addressee scan, counted": counted(block(ADDRESSEE)),
+        "cq16 modality scan, counted": counted(block(MODALITY)),
+        "cq16 + their join, counted": counted(f"{block(ADDRESSEE)} {block(MODALITY)}"),
         "cq16 core, counted": PREFIXES + f"SELECT (COUNT(*) AS ?n) {{ {CORE16} }}",
         "cq16 grouped rows": PREFIXES + f"SELECT * {{ {CORE16} }}",
         "cq16 + labels": PREFIXES + f"SELECT * {{ {CORE16} {LABELS16} }}",
@@ -166,6 +172,20 @@ def per_row_costs(disk, memory, rounds: int) -> None:
               f"LANG() on one label: {lang:4.2f} us ({n} labels)")
 
 
+def statements_per_pair(disk) -> None:
+    """cq16's rows: each property's statements in the default graph (the union, each statement once) and in
+    the named graphs (once per language version that makes it), the rows of their join and its groups."""
+    def count(pattern: str) -> int:
+        return int(rows(disk, counted(pattern))[0][0])
+
+    for name, pattern in (("addressee", ADDRESSEE), ("modality", MODALITY)):
+        print(f"  cq16 {name} statements: {count(pattern)} in the default graph, "
+              f"{count(f'GRAPH ?g {{ {pattern} }}')} in the named graphs")
+    join = f"{block(ADDRESSEE)} {block(MODALITY)}"
+    print(f"  cq16 join: {count(join)} rows, {count(f'SELECT DISTINCT ?provision ?actor {{ {join} }}')} distinct "
+          f"(provision, actor), {count(f'SELECT DISTINCT ?actor ?modality {{ {join} }}')} groups")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", type=Path, required=True, help="an embedded store to sample")
@@ -199,6 +219,7 @@ def parts(source: Path, graphs: int, rounds: int) -> None:
             print(f"  {name:<34} {len(answer):>5} {best[f'{name}|disk'] * 1000:>7.2f}ms "
                   f"{best[f'{name}|memory'] * 1000:>8.2f}ms")
         per_row_costs(disk, memory, rounds)
+        statements_per_pair(disk)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
