@@ -271,3 +271,10 @@ def test_taking_stock_is_a_report():
 ])
 def test_analysing_is_a_study_as_an_analysis_is(language, text):
     assert tasks(text, language) == [("secretary-general", "study")]
+
+
+def test_constituting_a_body_establishes_it():
+    assert tasks("Décide de constituer pour la période 2025-2027 un groupe de travail à composition non limitée "
+                 "chargé de proposer des mesures de coopération ;", "fr") == [("general-assembly", "establish")]
+    assert tasks("Prie le Secrétaire général de veiller à ce que ces actes ne puissent constituer une infraction ;",
+                 "fr") == [("secretary-general", "other")]

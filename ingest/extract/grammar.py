@@ -646,6 +646,9 @@ FR: dict[str, Any] = {
     # an other cue that keeps something up to date gives way to the deliverable it keeps ("tenir à jour ... la
     # compilation en ligne", as "keep up to date the online compilation"), as a light verb does
     "keeping_phrases": ["tenir à jour"],
+    # "constituer" creates a body when one follows ("de constituer pour la période 2024-2028 un groupe de travail",
+    # English "to establish"), not in "constituer une infraction", "constituer une base"
+    "body_creating": (["constituer"], ["groupe", "équipe", "comité", "commission", "mécanisme", "réseau", "fonds"]),
     # resources to be shown in a budget proposal are an estimate the entity makes, not assistance it gives ("to
     # include the resources necessary in his next proposed programme budget")
     "budget_places": ["projet de budget"],

@@ -1581,7 +1581,7 @@ def _spread_cue(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> str
     resolution to the attention of" disseminates."""
     if _attending(toks, i, hi, gram):
         return "other"
-    if _nominating(toks, i, hi, gram):
+    if _nominating(toks, i, hi, gram) or _creating_body(toks, i, hi, gram):
         return "establish"
     return "dissemination" if _brought_to_attention(toks, i, hi, gram) else None
 
@@ -1591,6 +1591,20 @@ def _nominating(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> boo
     oportunamente a sus candidatos" (a proposal of anything else is no appointment)."""
     verbs, nouns = gram.get("nominating", ((), ()))
     return toks[i].low in verbs and any(t.low in nouns for t in toks[i + 1:min(hi, i + 6)])
+
+
+def _creating_body(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the verb at token i creates the body that follows it within a few words, before any mark:
+    French "de constituer pour la période 2025-2027 un groupe de travail" (not "constituer une infraction")."""
+    verbs, nouns = gram.get("body_creating", ((), ()))
+    if toks[i].low not in verbs:
+        return False
+    for t in toks[i + 1:min(hi, i + 10)]:
+        if t.low in (";", ":"):
+            return False
+        if t.low in nouns:
+            return True
+    return False
 
 
 def _brought_to_attention(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
