@@ -544,12 +544,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mention
         if not _infinitive(toks, i + 1, hi, non_inf, gram) or verb in starts or \
                 (toks[verb].low.endswith("ing") and len(toks[verb].low) > 5):
             continue
-        # "and to", "y que"; Spanish "y a que", "y de que" put a word before the marker after the join
-        join = i - 1 if toks[i - 1].low in joins else \
-            i - 2 if toks[i - 1].low in markers | leads and toks[i - 2].low in joins else \
-            phrase if (phrase := _phrase_join(toks, verb_at, i, hi, gram)) is not None else \
-            i - 1 if _listed_clause(toks, i, hi, gram) or _listed_marker(toks, verb_at, i, gram) else \
-            _parenthesis_join(toks, cuts[-1], i, joins)
+        join = _join_before(toks, i, verb_at, cuts[-1], hi, gram, joins, markers | leads)
         if opened and join is not None and join - cuts[-1] > 1 and not purpose and \
                 not (aim and toks[join - 1].low != "," and not _reported_next(toks, verb, hi, gram)) and \
                 not _shared_object(toks, verb_at, join) and not _no_object(toks, verb_at, join, hi, gram) and \
@@ -565,6 +560,22 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mention
             aim = True
         opened = True
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
+
+
+def _join_before(toks: list[Token], i: int, verb_at: int, cut: int, hi: int, gram: dict[str, Any], joins: set[str],
+                 leads: set[str]) -> int | None:
+    """The token that joins the task whose marker stands at token i to the one before, None when none does:
+    "and to", "y que"; Spanish "y a que", "y de que" put a word before the marker after the join."""
+    if toks[i - 1].low in joins:
+        return i - 1
+    if toks[i - 1].low in leads and toks[i - 2].low in joins:
+        return i - 2
+    phrase = _phrase_join(toks, verb_at, i, hi, gram)
+    if phrase is not None:
+        return phrase
+    if _listed_clause(toks, i, hi, gram) or _listed_marker(toks, verb_at, i, gram):
+        return i - 1
+    return _parenthesis_join(toks, cut, i, joins)
 
 
 def _reported_next(toks: list[Token], verb: int, hi: int, gram: dict[str, Any]) -> bool:
