@@ -208,3 +208,70 @@ def test_to_early_warning_is_no_second_infinitive():
 ])
 def test_research_and_development_and_oversight_ask_no_study_or_assistance(text, expected):
     assert got(text) == expected
+
+
+def test_a_french_recalled_request_asks_a_body_the_vocabulary_lacks():
+    assert got("Rappelle qu'elle a demandé au Bureau du Conseiller spécial d'assurer la coordination des "
+               "préparatifs de la Conférence ;", "fr") == [(None, "other", None)]
+    assert got("Rappelle qu'elle a demandé aux États Membres de verser des contributions ;", "fr") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle with no auxiliary qualifies a noun: no meeting asked for
+    ("Requests the Secretary-General to digitize the archives currently held in the basements of the Library;",
+     [("secretary-general", "other", None)]),
+    ("Decides that the high-level meeting shall be held in New York in 2026;", [("general-assembly", "meeting", None)]),
+    # a gerund after "consider" or "continue" is read as its verb's cue, as Spanish "siga estudiando"
+    ("Requests the Secretary-General to consider supporting initiatives to involve youth in dialogue;",
+     [("secretary-general", "assistance", None)]),
+    # giving access asks for no support
+    ("Requests the Secretariat to make every effort to provide full access to archived videos of meetings;",
+     [("secretariat", "other", None)]),
+])
+def test_english_task_words_the_translations_read_otherwise(text, expected):
+    assert got(text) == expected
+
+
+def test_an_english_gerund_after_continue_is_no_second_task():
+    assert got("Invites the Secretary-General to continue coordinating the effort to measure the impacts of hosting, "
+               "protecting and assisting refugees;") == [("secretary-general", "assistance", None)]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Decides that the board will take decisions on its recommendations at the final meeting of the board;",
+    "Further decides that the summit, subject to the rules of procedure of the General Assembly, will consist of "
+    "plenary meetings and a closing segment;",
+])
+def test_a_meeting_that_dates_a_decision_or_makes_up_a_summit_is_no_task(text):
+    assert got(text) == []
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # French "constituer" creates only as the task's own verb
+    ("fr", "Décide de constituer pour la période 2026-2028 un groupe de travail chargé d'examiner les éléments d'un accord ;",
+     [("general-assembly", "establish", None)]),
+    ("fr", "Prie le Secrétaire général de poursuivre ses travaux sur un indice qui pourrait constituer un critère "
+           "d'accès au financement ;", [("secretary-general", "other", None)]),
+    # "se tiendront" as "se tiendra"
+    ("fr", "Décide que les tables rondes de la conférence se tiendront à New York ;",
+     [("general-assembly", "meeting", None)]),
+    # the Advisory Committee named after the Council
+    ("fr", "Prie le Conseil des droits de l'homme et le Comité consultatif du Conseil d'accorder l'attention voulue "
+           "à la question ;", [("human-rights-council", "other", None),
+                               ("human-rights-council-advisory-committee", "other", None)]),
+])
+def test_french_wordings_that_gave_no_mandate_or_another_entity(language, text, expected):
+    assert got(text, language) == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Invites the Special Rapporteur on the right to development to engage in an interactive dialogue with the "
+           "General Assembly at its eightieth session;"),
+    ("fr", "Invite le Rapporteur spécial sur le droit au développement à entamer un dialogue interactif avec elle à sa "
+           "quatre-vingtième session ;"),
+    ("es", "Invita al Relator Especial sobre el derecho al desarrollo a que entable un diálogo interactivo con ella en "
+           "su octogésimo período de sesiones;"),
+])
+def test_a_dialogue_with_the_body_is_taken_part_in_alike(language, text):
+    assert got(text, language) == [("special-rapporteur-on-the-right-to-development", "other", "80")]

@@ -345,6 +345,17 @@ EN: dict[str, Any] = {
                             "which are to be", "are", "is", "were"],
     # the verbs that end the subject of a decision's clause ("that the modalities of ... *shall* be")
     "subject_ends": ["shall", "will", "should", "would", "may", "must", "be", "is", "are"],
+    # a meeting participle holds a meeting only after one of these ("shall be held", "and held"); else it qualifies
+    # a noun ("the collection currently held in the basements")
+    "meeting_participles": ["held"],
+    # a meeting after these (an adjective or two between) is when something is done, not a meeting asked for
+    "meeting_times": ["at the", "at its", "at their"],
+    # a gerund after these continues or weighs the task, read as its verb's cue ("to consider supporting
+    # initiatives", "to continue providing support"; Spanish "que siga estudiando", its "continuing_verbs"), but
+    # "and" + gerund after them is no second task in English ("continue coordinating ..., protecting and assisting")
+    "gerund_cue_verbs": ["consider", "continue"],
+    "gerund_infinitives": {"ing": ["", "e"]},
+    "auxiliaries": ["be", "been", "being", "is", "are", "was", "were", "and", "or", "to"],
     "modality_nouns": ["proceedings", "arrangements", "modalities", "format", "theme", "outcome", "focus", "period",
                        "duration", "attendance"],
     # the word after a modality noun that makes it the subject's head ("the format *of*", "attendance *at* the
@@ -517,7 +528,7 @@ FR: dict[str, Any] = {
                         "en partenariat avec", "avec l'appui", "avec l’appui", "par l'intermédiaire",
                         "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec l'aide des", "avec l’aide des",
                         "avec l'aide du", "avec l’aide du", "avec le soutien de",
-                        "avec la participation de", "dialogue avec", "à l'aide de", "à l’aide de", "à l'aide des",
+                        "avec la participation de", "dialogue avec", "dialogue interactif avec", "à l'aide de", "à l’aide de", "à l'aide des",
                         "à l’aide des", "à l'aide du", "à l’aide du", "à l'aide d'", "à l’aide d’"]
     # the same ways of working when close ("en étroite consultation avec", "en coordination étroite avec") or
     # two at once ("en collaboration et en coordination étroites avec")
@@ -579,6 +590,9 @@ FR: dict[str, Any] = {
     "session_back_reference": r"\b(?:à|lors\s+de|de)\s+(?:la\s+même|cette\s+même|cette|ladite)\s+session\b",
     "session_cited": r"\brapport\s+(?:qu['’](?:il|elle)\s+a\s+)?présenté\s+à\s+[^,;]{0,80}$",
     "session_publication": r"\b(?:documents\s+officiels|comptes\s+rendus(?:\s+(?:des|de\s+ses)\s+(?:débats|séances))?)\s*$",
+    # cues that give their task only as the task's own verb, right after its marker ("de constituer un groupe de
+    # travail"; "qui pourrait constituer un critère" creates nothing)
+    "marked_cues": ["constituer"],
     "mandate_joins": ["et"],
     "likewise": ["faire de même", "fasse de même", "fassent de même", "en faire autant"],
     "transmitting": ["transmettre"],
@@ -681,7 +695,8 @@ FR: dict[str, Any] = {
     "due_date": r"(?<!du )\b(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+((?:19|20)\d{2})\b",
     "entity_prepositions": ["de", "du", "des", "avec", "par", "pour"],
     "negations": ["pas"],
-    "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+|donc\s+)?(?:au|aux|à\s+la|à\s+l['’]|le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
+    "unnamed_addressee": r"\s*(?:à\s+cet\s+égard\s+|également\s+|en\s+outre\s+|donc\s+)?"
+                         r"(?:qu['’]elle\s+a\s+(?:demandé|prié|invité)\s+)?(?:au|aux|à\s+la|à\s+l['’]|le|la|les|l['’])\s*(?:[\w’'()-]+,?\s+){0,8}?"
                          r"(?:de|d['’])\s*(?!la\b|le\b|les\b)[a-zé]+",
     # "Décide de recommander à la Sixième Commission de créer ...", as English "decides to recommend that the Sixth
     # Committee establish"
@@ -766,7 +781,8 @@ ES: dict[str, Any] = {
     "partner_phrases": ["en consulta con", "a través de consultas con", "en cooperación con", "en estrecha cooperación con",
                         "en colaboración con", "en estrecha colaboración con", "en coordinación con",
                         "en asociación con", "con el apoyo de", "por conducto de", "junto con",
-                        "con la asistencia de", "con la participación de", "diálogo con", "diálogo inclusivo con"]
+                        "con la asistencia de", "con la participación de", "diálogo con", "diálogo inclusivo con",
+                        "diálogo interactivo con"]
     # the same ways of working when close ("en estrecha consulta con", "en plena coordinación con") or two at once
     # ("en consulta y cooperación con", "en estrecha cooperación y coordinación con")
     + [f"en {w} con" for w in _ES_CLOSE]

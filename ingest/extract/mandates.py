@@ -516,8 +516,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mention
     spans = {m.i: m.j for m in mentions if m.concept.kind == "actor"}
     purposes = set(gram.get("purpose_verbs", ()))
     leads = set(gram.get("marker_leads", ()))
-    cuts = [lo]
-    depth = 0
+    cuts, depth = [lo], 0
     opened = False  # the addressee phrase ("the Secretary-General, in consultation with X,") is no task
     purpose = False  # an infinitive of purpose followed a comma: "a meeting, to mark ..., and to galvanize ..."
     verb_at = lo  # the verb of the task being read
@@ -1018,10 +1017,18 @@ def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool
     # will commence at 9 a.m.", "will be held as follows: ...") or what it is about ("that the panels shall be
     # collaborative in nature and will focus on ...")
     made_of = set(gram.get("composition_verbs", ())) | set(gram.get("schedule_verbs", ()))
-    if any(t.low in made_of for t in toks[k + 1:min(b, k + 12)]):
+    if any(t.low in made_of for t in toks[k + 1:_past_subject_aside(toks, k, b, 12)]):
         return True
     words = " ".join(t.low for t in toks[k + 1:min(b, k + 24)])
     return any(re.search(rf"\b{re.escape(p)}\b", words) for p in gram.get("describing_predicates", ()))
+
+
+def _past_subject_aside(toks: list[Token], k: int, b: int, n: int) -> int:
+    """The end of the n tokens after token k, the words of an aside between commas after the clause's subject not
+    counted ("that the Summit, subject to the rules of procedure of the General Assembly, will consist of")."""
+    first = next((x for x in range(k + 1, min(b, k + 6)) if toks[x].low == ","), None)
+    close = next((x for x in range(first + 1, min(b, first + 16)) if toks[x].low == ","), None) if first else None
+    return min(b, k + n + (close - first if close else 0))
 
 
 def _negated(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool:
@@ -1333,6 +1340,8 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
     """Whether the cue phrase at token i, n tokens long, is used in a sense that asks for nothing."""
     if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
         return True  # "the present resolution", "la presente resolución"
+    if gram and toks[i].low in gram.get("marked_cues", ()) and (i == lo or toks[i - 1].low not in gram["mandate_markers"]):
+        return True  # "de constituer un groupe de travail" creates one, "et constituer un critère" is something
     if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1] \
             and not _included_in(toks, lo, i):
         return True  # "taking into account the report of the High Commissioner" cites one already made
@@ -1463,7 +1472,7 @@ def _gerund_stem(toks: list[Token], i: int, c: Cues, gram: dict[str, Any] | None
     English "to continue to study"), not one that says how ("incluso estableciendo alianzas"); None when no
     infinitive of it is a cue."""
     word = toks[i].low
-    if not gram or i == 0 or toks[i - 1].low not in gram.get("continuing_verbs", ()):
+    if not gram or i == 0 or toks[i - 1].low not in {*gram.get("continuing_verbs", ()), *gram.get("gerund_cue_verbs", ())}:
         return None
     reflexive = word.endswith(("ándose", "iéndose"))
     if reflexive:  # "siga reuniéndose": the gerund with its pronoun, as "reunirse"
@@ -1560,6 +1569,8 @@ def _described(toks: list[Token], lo: int, i: int, gram: dict[str, Any]) -> bool
     """Whether a meeting verb describes an event named before it rather than asks for one: "a World Forum on
     Cultural Policies, *to be held* every four years", "meetings of that Committee that must be held while ..."."""
     before = tuple(lows(p) for p in gram.get("describing_passives", ()))
+    if _meeting_time(toks, lo, i, gram) or _qualifying_participle(toks, lo, i, gram):
+        return True
     while i > lo and toks[i - 1].low in gram.get("marker_pronouns", ()):  # "que se celebre", "que deba celebrarse"
         i -= 1
     if any(i - len(p) >= lo and tuple(t.low for t in toks[i - len(p):i]) == p for p in before):
@@ -1567,6 +1578,28 @@ def _described(toks: list[Token], lo: int, i: int, gram: dict[str, Any]) -> bool
     # "un Foro Mundial sobre Políticas Culturales que se celebre cada cuatro años": a relative after the event's name
     return i - 2 > lo and toks[i - 1].low in gram.get("describing_relatives", ()) and toks[i - 2].upper and \
         toks[i - 2].low.isalpha()
+
+
+def _meeting_time(toks: list[Token], lo: int, i: int, gram: dict[str, Any]) -> bool:
+    """Whether a meeting word says when what is asked is done ("will take decisions at the final meeting of the
+    commission"): after "at the", "at its" with an adjective or two between."""
+    times = tuple(lows(p) for p in gram.get("meeting_times", ()))
+    for skip in range(0, 3):
+        at = i - skip
+        if skip and not (at > lo and toks[at].low.isalpha() and not toks[at].upper):
+            return False
+        if any(at - len(p) >= lo and tuple(t.low for t in toks[at - len(p):at]) == p for p in times):
+            return True
+    return False
+
+
+def _qualifying_participle(toks: list[Token], lo: int, i: int, gram: dict[str, Any]) -> bool:
+    """Whether a meeting participle with no auxiliary before it (an adverb may stand between) qualifies a noun:
+    "the print heritage currently held in the basements", "the conferences held in Monterrey"."""
+    if toks[i].low not in gram.get("meeting_participles", ()):
+        return False
+    k = i - 1 if i - 1 > lo and toks[i - 1].low.endswith("ly") else i
+    return k - 1 >= lo and toks[k - 1].low not in gram.get("auxiliaries", ())
 
 
 def _gathering(toks: list[Token], i: int, n: int, gram: dict[str, Any]) -> bool:
