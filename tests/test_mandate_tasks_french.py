@@ -278,3 +278,18 @@ def test_constituting_a_body_establishes_it():
                  "chargé de proposer des mesures de coopération ;", "fr") == [("general-assembly", "establish")]
     assert tasks("Prie le Secrétaire général de veiller à ce que ces actes ne puissent constituer une infraction ;",
                  "fr") == [("secretary-general", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretariat to make the final report of the meeting available to all Member States;"),
+    ("fr", "Prie le Secrétariat de mettre les données recueillies à la disposition de tous les États Membres ;"),
+    ("es", "Solicita a la Secretaría que ponga el informe final de la reunión a disposición de todos los Estados "
+           "Miembros;"),
+])
+def test_a_document_made_available_is_disseminated(language, text):
+    assert [task for _, task in tasks(text, language)] == ["dissemination"]
+
+
+def test_resources_made_available_are_assistance():
+    assert tasks("Prie le Secrétaire général de mettre les ressources nécessaires à la disposition du Rapporteur "
+                 "spécial ;", "fr") == [("secretary-general", "assistance")]

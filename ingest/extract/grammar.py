@@ -409,6 +409,11 @@ EN: dict[str, Any] = {
     # intergovernmental process")
     "informing_verbs": ["inform"],
     # a verb that brings its object to someone's attention, the object between: dissemination
+    # a document made available is disseminated ("to make up-to-date information available to Member States", "to
+    # make the complete report available"); resources made available are assistance
+    "making_available": (["make", "making"], ["available"], ["information", "report", "reports", "data", "documents",
+                                                             "document", "text", "texts", "records", "publications",
+                                                             "materials", "findings", "results"]),
     "bringing_to_attention": [(["bring"], "to the attention")],
     "informed_articles": ["the", "a", "its", "their"],
     "informed_processes": ["process", "processes", "cycle", "work", "deliberations", "discussions", "discussion",
@@ -645,6 +650,9 @@ FR: dict[str, Any] = {
     "information_nouns": ["informations", "renseignements"],
     "deliverable_places": ["dans son", "dans sa", "dans ses", "dans leur", "dans leurs"],
     "informing_verbs": ["informer"],
+    "making_available": (["mettre"], ["à la disposition", "à disposition"],
+                         ["informations", "information", "rapport", "rapports", "données", "documents", "document",
+                          "texte", "textes", "publications", "résultats", "conclusions"]),
     "bringing_to_attention": [(["porter"], "à l'attention")],
     "relation_nouns": ["partenariat", "partenariats", "contact", "contacts", "relations", "liens"],
     "informed_articles": ["le", "la", "les", "l", "son", "sa", "ses", "leur", "leurs"],
@@ -868,6 +876,9 @@ ES: dict[str, Any] = {
     "report_verbs": ["informe", "informen", "informar"],
     "information_nouns": ["información"],
     "deliverable_places": ["en su", "en sus"],
+    "making_available": (["poner", "ponga", "pongan", "poniendo"], ["a disposición", "a la disposición"],
+                         ["información", "informe", "informes", "datos", "documentos", "documento", "texto", "textos",
+                          "publicaciones", "resultados", "conclusiones"]),
     "bringing_to_attention": [(["señalar", "señale", "señalen"], "a la atención"),
                               (["poner", "ponga", "pongan"], "en conocimiento de")],
     # "decide incluir el tema titulado "..." en el programa provisional de su octogésimo segundo período de sesiones"

@@ -1627,7 +1627,7 @@ def _spread_cue(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> str
         return "other"
     if _nominating(toks, i, hi, gram) or _creating_body(toks, i, hi, gram):
         return "establish"
-    return "dissemination" if _brought_to_attention(toks, i, hi, gram) else None
+    return "dissemination" if _brought_to_attention(toks, i, hi, gram) or _made_available(toks, i, hi, gram) else None
 
 
 def _nominating(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
@@ -1648,6 +1648,24 @@ def _creating_body(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> 
             return False
         if t.low in nouns:
             return True
+    return False
+
+
+def _made_available(toks: list[Token], i: int, hi: int, gram: dict[str, Any]) -> bool:
+    """Whether the verb at token i makes a document available, which disseminates it: "to make up-to-date
+    information available to Member States", "de mettre les informations actualisées à la disposition des
+    États Membres", "que ponga el informe completo a disposición de" (resources made available are assistance)."""
+    verbs, places, objects = gram.get("making_available", ((), (), ()))
+    if toks[i].low not in verbs:
+        return False
+    places = [lows(p) for p in places]
+    seen = False
+    for k in range(i + 1, min(hi, i + 15)):
+        if toks[k].low in (";", ":"):
+            return False
+        seen = seen or toks[k].low in objects
+        if any(tuple(t.low for t in toks[k:k + len(p)]) == p for p in places):
+            return seen
     return False
 
 
