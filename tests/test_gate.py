@@ -6,8 +6,6 @@ from __future__ import annotations
 import threading
 import time
 
-import pytest
-
 from unkg.webapp import create_app
 from unkg.webapp.cache import cached_page
 from unkg.webapp.gate import Gate, gated, holds, waiting
@@ -194,34 +192,3 @@ def test_concurrent_requests_for_one_shared_result_do_not_deadlock(webapp_store)
         assert builds == [1]
     finally:
         app.extensions["unkg"].pool.close()
-
-
-def test_a_busy_worker_lets_the_connection_go_after_its_answer():
-    """gunicorn's request, as its parser makes it: kept alive while nobody waits for the worker's gate, closed
-    after the answer while somebody does (webapp/serving.py `let_go_when_busy`)."""
-    pytest.importorskip("gunicorn")
-    from gunicorn.config import Config
-    from gunicorn.http import RequestParser
-
-    from unkg.webapp.serving import let_go_when_busy
-
-    def request():
-        return next(iter(RequestParser(Config(), iter([b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"]), ("127.0.0.1", 1))))
-
-    gate = Gate(1)
-    idle = request()
-    let_go_when_busy(gate, idle)
-    assert not idle.should_close()
-    gate.take()  # this thread computes
-    waiter = threading.Thread(target=lambda: (gate.take(), gate.give()), daemon=True)
-    waiter.start()
-    deadline = time.monotonic() + DEADLOCK
-    while not gate.queued():
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
-    busy = request()
-    let_go_when_busy(gate, busy)
-    assert busy.should_close()
-    gate.give()
-    waiter.join(DEADLOCK)
-    assert not gate.queued()

@@ -22,7 +22,6 @@ from typing import Any
 from flask import Flask
 
 from unkg.webapp import lineage, mandates, pages, search, states
-from unkg.webapp.gate import Gate
 from unkg.webapp.prerender import prerender, render_in_background
 
 BROAD_PAGES = 12  # actors (by provisions with their narrower ones), rights and groups answered at warm-up
@@ -109,20 +108,8 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
     settings = {"bind": bind, "workers": workers, "worker_class": "gthread", "threads": threads,
                 "preload_app": True, "timeout": timeout, "graceful_timeout": 10, "keepalive": 5,
                 "post_fork": lambda server, worker: st.after_fork(),
-                "pre_request": lambda worker, req: let_go_when_busy(st.gate, req),
                 "worker_exit": lambda server, worker: _worker_exit(st), **(options or {})}
     _run_gunicorn(app, settings)
-
-
-def let_go_when_busy(gate: Gate, req: Any) -> None:
-    """Before a worker handles a request (gunicorn's `pre_request`): while other threads of this process wait
-    for its gate, close the connection after this answer. A kept-alive connection stays with the worker that
-    accepted it, and clients' connections are split between the workers by chance, so that one worker may
-    queue most of the work while the other has little; a client let
-    go connects again, and its connection goes to whichever worker accepts it first, the less busy one
-    being the quicker to. A worker with nothing waiting keeps the connection open."""
-    if gate.queued():
-        req.must_close = True
 
 
 def _worker_exit(st: Any) -> None:
