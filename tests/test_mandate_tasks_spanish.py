@@ -502,3 +502,28 @@ def test_a_thing_currently_held_somewhere_is_no_meeting():
                  "currently held in the basements of the Library, including voluntary contributions and support from other "
                  "stakeholders;",
                  "en")[0][1] == "assistance"
+
+
+def test_a_verb_in_a_relative_clause_of_another_gives_no_task():
+    assert tasks("Solicita al Secretario General que continúe teniendo en cuenta las propuestas que le presenten los "
+                 "países de la región;", "es") == [("secretary-general", "other")]
+    assert same("Requests the Secretary-General to ensure that information collected and communicated by the "
+                "monitoring and reporting mechanism is accurate;",
+                "Solicita al Secretario General que vele por que la información que reúna y transmita el mecanismo de "
+                "vigilancia y presentación de informes sea precisa;") == [("secretary-general", "other")]
+    # the clauses a request asks for are no relatives
+    assert tasks("Solicita al Secretario General que vele por que se presente un informe a la Asamblea;", "es") == \
+        [("secretary-general", "report")]
+    assert tasks("Solicita al Secretario General que siga esforzándose por asegurar que se presente un informe a la "
+                 "Asamblea;", "es") == [("secretary-general", "report")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Requests the Secretary-General to issue the publications referred to in his previous report in various "
+     "formats;", "en"),
+    ("Solicita al Secretario General que publique las mencionadas en su informe anterior en diversos formatos;", "es"),
+    ("Prie le Secrétaire général de faire paraître sous diverses formes celles qui sont visées dans son précédent "
+     "rapport ;", "fr"),
+])
+def test_a_previous_report_is_cited_not_asked_for(text, language):
+    assert tasks(text, language) == [("secretary-general", "dissemination")]

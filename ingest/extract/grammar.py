@@ -928,6 +928,18 @@ ES: dict[str, Any] = {
     # a meeting cue after these describes the meetings of another ("las reuniones que deba celebrar", English "that
     # must be held"), and after "que" that follows an event's name, that event ("un Foro ... que se celebre")
     "describing_passives": ["que deba", "que deban"],
+    # a verb after "que" on a noun is in a relative clause of another's act ("las propuestas que le presenten los
+    # países"); these words before "que" open no relative ("vele por que", "a medida que", "de manera que")
+    "relative_that": ["que"],
+    "infinitive_endings": ["ar", "er", "ir"],
+    # a report word in the complement of one of these qualifies it ("el mecanismo de vigilancia y presentación de
+    # informes", English "the monitoring and reporting mechanism")
+    "qualified_before": ["mecanismo", "mecanismos", "obligaciones", "sistema", "sistemas", "herramienta",
+                         "herramientas", "requisitos", "procedimientos", "plataforma"],
+    "not_antecedents": ["por", "para", "de", "a", "en", "con", "sin", "hasta", "así", "ya", "mientras", "siempre",
+                        "medida", "manera", "modo", "forma", "lo", "tal", "vez", "luego", "solicita", "pide",
+                        "invita", "decide", "insta", "alienta", "exhorta", "considera", "recomienda", "reitera",
+                        "reafirma", "recuerda", "subraya", "destaca", "observa", "señala", "reconoce", "estima"],
     "describing_relatives": ["que"],
     # "celebrar" holds a meeting or observes a day: with one of these (as a name) near it, it observes
     "observing_cues": ["celebre", "celebren", "celebrar"],

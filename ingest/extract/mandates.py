@@ -1227,6 +1227,28 @@ def _list_item(toks: list[Token], lo: int, i: int, n: int, hi: int) -> bool:
         any(t.low in _LIST_JOINS for t in toks[max(lo, a - 12):a - 2])
 
 
+def _in_relative(toks: list[Token], lo: int, i: int, gram: dict[str, Any]) -> bool:
+    """Whether the verb at token i opens, or is coordinated in, a relative clause on a noun before it, whose subject
+    is another: Spanish "las propuestas que le presenten los países", "la información que reúna y transmita el
+    mecanismo" (English "the proposals to be submitted by the countries", "information collected and communicated
+    by the mechanism"); not the clause a request asks for ("solicita ... que presente", "vele por que", "y que")."""
+    that, not_nouns = set(gram.get("relative_that", ())), set(gram.get("not_antecedents", ()))
+    if not that:
+        return False
+    j = i - 1
+    while j > lo and toks[j].low in gram.get("marker_pronouns", ()):
+        j -= 1
+    if j - 2 > lo and toks[j].low in gram["mandate_joins"] and toks[j - 1].low.isalpha():
+        j -= 2  # "que reúna y transmita": the second verb of the relative
+    if j - 1 <= lo or toks[j].low not in that:
+        return False
+    before = toks[j - 1]
+    # a verb is no antecedent: "asegurar que se presten servicios" asks what follows
+    verb = before.low.endswith(tuple(gram.get("infinitive_endings", ())))
+    return before.low.isalpha() and not before.upper and not verb and before.low not in not_nouns and \
+        before.low not in gram["mandate_joins"]
+
+
 def _placed(toks: list[Token], k: int, gram: dict[str, Any] | None) -> bool:
     """Whether the deliverable noun at token k names where another is given: "dans son prochain rapport", "in
     his next report", "en su próximo informe" (a word or two may stand between)."""
@@ -1342,6 +1364,10 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
         return True  # "the present resolution", "la presente resolución"
     if gram and toks[i].low in gram.get("marked_cues", ()) and (i == lo or toks[i - 1].low not in gram["mandate_markers"]):
         return True  # "de constituer un groupe de travail" creates one, "et constituer un critère" is something
+    if gram and _in_relative(toks, lo, i, gram):
+        return True  # "las propuestas que le presenten los países", "la información que reúna y transmita el mecanismo"
+    if name == "report" and ((i > lo and toks[i - 1].low in _PREVIOUS) or (i + n < hi and toks[i + n].low in _PREVIOUS)):
+        return True  # "the publications referred to in his previous report", "son précédent rapport": one made
     if name == "report" and i > lo and toks[i - 1].low in _CITED[0] and i + n < hi and toks[i + n].low in _CITED[1] \
             and not _included_in(toks, lo, i):
         return True  # "taking into account the report of the High Commissioner" cites one already made
@@ -1690,6 +1716,13 @@ def _qualifying(toks: list[Token], i: int, n: int, hi: int, gram: dict[str, Any]
     le processus intergouvernemental" (a process is informed, a body is reported to)."""
     if n != 1 or i + 1 >= hi:
         return False
+    # "el mecanismo de vigilancia y presentación de informes", "las obligaciones de presentación de informes": the
+    # report word in the complement of the noun it qualifies, as English "the monitoring and reporting mechanism"
+    heads = set(gram.get("qualified_before", ()))
+    for k in range(max(0, i - 6), i - 1):
+        if toks[k].low in heads and toks[k + 1].low in ("de", "d") and \
+                all(t.low.isalpha() for t in toks[k:i]) and toks[i - 1].low not in ("un", "una", "unos"):
+            return True
     following = toks[i + 1].low
     if following in gram.get("qualified_nouns", ()):
         return True
@@ -1786,6 +1819,7 @@ _LOOKING = {"look", "looks", "looking", "looked"}
 # du point de l'ordre du jour", "en relación con el tema del programa", "sobre el tema del programa")
 _UNDER = {"under", "on", "titre", "cadre", "relación", "marco", "sobre", "bajo"}
 # a demonstrative before an agenda item names one already on the agenda ("ce point de l'ordre du jour")
+_PREVIOUS = {"previous", "précédent", "anterior"}
 _THIS = {"this", "that", "ce", "cet", "este", "ese", "dicho"}
 # the words after French "rapport" that make it a ratio or a link
 _RELATION_AFTER = {"avec", "coût", "entre", "qualité"}
