@@ -595,9 +595,6 @@ FR: dict[str, Any] = {
     "session_back_reference": r"\b(?:à|lors\s+de|de)\s+(?:la\s+même|cette\s+même|cette|ladite)\s+session\b",
     "session_cited": r"\brapport\s+(?:qu['’](?:il|elle)\s+a\s+)?présenté\s+à\s+[^,;]{0,80}$",
     "session_publication": r"\b(?:documents\s+officiels|comptes\s+rendus(?:\s+(?:des|de\s+ses)\s+(?:débats|séances))?)\s*$",
-    # cues that give their task only as the task's own verb, right after its marker ("de constituer un groupe de
-    # travail"; "qui pourrait constituer un critère" creates nothing)
-    "marked_cues": ["constituer"],
     "mandate_joins": ["et"],
     "likewise": ["faire de même", "fasse de même", "fassent de même", "en faire autant"],
     "transmitting": ["transmettre"],

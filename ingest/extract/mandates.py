@@ -1362,8 +1362,6 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
     """Whether the cue phrase at token i, n tokens long, is used in a sense that asks for nothing."""
     if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
         return True  # "the present resolution", "la presente resolución"
-    if gram and toks[i].low in gram.get("marked_cues", ()) and (i == lo or toks[i - 1].low not in gram["mandate_markers"]):
-        return True  # "de constituer un groupe de travail" creates one, "et constituer un critère" is something
     if gram and _in_relative(toks, lo, i, gram):
         return True  # "las propuestas que le presenten los países", "la información que reúna y transmita el mecanismo"
     if name == "report" and ((i > lo and toks[i - 1].low in _PREVIOUS) or (i + n < hi and toks[i + n].low in _PREVIOUS)):
