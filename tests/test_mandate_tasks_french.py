@@ -293,3 +293,23 @@ def test_a_document_made_available_is_disseminated(language, text):
 def test_resources_made_available_are_assistance():
     assert tasks("Prie le Secrétaire général de mettre les ressources nécessaires à la disposition du Rapporteur "
                  "spécial ;", "fr") == [("secretary-general", "assistance")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretariat to ensure the active involvement of the regional commissions through "
+           "consultations with other offices;"),
+    ("fr", "Prie le Secrétariat de veiller à ce qu’un rôle actif soit confié aux commissions régionales, à la faveur de "
+           "consultations avec les autres bureaux ;"),
+])
+def test_consultations_that_say_how_hold_no_meeting(language, text):
+    assert tasks(text, language) == [("secretariat", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Department of Global Communications to seek the support of regional broadcasters for its "
+           "campaigns;"),
+    ("fr", "Prie le Département de la communication globale de chercher à s’assurer le plein concours des médias "
+           "régionaux pour ses campagnes ;"),
+])
+def test_help_sought_from_others_is_no_assistance(language, text):
+    assert tasks(text, language) == [("department-of-global-communications", "other")]

@@ -374,6 +374,9 @@ EN: dict[str, Any] = {
     # delivery", "provide content in all official languages", "provide guidance on managing risk"): French and
     # Spanish print another verb ("superviser", "indiquer", "supervisar"), an other task
     "unassisting_objects": ["guidance", "oversight", "content", "access"],
+    # help sought from others is none the entity gives ("to seek the full support of the administering Powers",
+    # "s'assurer le plein concours des puissances administrantes", "recabar el apoyo de")
+    "seeking_verbs": ["seek", "seeking", "secure", "obtain", "enlist"],
     # resources to be shown in a budget proposal are an estimate the entity makes, not assistance it gives ("to
     # include the resources necessary in his next proposed programme budget")
     "budget_places": ["proposed programme budget", "budget proposal", "budget proposals"],
@@ -534,7 +537,10 @@ FR: dict[str, Any] = {
                         "par l’intermédiaire", "avec l'aide de", "avec l’aide de", "avec l'aide des", "avec l’aide des",
                         "avec l'aide du", "avec l’aide du", "avec le soutien de",
                         "avec la participation de", "dialogue avec", "dialogue interactif avec", "à l'aide de", "à l’aide de", "à l'aide des",
-                        "à l’aide des", "à l'aide du", "à l’aide du", "à l'aide d'", "à l’aide d’"]
+                        "à l’aide des", "à l'aide du", "à l’aide du", "à l'aide d'", "à l’aide d’",
+                        # how, as English "through consultations with": "à la faveur de consultations et d'activités
+                        # de coordination avec les autres départements"
+                        "à la faveur de consultations", "au moyen de consultations"]
     # the same ways of working when close ("en étroite consultation avec", "en coordination étroite avec") or
     # two at once ("en collaboration et en coordination étroites avec")
     + [f"en {w} avec" for w in _FR_CLOSE]
@@ -665,6 +671,9 @@ FR: dict[str, Any] = {
     # an other cue that keeps something up to date gives way to the deliverable it keeps ("tenir à jour ... la
     # compilation en ligne", as "keep up to date the online compilation"), as a light verb does
     "keeping_phrases": ["tenir à jour"],
+    # help sought from others is none the entity gives ("to seek the full support of the administering Powers",
+    # "s'assurer le plein concours des puissances administrantes", "recabar el apoyo de")
+    "seeking_verbs": ["assurer", "obtenir", "solliciter", "rechercher"],
     # "constituer" creates a body when one follows ("de constituer pour la période 2024-2028 un groupe de travail",
     # English "to establish"), not in "constituer une infraction", "constituer une base"
     "body_creating": (["constituer"], ["groupe", "équipe", "comité", "commission", "mécanisme", "réseau", "fonds"]),
@@ -906,6 +915,9 @@ ES: dict[str, Any] = {
     "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
     # what a task is to avoid is not asked for ("in order to avoid duplication in the issuance of publications")
     "averting_verbs": ["evitar"],
+    # help sought from others is none the entity gives ("to seek the full support of the administering Powers",
+    # "s'assurer le plein concours des puissances administrantes", "recabar el apoyo de")
+    "seeking_verbs": ["recabar", "recabe", "recaben", "obtener", "obtenga", "obtengan", "procurar"],
     # resources to be shown in a budget proposal are an estimate the entity makes, not assistance it gives ("to
     # include the resources necessary in his next proposed programme budget")
     "budget_places": ["proyecto de presupuesto"],

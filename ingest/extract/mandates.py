@@ -1386,6 +1386,8 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
     if name == "agenda_item" and gram and any(tuple(t.low for t in toks[max(lo, i - len(ph)):i]) == ph
                                                for ph in map(lows, gram.get("prospective", ()))):
         return True  # "el informe ... que habrá de examinar en su período de sesiones": to be considered, no decision
+    if name == "assistance" and gram and any(t.low in gram.get("seeking_verbs", ()) for t in toks[max(lo, i - 3):i]):
+        return True  # "s'assurer le plein concours de", "to seek the support of": help sought, not given
     if name == "assistance" and gram and _budgeted(toks, lo, hi, gram):
         return True  # "les ressources nécessaires dans son prochain projet de budget-programme": an estimate
     if toks[i].low == "brief" and i > lo and toks[i - 1].low in ("a", "an"):
