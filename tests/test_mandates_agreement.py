@@ -275,3 +275,14 @@ def test_french_wordings_that_gave_no_mandate_or_another_entity(language, text, 
 ])
 def test_a_dialogue_with_the_body_is_taken_part_in_alike(language, text):
     assert got(text, language) == [("special-rapporteur-on-the-right-to-development", "other", "80")]
+
+
+def test_a_decision_on_what_happens_if_something_else_does_asks_nothing_yet():
+    assert got("Decides that, for the year 2026, if a decision of the Security Council results in the need for "
+               "commitments, that matter shall be brought to the General Assembly;") == []
+
+
+def test_french_provisions_of_a_paragraph_reaffirmed_restate_its_request():
+    assert got("Réaffirme les dispositions du paragraphe 12 de sa résolution 77/300, dans lequel elle a prié le "
+               "Secrétaire général de lui présenter un rapport sur la question ;", "fr") == \
+        [("secretary-general", "report", None)]

@@ -350,6 +350,8 @@ EN: dict[str, Any] = {
     "meeting_participles": ["held"],
     # a meeting after these (an adjective or two between) is when something is done, not a meeting asked for
     "meeting_times": ["at the", "at its", "at their"],
+    # a decision's clause that opens with a condition decides what happens only if it is met
+    "condition_words": ["if"],
     # a gerund after these continues or weighs the task, read as its verb's cue ("to consider supporting
     # initiatives", "to continue providing support"; Spanish "que siga estudiando", its "continuing_verbs"), but
     # "and" + gerund after them is no second task in English ("continue coordinating ..., protecting and assisting")
@@ -702,7 +704,9 @@ FR: dict[str, Any] = {
     "repeated_request": r"(?:réitère|réaffirme|rappelle)\s+(?:à\s+cet\s+égard\s+|également\s+|aussi\s+)?"
                         r"(?:(?:sa|ses|la|les)\s+(?:précédentes?\s+)?(?:demandes?|invitations?)\s+"
                         r"(?:(?:adressées?|faites?|formulées?)\s+)?(?:à|au|aux)\b|"
-                        r"qu['’]elle\s+a\s+(?:demandé|prié|invité)\s+)",
+                        r"qu['’]elle\s+a\s+(?:demandé|prié|invité)\s+|"
+                        r"les\s+dispositions\s+du\s+paragraphe\s+\S+\s+de\s+sa\s+résolution\s+\S+\s*,\s+dans\s+lequel\s+"
+                        r"elle\s+a\s+(?:demandé|prié|invité)\s+)",
     "marker_pronouns": ["lui", "leur", "y", "en", "se", "s"],
     "item_verb_endings": ["er", "ir", "re", "oir"],
     "marker_endings": {"de": ["er", "ir", "re", "oir"], "d": ["er", "ir", "re", "oir"], "à": ["er", "ir", "re", "oir"]},

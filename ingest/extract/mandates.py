@@ -1004,6 +1004,10 @@ def _modalities(toks: list[Token], a: int, b: int, gram: dict[str, Any]) -> bool
     k = next((i for i in range(a, min(b, a + 6)) if toks[i].low in that), None)
     if k is None:
         return False
+    # a decision on what shall happen if something else does ("that, for the year 2024, if a decision of the
+    # Security Council results in the need ..., that matter shall be brought to the General Assembly") asks nothing yet
+    if (j := _past_aside(toks, k + 1, b)) < b and toks[j].low in gram.get("condition_words", ()):
+        return True
     # the clause's subject, up to its verb: "that the scope, structure, content and modalities of this mechanism
     # shall be based on ..."
     verbs = set(gram.get("subject_ends", ()))
