@@ -145,3 +145,33 @@ def test_a_short_gerund_after_a_continued_one_is_a_task():
     text = ("Solicita al Programa de las Naciones Unidas para el Medio Ambiente que siga prestando servicios al Comité "
             "y dando a conocer sus conclusiones a los Estados Miembros;")
     assert [m[1] for m in mandates(text, "es")] == ["assistance", "dissemination"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Working Group to report to the General Assembly at its eighty-first session its findings on the "
+           "use of private contractors to undermine the rule of law and to evade accountability;"),
+    ("fr", "Prie le Groupe de travail de lui présenter à sa quatre-vingt-unième session ses conclusions sur "
+           "l'utilisation de sous-traitants privés comme moyen de saper l'état de droit et d'échapper à toute "
+           "responsabilité ;"),
+])
+def test_an_infinitive_after_a_plural_noun_goes_on_with_it(language, text):
+    assert mandates(text, language) == [(None, "report", "81")]
+
+
+def test_an_infinitive_after_a_named_plural_is_what_they_are_asked():
+    # "Member States to present" passes a request on; "and to convene" is the Secretary-General's own task
+    text = ("Requests the Secretary-General to invite Member States to present their views and to convene a meeting of "
+            "experts on the question;")
+    assert [m[1] for m in mandates(text)] == ["other", "meeting"]
+
+
+def test_keeping_informed_after_a_purpose_is_a_task():
+    text = ("Requests the Secretary-General to continue to take all necessary measures to ensure the safety of the "
+            "personnel and to keep the Council fully informed of those measures through his reports;")
+    assert [m[1] for m in mandates(text)] == ["other", "report"]
+
+
+def test_a_plural_noun_before_a_compound_opens_no_purpose():
+    text = ("Requests the Office of the High Commissioner to publicize the effects of those activities on the right of "
+            "peoples to self-determination and, where necessary, to render advisory services to the States affected;")
+    assert [m[1] for m in mandates(text)] == ["dissemination", "assistance"]

@@ -294,6 +294,8 @@ EN: dict[str, Any] = {
     # ... and encouraging", "en vue de garantir ... et d'encourager", "encaminadas a promover ... y a fortalecer"),
     # unless a comma ends it or a report follows
     "purpose_openers": ["in order to", "so as to", "efforts to", "effort to", "resources to"],
+    # an infinitive after a plural noun depends on it ("the use of mercenaries to undermine ... and to impede")
+    "plural_noun_ending": "s",
     # a join of tasks of more than one word ("... and to report, as well as to make recommendations")
     "phrase_joins": ["as well as"],
     # two tasks a light verb may give at once ("to provide the assistance and services required")
@@ -641,7 +643,7 @@ FR: dict[str, Any] = {
     "agenda_nouns": ["question", "point"],
     "phrase_ends": ["avant", "après", "pendant", "durant", "dans", "sous", "entre", "auprès", "lors", "depuis", "avec",
                     "selon", "jusqu", "parmi", "contre", "vers"],
-    "purpose_openers": ["moyens de", "moyens d", "s'efforcer de", "s'efforcer d", "en vue de", "en vue d", "visant à",
+    "purpose_openers": ["moyen de", "moyen d", "moyens de", "moyens d", "s'efforcer de", "s'efforcer d", "en vue de", "en vue d", "visant à",
                         "tendant à", "destiné à", "destinée à", "destinés à", "destinées à", "l'objectif étant de", "l'objectif étant d", "de façon à", "de manière à"],
     "created_purposes": ["afin de", "afin d", "afin qu", "afin que", "pour", "chargé de", "chargée de", "chargés de",
                          "chargées de", "chargé d", "chargée d", "chargés d", "chargées d"],

@@ -555,7 +555,7 @@ def _segments(toks: list[Token], lo: int, hi: int, gram: dict[str, Any], mention
             verb_at = verb
         elif toks[i - 1].low == "," and toks[verb].low in purposes:
             purpose = True
-        elif _opens_purpose(toks, i, gram):
+        elif _opens_purpose(toks, i, gram) or _noun_infinitive(toks, i, spans, gram):
             aim = True
         opened = True
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [hi], strict=True) if b > a]
@@ -577,11 +577,26 @@ def _join_before(toks: list[Token], i: int, verb_at: int, cut: int, hi: int, gra
     return _parenthesis_join(toks, cut, i, joins)
 
 
+def _noun_infinitive(toks: list[Token], i: int, spans: dict[int, int], gram: dict[str, Any]) -> bool:
+    """Whether the marker at token i heads an infinitive that depends on a plural noun before it, not on the task's
+    verb: "its findings on the use of mercenaries *to undermine* ... and to impede ...", "activities undertaken
+    by ... stakeholders *to enhance* ... and to ensure ..." (a purpose of theirs, as French and Spanish print it);
+    not after a name ("Member States to", "United Nations entities to"), whose infinitive is what they are asked."""
+    ending = gram.get("plural_noun_ending")
+    if not ending or i < 1:
+        return False
+    word = toks[i - 1].low
+    if i + 2 < len(toks) and toks[i + 2].low == "-":
+        return False  # "the right of peoples to self-determination": a compound noun, no infinitive
+    named = any(a <= i - 1 < b and any(t.upper for t in toks[a:b]) for a, b in spans.items())
+    return len(word) > 4 and word.isalpha() and word.endswith(ending) and not toks[i - 1].upper and not named
+
+
 def _reported_next(toks: list[Token], verb: int, hi: int, gram: dict[str, Any]) -> bool:
-    """Whether the task whose verb stands at token `verb` is a report or an update, its cue within four words
-    ("et de lui faire rapport", "and to continue to report thereon", "et de continuer de faire rapport")."""
+    """Whether the task whose verb stands at token `verb` is a report or an update, its cue within eight words
+    ("et de lui faire rapport", "et de continuer de faire rapport", "and to keep the Council fully informed")."""
     at = _past_pronouns(toks, verb, hi, gram)
-    return _task(toks, at, min(hi, at + 4), cues(gram.get("lang", "en")), frozenset(), gram)[0] in DELIVERABLES
+    return _task(toks, at, min(hi, at + 8), cues(gram.get("lang", "en")), frozenset(), gram)[0] in DELIVERABLES
 
 
 def _opens_purpose(toks: list[Token], i: int, gram: dict[str, Any]) -> bool:
