@@ -313,3 +313,12 @@ def test_consultations_that_say_how_hold_no_meeting(language, text):
 ])
 def test_help_sought_from_others_is_no_assistance(language, text):
     assert tasks(text, language) == [("department-of-global-communications", "other")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Requests the Secretary-General to create an enabling environment for young staff members;"),
+    ("fr", "Prie le Secrétaire général de créer un environnement porteur pour les jeunes fonctionnaires ;"),
+    ("es", "Solicita al Secretario General que cree un entorno propicio para los funcionarios jóvenes;"),
+])
+def test_creating_an_environment_establishes_no_body(language, text):
+    assert tasks(text, language) == [("secretary-general", "other")]

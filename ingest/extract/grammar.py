@@ -433,6 +433,7 @@ EN: dict[str, Any] = {
     "composition_verbs": ["comprise", "comprises", "consist", "consists", "composed"],
     # what an establishing verb relates rather than creates ("to establish partnerships"): no body, an other task
     "relation_nouns": ["partnership", "partnerships", "contact", "contacts", "relations", "relationships", "links",
+                       "environment", "environments", "conditions", "climate",
                        "linkages"],
     "asking_words": ["request", "requests", "invite", "invites", "ask", "asks", "authorize", "authorizes",
                      "authorise", "authorises", "entrust", "entrusts"],
@@ -661,7 +662,8 @@ FR: dict[str, Any] = {
                          ["informations", "information", "rapport", "rapports", "données", "documents", "document",
                           "texte", "textes", "publications", "résultats", "conclusions"]),
     "bringing_to_attention": [(["porter"], "à l'attention")],
-    "relation_nouns": ["partenariat", "partenariats", "contact", "contacts", "relations", "liens"],
+    "relation_nouns": ["partenariat", "partenariats", "contact", "contacts", "relations", "liens", "environnement",
+                       "environnements", "conditions", "climat"],
     "informed_articles": ["le", "la", "les", "l", "son", "sa", "ses", "leur", "leurs"],
     "informed_processes": ["processus", "cycle", "travaux", "délibérations", "débats", "négociations", "examen",
                            "préparatifs", "politiques", "décisions"],
@@ -916,6 +918,7 @@ ES: dict[str, Any] = {
     # considered at its"): an agenda cue after these decides nothing
     "prospective": ["habrá de", "habrán de", "ha de", "han de"],
     "relation_nouns": ["alianza", "alianzas", "asociación", "asociaciones", "contacto", "contactos", "relaciones",
+                       "entorno", "entornos", "condiciones", "clima",
                        "vínculos"],
     "gathering_cues": ["reunión"],
     "gathered_nouns": ["datos", "información", "pruebas", "estadísticas", "análisis"],
