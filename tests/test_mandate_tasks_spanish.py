@@ -527,3 +527,8 @@ def test_a_verb_in_a_relative_clause_of_another_gives_no_task():
 ])
 def test_a_previous_report_is_cited_not_asked_for(text, language):
     assert tasks(text, language) == [("secretary-general", "dissemination")]
+
+
+def test_a_task_word_after_towards_names_an_aim():
+    assert tasks("Requests the Secretary-General to seek the views of those States on the measures, in order to move "
+                 "towards the establishment of a zone free of such weapons;", "en") == [("secretary-general", "other")]

@@ -1381,6 +1381,9 @@ def _other_sense(toks: list[Token], lo: int, hi: int, i: int, n: int, name: str,
     """Whether the cue phrase at token i, n tokens long, is used in a sense that asks for nothing."""
     if i + n < hi and toks[i + n].low in _NOT_AFTER_CUE:
         return True  # "the present resolution", "la presente resolución"
+    if i - 1 >= lo and (toks[i - 1].low in _TOWARDS or (i - 2 >= lo and toks[i - 2].low in _TOWARDS and
+                                                        toks[i - 1].low in ("the", "a", "an"))):
+        return True  # "in order to move towards the establishment of a zone": an aim, no task
     if gram and _in_relative(toks, lo, i, gram):
         return True  # "las propuestas que le presenten los países", "la información que reúna y transmita el mecanismo"
     if name == "report" and ((i > lo and toks[i - 1].low in _PREVIOUS) or (i + n < hi and toks[i + n].low in _PREVIOUS)):
@@ -1838,6 +1841,7 @@ _LOOKING = {"look", "looks", "looking", "looked"}
 # du point de l'ordre du jour", "en relación con el tema del programa", "sobre el tema del programa")
 _UNDER = {"under", "on", "titre", "cadre", "relación", "marco", "sobre", "bajo"}
 # a demonstrative before an agenda item names one already on the agenda ("ce point de l'ordre du jour")
+_TOWARDS = {"towards", "toward"}
 _PREVIOUS = {"previous", "précédent", "anterior"}
 _THIS = {"this", "that", "ce", "cet", "este", "ese", "dicho"}
 # the words after French "rapport" that make it a ratio or a link
