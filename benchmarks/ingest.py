@@ -53,6 +53,24 @@ def spread(files: list[Path], n: int) -> list[Path]:
     return [files[int(i * step)] for i in range(n)]
 
 
+def spread_corpus(description: str, default_files: int, name: str,
+                  argv: list[str] | None) -> tuple[list[Path], str] | None:
+    """The command line of the scripts that time one ingest of files spread over every AKN file (--files,
+    --corpus, --meta): the files and the metadata folder, or None (said on stderr) when the corpus is absent."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--files", type=int, default=default_files, help="files spread over every AKN file (0 = all)")
+    ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument("--meta", default=None, help="the UN metadata (default: the corpus's meta folder)")
+    args = ap.parse_args(argv)
+    from unkg.config import corpus_dir
+
+    corpus = args.corpus or corpus_dir()
+    if corpus is None:
+        print(f"{name}: the corpus (../shared/corpus) is absent", file=sys.stderr)
+        return None
+    return spread(corpus_files(corpus, "all"), args.files), args.meta or str(corpus / "meta")
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 

@@ -11,7 +11,6 @@ lineage's alignment processes), the compaction, lineage and its steps, the paren
 """
 from __future__ import annotations
 
-import argparse
 import json
 import resource
 import shutil
@@ -28,24 +27,16 @@ def _cpu() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--files", type=int, default=400, help="files spread over every AKN file (0 = all)")
-    ap.add_argument("--corpus", type=Path, default=None)
-    ap.add_argument("--meta", default=None, help="the UN metadata (default: the corpus's meta folder)")
-    args = ap.parse_args(argv)
-
     import unkg.ingest.pipeline as pipeline  # the checkout whose Python runs this
-    from unkg.config import corpus_dir
     from unkg.store import open_store
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from ingest import corpus_files, spread  # benchmarks/ingest.py, beside this script
+    from ingest import spread_corpus  # benchmarks/ingest.py, beside this script
 
-    corpus = args.corpus or corpus_dir()
-    if corpus is None:
-        print("ingest tail benchmark: the corpus (../shared/corpus) is absent", file=sys.stderr)
+    spread = spread_corpus(__doc__.split("\n\n")[0], 400, "ingest tail benchmark", argv)
+    if spread is None:
         return 2
-    files = spread(corpus_files(corpus, "all"), args.files)
+    files, meta = spread
     last: dict[str, float] = {}
     results = pipeline._results
 
@@ -58,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = open_store(str(folder / "store"))
         started = time.perf_counter()
-        summary = pipeline.ingest([str(f) for f in files], store, jobs=2, meta=[args.meta or str(corpus / "meta")],
+        summary = pipeline.ingest([str(f) for f in files], store, jobs=2, meta=[meta],
                                   progress=False)
         end, cpu = time.perf_counter(), _cpu()
         store.close()

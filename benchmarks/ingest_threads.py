@@ -12,7 +12,6 @@ that checkout's Python). CPU seconds say more than wall seconds on a loaded mach
 """
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
@@ -126,31 +125,23 @@ def _instrument(sampler: Sampler) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--files", type=int, default=1200, help="files spread over every AKN file (0 = all)")
-    ap.add_argument("--corpus", type=Path, default=None)
-    ap.add_argument("--meta", default=None, help="the UN metadata (default: the corpus's meta folder)")
-    args = ap.parse_args(argv)
-
     import unkg.ingest.pipeline as pipeline  # the checkout whose Python runs this
-    from unkg.config import corpus_dir
     from unkg.store import open_store
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from ingest import corpus_files, spread  # benchmarks/ingest.py, beside this script
+    from ingest import spread_corpus  # benchmarks/ingest.py, beside this script
 
-    corpus = args.corpus or corpus_dir()
-    if corpus is None:
-        print("ingest threads benchmark: the corpus (../shared/corpus) is absent", file=sys.stderr)
+    spread = spread_corpus(__doc__.split("\n\n")[0], 1200, "ingest threads benchmark", argv)
+    if spread is None:
         return 2
-    files = spread(corpus_files(corpus, "all"), args.files)
+    files, meta = spread
     folder = Path(tempfile.mkdtemp(prefix="unkg-threads-"))
     with Sampler() as sampler:
         _instrument(sampler)
         try:
             store = open_store(str(folder / "store"))
             sampler.mark("start")
-            summary = pipeline.ingest([str(f) for f in files], store, jobs=2, meta=[args.meta or str(corpus / "meta")],
+            summary = pipeline.ingest([str(f) for f in files], store, jobs=2, meta=[meta],
                                       progress=False)
             sampler.mark("end")
             store.close()
