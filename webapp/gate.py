@@ -69,15 +69,11 @@ class Gate:
             else:
                 self._free += 1
 
-    def queued(self) -> bool:
-        """Whether threads wait for their turn now."""
-        return bool(self._queue)
-
     @contextlib.contextmanager
     def in_turn(self) -> Iterator[None]:
         """Around reading a kept answer: at once while no thread waits for the gate, else in turn behind
         those that wait (held as `computing` holds it)."""
-        if self.size and self.queued():
+        if self.size and self._queue:  # threads wait for their turn now
             with self.computing():
                 yield
         else:
