@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -123,3 +124,27 @@ def test_the_workers_end_cleanly_when_the_server_stops(tmp_path):
     assert proc.returncode == 0
     assert err.count(b"Worker exiting") == 2
     assert b"SIGSEGV" not in err and b"was sent" not in err
+
+
+def test_a_worker_asked_to_stop_while_it_boots_does_not_serve(monkeypatch):
+    """gunicorn installs a worker's signal handlers only after `post_fork`: a stop that comes while the
+    worker opens its store must still end it (else it serves on until gunicorn kills it, without its exit)."""
+    from types import SimpleNamespace
+
+    from unkg.webapp import serving
+
+    monkeypatch.setattr(serving, "_stop_asked", [])
+    before = {sig: signal.getsignal(sig) for sig in serving.STOP_SIGNALS}
+    try:
+        store = SimpleNamespace(after_fork=lambda: os.kill(os.getpid(), signal.SIGTERM))  # the stop, mid-boot
+        serving._boot_worker(store)
+        worker = SimpleNamespace(alive=True)
+        serving._stop_if_asked(worker)
+        assert worker.alive is False
+        calm = SimpleNamespace(alive=True)
+        serving._stop_asked.clear()
+        serving._stop_if_asked(calm)
+        assert calm.alive is True
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)

@@ -14,6 +14,7 @@ import ctypes
 import gc
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -107,9 +108,31 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
     timeout = int(max(60, 2 * app.config["QUERY_TIMEOUT"]))
     settings = {"bind": bind, "workers": workers, "worker_class": "gthread", "threads": threads,
                 "preload_app": True, "timeout": timeout, "graceful_timeout": 10, "keepalive": 5,
-                "post_fork": lambda server, worker: st.after_fork(),
+                "post_fork": lambda server, worker: _boot_worker(st),
+                "post_worker_init": _stop_if_asked,
                 "worker_exit": lambda server, worker: _worker_exit(st), **(options or {})}
     _run_gunicorn(app, settings)
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT)
+_stop_asked: list[int] = []  # in a worker process: the stop signals that came while it was booting
+
+
+def _boot_worker(st: Any) -> None:
+    """A new worker's start (gunicorn's `post_fork`), before gunicorn installs the worker's signal handlers: a
+    stop asked meanwhile would reach the handlers the fork copied from the parent and be lost, and the worker
+    would serve on until gunicorn kills it after `graceful_timeout`, without its exit. It is noted instead,
+    and `_stop_if_asked` acts on it."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, lambda signum, frame: _stop_asked.append(signum))
+    st.after_fork()
+
+
+def _stop_if_asked(worker: Any) -> None:
+    """gunicorn's `post_worker_init`, its handlers now installed: a worker asked to stop while it booted ends
+    before it serves, the way gunicorn ends it on the same signal later."""
+    if _stop_asked:
+        worker.alive = False
 
 
 def _worker_exit(st: Any) -> None:
