@@ -170,6 +170,8 @@ def test_read_only_view_picks_up_a_later_write(store_dir):
     with open_store(str(store_dir)) as w:
         w.replace_graphs([(G1, small_graph())])
     ro = open_store(str(store_dir), read_only=True)
+    # the interval between looks outlasts the writer below however slowly it runs (a loaded machine)
+    ro.REFRESH_EVERY = 3600.0
     assert ro.refresh(now=True) is False and ro.version == 0
     with open_store(str(store_dir)) as w:  # a writer beside the reader, as `unkg ingest` beside `unkg serve`
         w.replace_graphs([(G2, small_graph("A/RES/78/217"))])
