@@ -16,37 +16,52 @@ from unkg.webapp.workers import Job
 DEADLOCK = 30  # seconds after which a request still waiting is taken for a deadlock
 
 
+def _until(condition, what: str) -> None:
+    """Wait until `condition()` holds (another thread has reached the state the test needs next), failing
+    after DEADLOCK seconds: the test waits for the state itself, not for a time it guesses is enough."""
+    deadline = time.monotonic() + DEADLOCK
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        time.sleep(0.005)
+
+
 def test_one_thread_computes_at_a_time_and_a_wait_lets_another_in():
     gate = Gate(1)
     inside, most, order = [0], [0], []
     lock = threading.Lock()
+    queued, others_done = threading.Event(), threading.Event()
 
-    def work(name: str, wait: float) -> None:
+    def work(name: str, waits: bool) -> None:
         with gate.computing():
             with lock:
                 inside[0] += 1
                 most[0] = max(most[0], inside[0])
+            if waits:  # it computes until the others queue
+                queued.wait(DEADLOCK)
             time.sleep(0.05)
             with lock:
                 inside[0] -= 1
-            if wait:
+            if waits:
+                order.append(name + " waits")
                 with waiting():
                     assert not holds()
-                    order.append(name + " waits")
-                    time.sleep(wait)
+                    others_done.wait(DEADLOCK)  # they can only be done if the wait gave the gate up
                 assert holds()
             order.append(name + " done")
 
-    first = threading.Thread(target=work, args=("slow", 0.5))
+    first = threading.Thread(target=work, args=("slow", True))
     first.start()
-    time.sleep(0.02)
-    others = [threading.Thread(target=work, args=(f"t{i}", 0)) for i in range(4)]
-    for t in others:  # they queue in this order while the first computes
+    _until(lambda: inside[0] == 1, "the first thread to hold the gate")
+    others = [threading.Thread(target=work, args=(f"t{i}", False)) for i in range(4)]
+    for i, t in enumerate(others):  # they queue in this order while the first computes
         t.start()
-        time.sleep(0.01)
+        _until(lambda n=i + 1: len(gate._queue) == n, f"t{i} to queue")
+    queued.set()
     deadline = time.monotonic() + DEADLOCK
-    for t in [first, *others]:
+    for t in others:
         t.join(max(0.0, deadline - time.monotonic()))
+    others_done.set()
+    first.join(max(0.0, deadline - time.monotonic()))
     assert most[0] == 1  # never two computing at once
     assert order[0] == "slow waits" and order[-1] == "slow done"  # the others computed during its wait
     assert order[1:-1] == [f"t{i} done" for i in range(4)]  # first come, first served
@@ -75,23 +90,29 @@ def test_a_kept_answer_is_sent_while_another_thread_computes(webapp_store):
     gate = app.extensions["unkg"].gate
     client = app.test_client()
     assert client.get("/rights.json").status_code == 200  # now kept
-    busy = threading.Event()
+    busy, release = threading.Event(), threading.Event()
 
     def compute_long() -> None:
         with gate.computing():
             busy.set()
-            time.sleep(2.0)
+            release.wait(DEADLOCK)  # holds the gate until the test lets it go
 
     t = threading.Thread(target=compute_long, daemon=True)
     t.start()
     busy.wait(DEADLOCK)
+    computed: list[int] = []
+    asker = threading.Thread(target=lambda: computed.append(client.get("/groups.json").status_code), daemon=True)
     try:
-        t0 = time.monotonic()
         assert client.get("/rights.json").status_code == 200
-        assert time.monotonic() - t0 < 1.0
-        assert client.get("/groups.json").status_code == 200  # computed: after the long computation
-        assert not t.is_alive()
+        assert t.is_alive() and not release.is_set()  # sent while the computation held the gate
+        asker.start()  # not kept: computed after the long computation
+        _until(lambda: len(gate._queue) == 1, "/groups.json to wait for the gate")
+        assert not computed
+        release.set()
+        asker.join(DEADLOCK)
+        assert computed == [200]
     finally:
+        release.set()
         t.join(DEADLOCK)
         app.extensions["unkg"].pool.close()
 
@@ -103,28 +124,35 @@ def test_a_kept_answer_waits_its_turn_when_others_wait(webapp_store):
     gate = app.extensions["unkg"].gate
     client = app.test_client()
     assert client.get("/rights.json").status_code == 200  # now kept
-    busy, order = threading.Event(), []
+    busy, release, order = threading.Event(), threading.Event(), []
 
-    def compute(name: str, seconds: float) -> None:
+    def compute(name: str) -> None:
         with gate.computing():
             busy.set()
-            time.sleep(seconds)
+            if name == "first":
+                release.wait(DEADLOCK)  # holds the gate until the second and the reader queue
             order.append(name)
 
-    first = threading.Thread(target=compute, args=("first", 0.6), daemon=True)
-    first.start()
-    busy.wait(DEADLOCK)
-    second = threading.Thread(target=compute, args=("second", 0.3), daemon=True)
-    second.start()
-    deadline = time.monotonic() + DEADLOCK
-    while not gate._queue:  # the second waits for its turn
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
-    try:
+    def read_kept() -> None:
         assert client.get("/rights.json").status_code == 200
         order.append("kept")
+
+    first = threading.Thread(target=compute, args=("first",), daemon=True)
+    first.start()
+    busy.wait(DEADLOCK)
+    second = threading.Thread(target=compute, args=("second",), daemon=True)
+    second.start()
+    _until(lambda: len(gate._queue) == 1, "the second to wait for its turn")
+    reader = threading.Thread(target=read_kept, daemon=True)
+    reader.start()
+    try:  # the reader queues behind the second, or (wrongly) passes it and is done
+        _until(lambda: len(gate._queue) == 2 or not reader.is_alive(), "the reader to queue or be done")
+        release.set()
+        for t in (first, second, reader):
+            t.join(DEADLOCK)
         assert order == ["first", "second", "kept"]
     finally:
+        release.set()
         first.join(DEADLOCK)
         second.join(DEADLOCK)
         app.extensions["unkg"].pool.close()
