@@ -36,6 +36,7 @@ def served(tmp_path_factory: pytest.TempPathFactory):
             f"options={{'accesslog': {str(log)!r}, 'access_log_format': '%(p)s %(r)s %(s)s'}})")
     proc = start_serving(code, port)
     base = f"http://127.0.0.1:{port}"
+    _both_workers_answer(base, log)
     yield base, location, log
     stop_server(proc, wait=20)
 
@@ -46,6 +47,33 @@ def _get(url: str) -> bytes:
         return r.read()
 
 
+def _answered_by(log: Path, start: int, paths: list[str], n: int) -> set[str]:
+    """The worker processes that answered the `n` requests for `paths` logged after offset `start`. gunicorn
+    writes a request's line after it sent the answer: wait for all `n` lines, not for a guessed time."""
+    deadline = time.monotonic() + 60
+    while True:
+        with open(log, encoding="utf-8") as f:
+            f.seek(start)
+            lines = [line.split() for line in f if line.endswith("\n")]
+        ours = [w for w in lines if len(w) == 5 and w[2] in paths]  # pid, method, path, protocol, status
+        if len(ours) >= n:
+            return {w[0] for w in ours if w[4] == "200"}
+        assert time.monotonic() < deadline, f"{len(ours)} of {n} requests in the access log"
+        time.sleep(0.1)
+
+
+def _both_workers_answer(base: str, log: Path) -> None:
+    """gunicorn opens the port before its workers have booted, and the first to boot takes every request
+    until the other has: ask until both have answered, so that the tests compare the two workers."""
+    deadline, asked = time.monotonic() + 120, 0
+    while True:
+        _get(base + "/actors.json")
+        asked += 1
+        if len(_answered_by(log, 0, ["/actors.json"], asked)) == 2:
+            return
+        assert time.monotonic() < deadline, f"one worker answered all {asked} requests"
+
+
 def _answers(base: str, log: Path, rounds: int = 10) -> tuple[dict[str, set[bytes]], set[str]]:
     """Each page `rounds` times: the distinct bodies per page, and the worker processes that answered."""
     start = log.stat().st_size if log.exists() else 0
@@ -53,11 +81,7 @@ def _answers(base: str, log: Path, rounds: int = 10) -> tuple[dict[str, set[byte
     for _ in range(rounds):
         for p in PAGES:
             bodies[p].add(_get(base + p))
-    time.sleep(0.5)  # the access log is written after the answer
-    with open(log, encoding="utf-8") as f:
-        f.seek(start)
-        pids = {line.split()[0] for line in f if " 200" in line}
-    return bodies, pids
+    return bodies, _answered_by(log, start, PAGES, rounds * len(PAGES))
 
 
 def test_two_workers_give_the_same_answers(served):
