@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -150,25 +151,46 @@ def test_the_workers_end_cleanly_when_the_server_stops(tmp_path):
     assert b"SIGSEGV" not in err and b"was sent" not in err
 
 
-def test_a_worker_asked_to_stop_while_it_boots_does_not_serve(monkeypatch):
-    """gunicorn installs a worker's signal handlers only after `post_fork`: a stop that comes while the
-    worker opens its store must still end it (else it serves on until gunicorn kills it, without its exit)."""
-    from types import SimpleNamespace
-
+def test_a_stop_sent_to_a_booting_worker_waits_for_its_handlers():
+    """gunicorn installs a worker's signal handlers only after `post_fork` and the store's opening: a worker is
+    born with the stop signals blocked (`pre_fork` blocks them in the parent) until `post_worker_init`, so that
+    a stop sent meanwhile reaches the worker's own handler then, not the handler the fork copied from the
+    parent (which would lose it)."""
     from unkg.webapp import serving
 
-    monkeypatch.setattr(serving, "_stop_asked", [])
-    before = {sig: signal.getsignal(sig) for sig in serving.STOP_SIGNALS}
+    me = threading.get_ident()  # signals sent to this thread: the process's other threads do not block them
+    before = signal.getsignal(signal.SIGTERM)
+    got: list[str] = []
     try:
-        store = SimpleNamespace(after_fork=lambda: os.kill(os.getpid(), signal.SIGTERM))  # the stop, mid-boot
-        serving._boot_worker(store)
-        worker = SimpleNamespace(alive=True)
-        serving._stop_if_asked(worker)
-        assert worker.alive is False
-        calm = SimpleNamespace(alive=True)
-        serving._stop_asked.clear()
-        serving._stop_if_asked(calm)
-        assert calm.alive is True
+        signal.signal(signal.SIGTERM, lambda signum, frame: got.append("the parent's"))
+        serving._hold_stops()
+        signal.pthread_kill(me, signal.SIGTERM)  # the stop, mid-boot
+        assert got == [] and signal.SIGTERM in signal.sigpending()
+        signal.signal(signal.SIGTERM, lambda signum, frame: got.append("the worker's"))  # gunicorn's, installed
+        serving._release_stops()
+        assert got == ["the worker's"]
+        signal.pthread_kill(me, signal.SIGTERM)  # released: a later stop is delivered at once
+        assert got == ["the worker's"] * 2
     finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, serving.STOP_SIGNALS)
+        signal.signal(signal.SIGTERM, before)
+
+
+def test_the_stops_stay_blocked_in_the_child_of_a_fork_and_not_in_the_parent():
+    """In a process of its own (a fork in the test process would copy its threads' locks): the parent is
+    released right after the fork, the child keeps the stops blocked for gunicorn's `post_worker_init`."""
+    code = ("import os, signal\n"
+            "from unkg.webapp import serving\n"
+            "serving._release_stops_after_each_fork()\n"
+            "serving._hold_stops()\n"
+            "blocked = lambda: sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, []))\n"
+            "pid = os.fork()\n"
+            "if pid == 0:\n"
+            "    print('child', blocked(), flush=True)\n"
+            "    os._exit(0)\n"
+            "os.waitpid(pid, 0)\n"
+            "print('parent', blocked(), flush=True)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    stops = sorted(int(s) for s in (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM))
+    assert out.stdout.splitlines() == [f"child {stops}", "parent []"]

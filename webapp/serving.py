@@ -108,31 +108,38 @@ def run(app: Flask, host: str, port: int, *, workers: int | None = None, threads
     timeout = int(max(60, 2 * app.config["QUERY_TIMEOUT"]))
     settings = {"bind": bind, "workers": workers, "worker_class": "gthread", "threads": threads,
                 "preload_app": True, "timeout": timeout, "graceful_timeout": 10, "keepalive": 5,
-                "post_fork": lambda server, worker: _boot_worker(st),
-                "post_worker_init": _stop_if_asked,
+                "pre_fork": lambda server, worker: _hold_stops(), "post_fork": lambda server, worker: st.after_fork(),
+                "post_worker_init": lambda worker: _release_stops(),
                 "worker_exit": lambda server, worker: _worker_exit(st), **(options or {})}
+    _release_stops_after_each_fork()
     _run_gunicorn(app, settings)
 
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT)
-_stop_asked: list[int] = []  # in a worker process: the stop signals that came while it was booting
+_releasing: list[bool] = []  # in the parent: whether `_release_stops` runs after each fork
 
 
-def _boot_worker(st: Any) -> None:
-    """A new worker's start (gunicorn's `post_fork`), before gunicorn installs the worker's signal handlers: a
-    stop asked meanwhile would reach the handlers the fork copied from the parent and be lost, and the worker
-    would serve on until gunicorn kills it after `graceful_timeout`, without its exit. It is noted instead,
-    and `_stop_if_asked` acts on it."""
-    for sig in STOP_SIGNALS:
-        signal.signal(sig, lambda signum, frame: _stop_asked.append(signum))
-    st.after_fork()
+def _hold_stops() -> None:
+    """gunicorn's `pre_fork`, in the parent: the stop signals blocked across the fork, so that a new worker
+    is born with them blocked until gunicorn has installed its handlers. A stop sent to it meanwhile waits:
+    it would otherwise reach the handlers the fork copied from the parent (and be lost: the worker would
+    serve on until gunicorn kills it after `graceful_timeout`, without its exit), or the default action
+    gunicorn sets for a moment before its own (an end without its exit)."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
 
 
-def _stop_if_asked(worker: Any) -> None:
-    """gunicorn's `post_worker_init`, its handlers now installed: a worker asked to stop while it booted ends
-    before it serves, the way gunicorn ends it on the same signal later."""
-    if _stop_asked:
-        worker.alive = False
+def _release_stops() -> None:
+    """In the parent, right after each fork; in a worker, as gunicorn's `post_worker_init`, its handlers
+    installed: a stop that came while it booted is delivered now and ends it before it serves, as gunicorn
+    ends a worker on the same signal later."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+def _release_stops_after_each_fork() -> None:
+    """gunicorn has no hook in the parent after a fork: Python's own, registered once per process."""
+    if not _releasing:
+        os.register_at_fork(after_in_parent=_release_stops)
+        _releasing.append(True)
 
 
 def _worker_exit(st: Any) -> None:
