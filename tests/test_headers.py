@@ -68,10 +68,14 @@ def test_explorer_works_under_csp_and_inline_script_is_blocked(base_url, browser
     assert not [m for m in console_errors(browser) if "Content Security Policy" in m]
     # what a stored or reflected injection would try: an inline handler and an inline script
     browser.execute_script(
+        "window.__refused = [];"
+        "document.addEventListener('securitypolicyviolation', function (e) { window.__refused.push(e.effectiveDirective); });"
         "document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,\" onerror=\"window.__owned = 1\">');"
         "var s = document.createElement('script'); s.textContent = 'window.__owned2 = 1'; document.body.appendChild(s);")
-    import time
+    from selenium.webdriver.support.ui import WebDriverWait
 
-    time.sleep(0.5)
+    # the handler is refused only once the image has failed: wait for both refusals, then neither ran
+    WebDriverWait(browser, 30).until(
+        lambda d: {"script-src-attr", "script-src-elem"} <= set(d.execute_script("return window.__refused")))
     assert browser.execute_script("return [window.__owned, window.__owned2]") == [None, None]
     assert any("Content Security Policy" in m for m in console_errors(browser))
