@@ -151,6 +151,39 @@ def test_the_workers_end_cleanly_when_the_server_stops(tmp_path):
     assert b"SIGSEGV" not in err and b"was sent" not in err
 
 
+def test_a_worker_stopped_before_gunicorn_calls_post_fork_ends_with_its_exit(tmp_path):
+    """A real server whose worker is left between its fork and `post_fork` (as a busy machine's scheduler may
+    leave it; here two seconds) is stopped there: the worker must end by its own exit once it has booted, not
+    serve on until gunicorn kills it after `graceful_timeout`."""
+    location, port = load_webapp_store(tmp_path / "store"), free_port()
+    code = ("import time\n"
+            "from unkg.webapp import serve, serving\n"
+            "run_gunicorn = serving._run_gunicorn\n"
+            "def slowed(app, settings):\n"
+            "    booted = settings['post_fork']\n"
+            "    def late(server, worker):\n"
+            "        time.sleep(2)\n"
+            "        booted(server, worker)\n"
+            "    run_gunicorn(app, {**settings, 'post_fork': late})\n"
+            "serving._run_gunicorn = slowed\n"
+            f"serve({location!r}, '127.0.0.1', {port}, workers=1, config={{'PAGE_CACHE': {str(tmp_path / 'pages')!r}}})\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = b""
+    try:
+        while b"Booting worker" not in err:  # logged by the forked worker just before `post_fork`
+            chunk = proc.stderr.read1(4096)  # type: ignore[union-attr]
+            assert chunk, f"unkg serve stopped: {err.decode(errors='replace')}"
+            err += chunk
+        proc.terminate()
+        err += proc.communicate(timeout=60)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err.decode(errors="replace")
+    assert err.count(b"Worker exiting") == 1 and b"was sent" not in err, err.decode(errors="replace")
+
+
 def test_a_stop_sent_to_a_booting_worker_waits_for_its_handlers():
     """gunicorn installs a worker's signal handlers only after `post_fork` and the store's opening: a worker is
     born with the stop signals blocked (`pre_fork` blocks them in the parent) until `post_worker_init`, so that
