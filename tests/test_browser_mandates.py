@@ -78,6 +78,10 @@ def test_registry_facets_and_a_mandates_history_through_five_years(base_url, bro
     assert "First given by A/RES/75/190" in drv.find_element(By.CSS_SELECTOR, "section.history").text
     shot(drv, "mandate-history")
     drv.find_element(By.ID, "source").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # the history page has an h1 too: wait for the source's URL, not for an element both pages have
+    WebDriverWait(drv, 30).until(lambda d: "/id/A/RES/79/181" in d.current_url)
     wait_for(drv, "h1")
     assert "/id/A/RES/79/181" in drv.current_url and "#op-" in drv.current_url
     assert console_errors(drv) == []

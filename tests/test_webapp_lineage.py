@@ -88,6 +88,7 @@ def test_in_chromium_from_a_resolution_to_what_changed(app):
         pytest.skip("Debian chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     srv = create_server(app, host="127.0.0.1", port=0, threads=4)
     threading.Thread(target=srv.run, daemon=True).start()
@@ -100,8 +101,10 @@ def test_in_chromium_from_a_resolution_to_what_changed(app):
     try:
         drv.get(f"http://127.0.0.1:{srv.effective_port}/id/A/RES/79/9001")
         drv.find_element(By.CSS_SELECTOR, "#series a.what-changed").click()
+        # the click starts the navigation: wait for the comparison's page before reading it
+        WebDriverWait(drv, 30).until(lambda d: "/compare?" in d.current_url)
         assert "/compare?from=A/RES/77/9001&to=A/RES/79/9001" in drv.current_url
-        assert "1 new" in drv.find_element(By.ID, "summary").text
+        assert "1 new" in WebDriverWait(drv, 30).until(lambda d: d.find_element(By.ID, "summary")).text
         obligations = drv.find_element(By.ID, "obligations").text
         assert "Urges (4)" in obligations and "Encourages (2)" in obligations and "weakened" in obligations
         deleted = [e.text for e in drv.find_elements(By.CSS_SELECTOR, "#redline del")]
