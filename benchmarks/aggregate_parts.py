@@ -8,12 +8,16 @@ graph); then the costs per row that the parts point to: one label lookup, one LA
 of --rounds runs interleaved, so that a busy spell on a shared machine hits every form alike. Last, how many
 rows cq16's blocks give: each statement once in the default graph against once per version in the graphs.
 
-    python benchmarks/aggregate_parts.py --store /work/stores/final [--graphs 300,1000] [--rounds 15]
+With --rdflib, cq07's, cq16's and cq22's parts are timed on rdflib too, over the same quads in memory and in the
+forms benchmarks/queries.py times it on (blocks unwrapped; cq22 with GRAPH ?g removed, its fastest form), and
+each part's own cost (one form less the one before it) is printed on both engines with its ratio: a question
+reaches 30x only if the parts it spends its time in do.
+
+    python benchmarks/aggregate_parts.py --store /work/stores/final [--graphs 300,1000] [--rounds 15] [--rdflib]
 """
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import sys
 import tempfile
@@ -32,6 +36,11 @@ LABELS16 = 'OPTIONAL { ?actor skos:prefLabel ?actorLabel FILTER (lang(?actorLabe
 CORE16 = """{ SELECT ?actor ?modality (COUNT(DISTINCT ?provision) AS ?provisions) WHERE {
     { SELECT * { ?provision unkg:addressee ?actor } } { SELECT * { ?provision unkg:modality ?modality } }
   } GROUP BY ?actor ?modality }"""
+LABELS07 = LABELS16
+STRONG = "VALUES ?strength { 4 5 } ?provision unkg:strength ?strength ."
+CORE07 = f"""{{ SELECT ?actor ?verb (COUNT(DISTINCT ?provision) AS ?provisions) WHERE {{
+    {STRONG} {{ SELECT * {{ ?provision unkg:addressee ?actor }} }} {{ SELECT * {{ ?provision unkg:verb ?verb }} }}
+  }} GROUP BY ?actor ?verb }}"""
 LABELS22 = 'OPTIONAL { ?other skos:prefLabel ?otherLabel FILTER (lang(?otherLabel) = "en") }'
 CORE22 = """{ SELECT ?body ?other (COUNT(DISTINCT ?work) AS ?together) WHERE {
     GRAPH ?g { ?work unkg:adoptedBy ?body ; unkg:sponsor states:col , ?other . } FILTER (?other != states:col)
@@ -86,12 +95,20 @@ def forms() -> dict[str, str]:
     cq16 = (QUERIES / "cq16_modalities_by_actor.rq").read_text(encoding="utf-8")
     cq22 = (QUERIES / "cq22_co_sponsors.rq").read_text(encoding="utf-8")
     cq06 = (QUERIES / "cq06_strength_profile.rq").read_text(encoding="utf-8")
+    cq07 = (QUERIES / "cq07_strong_provisions_by_actor.rq").read_text(encoding="utf-8")
     cq10 = (QUERIES / "cq10_beneficiaries.rq").read_text(encoding="utf-8")
     return {
         **by_work("cq06", STRENGTH, "strength"),
         "cq06 as shipped": cq06,
         **by_work("cq10", BENEFICIARY, "group"),
         "cq10 as shipped": cq10,
+        "cq07 strong provisions, counted": counted(STRONG),
+        "cq07 + addressee join, counted": counted(f"{STRONG} {block(ADDRESSEE)}"),
+        "cq07 + verb join, counted": counted(f"{STRONG} {block(ADDRESSEE)} {block('?provision unkg:verb ?verb')}"),
+        "cq07 core, counted": PREFIXES + f"SELECT (COUNT(*) AS ?n) {{ {CORE07} }}",
+        "cq07 grouped rows": PREFIXES + f"SELECT * {{ {CORE07} }}",
+        "cq07 + labels": PREFIXES + f"SELECT * {{ {CORE07} {LABELS07} }}",
+        "cq07 as shipped (ordered)": cq07,
         "cq16 addressee scan, counted": counted(block(ADDRESSEE)),
         "cq16 modality scan, counted": counted(block(MODALITY)),
         "cq16 + their join, counted": counted(f"{block(ADDRESSEE)} {block(MODALITY)}"),
@@ -105,9 +122,21 @@ def forms() -> dict[str, str]:
         "cq22 core, counted": PREFIXES + f"SELECT (COUNT(*) AS ?n) {{ {CORE22} }}",
         "cq22 grouped rows": PREFIXES + f"SELECT * {{ {CORE22} }}",
         "cq22 + labels": PREFIXES + f"SELECT * {{ {CORE22} {LABELS22} }}",
+        "cq22 key per row": PREFIXES + f"SELECT * {{ {CORE22} {LABELS22} }} "
+                            'ORDER BY CONCAT(STR(?body), " ") DESC(?together) ?otherLabel',
         "cq22 as shipped (ordered)": cq22,
-        "cq22 ordered by ?body": re.sub(r"ORDER BY CONCAT\(STR\(\?body\), \" \"\)", "ORDER BY ?body", cq22),
+        "cq22 ordered by ?body": PREFIXES + f"SELECT * {{ {CORE22} {LABELS22} }} ORDER BY ?body DESC(?together) ?otherLabel",
     }
+
+
+# Each question's parts in order, each form adding one step to the one before (for --rdflib).
+CHAINS = {
+    "cq07": ["cq07 strong provisions, counted", "cq07 + addressee join, counted", "cq07 + verb join, counted",
+             "cq07 core, counted", "cq07 grouped rows", "cq07 + labels", "cq07 as shipped (ordered)"],
+    "cq16": ["cq16 addressee scan, counted", "cq16 + their join, counted", "cq16 core, counted",
+             "cq16 grouped rows", "cq16 + labels", "cq16 as shipped (ordered)"],
+    "cq22": ["cq22 core, counted", "cq22 grouped rows", "cq22 + labels", "cq22 as shipped (ordered)"],
+}
 
 
 def sample(source_dir: Path, n: int, target: Path):
@@ -172,6 +201,46 @@ def per_row_costs(disk, memory, rounds: int) -> None:
               f"LANG() on one label: {lang:4.2f} us ({n} labels)")
 
 
+def rdflib_parts(disk, best: dict[str, float], rounds: int) -> None:
+    """cq07's, cq16's and cq22's parts on rdflib over the sample's named graphs (its union default graph is a
+    set, as in benchmarks/queries.py), in the forms that script times it on; each part's own cost on both
+    engines (one form less the one before it) and its ratio."""
+    import gc
+
+    import pyoxigraph as ox
+    import rdflib
+    from queries import one_pattern, union_form  # benchmarks/queries.py, beside this script
+    from rdflib.plugins.sparql import prepareQuery
+
+    named = (q for q in disk if not isinstance(q.graph_name, ox.DefaultGraph))
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(data=ox.serialize(named, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    questions = forms()
+    texts = {name: (union_form if chain == "cq22" else str)(one_pattern(questions[name]))
+             for chain, names in CHAINS.items() for name in names}
+    for name, text in texts.items():
+        same = sorted(sorted(str(v) for v in r if v is not None) for r in ds.query(text))
+        assert same == sorted(sorted(v for v in r if v is not None) for r in rows(disk, questions[name])), name
+    fns: dict[str, Callable[[], object]] = {name: lambda text=text: list(ds.query(text)) for name, text in texts.items()}
+    for chain, names in CHAINS.items():
+        fns[f"parse {chain}"] = lambda text=texts[names[-1]]: prepareQuery(text)
+    gc.collect()
+    gc.freeze()  # millions of rdflib objects: not rescanned by the collector in every timed run
+    rdf = best_cpu(fns, rounds)
+    gc.unfreeze()
+    print(f"  rdflib, {len(ds)} quads (CPU, best of {rounds}); each part: this form less the one before it")
+    for chain, names in CHAINS.items():
+        print(f"  {chain}: rdflib parses and translates the question in {rdf[f'parse {chain}'] * 1000:.1f} ms")
+        ox_before = rdf_before = 0.0
+        for name in names:
+            ox_t, rdf_t = best[f"{name}|disk"], rdf[name]
+            ox_part, rdf_part = ox_t - ox_before, rdf_t - rdf_before
+            part_ratio = f"{rdf_part / ox_part:>5.0f}x" if ox_part > 0 else "    -"
+            print(f"  {name:<34} {ox_t * 1000:>7.2f}ms {rdf_t * 1000:>8.1f}ms {rdf_t / ox_t:>5.0f}x   this part "
+                  f"{ox_part * 1000:>6.2f}ms {rdf_part * 1000:>7.1f}ms {part_ratio}")
+            ox_before, rdf_before = ox_t, rdf_t
+
+
 def statements_per_pair(disk) -> None:
     """cq16's rows: each property's statements in the default graph (the union, each statement once) and in
     the named graphs (once per language version that makes it), the rows of their join and its groups."""
@@ -192,14 +261,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--graphs", default="300", help="resolution graphs in the sample (0 = all); several, "
                     "comma-separated, for one sample each in the same run (how each part grows)")
     ap.add_argument("--rounds", type=int, default=15, help="interleaved runs of every form (the best counts)")
+    ap.add_argument("--rdflib", action="store_true", help="also cq07's, cq16's and cq22's parts on rdflib (a fifth "
+                    "of --rounds runs, at least 3), with each part's ratio")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     for n in (int(part) for part in args.graphs.split(",")):
-        parts(args.store, n, args.rounds)
+        parts(args.store, n, args.rounds, args.rdflib)
     return 0
 
 
-def parts(source: Path, graphs: int, rounds: int) -> None:
+def parts(source: Path, graphs: int, rounds: int, with_rdflib: bool = False) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="unkg-bench-parts-"))
     try:
         t = time.perf_counter()
@@ -220,6 +291,9 @@ def parts(source: Path, graphs: int, rounds: int) -> None:
                   f"{best[f'{name}|memory'] * 1000:>8.2f}ms")
         per_row_costs(disk, memory, rounds)
         statements_per_pair(disk)
+        if with_rdflib:
+            del memory
+            rdflib_parts(disk, best, max(3, rounds // 5))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
