@@ -3,6 +3,11 @@ client) over the web-app fixture. A test module adds fixtures of its own only fo
 
 Markers: a test that uses the `corpus` fixture is marked `corpus` here, so `-m "not corpus"` deselects every
 test that needs the corpus; `slow`, `server` and `browser` are set by the modules (pyproject.toml lists them).
+
+Tests that wait for another thread, process or browser wait for the state they need next, observed (a gate's
+queue, a log line, an event the other side sets, the browser's URL), with a deadline only against a hang;
+never for a time guessed to be enough, which a loaded machine outlasts. A server's open port does not mean
+its workers have booted; a click that leaves the page does not mean the next page is there.
 """
 from __future__ import annotations
 
