@@ -510,6 +510,7 @@ class _Writer:
         self.unchecked: list[tuple[str, str]] = []  # lineage graphs Oxigraph did not parse, written after the load
         self.keys: dict[str, Any] = {}  # record's graph -> its series.text_keys, taken as records come (in a first load)
         self.lineage_run: Generator[Any, None, None] | None = None  # lineage's graphs, made while the load ends (`_start_lineage`)
+        self.waiting: set[str] = set()  # files whose graphs waited in the batch when lineage was made in the load
         self.results_over = (time.perf_counter(), cpu_seconds())  # when the last result came (wall, CPU)
         self.results_cpu = time.process_time()  # the process's own CPU then (as `write_cpu` counts it)
 
@@ -598,12 +599,15 @@ class _Writer:
         """After the last result: lineage's graphs, made from the records (`update.built`), are the load's second
         part (`_lineage_graphs`), which the store reads in a thread of its own while it writes the first part's
         last piece and files (`EmbeddedStore.load_new_graphs`), before the one compaction (docs/lineage.md).
-        Only when lineage would be built from scratch, nothing waits for a batch after the load and every graph
-        gave its lineage record; else lineage comes after, as for a store with resolution graphs."""
+        Only when lineage would be built from scratch, every graph gave its lineage record and what waits for a
+        batch after the load is a graph given again that Oxigraph has parsed (the later input wins, in the
+        records as in the store; should the store refuse it, `finish` has lineage built again); else lineage
+        comes after, as for a store with resolution graphs."""
         plan = self.lineage
-        if (plan is None or self.batch or not self.summary.stored or self.summary.stored < plan.graphs_before
-                or len(self.statements) != len(self.by_graph)):
+        if (plan is None or any(not r.checked for r in self.batch.values()) or not self.summary.stored
+                or self.summary.stored < plan.graphs_before or len(self.statements) != len(self.by_graph)):
             return
+        self.waiting = {r.path for r in self.batch.values()}
         # here: lineage loads its own modules only when an ingest stored something
         from unkg.lineage.update import LineageSummary, built
 
@@ -631,8 +635,11 @@ class _Writer:
         self.reference = [(iri, nt) for iri, nt in self.reference if iri in held]
 
     def finish(self) -> None:
-        """The last batch, and reference graphs still stale once something was stored."""
+        """The last batch, and reference graphs still stale once something was stored. Lineage made in the
+        load from the record of a graph the batch then failed to write is made again after it."""
         self.flush()
+        if self.waiting & {path for path, _ in self.summary.failures}:
+            self.summary.lineage = None
         if self.reference and self.summary.stored:
             self.store.replace_graphs(self.reference)
             self.reference = []

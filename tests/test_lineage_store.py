@@ -163,3 +163,60 @@ def test_lineage_goes_into_a_first_load_and_a_failure_there_undoes_the_load(tmp_
         assert s.graphs() == [] and not s.ask("ASK { ?s ?p ?o }")
     finally:
         s.close()
+
+
+def test_a_graph_given_twice_keeps_lineage_in_the_load_and_a_refused_one_has_it_made_again(tmp_path, monkeypatch):
+    """A file giving a graph already in the first load (the later input wins) waits for a batch after the load;
+    lineage is made in the load all the same, from the later input's record, as a rebuild from the store
+    makes it. When the store then refuses that graph, lineage is made again from what the store holds."""
+    from unkg import iris
+    from unkg.errors import StoreError
+    from unkg.ingest.pipeline import ingest
+    from unkg.store import open_store
+    from unkg.store.embedded import EmbeddedStore
+
+    again = {}
+    for name, old, new in (("old", "adequate training", "adequate training and protective clothing"),
+                           ("new", "Guided by", "Guided also by")):
+        text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+        assert old in text
+        again[name] = tmp_path / f"{name}-again.txt"
+        again[name].write_text(text.replace(old, new, 1), encoding="utf-8")
+    files = [str(FIXTURES / n) for n in ("new.txt", "old.txt", "newer.txt")] + [str(again["old"]), str(again["new"])]
+
+    location = str(tmp_path / "twice")
+    s = open_store(location)
+    try:
+        summary = ingest(files, s, progress=False)
+        assert sorted(summary.replaced_earlier) == sorted(files[:2]) and summary.stored == 3
+        assert "align and load" in summary.lineage.phases and len(summary.lineage.written) == 3
+        assert "protective clothing" in s.graph_ntriples(iris.expression("A/RES/75/9001", "en"))
+    finally:
+        s.close()
+    at_ingest = _lineage_quads(location)
+    assert main(["lineage", "--rebuild", "--store", location]) == 0
+    assert _lineage_quads(location) == at_ingest
+
+    refused = iris.expression("A/RES/75/9001", "en")
+    replace = EmbeddedStore.replace_graphs
+
+    def refuses_old(self, graphs):
+        graphs = list(graphs)
+        if any(iri == refused for iri, _ in graphs):
+            raise StoreError("refused")
+        return replace(self, graphs)
+
+    monkeypatch.setattr(EmbeddedStore, "replace_graphs", refuses_old)
+    location = str(tmp_path / "refused")
+    s = open_store(location)
+    try:
+        summary = ingest(files, s, progress=False)
+        assert [p for p, _ in summary.failures] == [str(again["old"])]
+        assert "align and write" in summary.lineage.phases  # made again, after the batch
+        assert "protective clothing" not in s.graph_ntriples(refused)
+    finally:
+        s.close()
+    made_again = _lineage_quads(location)
+    monkeypatch.setattr(EmbeddedStore, "replace_graphs", replace)
+    assert main(["lineage", "--rebuild", "--store", location]) == 0
+    assert _lineage_quads(location) == made_again
