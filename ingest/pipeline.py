@@ -35,6 +35,7 @@ INGEST_SUFFIXES = {".xml", ".akn", ".txt", ".md", ".markdown", ".pdf", ".docx", 
 # Write to the store every this many graphs (or quads): big enough for bulk speed, small enough for memory.
 BATCH_GRAPHS = 100
 BATCH_QUADS = 400_000
+LINEAGE_PART_QUADS = 200_000  # lineage's graphs per bulk load of a first ingest (`_Writer._lineage_parts`)
 # A pool worker's garbage collector looks at its youngest objects after this many allocations (`_worker_gc`).
 WORKER_GC_YOUNG = 10_000
 
@@ -561,7 +562,7 @@ class _Writer:
         wall, cpu = time.perf_counter(), time.process_time()
         self.holding = True
         try:
-            self.store.load_new_graphs(self.graphs(results), then=[self._lineage_graphs()])  # type: ignore[attr-defined]
+            self.store.load_new_graphs(self.graphs(results), then=self._lineage_parts())  # type: ignore[attr-defined]
         finally:
             self.holding = False
             if self.lineage_run is not None:  # lineage's alignment processes end, also after a failed load
@@ -615,6 +616,29 @@ class _Writer:
         _say(plan.progress, f"lineage: placing {len(kept)} resolution(s) in their series and aligning them ...")
         self.summary.lineage = LineageSummary()
         self.lineage_run = built(kept, statements, plan.jobs, self.summary.lineage, self.keys)
+
+    def _lineage_parts(self) -> Iterator[Iterator[tuple[str, GraphText]]]:
+        """Lineage's graphs in parts of about `LINEAGE_PART_QUADS`, each a bulk load of its own: Oxigraph encodes
+        and writes a load's last piece only once its input has ended, so one part would leave all of that for
+        after the alignment; in parts, it is done while the alignment processes make the next graphs."""
+        graphs = self._lineage_graphs()
+        while True:
+            head = next(graphs, None)
+            if head is None:
+                return
+            yield self._part(head, graphs)
+
+    @staticmethod
+    def _part(head: tuple[str, GraphText], graphs: Iterator[tuple[str, GraphText]]
+              ) -> Iterator[tuple[str, GraphText]]:
+        quads = head[1].nquads.count(b"\n")
+        yield head
+        while quads < LINEAGE_PART_QUADS:
+            graph = next(graphs, None)
+            if graph is None:
+                return
+            quads += graph[1].nquads.count(b"\n")
+            yield graph
 
     def _lineage_graphs(self) -> Iterator[tuple[str, GraphText]]:
         """The lineage graphs `_start_lineage` set out to make, as they are aligned (none when it did not)."""

@@ -165,6 +165,69 @@ def test_lineage_goes_into_a_first_load_and_a_failure_there_undoes_the_load(tmp_
         s.close()
 
 
+def _all_quads(s) -> tuple[set[tuple[str, ...]], int]:
+    """The store's quads without a blank node (each load names those anew), and how many quads in all."""
+    rows = s.select("SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }")
+    quads = [(str(r.get("g", "")), r["s"].n3(), r["p"].n3(), r["o"].n3()) for r in rows]
+    return {q for q in quads if not (q[1].startswith("_:") or q[3].startswith("_:"))}, len(quads)
+
+
+def test_lineage_loaded_in_parts_gives_the_same_quads_and_a_failure_in_a_later_part_undoes_the_load(
+        tmp_path, monkeypatch):
+    """A first ingest loads lineage's graphs in parts of a bounded size, each a bulk load of its own: one graph
+    a part gives the quads of one part for all, and a failure after the first part has been loaded removes
+    every part and the resolution graphs too."""
+    from unkg.errors import StoreError
+    from unkg.ingest import pipeline
+    from unkg.lineage import update
+    from unkg.store import open_store
+
+    files = [str(FIXTURES / name) for name in ("new.txt", "old.txt", "newer.txt")]
+    parts: list[int] = []
+    part = pipeline._Writer._part
+
+    def counted(head, graphs):
+        parts.append(1)
+        yield from part(head, graphs)
+
+    stores = {}
+    for name, size in (("one", 10 ** 9), ("parts", 1)):
+        monkeypatch.setattr(pipeline, "LINEAGE_PART_QUADS", size)
+        monkeypatch.setattr(pipeline._Writer, "_part", staticmethod(counted))
+        parts.clear()
+        s = open_store(str(tmp_path / name))
+        try:
+            summary = pipeline.ingest(files, s, progress=False)
+            assert len(summary.lineage.written) == 3 and len(parts) == (1 if name == "one" else 3)
+            stores[name] = _all_quads(s)
+        finally:
+            s.close()
+    assert stores["one"] == stores["parts"] and len(_lineage_quads_of_set(stores["parts"][0])) > 50
+
+    made = []
+    graph = update._graph
+
+    def fails_second(*args):
+        made.append(1)
+        if len(made) == 2:
+            raise RuntimeError("alignment failed")
+        return graph(*args)
+
+    monkeypatch.setattr(update, "_graph", fails_second)
+    parts.clear()
+    s = open_store(str(tmp_path / "failed"))
+    try:
+        with pytest.raises(StoreError, match="alignment failed"):
+            pipeline.ingest(files, s, progress=False)
+        assert parts == [1] and s.graphs() == [] and not s.ask("ASK { ?s ?p ?o }")  # the first part was loaded
+    finally:
+        s.close()
+
+
+def _lineage_quads_of_set(quads: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    return {q for q in quads if q[0].endswith("/lineage")}
+
+
 def test_a_graph_given_twice_keeps_lineage_in_the_load_and_a_refused_one_has_it_made_again(tmp_path, monkeypatch):
     """A file giving a graph already in the first load (the later input wins) waits for a batch after the load;
     lineage is made in the load all the same, from the later input's record, as a rebuild from the store

@@ -212,13 +212,14 @@ class EmbeddedStore:
         `then`: more graphs, each iterable read by a bulk load of its own, in a thread of its own started when
         the input of `graphs` has ended: Oxigraph writes a bulk load's last piece (up to a million quads, on one
         thread) and then copies all its files into the store only once its input has ended, and the next part
-        (the ingest: lineage's graphs) is made and loaded meanwhile. All of it is one write: a failure in any
-        part removes what every part wrote."""
+        (the ingest: lineage's graphs) is made and loaded meanwhile. `then` is read in that thread, one part
+        after the other (the ingest makes its parts as the graphs come). All of it is one write: a failure in
+        any part removes what every part wrote."""
         self._writable()
         written: list[str] = []
         seen: set[str] = set()
         counts = [0]
-        later = list(then)
+        later = then if isinstance(then, Iterator) else list(then)
         beside: list[threading.Thread] = []
         failed: list[BaseException] = []
 
@@ -245,7 +246,8 @@ class EmbeddedStore:
 
         def first() -> Iterator[bytes]:
             yield from lines(graphs)
-            if later:  # the first part's input has ended (what it has read is no longer changed by `lines`)
+            # the first part's input has ended (what it has read is no longer changed by `lines`)
+            if isinstance(later, Iterator) or later:
                 beside.append(threading.Thread(target=load_later, name="unkg-load-beside", daemon=True))
                 beside[0].start()
 
