@@ -5,7 +5,7 @@ Runs the stages of `pipeline.process_file` one after another on N AKN files spre
 vocabularies, grammar and shapes: read, extraction, metadata, the triples, N-Triples, the shapes
 (validation; at commits before `pipeline.parses`, with the graph's Oxigraph load), the store parser's check
 (`pipeline.parses`; earlier, only when the load did not already make it), the lineage
-record, and pickling the result for the parent, with the garbage collector set as a pool worker sets it
+record, its keys (at commits where a worker takes them for a first load: `pipeline._worker_keys`), and pickling the result for the parent, with the garbage collector set as a pool worker sets it
 (`pipeline._worker_gc`, at commits that have it). Also the cost of a worker's first file (what a new pool
 process pays before its first result). CPU time (`time.process_time`), so a loaded machine slows it less
 than wall time; compare two commits in one run, one after the other.
@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 from ingest import corpus_files, spread  # noqa: E402  (benchmarks/ingest.py, beside this file)
 
 STAGES = ("read", "extract", "metadata", "triples", "ntriples", "validate", "parser check", "lineage record",
-          "pickle")
+          "lineage keys", "pickle")
 
 
 def first_file(path: str, meta: list[str]) -> float:
@@ -98,7 +98,12 @@ def stages(files: list[Path], meta: list[str]) -> dict[str, float]:
         view.value(rdflib.URIRef(iri), rdflib.URIRef(pipeline.ONTOLOGY_NS + "symbol"))
         record = from_graph(iri, view)
         tick("lineage record")
-        pickle.dumps(pipeline.FileResult(str(f), iri, None, nt, None, list(res.warnings), record, nq, True))
+        keys = pipeline._worker_keys(record) if hasattr(pipeline, "_worker_keys") else None
+        tick("lineage keys")
+        # the N-Triples as the worker sends them: their UTF-8 at commits whose results carry it
+        sent = data if "utf8" in pipeline.FileResult.__dataclass_fields__ else nt
+        extra = {"quads": nq.count(b"\n"), "keys": keys} if "keys" in pipeline.FileResult.__dataclass_fields__ else {}
+        pickle.dumps(pipeline.FileResult(str(f), iri, None, sent, None, list(res.warnings), record, nq, True, **extra))
         tick("pickle")
     return spent
 

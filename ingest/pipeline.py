@@ -28,7 +28,7 @@ from tqdm import tqdm
 from unkg.config import ONTOLOGY_NS, VOCAB_NS, progress_every
 from unkg.errors import InputError, StoreError, UnkgError, ValidationError, one_line
 from unkg.store import Store, delta
-from unkg.store.common import GraphText, graph_nquads
+from unkg.store.common import GraphText, counted_nquads, graph_nquads
 
 # File kinds the readers know, for expanding folders (files named explicitly are always tried).
 INGEST_SUFFIXES = {".xml", ".akn", ".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
@@ -50,20 +50,33 @@ class FileResult:
     path: str
     graph_iri: str | None = None
     symbol: str | None = None
-    ntriples: str = ""
+    # the graph's N-Triples in UTF-8: sent as bytes, which the parent's bulk load reads as they are (text would be
+    # encoded again to be pickled and decoded when unpickled, to be encoded for the load)
+    utf8: bytes = b""
     error: str | None = None  # the one-line message when the file failed
     warnings: list[str] = field(default_factory=list)
     lineage: Any = None  # unkg.lineage.record.Record: what lineage needs of the graph, taken while it is in memory
     nquads: bytes = b""  # the same statements as N-Quads lines in the graph, ready for the store's bulk load
     checked: bool = False  # Oxigraph parsed the N-Triples without refusing a term
+    quads: int = 0  # the lines of `nquads`, counted as they were made
+    # `lineage.series.text_keys` of the record's paragraphs, taken by the worker for a record lineage would read
+    # before any other version of its work (`_worker_keys`), so that the parent need not
+    keys: Any = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def ntriples(self) -> str:
+        return self.utf8.decode("utf-8")
+
     def payload(self) -> GraphText:
         """The graph as the store takes it (`GraphText`)."""
-        return GraphText(self.ntriples, self.nquads or graph_nquads(self.graph_iri or "", self.ntriples), self.checked)
+        if self.nquads:
+            return GraphText(self.utf8, self.nquads, self.checked, self.quads)
+        nquads, quads = counted_nquads(self.graph_iri or "", self.utf8)
+        return GraphText(self.utf8, nquads, self.checked, quads)
 
 
 @dataclass
@@ -140,10 +153,12 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[t
 
 # -- one file -------------------------------------------------------------------------------------------
 _META = None  # metadata index of this process (set by `_init_worker` or `ingest`)
+_KEYS = False  # whether `process_file` takes the lineage record's keys (`_worker_keys`): the parent reads them
 
 
-def _init_worker(meta_paths: list[str] | None) -> None:
-    global _META
+def _init_worker(meta_paths: list[str] | None, keys: bool = False) -> None:
+    global _META, _KEYS
+    _KEYS = keys
     if meta_paths:
         # here: a worker process (--jobs) imports this module before it needs the pipeline's parts
         from unkg.ingest.metadata import load_index
@@ -318,8 +333,9 @@ def process_file(path: str | Path) -> FileResult:
     out = FileResult(str(path))
     try:
         built = build_checked(Path(path), _META)
-        out.graph_iri, out.warnings, out.ntriples = built.iri, built.warnings, built.ntriples
-        out.nquads = graph_nquads(built.iri, built.ntriples if built.utf8 is None else built.utf8)
+        out.graph_iri, out.warnings = built.iri, built.warnings
+        out.utf8 = built.ntriples.encode("utf-8") if built.utf8 is None else built.utf8
+        out.nquads, out.quads = counted_nquads(built.iri, out.utf8)
         out.checked = built.parsed
         view = TripleView(built.triples)
         symbol = view.value(rdflib.URIRef(built.iri), rdflib.URIRef(ONTOLOGY_NS + "symbol"))
@@ -330,6 +346,7 @@ def process_file(path: str | Path) -> FileResult:
         from unkg.lineage.record import from_graph  # a stage, imported when reached (above)
 
         out.lineage = from_graph(built.iri, view)
+        out.keys = _worker_keys(out.lineage) if _KEYS else None
     except ValidationError as e:
         out.error = _one_line(str(e))  # "PATH: does not conform to the shapes: SUMMARY"
     except InputError as e:
@@ -341,6 +358,17 @@ def process_file(path: str | Path) -> FileResult:
     except Exception as e:  # a reader or extractor bug must not stop the other files or show a traceback
         out.error = f"{path}: could not be processed ({type(e).__name__}: {_one_line(str(e))[:200]})"
     return out
+
+
+def _worker_keys(record: Any) -> Any:
+    """What lineage's placement compares of a record (`series.text_keys`), taken in the worker when the record
+    is in English: the version lineage reads of a work that has one (`record.prefer`), so nearly every record
+    the parent keeps comes with its keys, and other versions cost no worker time for keys never read."""
+    if record is None or record.language != "en":
+        return None
+    from unkg.lineage.series import text_keys  # lineage's own module, loaded when a record is made
+
+    return text_keys(p[4] for p in record.paragraphs)
 
 
 def refused_term(ntriples: str) -> str | None:
@@ -447,10 +475,11 @@ def ingest(
     reference = stale_reference_graphs(store) if with_reference and files_ else []
     before = store.graphs() if files_ else []
     writer = _Writer(store, summary, reference, on_failure)
-    results = writer.timed(_results(files_, meta_paths, jobs, progress))
-    if hasattr(store, "load_new_graphs") and not any(not is_reference_graph(g) for g in before):
-        if _builds_lineage(store, lineage):  # its graphs go into the load after the last result, if they can
-            writer.lineage = _InLoad(jobs, len(before), progress)
+    first_load = hasattr(store, "load_new_graphs") and not any(not is_reference_graph(g) for g in before)
+    if first_load and _builds_lineage(store, lineage):  # its graphs go into the load after the last result, if they can
+        writer.lineage = _InLoad(jobs, len(before), progress)
+    results = writer.timed(_results(files_, meta_paths, jobs, progress, keys=writer.lineage is not None))
+    if first_load:
         writer.load(results)  # a first load: one bulk load reading the results as they come
     else:
         for result in results:
@@ -526,9 +555,12 @@ class _Writer:
         if result.lineage is not None:
             self.statements[result.graph_iri or ""] = (result.path, result.lineage.mandates)
         if kept and self.lineage is not None:  # what placement compares, taken now rather than after the last result
-            from unkg.lineage.series import text_keys  # lineage's own module, loaded only when a record came back
+            keys = result.keys
+            if keys is None:  # a version the worker took no keys of (`_worker_keys`)
+                from unkg.lineage.series import text_keys  # lineage's own module, loaded only when a record came back
 
-            self.keys[result.lineage.graph] = text_keys(p[4] for p in result.lineage.paragraphs)
+                keys = text_keys(p[4] for p in result.lineage.paragraphs)
+            self.keys[result.lineage.graph] = keys
         return True
 
     def add(self, result: FileResult) -> None:
@@ -539,9 +571,9 @@ class _Writer:
     def to_batch(self, result: FileResult) -> None:
         iri = _later_input_wins(self.summary, self.by_graph, self.batch, result)
         if iri in self.batch:
-            self.batch_quads -= self.batch[iri].ntriples.count("\n")
+            self.batch_quads -= self.batch[iri].utf8.count(b"\n")
         self.batch[iri] = result
-        self.batch_quads += result.ntriples.count("\n")
+        self.batch_quads += result.utf8.count(b"\n")
         if not self.holding and (len(self.batch) >= BATCH_GRAPHS or self.batch_quads >= BATCH_QUADS):
             self.flush()
 
@@ -591,7 +623,7 @@ class _Writer:
             self.by_graph[iri] = result.path
             self.summary.stored += 1
             payload = result.payload()
-            self.summary.quads += payload.nquads.count(b"\n")
+            self.summary.quads += payload.quads or 0
             yield iri, payload
         self.results_cpu = time.process_time()
         self._start_lineage()
@@ -797,7 +829,8 @@ def _fail(summary: Summary, path: str, message: str, on_failure: Callable[[str],
         on_failure(message)
 
 
-def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: bool | None) -> Iterator[FileResult]:
+def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: bool | None,
+             keys: bool = False) -> Iterator[FileResult]:
     tty = sys.stderr.isatty()
     bar = tqdm(total=len(files_), unit="file", file=sys.stderr, disable=(not tty) if progress is None
                else not progress, desc="ingest", leave=False)
@@ -808,14 +841,14 @@ def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: boo
         report = ProgressLines(len(files_), "ingest", "files").step
     try:
         if jobs <= 1 or len(files_) <= 1:
-            _init_worker(meta_paths)
+            _init_worker(meta_paths, keys)
             for f in files_:
                 yield process_file(f)
                 bar.update()
                 report()
             return
 
-        for r in _pooled(files_, meta_paths, jobs):
+        for r in _pooled(files_, meta_paths, jobs, keys):
             yield r
             bar.update()
             report()
@@ -823,25 +856,25 @@ def _results(files_: list[Path], meta_paths: list[str], jobs: int, progress: boo
         bar.close()
 
 
-def _pooled(files_: list[Path], meta_paths: list[str], jobs: int) -> Iterator[FileResult]:
+def _pooled(files_: list[Path], meta_paths: list[str], jobs: int, keys: bool = False) -> Iterator[FileResult]:
     """The files' results from a pool of `jobs` processes, in input order (so which of two files for one
     graph wins is the same as serially)."""
     if "fork" not in mp.get_all_start_methods():
-        with mp.get_context("spawn").Pool(min(jobs, len(files_)), initializer=_start_spawned, initargs=(meta_paths,),
+        with mp.get_context("spawn").Pool(min(jobs, len(files_)), initializer=_start_spawned, initargs=(meta_paths, keys),
                                           maxtasksperchild=500) as pool:
             yield from pool.imap(process_file, [str(f) for f in files_], chunksize=4)
         return
     # Forked workers share what the parent has loaded: it does the first file itself, reading the metadata,
     # vocabularies, grammar and shapes once, and every worker (also one replacing a retired worker) starts
     # with them instead of loading them again.
-    _init_worker(meta_paths)
+    _init_worker(meta_paths, keys)
     yield process_file(files_[0])
     with mp.get_context("fork").Pool(min(jobs, len(files_) - 1), initializer=_worker_gc, maxtasksperchild=500) as pool:
         yield from pool.imap(process_file, [str(f) for f in files_[1:]], chunksize=4)
 
 
-def _start_spawned(meta_paths: list[str]) -> None:
-    _init_worker(meta_paths)
+def _start_spawned(meta_paths: list[str], keys: bool = False) -> None:
+    _init_worker(meta_paths, keys)
     _worker_gc()
 
 

@@ -22,11 +22,14 @@ class GraphText:
     """A graph as the ingest's workers send it: its N-Triples, the same statements as N-Quads lines in the
     graph (`graph_nquads`, UTF-8), so that the process writing the store only joins them, and `checked` when
     Oxigraph has already parsed these N-Triples without refusing a term (the worker's shape check loads them),
-    so that the store need not check them again."""
+    so that the store need not check them again. The N-Triples may come as their UTF-8 (what the workers send:
+    a bulk load reads them as lines of the default graph, so the writing process never decodes them), and
+    `quads`, the lines of `nquads`, when whoever made them counted them (`counted_nquads`)."""
 
-    ntriples: str
+    ntriples: str | bytes
     nquads: bytes
     checked: bool = False
+    quads: int | None = None
 
 
 GraphData = Union[rdflib.Graph, str, GraphText]
@@ -48,7 +51,7 @@ def ntriples(data: GraphData) -> str:
     if isinstance(data, str):
         return data
     if isinstance(data, GraphText):
-        return data.ntriples
+        return data.ntriples if isinstance(data.ntriples, str) else data.ntriples.decode("utf-8")
     return data.serialize(format="nt", encoding="utf-8").decode("utf-8")
 
 
@@ -94,16 +97,23 @@ def nquads(graphs: list[tuple[str, str]]) -> tuple[str, int]:
 
 def graph_nquads(iri: str, text: str | bytes) -> bytes:
     """A graph's N-Triples (text, or already encoded as UTF-8) as N-Quads lines in that graph, UTF-8, what a
-    bulk load reads. Statements written as `pipeline.ntriples_of`, rdflib and Oxigraph write them end in " .\n"
-    and hold no other (a literal's line breaks are escaped), so the graph's name goes before each end at once;
-    any other text is taken line by line (`nquads`)."""
+    bulk load reads (`counted_nquads` without the count)."""
+    return counted_nquads(iri, text)[0]
+
+
+def counted_nquads(iri: str, text: str | bytes) -> tuple[bytes, int]:
+    """`graph_nquads`, and how many lines it made. Statements written as `pipeline.ntriples_of`, rdflib and
+    Oxigraph write them end in " .\n" and hold no other (a literal's line breaks are escaped), so the graph's
+    name goes before each end at once, and the lines are the pieces between the ends; any other text is taken
+    line by line (`nquads`)."""
     suffix = f" <{check_iri(iri)}> .\n"
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     # in bytes: the UTF-8 of a wider text is what costs, so it is made once (an ASCII mark is the same bytes)
     parts = data.split(b" .\n")
     if parts[-1] == b"" and data.count(b"\n") == len(parts) - 1:
-        return suffix.encode("utf-8").join(parts)
-    return nquads([(iri, data.decode("utf-8"))])[0].encode("utf-8")
+        return suffix.encode("utf-8").join(parts), len(parts) - 1
+    lines, count = nquads([(iri, data.decode("utf-8"))])
+    return lines.encode("utf-8"), count
 
 
 def stats_query(graph_prefixes: list[str] | None = None) -> str:

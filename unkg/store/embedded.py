@@ -187,15 +187,17 @@ class EmbeddedStore:
         """What a bulk load reads for one new graph: its statements as N-Quads lines in the graph, the same as
         lines of the default graph (the union's copy; none on a store written before it kept one), and how
         many statements."""
+        quads = None
         if isinstance(data, GraphText):
-            text, named = data.ntriples, data.nquads
+            text, named, quads = data.ntriples, data.nquads, data.quads
         else:
             text = ntriples(data)
             named = graph_nquads(iri, text)
         union = b""
         if self.union_once and text:  # N-Triples lines are N-Quads lines of the default graph
-            union = text.encode("utf-8") + (b"" if text.endswith("\n") else b"\n")
-        return named, union, named.count(b"\n")
+            union = text if isinstance(text, bytes) else text.encode("utf-8")
+            union += b"" if union.endswith(b"\n") else b"\n"
+        return named, union, named.count(b"\n") if quads is None else quads
 
     def load_new_graphs(self, graphs: Iterable[tuple[str, GraphText]],
                         then: Iterable[Iterable[tuple[str, GraphText]]] = ()) -> int:
@@ -550,22 +552,39 @@ class _Reader(io.RawIOBase):
     def __init__(self, blocks: Iterator[bytes]):
         super().__init__()
         self._blocks = blocks
-        self._block = memoryview(b"")
+        self._block = b""
         self._at = 0
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
+    def _ahead(self) -> bool:
+        """Whether a block has bytes left to read (the next non-empty one is taken when the last is read)."""
         while self._at >= len(self._block):
             block = next(self._blocks, None)
             if block is None:
-                return 0
-            self._block, self._at = memoryview(block), 0
-        n = min(len(buffer), len(self._block) - self._at)
-        buffer[:n] = self._block[self._at:self._at + n]
-        self._at += n
-        return n
+                return False
+            self._block, self._at = bytes(block), 0
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Up to `size` bytes of the current block: pyoxigraph reads by `read`, a few kilobytes a call, which
+        `RawIOBase.read` would serve through `readinto` and a buffer copied once more."""
+        if size is None or size < 0:
+            return self.readall()
+        if not size or not self._ahead():
+            return b""
+        if self._at == 0 and size >= len(self._block):
+            self._at = len(self._block)
+            return self._block
+        piece = self._block[self._at:self._at + size]
+        self._at += len(piece)
+        return piece
+
+    def readinto(self, buffer: Any) -> int:
+        piece = self.read(len(buffer))
+        buffer[:len(piece)] = piece
+        return len(piece)
 
 
 def _at_most(results: Any, limit: int, what: str) -> list[Any]:
