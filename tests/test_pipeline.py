@@ -315,3 +315,27 @@ def test_the_parser_check_of_distinct_terms_is_that_of_the_whole_graph():
     nt, terms = pipeline._ntriples(good)
     assert pipeline.parses_terms(terms) and pipeline.parses(nt) and len(terms) == 8  # four IRIs, four literals
     assert pipeline._ntriples([*good, (rdflib.BNode("b"), p, o)])[1] is None
+
+
+def test_a_worker_sends_the_graph_as_the_load_reads_it_and_keys_only_when_asked(sample_text):
+    """What a worker returns: the N-Triples as UTF-8, the N-Quads lines with their count, and for a first load
+    (`keys`) the lineage keys of an English record, the same the parent takes of a record without them."""
+    import dataclasses
+
+    from unkg.lineage.series import text_keys
+
+    pipeline._init_worker(None)
+    plain = pipeline.process_file(sample_text)
+    assert plain.ok and plain.keys is None and plain.utf8 == plain.ntriples.encode("utf-8")
+    assert plain.quads == plain.nquads.count(b"\n") == plain.ntriples.count("\n") > 100
+    payload = plain.payload()
+    assert payload.ntriples is plain.utf8 and payload.nquads is plain.nquads and payload.quads == plain.quads
+    assert dataclasses.replace(plain, nquads=b"").payload() == payload  # the lines made again when not sent
+    try:
+        pipeline._init_worker(None, keys=True)
+        asked = pipeline.process_file(sample_text)
+    finally:
+        pipeline._init_worker(None)
+    assert asked.lineage.language == "en" and asked.keys == text_keys(p[4] for p in asked.lineage.paragraphs)
+    assert asked.keys[0] and asked.keys[1] and (asked.utf8, asked.nquads) == (plain.utf8, plain.nquads)
+    assert pipeline._worker_keys(dataclasses.replace(asked.lineage, language="fr")) is None

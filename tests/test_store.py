@@ -11,8 +11,8 @@ from rdflib.namespace import RDF, XSD
 
 from unkg.errors import QueryError, StoreError
 from unkg.store import open_store
-from unkg.store.common import GraphText, graph_nquads, nquads, replace_update, stats_query
-from unkg.store.embedded import EmbeddedStore
+from unkg.store.common import GraphText, counted_nquads, graph_nquads, nquads, replace_update, stats_query
+from unkg.store.embedded import EmbeddedStore, _Reader
 
 UNKG = rdflib.Namespace("https://w3id.org/unkg/ontology#")
 ID = "https://w3id.org/unkg/id/"
@@ -448,6 +448,39 @@ def test_one_load_of_new_graphs_gives_what_batches_give(store, tmp_path):
     batches.close()
 
 
+def test_one_load_of_graphs_sent_as_utf8_with_their_count_gives_what_their_text_gives(store, tmp_path):
+    """What the ingest's workers send (the N-Triples' UTF-8, the N-Quads lines counted as they were made) loads
+    the same named graphs and union, and counts the same quads, as the text; also into a store already written."""
+    graphs = [(G1, small_graph()), (FR, small_graph()), (G2, small_graph("A/RES/78/217"))]
+    as_text = open_store(str(tmp_path / "text"))
+    written = as_text.load_new_graphs((iri, checked(iri, g)) for iri, g in graphs)
+    sent = []
+    for iri, g in graphs:
+        utf8 = g.serialize(format="nt", encoding="utf-8")
+        named, count = counted_nquads(iri, utf8)
+        sent.append((iri, GraphText(utf8, named, checked=True, quads=count)))
+    assert store.load_new_graphs(sent[:2]) + store.load_new_graphs(sent[2:]) == written
+    assert quads(store) == quads(as_text) and union_rows(store) == union_rows(as_text)
+    other = small_graph("A/RES/78/218")  # a graph the store holds, rewritten from UTF-8 (a batch after the load)
+    store.replace_graphs([(G2, GraphText(other.serialize(format="nt", encoding="utf-8"), b""))])
+    assert set(store.graph(G2)) == set(other) and store.graphs() == sorted([G1, FR, G2])
+    as_text.close()
+
+
+def test_the_load_reader_gives_its_blocks_as_one_file_never_more_than_asked():
+    blocks = [b"abc", b"", b"defgh", b"i"]
+    reader, pieces = _Reader(iter(blocks)), []
+    while piece := reader.read(2):
+        assert len(piece) <= 2
+        pieces.append(piece)
+    assert b"".join(pieces) == b"abcdefghi" and reader.read(2) == b""
+    whole = _Reader(iter(blocks))
+    assert whole.read(0) == b"" and whole.read(3) == b"abc" and whole.read(100) == b"defgh" and whole.read() == b"i"
+    buffer, into = bytearray(4), _Reader(iter(blocks))
+    assert into.readinto(buffer) == 3 and buffer[:3] == b"abc" and into.readinto(buffer) == 4 and buffer == b"defg"
+    assert _Reader(iter(blocks)).read() == b"abcdefghi" and _Reader(iter([])).read(8) == b""
+
+
 def test_one_load_that_fails_after_writing_leaves_the_store_as_it_was(store):
     store.replace_graphs([(G1, small_graph())])
     before_quads, before_union = quads(store), union_rows(store)
@@ -512,3 +545,5 @@ def test_graph_nquads_of_utf8_is_that_of_the_text():
                text + "<urn:a> <urn:b> <urn:c>", ""):
         assert graph_nquads(G1, nt.encode("utf-8")) == graph_nquads(G1, nt) == \
             nquads([(G1, nt)])[0].encode("utf-8")
+        lines, count = counted_nquads(G1, nt.encode("utf-8"))  # the count the workers send: the lines made
+        assert lines == graph_nquads(G1, nt) and count == lines.count(b"\n") == nquads([(G1, nt)])[1]
