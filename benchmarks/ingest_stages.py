@@ -51,6 +51,7 @@ def stages(files: list[Path], meta: list[str]) -> dict[str, float]:
     from unkg.ingest.readers import read
     from unkg.ingest.validate import validate
     from unkg.lineage.record import from_graph
+    from unkg.store.common import graph_nquads
 
     index = load_index(meta) if meta else None
     loaded = getattr(pipeline, "_loaded", None)  # commits that loaded the graph into Oxigraph for the shapes' SPARQL
@@ -78,7 +79,7 @@ def stages(files: list[Path], meta: list[str]) -> dict[str, float]:
         nt, terms = pipeline._ntriples(triples) if hasattr(pipeline, "_ntriples") else (pipeline.ntriples_of(triples), None)
         # the N-Triples encoded once for the parser's check and the N-Quads lines, at commits that do so
         data = nt.encode("utf-8") if "utf8" in getattr(pipeline.Built, "__dataclass_fields__", {}) else nt
-        nq = pipeline.graph_nquads(iri, data)  # the N-Quads lines the parent's bulk load reads
+        nq = graph_nquads(iri, data)  # the N-Quads lines the parent's bulk load reads
         tick("ntriples")
         store = loaded(nt) if loaded else None
         report = validate(triples, nt, count_warnings=False, **({"store": store} if loaded else {}),

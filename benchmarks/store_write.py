@@ -51,7 +51,7 @@ def spool(store_dir: str, every: int, out: Path) -> tuple[int, int]:
 
 
 def _graphs(path: Path):
-    from unkg.store.common import GraphText, graph_nquads
+    from unkg.store.common import GraphText
 
     with path.open("rb") as f:
         while True:
@@ -59,7 +59,7 @@ def _graphs(path: Path):
                 iri, nt = pickle.load(f)
             except EOFError:
                 return
-            yield iri, GraphText(nt, graph_nquads(iri, nt), checked=True)  # as the workers send them
+            yield iri, GraphText.of(iri, nt, checked=True)  # as the workers send them
 
 
 def _thread_cpu(prefix: str) -> float:

@@ -28,7 +28,7 @@ from tqdm import tqdm
 from unkg.config import ONTOLOGY_NS, VOCAB_NS, progress_every
 from unkg.errors import InputError, StoreError, UnkgError, ValidationError, one_line
 from unkg.store import Store, delta
-from unkg.store.common import GraphText, counted_nquads, graph_nquads
+from unkg.store.common import GraphText, counted_nquads
 
 # File kinds the readers know, for expanding folders (files named explicitly are always tried).
 INGEST_SUFFIXES = {".xml", ".akn", ".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
@@ -75,8 +75,7 @@ class FileResult:
         """The graph as the store takes it (`GraphText`)."""
         if self.nquads:
             return GraphText(self.utf8, self.nquads, self.checked, self.quads)
-        nquads, quads = counted_nquads(self.graph_iri or "", self.utf8)
-        return GraphText(self.utf8, nquads, self.checked, quads)
+        return GraphText.of(self.graph_iri or "", self.utf8, self.checked)
 
 
 @dataclass
@@ -360,15 +359,20 @@ def process_file(path: str | Path) -> FileResult:
     return out
 
 
-def _worker_keys(record: Any) -> Any:
-    """What lineage's placement compares of a record (`series.text_keys`), taken in the worker when the record
-    is in English: the version lineage reads of a work that has one (`record.prefer`), so nearly every record
-    the parent keeps comes with its keys, and other versions cost no worker time for keys never read."""
-    if record is None or record.language != "en":
-        return None
-    from unkg.lineage.series import text_keys  # lineage's own module, loaded when a record is made
+def _record_keys(record: Any) -> Any:
+    """What lineage's placement compares of a record: `series.text_keys` of its paragraphs' texts."""
+    from unkg.lineage.series import text_keys  # lineage's own module, loaded only when a record is made
 
     return text_keys(p[4] for p in record.paragraphs)
+
+
+def _worker_keys(record: Any) -> Any:
+    """A record's keys (`_record_keys`), taken in the worker when the record is in English: the version lineage
+    reads of a work that has one (`record.prefer`), so nearly every record the parent keeps comes with its
+    keys, and other versions cost no worker time for keys never read."""
+    if record is None or record.language != "en":
+        return None
+    return _record_keys(record)
 
 
 def refused_term(ntriples: str) -> str | None:
@@ -555,12 +559,8 @@ class _Writer:
         if result.lineage is not None:
             self.statements[result.graph_iri or ""] = (result.path, result.lineage.mandates)
         if kept and self.lineage is not None:  # what placement compares, taken now rather than after the last result
-            keys = result.keys
-            if keys is None:  # a version the worker took no keys of (`_worker_keys`)
-                from unkg.lineage.series import text_keys  # lineage's own module, loaded only when a record came back
-
-                keys = text_keys(p[4] for p in result.lineage.paragraphs)
-            self.keys[result.lineage.graph] = keys
+            # a version the worker took no keys of (`_worker_keys`) has them taken here
+            self.keys[result.lineage.graph] = result.keys if result.keys is not None else _record_keys(result.lineage)
         return True
 
     def add(self, result: FileResult) -> None:
@@ -663,13 +663,13 @@ class _Writer:
     @staticmethod
     def _part(head: tuple[str, GraphText], graphs: Iterator[tuple[str, GraphText]]
               ) -> Iterator[tuple[str, GraphText]]:
-        quads = head[1].nquads.count(b"\n")
+        quads = head[1].quads or 0  # counted when the graph was made (`GraphText.of`)
         yield head
         while quads < LINEAGE_PART_QUADS:
             graph = next(graphs, None)
             if graph is None:
                 return
-            quads += graph[1].nquads.count(b"\n")
+            quads += graph[1].quads or 0
             yield graph
 
     def _lineage_graphs(self) -> Iterator[tuple[str, GraphText]]:
@@ -678,7 +678,7 @@ class _Writer:
             return
         for iri, nt, checked in self.lineage_run:
             if checked:
-                yield iri, GraphText(nt, graph_nquads(iri, nt), checked=True)
+                yield iri, GraphText.of(iri, nt, checked=True)
             else:
                 self.unchecked.append((iri, nt))
 
@@ -687,7 +687,7 @@ class _Writer:
         held = set(self.store.graphs())
         for iri, nt in self.reference:
             if iri not in held:
-                yield iri, GraphText(nt, graph_nquads(iri, nt), checked=True)
+                yield iri, GraphText.of(iri, nt, checked=True)
         self.reference = [(iri, nt) for iri, nt in self.reference if iri in held]
 
     def finish(self) -> None:

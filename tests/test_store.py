@@ -433,7 +433,7 @@ def test_a_store_written_before_reads_as_it_did(store_dir):
 
 def checked(iri: str, g: rdflib.Graph) -> GraphText:
     nt = g.serialize(format="nt")
-    return GraphText(nt, graph_nquads(iri, nt), checked=True)
+    return GraphText.of(iri, nt, checked=True)
 
 
 def test_one_load_of_new_graphs_gives_what_batches_give(store, tmp_path):

@@ -31,6 +31,12 @@ class GraphText:
     checked: bool = False
     quads: int | None = None
 
+    @classmethod
+    def of(cls, iri: str, ntriples: str | bytes, checked: bool = False) -> "GraphText":
+        """The graph `iri` from its N-Triples, its N-Quads lines made and counted at once (`counted_nquads`)."""
+        nquads, quads = counted_nquads(iri, ntriples)
+        return cls(ntriples, nquads, checked, quads)
+
 
 GraphData = Union[rdflib.Graph, str, GraphText]
 
