@@ -571,9 +571,9 @@ class _Writer:
     def to_batch(self, result: FileResult) -> None:
         iri = _later_input_wins(self.summary, self.by_graph, self.batch, result)
         if iri in self.batch:
-            self.batch_quads -= self.batch[iri].utf8.count(b"\n")
+            self.batch_quads -= self.batch[iri].quads
         self.batch[iri] = result
-        self.batch_quads += result.utf8.count(b"\n")
+        self.batch_quads += result.quads  # counted when the worker made the N-Quads
         if not self.holding and (len(self.batch) >= BATCH_GRAPHS or self.batch_quads >= BATCH_QUADS):
             self.flush()
 
